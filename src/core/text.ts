@@ -1,0 +1,141 @@
+/**
+ * Text comparison for labels and names typed by people: question labels with a trailing "?"
+ * or an extra "og kvalitet", measure names that differ between a summary and a sheet
+ * ("Generisk datadelingstjeneste" vs "Generiske datadelingstjenester"), acronyms ("DBEP").
+ */
+
+const STOPWORDS = new Set([
+  "i", "og", "hos", "av", "for", "til", "med", "på", "en", "et", "ei", "de", "det", "den", "som", "fra", "om",
+  "eller", "the", "of", "and", "in", "at", "to", "a", "an", "or",
+]);
+
+/** Lower case, one kind of dash and space, no trailing punctuation. */
+export function normalize(s: string): string {
+  return s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\s?:.!;,*]+$/u, "")
+    .trim();
+}
+
+/** Words of a text: letters and digits, lower case. */
+export function words(s: string): string[] {
+  return s.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Words that carry meaning (no "i", "og", "hos" …). */
+export function contentWords(s: string): string[] {
+  return words(s).filter((w) => !STOPWORDS.has(w));
+}
+
+/** Levenshtein distance, stopping early once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Two words are the same word in another form: equal, an inflection (one or two letters apart
+ * on a long word: generisk/generiske, tjeneste/tjenester), or a compound's head (omsorg/omsorgstjeneste).
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
+  if (short.length >= 5 && long.startsWith(short)) return true;
+  if (short.length >= 5) return editDistance(a, b, 2) <= (short.length >= 9 ? 2 : 1);
+  return false;
+}
+
+/** Dice coefficient over content words, a word matching at most one word on the other side. */
+export function wordSimilarity(a: string, b: string): number {
+  const wa = contentWords(a);
+  const wb = contentWords(b);
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const used = new Array<boolean>(wb.length).fill(false);
+  let matches = 0;
+  for (const w of wa) {
+    let j = wb.findIndex((x, k) => !used[k] && x === w);
+    if (j < 0) j = wb.findIndex((x, k) => !used[k] && sameWord(w, x));
+    if (j >= 0) {
+      used[j] = true;
+      matches++;
+    }
+  }
+  return (2 * matches) / (wa.length + wb.length);
+}
+
+/** Upper-case words of 2–6 letters: DBEP, PLL, ØHD, DHO. */
+export function acronyms(s: string): string[] {
+  return (s.match(/\p{Lu}{2,6}/gu) ?? []).filter((w) => w.length >= 2);
+}
+
+/**
+ * Whether `acronym` abbreviates `name`: its letters, in order, start the name's content words,
+ * and a letter may also start a part of a compound word inside the last matched word
+ * ("Digitale Behandlings- og Egenbehandlingsplaner" is DBEP). Every content word's initial
+ * must be used, so an acronym does not match a longer name that merely contains its letters.
+ */
+export function abbreviates(acronym: string, name: string): boolean {
+  const letters = [...acronym.toLowerCase()];
+  const ws = contentWords(name);
+  if (ws.length === 0 || letters.length < ws.length) return false;
+  let li = 0;
+  for (let wi = 0; wi < ws.length; wi++) {
+    const w = ws[wi];
+    if (letters[li] !== w[0]) return false;
+    li++;
+    // Letters left over beyond one per remaining word may fall inside this word's compound parts.
+    let spare = letters.length - li - (ws.length - wi - 1);
+    let pos = 1;
+    while (spare > 0 && li < letters.length) {
+      const at = w.indexOf(letters[li], Math.max(pos, 3));
+      if (at < 0) break;
+      pos = at + 1;
+      li++;
+      spare--;
+    }
+  }
+  return li === letters.length;
+}
+
+/**
+ * How alike two measure names are, 0–1: exact after normalisation is 1; otherwise the word
+ * similarity, or 0.8 when one is an acronym of the other.
+ */
+export function nameSimilarity(a: string, b: string): number {
+  if (normalize(a) === normalize(b)) return 1;
+  let s = wordSimilarity(a, b);
+  for (const ac of acronyms(a)) if (abbreviates(ac, b)) s = Math.max(s, 0.8);
+  for (const ac of acronyms(b)) if (abbreviates(ac, a)) s = Math.max(s, 0.8);
+  return s;
+}
+
+/** A slug for ids: lower case ASCII letters, digits and dashes (æ→ae, ø→o, å→a). */
+export function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

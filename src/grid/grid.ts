@@ -1,0 +1,82 @@
+/**
+ * A sheet as a grid of cells, whether it comes from Excel (values + formulas of the used range)
+ * or from an .xlsx file (exceljs). Rows and columns are 0-based from A1.
+ */
+import { address } from "../core/address";
+import { isCellError, type CellValue } from "../core/cell";
+
+export interface GridCell {
+  value: CellValue;
+  /** The formula without the leading "=", when the cell has one. */
+  formula?: string;
+  /** A note (comment) on the cell. */
+  note?: string;
+}
+
+export interface Grid {
+  name: string;
+  /** rows[r][c]; missing rows and cells are blank. */
+  rows: (GridCell | undefined)[][];
+}
+
+export function cellAt(g: Grid, r: number, c: number): GridCell | undefined {
+  return g.rows[r]?.[c];
+}
+
+export function valueAt(g: Grid, r: number, c: number): CellValue {
+  return cellAt(g, r, c)?.value ?? null;
+}
+
+/** Trimmed text of a string cell, or undefined for anything else (numbers, blanks, errors). */
+export function textAt(g: Grid, r: number, c: number): string | undefined {
+  const v = valueAt(g, r, c);
+  if (typeof v !== "string") return undefined;
+  const s = v.trim();
+  return s === "" ? undefined : s;
+}
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+export function rowCount(g: Grid): number {
+  return g.rows.length;
+}
+
+export function colCount(g: Grid): number {
+  let n = 0;
+  for (const row of g.rows) if (row && row.length > n) n = row.length;
+  return n;
+}
+
+export function addr(g: Grid, r: number, c: number, to?: { row: number; col: number }): string {
+  return address(g.name, r, c, to);
+}
+
+/** Builds a grid from a 2-D array of values (and optionally formulas), as Office.js returns them. */
+export function gridFromValues(name: string, values: CellValue[][], formulas?: (string | number | boolean | null)[][], origin = { row: 0, col: 0 }): Grid {
+  const rows: (GridCell | undefined)[][] = [];
+  values.forEach((vals, i) => {
+    const r = origin.row + i;
+    const row: (GridCell | undefined)[] = [];
+    vals.forEach((v, j) => {
+      const f = formulas?.[i]?.[j];
+      const formula = typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+      if (isBlank(v) && formula === undefined) return;
+      const cell: GridCell = { value: v };
+      if (formula !== undefined) cell.formula = formula;
+      row[origin.col + j] = cell;
+    });
+    rows[r] = row;
+  });
+  return { name, rows };
+}
+
+/** A value as a number when it is one; undefined otherwise. */
+export function numberOf(v: CellValue | undefined): number | undefined {
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+export function errorOf(v: CellValue | undefined): string | undefined {
+  return isCellError(v) ? v.error : undefined;
+}

@@ -1,0 +1,94 @@
+/**
+ * The workbook layout the add-in owns: sheet, table and column names. One place, so the Excel
+ * adapter, the .xlsx reader and the tests agree. Column headers are bokmål, as the users write.
+ */
+import { leaves, type Model } from "../core/model";
+
+export const SHEETS = {
+  scoring: "Vurdering",
+  model: "Modell",
+  ranking: "Rangering",
+  checklist: "Sjekkliste",
+  log: "Logg",
+} as const;
+
+export const TABLES = {
+  scoring: "PrioVurdering",
+  model: "PrioModell",
+  settings: "PrioInnstillinger",
+  ranking: "PrioRangering",
+  checklist: "PrioSjekkliste",
+  log: "PrioLogg",
+} as const;
+
+/** Fixed columns of the scoring table; the leaf columns sit between Aktør and Kommentar. */
+export const SCORING_FIXED = { id: "ID", name: "Tiltak", theme: "Tema", actor: "Aktør", comment: "Kommentar" } as const;
+
+/** The header of a leaf's column: its short bokmål label. */
+export function leafHeader(model: Model, leafId: string): string {
+  const leaf = leaves(model).find((l) => l.id === leafId);
+  return leaf ? (leaf.short ?? leaf.label).nb : leafId;
+}
+
+export function scoringHeaders(model: Model): string[] {
+  return [
+    SCORING_FIXED.id,
+    SCORING_FIXED.name,
+    SCORING_FIXED.theme,
+    SCORING_FIXED.actor,
+    ...leaves(model).map((l) => leafHeader(model, l.id)),
+    SCORING_FIXED.comment,
+  ];
+}
+
+/** Columns of the Modell table: one row per node of the criteria tree, parents first. */
+export const MODEL_COLUMNS = {
+  id: "ID",
+  parent: "Overordnet",
+  label: "Kriterium",
+  labelEn: "Kriterium (engelsk)",
+  short: "Kortnavn",
+  shortEn: "Kortnavn (engelsk)",
+  weight: "Vekt",
+  direction: "Retning",
+  descriptors: "Skalabeskrivelse",
+  implied: "Andel av total",
+} as const;
+
+/** Rows of the settings table (Innstilling · Verdi). */
+export const SETTINGS_KEYS = {
+  name: "Modellnavn",
+  min: "Skala fra",
+  max: "Skala til",
+  total: "Total",
+  tieBreak: "Ved lik total",
+  tolerance: "Toleranse",
+} as const;
+
+/** Values of the Total setting. */
+export const TOTAL_WORDS = { sum: "sum", mean: "snitt" } as const;
+/** Values of Retning. */
+export const DIRECTION_WORDS = { "higher-better": "høyere er bedre", inverted: "omvendt" } as const;
+
+export const RANKING_FIXED = {
+  rank: "Rang",
+  name: "Tiltak",
+  score: "Score",
+  complete: "Fullstendighet",
+  notes: "Merknader",
+  id: "ID",
+} as const;
+
+export function rankingHeaders(model: Model): string[] {
+  return [
+    RANKING_FIXED.rank,
+    RANKING_FIXED.name,
+    RANKING_FIXED.score,
+    ...model.criteria.map((g) => g.label.nb),
+    RANKING_FIXED.complete,
+    RANKING_FIXED.notes,
+    RANKING_FIXED.id,
+  ];
+}
+
+export const LOG_HEADERS = ["Tidspunkt", "Handling", "Celle", "Før", "Etter", "Tiltak"] as const;

@@ -1,0 +1,316 @@
+/**
+ * Audit of a legacy meeting workbook against the model: group and Score cells whose value
+ * disagrees (with why: SUM for AVERAGE, a child left out, something counted twice, a wrong
+ * cell above), error values such as #DIV/0!, stale Rangering cells, and a summary sheet whose
+ * names, scores or ranks disagree, that leaves measures out or shows ties as different ranks.
+ */
+import { assess, type Assessment, type MeasureResult } from "../core/assess";
+import { isCellError } from "../core/cell";
+import { finding, type Finding, type Severity } from "../core/findings";
+import { findNode, pathTo, type Model } from "../core/model";
+import { nearlyEqual } from "../core/rank";
+import { contentWords, nameSimilarity } from "../core/text";
+import { numberOf } from "./grid";
+import { parseFormula } from "./formula";
+import type { LegacyMeasure, LegacyWorkbook, PlacedCell, Summary, SummaryRow, ThemeSheet } from "./legacy";
+
+/** The children a computed cell should combine: a group's children, or the top-level groups for the Score. */
+function expectedChildren(model: Model, key: string): string[] {
+  if (key === "total") return model.criteria.map((g) => g.id);
+  return (findNode(model, key)?.children ?? []).map((c) => c.id);
+}
+
+function expectsMean(model: Model, key: string): boolean {
+  return key === "total" ? model.total === "mean" : true;
+}
+
+function isDescendant(model: Model, id: string, ancestor: string): boolean {
+  return pathTo(model, id).some((n) => n.id === ancestor) && id !== ancestor;
+}
+
+function explainFormula(
+  model: Model,
+  theme: ThemeSheet,
+  m: LegacyMeasure,
+  key: string,
+  formula: string,
+  wrong: Set<string>,
+): Record<string, string[] | boolean> {
+  const parsed = parseFormula(formula);
+  if (parsed.kind === "other") return {};
+  const byRow = new Map<number, string>();
+  for (const [k, r] of theme.rows) byRow.set(r, k);
+  const referenced = parsed.refs.filter((ref) => ref.col === m.col).map((ref) => byRow.get(ref.row) ?? "?");
+  const children = expectedChildren(model, key);
+  const distinct = [...new Set(referenced)].filter((id) => id !== "?");
+  const leftOut = children.filter((c) => !referenced.includes(c));
+  const twice = distinct.filter(
+    (id) => referenced.filter((x) => x === id).length > 1 || distinct.some((other) => other !== id && isDescendant(model, id, other)),
+  );
+  const extra = distinct.filter((id) => !children.includes(id) && !twice.includes(id));
+  const mean = expectsMean(model, key);
+  const out: Record<string, string[] | boolean> = {};
+  if (parsed.kind === "sum" && mean) out.sum = true;
+  if (parsed.kind === "average" && !mean) out.mean = true;
+  if (leftOut.length) out.leftOut = leftOut;
+  if (twice.length) out.twice = twice;
+  if (extra.length) out.extra = extra;
+  const upstream = distinct.filter((id) => wrong.has(id));
+  if (upstream.length) out.upstream = upstream;
+  return out;
+}
+
+function auditComputed(model: Model, theme: ThemeSheet, m: LegacyMeasure, result: MeasureResult, out: Finding[]): void {
+  const correctOf = (key: string): number | null => (key === "total" ? result.total : (result.values[key] ?? null));
+  // Nodes whose shown value is wrong, to tell a wrong formula from a right one fed a wrong value.
+  const wrong = new Set<string>();
+  const checks: { key: string; placed: PlacedCell; correct: number | null }[] = [];
+  for (const [key, placed] of m.computed) {
+    const correct = correctOf(key);
+    const v = placed.cell?.value ?? null;
+    const shown = numberOf(v);
+    const agrees =
+      (shown !== undefined && correct !== null && nearlyEqual(shown, correct, model.tolerance)) ||
+      ((v === null || (typeof v === "string" && v.trim() === "")) && correct === null && !placed.cell?.formula);
+    if (!agrees) {
+      wrong.add(key);
+      checks.push({ key, placed, correct });
+    }
+  }
+  for (const { key, placed, correct } of checks) {
+    const v = placed.cell?.value ?? null;
+    const where = { cell: placed.address, measureId: m.input.id, criterionId: key === "total" ? undefined : key };
+    if (isCellError(v)) {
+      const severity: Severity = correct === null ? "warning" : "error";
+      out.push(
+        finding("legacy-error-value", severity, { measure: m.input.name, node: key, error: v.error, correct, groups: result.missingGroups }, where),
+      );
+      continue;
+    }
+    const formula = placed.cell?.formula ?? "";
+    const explanation = formula ? explainFormula(model, theme, m, key, formula, wrong) : {};
+    out.push(
+      finding(
+        "legacy-formula",
+        "warning",
+        { measure: m.input.name, node: key, shown: numberOf(v) ?? (v === null ? null : String(v)), correct, formula, ...explanation },
+        where,
+      ),
+    );
+  }
+}
+
+function auditRank(m: LegacyMeasure, result: MeasureResult, out: Finding[]): void {
+  if (!m.rankCell) return;
+  const v = m.rankCell.cell?.value ?? null;
+  const shown = numberOf(v);
+  const where = { cell: m.rankCell.address, measureId: m.input.id };
+  if (shown === undefined && (v === null || (typeof v === "string" && v.trim() === ""))) {
+    if (result.rank !== null) out.push(finding("legacy-rank-missing", "info", { measure: m.input.name, correct: result.rank }, where));
+    return;
+  }
+  if (shown !== result.rank) {
+    out.push(
+      finding(
+        "legacy-rank-stale",
+        "warning",
+        { measure: m.input.name, shown: shown ?? String(isCellError(v) ? v.error : v), correct: result.rank === null ? "–" : result.rank },
+        where,
+      ),
+    );
+  }
+}
+
+/** Whether a summary name is the measure's name, word for word (connecting words aside). */
+function sameName(row: SummaryRow, m: LegacyMeasure): boolean {
+  const w = contentWords(row.name).join(" ");
+  return [m.input.name, m.header, `${m.sheet} ${m.header}`].some((n) => n !== "" && contentWords(n).join(" ") === w);
+}
+
+function similarity(row: SummaryRow, m: LegacyMeasure): number {
+  return Math.max(
+    ...[m.input.name, m.header, `${m.sheet} ${m.header}`].filter((n) => n.trim() !== "").map((n) => nameSimilarity(row.name, n)),
+  );
+}
+
+const MATCH_MIN = 0.6;
+const SUGGEST_MIN = 0.3;
+
+/** Summary rows ↔ measures, one to one, most alike first. */
+function matchSummary(summary: Summary, measures: LegacyMeasure[]): Map<SummaryRow, LegacyMeasure> {
+  const pairs: { row: SummaryRow; m: LegacyMeasure; s: number; exact: boolean }[] = [];
+  for (const row of summary.rows) {
+    for (const m of measures) {
+      const exact = sameName(row, m);
+      const s = exact ? 1 : similarity(row, m);
+      if (s >= MATCH_MIN) pairs.push({ row, m, s, exact });
+    }
+  }
+  pairs.sort((a, b) => Number(b.exact) - Number(a.exact) || b.s - a.s);
+  const out = new Map<SummaryRow, LegacyMeasure>();
+  const taken = new Set<LegacyMeasure>();
+  for (const p of pairs) {
+    if (out.has(p.row) || taken.has(p.m)) continue;
+    out.set(p.row, p.m);
+    taken.add(p.m);
+  }
+  return out;
+}
+
+/** How far a typed copy may be from the total and still be that total rounded as shown. */
+function shownMatches(shown: number, total: number): boolean {
+  const text = String(shown);
+  const decimals = text.includes(".") && !text.includes("e") ? text.split(".")[1].length : 0;
+  return Math.abs(shown - total) <= 0.5 * 10 ** -decimals + 1e-9;
+}
+
+function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, MeasureResult>, out: Finding[]): void {
+  const matched = matchSummary(summary, lw.measures);
+  const listed = new Set(matched.values());
+
+  for (const row of summary.rows) {
+    const m = matched.get(row);
+    if (!m) {
+      let best: { m: LegacyMeasure; s: number } | undefined;
+      for (const cand of lw.measures) {
+        if (listed.has(cand)) continue;
+        const s = similarity(row, cand);
+        if (s >= SUGGEST_MIN && (!best || s > best.s)) best = { m: cand, s };
+      }
+      const params: Record<string, string> = { name: row.name };
+      if (best) {
+        params.suggestion = best.m.input.name;
+        params.suggestionCell = best.m.input.address ?? "";
+      }
+      out.push(finding("summary-unmatched", "warning", params, { cell: row.nameCell.address }));
+      continue;
+    }
+    const result = byId.get(m.input.id)!;
+    if (!sameName(row, m)) {
+      out.push(
+        finding(
+          "summary-name",
+          "warning",
+          { name: row.name, measure: m.input.name, measureCell: m.input.address ?? "" },
+          { cell: row.nameCell.address, measureId: m.input.id },
+        ),
+      );
+    }
+    if (summary.scoreCol >= 0) {
+      const shown = numberOf(row.scoreCell.cell?.value);
+      const ok = shown !== undefined ? result.total !== null && shownMatches(shown, result.total) : result.total === null;
+      if (!ok) {
+        const v = row.scoreCell.cell?.value ?? null;
+        out.push(
+          finding(
+            "summary-score",
+            "warning",
+            { name: row.name, shown: shown ?? (isCellError(v) ? v.error : v === null ? null : String(v)), correct: result.total },
+            { cell: row.scoreCell.address, measureId: m.input.id },
+          ),
+        );
+      }
+    }
+  }
+
+  // Ties shown as different ranks: one finding for each tied group, then rank by rank.
+  const explainedByTie = new Set<SummaryRow>();
+  if (summary.rankCol >= 0) {
+    const tiedGroups = new Map<number, SummaryRow[]>();
+    for (const [row, m] of matched) {
+      const r = byId.get(m.input.id)!;
+      if (r.tied && r.rank !== null) tiedGroups.set(r.rank, [...(tiedGroups.get(r.rank) ?? []), row]);
+    }
+    for (const [rank, rows] of tiedGroups) {
+      const shown = rows.map((row) => numberOf(row.rankCell.cell?.value));
+      if (rows.length < 2 || new Set(shown).size < 2) continue;
+      const sorted = [...rows].sort((a, b) => a.row - b.row);
+      const first = byId.get(matched.get(sorted[0])!.input.id)!;
+      out.push(
+        finding(
+          "summary-tie",
+          "warning",
+          {
+            names: sorted.map((row) => row.name),
+            shown: sorted.map((row) => String(numberOf(row.rankCell.cell?.value) ?? "–")),
+            rank,
+            total: first.total,
+          },
+          { cell: `${sorted[0].rankCell.address}${sorted.length > 1 ? `:${sorted[sorted.length - 1].rankCell.address.split("!")[1]}` : ""}`, measureId: first.id },
+        ),
+      );
+      // A shown rank inside the tie's span (6 or 7 for a two-way tie at 6) is explained by the tie.
+      for (const row of rows) {
+        const s = numberOf(row.rankCell.cell?.value);
+        if (s !== undefined && s >= rank && s < rank + rows.length) explainedByTie.add(row);
+      }
+    }
+    for (const [row, m] of matched) {
+      if (explainedByTie.has(row)) continue;
+      const r = byId.get(m.input.id)!;
+      const shown = numberOf(row.rankCell.cell?.value);
+      if (shown !== (r.rank ?? undefined)) {
+        const v = row.rankCell.cell?.value ?? null;
+        out.push(
+          finding(
+            "summary-rank",
+            "warning",
+            { name: row.name, shown: shown ?? (v === null ? "–" : String(isCellError(v) ? v.error : v)), correct: r.rank, tied: r.tied },
+            { cell: row.rankCell.address, measureId: m.input.id },
+          ),
+        );
+      }
+    }
+  }
+
+  for (const m of lw.measures) {
+    if (listed.has(m)) continue;
+    const r = byId.get(m.input.id)!;
+    if (r.total === null) continue;
+    out.push(
+      finding("summary-missing", "warning", { measure: m.input.name, total: r.total, rank: r.rank }, { cell: m.input.address, measureId: m.input.id }),
+    );
+  }
+
+  const typed = summary.rows.filter((row) => numberOf(row.scoreCell.cell?.value) !== undefined && !row.scoreCell.cell?.formula);
+  if (summary.scoreCol >= 0 && typed.length > 0) {
+    const a = typed[0].scoreCell.address;
+    const b = typed[typed.length - 1].scoreCell.address.split("!")[1];
+    out.push(finding("summary-typed", "info", { sheet: summary.sheet, count: typed.length }, { cell: typed.length > 1 ? `${a}:${b}` : a }));
+  }
+}
+
+/**
+ * Scores a legacy workbook and adds what only the legacy layout can get wrong. Findings about
+ * one measure go to that measure; the rest to the workbook.
+ */
+export function assessLegacy(lw: LegacyWorkbook, model: Model): Assessment {
+  const a = assess(
+    model,
+    lw.measures.map((m) => m.input),
+  );
+  const byId = new Map(a.measures.map((m) => [m.id, m]));
+  const themeOf = new Map(lw.themes.map((t) => [t.sheet, t]));
+
+  for (const m of lw.measures) {
+    const result = byId.get(m.input.id)!;
+    const found: Finding[] = [];
+    auditComputed(model, themeOf.get(m.sheet)!, m, result, found);
+    auditRank(m, result, found);
+    result.findings.push(...found);
+  }
+
+  const workbook: Finding[] = [...lw.findings];
+  if (lw.summary) {
+    const summaryFindings: Finding[] = [];
+    auditSummary(lw.summary, lw, byId, summaryFindings);
+    for (const f of summaryFindings) {
+      const owner = f.measureId !== undefined && f.code !== "summary-tie" ? byId.get(f.measureId) : undefined;
+      if (owner) owner.findings.push(f);
+      else workbook.push(f);
+    }
+  }
+  a.findings.unshift(...workbook);
+  return a;
+}
+

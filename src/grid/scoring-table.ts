@@ -1,0 +1,170 @@
+/**
+ * Reader of the add-in's own scoring table (Vurdering: one row per measure; ID, Tiltak, Tema,
+ * Aktør, one column per leaf question, Kommentar). The same code reads it from Excel and from
+ * an .xlsx file. Columns are found by their headers, so a user may reorder them.
+ */
+import type { MeasureInput, ScoreCell } from "../core/aggregate";
+import { finding, type Finding } from "../core/findings";
+import { leaves, type Model } from "../core/model";
+import { normalize } from "../core/text";
+import { addr, isBlank, rowCount, textAt, valueAt, type Grid } from "./grid";
+import { labelIndex, matchLabel } from "./labels";
+import { SCORING_FIXED } from "./layout";
+
+/** Where a table sits on its sheet, 0-based, last row inclusive. */
+export interface TableRegion {
+  headerRow: number;
+  firstCol: number;
+  lastCol: number;
+  lastRow: number;
+}
+
+export interface ScoringColumns {
+  id?: number;
+  name?: number;
+  theme?: number;
+  actor?: number;
+  comment?: number;
+  /** Leaf id → sheet column. */
+  leaves: Map<string, number>;
+}
+
+export interface ScoringTable {
+  measures: MeasureInput[];
+  /** The sheet row of each measure, by id (as read, duplicates suffixed). */
+  rowOf: Map<string, number>;
+  columns: ScoringColumns;
+  findings: Finding[];
+}
+
+const FIXED_KEYS: [keyof Omit<ScoringColumns, "leaves">, string][] = [
+  ["id", SCORING_FIXED.id],
+  ["name", SCORING_FIXED.name],
+  ["theme", SCORING_FIXED.theme],
+  ["actor", SCORING_FIXED.actor],
+  ["comment", SCORING_FIXED.comment],
+];
+
+/** Finds the scoring table's header row on a sheet (a row with ID and Tiltak) and its extent. */
+export function findScoringRegion(g: Grid): TableRegion | undefined {
+  for (let r = 0; r < rowCount(g); r++) {
+    const row = g.rows[r];
+    if (!row) continue;
+    const cols = row.map((c, i) => (c && typeof c.value === "string" ? [normalize(c.value), i] : undefined)).filter(Boolean) as [string, number][];
+    const idCol = cols.find(([k]) => k === normalize(SCORING_FIXED.id));
+    const nameCol = cols.find(([k]) => k === normalize(SCORING_FIXED.name));
+    if (!idCol || !nameCol) continue;
+    const firstCol = Math.min(...cols.map(([, c]) => c));
+    let lastCol = firstCol;
+    while (textAt(g, r, lastCol + 1) !== undefined) lastCol++;
+    let lastRow = r;
+    for (let rr = r + 1; rr < rowCount(g); rr++) {
+      let any = false;
+      for (let c = firstCol; c <= lastCol && !any; c++) any = !isBlank(valueAt(g, rr, c));
+      if (any) lastRow = rr;
+    }
+    return { headerRow: r, firstCol, lastCol, lastRow };
+  }
+  return undefined;
+}
+
+export function scoringColumns(g: Grid, region: TableRegion, model: Model, findings: Finding[] = []): ScoringColumns {
+  const out: ScoringColumns = { leaves: new Map() };
+  const index = labelIndex(model);
+  const leafIds = new Set(leaves(model).map((l) => l.id));
+  for (let c = region.firstCol; c <= region.lastCol; c++) {
+    const header = textAt(g, region.headerRow, c);
+    if (header === undefined) continue;
+    const fixed = FIXED_KEYS.find(([, h]) => normalize(h) === normalize(header));
+    if (fixed) {
+      if (out[fixed[0]] === undefined) out[fixed[0]] = c;
+      continue;
+    }
+    const role = matchLabel(header, index);
+    if (role.kind === "node" && leafIds.has(role.id)) {
+      const first = out.leaves.get(role.id);
+      if (first === undefined) out.leaves.set(role.id, c);
+      else {
+        findings.push(
+          finding(
+            "table-duplicate-column",
+            "warning",
+            { criteria: [role.id], first: addr(g, region.headerRow, first) },
+            { cell: addr(g, region.headerRow, c), criterionId: role.id },
+          ),
+        );
+      }
+    } else {
+      findings.push(finding("table-unknown-column", "info", { header }, { cell: addr(g, region.headerRow, c) }));
+    }
+  }
+  const absent = leaves(model)
+    .filter((l) => !out.leaves.has(l.id))
+    .map((l) => l.id);
+  if (absent.length) {
+    findings.push(finding("table-missing-column", "warning", { criteria: absent }, { cell: addr(g, region.headerRow, region.firstCol) }));
+  }
+  return out;
+}
+
+function cellText(g: Grid, r: number, c: number | undefined): string {
+  if (c === undefined) return "";
+  const v = valueAt(g, r, c);
+  if (v === null || typeof v === "object") return "";
+  return String(v).trim();
+}
+
+export function readScoringTable(g: Grid, region: TableRegion, model: Model): ScoringTable {
+  const findings: Finding[] = [];
+  const columns = scoringColumns(g, region, model, findings);
+  const measures: MeasureInput[] = [];
+  const rowOf = new Map<string, number>();
+  const rowsById = new Map<string, number[]>();
+  const leafNodes = leaves(model);
+
+  for (let r = region.headerRow + 1; r <= region.lastRow; r++) {
+    let any = false;
+    for (let c = region.firstCol; c <= region.lastCol && !any; c++) any = !isBlank(valueAt(g, r, c));
+    if (!any) continue;
+
+    const typedId = cellText(g, r, columns.id);
+    let name = cellText(g, r, columns.name);
+    const nameCell = addr(g, r, columns.name ?? region.firstCol);
+    if (name === "") {
+      name = `(${r + 1})`;
+      findings.push(finding("table-missing-name", "warning", { row: r + 1 }, { cell: nameCell }));
+    }
+    let id = typedId;
+    if (id === "") {
+      id = `rad-${r + 1}`;
+      findings.push(finding("table-missing-id", "warning", { name }, { cell: addr(g, r, columns.id ?? region.firstCol) }));
+    }
+    const seen = rowsById.get(typedId || id);
+    rowsById.set(typedId || id, [...(seen ?? []), r + 1]);
+    if (seen) id = `${id}#${seen.length + 1}`;
+
+    const scores: Record<string, ScoreCell | undefined> = {};
+    for (const leaf of leafNodes) {
+      const c = columns.leaves.get(leaf.id);
+      if (c !== undefined) scores[leaf.id] = { value: valueAt(g, r, c), address: addr(g, r, c) };
+    }
+    const m: MeasureInput = { id, name, scores, address: nameCell };
+    const theme = cellText(g, r, columns.theme);
+    const actor = cellText(g, r, columns.actor);
+    const comment = cellText(g, r, columns.comment);
+    if (theme) m.theme = theme;
+    if (actor) m.actor = actor;
+    if (comment) m.comments = { "*": comment };
+    measures.push(m);
+    rowOf.set(id, r);
+  }
+
+  for (const [id, rows] of rowsById) {
+    if (rows.length > 1 && columns.id !== undefined) {
+      findings.push(
+        finding("table-duplicate-id", "warning", { id, rows: rows.map(String) }, { cell: addr(g, rows[1] - 1, columns.id) }),
+      );
+    }
+  }
+  return { measures, rowOf, columns, findings };
+}

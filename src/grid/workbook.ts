@@ -1,0 +1,98 @@
+/**
+ * A whole workbook as grids → the model in force, the measures and their assessment. The one
+ * entry point the CLI and the Excel adapter share: the add-in's own layout when the workbook
+ * has it (Vurdering + Modell), the legacy meeting layout otherwise.
+ */
+import { assess, type Assessment } from "../core/assess";
+import type { CellValue } from "../core/cell";
+import { finding, type Finding } from "../core/findings";
+import { defaultModel, type Model } from "../core/model";
+import type { ModelProblem } from "../core/model-validate";
+import { normalize } from "../core/text";
+import { rowCount, textAt, valueAt, type Grid } from "./grid";
+import { SHEETS } from "./layout";
+import { assessLegacy } from "./legacy-audit";
+import { readLegacyWorkbook, type LegacyWorkbook } from "./legacy";
+import { MODEL_HEADERS, SETTINGS_HEADERS, readModelTables } from "./model-table";
+import { findScoringRegion, readScoringTable, type ScoringTable, type TableRegion } from "./scoring-table";
+import { STORE_SHEET, storeFromCells, type StoreRead } from "./store";
+
+export type WorkbookRead =
+  | { kind: "addin"; model: Model; modelProblems: ModelProblem[]; store: StoreRead; scoring: ScoringTable; region: TableRegion; assessment: Assessment }
+  | { kind: "legacy"; model: Model; modelProblems: ModelProblem[]; store: StoreRead; legacy: LegacyWorkbook; assessment: Assessment }
+  | { kind: "none"; model: Model; modelProblems: ModelProblem[]; store: StoreRead };
+
+function findByName(grids: Grid[], name: string): Grid | undefined {
+  return grids.find((g) => normalize(g.name) === normalize(name));
+}
+
+/** Rows under a header row that starts with the given headers, until the first blank first cell. */
+function tableBelow(g: Grid, headers: readonly string[]): CellValue[][] | undefined {
+  for (let r = 0; r < rowCount(g); r++) {
+    const row = g.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      if (textAt(g, r, c) === undefined || normalize(textAt(g, r, c)!) !== normalize(headers[0])) continue;
+      if (!headers.every((h, i) => normalize(textAt(g, r, c + i) ?? "") === normalize(h))) continue;
+      const out: CellValue[][] = [];
+      for (let rr = r + 1; rr < rowCount(g); rr++) {
+        const first = valueAt(g, rr, c);
+        if (first === null || (typeof first === "string" && first.trim() === "")) break;
+        out.push(headers.map((_, i) => valueAt(g, rr, c + i)));
+      }
+      return out;
+    }
+  }
+  return undefined;
+}
+
+export function readStore(grids: Grid[]): StoreRead {
+  const g = findByName(grids, STORE_SHEET);
+  if (!g) return { kind: "absent" };
+  const cells: CellValue[] = [];
+  for (let r = 0; r < rowCount(g); r++) cells.push(valueAt(g, r, 0));
+  return storeFromCells(cells);
+}
+
+/**
+ * The model in force: the Modell sheet's tables when they are valid; otherwise the last valid
+ * model in the store; otherwise the default. Problems of the sheet are returned, not thrown.
+ */
+export function readModel(grids: Grid[], store: StoreRead): { model: Model; problems: ModelProblem[] } {
+  const fallback = store.kind === "ok" ? store.store.model : defaultModel();
+  const sheet = findByName(grids, SHEETS.model);
+  if (!sheet) return { model: fallback, problems: [] };
+  const rows = tableBelow(sheet, MODEL_HEADERS.slice(0, 3));
+  if (!rows) return { model: fallback, problems: [] };
+  const full = tableBelow(sheet, MODEL_HEADERS) ?? rows;
+  const settings = tableBelow(sheet, SETTINGS_HEADERS) ?? [];
+  const read = readModelTables(full, settings, fallback);
+  return read.ok ? { model: read.model, problems: [] } : { model: fallback, problems: read.problems };
+}
+
+/** Model problems as findings of the workbook, so every view shows them like the rest. */
+export function modelFindings(problems: ModelProblem[]): Finding[] {
+  return problems.map((p) =>
+    finding("model-invalid", "error", { problem: p.code, at: p.at, detail: p.detail ?? "" }, { cell: `${SHEETS.model}!A1` }),
+  );
+}
+
+export function readWorkbook(grids: Grid[]): WorkbookRead {
+  const store = readStore(grids);
+  const { model, problems } = readModel(grids, store);
+  const scoringSheet = findByName(grids, SHEETS.scoring);
+  const region = scoringSheet ? findScoringRegion(scoringSheet) : undefined;
+  if (scoringSheet && region) {
+    const scoring = readScoringTable(scoringSheet, region, model);
+    const assessment = assess(model, scoring.measures);
+    assessment.findings.unshift(...modelFindings(problems), ...scoring.findings);
+    return { kind: "addin", model, modelProblems: problems, store, scoring, region, assessment };
+  }
+  const legacy = readLegacyWorkbook(grids, model);
+  if (legacy && legacy.measures.length > 0) {
+    const assessment = assessLegacy(legacy, model);
+    assessment.findings.unshift(...modelFindings(problems));
+    return { kind: "legacy", model, modelProblems: problems, store, legacy, assessment };
+  }
+  return { kind: "none", model, modelProblems: problems, store };
+}

@@ -1,0 +1,96 @@
+/** English: the second language. Same keys as nb.ts, enforced by the shared types. */
+import type { ModelProblemCode } from "../core/model-validate";
+import type { FindingMessages, ModelProblemMessages } from "./catalog";
+
+export const enFindings: FindingMessages = {
+  "cell-text": (p, h) =>
+    `${h.q(p.raw)} in ${h.crit(p.criterion)} is text, not a score, and is left out (${p.measure}). ` +
+    (p.suggestion !== undefined
+      ? `Type ${h.short(p.suggestion)} as a number.`
+      : `Type a score from ${h.short(p.min)} to ${h.short(p.max)}, or clear the cell and put the text in a comment.`),
+  "cell-boolean": (p, h) =>
+    `${p.raw} in ${h.crit(p.criterion)} is a logical value, not a score, and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
+  "cell-error": (p, h) =>
+    `The error value ${p.raw} stands where a score for ${h.crit(p.criterion)} should be and is left out (${p.measure}). Fix the formula or type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
+  "cell-out-of-scale": (p, h) =>
+    `${h.short(Number(p.raw))} in ${h.crit(p.criterion)} is outside the scale ${h.short(p.min)}–${h.short(p.max)} and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
+  "cell-not-finite": (p, h) =>
+    `${p.raw} in ${h.crit(p.criterion)} is not a finite number and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
+  "missing-scores": (p, h) =>
+    `${p.measure} has no score for ${h.crit(p.criteria)}. Groups are the mean of the questions that have a score; fill in the blank cells for a complete assessment.`,
+  "no-total": (p, h) =>
+    `${p.measure} has no total because ${h.crit(p.groups)} has no scores. Fill in at least one score under ${h.crit(p.groups)}.`,
+  tie: (p, h) => `${h.list(p.names)} have equal totals (${h.n(p.total)}) and share rank ${p.rank}.`,
+  "model-invalid": (p, h) =>
+    `The model on the Modell sheet cannot be used, so the last valid model applies: ${enModelProblems[p.problem as ModelProblemCode]({ at: String(p.at ?? ""), detail: String(p.detail ?? "") }, h)} Fix the cell and the model applies again.`,
+  "legacy-formula": (p, h) =>
+    `${h.crit(p.node)} shows ${h.short(p.shown)}, but the model gives ${h.short(p.correct)} (${p.measure}). The formula is =${p.formula}` +
+    (p.sum ? `; it adds up where the model takes the mean` : "") +
+    (p.mean ? `; it takes the mean where the model adds up` : "") +
+    (Array.isArray(p.leftOut) && p.leftOut.length ? `; it leaves out ${h.crit(p.leftOut)}` : "") +
+    (Array.isArray(p.twice) && p.twice.length ? `; it counts ${h.crit(p.twice)} twice` : "") +
+    (Array.isArray(p.extra) && p.extra.length ? `; it includes ${h.crit(p.extra)}, which does not belong here` : "") +
+    (Array.isArray(p.upstream) && p.upstream.length
+      ? p.sum || p.mean || (Array.isArray(p.leftOut) && p.leftOut.length) || (Array.isArray(p.twice) && p.twice.length) || (Array.isArray(p.extra) && p.extra.length)
+        ? `; it also builds on ${h.crit(p.upstream)}, which shows a wrong value`
+        : `; the formula is right, but it builds on ${h.crit(p.upstream)}, which shows a wrong value`
+      : "") +
+    `. Choose “Synchronise” to write the right formula, or fix it yourself.`,
+  "legacy-error-value": (p, h) =>
+    `${h.crit(p.node)} shows ${p.error} (${p.measure}). ` +
+    (p.correct !== null
+      ? `The model gives ${h.short(p.correct)}.`
+      : p.node === "total"
+        ? `The measure has no total because ${h.crit(p.groups)} has no scores. Fill in the scores.`
+        : `None of the questions under ${h.crit(p.node)} has a score, so there is no value to show. Fill in the scores.`),
+  "legacy-rank-stale": (p) => `Rangering shows ${p.shown}, but ${p.measure} ranks ${p.correct} by its scores. The number is out of date.`,
+  "legacy-rank-missing": (p) => `Rangering is blank, but ${p.measure} ranks ${p.correct} by its scores.`,
+  "missing-row": (p, h) =>
+    `The sheet ${p.sheet} has no row for ${h.crit(p.criteria)}; the question counts as blank for the measures on the sheet. Add the row with the question's text from the model.`,
+  "unmatched-row": (p, h) =>
+    `The row ${h.q(p.label)} matches no question of the model and is left out. Use the question's text from the model, or add the question to the model.`,
+  "duplicate-row": (p, h) => `${h.q(p.label)} appears twice on the sheet; only the first row (${p.first}) is counted.`,
+  "unnamed-measure": (p, h) =>
+    `The column has scores but no heading; it is counted as ${h.q(p.name)}. Type the measure's name in the heading.`,
+  "summary-score": (p, h) => `Samlet shows score ${h.short(p.shown)} for ${h.q(p.name)}, but the right total is ${h.n(p.correct)}.`,
+  "summary-rank": (p, h) =>
+    p.correct === null
+      ? `Samlet shows rank ${p.shown} for ${h.q(p.name)}, but the measure has no total and is not ranked.`
+      : `Samlet shows rank ${p.shown} for ${h.q(p.name)}, but the right rank is ${p.correct}${p.tied ? " (shared)" : ""}.`,
+  "summary-tie": (p, h) =>
+    `${h.list(p.names)} have equal totals (${h.n(p.total)}), but Samlet shows them as ${h.list(p.shown)} without saying they tie. They share rank ${p.rank}.`,
+  "summary-unmatched": (p, h) =>
+    `${h.q(p.name)} in Samlet matches none of the measures on the sheets.` +
+    (p.suggestion ? ` Did you mean ${h.q(p.suggestion)} (${p.suggestionCell})? Use the same name in both places.` : " Remove the row or add the measure."),
+  "summary-name": (p, h) =>
+    `${h.q(p.name)} in Samlet is called ${h.q(p.measure)} on its sheet (${p.measureCell}). Use the same name in both places.`,
+  "summary-missing": (p, h) =>
+    p.rank === null
+      ? `${h.q(p.measure)} is not listed in Samlet.`
+      : `${h.q(p.measure)} has total ${h.n(p.total)} and rank ${p.rank}, but is not listed in Samlet.`,
+  "summary-typed": () =>
+    `Samlet holds typed copies of the scores, not formulas that fetch them from the sheets; the copies do not follow when a score changes.`,
+  "table-duplicate-id": (p, h) => `ID ${h.q(p.id)} is used by several rows (${h.list(p.rows)}). Give every row an ID of its own.`,
+  "table-missing-id": (p, h) => `The row for ${h.q(p.name)} has no ID. Choose “Refresh” to give it a new one.`,
+  "table-missing-name": () => `The row has scores but no measure name. Type the name in the Tiltak column.`,
+  "table-missing-column": (p, h) =>
+    `The table has no column for ${h.crit(p.criteria)}; the question counts as blank for every measure. Add the column or choose “Refresh layout”.`,
+  "table-unknown-column": (p, h) => `The column ${h.q(p.header)} matches no question of the model and is left out.`,
+  "table-duplicate-column": (p, h) => `${h.crit(p.criteria)} has two columns; only the first (${p.first}) is counted.`,
+};
+
+export const enModelProblems: ModelProblemMessages = {
+  shape: (p) => `the field ${p.at} has the wrong form (${p.detail}).`,
+  "newer-version": (p) =>
+    `it was stored by a newer version of the add-in (format ${p.detail}). Update the add-in; nothing in the workbook was changed.`,
+  scale: (p) => `the scale ${p.detail} is invalid; the lowest value must be below the highest.`,
+  "duplicate-id": (p) => `the id ${p.at} is used twice.`,
+  weight: (p) => `the weight ${p.detail} on ${p.at} is invalid; use a number of 0 or more.`,
+  "group-without-weight": (p) => `${p.at === "criteria" ? "the top level" : p.at} has no child with a weight above 0.`,
+  "no-criteria": () => `it has no criteria.`,
+  "tie-break-unknown": (p) => `the tie-break names ${p.at}, which is not a group of the model.`,
+  "descriptor-outside-scale": (p) => `the descriptor for ${p.detail} on ${p.at} lies outside the scale.`,
+  tolerance: (p) => `the tolerance ${p.detail} is invalid; use a small number such as 0.000000001.`,
+};
+
+export const enSeverity = { error: "Error", warning: "Warning", info: "Note" } as const;

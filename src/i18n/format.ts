@@ -1,0 +1,46 @@
+/** Locale-aware formatting shared by the catalogs and the views. */
+
+export type Lang = "nb" | "en";
+
+export const LOCALE: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };
+
+/** Office display language → UI language: nb-NO, nn-NO, no, no-NO (and nb, nn) are bokmål. */
+export function langFromLocale(locale: string | undefined | null): Lang {
+  const l = (locale ?? "").toLowerCase();
+  return /^(nb|nn|no)(-|_|$)/.test(l) ? "nb" : "en";
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** 22,8 in bokmål, 22.8 in English; a fixed number of decimals. Minus is ASCII for copy-paste. */
+export function formatNumber(lang: Lang, n: number, digits = 1): string {
+  const key = `${lang}:${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+    formatters.set(key, f);
+  }
+  return f.format(n).replace(/\u2212/g, "-");
+}
+
+/** Up to `digits` decimals, no trailing zeros: 7,5 · 7 · 16,08. */
+export function formatShort(lang: Lang, n: number, digits = 2): string {
+  const key = `${lang}:short${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: false });
+    formatters.set(key, f);
+  }
+  return f.format(n).replace(/\u2212/g, "-");
+}
+
+export function formatPercent(lang: Lang, share: number, digits = 1): string {
+  return `${formatNumber(lang, share * 100, digits)}${lang === "nb" ? "\u00a0%" : "%"}`;
+}
+
+/** "a, b og c" / "a, b and c". */
+export function formatList(lang: Lang, items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  const last = items[items.length - 1];
+  return `${items.slice(0, -1).join(", ")} ${lang === "nb" ? "og" : "and"} ${last}`;
+}

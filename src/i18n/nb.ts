@@ -1,0 +1,96 @@
+/** Bokmål: the users' first language. Every user-visible string lives here and in en.ts. */
+import type { ModelProblemCode } from "../core/model-validate";
+import type { FindingMessages, ModelProblemMessages } from "./catalog";
+
+export const nbFindings: FindingMessages = {
+  "cell-text": (p, h) =>
+    `${h.q(p.raw)} i ${h.crit(p.criterion)} er tekst, ikke en score, og er ikke regnet med (${p.measure}). ` +
+    (p.suggestion !== undefined
+      ? `Skriv ${h.short(p.suggestion)} som et tall.`
+      : `Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}, eller tøm cellen og legg teksten i en kommentar.`),
+  "cell-boolean": (p, h) =>
+    `${p.raw} i ${h.crit(p.criterion)} er en sannhetsverdi, ikke en score, og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
+  "cell-error": (p, h) =>
+    `Feilverdien ${p.raw} står der det skal være en score for ${h.crit(p.criterion)}, og er ikke regnet med (${p.measure}). Rett formelen eller skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
+  "cell-out-of-scale": (p, h) =>
+    `${h.short(Number(p.raw))} i ${h.crit(p.criterion)} er utenfor skalaen ${h.short(p.min)}–${h.short(p.max)} og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
+  "cell-not-finite": (p, h) =>
+    `${p.raw} i ${h.crit(p.criterion)} er ikke et endelig tall og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
+  "missing-scores": (p, h) =>
+    `${p.measure} mangler score for ${h.crit(p.criteria)}. Gruppene regnes som snittet av spørsmålene som har score; fyll inn de tomme cellene for en fullstendig vurdering.`,
+  "no-total": (p, h) =>
+    `${p.measure} har ingen total fordi ${h.crit(p.groups)} ikke har noen score. Fyll inn minst én score under ${h.crit(p.groups)}.`,
+  tie: (p, h) => `${h.list(p.names)} har lik total (${h.n(p.total)}) og deler plass ${p.rank}.`,
+  "model-invalid": (p, h) =>
+    `Modellen på arket Modell kan ikke brukes, så den siste gyldige modellen gjelder: ${nbModelProblems[p.problem as ModelProblemCode]({ at: String(p.at ?? ""), detail: String(p.detail ?? "") }, h)} Rett cellen, så tas modellen i bruk igjen.`,
+  "legacy-formula": (p, h) =>
+    `${h.crit(p.node)} viser ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
+    (p.sum ? `; den summerer der modellen tar snittet` : "") +
+    (p.mean ? `; den tar snittet der modellen summerer` : "") +
+    (Array.isArray(p.leftOut) && p.leftOut.length ? `; den utelater ${h.crit(p.leftOut)}` : "") +
+    (Array.isArray(p.twice) && p.twice.length ? `; den teller ${h.crit(p.twice)} to ganger` : "") +
+    (Array.isArray(p.extra) && p.extra.length ? `; den tar med ${h.crit(p.extra)}, som ikke hører til her` : "") +
+    (Array.isArray(p.upstream) && p.upstream.length
+      ? p.sum || p.mean || (Array.isArray(p.leftOut) && p.leftOut.length) || (Array.isArray(p.twice) && p.twice.length) || (Array.isArray(p.extra) && p.extra.length)
+        ? `; den bygger også på ${h.crit(p.upstream)}, som viser feil verdi`
+        : `; formelen er riktig, men den bygger på ${h.crit(p.upstream)}, som viser feil verdi`
+      : "") +
+    `. Velg «Synkroniser» for å skrive riktig formel, eller rett den selv.`,
+  "legacy-error-value": (p, h) =>
+    `${h.crit(p.node)} viser ${p.error} (${p.measure}). ` +
+    (p.correct !== null
+      ? `Modellen gir ${h.short(p.correct)}.`
+      : p.node === "total"
+        ? `Tiltaket har ingen total fordi ${h.crit(p.groups)} ikke har noen score. Fyll inn scorene.`
+        : `Ingen av spørsmålene under ${h.crit(p.node)} har score, så det finnes ingen verdi å vise. Fyll inn scorene.`),
+  "legacy-rank-stale": (p) => `Rangering viser ${p.shown}, men ${p.measure} er nummer ${p.correct} etter scorene. Tallet er utdatert.`,
+  "legacy-rank-missing": (p) => `Rangering er tom, men ${p.measure} er nummer ${p.correct} etter scorene.`,
+  "missing-row": (p, h) =>
+    `Arket ${p.sheet} har ingen rad for ${h.crit(p.criteria)}; spørsmålet regnes som tomt for tiltakene på arket. Legg til raden med spørsmålsteksten fra modellen.`,
+  "unmatched-row": (p, h) =>
+    `Raden ${h.q(p.label)} passer ikke med noe spørsmål i modellen og er ikke regnet med. Bruk spørsmålsteksten fra modellen, eller legg spørsmålet til i modellen.`,
+  "duplicate-row": (p, h) => `${h.q(p.label)} står to ganger på arket; bare den første raden (${p.first}) er regnet med.`,
+  "unnamed-measure": (p, h) =>
+    `Kolonnen har scorer, men ingen overskrift; den er regnet med som ${h.q(p.name)}. Skriv navnet på tiltaket i overskriften.`,
+  "summary-score": (p, h) => `Samlet viser score ${h.short(p.shown)} for ${h.q(p.name)}, men riktig total er ${h.n(p.correct)}.`,
+  "summary-rank": (p, h) =>
+    p.correct === null
+      ? `Samlet viser plass ${p.shown} for ${h.q(p.name)}, men tiltaket har ingen total og skal ikke rangeres.`
+      : `Samlet viser plass ${p.shown} for ${h.q(p.name)}, men riktig plass er ${p.correct}${p.tied ? " (delt)" : ""}.`,
+  "summary-tie": (p, h) =>
+    `${h.list(p.names)} har lik total (${h.n(p.total)}), men Samlet viser dem som nummer ${h.list(p.shown)} uten å si at de står likt. De deler plass ${p.rank}.`,
+  "summary-unmatched": (p, h) =>
+    `${h.q(p.name)} i Samlet finnes ikke blant tiltakene på arkene.` +
+    (p.suggestion ? ` Mente du ${h.q(p.suggestion)} (${p.suggestionCell})? Bruk samme navn begge steder.` : " Fjern raden eller legg til tiltaket."),
+  "summary-name": (p, h) =>
+    `${h.q(p.name)} i Samlet heter ${h.q(p.measure)} på arket (${p.measureCell}). Bruk samme navn begge steder.`,
+  "summary-missing": (p, h) =>
+    p.rank === null
+      ? `${h.q(p.measure)} står ikke i Samlet.`
+      : `${h.q(p.measure)} har total ${h.n(p.total)} og plass ${p.rank}, men står ikke i Samlet.`,
+  "summary-typed": () =>
+    `Samlet har skrevne kopier av scorene, ikke formler som henter dem fra arkene; kopiene oppdateres ikke når en score endres.`,
+  "table-duplicate-id": (p, h) => `ID ${h.q(p.id)} brukes av flere rader (${h.list(p.rows)}). Gi hver rad en egen ID.`,
+  "table-missing-id": (p, h) => `Raden for ${h.q(p.name)} har ingen ID. Velg «Oppdater» så får den en ny ID.`,
+  "table-missing-name": () => `Raden har scorer, men ingen navn på tiltaket. Skriv navnet i kolonnen Tiltak.`,
+  "table-missing-column": (p, h) =>
+    `Tabellen mangler kolonnen for ${h.crit(p.criteria)}; spørsmålet regnes som tomt for alle tiltak. Legg til kolonnen eller velg «Oppdater oppsett».`,
+  "table-unknown-column": (p, h) => `Kolonnen ${h.q(p.header)} passer ikke med noe spørsmål i modellen og er ikke regnet med.`,
+  "table-duplicate-column": (p, h) => `${h.crit(p.criteria)} har to kolonner; bare den første (${p.first}) er regnet med.`,
+};
+
+export const nbModelProblems: ModelProblemMessages = {
+  shape: (p) => `feltet ${p.at} har feil form (${p.detail}).`,
+  "newer-version": (p) =>
+    `den er lagret av en nyere versjon av tillegget (format ${p.detail}). Oppdater tillegget; ingenting er endret i arbeidsboken.`,
+  scale: (p) => `skalaen ${p.detail} er ugyldig; minste verdi må være lavere enn største.`,
+  "duplicate-id": (p) => `ID-en ${p.at} brukes to ganger.`,
+  weight: (p) => `vekten ${p.detail} på ${p.at} er ugyldig; bruk et tall som er 0 eller større.`,
+  "group-without-weight": (p) => `${p.at === "criteria" ? "toppnivået" : p.at} har ingen underpunkter med vekt over 0.`,
+  "no-criteria": () => `den har ingen kriterier.`,
+  "tie-break-unknown": (p) => `uavgjort-regelen nevner ${p.at}, som ikke er en gruppe i modellen.`,
+  "descriptor-outside-scale": (p) => `beskrivelsen for ${p.detail} på ${p.at} ligger utenfor skalaen.`,
+  tolerance: (p) => `toleransen ${p.detail} er ugyldig; bruk et lite tall som 0,000000001.`,
+};
+
+export const nbSeverity = { error: "Feil", warning: "Advarsel", info: "Merknad" } as const;
