@@ -1,0 +1,63 @@
+/**
+ * The contract between the task pane views and the controller that talks to Excel. Views only
+ * read AppState and call AppActions; they never touch Excel.* themselves. The real controller
+ * lives in src/excel/controller.ts; tests and stories use a fake.
+ */
+import type { Assessment } from "../core/assess";
+import type { Model } from "../core/model";
+import type { Lang } from "../i18n";
+
+export type AppStatus =
+  /** Reading the workbook for the first time. */
+  | "loading"
+  /** No scoring table and nothing to import: offer to create one. */
+  | "empty"
+  /** No scoring table, but the open workbook has the legacy meeting layout: offer import (and create). */
+  | "legacy"
+  /** The add-in's scoring table exists and the assessment is current. */
+  | "ready"
+  /** Something failed; `error` says what in the UI language. */
+  | "error";
+
+export interface AppState {
+  status: AppStatus;
+  lang: Lang;
+  /** Present when status is "ready" (the add-in layout) or "legacy" (read-only preview of the legacy workbook). */
+  assessment?: Assessment;
+  /** The model in force (the Modell sheet's when valid). */
+  model?: Model;
+  /** True while an action writes to the workbook. */
+  busy: boolean;
+  /** A message in the UI language for status "error", or a transient notice after an action. */
+  error?: string;
+  notice?: string;
+  /** Milliseconds the last recompute took, edit to updated ranking (for the status line). */
+  lastRecomputeMs?: number;
+  /** Whether the open workbook also holds legacy theme sheets that "Synkroniser" can update. */
+  hasLegacySheets: boolean;
+}
+
+export interface AppActions {
+  /** Creates the add-in's sheets (Vurdering, Modell, Rangering) from the default model. */
+  createWorkbook(): Promise<void>;
+  /** Imports the open legacy meeting workbook into the add-in's layout; the original sheets stay untouched. */
+  importLegacy(): Promise<void>;
+  /** Writes correct values into the legacy sheets and the summary, logging what was there. */
+  syncLegacy(): Promise<void>;
+  /** Reads the workbook again and rewrites the outputs. */
+  recalc(): Promise<void>;
+  /** Selects a cell or range in the workbook, e.g. `'Kritisk info'!F9`. */
+  selectCell(address: string): Promise<void>;
+  /** Sets one node's weight (writes the Modell sheet, which triggers a recompute). */
+  setWeight(nodeId: string, weight: number): Promise<void>;
+  /** Sets every weight back to 1. */
+  resetWeights(): Promise<void>;
+  /** Sets the tie-break: an ordered list of group ids (empty for none). */
+  setTieBreak(groupIds: string[]): Promise<void>;
+}
+
+export interface AppController extends AppActions {
+  getState(): AppState;
+  /** Calls the listener on every state change; returns the unsubscribe function. */
+  subscribe(listener: (state: AppState) => void): () => void;
+}
