@@ -21,6 +21,7 @@ export type FindingCode =
   | "tie"
   // the model
   | "model-invalid"
+  | "store-damaged"
   // the legacy meeting layout
   | "legacy-formula"
   | "legacy-error-value"

@@ -137,7 +137,7 @@ const MATCH_MIN = 0.6;
 const SUGGEST_MIN = 0.3;
 
 /** Summary rows ↔ measures, one to one, most alike first. */
-function matchSummary(summary: Summary, measures: LegacyMeasure[]): Map<SummaryRow, LegacyMeasure> {
+export function matchSummary(summary: Summary, measures: LegacyMeasure[]): Map<SummaryRow, LegacyMeasure> {
   const pairs: { row: SummaryRow; m: LegacyMeasure; s: number; exact: boolean }[] = [];
   for (const row of summary.rows) {
     for (const m of measures) {

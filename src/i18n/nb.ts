@@ -23,6 +23,8 @@ export const nbFindings: FindingMessages = {
   tie: (p, h) => `${h.list(p.names)} har lik total (${h.n(p.total)}) og deler plass ${p.rank}.`,
   "model-invalid": (p, h) =>
     `Modellen på arket Modell kan ikke brukes, så den siste gyldige modellen gjelder: ${nbModelProblems[p.problem as ModelProblemCode]({ at: String(p.at ?? ""), detail: String(p.detail ?? "") }, h)} Rett cellen, så tas modellen i bruk igjen.`,
+  "store-damaged": (p) =>
+    `Tilleggets lagrede data i arbeidsboken er skadet (${p.detail}). De er beholdt urørt, og modellen på arket Modell brukes.`,
   "legacy-formula": (p, h) =>
     `${h.crit(p.node)} viser ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
     (p.sum ? `; den summerer der modellen tar snittet` : "") +

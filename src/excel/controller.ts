@@ -1,0 +1,330 @@
+/**
+ * The controller behind the task pane: owns the AppState, talks to Excel through a host, and
+ * keeps the outputs live. Changes on the add-in's sheets are debounced into one recompute;
+ * recomputes never overlap (a change during one schedules exactly one more).
+ */
+import { cellA1, parseAddress } from "../core/address";
+import { defaultModel, type Model } from "../core/model";
+import { t, type Lang } from "../i18n";
+import type { Grid } from "../grid/grid";
+import { textAt } from "../grid/grid";
+import { MODEL_COLUMNS, SETTINGS_KEYS, SHEETS } from "../grid/layout";
+import { SETTINGS_HEADERS } from "../grid/model-table";
+import { normalize } from "../core/text";
+import type { AppController, AppState } from "../taskpane/app-state";
+import type { ExcelHost } from "./host";
+import { gridOf, listSheets, queueSheetRead } from "./grids";
+import { createLayout } from "./layout";
+import { importLegacy, readLegacy, syncLegacy } from "./legacy";
+import { recompute } from "./recompute";
+
+export interface ControllerOptions {
+  /** Quiet time after the last change before recomputing. */
+  debounceMs?: number;
+  /** Milliseconds clock, for measuring edit-to-ranking time. */
+  now?: () => number;
+  /** Wall clock for log entries. */
+  clock?: () => Date;
+  /** Called with the model in force after every read (custom functions use it). */
+  onModel?: (model: Model) => void;
+}
+
+type Listener = (state: AppState) => void;
+
+export class ExcelController implements AppController {
+  private state: AppState;
+  private readonly listeners = new Set<Listener>();
+  private readonly debounceMs: number;
+  private readonly now: () => number;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pendingSince: number | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private watching = false;
+
+  constructor(
+    private readonly host: ExcelHost,
+    lang: Lang,
+    private readonly options: ControllerOptions = {},
+  ) {
+    this.state = { status: "loading", lang, busy: false, hasLegacySheets: false };
+    this.debounceMs = options.debounceMs ?? 250;
+    this.now = options.now ?? (() => (typeof performance !== "undefined" ? performance.now() : Date.now()));
+  }
+
+  getState(): AppState {
+    return this.state;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  private get lang(): Lang {
+    return this.state.lang;
+  }
+
+  private fail(e: unknown): void {
+    const message = e instanceof Error ? e.message : String(e);
+    this.set({ status: "error", busy: false, error: t(this.lang, "excel.error.generic", { message }) });
+  }
+
+  /** First read of the workbook. */
+  async start(): Promise<void> {
+    await this.refresh(this.now());
+  }
+
+  /** A change on one of the add-in's sheets: recompute once things are quiet. */
+  notifyChanged(): void {
+    if (this.pendingSince === undefined) this.pendingSince = this.now();
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const since = this.pendingSince;
+      this.pendingSince = undefined;
+      void this.refresh(since ?? this.now());
+    }, this.debounceMs);
+  }
+
+  /** Recomputes now; a call while one runs makes it run once more afterwards. */
+  refresh(since: number = this.now()): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let from = since;
+      do {
+        this.again = false;
+        await this.refreshOnce(from);
+        from = this.now();
+      } while (this.again);
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async refreshOnce(since: number): Promise<void> {
+    try {
+      const result = await this.host.run((ctx) => recompute(ctx, this.lang));
+      if (result.kind === "newer") {
+        this.set({ status: "error", error: t(this.lang, "excel.storeNewer", { format: result.format }), busy: false });
+        return;
+      }
+      if (result.kind === "ready") {
+        const { read } = result;
+        this.options.onModel?.(read.model);
+        const hasLegacySheets = await this.hasLegacy(result.sheets);
+        this.set({
+          status: "ready",
+          assessment: read.assessment,
+          model: read.model,
+          error: undefined,
+          hasLegacySheets,
+          lastRecomputeMs: Math.max(0, Math.round(this.now() - since)),
+        });
+        await this.watch();
+        return;
+      }
+      // Without the scoring sheet there is nothing to listen to; a new layout is watched afresh.
+      this.watching = false;
+      const legacy = await this.host.run((ctx) => readLegacy(ctx));
+      this.options.onModel?.(legacy.model);
+      this.set({
+        status: legacy.assessment ? "legacy" : "empty",
+        assessment: legacy.assessment,
+        model: legacy.model,
+        error: undefined,
+        hasLegacySheets: legacy.assessment !== undefined,
+        lastRecomputeMs: Math.max(0, Math.round(this.now() - since)),
+      });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private legacyKnown: { sheets: string; has: boolean } | undefined;
+
+  /** Whether sheets other than the add-in's hold the legacy layout (read again only when the sheet list changes). */
+  private async hasLegacy(sheets: string[]): Promise<boolean> {
+    const key = sheets.join("\u0000");
+    if (this.legacyKnown?.sheets === key) return this.legacyKnown.has;
+    const own = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log].map((s) => s.toLowerCase()));
+    if (sheets.every((s) => own.has(s.toLowerCase()) || s === "PrioData")) {
+      this.legacyKnown = { sheets: key, has: false };
+      return false;
+    }
+    const legacy = await this.host.run((ctx) => readLegacy(ctx));
+    this.legacyKnown = { sheets: key, has: legacy.legacy !== undefined };
+    return this.legacyKnown.has;
+  }
+
+  /** Listens to changes on the add-in's input sheets (once they exist). */
+  private async watch(): Promise<void> {
+    if (this.watching) return;
+    this.watching = true;
+    try {
+      await this.host.run(async (ctx) => {
+        const { sheets } = await listSheets(ctx);
+        for (const name of [SHEETS.scoring, SHEETS.model, SHEETS.checklist]) {
+          if (!sheets.includes(name)) continue;
+          ctx.workbook.worksheets.getItem(name).onChanged.add(async () => this.notifyChanged());
+        }
+        await ctx.sync();
+      });
+    } catch (e) {
+      this.watching = false;
+      throw e;
+    }
+  }
+
+  private async act(work: () => Promise<string | undefined>): Promise<void> {
+    this.set({ busy: true, notice: undefined });
+    try {
+      const notice = await work();
+      this.set({ busy: false, notice });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  recalc(): Promise<void> {
+    return this.act(async () => {
+      this.legacyKnown = undefined;
+      await this.refresh(this.now());
+      return undefined;
+    });
+  }
+
+  createWorkbook(): Promise<void> {
+    return this.act(async () => {
+      const model = this.state.status === "legacy" && this.state.model ? this.state.model : defaultModel();
+      const result = await this.host.run((ctx) =>
+        createLayout(ctx, model, [], { format: 1, model, nextId: 1, segmentLog: [], segments: {} }, this.lang),
+      );
+      if (!result.ok) return result.message;
+      await this.refresh(this.now());
+      return t(this.lang, "excel.notice.created");
+    });
+  }
+
+  importLegacy(): Promise<void> {
+    return this.act(async () => {
+      const result = await this.host.run((ctx) => importLegacy(ctx, this.lang));
+      if (!result.ok) return result.message;
+      this.legacyKnown = undefined;
+      await this.refresh(this.now());
+      return t(this.lang, "excel.notice.imported", { count: result.count });
+    });
+  }
+
+  syncLegacy(): Promise<void> {
+    return this.act(async () => {
+      const result = await this.host.run((ctx) => syncLegacy(ctx, this.lang, this.options.clock));
+      if (!result.ok) return result.message;
+      if (result.writes.length === 0) return t(this.lang, "excel.notice.nothingToSync");
+      return t(this.lang, "excel.notice.synced", { count: result.writes.length });
+    });
+  }
+
+  selectCell(address: string): Promise<void> {
+    return this.act(async () => {
+      const p = parseAddress(address);
+      if (!p || p.sheet === undefined) return undefined;
+      await this.host.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem(p.sheet!);
+        sheet.activate();
+        const a = cellA1(p.row, p.col);
+        const b = cellA1(p.toRow, p.toCol);
+        sheet.getRange(a === b ? a : `${a}:${b}`).select();
+        await ctx.sync();
+      });
+      return undefined;
+    });
+  }
+
+  /** Writes cells of the Modell sheet found from its current content, then recomputes. */
+  private editModel(edit: (grid: Grid) => { row: number; col: number; value: string | number }[] | string): Promise<void> {
+    return this.act(async () => {
+      const message = await this.host.run(async (ctx) => {
+        const read = queueSheetRead(ctx, SHEETS.model);
+        await ctx.sync();
+        const cells = edit(gridOf(read));
+        if (typeof cells === "string") return cells;
+        const sheet = ctx.workbook.worksheets.getItem(SHEETS.model);
+        for (const c of cells) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[c.value]];
+        await ctx.sync();
+        return undefined;
+      });
+      if (message) return message;
+      await this.refresh(this.now());
+      return undefined;
+    });
+  }
+
+  setWeight(nodeId: string, weight: number): Promise<void> {
+    return this.editModel((grid) => {
+      const rows = modelTableRows(grid);
+      const row = rows?.byId.get(nodeId);
+      if (!rows || row === undefined) return t(this.lang, "excel.error.unknownNode", { id: nodeId });
+      return [{ row, col: rows.weightCol, value: weight }];
+    });
+  }
+
+  resetWeights(): Promise<void> {
+    return this.editModel((grid) => {
+      const rows = modelTableRows(grid);
+      if (!rows) return t(this.lang, "excel.error.unknownNode", { id: MODEL_COLUMNS.weight });
+      return [...rows.byId.values()].map((row) => ({ row, col: rows.weightCol, value: 1 }));
+    });
+  }
+
+  setTieBreak(groupIds: string[]): Promise<void> {
+    return this.editModel((grid) => {
+      const at = settingCell(grid, SETTINGS_KEYS.tieBreak);
+      if (!at) return t(this.lang, "excel.error.unknownNode", { id: SETTINGS_KEYS.tieBreak });
+      return [{ ...at, value: groupIds.join(", ") }];
+    });
+  }
+}
+
+/** Rows of the Modell table by node id, and the weight column. */
+function modelTableRows(grid: Grid): { byId: Map<string, number>; weightCol: number } | undefined {
+  for (let r = 0; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    const idCol = row.findIndex((_, c) => textAt(grid, r, c) === MODEL_COLUMNS.id);
+    const weightCol = row.findIndex((_, c) => textAt(grid, r, c) === MODEL_COLUMNS.weight);
+    if (idCol < 0 || weightCol < 0) continue;
+    const byId = new Map<string, number>();
+    for (let rr = r + 1; rr < grid.rows.length; rr++) {
+      const id = textAt(grid, rr, idCol);
+      if (id === undefined) break;
+      byId.set(id, rr);
+    }
+    return { byId, weightCol };
+  }
+  return undefined;
+}
+
+/** The value cell of a setting in the settings table (Innstilling · Verdi). */
+function settingCell(grid: Grid, key: string): { row: number; col: number } | undefined {
+  for (let r = 0; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (textAt(grid, r, c) !== SETTINGS_HEADERS[0] || textAt(grid, r, c + 1) !== SETTINGS_HEADERS[1]) continue;
+      for (let rr = r + 1; rr < grid.rows.length; rr++) {
+        const k = textAt(grid, rr, c);
+        if (k === undefined) break;
+        if (normalize(k) === normalize(key)) return { row: rr, col: c + 1 };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,194 @@
+/**
+ * Creates the add-in's own layout in the open workbook: Vurdering (the scoring table), Modell
+ * (the criteria tree and settings as editable tables), Rangering (the output table) and the
+ * hidden store. Refuses, changing nothing, when a sheet of the same name exists that the
+ * add-in did not make. Two syncs whatever the number of measures.
+ */
+import type { CellValue } from "../core/cell";
+import { leaves, type Model } from "../core/model";
+import { columnLetters } from "../core/address";
+import { t, type Lang } from "../i18n";
+import { rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
+import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../grid/model-table";
+import type { ScoringRow } from "../grid/import";
+import { STORE_SHEET, storeToCells, type Store } from "../grid/store";
+
+export type LayoutResult = { ok: true } | { ok: false; message: string };
+
+/** The rows of the scoring table start under a band of group names and the header row. */
+export const SCORING_HEADER_ROW = 1;
+export const RANKING_HEADER_ROW = 0;
+export const MODEL_HEADER_ROW = 0;
+/** The settings table sits to the right of the model table, one column apart. */
+export const SETTINGS_FIRST_COL = MODEL_HEADERS.length + 1;
+
+const GROUP_FILLS = ["#DCE9F5", "#E6F2E1", "#FBEBD9", "#EDE3F4", "#F6E0E3"];
+const HEADER_FILL = "#1F4E79";
+
+function rangeAddress(row: number, col: number, rows: number, cols: number): string {
+  const a = `${columnLetters(col)}${row + 1}`;
+  const b = `${columnLetters(col + cols - 1)}${row + rows}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+const blank = (n: number): CellValue[] => new Array<CellValue>(n).fill("");
+
+/** Office.js wants "" for an empty cell in a values array, never null. */
+function officeValues(rows: CellValue[][]): (string | number | boolean)[][] {
+  return rows.map((r) => r.map((v) => (v === null ? "" : typeof v === "object" ? v.error : v)));
+}
+
+/**
+ * Checks that the add-in's sheet names are free (one sync): a sheet of the same name is never
+ * taken over, whether a person made it or an earlier layout did.
+ */
+async function existing(context: Excel.RequestContext, lang: Lang): Promise<{ clash?: string; hasStore: boolean }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+  const taken = [SHEETS.scoring, SHEETS.model, SHEETS.ranking].find((n) => names.has(n.toLowerCase()));
+  const hasStore = names.has(STORE_SHEET.toLowerCase());
+  return taken ? { clash: t(lang, "excel.conflict", { sheet: taken }), hasStore } : { hasStore };
+}
+
+function writeScoringSheet(context: Excel.RequestContext, model: Model, rows: ScoringRow[], lang: Lang): void {
+  const sheet = context.workbook.worksheets.add(SHEETS.scoring);
+  const headers = scoringHeaders(model);
+  const leafNodes = leaves(model);
+  const firstLeafCol = 4;
+  const width = headers.length;
+
+  // A band naming the top-level group above its questions.
+  let col = firstLeafCol;
+  model.criteria.forEach((g, i) => {
+    const n = leafNodes.filter((l) => l.id === g.id || l.id.startsWith(`${g.id}.`)).length;
+    if (n === 0) return;
+    const band = sheet.getRangeByIndexes(0, col, 1, n);
+    band.format.fill.color = GROUP_FILLS[i % GROUP_FILLS.length];
+    band.format.font.bold = true;
+    sheet.getRangeByIndexes(0, col, 1, 1).values = [[g.label.nb]];
+    col += n;
+  });
+
+  const body = rows.length
+    ? rows.map((r) => [r.id, r.name, r.theme, r.actor, ...r.scores, r.comment])
+    : [blank(width)];
+  const all = [headers, ...body];
+  const tableRange = rangeAddress(SCORING_HEADER_ROW, 0, all.length, width);
+  sheet.getRange(tableRange).values = officeValues(all);
+  const table = sheet.tables.add(`${SHEETS.scoring}!${tableRange}`, true);
+  table.name = TABLES.scoring;
+  table.style = "TableStyleMedium2";
+
+  const header = sheet.getRangeByIndexes(SCORING_HEADER_ROW, 0, 1, width);
+  header.format.wrapText = true;
+  header.format.font.bold = true;
+  sheet.getRangeByIndexes(SCORING_HEADER_ROW, 0, 1, 1).format.columnWidth = 60;
+  sheet.getRangeByIndexes(SCORING_HEADER_ROW, 1, 1, 1).format.columnWidth = 240;
+  sheet.getRangeByIndexes(SCORING_HEADER_ROW, 2, 1, 2).format.columnWidth = 110;
+  sheet.getRangeByIndexes(SCORING_HEADER_ROW, firstLeafCol, 1, leafNodes.length).format.columnWidth = 86;
+  sheet.getRangeByIndexes(SCORING_HEADER_ROW, width - 1, 1, 1).format.columnWidth = 260;
+
+  // Scores: a warning (not a stop) outside the scale, and the question with its anchors as a prompt.
+  const bodyRows = Math.max(rows.length, 1);
+  const { min, max } = model.scale;
+  leafNodes.forEach((leaf, i) => {
+    const r = sheet.getRangeByIndexes(SCORING_HEADER_ROW + 1, firstLeafCol + i, bodyRows, 1);
+    r.dataValidation.rule = { decimal: { formula1: min, formula2: max, operator: "Between" } };
+    r.dataValidation.errorAlert = {
+      showAlert: true,
+      style: "Warning",
+      title: t(lang, "excel.validation.title", { min, max }),
+      message: t(lang, "excel.validation.message", { min, max }),
+    };
+    const anchors = (leaf.descriptors ?? []).map((d) => `${d.score} = ${d.text[lang]}`).join(" · ");
+    r.dataValidation.prompt = {
+      showPrompt: true,
+      title: (leaf.short ?? leaf.label)[lang].slice(0, 32),
+      message: `${leaf.label[lang]}${anchors ? `\n${anchors}` : ""}`.slice(0, 255),
+    };
+  });
+  sheet.freezePanes.freezeRows(SCORING_HEADER_ROW + 1);
+}
+
+function writeModelSheet(context: Excel.RequestContext, model: Model, lang: Lang): void {
+  const sheet = context.workbook.worksheets.add(SHEETS.model);
+  const rows = modelRows(model);
+  const all = [[...MODEL_HEADERS], ...rows];
+  const address = rangeAddress(MODEL_HEADER_ROW, 0, all.length, MODEL_HEADERS.length);
+  sheet.getRange(address).values = officeValues(all);
+  const table = sheet.tables.add(`${SHEETS.model}!${address}`, true);
+  table.name = TABLES.model;
+  table.style = "TableStyleLight9";
+  const weightCol = MODEL_HEADERS.indexOf("Vekt");
+  const impliedCol = MODEL_HEADERS.indexOf("Andel av total");
+  const weights = sheet.getRangeByIndexes(MODEL_HEADER_ROW + 1, weightCol, rows.length, 1);
+  weights.dataValidation.rule = { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+  weights.dataValidation.errorAlert = {
+    showAlert: true,
+    style: "Warning",
+    title: t(lang, "excel.weight.title"),
+    message: t(lang, "excel.weight.message"),
+  };
+  sheet.getRangeByIndexes(MODEL_HEADER_ROW + 1, impliedCol, rows.length, 1).numberFormat = [["0.0%"]];
+  sheet.getRangeByIndexes(MODEL_HEADER_ROW, 0, 1, 1).format.columnWidth = 150;
+  sheet.getRangeByIndexes(MODEL_HEADER_ROW, 1, 1, 1).format.columnWidth = 90;
+  sheet.getRangeByIndexes(MODEL_HEADER_ROW, 2, 1, 2).format.columnWidth = 300;
+  sheet.getRangeByIndexes(MODEL_HEADER_ROW, 4, 1, 2).format.columnWidth = 150;
+  sheet.getRangeByIndexes(MODEL_HEADER_ROW, 8, 1, 1).format.columnWidth = 320;
+
+  const settings = [[...SETTINGS_HEADERS], ...settingsRows(model)];
+  const sAddress = rangeAddress(MODEL_HEADER_ROW, SETTINGS_FIRST_COL, settings.length, SETTINGS_HEADERS.length);
+  sheet.getRange(sAddress).values = officeValues(settings);
+  const sTable = sheet.tables.add(`${SHEETS.model}!${sAddress}`, true);
+  sTable.name = TABLES.settings;
+  sTable.style = "TableStyleLight9";
+  sheet.getRangeByIndexes(MODEL_HEADER_ROW, SETTINGS_FIRST_COL, 1, 2).format.columnWidth = 130;
+}
+
+function writeRankingSheet(context: Excel.RequestContext, model: Model): void {
+  const sheet = context.workbook.worksheets.add(SHEETS.ranking);
+  const headers = rankingHeaders(model);
+  const address = rangeAddress(RANKING_HEADER_ROW, 0, 2, headers.length);
+  sheet.getRange(address).values = officeValues([headers, blank(headers.length)]);
+  const table = sheet.tables.add(`${SHEETS.ranking}!${address}`, true);
+  table.name = TABLES.ranking;
+  table.style = "TableStyleMedium2";
+  sheet.getRangeByIndexes(RANKING_HEADER_ROW, 0, 1, 1).format.columnWidth = 40;
+  sheet.getRangeByIndexes(RANKING_HEADER_ROW, 1, 1, 1).format.columnWidth = 260;
+  sheet.getRangeByIndexes(RANKING_HEADER_ROW, 2, 1, 1).format.columnWidth = 120;
+  sheet.getRangeByIndexes(RANKING_HEADER_ROW, headers.length - 3, 1, 1).format.columnWidth = 120;
+  sheet.getRangeByIndexes(RANKING_HEADER_ROW, headers.length - 2, 1, 1).format.columnWidth = 360;
+  sheet.freezePanes.freezeRows(RANKING_HEADER_ROW + 1);
+}
+
+export function queueStoreWrite(context: Excel.RequestContext, store: Store, exists: boolean): void {
+  const sheet = exists ? context.workbook.worksheets.getItem(STORE_SHEET) : context.workbook.worksheets.add(STORE_SHEET);
+  if (exists) sheet.getRange("A:A").clear("Contents");
+  const cells = storeToCells(store);
+  sheet.getRangeByIndexes(0, 0, cells.length, 1).values = officeValues(cells);
+  sheet.visibility = "VeryHidden";
+}
+
+/** Creates the layout with the given measures (none for an empty scoring table). Two syncs. */
+export async function createLayout(
+  context: Excel.RequestContext,
+  model: Model,
+  rows: ScoringRow[],
+  store: Store | undefined,
+  lang: Lang,
+): Promise<LayoutResult> {
+  const { clash, hasStore } = await existing(context, lang);
+  if (clash) return { ok: false, message: clash };
+  context.runtime.enableEvents = false;
+  writeScoringSheet(context, model, rows, lang);
+  writeModelSheet(context, model, lang);
+  writeRankingSheet(context, model);
+  // A damaged or newer store is left as it is; the caller passes none then.
+  if (store) queueStoreWrite(context, store, hasStore);
+  context.workbook.worksheets.getItem(SHEETS.scoring).activate();
+  context.runtime.enableEvents = true;
+  await context.sync();
+  return { ok: true };
+}

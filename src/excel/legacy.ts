@@ -1,0 +1,112 @@
+/**
+ * The legacy meeting workbook in Excel: read it (for the read-only preview and for import),
+ * import it into the add-in's layout leaving the original sheets untouched, and «Synkroniser»:
+ * write correct values into its group, Score and Rangering rows and its summary sheet, with
+ * what each cell held before appended to the Logg sheet.
+ */
+import type { Assessment } from "../core/assess";
+import type { Model } from "../core/model";
+import { t, type Lang } from "../i18n";
+import type { Grid } from "../grid/grid";
+import { legacyToScoringRows } from "../grid/import";
+import { LOG_HEADERS, SHEETS, TABLES } from "../grid/layout";
+import { assessLegacy } from "../grid/legacy-audit";
+import { planLegacySync, type CellWrite } from "../grid/legacy-sync";
+import { readLegacyWorkbook, type LegacyWorkbook } from "../grid/legacy";
+import { STORE_SHEET, type Store } from "../grid/store";
+import { readModel, readStore } from "../grid/workbook";
+import { gridOf, listSheets, queueSheetRead } from "./grids";
+import { createLayout } from "./layout";
+
+const OWN = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET].map((s) => s.toLowerCase()));
+
+export interface LegacyRead {
+  sheets: string[];
+  tables: string[];
+  grids: Grid[];
+  model: Model;
+  legacy?: LegacyWorkbook;
+  assessment?: Assessment;
+}
+
+/** Reads every sheet with formulas and finds the legacy layout among those the add-in does not own. Two syncs. */
+export async function readLegacy(context: Excel.RequestContext): Promise<LegacyRead> {
+  const { sheets, tables } = await listSheets(context);
+  const reads = sheets.map((name) => queueSheetRead(context, name, true));
+  await context.sync();
+  const grids = reads.map(gridOf);
+  const { model } = readModel(grids, readStore(grids));
+  const legacy = readLegacyWorkbook(
+    grids.filter((g) => !OWN.has(g.name.toLowerCase())),
+    model,
+  );
+  if (!legacy || legacy.measures.length === 0) return { sheets, tables, grids, model };
+  return { sheets, tables, grids, model, legacy, assessment: assessLegacy(legacy, model) };
+}
+
+export type ImportResult = { ok: true; count: number } | { ok: false; message: string };
+
+/** Imports the legacy measures into a new scoring table. Four syncs. */
+export async function importLegacy(context: Excel.RequestContext, lang: Lang): Promise<ImportResult> {
+  const read = await readLegacy(context);
+  if (!read.legacy) return { ok: false, message: t(lang, "excel.noLegacy") };
+  const stored = readStore(read.grids);
+  if (stored.kind === "newer") return { ok: false, message: t(lang, "excel.storeNewer", { format: stored.format }) };
+  const { rows, nextId } = legacyToScoringRows(read.legacy, read.model);
+  const store: Store | undefined =
+    stored.kind === "damaged" ? undefined : { format: 1, model: read.model, nextId, segmentLog: [], segments: {} };
+  const created = await createLayout(context, read.model, rows, store, lang);
+  return created.ok ? { ok: true, count: rows.length } : created;
+}
+
+/**
+ * Queues rows onto the log table, creating it when absent: on the Logg sheet, or on "Logg 2" …
+ * when a sheet called Logg exists that the add-in did not make.
+ */
+export function queueLog(context: Excel.RequestContext, existing: { sheets: string[]; tables: string[] }, rows: string[][]): void {
+  if (rows.length === 0) return;
+  if (existing.tables.includes(TABLES.log)) {
+    context.workbook.tables.getItem(TABLES.log).rows.add(undefined, rows);
+    return;
+  }
+  const taken = new Set(existing.sheets.map((s) => s.toLowerCase()));
+  let name: string = SHEETS.log;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${SHEETS.log} ${i}`;
+  const sheet = context.workbook.worksheets.add(name);
+  const range = sheet.getRangeByIndexes(0, 0, rows.length + 1, LOG_HEADERS.length);
+  range.values = [[...LOG_HEADERS], ...rows];
+  const table = sheet.tables.add(range, true);
+  table.name = TABLES.log;
+  table.style = "TableStyleLight1";
+  sheet.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 140;
+  sheet.getRangeByIndexes(0, 2, 1, 3).format.columnWidth = 170;
+  sheet.getRangeByIndexes(0, 5, 1, 1).format.columnWidth = 260;
+}
+
+export interface SyncResult {
+  ok: boolean;
+  writes: CellWrite[];
+  message?: string;
+}
+
+/** «Synkroniser». Three syncs: sheet names, every sheet's cells, all writes and the log. */
+export async function syncLegacy(context: Excel.RequestContext, lang: Lang, now: () => Date = () => new Date()): Promise<SyncResult> {
+  const read = await readLegacy(context);
+  if (!read.legacy || !read.assessment) return { ok: false, writes: [], message: t(lang, "excel.noLegacy") };
+  const writes = planLegacySync(read.legacy, read.assessment);
+  if (writes.length === 0) return { ok: true, writes };
+  context.runtime.enableEvents = false;
+  for (const w of writes) {
+    context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[w.after]];
+  }
+  const at = now().toISOString();
+  const action = t(lang, "excel.log.sync");
+  queueLog(
+    context,
+    read,
+    writes.map((w) => [at, action, w.address, w.before, String(w.after), w.measure]),
+  );
+  context.runtime.enableEvents = true;
+  await context.sync();
+  return { ok: true, writes };
+}
