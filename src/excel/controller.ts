@@ -31,6 +31,11 @@ export interface ControllerOptions {
 
 type Listener = (state: AppState) => void;
 
+/** An action that could not be done; nothing in the workbook was changed. */
+class Refusal {
+  constructor(readonly message: string) {}
+}
+
 export class ExcelController implements AppController {
   private state: AppState;
   private readonly listeners = new Set<Listener>();
@@ -185,11 +190,13 @@ export class ExcelController implements AppController {
     }
   }
 
-  private async act(work: () => Promise<string | undefined>): Promise<void> {
-    this.set({ busy: true, notice: undefined });
+  /** Runs an action: a string result is a success notice, a Refusal a warning (nothing was changed). */
+  private async act(work: () => Promise<string | Refusal | undefined>): Promise<void> {
+    this.set({ busy: true, notice: undefined, noticeKind: undefined });
     try {
-      const notice = await work();
-      this.set({ busy: false, notice });
+      const result = await work();
+      if (result instanceof Refusal) this.set({ busy: false, notice: result.message, noticeKind: "warning" });
+      else this.set({ busy: false, notice: result, noticeKind: result ? "success" : undefined });
     } catch (e) {
       this.fail(e);
     }
@@ -209,7 +216,7 @@ export class ExcelController implements AppController {
       const result = await this.host.run((ctx) =>
         createLayout(ctx, model, [], { format: 1, model, nextId: 1, segmentLog: [], segments: {} }, this.lang),
       );
-      if (!result.ok) return result.message;
+      if (!result.ok) return new Refusal(result.message);
       await this.refresh(this.now());
       return t(this.lang, "excel.notice.created");
     });
@@ -218,7 +225,7 @@ export class ExcelController implements AppController {
   importLegacy(): Promise<void> {
     return this.act(async () => {
       const result = await this.host.run((ctx) => importLegacy(ctx, this.lang));
-      if (!result.ok) return result.message;
+      if (!result.ok) return new Refusal(result.message);
       this.legacyKnown = undefined;
       await this.refresh(this.now());
       return t(this.lang, "excel.notice.imported", { count: result.count });
@@ -228,7 +235,7 @@ export class ExcelController implements AppController {
   syncLegacy(): Promise<void> {
     return this.act(async () => {
       const result = await this.host.run((ctx) => syncLegacy(ctx, this.lang, this.options.clock));
-      if (!result.ok) return result.message;
+      if (!result.ok) return new Refusal(result.message ?? "");
       if (result.writes.length === 0) return t(this.lang, "excel.notice.nothingToSync");
       return t(this.lang, "excel.notice.synced", { count: result.writes.length });
     });
@@ -263,7 +270,7 @@ export class ExcelController implements AppController {
         await ctx.sync();
         return undefined;
       });
-      if (message) return message;
+      if (message) return new Refusal(message);
       await this.refresh(this.now());
       return undefined;
     });

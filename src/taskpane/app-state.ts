@@ -31,6 +31,8 @@ export interface AppState {
   /** A message in the UI language for status "error", or a transient notice after an action. */
   error?: string;
   notice?: string;
+  /** How to show the notice: a success, or a warning (the action could not be done and nothing changed). */
+  noticeKind?: "success" | "warning";
   /** Milliseconds the last recompute took, edit to updated ranking (for the status line). */
   lastRecomputeMs?: number;
   /** Whether the open workbook also holds legacy theme sheets that "Synkroniser" can update. */

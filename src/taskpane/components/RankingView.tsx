@@ -1,0 +1,274 @@
+/**
+ * Rangering: one row per ranked measure in assessment order (rank, name, total with a bar, the
+ * top-level group values, a mark when incomplete), then the measures without a total with the
+ * reason. Arrows show how far a measure moved since the previous assessment (live re-ranking).
+ */
+import { Caption1, Text, Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ArrowDown12Filled, ArrowUp12Filled, Warning16Filled } from "@fluentui/react-icons";
+import { useState } from "react";
+import { rankLabel, type Assessment, type MeasureResult } from "../../core/assess";
+import { totalMax, totalMin, type Model } from "../../core/model";
+import { criterionLabel, findingMessage, formatNumber, formatPercent, formatShort, type Lang } from "../../i18n";
+import { tp } from "../../i18n/taskpane";
+import { barShare, groupAbbreviations, incompleteText, nameParts, rankMoves, ranksOf } from "../view-model";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  summary: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground3,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "2.2em minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  rank: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    textAlign: "right",
+    color: tokens.colorNeutralForeground1,
+  },
+  main: { minWidth: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  nameLine: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  name: { minWidth: 0, overflowWrap: "anywhere" },
+  mark: { display: "inline-flex", alignSelf: "center", flexShrink: 0, color: tokens.colorPaletteDarkOrangeForeground1, cursor: "help" },
+  total: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", textAlign: "right" },
+  barTrack: {
+    height: "4px",
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground5,
+    overflow: "hidden",
+  },
+  barFill: { height: "100%", backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
+  detail: {
+    display: "flex",
+    flexWrap: "nowrap",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+  },
+  theme: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0, flexGrow: 1, flexShrink: 1 },
+  groups: {
+    display: "flex",
+    gap: tokens.spacingHorizontalSNudge,
+    fontVariantNumeric: "tabular-nums",
+    marginLeft: "auto",
+    flexShrink: 0,
+    whiteSpace: "nowrap",
+  },
+  groupAbbr: { color: tokens.colorNeutralForeground4, marginRight: "1px" },
+  move: { display: "inline-flex", alignItems: "center", fontVariantNumeric: "tabular-nums", flexShrink: 0 },
+  up: { color: tokens.colorPaletteGreenForeground1 },
+  down: { color: tokens.colorPaletteRedForeground1 },
+  unrankedHeading: {
+    marginTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  reason: { color: tokens.colorNeutralForeground2 },
+  empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalL },
+});
+
+/** Ranks of the assessment before the current one, kept across renders (React's "previous props" pattern). */
+function usePreviousRanks(assessment: Assessment): Map<string, number> | null {
+  const [track, setTrack] = useState<{ current: Assessment; previous: Map<string, number> | null }>({ current: assessment, previous: null });
+  if (track.current !== assessment) {
+    const next = { current: assessment, previous: ranksOf(track.current) };
+    setTrack(next);
+    return next.previous;
+  }
+  return track.previous;
+}
+
+export function RankingView({ assessment, lang }: { assessment: Assessment; lang: Lang }) {
+  const s = useStyles();
+  const model = assessment.model;
+  const previous = usePreviousRanks(assessment);
+  const moves = rankMoves(previous, ranksOf(assessment));
+  const ranked = assessment.measures.filter((m) => m.rank !== null);
+  const unranked = assessment.measures.filter((m) => m.rank === null);
+  const abbr = groupAbbreviations(model, lang);
+  const legend = model.criteria
+    .map((g) => tp(lang, "ranking.legend", { abbr: abbr.get(g.id) ?? g.id, label: criterionLabel(model, g.id, lang) }))
+    .join(" · ");
+
+  if (assessment.measures.length === 0) {
+    return (
+      <div className={s.empty} data-testid="ranking-empty">
+        <Text weight="semibold">{tp(lang, "ranking.none")}</Text>
+        <Text>{tp(lang, "ranking.noneBody")}</Text>
+      </div>
+    );
+  }
+
+  return (
+    <section className={s.root} aria-label={tp(lang, "tab.ranking")}>
+      <div className={s.summary}>
+        <Caption1 data-testid="ranking-summary">
+          {tp(lang, "ranking.summary", { ranked: ranked.length, count: assessment.measures.length })}
+        </Caption1>
+        <Caption1>{legend}</Caption1>
+      </div>
+      <ol className={s.list}>
+        {ranked.map((m) => (
+          <RankingRow key={m.id} m={m} model={model} lang={lang} abbr={abbr} move={moves.get(m.id)} />
+        ))}
+      </ol>
+      {unranked.length > 0 && (
+        <>
+          <Text as="h3" weight="semibold" size={300} className={s.unrankedHeading}>
+            {tp(lang, "ranking.unrankedHeading", { count: unranked.length })}
+          </Text>
+          <ul className={s.list}>
+            {unranked.map((m) => (
+              <UnrankedRow key={m.id} m={m} model={model} lang={lang} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function IncompleteMark({ m, model, lang }: { m: MeasureResult; model: Model; lang: Lang }) {
+  const s = useStyles();
+  if (m.complete) return null;
+  const text = incompleteText(lang, model, m);
+  return (
+    <Tooltip content={text} relationship="label" withArrow>
+      <span className={s.mark} role="img" tabIndex={0} data-testid="incomplete-mark">
+        <Warning16Filled />
+      </span>
+    </Tooltip>
+  );
+}
+
+function RankingRow({
+  m,
+  model,
+  lang,
+  abbr,
+  move,
+}: {
+  m: MeasureResult;
+  model: Model;
+  lang: Lang;
+  abbr: Map<string, string>;
+  move: { by: number; from: number } | undefined;
+}) {
+  const s = useStyles();
+  const label = rankLabel(m);
+  const total = m.total ?? 0;
+  const min = totalMin(model);
+  const max = totalMax(model);
+  const share = barShare(total, min, max);
+  const { name, theme } = nameParts(m);
+  const rankCell = (
+    <span className={s.rank} data-testid="ranking-rank">
+      {label}
+    </span>
+  );
+  return (
+    <li className={s.row} data-testid="ranking-row" data-measure-id={m.id} data-rank={label} data-score={String(total)}>
+      {m.tied ? (
+        <Tooltip content={tp(lang, "ranking.tied", { rank: m.rank ?? "" })} relationship="description">
+          {rankCell}
+        </Tooltip>
+      ) : (
+        rankCell
+      )}
+      <div className={s.main}>
+        <div className={s.nameLine}>
+          <Text className={s.name} weight="medium" title={m.name} data-testid="ranking-name">
+            {name}
+          </Text>
+          <IncompleteMark m={m} model={model} lang={lang} />
+          {move && (
+            <Caption1
+              className={mergeClasses(s.move, move.by > 0 ? s.up : s.down)}
+              aria-label={tp(lang, move.by > 0 ? "ranking.moveUp" : "ranking.moveDown", { n: Math.abs(move.by), from: move.from })}
+              data-testid="rank-move"
+            >
+              {move.by > 0 ? <ArrowUp12Filled /> : <ArrowDown12Filled />}
+              {Math.abs(move.by)}
+            </Caption1>
+          )}
+        </div>
+        <div
+          className={s.barTrack}
+          role="img"
+          aria-label={tp(lang, "ranking.bar", { share: formatPercent(lang, share, 0), max: formatShort(lang, max) })}
+        >
+          <div className={s.barFill} style={{ width: `${(share * 100).toFixed(2)}%` }} />
+        </div>
+        <div className={s.detail}>
+          {theme ? (
+            <Caption1 className={s.theme} title={theme}>
+              {theme}
+            </Caption1>
+          ) : null}
+          <Caption1 className={s.groups}>
+            {model.criteria.map((g) => {
+              const v = m.values[g.id];
+              const groupLabel = criterionLabel(model, g.id, lang);
+              return (
+                <span
+                  key={g.id}
+                  title={
+                    v === null || v === undefined
+                      ? tp(lang, "ranking.groupNone", { label: groupLabel })
+                      : tp(lang, "ranking.groupValue", { label: groupLabel, value: formatNumber(lang, v, 2) })
+                  }
+                  data-testid={`group-value-${g.id}`}
+                >
+                  <span className={s.groupAbbr}>{abbr.get(g.id)}</span>
+                  {v === null || v === undefined ? "–" : formatNumber(lang, v, 2)}
+                </span>
+              );
+            })}
+          </Caption1>
+        </div>
+      </div>
+      <Text className={s.total} size={400} data-testid="ranking-total">
+        {formatNumber(lang, total, 1)}
+      </Text>
+    </li>
+  );
+}
+
+function UnrankedRow({ m, model, lang }: { m: MeasureResult; model: Model; lang: Lang }) {
+  const s = useStyles();
+  const reason = m.findings.find((f) => f.code === "no-total");
+  const { name, theme } = nameParts(m);
+  return (
+    <li className={s.row} data-testid="ranking-unranked-row" data-measure-id={m.id} data-rank={rankLabel(m)}>
+      <span className={s.rank}>{rankLabel(m)}</span>
+      <div className={s.main}>
+        <div className={s.nameLine}>
+          <Text className={s.name} weight="medium" title={m.name} data-testid="ranking-name">
+            {name}
+          </Text>
+          <IncompleteMark m={m} model={model} lang={lang} />
+        </div>
+        {theme ? <Caption1 className={s.theme}>{theme}</Caption1> : null}
+        <Caption1 className={s.reason} data-testid="ranking-reason">
+          {reason ? findingMessage(reason, lang, model) : tp(lang, "ranking.unrankedReason")}
+        </Caption1>
+      </div>
+      <span />
+    </li>
+  );
+}

@@ -1,0 +1,17 @@
+/** The actions as the views call them: fire-and-forget, failures handled by the runner. */
+import type { AppActions } from "../app-state";
+
+export type ViewActions = { [K in keyof AppActions]: (...args: Parameters<AppActions[K]>) => void };
+
+export function viewActions(actions: AppActions, run: (action: () => Promise<void>) => void): ViewActions {
+  return {
+    createWorkbook: () => run(() => actions.createWorkbook()),
+    importLegacy: () => run(() => actions.importLegacy()),
+    syncLegacy: () => run(() => actions.syncLegacy()),
+    recalc: () => run(() => actions.recalc()),
+    selectCell: (address) => run(() => actions.selectCell(address)),
+    setWeight: (nodeId, weight) => run(() => actions.setWeight(nodeId, weight)),
+    resetWeights: () => run(() => actions.resetWeights()),
+    setTieBreak: (groupIds) => run(() => actions.setTieBreak(groupIds)),
+  };
+}

@@ -1,0 +1,67 @@
+/** A controller for view tests: holds an AppState, records every action call, emits new states on demand. */
+import type { AppActions, AppController, AppState } from "../../src/taskpane/app-state";
+
+export type Call = { [K in keyof AppActions]: { name: K; args: Parameters<AppActions[K]> } }[keyof AppActions];
+
+export class FakeController implements AppController {
+  readonly calls: Call[] = [];
+  private readonly listeners = new Set<(s: AppState) => void>();
+
+  constructor(private state: AppState) {}
+
+  getState(): AppState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: AppState) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Replaces the state (a patch over the current one) and tells every listener. */
+  emit(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of [...this.listeners]) l(this.state);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** The argument lists of every call of one action, in order. */
+  callsOf<K extends keyof AppActions>(name: K): Parameters<AppActions[K]>[] {
+    return this.calls.filter((c) => c.name === name).map((c) => c.args as Parameters<AppActions[K]>);
+  }
+
+  private record(call: Call): Promise<void> {
+    this.calls.push(call);
+    return Promise.resolve();
+  }
+
+  createWorkbook(): Promise<void> {
+    return this.record({ name: "createWorkbook", args: [] });
+  }
+  importLegacy(): Promise<void> {
+    return this.record({ name: "importLegacy", args: [] });
+  }
+  syncLegacy(): Promise<void> {
+    return this.record({ name: "syncLegacy", args: [] });
+  }
+  recalc(): Promise<void> {
+    return this.record({ name: "recalc", args: [] });
+  }
+  selectCell(address: string): Promise<void> {
+    return this.record({ name: "selectCell", args: [address] });
+  }
+  setWeight(nodeId: string, weight: number): Promise<void> {
+    return this.record({ name: "setWeight", args: [nodeId, weight] });
+  }
+  resetWeights(): Promise<void> {
+    return this.record({ name: "resetWeights", args: [] });
+  }
+  setTieBreak(groupIds: string[]): Promise<void> {
+    return this.record({ name: "setTieBreak", args: [groupIds] });
+  }
+}

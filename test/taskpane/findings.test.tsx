@@ -1,0 +1,98 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// Node's export conditions: exceljs (which reads the meeting fixture) needs uuid's CommonJS build.
+import "./setup";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { allFindings } from "../../src/core/assess";
+import { findingMessage } from "../../src/i18n";
+import type { AppState } from "../../src/taskpane/app-state";
+import { App } from "../../src/taskpane/components/App";
+import { findingsAt } from "./dom";
+import { FakeController } from "./fake-controller";
+import { assessInputs, readMeeting, type Meeting } from "./meeting";
+
+let meeting: Meeting;
+beforeAll(async () => {
+  meeting = await readMeeting();
+});
+afterEach(cleanup);
+
+function legacy(patch: Partial<AppState> = {}): AppState {
+  return { status: "legacy", lang: "nb", assessment: meeting.legacy, model: meeting.model, busy: false, hasLegacySheets: true, lastRecomputeMs: 120, ...patch };
+}
+
+function openFindings(controller: FakeController) {
+  render(<App controller={controller} />);
+  fireEvent.click(screen.getByTestId("tab-findings"));
+}
+
+describe("Funn", () => {
+  test("every finding of the assessment, grouped Feil / Advarsel / Merknad with counts, in plain words", () => {
+    const all = allFindings(meeting.legacy);
+    openFindings(new FakeController(legacy()));
+    const items = screen.getAllByTestId("finding");
+    expect(items).toHaveLength(all.length);
+    const count = (s: string) => all.filter((f) => f.severity === s).length;
+    expect(within(screen.getByTestId("findings-error")).getByRole("heading").textContent).toBe(`Feil (${count("error")})`);
+    expect(within(screen.getByTestId("findings-warning")).getByRole("heading").textContent).toBe(`Advarsel (${count("warning")})`);
+    expect(within(screen.getByTestId("findings-info")).getByRole("heading").textContent).toBe(`Merknad (${count("info")})`);
+    // Sections in severity order, errors first.
+    expect(items[0].getAttribute("data-severity")).toBe("error");
+    expect(items[0].getAttribute("data-code")).toBe("cell-text");
+    const text = findingsAt("'Kritisk info'!F9", "cell-text");
+    expect(text).toHaveLength(1);
+    const f = all.find((x) => x.code === "cell-text")!;
+    expect(text[0].textContent).toContain(findingMessage(f, "nb", meeting.model));
+    expect(text[0].textContent).toContain("«Sjekke med jurist?» i Juridisk utvikling er tekst, ikke en score");
+  });
+
+  test("the tab carries a count badge", () => {
+    render(<App controller={new FakeController(legacy())} />);
+    const n = allFindings(meeting.legacy).length;
+    const tab = screen.getByTestId("tab-findings");
+    expect(tab.getAttribute("data-count")).toBe(String(n));
+    expect(tab.getAttribute("aria-label")).toBe(`Funn, ${n} funn`);
+    expect(tab.textContent).toContain(String(n));
+  });
+
+  test("clicking a finding's cell selects it in the workbook", () => {
+    const controller = new FakeController(legacy());
+    openFindings(controller);
+    const [item] = findingsAt("'Kritisk info'!F9", "cell-text");
+    const link = within(item).getByTestId("finding-cell-link");
+    expect(link.textContent).toBe("Kritisk info!F9");
+    expect(link.getAttribute("aria-label")).toBe("Gå til Kritisk info!F9");
+    fireEvent.click(link);
+    expect(controller.callsOf("selectCell")).toEqual([["'Kritisk info'!F9"]]);
+  });
+
+  test("«Synkroniser» with its explanation when the workbook has legacy sheets, and only then", () => {
+    const controller = new FakeController(legacy());
+    openFindings(controller);
+    const sync = screen.getByTestId("sync-legacy");
+    expect(sync.textContent).toBe("Synkroniser");
+    expect(screen.getByText(/fører det som sto der før, i arket Logg/)).toBeTruthy();
+    fireEvent.click(sync);
+    expect(controller.callsOf("syncLegacy")).toEqual([[]]);
+    act(() => controller.emit({ hasLegacySheets: false }));
+    expect(screen.queryByTestId("sync-legacy")).toBeNull();
+  });
+
+  test("in English the same findings are in English", () => {
+    openFindings(new FakeController(legacy({ lang: "en" })));
+    const [item] = findingsAt("'Kritisk info'!F9", "cell-text");
+    expect(item.textContent).toContain("“Sjekke med jurist?” in Legal development is text, not a score");
+    expect(within(screen.getByTestId("findings-error")).getByRole("heading").textContent).toBe("Error (1)");
+    expect(screen.getByTestId("sync-legacy").textContent).toBe("Synchronise");
+  });
+
+  test("a clean assessment says there are no findings", () => {
+    const clean = meeting.inputs.filter((m) => m.id === "legemidler.pll");
+    const a = assessInputs(meeting.model, clean);
+    openFindings(new FakeController({ status: "ready", lang: "nb", assessment: a, model: meeting.model, busy: false, hasLegacySheets: false }));
+    expect(screen.getByTestId("findings-empty").textContent).toContain("Ingen funn");
+    expect(screen.getByTestId("tab-findings").getAttribute("data-count")).toBe("0");
+  });
+});

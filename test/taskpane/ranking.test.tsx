@@ -1,0 +1,176 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// Node's export conditions: exceljs (which reads the meeting fixture) needs uuid's CommonJS build.
+import "./setup";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/components/App";
+import type { AppState } from "../../src/taskpane/app-state";
+import { rowOf } from "./dom";
+import { FakeController } from "./fake-controller";
+import { assessInputs, readMeeting, type Meeting } from "./meeting";
+
+let meeting: Meeting;
+beforeAll(async () => {
+  meeting = await readMeeting();
+});
+afterEach(cleanup);
+
+const DBEP = "dbep.implementering-av-dbep";
+const LEGEVAKT = "dokumentdeling.legevakt-ohd";
+const PLL = "legemidler.pll";
+const NO_NYTTE = "dokumentdeling.andre-helseaktorer-tjenester";
+const KI_ANDRE = "kritisk-info.andre-helseaktorer";
+
+function ready(patch: Partial<AppState> = {}): AppState {
+  const assessment = assessInputs(meeting.model, meeting.inputs);
+  return { status: "ready", lang: "nb", assessment, model: meeting.model, busy: false, hasLegacySheets: false, lastRecomputeMs: 45, ...patch };
+}
+
+const row = rowOf;
+
+describe("Rangering", () => {
+  test("one row per ranked measure, in the assessment's order, with rank label and unrounded score", () => {
+    const state = ready();
+    render(<App controller={new FakeController(state)} />);
+    const rows = screen.getAllByTestId("ranking-row");
+    const ranked = state.assessment!.measures.filter((m) => m.rank !== null);
+    expect(rows.map((r) => r.getAttribute("data-measure-id"))).toEqual(ranked.map((m) => m.id));
+    expect(rows.map((r) => r.getAttribute("data-score"))).toEqual(ranked.map((m) => String(m.total)));
+    expect(rows).toHaveLength(13);
+    expect(rows[0].getAttribute("data-measure-id")).toBe(PLL);
+    expect(screen.getByTestId("ranking-summary").textContent).toBe("13 av 14 tiltak rangert");
+  });
+
+  test("DBEP and Legevakt/ØHD both show 6= (an exact tie), the next one 8", () => {
+    render(<App controller={new FakeController(ready())} />);
+    for (const id of [DBEP, LEGEVAKT]) {
+      expect(row(id).getAttribute("data-rank")).toBe("6=");
+      expect(within(row(id)).getByTestId("ranking-rank").textContent).toBe("6=");
+      expect(within(row(id)).getByTestId("ranking-total").textContent).toBe("18,2");
+    }
+    expect(row("felles-hjelpenummer.felles-hjelpenummer").getAttribute("data-rank")).toBe("8");
+  });
+
+  test("PLL shows 22,8 in bokmål and 22.8 in English, with its group values to two decimals", () => {
+    const controller = new FakeController(ready());
+    render(<App controller={controller} />);
+    expect(within(row(PLL)).getByTestId("ranking-total").textContent).toBe("22,8");
+    expect(row(PLL).getAttribute("data-score")).toBe("22.75");
+    expect(within(row(PLL)).getByTestId("group-value-maal").textContent).toBe("M9,00");
+    expect(within(row(PLL)).getByTestId("group-value-kost").textContent).toBe("K6,25");
+    expect(within(row(PLL)).getByTestId("group-value-nytte").textContent).toBe("N7,50");
+    expect(within(row(PLL)).getByTestId("group-value-kost").getAttribute("title")).toBe("Kostnader: 6,25");
+    // The theme is secondary text; a name that carries its theme as a prefix shows the rest.
+    expect(within(row(PLL)).getByText("Legemidler")).toBeTruthy();
+    expect(within(row(LEGEVAKT)).getByTestId("ranking-name").textContent).toBe("Legevakt/ØHD");
+    expect(within(row(LEGEVAKT)).getByTestId("ranking-name").getAttribute("title")).toBe("Dokumentdeling: Legevakt/ØHD");
+    expect(within(row(LEGEVAKT)).getByText("Dokumentdeling")).toBeTruthy();
+    expect(within(row("felles-hjelpenummer.felles-hjelpenummer")).getAllByText("Felles hjelpenummer")).toHaveLength(1);
+
+    act(() => controller.emit({ lang: "en" }));
+    expect(within(row(PLL)).getByTestId("ranking-total").textContent).toBe("22.8");
+    expect(within(row(PLL)).getByTestId("group-value-kost").getAttribute("title")).toBe("Costs (complexity): 6.25");
+    expect(screen.getByTestId("ranking-summary").textContent).toBe("13 of 14 measures ranked");
+  });
+
+  test("the bar shows the share of the highest possible total (22,75 of 30)", () => {
+    render(<App controller={new FakeController(ready())} />);
+    const bar = within(row(PLL)).getByRole("img", { name: /høyeste mulige total/ });
+    expect(bar.getAttribute("aria-label")).toBe("76\u00a0% av høyeste mulige total (30)");
+    expect((bar.firstElementChild as HTMLElement).style.width).toBe("75.83%");
+  });
+
+  test("the measure without Nytte is listed last, without rank, with the reason in words", () => {
+    render(<App controller={new FakeController(ready())} />);
+    const unranked = screen.getAllByTestId("ranking-unranked-row");
+    expect(unranked.map((r) => r.getAttribute("data-measure-id"))).toEqual([NO_NYTTE]);
+    expect(unranked[0].getAttribute("data-rank")).toBe("–");
+    expect(screen.getByText("Uten total (1)")).toBeTruthy();
+    expect(within(unranked[0]).getByTestId("ranking-reason").textContent).toBe(
+      "Dokumentdeling: Andre helseaktører/tjenester har ingen total fordi Nytte ikke har noen score. Fyll inn minst én score under Nytte.",
+    );
+    expect(screen.queryAllByTestId("ranking-row").some((r) => r.getAttribute("data-measure-id") === NO_NYTTE)).toBe(false);
+  });
+
+  test("incomplete measures carry a mark that names the missing or invalid criteria", () => {
+    render(<App controller={new FakeController(ready())} />);
+    expect(within(row(PLL)).queryByTestId("incomplete-mark")).toBeNull();
+    const mark = within(row(KI_ANDRE)).getByTestId("incomplete-mark");
+    expect(mark.getAttribute("aria-label")).toBe("Ufullstendig. Ugyldig: Juridisk utvikling");
+    const missing = within(row(NO_NYTTE)).getByTestId("incomplete-mark");
+    expect(missing.getAttribute("aria-label")).toMatch(/^Ufullstendig\. Mangler: Organisatorisk kompleksitet, .* og Sentral infrastruktur$/);
+  });
+
+  test("updates live when the controller emits a new assessment, and shows who moved", () => {
+    const controller = new FakeController(ready());
+    render(<App controller={controller} />);
+    expect(screen.getAllByTestId("ranking-row")).toHaveLength(13);
+    expect(screen.queryAllByTestId("rank-move")).toHaveLength(0);
+
+    // Someone types 10 for «Sentral infrastruktur» of the measure without Nytte: it gets a total.
+    const inputs = meeting.inputs.map((m) =>
+      m.id === NO_NYTTE ? { ...m, scores: { ...m.scores, "nytte.infra": { value: 10, address: "Dokumentdeling!G19" } } } : m,
+    );
+    const next = assessInputs(meeting.model, inputs);
+    act(() => controller.emit({ assessment: next, lastRecomputeMs: 38 }));
+
+    expect(screen.getAllByTestId("ranking-row")).toHaveLength(14);
+    expect(screen.queryAllByTestId("ranking-unranked-row")).toHaveLength(0);
+    expect(screen.queryByText(/Uten total/)).toBeNull();
+    const moved = next.measures.find((m) => m.id === NO_NYTTE)!;
+    expect(row(NO_NYTTE).getAttribute("data-rank")).toBe(String(moved.rank));
+    expect(within(row(NO_NYTTE)).getByTestId("ranking-total").textContent).toBe("18,0");
+    expect(screen.getByTestId("status-line").textContent).toBe("Oppdatert på 38 ms");
+    // 4 + 4 + 10 = 18: it comes in after DBEP and Legevakt/ØHD (18,17), so Felles hjelpenummer and every one below move down.
+    expect(row(NO_NYTTE).getAttribute("data-rank")).toBe("8");
+    expect(within(row(NO_NYTTE)).queryByTestId("rank-move")).toBeNull();
+    expect(within(row(DBEP)).queryByTestId("rank-move")).toBeNull();
+    expect(row(DBEP).getAttribute("data-rank")).toBe("6=");
+    const hjelpenummer = row("felles-hjelpenummer.felles-hjelpenummer");
+    expect(hjelpenummer.getAttribute("data-rank")).toBe("9");
+    expect(within(hjelpenummer).getByTestId("rank-move").getAttribute("aria-label")).toBe("Ned 1 fra plass 8");
+    expect(screen.getAllByTestId("rank-move")).toHaveLength(6);
+  });
+
+  test("an assessment without measures says what to do", () => {
+    const state = ready();
+    render(<App controller={new FakeController({ ...state, assessment: { ...state.assessment!, measures: [], findings: [] } })} />);
+    expect(screen.getByTestId("ranking-empty").textContent).toContain("Skriv inn tiltakene og scorene på arket Vurdering");
+  });
+
+  test("the status line, the recalc button and the busy spinner", () => {
+    const controller = new FakeController(ready());
+    render(<App controller={controller} />);
+    expect(screen.getByTestId("status-line").textContent).toBe("Oppdatert på 45 ms");
+    expect(screen.queryByTestId("busy-spinner")).toBeNull();
+    fireEvent.click(screen.getByTestId("recalc"));
+    expect(controller.callsOf("recalc")).toEqual([[]]);
+    act(() => controller.emit({ busy: true, lastRecomputeMs: 1234 }));
+    expect(screen.getByTestId("busy-spinner")).toBeTruthy();
+    expect((screen.getByTestId("recalc") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("status-line").textContent).toBe("Oppdatert på 1,2 s");
+    act(() => controller.emit({ lang: "en", busy: false, lastRecomputeMs: 45 }));
+    expect(screen.getByTestId("status-line").textContent).toBe("Updated in 45 ms");
+    expect(screen.getByTestId("recalc").textContent).toBe("Recalculate");
+  });
+
+  test("notices and errors appear as message bars; a notice can be dismissed", () => {
+    const controller = new FakeController(ready({ notice: "14 tiltak er importert til arket Vurdering." }));
+    render(<App controller={controller} />);
+    expect(screen.getByTestId("notice").textContent).toContain("14 tiltak er importert");
+    fireEvent.click(within(screen.getByTestId("notice")).getByRole("button", { name: "Lukk" }));
+    expect(screen.queryByTestId("notice")).toBeNull();
+    act(() => controller.emit({ error: "Noe gikk galt i Excel: tidsavbrudd" }));
+    expect(screen.getByTestId("error-bar").textContent).toContain("tidsavbrudd");
+  });
+
+  test("unsubscribes from the controller when unmounted", () => {
+    const controller = new FakeController(ready());
+    const { unmount } = render(<App controller={controller} />);
+    expect(controller.listenerCount).toBe(1);
+    unmount();
+    expect(controller.listenerCount).toBe(0);
+  });
+});
