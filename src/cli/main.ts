@@ -153,6 +153,8 @@ async function load(file: string, lang: Lang): Promise<WorkbookRead> {
     const reason = ((e as Error).message || String(e)).split("\n")[0];
     throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason }));
   }
+  // A zip without a single worksheet (an empty zip renamed .xlsx) is not a workbook: Excel needs one sheet.
+  if (grids.length === 0) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ingen regneark" : "no worksheets" }));
   return readWorkbook(grids);
 }
 

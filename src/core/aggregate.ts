@@ -67,13 +67,21 @@ export function effectiveScore(node: CriterionNode, typed: number, model: Model)
   return node.direction === "inverted" ? model.scale.min + model.scale.max - typed : typed;
 }
 
+/**
+ * Whether a node's weight counts. Validation refuses NaN, ±Infinity and negative weights; a model
+ * that skipped validation must still not turn them into NaN (Infinity × 0, ∞ / ∞), so they count as 0.
+ */
+function counts(weight: number): boolean {
+  return Number.isFinite(weight) && weight > 0;
+}
+
 /** Weighted mean of the children that have a value; null when none has (or all weigh 0). */
 function groupValue(children: CriterionNode[], values: Record<string, number | null>): number | null {
   let num = 0;
   let den = 0;
   for (const c of children) {
     const v = values[c.id];
-    if (v === null || v === undefined || !(c.weight > 0)) continue;
+    if (v === null || v === undefined || !counts(c.weight)) continue;
     num += c.weight * v;
     den += c.weight;
   }
@@ -85,7 +93,7 @@ export function totalOf(model: Model, values: Record<string, number | null>): { 
   let num = 0;
   let den = 0;
   for (const g of model.criteria) {
-    if (!(g.weight > 0)) continue;
+    if (!counts(g.weight)) continue;
     const v = values[g.id];
     if (v === null || v === undefined) {
       missingGroups.push(g.id);

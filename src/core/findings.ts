@@ -44,7 +44,15 @@ export type FindingCode =
   | "table-missing-name"
   | "table-missing-column"
   | "table-unknown-column"
-  | "table-duplicate-column";
+  | "table-duplicate-column"
+  // the checklist
+  | "checklist-answer"
+  | "checklist-only-scoring"
+  | "checklist-only-checklist"
+  | "checklist-name-conflict"
+  | "near-duplicate"
+  | "portfolio-value"
+  | "portfolio-budget";
 
 export type ParamValue = string | number | boolean | null | string[] | number[];
 

@@ -15,6 +15,9 @@ export interface FormulaRefs {
 
 const REF = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
+/** A range larger than this is not a group formula of a theme sheet; it is left unexplained ("other") instead of expanded. */
+const MAX_RANGE_CELLS = 10_000;
+
 function expand(arg: string): { row: number; col: number }[] | undefined {
   const parts = arg.trim().split(":");
   const a = REF.exec(parts[0]);
@@ -24,6 +27,7 @@ function expand(arg: string): { row: number; col: number }[] | undefined {
   const b = parts.length === 2 ? REF.exec(parts[1]) : null;
   if (!b) return undefined;
   const to = { row: Number(b[2]) - 1, col: columnIndex(b[1]) };
+  if ((Math.abs(to.row - from.row) + 1) * (Math.abs(to.col - from.col) + 1) > MAX_RANGE_CELLS) return undefined;
   const out: { row: number; col: number }[] = [];
   for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) {
     for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++) out.push({ row: r, col: c });

@@ -92,3 +92,60 @@ export function rankingHeaders(model: Model): string[] {
 }
 
 export const LOG_HEADERS = ["Tidspunkt", "Handling", "Celle", "Før", "Etter", "Tiltak"] as const;
+
+/** Columns of the checklist table, bokmål headers. The question columns hold Ja/Nei. */
+export const CHECKLIST_COLUMNS = {
+  id: "ID",
+  name: "Tiltak",
+  actor: "Aktør",
+  digitaliseringVesentlig: "Digitalisering vesentlig?",
+  flereAktorer: "Flere aktører?",
+  gjenbrukEllerDeling: "Gjenbruk eller deling?",
+  samstyre: "Bredt samarbeid?",
+  koordinere: "Avhengig av samstyring?",
+  inspirere: "Utforskende?",
+  entry: "Inn/Ut",
+  segment: "Segment",
+  reporting: "Rapportering",
+  status: "Status",
+  risk: "Risiko",
+  goal: "Hovedmål",
+  sdg: "Bærekraftsmål",
+  budget: "Budsjett (MNOK)",
+  comment: "Kommentar",
+} as const;
+
+export type ChecklistColumn = keyof typeof CHECKLIST_COLUMNS;
+
+export const CHECKLIST_ORDER: ChecklistColumn[] = [
+  "id",
+  "name",
+  "actor",
+  "digitaliseringVesentlig",
+  "flereAktorer",
+  "gjenbrukEllerDeling",
+  "samstyre",
+  "koordinere",
+  "inspirere",
+  "entry",
+  "segment",
+  "reporting",
+  "status",
+  "risk",
+  "goal",
+  "sdg",
+  "budget",
+  "comment",
+];
+
+export const CHECKLIST_HEADERS: string[] = CHECKLIST_ORDER.map((k) => CHECKLIST_COLUMNS[k]);
+
+/** Words the checklist writes and reads. */
+export const CHECKLIST_WORDS = {
+  yes: "Ja",
+  no: "Nei",
+  inn: "Inn",
+  ut: "Ut",
+  notAssessed: "ikke vurdert",
+  colours: ["rød", "gul", "grønn"],
+} as const;

@@ -5,6 +5,7 @@
  * names, scores or ranks disagree, that leaves measures out or shows ties as different ranks.
  */
 import { assess, type Assessment, type MeasureResult } from "../core/assess";
+import { address } from "../core/address";
 import { isCellError } from "../core/cell";
 import { finding, type Finding, type Severity } from "../core/findings";
 import { findNode, pathTo, type Model } from "../core/model";
@@ -164,6 +165,11 @@ function shownMatches(shown: number, total: number): boolean {
   return Math.abs(shown - total) <= 0.5 * 10 ** -decimals + 1e-9;
 }
 
+/** `Samlet!D8:D9` from two placed cells (built from rows and columns: a sheet name may contain «!»). */
+function rangeOf(sheet: string, from: PlacedCell, to: PlacedCell): string {
+  return address(sheet, from.row, from.col, { row: to.row, col: to.col });
+}
+
 function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, MeasureResult>, out: Finding[]): void {
   const matched = matchSummary(summary, lw.measures);
   const listed = new Set(matched.values());
@@ -236,7 +242,7 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
             rank,
             total: first.total,
           },
-          { cell: `${sorted[0].rankCell.address}${sorted.length > 1 ? `:${sorted[sorted.length - 1].rankCell.address.split("!")[1]}` : ""}`, measureId: first.id },
+          { cell: rangeOf(summary.sheet, sorted[0].rankCell, sorted[sorted.length - 1].rankCell), measureId: first.id },
         ),
       );
       // A shown rank inside the tie's span (6 or 7 for a two-way tie at 6) is explained by the tie.
@@ -274,9 +280,8 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
 
   const typed = summary.rows.filter((row) => numberOf(row.scoreCell.cell?.value) !== undefined && !row.scoreCell.cell?.formula);
   if (summary.scoreCol >= 0 && typed.length > 0) {
-    const a = typed[0].scoreCell.address;
-    const b = typed[typed.length - 1].scoreCell.address.split("!")[1];
-    out.push(finding("summary-typed", "info", { sheet: summary.sheet, count: typed.length }, { cell: typed.length > 1 ? `${a}:${b}` : a }));
+    const cell = rangeOf(summary.sheet, typed[0].scoreCell, typed[typed.length - 1].scoreCell);
+    out.push(finding("summary-typed", "info", { sheet: summary.sheet, count: typed.length }, { cell }));
   }
 }
 

@@ -107,7 +107,9 @@ export function readModelTables(rows: CellValue[][], settings: CellValue[][], pr
     }
     const before = prevNodes.get(id);
     const label = { nb: str(row[2]) || before?.label.nb || id, en: str(row[3]) || str(row[2]) || before?.label.en || id };
-    const node: CriterionNode = { id, label, weight: num(row[6]) };
+    const weight = num(row[6]);
+    if (!Number.isFinite(weight) || weight < 0) problems.push({ code: "weight", at: id, detail: str(row[6]) || "–" });
+    const node: CriterionNode = { id, label, weight };
     const shortNb = str(row[4]);
     if (shortNb) node.short = { nb: shortNb, en: str(row[5]) || shortNb };
     const dir = normalize(str(row[7]));

@@ -1,5 +1,7 @@
 /** English: the second language. Same keys as nb.ts, enforced by the shared types. */
+import { QUESTION_TEXT, type ChecklistQuestion } from "../core/checklist";
 import type { ModelProblemCode } from "../core/model-validate";
+import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
 import type { FindingMessages, ModelProblemMessages } from "./catalog";
 
 export const enFindings: FindingMessages = {
@@ -79,6 +81,20 @@ export const enFindings: FindingMessages = {
     `The table has no column for ${h.crit(p.criteria)}; the question counts as blank for every measure. Add the column or choose “Refresh layout”.`,
   "table-unknown-column": (p, h) => `The column ${h.q(p.header)} matches no question of the model and is left out.`,
   "table-duplicate-column": (p, h) => `${h.crit(p.criteria)} has two columns; only the first (${p.first}) is counted.`,
+  "checklist-answer": (p, h) =>
+    `${h.q(p.raw)} is not an answer to ${h.q(QUESTION_TEXT[p.question as ChecklistQuestion]?.en ?? p.question)} (${p.measure}). Type Ja or Nei, or leave the cell blank until the question is assessed.`,
+  "checklist-only-scoring": (p, h) =>
+    `${h.q(p.name)} (${p.id}) is in Vurdering but not in Sjekkliste. Add the measure to Sjekkliste again, or remove it from Vurdering.`,
+  "checklist-only-checklist": (p, h) =>
+    `${h.q(p.name)} (${p.id}) is in Sjekkliste but not in Vurdering. Add the measure to Vurdering again, or remove it from Sjekkliste.`,
+  "checklist-name-conflict": (p, h) =>
+    `${p.id} is called ${h.q(p.scoringName)} in Vurdering and ${h.q(p.checklistName)} in Sjekkliste, and both were changed. Use the same name in both places.`,
+  "near-duplicate": (p, h) =>
+    `${h.q(p.name)} (${p.id}) and ${h.q(p.otherName)} (${p.otherId}) look like the same measure. Merge them if they are, or give them names that tell them apart.`,
+  "portfolio-value": (p, h) =>
+    `${h.q(p.raw)} is not a valid value in the column ${CHECKLIST_COLUMNS[p.column as ChecklistColumn] ?? p.column} (${p.measure}). ` +
+    ({ status: "Type rød, gul or grønn (red, yellow, green).", risk: "Type rød, gul or grønn (red, yellow, green).", goal: "Type a main goal from 1 to 5.", sdg: "Type the numbers of the sustainable development goals (1–17), e.g. 3, 9.", budget: "Type the budget in million kroner as a number." } as Record<string, string>)[String(p.column)],
+  "portfolio-budget": (p) => `${p.measure} has a budget, but budgets are followed up only for measures in Samstyre.`,
 };
 
 export const enModelProblems: ModelProblemMessages = {

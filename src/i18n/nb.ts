@@ -1,5 +1,7 @@
 /** Bokmål: the users' first language. Every user-visible string lives here and in en.ts. */
+import { QUESTION_TEXT, type ChecklistQuestion } from "../core/checklist";
 import type { ModelProblemCode } from "../core/model-validate";
+import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
 import type { FindingMessages, ModelProblemMessages } from "./catalog";
 
 export const nbFindings: FindingMessages = {
@@ -79,6 +81,20 @@ export const nbFindings: FindingMessages = {
     `Tabellen mangler kolonnen for ${h.crit(p.criteria)}; spørsmålet regnes som tomt for alle tiltak. Legg til kolonnen eller velg «Oppdater oppsett».`,
   "table-unknown-column": (p, h) => `Kolonnen ${h.q(p.header)} passer ikke med noe spørsmål i modellen og er ikke regnet med.`,
   "table-duplicate-column": (p, h) => `${h.crit(p.criteria)} har to kolonner; bare den første (${p.first}) er regnet med.`,
+  "checklist-answer": (p, h) =>
+    `${h.q(p.raw)} er ikke et svar på ${h.q(QUESTION_TEXT[p.question as ChecklistQuestion]?.nb ?? p.question)} (${p.measure}). Skriv Ja eller Nei, eller la cellen stå tom til spørsmålet er vurdert.`,
+  "checklist-only-scoring": (p, h) =>
+    `${h.q(p.name)} (${p.id}) står i Vurdering, men ikke i Sjekkliste. Legg tiltaket til i Sjekkliste igjen, eller fjern det fra Vurdering.`,
+  "checklist-only-checklist": (p, h) =>
+    `${h.q(p.name)} (${p.id}) står i Sjekkliste, men ikke i Vurdering. Legg tiltaket til i Vurdering igjen, eller fjern det fra Sjekkliste.`,
+  "checklist-name-conflict": (p, h) =>
+    `${p.id} heter ${h.q(p.scoringName)} i Vurdering og ${h.q(p.checklistName)} i Sjekkliste, og begge er endret. Skriv samme navn begge steder.`,
+  "near-duplicate": (p, h) =>
+    `${h.q(p.name)} (${p.id}) og ${h.q(p.otherName)} (${p.otherId}) ser ut som samme tiltak. Slå dem sammen hvis de er det, eller gi dem navn som skiller dem.`,
+  "portfolio-value": (p, h) =>
+    `${h.q(p.raw)} er ikke en gyldig verdi i kolonnen ${CHECKLIST_COLUMNS[p.column as ChecklistColumn] ?? p.column} (${p.measure}). ` +
+    ({ status: "Skriv rød, gul eller grønn.", risk: "Skriv rød, gul eller grønn.", goal: "Skriv et hovedmål fra 1 til 5.", sdg: "Skriv bærekraftsmålenes numre (1–17), for eksempel 3, 9.", budget: "Skriv budsjettet i millioner kroner som et tall." } as Record<string, string>)[String(p.column)],
+  "portfolio-budget": (p) => `${p.measure} har budsjett, men budsjett følges bare opp for tiltak i Samstyre.`,
 };
 
 export const nbModelProblems: ModelProblemMessages = {

@@ -31,4 +31,19 @@ describe.each(fixture.measures.map((m) => [m.id, m] as const))("%s", (_id, expec
     expect(m.missing).toEqual(expected.expected.missing);
     expect(m.invalid).toEqual(expected.expected.invalid);
   });
+  test("group values as intended (Måloppnåelse, Kostnader, Nytte, Pasient, Helsepersonell)", () => {
+    const m = bySheetAndHeader(expected.sheet, expected.header);
+    const e = expected.expected;
+    const groups: [string, number | null][] = [
+      ["maal", e.maal],
+      ["kost", e.kost],
+      ["nytte", e.nytte],
+      ["nytte.pasient", e.pasient],
+      ["nytte.hp", e.helsepersonell],
+    ];
+    for (const [id, v] of groups) {
+      if (v === null) expect(m.values[id]).toBeNull();
+      else expect(Math.abs(m.values[id]! - v)).toBeLessThanOrEqual(1e-9);
+    }
+  });
 });

@@ -1,0 +1,182 @@
+/**
+ * Keeping the checklist and the scoring table in step, keyed by the stable ID:
+ * - a measure new in one table is added to the other;
+ * - a measure known before but now in only one table is a finding with the choice to add it
+ *   back or remove it — rows are never deleted silently;
+ * - a rename (or a new Aktør) follows the ID to the other table; if both sides changed, a finding;
+ * - names that look like the same measure under different IDs are flagged;
+ * - a change of segment is reported with which answers changed, for the log.
+ * What was seen last time (ids, names, segments, answers) is kept in the store.
+ */
+import type { MeasureInput } from "../core/aggregate";
+import type { Answer, ChecklistQuestion, Placement } from "../core/checklist";
+import { finding, type Finding } from "../core/findings";
+import { contentWords, nameSimilarity, normalize } from "../core/text";
+import type { ChecklistRow, ChecklistTable } from "./checklist-table";
+import { QUESTIONS } from "./checklist-table";
+
+export interface ChecklistMemory {
+  /** Every id seen in both tables at the last recompute. */
+  known: string[];
+  names: Record<string, string>;
+  actors: Record<string, string>;
+  /** The segment label and answers of every checklist row last time. */
+  last: Record<string, { segment: string; answers: Partial<Record<ChecklistQuestion, Answer>> }>;
+}
+
+export const emptyMemory = (): ChecklistMemory => ({ known: [], names: {}, actors: {}, last: {} });
+
+/** The label a placement has in the Segment column and in the log. */
+export function segmentLabel(p: Placement): string {
+  if (p.entry === "ut") return "Ut";
+  return p.segment === "ikke-vurdert" ? "ikke vurdert" : p.segment;
+}
+
+export interface MeasureRef {
+  id: string;
+  name: string;
+  actor: string;
+}
+
+export interface SegmentChange {
+  id: string;
+  name: string;
+  row: number;
+  from: string;
+  to: string;
+  changed: { question: ChecklistQuestion; from: Answer; to: Answer }[];
+}
+
+export interface ChecklistPlan {
+  appendToChecklist: MeasureRef[];
+  appendToScoring: MeasureRef[];
+  /** Cells of the checklist to write: 0-based sheet row and the field. */
+  checklistEdits: { row: number; field: "name" | "actor"; value: string }[];
+  scoringEdits: { id: string; field: "name" | "actor"; value: string }[];
+  segmentChanges: SegmentChange[];
+  findings: Finding[];
+  memory: ChecklistMemory;
+}
+
+const NEAR = 0.8;
+
+/** Pairs of different ids whose names look alike; compared only within shared words, so it stays fast. */
+export function nearDuplicates(refs: MeasureRef[]): [MeasureRef, MeasureRef][] {
+  const byWord = new Map<string, number[]>();
+  refs.forEach((r, i) => {
+    for (const w of new Set(contentWords(r.name).map((x) => x.slice(0, 5)))) byWord.set(w, [...(byWord.get(w) ?? []), i]);
+  });
+  const seen = new Set<string>();
+  const out: [MeasureRef, MeasureRef][] = [];
+  for (const group of byWord.values()) {
+    if (group.length > 200) continue; // a word half the portfolio shares ("nasjonal") tells nothing
+    for (let a = 0; a < group.length; a++) {
+      for (let b = a + 1; b < group.length; b++) {
+        const x = refs[group[a]];
+        const y = refs[group[b]];
+        const key = `${group[a]}:${group[b]}`;
+        if (seen.has(key) || x.id === y.id) continue;
+        seen.add(key);
+        if (normalize(x.name) === normalize(y.name) || nameSimilarity(x.name, y.name) >= NEAR) out.push([x, y]);
+      }
+    }
+  }
+  return out;
+}
+
+export function planChecklistSync(
+  scoring: MeasureInput[],
+  scoringCells: Map<string, string | undefined>,
+  checklist: ChecklistTable,
+  checklistCell: (row: ChecklistRow, field: "id" | "name") => string,
+  memory: ChecklistMemory,
+): ChecklistPlan {
+  const known = new Set(memory.known);
+  const fromScoring = new Map<string, MeasureRef>();
+  for (const m of scoring) if (!fromScoring.has(m.id)) fromScoring.set(m.id, { id: m.id, name: m.name, actor: m.actor ?? "" });
+  const fromChecklist = new Map<string, ChecklistRow>();
+  for (const r of checklist.rows) if (r.id !== "" && !fromChecklist.has(r.id)) fromChecklist.set(r.id, r);
+
+  const plan: ChecklistPlan = {
+    appendToChecklist: [],
+    appendToScoring: [],
+    checklistEdits: [],
+    scoringEdits: [],
+    segmentChanges: [],
+    findings: [],
+    memory: emptyMemory(),
+  };
+
+  for (const [id, m] of fromScoring) {
+    if (fromChecklist.has(id)) continue;
+    if (known.has(id)) {
+      plan.findings.push(finding("checklist-only-scoring", "warning", { id, name: m.name }, { cell: scoringCells.get(id), measureId: id }));
+    } else plan.appendToChecklist.push(m);
+  }
+  for (const [id, r] of fromChecklist) {
+    if (fromScoring.has(id)) continue;
+    const ref = { id, name: r.name, actor: r.actor };
+    if (known.has(id)) {
+      plan.findings.push(finding("checklist-only-checklist", "warning", { id, name: r.name }, { cell: checklistCell(r, "name"), measureId: id }));
+    } else plan.appendToScoring.push(ref);
+  }
+
+  // Renames and actors follow the side that changed since last time.
+  const conflicts = new Set<string>();
+  for (const [id, r] of fromChecklist) {
+    const m = fromScoring.get(id);
+    if (!m) continue;
+    for (const field of ["name", "actor"] as const) {
+      const s = m[field];
+      const c = r[field];
+      if (s === c) continue;
+      const before = (field === "name" ? memory.names : memory.actors)[id];
+      if (before === undefined || c === before) plan.checklistEdits.push({ row: r.row, field, value: s });
+      else if (s === before) plan.scoringEdits.push({ id, field, value: c });
+      else if (field === "name") {
+        conflicts.add(id);
+        plan.findings.push(
+          finding("checklist-name-conflict", "warning", { id, scoringName: s, checklistName: c }, { cell: checklistCell(r, "name"), measureId: id }),
+        );
+      } else plan.checklistEdits.push({ row: r.row, field, value: s });
+    }
+  }
+
+  const everyone: MeasureRef[] = [...fromScoring.values(), ...[...fromChecklist.values()].filter((r) => !fromScoring.has(r.id)).map((r) => ({ id: r.id, name: r.name, actor: r.actor }))];
+  for (const [x, y] of nearDuplicates(everyone)) {
+    plan.findings.push(
+      finding("near-duplicate", "warning", { id: x.id, name: x.name, otherId: y.id, otherName: y.name }, { cell: scoringCells.get(y.id) ?? scoringCells.get(x.id), measureId: y.id }),
+    );
+  }
+
+  for (const [id, r] of fromChecklist) {
+    const to = segmentLabel(r.placement);
+    const last = memory.last[id];
+    if (last && last.segment !== to) {
+      const changed = QUESTIONS.filter((q) => (last.answers[q] ?? null) !== (r.answers[q] ?? null)).map((q) => ({
+        question: q,
+        from: last.answers[q] ?? null,
+        to: r.answers[q] ?? null,
+      }));
+      plan.segmentChanges.push({ id, name: r.name, row: r.row, from: last.segment, to, changed });
+    }
+  }
+
+  // What the tables hold after the plan is carried out.
+  const ids = new Set([...fromScoring.keys(), ...fromChecklist.keys()]);
+  plan.memory.known = [...ids].filter((id) => fromScoring.has(id) || plan.appendToScoring.some((x) => x.id === id)).filter(
+    (id) => fromChecklist.has(id) || plan.appendToChecklist.some((x) => x.id === id),
+  );
+  // Orphans stay known, so they are still orphans (not "new") next time.
+  for (const id of ids) if (known.has(id) && !plan.memory.known.includes(id)) plan.memory.known.push(id);
+  for (const id of ids) {
+    const m = fromScoring.get(id);
+    const r = fromChecklist.get(id);
+    const edited = (field: "name" | "actor") => plan.scoringEdits.find((e) => e.id === id && e.field === field)?.value;
+    // A name changed on both sides keeps its old memory, so neither side wins silently later.
+    plan.memory.names[id] = conflicts.has(id) ? memory.names[id] : (edited("name") ?? m?.name ?? r?.name ?? "");
+    plan.memory.actors[id] = edited("actor") ?? m?.actor ?? r?.actor ?? "";
+    if (r) plan.memory.last[id] = { segment: segmentLabel(r.placement), answers: { ...r.answers } };
+  }
+  return plan;
+}

@@ -1,0 +1,124 @@
+/**
+ * A group's value is the weighted mean of its children that have values; a group with none has
+ * no value; the total exists only when every top-level group has a value. Numbers from the
+ * council meeting of 21 September 2022.
+ */
+import { assess } from "../../src/core/assess";
+import { scoreMeasure, nodeValues, totalOf } from "../../src/core/aggregate";
+import { defaultModel, leaves } from "../../src/core/model";
+import { findingMessage } from "../../src/i18n";
+import { DISPLAY_KEY_TO_NODE, cellOf, expectWithin, fixture, fixtureMeasure, inputOf } from "../support/meeting";
+
+const model = defaultModel();
+const score = (id: string) => scoreMeasure(model, inputOf(fixtureMeasure(id)));
+
+test("PLL: Måloppnåelse 9 + Kostnader 6.25 + Nytte 7.5 = 22.75", () => {
+  const s = score("pll");
+  // Måloppnåelse (8 + 10) / 2 = 9; Kostnader (6 + 1 + 9 + 9) / 4 = 6.25;
+  // Nytte = mean(Pasient (10 + 10) / 2 = 10, Helsepersonell (9 + 10) / 2 = 9.5, infrastruktur 3) = 22.5 / 3 = 7.5.
+  expect(s.values).toMatchObject({ maal: 9, kost: 6.25, "nytte.pasient": 10, "nytte.hp": 9.5, nytte: 7.5 });
+  expect(s.total).toBe(22.75);
+  expect(s.complete).toBe(true);
+});
+
+test("Felles hjelpenummer: infrastructure counted once, in Nytte: 16.083333333333332 (the sheet shows 25.75)", () => {
+  const s = score("hjelpenummer");
+  // Måloppnåelse (3 + 5) / 2 = 4; Kostnader (2 + 8 + 10 + 9) / 4 = 7.25;
+  // Pasient (3 + 2) / 2 = 2.5; Helsepersonell (2 + 2) / 2 = 2; Nytte (2.5 + 2 + 10) / 3 = 4.8333…;
+  // total 4 + 7.25 + 14.5 / 3 = 193 / 12.
+  expect(s.values["nytte.pasient"]).toBe(2.5);
+  expect(s.values["nytte.hp"]).toBe(2);
+  expectWithin(s.values.nytte, 14.5 / 3);
+  expectWithin(s.total, 16.083333333333332);
+  expectWithin(s.total, 193 / 12);
+});
+
+test("Kritisk info / Andre helseaktører: the text «Sjekke med jurist?» is left out, Kostnader = (2 + 4 + 6) / 3 = 4", () => {
+  const s = score("ki.andre");
+  expect(s.values.kost).toBe(4);
+  expect(s.values["kost.juridisk"]).toBeNull();
+  expect(s.invalid).toEqual(["kost.juridisk"]);
+  expect(s.missing).toEqual([]);
+  expect(s.complete).toBe(false);
+  // The total still exists (every group has a value): 6.5 + 4 + 2.5 = 13.
+  expect(s.total).toBe(13);
+  const f = s.findings.find((x) => x.code === "cell-text")!;
+  expect(f.cell).toBe("'Kritisk info'!F9");
+  expect(f.params.raw).toBe("Sjekke med jurist?");
+  expect(f.params.suggestion).toBeUndefined();
+});
+
+describe("a group with no values has no value, and then there is no total", () => {
+  const s = score("dok.andre");
+  test("Dokumentdeling / Andre helseaktører: Måloppnåelse 4, Kostnader 4 (the one score), Nytte none", () => {
+    expect(s.values).toMatchObject({ maal: 4, kost: 4, "nytte.pasient": null, "nytte.hp": null, "nytte.infra": null, nytte: null });
+    expect(s.total).toBeNull();
+    expect(s.missingGroups).toEqual(["nytte"]);
+  });
+  test("coverage: the blank leaves in model order", () => {
+    expect(s.missing).toEqual(fixtureMeasure("dok.andre").expected.missing);
+    expect(s.invalid).toEqual([]);
+    expect(s.complete).toBe(false);
+  });
+  test("says why: a no-total finding naming Nytte, at the first Nytte cell", () => {
+    const f = s.findings.find((x) => x.code === "no-total")!;
+    expect(f).toMatchObject({ severity: "warning", cell: cellOf("dok.andre", "nytte.pasient.sikkerhet"), params: { groups: ["nytte"] } });
+    expect(findingMessage(f, "nb", model)).toContain("fordi Nytte ikke har noen score");
+    expect(findingMessage(f, "en", model)).toMatch(/Benefit/);
+  });
+  test("and lists the missing scores (a warning, since the total is lost)", () => {
+    const f = s.findings.find((x) => x.code === "missing-scores")!;
+    expect(f.severity).toBe("warning");
+    expect(f.params.count).toBe(8);
+    expect(f.cell).toBe(cellOf("dok.andre", "kost.org"));
+  });
+});
+
+test("a missing leaf that does not cost the total is an info, and the group is the mean of the rest", () => {
+  const input = inputOf(fixtureMeasure("pll"));
+  input.scores["nytte.infra"] = { value: null, address: "Legemidler!C18" };
+  const s = scoreMeasure(model, input);
+  // Nytte = mean(10, 9.5) = 9.75 without infrastructure; total 9 + 6.25 + 9.75 = 25.
+  expect(s.values.nytte).toBe(9.75);
+  expect(s.total).toBe(25);
+  expect(s.findings.find((f) => f.code === "missing-scores")).toMatchObject({ severity: "info", cell: "Legemidler!C18" });
+});
+
+describe.each(fixture.measures.map((m) => [m.id, m] as const))("every fixture measure: %s", (id, m) => {
+  const s = score(id);
+  test.each(Object.entries(DISPLAY_KEY_TO_NODE))("%s as expected", (key, node) => {
+    const expected = (m.expected as Record<string, unknown>)[key] as number | null;
+    const actual = node === "total" ? s.total : s.values[node];
+    if (expected === null) expect(actual).toBeNull();
+    else expectWithin(actual, expected);
+  });
+  test("coverage as expected", () => {
+    expect(s.missing).toEqual(m.expected.missing);
+    expect(s.invalid).toEqual(m.expected.invalid);
+    expect(s.complete).toBe(m.expected.complete);
+  });
+});
+
+test("nothing comes out as NaN or Infinity, even with every leaf blank, invalid or weighted 0", () => {
+  const blank = scoreMeasure(model, { id: "x", name: "x", scores: {} });
+  expect(blank.total).toBeNull();
+  expect(Object.values(blank.values).every((v) => v === null)).toBe(true);
+  const junk = scoreMeasure(model, {
+    id: "y",
+    name: "y",
+    scores: Object.fromEntries(leaves(model).map((l, i) => [l.id, { value: [NaN, Infinity, { error: "#DIV/0!" }, "x", true][i % 5] }])),
+  });
+  expect(junk.total).toBeNull();
+  expect(Object.values(junk.values).every((v) => v === null)).toBe(true);
+  const { total } = totalOf(
+    { ...model, criteria: model.criteria.map((g) => ({ ...g, weight: 0 })) },
+    nodeValues(model, { "maal.behov": 5 }),
+  );
+  expect(total).toBeNull();
+});
+
+test("assess scores all 14 measures to finite totals or none", () => {
+  const a = assess(model, fixture.measures.map(inputOf));
+  expect(a.measures).toHaveLength(14);
+  for (const r of a.measures) expect(r.total === null || Number.isFinite(r.total)).toBe(true);
+});
