@@ -3,19 +3,25 @@
  * keeps the outputs live. Changes on the add-in's sheets are debounced into one recompute;
  * recomputes never overlap (a change during one schedules exactly one more).
  */
-import { cellA1, parseAddress } from "../core/address";
+import { address, cellA1, parseAddress } from "../core/address";
+import type { Answer, ChecklistQuestion } from "../core/checklist";
+import { findChecklistRegion, readChecklistTable } from "../grid/checklist-table";
+import { describeCell } from "../grid/legacy-sync";
+import { findScoringRegion, readScoringTable, type TableRegion } from "../grid/scoring-table";
 import { defaultModel, type Model } from "../core/model";
 import { t, type Lang } from "../i18n";
 import type { Grid } from "../grid/grid";
 import { textAt } from "../grid/grid";
-import { MODEL_COLUMNS, SETTINGS_KEYS, SHEETS } from "../grid/layout";
+import { CHECKLIST_WORDS, MODEL_COLUMNS, scoringHeaders, SETTINGS_KEYS, SHEETS, TABLES } from "../grid/layout";
 import { SETTINGS_HEADERS } from "../grid/model-table";
 import { normalize } from "../core/text";
 import type { AppController, AppState } from "../taskpane/app-state";
 import type { ExcelHost } from "./host";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
-import { createLayout } from "./layout";
-import { importLegacy, readLegacy, syncLegacy } from "./legacy";
+import { newStore } from "../grid/store";
+import { checklistRowFor, createLayout, writeChecklistSheet } from "./layout";
+import { checklistState } from "./checklist-state";
+import { importLegacy, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
 
 export interface ControllerOptions {
@@ -118,7 +124,7 @@ export class ExcelController implements AppController {
 
   private async refreshOnce(since: number): Promise<void> {
     try {
-      const result = await this.host.run((ctx) => recompute(ctx, this.lang));
+      const result = await this.host.run((ctx) => recompute(ctx, this.lang, this.options.clock));
       if (result.kind === "newer") {
         this.set({ status: "error", error: t(this.lang, "excel.storeNewer", { format: result.format }), busy: false });
         return;
@@ -131,6 +137,7 @@ export class ExcelController implements AppController {
           status: "ready",
           assessment: read.assessment,
           model: read.model,
+          checklist: read.checklist ? checklistState(read.checklist) : undefined,
           error: undefined,
           hasLegacySheets,
           lastRecomputeMs: Math.max(0, Math.round(this.now() - since)),
@@ -144,6 +151,7 @@ export class ExcelController implements AppController {
       this.options.onModel?.(legacy.model);
       this.set({
         status: legacy.assessment ? "legacy" : "empty",
+        checklist: undefined,
         assessment: legacy.assessment,
         model: legacy.model,
         error: undefined,
@@ -214,7 +222,7 @@ export class ExcelController implements AppController {
     return this.act(async () => {
       const model = this.state.status === "legacy" && this.state.model ? this.state.model : defaultModel();
       const result = await this.host.run((ctx) =>
-        createLayout(ctx, model, [], { format: 1, model, nextId: 1, segmentLog: [], segments: {} }, this.lang),
+        createLayout(ctx, model, [], newStore(model), this.lang),
       );
       if (!result.ok) return new Refusal(result.message);
       await this.refresh(this.now());
@@ -293,6 +301,110 @@ export class ExcelController implements AppController {
     });
   }
 
+  setAnswer(measureId: string, question: ChecklistQuestion, answer: Answer): Promise<void> {
+    return this.act(async () => {
+      const message = await this.host.run(async (ctx) => {
+        const { sheets } = await listSheets(ctx);
+        if (!sheets.includes(SHEETS.checklist)) return t(this.lang, "excel.error.noChecklist");
+        const read = queueSheetRead(ctx, SHEETS.checklist);
+        await ctx.sync();
+        const grid = gridOf(read);
+        const region = findChecklistRegion(grid);
+        const table = region ? readChecklistTable(grid, region) : undefined;
+        const idCol = table?.columns.id;
+        const col = table?.columns[question];
+        const row = region && idCol !== undefined ? rowById(grid, region, idCol, measureId) : undefined;
+        if (row === undefined || col === undefined) return t(this.lang, "excel.error.unknownMeasure", { id: measureId });
+        const word = answer === true ? CHECKLIST_WORDS.yes : answer === false ? CHECKLIST_WORDS.no : "";
+        ctx.workbook.worksheets.getItem(SHEETS.checklist).getRangeByIndexes(row, col, 1, 1).values = [[word]];
+        await ctx.sync();
+        return undefined;
+      });
+      if (message) return new Refusal(message);
+      await this.refresh(this.now());
+      return undefined;
+    });
+  }
+
+  createChecklist(): Promise<void> {
+    return this.act(async () => {
+      const count = await this.host.run(async (ctx) => {
+        const { sheets } = await listSheets(ctx);
+        if (sheets.some((s) => s.toLowerCase() === SHEETS.checklist.toLowerCase())) return new Refusal(t(this.lang, "excel.conflict", { sheet: SHEETS.checklist }));
+        const read = queueSheetRead(ctx, SHEETS.scoring);
+        await ctx.sync();
+        const grid = gridOf(read);
+        const region = findScoringRegion(grid);
+        const model = this.state.model ?? defaultModel();
+        const measures = region ? readScoringTable(grid, region, model).measures : [];
+        ctx.runtime.enableEvents = false;
+        writeChecklistSheet(
+          ctx,
+          measures.map((m) => ({ id: m.id, name: m.name, actor: m.actor ?? "" })),
+          this.lang,
+        );
+        ctx.runtime.enableEvents = true;
+        await ctx.sync();
+        return measures.length;
+      });
+      if (count instanceof Refusal) return count;
+      this.watching = false;
+      await this.refresh(this.now());
+      return t(this.lang, "excel.notice.checklistCreated", { count });
+    });
+  }
+
+  resolveOrphan(measureId: string, choice: "add" | "remove"): Promise<void> {
+    return this.act(async () => {
+      const result = await this.host.run(async (ctx) => {
+        const existing = await listSheets(ctx);
+        if (!existing.sheets.includes(SHEETS.checklist)) return new Refusal(t(this.lang, "excel.error.noChecklist"));
+        const sReadQ = queueSheetRead(ctx, SHEETS.scoring);
+        const cReadQ = queueSheetRead(ctx, SHEETS.checklist);
+        await ctx.sync();
+        const sGrid = gridOf(sReadQ);
+        const cGrid = gridOf(cReadQ);
+        const model = this.state.model ?? defaultModel();
+        const sRegion = findScoringRegion(sGrid);
+        const cRegion = findChecklistRegion(cGrid);
+        const scoring = sRegion ? readScoringTable(sGrid, sRegion, model) : undefined;
+        const checklist = cRegion ? readChecklistTable(cGrid, cRegion) : undefined;
+        const inScoring = scoring?.measures.find((m) => m.id === measureId);
+        const inChecklist = checklist?.rows.find((r) => r.id === measureId);
+        if (!scoring || !checklist || !sRegion || !cRegion || (inScoring === undefined) === (inChecklist === undefined)) {
+          return new Refusal(t(this.lang, "excel.error.unknownMeasure", { id: measureId }));
+        }
+        const name = inScoring?.name ?? inChecklist?.name ?? measureId;
+        ctx.runtime.enableEvents = false;
+        if (choice === "add") {
+          if (inScoring) {
+            ctx.workbook.tables.getItem(TABLES.checklist).rows.add(undefined, [checklistRowFor({ id: measureId, name, actor: inScoring.actor ?? "" })]);
+          } else {
+            const row = new Array<string>(scoringHeaders(model).length).fill("");
+            row[0] = measureId;
+            row[1] = name;
+            row[3] = inChecklist!.actor;
+            ctx.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, [row]);
+          }
+        } else {
+          // Removing is what the person asked for; the row's content goes to the log first.
+          const [grid, region, row] = inScoring ? [sGrid, sRegion, scoring.rowOf.get(measureId)!] : [cGrid, cRegion, inChecklist!.row];
+          const width = region.lastCol - region.firstCol + 1;
+          const before = Array.from({ length: width }, (_, i) => describeCell(grid.rows[row]?.[region.firstCol + i]));
+          queueLog(ctx, existing, [[(this.options.clock?.() ?? new Date()).toISOString(), t(this.lang, "excel.log.removed", { sheet: grid.name }), address(grid.name, row, region.firstCol, { row, col: region.lastCol }), before.join(" | "), "", name]]);
+          ctx.workbook.worksheets.getItem(grid.name).getRangeByIndexes(row, region.firstCol, 1, width).delete("Up");
+        }
+        ctx.runtime.enableEvents = true;
+        await ctx.sync();
+        const sheet = choice === "add" ? (inScoring ? SHEETS.checklist : SHEETS.scoring) : inScoring ? SHEETS.scoring : SHEETS.checklist;
+        return t(this.lang, choice === "add" ? "excel.notice.orphanAdded" : "excel.notice.orphanRemoved", { name, sheet });
+      });
+      if (result instanceof Refusal) return result;
+      await this.refresh(this.now());
+      return result;
+    });
+  }
+
   setTieBreak(groupIds: string[]): Promise<void> {
     return this.editModel((grid) => {
       const at = settingCell(grid, SETTINGS_KEYS.tieBreak);
@@ -300,6 +412,15 @@ export class ExcelController implements AppController {
       return [{ ...at, value: groupIds.join(", ") }];
     });
   }
+}
+
+/** The row of a measure (by its ID cell) in a table found on a grid, and the table's columns. */
+function rowById(grid: Grid, region: TableRegion, idCol: number, id: string): number | undefined {
+  for (let r = region.headerRow + 1; r <= region.lastRow; r++) {
+    const v = grid.rows[r]?.[idCol]?.value;
+    if (v !== null && v !== undefined && String(v).trim() === id) return r;
+  }
+  return undefined;
 }
 
 /** Rows of the Modell table by node id, and the weight column. */

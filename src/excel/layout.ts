@@ -8,7 +8,19 @@ import type { CellValue } from "../core/cell";
 import { leaves, type Model } from "../core/model";
 import { columnLetters } from "../core/address";
 import { t, type Lang } from "../i18n";
-import { rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
+import { QUESTION_TEXT } from "../core/checklist";
+import { QUESTIONS } from "../grid/checklist-table";
+import {
+  CHECKLIST_COLUMNS,
+  CHECKLIST_HEADERS,
+  CHECKLIST_ORDER,
+  CHECKLIST_WORDS,
+  rankingHeaders,
+  scoringHeaders,
+  SHEETS,
+  TABLES,
+  type ChecklistColumn,
+} from "../grid/layout";
 import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../grid/model-table";
 import type { ScoringRow } from "../grid/import";
 import { STORE_SHEET, storeToCells, type Store } from "../grid/store";
@@ -47,7 +59,7 @@ async function existing(context: Excel.RequestContext, lang: Lang): Promise<{ cl
   sheets.load("items/name");
   await context.sync();
   const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-  const taken = [SHEETS.scoring, SHEETS.model, SHEETS.ranking].find((n) => names.has(n.toLowerCase()));
+  const taken = [SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist].find((n) => names.has(n.toLowerCase()));
   const hasStore = names.has(STORE_SHEET.toLowerCase());
   return taken ? { clash: t(lang, "excel.conflict", { sheet: taken }), hasStore } : { hasStore };
 }
@@ -147,6 +159,60 @@ function writeModelSheet(context: Excel.RequestContext, model: Model, lang: Lang
   sheet.getRangeByIndexes(MODEL_HEADER_ROW, SETTINGS_FIRST_COL, 1, 2).format.columnWidth = 130;
 }
 
+/** The rows a new checklist starts with: every measure of the scoring table, unanswered. */
+export interface ChecklistSeed {
+  id: string;
+  name: string;
+  actor: string;
+}
+
+const NOT_ASSESSED_ROW = (seed: ChecklistSeed): (string | number)[] =>
+  CHECKLIST_ORDER.map((k) =>
+    k === "id" ? seed.id : k === "name" ? seed.name : k === "actor" ? seed.actor : k === "entry" || k === "segment" ? CHECKLIST_WORDS.notAssessed : "",
+  );
+
+/** A checklist row as it is appended for a measure new in the scoring table. */
+export function checklistRowFor(seed: ChecklistSeed): (string | number)[] {
+  return NOT_ASSESSED_ROW(seed);
+}
+
+/** Adds the Sjekkliste sheet: Ja/Nei dropdowns, colour lists, the computed columns shaded. */
+export function writeChecklistSheet(context: Excel.RequestContext, seeds: ChecklistSeed[], lang: Lang): void {
+  const sheet = context.workbook.worksheets.add(SHEETS.checklist);
+  const width = CHECKLIST_HEADERS.length;
+  const body = seeds.length ? seeds.map(NOT_ASSESSED_ROW) : [new Array<string>(width).fill("")];
+  const all = [CHECKLIST_HEADERS, ...body];
+  const range = sheet.getRangeByIndexes(0, 0, all.length, width);
+  range.values = all;
+  const table = sheet.tables.add(range, true);
+  table.name = TABLES.checklist;
+  table.style = "TableStyleMedium9";
+  const header = sheet.getRangeByIndexes(0, 0, 1, width);
+  header.format.wrapText = true;
+  const col = (k: ChecklistColumn) => CHECKLIST_ORDER.indexOf(k);
+  const rows = body.length;
+  for (const q of QUESTIONS) {
+    const r = sheet.getRangeByIndexes(1, col(q), rows, 1);
+    r.dataValidation.rule = { list: { inCellDropDown: true, source: `${CHECKLIST_WORDS.yes},${CHECKLIST_WORDS.no}` } };
+    r.dataValidation.errorAlert = { showAlert: true, style: "Warning", title: t(lang, "excel.answer.title"), message: t(lang, "excel.answer.message") };
+    r.dataValidation.prompt = { showPrompt: true, title: CHECKLIST_COLUMNS[q].slice(0, 32), message: QUESTION_TEXT[q][lang].slice(0, 255) };
+    r.format.columnWidth = 78;
+  }
+  for (const k of ["status", "risk"] as const) {
+    const r = sheet.getRangeByIndexes(1, col(k), rows, 1);
+    r.dataValidation.rule = { list: { inCellDropDown: true, source: CHECKLIST_WORDS.colours.join(",") } };
+  }
+  const goal = sheet.getRangeByIndexes(1, col("goal"), rows, 1);
+  goal.dataValidation.rule = { wholeNumber: { formula1: 1, formula2: 5, operator: "Between" } };
+  sheet.getRangeByIndexes(1, col("entry"), rows, 3).format.fill.color = "#F2F2F2";
+  sheet.getRangeByIndexes(0, col("id"), 1, 1).format.columnWidth = 60;
+  sheet.getRangeByIndexes(0, col("name"), 1, 1).format.columnWidth = 240;
+  sheet.getRangeByIndexes(0, col("actor"), 1, 1).format.columnWidth = 150;
+  sheet.getRangeByIndexes(0, col("reporting"), 1, 1).format.columnWidth = 220;
+  sheet.getRangeByIndexes(0, col("comment"), 1, 1).format.columnWidth = 260;
+  sheet.freezePanes.freezeRows(1);
+}
+
 function writeRankingSheet(context: Excel.RequestContext, model: Model): void {
   const sheet = context.workbook.worksheets.add(SHEETS.ranking);
   const headers = rankingHeaders(model);
@@ -185,6 +251,11 @@ export async function createLayout(
   writeScoringSheet(context, model, rows, lang);
   writeModelSheet(context, model, lang);
   writeRankingSheet(context, model);
+  writeChecklistSheet(
+    context,
+    rows.map((r) => ({ id: r.id, name: r.name, actor: r.actor })),
+    lang,
+  );
   // A damaged or newer store is left as it is; the caller passes none then.
   if (store) queueStoreWrite(context, store, hasStore);
   context.workbook.worksheets.getItem(SHEETS.scoring).activate();

@@ -13,7 +13,7 @@ import { LOG_HEADERS, SHEETS, TABLES } from "../grid/layout";
 import { assessLegacy } from "../grid/legacy-audit";
 import { planLegacySync, type CellWrite } from "../grid/legacy-sync";
 import { readLegacyWorkbook, type LegacyWorkbook } from "../grid/legacy";
-import { STORE_SHEET, type Store } from "../grid/store";
+import { newStore, STORE_SHEET, type Store } from "../grid/store";
 import { readModel, readStore } from "../grid/workbook";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { createLayout } from "./layout";
@@ -54,7 +54,7 @@ export async function importLegacy(context: Excel.RequestContext, lang: Lang): P
   if (stored.kind === "newer") return { ok: false, message: t(lang, "excel.storeNewer", { format: stored.format }) };
   const { rows, nextId } = legacyToScoringRows(read.legacy, read.model);
   const store: Store | undefined =
-    stored.kind === "damaged" ? undefined : { format: 1, model: read.model, nextId, segmentLog: [], segments: {} };
+    stored.kind === "damaged" ? undefined : newStore(read.model, nextId);
   const created = await createLayout(context, read.model, rows, store, lang);
   return created.ok ? { ok: true, count: rows.length } : created;
 }

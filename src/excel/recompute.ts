@@ -7,16 +7,23 @@
  *      with events off so the add-in's own writes do not trigger another recompute.
  */
 import type { Assessment, MeasureResult } from "../core/assess";
+import type { Placement } from "../core/checklist";
+import { segmentLabel } from "../grid/checklist-sync";
 import { bySeverity, finding } from "../core/findings";
 import { groups as groupNodes, impliedLeafWeights, totalMax, totalMin, type Model } from "../core/model";
 import { findingMessage, t, type Lang } from "../i18n";
 import { textAt, type Grid } from "../grid/grid";
-import { MODEL_COLUMNS, rankingHeaders, SHEETS, TABLES } from "../grid/layout";
+import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
 import { findScoringRegion, scoringColumns } from "../grid/scoring-table";
-import { nextMeasureId, STORE_SHEET, type Store, type StoreRead } from "../grid/store";
-import { readWorkbook, type WorkbookRead } from "../grid/workbook";
+import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreRead } from "../grid/store";
+import { address } from "../core/address";
+import { reportingText } from "../i18n/checklist";
+import { findChecklistRegion } from "../grid/checklist-table";
+import type { TableRegion } from "../grid/scoring-table";
+import { readModel, readStore, readWorkbook, type ChecklistRead, type WorkbookRead } from "../grid/workbook";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
-import { queueStoreWrite } from "./layout";
+import { checklistRowFor, queueStoreWrite } from "./layout";
+import { queueLog } from "./legacy";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
@@ -46,51 +53,173 @@ function notesText(m: MeasureResult, model: Model, lang: Lang): string {
   return fs.length > 1 ? `${first} ${t(lang, "excel.moreFindings", { count: fs.length - 1 })}` : first;
 }
 
-/** The Rangering table's rows, in assessment order. */
-export function rankingRows(a: Assessment, lang: Lang): (string | number)[][] {
-  return a.measures.map((m) => [
-    m.rank ?? "",
-    m.name,
-    m.total ?? "",
-    ...a.model.criteria.map((g) => m.values[g.id] ?? ""),
-    completenessText(m, lang),
-    notesText(m, a.model, lang),
-    m.id,
-  ]);
+/** The Rangering table's rows, in assessment order; Inn/Ut, Segment and Rang i segment from the checklist when there is one. */
+export function rankingRows(read: AddinRead, lang: Lang): (string | number)[][] {
+  const a = read.assessment;
+  return a.measures.map((m) => {
+    const p = read.checklist?.placements.get(m.id);
+    const sr = read.checklist?.segmentRanks.get(m.id);
+    return [
+      m.rank ?? "",
+      m.name,
+      m.total ?? "",
+      ...a.model.criteria.map((g) => m.values[g.id] ?? ""),
+      p ? entryWord(p) : "",
+      p ? segmentLabel(p) : "",
+      sr?.rank ?? "",
+      completenessText(m, lang),
+      notesText(m, a.model, lang),
+      m.id,
+    ];
+  });
 }
 
-/** Rows of the scoring table with content but no ID get the next free ids; the grid is patched. */
-function assignIds(grid: Grid, model: Model, store: StoreRead): { row: number; col: number; id: string }[] {
-  const region = findScoringRegion(grid);
-  if (!region) return [];
-  const cols = scoringColumns(grid, region, model);
-  if (cols.id === undefined) return [];
-  const inUse: string[] = [];
-  const blanks: number[] = [];
-  for (let r = region.headerRow + 1; r <= region.lastRow; r++) {
-    const id = textAt(grid, r, cols.id) ?? (typeof grid.rows[r]?.[cols.id]?.value === "number" ? String(grid.rows[r]![cols.id]!.value) : undefined);
-    let content = false;
-    for (let c = region.firstCol; c <= region.lastCol && !content; c++) {
-      const v = grid.rows[r]?.[c]?.value;
-      content = c !== cols.id && v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
-    }
-    if (id !== undefined) inUse.push(id);
-    else if (content) blanks.push(r);
+/** Inn / Ut / ikke vurdert, as the checklist sheet writes them. */
+export function entryWord(p: Placement): string {
+  return p.entry === "inn" ? CHECKLIST_WORDS.inn : p.entry === "ut" ? CHECKLIST_WORDS.ut : CHECKLIST_WORDS.notAssessed;
+}
+
+interface IdTarget {
+  grid: Grid;
+  region: TableRegion;
+  idCol: number;
+}
+
+/** The ID column of the scoring table and of the checklist, where each table is found. */
+function idTargets(grids: Grid[], model: Model): IdTarget[] {
+  const out: IdTarget[] = [];
+  const scoring = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase());
+  const sRegion = scoring ? findScoringRegion(scoring) : undefined;
+  if (scoring && sRegion) {
+    const idCol = scoringColumns(scoring, sRegion, model).id;
+    if (idCol !== undefined) out.push({ grid: scoring, region: sRegion, idCol });
   }
-  let counter = { nextId: store.kind === "ok" ? store.store.nextId : 1 };
-  const out: { row: number; col: number; id: string }[] = [];
-  for (const r of blanks) {
-    const next = nextMeasureId(counter, inUse);
-    counter = { nextId: next.nextId };
-    inUse.push(next.id);
-    out.push({ row: r, col: cols.id, id: next.id });
-    const row = (grid.rows[r] = grid.rows[r] ?? []);
-    row[cols.id] = { value: next.id };
+  const checklist = grids.find((g) => g.name.toLowerCase() === SHEETS.checklist.toLowerCase());
+  const cRegion = checklist ? findChecklistRegion(checklist) : undefined;
+  if (checklist && cRegion) {
+    for (let c = cRegion.firstCol; c <= cRegion.lastCol; c++) {
+      if (textAt(checklist, cRegion.headerRow, c) === CHECKLIST_COLUMNS.id) {
+        out.push({ grid: checklist, region: cRegion, idCol: c });
+        break;
+      }
+    }
   }
   return out;
 }
 
-export async function recompute(context: Excel.RequestContext, lang: Lang): Promise<RecomputeResult> {
+function idText(grid: Grid, r: number, c: number): string | undefined {
+  const v = grid.rows[r]?.[c]?.value;
+  if (typeof v === "number") return String(v);
+  return textAt(grid, r, c);
+}
+
+/**
+ * Rows with content but no ID, in the scoring table and the checklist, get the next free ids
+ * (one counter for both, above every id in use); the grids are patched so the read sees them.
+ */
+function assignIds(targets: IdTarget[], store: StoreRead): { sheet: string; row: number; col: number; id: string }[] {
+  const inUse: string[] = [];
+  const blanks: { t: IdTarget; row: number }[] = [];
+  for (const t of targets) {
+    for (let r = t.region.headerRow + 1; r <= t.region.lastRow; r++) {
+      const id = idText(t.grid, r, t.idCol);
+      let content = false;
+      for (let c = t.region.firstCol; c <= t.region.lastCol && !content; c++) {
+        const v = t.grid.rows[r]?.[c]?.value;
+        content = c !== t.idCol && v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
+      }
+      if (id !== undefined) inUse.push(id);
+      else if (content) blanks.push({ t, row: r });
+    }
+  }
+  let counter = { nextId: store.kind === "ok" ? store.store.nextId : 1 };
+  const out: { sheet: string; row: number; col: number; id: string }[] = [];
+  for (const { t, row } of blanks) {
+    const next = nextMeasureId(counter, inUse);
+    counter = { nextId: next.nextId };
+    inUse.push(next.id);
+    out.push({ sheet: t.grid.name, row, col: t.idCol, id: next.id });
+    const cells = (t.grid.rows[row] = t.grid.rows[row] ?? []);
+    cells[t.idCol] = { value: next.id };
+  }
+  return out;
+}
+
+/** The checklist's computed columns, what the sync plan adds or renames, and segment changes in the log. */
+function writeChecklist(
+  context: Excel.RequestContext,
+  read: AddinRead,
+  cl: ChecklistRead,
+  lang: Lang,
+  existing: { sheets: string[]; tables: string[] },
+  at: Date,
+): void {
+  const { table, plan } = cl;
+  const sheet = context.workbook.worksheets.getItem(cl.sheet);
+  const { region, columns } = table;
+  const height = region.lastRow - region.headerRow;
+  if (height > 0) {
+    const byRow = new Map(table.rows.map((r) => [r.row, r]));
+    const column = (key: "entry" | "segment" | "reporting", value: (p: Placement) => string) => {
+      const c = columns[key];
+      if (c === undefined) return;
+      const values: string[][] = [];
+      for (let r = region.headerRow + 1; r <= region.lastRow; r++) {
+        const row = byRow.get(r);
+        values.push([row ? value(row.placement) : ""]);
+      }
+      sheet.getRangeByIndexes(region.headerRow + 1, c, height, 1).values = values;
+    };
+    column("entry", entryWord);
+    column("segment", segmentLabel);
+    column("reporting", (p) => (p.entry === "inn" && p.segment !== "ikke-vurdert" ? reportingText(lang, p.segment) : ""));
+  }
+  for (const e of plan.checklistEdits) {
+    const c = columns[e.field];
+    if (c !== undefined) sheet.getRangeByIndexes(e.row, c, 1, 1).values = [[e.value]];
+  }
+  const scoringSheet = context.workbook.worksheets.getItem(SHEETS.scoring);
+  for (const e of plan.scoringEdits) {
+    const row = read.scoring.rowOf.get(e.id);
+    const c = e.field === "name" ? read.scoring.columns.name : read.scoring.columns.actor;
+    if (row !== undefined && c !== undefined) scoringSheet.getRangeByIndexes(row, c, 1, 1).values = [[e.value]];
+  }
+  if (plan.appendToChecklist.length && existing.tables.includes(TABLES.checklist)) {
+    context.workbook.tables.getItem(TABLES.checklist).rows.add(undefined, plan.appendToChecklist.map(checklistRowFor));
+  }
+  if (plan.appendToScoring.length && existing.tables.includes(TABLES.scoring)) {
+    const width = scoringHeaders(read.model).length;
+    const rows = plan.appendToScoring.map((m) => {
+      const row = new Array<string>(width).fill("");
+      row[0] = m.id;
+      row[1] = m.name;
+      row[3] = m.actor;
+      return row;
+    });
+    context.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, rows);
+  }
+  if (plan.segmentChanges.length) {
+    const segmentCol = columns.segment ?? region.firstCol;
+    queueLog(
+      context,
+      existing,
+      plan.segmentChanges.map((ch) => [
+        at.toISOString(),
+        `${t(lang, "excel.log.segment")}: ${ch.changed.map((x) => `${CHECKLIST_COLUMNS[x.question]} ${answerWord(x.from)} → ${answerWord(x.to)}`).join("; ")}`,
+        address(cl.sheet, ch.row, segmentCol),
+        ch.from,
+        ch.to,
+        ch.name,
+      ]),
+    );
+  }
+}
+
+function answerWord(a: boolean | null): string {
+  return a === true ? CHECKLIST_WORDS.yes : a === false ? CHECKLIST_WORDS.no : "–";
+}
+
+export async function recompute(context: Excel.RequestContext, lang: Lang, now: () => Date = () => new Date()): Promise<RecomputeResult> {
   // 1. What exists.
   const { sheets, tables } = await listSheets(context);
   const has = (name: string) => sheets.some((s) => s.toLowerCase() === name.toLowerCase());
@@ -106,10 +235,10 @@ export async function recompute(context: Excel.RequestContext, lang: Lang): Prom
   const grids = reads.map(gridOf);
 
   const scoringGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase())!;
-  const pre = readWorkbook(grids);
-  if (pre.store.kind === "newer") return { kind: "newer", format: pre.store.format, sheets };
-  const newIds = assignIds(scoringGrid, pre.model, pre.store);
-  const read = newIds.length ? readWorkbook(grids) : pre;
+  const stored = readStore(grids);
+  if (stored.kind === "newer") return { kind: "newer", format: stored.format, sheets };
+  const newIds = assignIds(idTargets(grids, readModel(grids, stored).model), stored);
+  const read = readWorkbook(grids);
   if (read.kind !== "addin") return { kind: "absent", sheets };
   if (read.store.kind === "damaged") {
     const detail = read.store.problems.map((p) => `${p.at}: ${p.detail ?? p.code}`).join("; ");
@@ -119,11 +248,12 @@ export async function recompute(context: Excel.RequestContext, lang: Lang): Prom
   // 3. Write.
   context.runtime.enableEvents = false;
   const scoringSheet = context.workbook.worksheets.getItem(scoringGrid.name);
-  for (const w of newIds) scoringSheet.getRangeByIndexes(w.row, w.col, 1, 1).values = [[w.id]];
+  for (const w of newIds) context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[w.id]];
   writeHighlights(scoringSheet, read);
-  if (rankingTable && body) writeRanking(rankingTable, body, read.assessment, lang);
+  if (rankingTable && body) writeRanking(rankingTable, body, read, lang);
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
+  if (read.checklist) writeChecklist(context, read, read.checklist, lang, { sheets, tables }, now());
   writeStoreIfChanged(context, read, has(STORE_SHEET));
   context.runtime.enableEvents = true;
   await context.sync();
@@ -153,10 +283,11 @@ function writeHighlights(sheet: Excel.Worksheet, read: AddinRead): void {
   }
 }
 
-function writeRanking(table: Excel.Table, body: Excel.Range, a: Assessment, lang: Lang): void {
+function writeRanking(table: Excel.Table, body: Excel.Range, read: AddinRead, lang: Lang): void {
+  const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
-  const rows = rankingRows(a, lang);
+  const rows = rankingRows(read, lang);
   const target = Math.max(rows.length, 1);
   const values = rows.length ? rows : [new Array<string>(width).fill("")];
   const sheet = table.worksheet;
@@ -185,6 +316,8 @@ function writeRanking(table: Excel.Table, body: Excel.Range, a: Assessment, lang
   const groupCount = a.model.criteria.length;
   const rankFormats = values.map((_, i) => [a.measures[i]?.tied ? '0"="' : "0"]);
   sheet.getRangeByIndexes(top, left, target, 1).numberFormat = rankFormats;
+  const segmentRankFormats = values.map((_, i) => [read.checklist?.segmentRanks.get(a.measures[i]?.id ?? "")?.tied ? '0"="' : "0"]);
+  sheet.getRangeByIndexes(top, left + 3 + groupCount + 2, target, 1).numberFormat = segmentRankFormats;
   sheet.getRangeByIndexes(top, left + 2, target, 1).numberFormat = [["0.0"]];
   if (groupCount > 0) sheet.getRangeByIndexes(top, left + 3, target, groupCount).numberFormat = [["0.00"]];
   const scoreColumn = sheet.getRangeByIndexes(top, left + 2, target, 1);
@@ -232,13 +365,7 @@ function writeStoreIfChanged(context: Excel.RequestContext, read: AddinRead, exi
   const nextId = nextMeasureId({ nextId: read.store.kind === "ok" ? read.store.store.nextId : 1 }, ids).nextId - 1;
   const model = read.modelProblems.length === 0 ? read.model : read.store.kind === "ok" ? read.store.store.model : read.model;
   const previous = read.store.kind === "ok" ? read.store.store : undefined;
-  const store: Store = {
-    format: 1,
-    model,
-    nextId,
-    segmentLog: previous?.segmentLog ?? [],
-    segments: previous?.segments ?? {},
-  };
-  if (previous && previous.nextId === store.nextId && JSON.stringify(previous.model) === JSON.stringify(store.model)) return;
+  const store: Store = { ...newStore(model, nextId), checklist: read.checklist?.plan.memory ?? previous?.checklist ?? newStore(model).checklist };
+  if (previous && JSON.stringify(previous) === JSON.stringify(store)) return;
   queueStoreWrite(context, store, exists);
 }

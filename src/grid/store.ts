@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { CellValue } from "../core/cell";
 import type { Model } from "../core/model";
 import { parseModel, type ModelProblem } from "../core/model-validate";
+import { emptyMemory, type ChecklistMemory } from "./checklist-sync";
 
 export const STORE_SHEET = "PrioData";
 export const STORE_FORMAT = 1;
@@ -14,31 +15,33 @@ export const STORE_FORMAT = 1;
 export const CELL_LIMIT = 32767;
 const CHUNK = 30000;
 
-const logEntry = z.object({
-  at: z.string(),
-  measureId: z.string(),
-  from: z.string(),
-  to: z.string(),
-  changed: z.array(z.string()),
+const answers = z.record(z.string(), z.boolean().nullable());
+
+const checklistMemory = z.object({
+  known: z.array(z.string()),
+  names: z.record(z.string(), z.string()),
+  actors: z.record(z.string(), z.string()),
+  last: z.record(z.string(), z.object({ segment: z.string(), answers })),
 });
 
 export const storeSchema = z.object({
   format: z.number().int(),
   model: z.unknown(),
   nextId: z.number().int().nonnegative(),
-  segmentLog: z.array(logEntry).default([]),
-  /** Segment last seen per measure id, to log changes. */
-  segments: z.record(z.string(), z.string()).default({}),
+  /** What the checklist sync saw last time (ids, names, segments), to tell additions from deletions. */
+  checklist: checklistMemory.default(emptyMemory),
 });
-
-export type SegmentLogEntry = z.infer<typeof logEntry>;
 
 export interface Store {
   format: number;
   model: Model;
   nextId: number;
-  segmentLog: SegmentLogEntry[];
-  segments: Record<string, string>;
+  checklist: ChecklistMemory;
+}
+
+/** A fresh store for a model. */
+export function newStore(model: Model, nextId = 1): Store {
+  return { format: STORE_FORMAT, model, nextId, checklist: emptyMemory() };
 }
 
 export type StoreRead =
@@ -82,8 +85,7 @@ export function storeFromCells(cells: CellValue[]): StoreRead {
       format: parsed.data.format,
       model: model.model,
       nextId: parsed.data.nextId,
-      segmentLog: parsed.data.segmentLog,
-      segments: parsed.data.segments,
+      checklist: parsed.data.checklist as ChecklistMemory,
     },
   };
 }

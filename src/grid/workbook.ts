@@ -9,7 +9,11 @@ import { finding, type Finding } from "../core/findings";
 import { defaultModel, type Model } from "../core/model";
 import type { ModelProblem } from "../core/model-validate";
 import { normalize } from "../core/text";
-import { rowCount, textAt, valueAt, type Grid } from "./grid";
+import type { Placement } from "../core/checklist";
+import { rankWithin, type SegmentRank } from "../core/segments";
+import { findChecklistRegion, readChecklistTable, type ChecklistTable } from "./checklist-table";
+import { emptyMemory, planChecklistSync, type ChecklistPlan } from "./checklist-sync";
+import { addr, rowCount, textAt, valueAt, type Grid } from "./grid";
 import { SHEETS } from "./layout";
 import { assessLegacy } from "./legacy-audit";
 import { readLegacyWorkbook, type LegacyWorkbook } from "./legacy";
@@ -17,8 +21,28 @@ import { MODEL_HEADERS, SETTINGS_HEADERS, readModelTables } from "./model-table"
 import { findScoringRegion, readScoringTable, type ScoringTable, type TableRegion } from "./scoring-table";
 import { STORE_SHEET, storeFromCells, type StoreRead } from "./store";
 
+/** The checklist of an add-in workbook, placed and checked against the scoring table. */
+export interface ChecklistRead {
+  sheet: string;
+  table: ChecklistTable;
+  plan: ChecklistPlan;
+  /** Placement of every measure with a checklist row, by id. */
+  placements: Map<string, Placement>;
+  /** Rank within the segment, by id (measures in a segment only). */
+  segmentRanks: Map<string, SegmentRank>;
+}
+
 export type WorkbookRead =
-  | { kind: "addin"; model: Model; modelProblems: ModelProblem[]; store: StoreRead; scoring: ScoringTable; region: TableRegion; assessment: Assessment }
+  | {
+      kind: "addin";
+      model: Model;
+      modelProblems: ModelProblem[];
+      store: StoreRead;
+      scoring: ScoringTable;
+      region: TableRegion;
+      assessment: Assessment;
+      checklist?: ChecklistRead;
+    }
   | { kind: "legacy"; model: Model; modelProblems: ModelProblem[]; store: StoreRead; legacy: LegacyWorkbook; assessment: Assessment }
   | { kind: "none"; model: Model; modelProblems: ModelProblem[]; store: StoreRead };
 
@@ -77,6 +101,25 @@ export function modelFindings(problems: ModelProblem[]): Finding[] {
   );
 }
 
+function readChecklist(grids: Grid[], scoring: ScoringTable, assessment: Assessment, store: StoreRead): ChecklistRead | undefined {
+  const sheet = findByName(grids, SHEETS.checklist);
+  const region = sheet ? findChecklistRegion(sheet) : undefined;
+  if (!sheet || !region) return undefined;
+  const table = readChecklistTable(sheet, region);
+  const memory = store.kind === "ok" ? store.store.checklist : emptyMemory();
+  const nameCells = new Map(scoring.measures.map((m) => [m.id, m.address]));
+  const plan = planChecklistSync(scoring.measures, nameCells, table, (row, field) => addr(sheet, row.row, table.columns[field] ?? region.firstCol), memory);
+  const placements = new Map<string, Placement>();
+  for (const row of table.rows) if (row.id !== "" && !placements.has(row.id)) placements.set(row.id, row.placement);
+  const inSegment = (id: string): string | undefined => {
+    const p = placements.get(id);
+    return p && p.entry === "inn" && p.segment !== "ikke-vurdert" ? p.segment : undefined;
+  };
+  const model = assessment.model;
+  const segmentRanks = rankWithin(assessment.measures, inSegment, model.tolerance, (m) => model.tieBreak.map((g) => m.values[g] ?? null));
+  return { sheet: sheet.name, table, plan, placements, segmentRanks };
+}
+
 export function readWorkbook(grids: Grid[]): WorkbookRead {
   const store = readStore(grids);
   const { model, problems } = readModel(grids, store);
@@ -86,7 +129,9 @@ export function readWorkbook(grids: Grid[]): WorkbookRead {
     const scoring = readScoringTable(scoringSheet, region, model);
     const assessment = assess(model, scoring.measures);
     assessment.findings.unshift(...modelFindings(problems), ...scoring.findings);
-    return { kind: "addin", model, modelProblems: problems, store, scoring, region, assessment };
+    const checklist = readChecklist(grids, scoring, assessment, store);
+    if (checklist) assessment.findings.push(...checklist.table.findings, ...checklist.plan.findings);
+    return { kind: "addin", model, modelProblems: problems, store, scoring, region, assessment, checklist };
   }
   const legacy = readLegacyWorkbook(grids, model);
   if (legacy && legacy.measures.length > 0) {

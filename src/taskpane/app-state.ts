@@ -4,6 +4,9 @@
  * lives in src/excel/controller.ts; tests and stories use a fake.
  */
 import type { Assessment } from "../core/assess";
+import type { Answer, ChecklistAnswers, ChecklistQuestion, Placement, PortfolioSummary } from "../core/checklist";
+import type { SegmentRank } from "../core/segments";
+import type { Portfolio } from "../grid/checklist-table";
 import type { Model } from "../core/model";
 import type { Lang } from "../i18n";
 
@@ -18,6 +21,25 @@ export type AppStatus =
   | "ready"
   /** Something failed; `error` says what in the UI language. */
   | "error";
+
+/** One measure's row of the portfolio checklist. */
+export interface ChecklistEntry {
+  id: string;
+  name: string;
+  answers: ChecklistAnswers;
+  placement: Placement;
+  portfolio: Portfolio;
+  /** Rank among the measures of its segment (absent outside a segment). */
+  segmentRank?: SegmentRank;
+  /** Excel address of the row's Segment cell, for selecting it. */
+  cell: string;
+}
+
+export interface ChecklistState {
+  /** In the checklist's row order. */
+  entries: ChecklistEntry[];
+  summary: PortfolioSummary;
+}
 
 export interface AppState {
   status: AppStatus;
@@ -37,6 +59,8 @@ export interface AppState {
   lastRecomputeMs?: number;
   /** Whether the open workbook also holds legacy theme sheets that "Synkroniser" can update. */
   hasLegacySheets: boolean;
+  /** The portfolio checklist, when the workbook has one (status "ready"). */
+  checklist?: ChecklistState;
 }
 
 export interface AppActions {
@@ -56,6 +80,15 @@ export interface AppActions {
   resetWeights(): Promise<void>;
   /** Sets the tie-break: an ordered list of group ids (empty for none). */
   setTieBreak(groupIds: string[]): Promise<void>;
+  /** Answers one checklist question for a measure (null clears the answer). */
+  setAnswer(measureId: string, question: ChecklistQuestion, answer: Answer): Promise<void>;
+  /**
+   * A measure found in only one of the scoring table and the checklist: "add" puts it back into
+   * the table that lacks it, "remove" deletes it from the table that has it (logged in Logg).
+   */
+  resolveOrphan(measureId: string, choice: "add" | "remove"): Promise<void>;
+  /** Adds the Sjekkliste sheet to a workbook whose layout was made without it. */
+  createChecklist(): Promise<void>;
 }
 
 export interface AppController extends AppActions {

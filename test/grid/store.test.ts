@@ -7,7 +7,12 @@ import { gridFromValues } from "../../src/grid/grid";
 import { readStore, readWorkbook } from "../../src/grid/workbook";
 import { CELL_LIMIT, STORE_FORMAT, STORE_SHEET, nextMeasureId, storeFromCells, storeToCells, type Store } from "../../src/grid/store";
 
-const store: Store = { format: STORE_FORMAT, model: withWeight(defaultModel(), "nytte", 2), nextId: 15, segmentLog: [], segments: { T001: "Samstyre" } };
+const store: Store = {
+  format: STORE_FORMAT,
+  model: withWeight(defaultModel(), "nytte", 2),
+  nextId: 15,
+  checklist: { known: ["T001"], names: { T001: "PLL" }, actors: { T001: "" }, last: { T001: { segment: "Samstyre", answers: { samstyre: true, koordinere: null } } } },
+};
 
 test("ok: what was written is read back", () => {
   const cells = storeToCells(store).map((r) => r[0]);
@@ -17,7 +22,12 @@ test("ok: what was written is read back", () => {
 test("a long store is split into cells under Excel's limit and joined again", () => {
   const big: Store = {
     ...store,
-    segmentLog: Array.from({ length: 2000 }, (_, i) => ({ at: "2023-06-30T12:00:00Z", measureId: `T${i}`, from: "Observere", to: "Samstyre", changed: ["samstyre"] })),
+    checklist: {
+      known: Array.from({ length: 2000 }, (_, i) => `T${i}`),
+      names: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`T${i}`, `Tiltak nummer ${i} med et langt navn`])),
+      actors: {},
+      last: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`T${i}`, { segment: "Samstyre", answers: { samstyre: true } }])),
+    },
   };
   const rows = storeToCells(big);
   expect(rows.length).toBeGreaterThan(1);
