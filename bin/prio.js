@@ -8,6 +8,11 @@ try {
   process.stderr.write("prio: the command line is not built yet; run `npm install` (or `npm run build:cli`) first.\n");
   process.exit(2);
 }
+// `prio score x.xlsx | head`: a reader that stops early is not an error of ours.
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + "\n"),
   err: (s) => process.stderr.write(s + "\n"),

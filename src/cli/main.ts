@@ -1,6 +1,8 @@
 /**
- * `prio score <file.xlsx> [--json] [--lang nb|en]`: the same core as the add-in, on a file.
- * Exit 0 when scored (findings are not failures); 2 with one line on stderr for bad input.
+ * `prio score <file.xlsx> [--json] [--lang nb|en]`: the same core as the add-in, on a file; with
+ * a checklist (Sjekkliste) also Inn/Ut, segment and rank within the segment per measure.
+ * `prio checklist <file.xlsx> [--json] [--lang nb|en]`: the checklist's summary and findings.
+ * Exit 0 when done (findings are not failures); 2 with one line on stderr for bad input.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -8,7 +10,19 @@ import { allFindings, rankLabel, type Assessment, type MeasureResult } from "../
 import { bySeverity, type Finding } from "../core/findings";
 import { groups, type Model } from "../core/model";
 import { findingMessage, formatNumber, severityLabel, t, type Lang } from "../i18n";
-import { readWorkbook, type WorkbookRead } from "../grid/workbook";
+import { reportingText } from "../i18n/checklist";
+import { CHECKLIST_WORDS } from "../grid/layout";
+import { readWorkbook, type ChecklistRead, type WorkbookRead } from "../grid/workbook";
+import {
+  answerWord,
+  checklistReport,
+  entryText,
+  measureChecklist,
+  questionText,
+  segmentRankText,
+  segmentText,
+  type ChecklistReport,
+} from "./checklist";
 import { readXlsx } from "./xlsx";
 
 export interface Io {
@@ -69,10 +83,28 @@ function table(rows: string[][], rightAligned: Set<number>, maxWidth: number[]):
   return rows.map((r) => r.map((cell, c) => pad(cell, widths[c], rightAligned.has(c))).join("  ").trimEnd()).join("\n");
 }
 
+/** The findings, errors first, each with its cell; the count in the heading. */
+function findingLines(findings: Finding[], lang: Lang, model: Model): string[] {
+  const sorted = [...findings].sort(bySeverity);
+  const out = [t(lang, "cli.findings", { count: sorted.length })];
+  if (sorted.length === 0) out.push(t(lang, "cli.noFindings"));
+  for (const f of sorted) out.push(`  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${findingMessage(f, lang, model)}`);
+  return out;
+}
+
+const countOf = (findings: Finding[], s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+
 function renderText(file: string, read: WorkbookRead & { assessment: Assessment }, lang: Lang): string {
   const { assessment: a, model } = read;
   const top = model.criteria;
-  const header = [t(lang, "cli.col.rank"), t(lang, "cli.col.name"), t(lang, "cli.col.score"), ...top.map((g) => g.label[lang]), t(lang, "cli.col.complete")];
+  const cl: ChecklistRead | undefined = read.kind === "addin" ? read.checklist : undefined;
+  const checklistHeader = cl ? [t(lang, "cli.col.included"), t(lang, "cli.col.segment"), t(lang, "cli.col.segmentRank")] : [];
+  const header = [t(lang, "cli.col.rank"), t(lang, "cli.col.name"), t(lang, "cli.col.score"), ...top.map((g) => g.label[lang]), ...checklistHeader, t(lang, "cli.col.complete")];
+  const checklistCells = (m: MeasureResult): string[] => {
+    if (!cl) return [];
+    const c = measureChecklist(cl, m.id);
+    return [entryText(lang, c, cl.placements.has(m.id)), segmentText(lang, c), segmentRankText(c)];
+  };
   const ranked = a.measures.filter((m) => m.rank !== null);
   const unranked = a.measures.filter((m) => m.rank === null);
   const rows = ranked.map((m) => [
@@ -80,32 +112,32 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
     m.name,
     num(lang, m.total, 1),
     ...top.map((g) => num(lang, m.values[g.id], 2)),
+    ...checklistCells(m),
     completeness(lang, m),
   ]);
-  const right = new Set([0, 2, ...top.map((_, i) => 3 + i)]);
+  const right = new Set([0, 2, ...top.map((_, i) => 3 + i), ...(cl ? [3 + top.length + 2] : [])]);
   const out: string[] = [t(lang, "cli.title", { file: path.basename(file) }), "", table([header, ...rows], right, [5, 56])];
 
   if (unranked.length) {
     out.push("", `${t(lang, "cli.noTotal")}:`);
     for (const m of unranked) {
       const why = m.findings.find((f) => f.code === "no-total");
-      out.push(`  –  ${why ? findingMessage(why, lang, model) : m.name}`);
+      // Without a total there is no rank in the segment either; Inn/Ut and the segment still say where it belongs.
+      const where = cl ? checklistCells(m).slice(0, 2) : [];
+      out.push(`  –  ${why ? findingMessage(why, lang, model) : m.name}${where.length ? ` [${where.join(", ")}]` : ""}`);
     }
   }
 
-  const findings = allFindings(a).sort(bySeverity);
-  out.push("", t(lang, "cli.findings", { count: findings.length }));
-  if (findings.length === 0) out.push(t(lang, "cli.noFindings"));
-  for (const f of findings) out.push(`  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${findingMessage(f, lang, model)}`);
-  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  const findings = allFindings(a);
+  out.push("", ...findingLines(findings, lang, model));
   out.push(
     "",
     t(lang, "cli.summary", {
       ranked: ranked.length,
       count: a.measures.length,
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
+      errors: countOf(findings, "error"),
+      warnings: countOf(findings, "warning"),
+      infos: countOf(findings, "info"),
     }),
   );
   return out.join("\n");
@@ -129,6 +161,7 @@ function renderJson(read: WorkbookRead & { assessment: Assessment }, lang: Lang)
     rank: m.rank,
     tied: m.tied,
     complete: m.complete,
+    ...measureChecklist(read.kind === "addin" ? read.checklist : undefined, m.id),
     groups: Object.fromEntries(groupNodes.map((g) => [g.label[lang], m.values[g.id] ?? null])),
     missing: m.missing,
     invalid: m.invalid,
@@ -136,6 +169,59 @@ function renderJson(read: WorkbookRead & { assessment: Assessment }, lang: Lang)
     findings: m.findings.map((f) => jsonFinding(f, lang, model)),
   }));
   return JSON.stringify({ measures, findings: a.findings.map((f) => jsonFinding(f, lang, model)) }, null, 2);
+}
+
+function renderChecklistText(file: string, r: ChecklistReport, lang: Lang, model: Model): string {
+  const segmentRows = r.segments.map((s) => [s.segment, String(s.count), String(s.reportsPerYear), reportingText(lang, s.segment)]);
+  const rows = [
+    [t(lang, "cli.col.segment"), t(lang, "cli.checklist.col.measures"), t(lang, "cli.checklist.col.reports"), t(lang, "cli.checklist.col.reporting")],
+    ...segmentRows,
+    [t(lang, "cli.entry.ut"), String(r.summary.ut), "", ""],
+    [t(lang, "cli.notAssessed"), String(r.summary.notAssessed), "", ""],
+    [t(lang, "cli.checklist.total"), String(r.summary.measures), String(r.summary.reportsPerYear), ""],
+  ];
+  const out: string[] = [t(lang, "cli.checklist.title", { file: path.basename(file) }), "", table(rows, new Set([1, 2]), [14, 8, 16, 70])];
+  out.push("", t(lang, "cli.checklist.reportsPerYear", { count: r.summary.reportsPerYear }));
+
+  out.push("", t(lang, "cli.checklist.notAssessed", { count: r.notAssessed.length }));
+  if (r.notAssessed.length === 0) out.push(`  ${t(lang, "cli.checklist.allAssessed")}`);
+  for (const m of r.notAssessed) {
+    const questions = m.unanswered.map((u) => `${questionText(lang, u.question)}${u.cell ? ` (${u.cell})` : ""}`).join(", ");
+    out.push(`  ${m.id || m.cell}  ${m.name}: ${t(lang, "cli.checklist.unanswered", { questions })}`);
+  }
+
+  const pending = [
+    ...r.pending.toChecklist.map((m) => `${m.cell ? `${m.cell}: ` : ""}${t(lang, "cli.checklist.toChecklist", { name: m.name, id: m.id })}`),
+    ...r.pending.toScoring.map((m) => `${m.cell ? `${m.cell}: ` : ""}${t(lang, "cli.checklist.toScoring", { name: m.name, id: m.id })}`),
+    ...r.pending.edits.map((e) => `${e.cell ? `${e.cell}: ` : ""}${t(lang, "cli.checklist.edit", { id: e.id, column: e.column, sheet: e.sheet, from: e.from, to: e.to })}`),
+  ];
+  if (pending.length) out.push("", t(lang, "cli.checklist.pending", { count: pending.length }), ...pending.map((l) => `  ${l}`));
+
+  if (r.segmentChanges.length) {
+    out.push("", t(lang, "cli.checklist.segmentChanges", { count: r.segmentChanges.length }));
+    for (const c of r.segmentChanges) {
+      const changes = c.changed.map((x) => `${x.column} ${answerWord(x.from)} → ${answerWord(x.to)}`).join("; ");
+      const label = (s: string) => (s === CHECKLIST_WORDS.notAssessed ? t(lang, "cli.notAssessed") : s === CHECKLIST_WORDS.ut ? t(lang, "cli.entry.ut") : s);
+      out.push(`  ${c.cell}: ${t(lang, "cli.checklist.segmentChange", { name: c.name, id: c.id, from: label(c.from), to: label(c.to), changes })}`);
+    }
+  }
+
+  out.push("", ...findingLines(r.findings, lang, model));
+  out.push(
+    "",
+    t(lang, "cli.checklist.summary", {
+      count: r.summary.measures,
+      errors: countOf(r.findings, "error"),
+      warnings: countOf(r.findings, "warning"),
+      infos: countOf(r.findings, "info"),
+    }),
+  );
+  return out.join("\n");
+}
+
+function renderChecklistJson(r: ChecklistReport, lang: Lang, model: Model): string {
+  const { findings, ...rest } = r;
+  return JSON.stringify({ ...rest, findings: findings.map((f) => jsonFinding(f, lang, model)) }, null, 2);
 }
 
 async function load(file: string, lang: Lang): Promise<WorkbookRead> {
@@ -167,9 +253,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(t(lang, "cli.usage"));
       return args.command === "help" ? 0 : 2;
     }
-    if (args.command !== "score") throw new UsageError(t(lang, "cli.error.unknownCommand", { command: args.command }));
+    if (args.command !== "score" && args.command !== "checklist") throw new UsageError(t(lang, "cli.error.unknownCommand", { command: args.command }));
     if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: args.command }));
     const read = await load(args.file, lang);
+    if (args.command === "checklist") {
+      if (read.kind !== "addin" || !read.checklist) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
+      const report = checklistReport(read.checklist, read.scoring);
+      io.out(args.json ? renderChecklistJson(report, lang, read.model) : renderChecklistText(args.file, report, lang, read.model));
+      return 0;
+    }
     if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
     io.out(args.json ? renderJson(read, lang) : renderText(args.file, read, lang));
     return 0;

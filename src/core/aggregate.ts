@@ -28,6 +28,8 @@ export interface MeasureInput {
   comments?: Record<string, string>;
   /** Where the measure's name is, for findings about the measure as a whole. */
   address?: string;
+  /** The name cell is blank; `name` is a placeholder such as "(5)". */
+  unnamed?: boolean;
 }
 
 export type LeafOutcome = Classified & { address?: string };

@@ -63,8 +63,10 @@ export async function importLegacy(context: Excel.RequestContext, lang: Lang): P
  * Queues rows onto the log table, creating it when absent: on the Logg sheet, or on "Logg 2" …
  * when a sheet called Logg exists that the add-in did not make.
  */
-export function queueLog(context: Excel.RequestContext, existing: { sheets: string[]; tables: string[] }, rows: string[][]): void {
-  if (rows.length === 0) return;
+export function queueLog(context: Excel.RequestContext, existing: { sheets: string[]; tables: string[] }, entries: string[][]): void {
+  if (entries.length === 0) return;
+  // Excel reads values as typed input: a leading apostrophe keeps "=AVERAGE(…)" and "16.08" as the text they are.
+  const rows = entries.map((r) => r.map((v) => (v === "" ? "" : `'${v}`)));
   if (existing.tables.includes(TABLES.log)) {
     context.workbook.tables.getItem(TABLES.log).rows.add(undefined, rows);
     return;

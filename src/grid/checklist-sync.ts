@@ -4,6 +4,7 @@
  * - a measure known before but now in only one table is a finding with the choice to add it
  *   back or remove it — rows are never deleted silently;
  * - a rename (or a new Aktør) follows the ID to the other table; if both sides changed, a finding;
+ * - a blank name or Aktør never blanks the other table; it is filled from the other instead;
  * - names that look like the same measure under different IDs are flagged;
  * - a change of segment is reported with which answers changed, for the log.
  * What was seen last time (ids, names, segments, answers) is kept in the store.
@@ -93,7 +94,7 @@ export function planChecklistSync(
 ): ChecklistPlan {
   const known = new Set(memory.known);
   const fromScoring = new Map<string, MeasureRef>();
-  for (const m of scoring) if (!fromScoring.has(m.id)) fromScoring.set(m.id, { id: m.id, name: m.name, actor: m.actor ?? "" });
+  for (const m of scoring) if (!fromScoring.has(m.id)) fromScoring.set(m.id, { id: m.id, name: m.unnamed ? "" : m.name, actor: m.actor ?? "" });
   const fromChecklist = new Map<string, ChecklistRow>();
   for (const r of checklist.rows) if (r.id !== "" && !fromChecklist.has(r.id)) fromChecklist.set(r.id, r);
 
@@ -130,6 +131,15 @@ export function planChecklistSync(
       const s = m[field];
       const c = r[field];
       if (s === c) continue;
+      // A blank never overwrites what the other table has: the blank side is filled instead.
+      if (s === "") {
+        plan.scoringEdits.push({ id, field, value: c });
+        continue;
+      }
+      if (c === "") {
+        plan.checklistEdits.push({ row: r.row, field, value: s });
+        continue;
+      }
       const before = (field === "name" ? memory.names : memory.actors)[id];
       if (before === undefined || c === before) plan.checklistEdits.push({ row: r.row, field, value: s });
       else if (s === before) plan.scoringEdits.push({ id, field, value: c });

@@ -148,5 +148,12 @@ export function readChecklistTable(g: Grid, region: TableRegion): ChecklistTable
     }
     rows.push({ id, name, actor: text(g, r, columns.actor), answers, placement, portfolio, comment: text(g, r, columns.comment), row: r });
   }
+  const seen = new Map<string, number[]>();
+  for (const r of rows) if (r.id !== "") seen.set(r.id, [...(seen.get(r.id) ?? []), r.row + 1]);
+  for (const [id, at] of seen) {
+    if (at.length > 1 && columns.id !== undefined) {
+      findings.push(finding("table-duplicate-id", "warning", { id, rows: at.map(String) }, { cell: addr(g, at[1] - 1, columns.id) }));
+    }
+  }
   return { rows, columns, region, findings };
 }

@@ -41,6 +41,7 @@ function sameContent(cell: GridCell | undefined, after: string | number, toleran
   const v = cell?.value ?? null;
   if (cell?.formula) return false;
   if (after === "") return v === null || (typeof v === "string" && v.trim() === "");
+  if (typeof after === "string") return typeof v === "string" && v.trim() === after.trim();
   const n = numberOf(v);
   return typeof after === "number" && n !== undefined && nearlyEqual(n, after, tolerance);
 }

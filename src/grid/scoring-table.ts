@@ -149,6 +149,7 @@ export function readScoringTable(g: Grid, region: TableRegion, model: Model): Sc
       if (c !== undefined) scores[leaf.id] = { value: valueAt(g, r, c), address: addr(g, r, c) };
     }
     const m: MeasureInput = { id, name, scores, address: nameCell };
+    if (cellText(g, r, columns.name) === "") m.unnamed = true;
     const theme = cellText(g, r, columns.theme);
     const actor = cellText(g, r, columns.actor);
     const comment = cellText(g, r, columns.comment);
