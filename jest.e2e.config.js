@@ -1,0 +1,11 @@
+/** End-to-end tests: the preview build (dist-preview/, `npm run build:preview`) in Debian's Chromium via playwright-core. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test/e2e"],
+  testMatch: ["**/*.e2e.test.ts"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
+  },
+  testTimeout: 120000,
+  maxWorkers: 1,
+};

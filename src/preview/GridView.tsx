@@ -1,0 +1,184 @@
+/**
+ * An editable view of the in-memory workbook: sheet tabs, a formula bar and the used area of the
+ * active sheet, redrawn whenever the workbook changes (a person's edit or the add-in's writes).
+ *
+ * data-testid: sheet-tab-<name>, formula-bar, cell-<A1> (with data-value), grid.
+ */
+import { useEffect, useMemo, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { cellA1, columnLetters, parseAddress } from "../core/address";
+import type { Lang } from "../i18n";
+import { pv } from "../i18n/preview";
+import type { SimWorkbook } from "../sim/workbook";
+
+const MIN_ROWS = 30;
+const MIN_COLS = 12;
+
+function raw(wb: SimWorkbook, sheet: string, a1: string): string {
+  const c = wb.getCell(sheet, a1);
+  if (c.formula) return `=${c.formula}`;
+  const v = c.value;
+  if (v === null) return "";
+  if (typeof v === "object") return v.error;
+  return String(v);
+}
+
+function parseRange(address: string): { r0: number; c0: number; r1: number; c1: number } | undefined {
+  const p = parseAddress(address);
+  return p ? { r0: p.row, c0: p.col, r1: p.toRow, c1: p.toCol } : undefined;
+}
+
+function tableHeaderCells(wb: SimWorkbook, sheet: string): Set<string> {
+  const out = new Set<string>();
+  for (const name of wb.tableNames()) {
+    const info = wb.tableInfo(name);
+    if (info.sheet !== sheet) continue;
+    const r = parseRange(info.address);
+    if (r) for (let c = r.c0; c <= r.c1; c++) out.add(cellA1(r.r0, c));
+  }
+  return out;
+}
+
+interface Bar {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+  lo: number;
+  hi: number;
+  color: string;
+}
+
+function dataBars(wb: SimWorkbook, sheet: string): Bar[] {
+  return wb
+    .conditionalFormats(sheet)
+    .filter((cf) => cf.type === "DataBar")
+    .flatMap((cf) => {
+      const r = parseRange(cf.address);
+      const props = ((cf.props as { dataBar?: unknown }).dataBar ?? cf.props) as { lowerBoundRule?: { formula?: string }; upperBoundRule?: { formula?: string }; positiveFormat?: { fillColor?: string } };
+      const lo = Number(props.lowerBoundRule?.formula ?? 0);
+      const hi = Number(props.upperBoundRule?.formula ?? 1);
+      return r && hi > lo ? [{ ...r, lo, hi, color: props.positiveFormat?.fillColor ?? "#5B9BD5" }] : [];
+    });
+}
+
+function barBackground(bars: Bar[], r: number, c: number, v: unknown): string | undefined {
+  if (typeof v !== "number") return undefined;
+  const bar = bars.find((b) => r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1);
+  if (!bar) return undefined;
+  const pct = Math.max(0, Math.min(100, ((v - bar.lo) / (bar.hi - bar.lo)) * 100));
+  return `linear-gradient(90deg, ${bar.color}88 ${pct}%, transparent ${pct}%)`;
+}
+
+export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
+  const version = useSyncExternalStore(
+    (cb) => wb.onUpdate(cb),
+    () => wb.changeVersion,
+  );
+  const sheets = wb.sheetNames().filter((s) => wb.sheetInfo(s).visibility === "Visible");
+  const active = wb.activeSheetName();
+  const [sheet, setSheet] = useState(sheets.includes(active) ? active : sheets[0]);
+  const [selected, setSelected] = useState({ row: 0, col: 0 });
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+
+  // Follow the add-in: when it selects a cell (a finding clicked), show that sheet and cell.
+  useEffect(() => {
+    const sel = wb.selection();
+    if (sel.sheet && sheets.includes(sel.sheet)) {
+      setSheet(sel.sheet);
+      const m = /^([A-Z]+)(\d+)/.exec(sel.address);
+      if (m) {
+        let col = 0;
+        for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+        setSelected({ row: Number(m[2]) - 1, col: col - 1 });
+      }
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wb.selection().sheet, wb.selection().address]);
+
+  const grid = useMemo(() => wb.gridOf(sheet), [wb, sheet, version]);
+  // Table header cells are drawn as headers; data bars as a bar behind the number.
+  const headers = useMemo(() => tableHeaderCells(wb, sheet), [wb, sheet, version]);
+  const bars = useMemo(() => dataBars(wb, sheet), [wb, sheet, version]);
+  const rows = Math.max(MIN_ROWS, grid.rows.length + 5);
+  const cols = Math.max(MIN_COLS, ...grid.rows.map((r) => (r ? r.length + 1 : 0)));
+  const a1 = cellA1(selected.row, selected.col);
+  const content = draft ?? raw(wb, sheet, a1);
+
+  const commit = () => {
+    if (draft !== undefined) wb.userEdit(sheet, a1, draft);
+    setDraft(undefined);
+    setSelected({ row: selected.row + 1, col: selected.col });
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "Enter") commit();
+    if (e.key === "Escape") setDraft(undefined);
+  };
+
+  return (
+    <div className="grid-view">
+      <div className="tabs" role="tablist">
+        {sheets.map((s) => (
+          <button key={s} role="tab" aria-selected={s === sheet} data-testid={`sheet-tab-${s}`} onClick={() => setSheet(s)}>
+            {s}
+          </button>
+        ))}
+      </div>
+      <div className="formula-bar">
+        <span className="address">{a1}</span>
+        <input
+          aria-label={pv(lang, "formulaBar")}
+          title={pv(lang, "editHint")}
+          data-testid="formula-bar"
+          value={content}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKey}
+        />
+      </div>
+      <div className="sheet" data-testid="grid">
+        <table>
+          <thead>
+            <tr>
+              <th />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c}>{columnLetters(c)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th>{r + 1}</th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const at = cellA1(r, c);
+                  const cell = grid.rows[r]?.[c];
+                  const snapshot = cell ? wb.getCell(sheet, at) : undefined;
+                  const text = cell ? wb.getText(sheet, at) : "";
+                  const isSel = r === selected.row && c === selected.col;
+                  return (
+                    <td
+                      key={c}
+                      data-testid={`cell-${at}`}
+                      data-value={cell ? raw(wb, sheet, at) : ""}
+                      className={[isSel ? "sel" : "", typeof cell?.value === "number" ? "num" : "", headers.has(at) ? "table-header" : ""].join(" ")}
+                      style={{ background: barBackground(bars, r, c, cell?.value) ?? snapshot?.format?.fill ?? undefined, fontWeight: snapshot?.format?.font?.bold || headers.has(at) ? 600 : undefined }}
+                      onClick={() => {
+                        setSelected({ row: r, col: c });
+                        setDraft(undefined);
+                      }}
+                      onDoubleClick={() => {
+                        setSelected({ row: r, col: c });
+                        (document.querySelector('[data-testid="formula-bar"]') as HTMLInputElement | null)?.focus();
+                      }}
+                    >
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

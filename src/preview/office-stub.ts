@@ -1,0 +1,66 @@
+/**
+ * office.js for the browser preview and the end-to-end tests: the globals the add-in uses
+ * (Office.onReady, Office.context.displayLanguage, Office.actions, Excel.run, CustomFunctions),
+ * backed by the in-memory workbook. Loaded instead of Office's CDN script; nothing leaves the
+ * machine. In the preview frame the workbook is the page's; opened alone (tests that replace the
+ * CDN URL), it loads the example itself.
+ */
+import { langFromLocale } from "../i18n";
+import { createExcelGlobal } from "../sim/excel-global";
+import type { SimWorkbook } from "../sim/workbook";
+import { loadExample, type ExampleKind, type PreviewHost } from "./workbook";
+
+const params = new URLSearchParams(location.search);
+
+function parentHost(): PreviewHost | undefined {
+  try {
+    return window.parent !== window ? window.parent.__prioPreview : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const shared = parentHost();
+const displayLanguage = params.get("lang") ?? shared?.displayLanguage ?? "nb-NO";
+const base = params.get("base") ?? "";
+const workbook: Promise<SimWorkbook> = shared
+  ? Promise.resolve(shared.workbook)
+  : loadExample((params.get("example") as ExampleKind | null) ?? "imported", langFromLocale(displayLanguage), base);
+
+class CustomFunctionsError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+
+const g = globalThis as unknown as Record<string, unknown>;
+const ready = workbook.then((wb) => {
+  g.Excel = createExcelGlobal(wb);
+  (window as unknown as { __prioWorkbook: SimWorkbook }).__prioWorkbook = wb;
+  return { host: "Excel", platform: "OfficeOnline" };
+});
+
+g.Office = {
+  HostType: { Excel: "Excel" },
+  PlatformType: { OfficeOnline: "OfficeOnline" },
+  context: {
+    displayLanguage,
+    contentLanguage: displayLanguage,
+    requirements: { isSetSupported: () => true },
+  },
+  actions: { associate: () => undefined },
+  onReady: (callback?: (info: { host: string; platform: string }) => void) =>
+    ready.then((info) => {
+      callback?.(info);
+      return info;
+    }),
+};
+
+g.CustomFunctions = {
+  associate: () => undefined,
+  Error: CustomFunctionsError,
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+};

@@ -1,0 +1,89 @@
+/**
+ * `npm run preview`: the add-in without Excel. The page holds an in-memory workbook (the council
+ * meeting of 21 September 2022 by default) shown as an editable grid, and the real task pane
+ * (the same taskpane.html bundle the add-in ships, with office.js replaced by a local stub) in a
+ * frame beside it, so anyone can edit a cell and watch the ranking change.
+ *
+ * URL parameters: lang=nb-NO|en-US (the display language), example=imported|legacy|empty.
+ */
+import { useState } from "react";
+import { createRoot } from "react-dom/client";
+import { langFromLocale } from "../i18n";
+import { pv } from "../i18n/preview";
+import type { SimWorkbook } from "../sim/workbook";
+import { GridView } from "./GridView";
+import { loadExample, workbookFromXlsx, type ExampleKind } from "./workbook";
+
+const params = new URLSearchParams(location.search);
+const displayLanguage = params.get("lang") ?? "nb-NO";
+const example = (params.get("example") as ExampleKind | null) ?? "imported";
+const lang = langFromLocale(displayLanguage);
+
+function reloadWith(patch: Record<string, string>): void {
+  const next = new URLSearchParams(location.search);
+  for (const [k, v] of Object.entries(patch)) next.set(k, v);
+  location.search = next.toString();
+}
+
+function Preview({ initial }: { initial: SimWorkbook }) {
+  const [wb, setWb] = useState(initial);
+  const [frameKey, setFrameKey] = useState(0);
+  const open = async (file: File) => {
+    const next = await workbookFromXlsx(await file.arrayBuffer());
+    window.__prioPreview = { workbook: next, displayLanguage };
+    setWb(next);
+    setFrameKey((k) => k + 1);
+  };
+  return (
+    <div className="preview">
+      <header>
+        <h1>{pv(lang, "title")}</h1>
+        <p>{pv(lang, "lead")}</p>
+        <label>
+          {pv(lang, "example")}{" "}
+          <select data-testid="example" value={example} onChange={(e) => reloadWith({ example: e.target.value })}>
+            {(["imported", "legacy", "empty"] as const).map((k) => (
+              <option key={k} value={k}>
+                {pv(lang, `example.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {pv(lang, "language")}{" "}
+          <select data-testid="language" value={displayLanguage} onChange={(e) => reloadWith({ lang: e.target.value })}>
+            <option value="nb-NO">Norsk bokmål (nb-NO)</option>
+            <option value="en-US">English (en-US)</option>
+          </select>
+        </label>
+        <label className="open">
+          {pv(lang, "open")}
+          <input type="file" accept=".xlsx" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+        </label>
+      </header>
+      <main>
+        <GridView key={frameKey} wb={wb} lang={lang} />
+        <iframe
+          key={frameKey}
+          title={pv(lang, "taskpane")}
+          data-testid="taskpane-frame"
+          src={`taskpane.html?lang=${encodeURIComponent(displayLanguage)}`}
+        />
+      </main>
+    </div>
+  );
+}
+
+async function boot(): Promise<void> {
+  const root = createRoot(document.getElementById("container")!);
+  root.render(<p className="loading">{pv(lang, "loading")}</p>);
+  try {
+    const workbook = await loadExample(example, lang);
+    window.__prioPreview = { workbook, displayLanguage };
+    root.render(<Preview initial={workbook} />);
+  } catch (e) {
+    root.render(<p className="loading">{pv(lang, "failed", { message: e instanceof Error ? e.message : String(e) })}</p>);
+  }
+}
+
+void boot();

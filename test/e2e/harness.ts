@@ -1,0 +1,90 @@
+/**
+ * Serves dist-preview/ on loopback and drives it in Debian's Chromium (playwright-core; no browser
+ * download). Screenshots go to test-results/ to be looked at.
+ */
+import { promises as fs, existsSync } from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "../../dist-preview");
+export const SHOTS = path.resolve(__dirname, "../../test-results");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".map": "application/json",
+};
+
+export async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(path.join(ROOT, "preview.html"))) throw new Error("dist-preview/ is missing: run `npm run build:preview`");
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.join(ROOT, decodeURIComponent(url.pathname === "/" ? "/preview.html" : url.pathname));
+    if (!file.startsWith(ROOT)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Fails the test on any request that leaves loopback: the add-in makes no network calls. */
+export async function offline(page: Page): Promise<string[]> {
+  const outside: string[] = [];
+  await page.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === "127.0.0.1" || u.protocol === "data:" || u.protocol === "blob:") return route.continue();
+    outside.push(route.request().url());
+    return route.abort();
+  });
+  return outside;
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await fs.mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The task pane's frame once its ranking is on screen. */
+export async function taskpane(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('[data-testid="taskpane-frame"]');
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector('[data-testid="ranking-row"], [data-testid="state-empty"], [data-testid="state-legacy"]', { timeout: 60000 });
+  return frame;
+}
+
+/** [rank label, measure id, score] of every ranked row, in order. */
+export async function rankingRows(frame: Frame): Promise<{ rank: string; id: string; score: number }[]> {
+  return frame.$$eval('[data-testid="ranking-row"]', (rows) =>
+    rows.map((r) => ({ rank: r.getAttribute("data-rank") ?? "", id: r.getAttribute("data-measure-id") ?? "", score: Number(r.getAttribute("data-score")) })),
+  );
+}
+
+/** Types into a cell of the preview grid as a person would: select it, type in the formula bar, Enter. */
+export async function typeInCell(page: Page, sheet: string, a1: string, text: string): Promise<void> {
+  await page.click(`[data-testid="sheet-tab-${sheet}"]`);
+  await page.click(`[data-testid="cell-${a1}"]`);
+  await page.fill('[data-testid="formula-bar"]', text);
+  await page.press('[data-testid="formula-bar"]', "Enter");
+}

@@ -1,0 +1,187 @@
+/**
+ * Build of the Prioritering add-in, after the Office Yeoman templates (Office-Addin-TaskPane-React,
+ * Excel-Custom-Functions shared-runtime): one page, taskpane.html, hosts the task pane, the ribbon
+ * commands and the custom functions in the shared runtime.
+ *
+ *   npm run build       production build into dist/: no certificates, no network; manifest URLs
+ *                       rewritten to PRIO_BASE_URL (default https://prioritering.example.org/)
+ *   npm run build:dev   development build into dist/ (manifest kept on https://localhost:3000/)
+ *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs (the only step that needs them)
+ *
+ * Type-checking is `npm run typecheck`; ts-loader only transpiles.
+ */
+const path = require("path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const tsx = require("tsx/cjs/api");
+
+// Shared with `npm run validate` and the tests, written in TypeScript.
+const { DEV_BASE_URL, productionBaseUrl, rewriteManifestUrls } = tsx.require(
+  "./scripts/manifest-urls.ts",
+  __filename
+);
+const { NB_METADATA_FILE, localizeFunctionsMetadata } = tsx.require(
+  "./scripts/functions-metadata.ts",
+  __filename
+);
+
+/** office.js from its CDN, as Office requires (taskpane.html: htmlWebpackPlugin.options.officeJs). */
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1.1/hosted/office.js";
+
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+// ───────────────────────────── Browser preview (src/preview/*) ─────────────────────────────
+// The preview is built next to the add-in but never named in the manifest. Add its entries and
+// pages here, e.g.
+//   previewEntries: { preview: "./src/preview/index.tsx" }
+//   previewPages:   new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/taskpane.html",
+//                     chunks: ["preview"], officeJs: "<the office.js stub the preview serves>" })
+// Do not add the `functions` chunk to a page without CustomFunctions: its registration calls need it.
+const previewEntries = {};
+const previewPages = (/* dev */) => [];
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+
+async function getHttpsOptions() {
+  // Required here, not at the top: only `webpack serve` touches certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+/** Emits functions.nb-NO.json (bokmål descriptions, same ids and names) from the generated functions.json. */
+class LocalizedFunctionsMetadataPlugin {
+  apply(compiler) {
+    const name = "LocalizedFunctionsMetadataPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const generated = compilation.getAsset("functions.json");
+          if (!generated) {
+            // The metadata plugin has already reported why (a JSDoc error in functions.ts).
+            if (compilation.errors.length === 0)
+              compilation.errors.push(
+                new webpack.WebpackError(`${name}: functions.json was not generated`)
+              );
+            return;
+          }
+          try {
+            const json = localizeFunctionsMetadata(generated.source.source().toString(), "nb");
+            compilation.emitAsset(NB_METADATA_FILE, new webpack.sources.RawSource(json));
+          } catch (err) {
+            compilation.errors.push(
+              new webpack.WebpackError(
+                `${name}: ${err instanceof Error ? err.message : String(err)}`
+              )
+            );
+          }
+        }
+      );
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl();
+  const entry = {
+    taskpane: "./src/taskpane/index.tsx",
+    commands: "./src/commands/commands.ts",
+    functions: FUNCTIONS_SOURCE,
+    ...previewEntries,
+  };
+  const ENTRY_NAMES = new Set(Object.keys(entry));
+  const config = {
+    devtool: "source-map",
+    entry,
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Entry files keep their names (the manifest names functions.js); shared chunks, which only
+      // taskpane.html loads, carry a content hash in production so a deployment is never half-cached.
+      filename: ({ chunk }) =>
+        dev || (chunk && ENTRY_NAMES.has(chunk.name)) ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    optimization: {
+      // All entries share one webpack runtime on the page, so a module they share (the controller in
+      // src/excel/runtime.ts, the functions' model in src/functions/model-source.ts) exists once.
+      runtimeChunk: "single",
+      splitChunks: { chunks: "all" },
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              // ES modules for webpack (tree shaking); everything else from tsconfig.json.
+              compilerOptions: { module: "es2020", sourceMap: true },
+            },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: "asset/resource",
+          generator: {
+            filename: "assets/[name][ext][query]",
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: FUNCTIONS_SOURCE,
+      }),
+      new LocalizedFunctionsMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions", "commands"],
+        officeJs: OFFICE_JS,
+      }),
+      ...previewPages(dev),
+      new CopyWebpackPlugin({
+        patterns: [
+          {
+            from: "assets/*",
+            to: "assets/[name][ext][query]",
+          },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : rewriteManifestUrls(content.toString(), baseUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // Fluent UI and React make a task pane of about a megabyte; it loads once per session.
+      maxEntrypointSize: 2 * 1024 * 1024,
+      maxAssetSize: 2 * 1024 * 1024,
+    },
+    devServer: {
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+      },
+      server: {
+        type: "https",
+        options: env.WEBPACK_BUILD || !env.WEBPACK_SERVE ? undefined : await getHttpsOptions(),
+      },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+
+  return config;
+};

@@ -1,0 +1,74 @@
+/**
+ * The browser preview (`npm run preview`, and the end-to-end tests): the add-in's own task pane
+ * bundle beside an editable in-memory workbook, with office.js replaced by a local stub. Built
+ * into dist-preview/; never deployed and never named in the manifest. No certificates, no network.
+ *
+ *   npm run preview          http://localhost:3001/preview.html
+ *   npm run build:preview    dist-preview/ for the end-to-end tests
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const OUT = path.resolve(__dirname, "dist-preview");
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
+};
+
+const common = (mode) => ({
+  mode,
+  devtool: "source-map",
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: { rules: [tsRule] },
+  performance: { hints: false },
+});
+
+module.exports = (env, options) => {
+  const mode = options.mode ?? "development";
+  const pages = {
+    ...common(mode),
+    name: "pages",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      functions: "./src/functions/functions.ts",
+      preview: "./src/preview/preview.tsx",
+    },
+    output: { path: OUT, filename: "[name].js", clean: false },
+    optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions", "commands"],
+        officeJs: "office-stub.js",
+      }),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "examples/prioritering-2022-09.xlsx", to: "examples/[name][ext]" },
+        ],
+      }),
+    ],
+    devServer: {
+      static: false,
+      host: "localhost",
+      port: Number(process.env.PREVIEW_PORT || 3001),
+      open: false,
+      client: { overlay: { warnings: false } },
+    },
+  };
+  // The stub is one self-contained script, loaded before the page's bundles as office.js is.
+  const stub = {
+    ...common(mode),
+    name: "stub",
+    entry: { "office-stub": "./src/preview/office-stub.ts" },
+    output: { path: OUT, filename: "[name].js", clean: false },
+  };
+  return [pages, stub];
+};
