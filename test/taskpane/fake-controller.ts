@@ -1,4 +1,5 @@
 /** A controller for view tests: holds an AppState, records every action call, emits new states on demand. */
+import type { Answer, ChecklistQuestion } from "../../src/core/checklist";
 import type { AppActions, AppController, AppState } from "../../src/taskpane/app-state";
 
 export type Call = { [K in keyof AppActions]: { name: K; args: Parameters<AppActions[K]> } }[keyof AppActions];
@@ -35,9 +36,29 @@ export class FakeController implements AppController {
     return this.calls.filter((c) => c.name === name).map((c) => c.args as Parameters<AppActions[K]>);
   }
 
+  private holding = false;
+  private waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
+
+  /** From now on, actions stay under way until release(). */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Settles every held action (rejects them with `error` if given) and stops holding. */
+  release(error?: Error): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    this.holding = false;
+    for (const w of waiting) {
+      if (error) w.reject(error);
+      else w.resolve();
+    }
+  }
+
   private record(call: Call): Promise<void> {
     this.calls.push(call);
-    return Promise.resolve();
+    if (!this.holding) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   createWorkbook(): Promise<void> {
@@ -63,5 +84,14 @@ export class FakeController implements AppController {
   }
   setTieBreak(groupIds: string[]): Promise<void> {
     return this.record({ name: "setTieBreak", args: [groupIds] });
+  }
+  setAnswer(measureId: string, question: ChecklistQuestion, answer: Answer): Promise<void> {
+    return this.record({ name: "setAnswer", args: [measureId, question, answer] });
+  }
+  resolveOrphan(measureId: string, choice: "add" | "remove"): Promise<void> {
+    return this.record({ name: "resolveOrphan", args: [measureId, choice] });
+  }
+  createChecklist(): Promise<void> {
+    return this.record({ name: "createChecklist", args: [] });
   }
 }

@@ -5,7 +5,7 @@
  *   status-line            the header's status text ("Oppdatert på 45 ms")
  *   busy-spinner           shown while an action writes to the workbook
  *   recalc                 header button «Beregn på nytt»
- *   tab-ranking, tab-findings, tab-model   the three tabs
+ *   tab-ranking, tab-checklist, tab-findings, tab-model   the tabs (tab-checklist only with a checklist or in the ready state)
  *   (tab-findings carries data-count = the number of findings its badge shows)
  *   notice, error-bar, action-failure      message bars (notice after an action; error; a rejected action)
  *   state-loading, state-empty, state-legacy, state-error   the states without a scoring table
@@ -36,6 +36,27 @@
  *   group-share-<groupId>  a group's share of the total
  *   reset-weights          «Tilbakestill til like vekter»
  *   tie-break-1..3         the tie-break choices (native <select>)
+ *   Rangering with a checklist (state.checklist):
+ *   ranking-row / ranking-unranked-row also carry data-segment (Samstyre, Koordinere, Inspirere,
+ *     Observere, ikke-vurdert, ut; "" without a checklist row) and data-segment-rank ("2", "2=", "" outside a segment)
+ *     ranking-placement (the Inn/Ut and segment badges: entry-badge, segment-badge with data-kind),
+ *     ranking-segment-rank («S2» under the overall rank; aria-label «2. i Samstyre»)
+ *   segment-filter         the segment filter (native <select>: alle, Samstyre, …, ikke-vurdert)
+ *   hide-ut                «Skjul tiltak som er Ut» (the switch's <input>)
+ *   ranking-showing        "Viser 8 av 14" while the filter hides rows; ranking-filter-empty when it hides all
+ *   Sjekkliste (tab-checklist; shown with a checklist, or in the ready state to offer one):
+ *   checklist-empty, create-checklist   no Sjekkliste sheet yet: «Opprett sjekkliste»
+ *   checklist-summary      counts: summary-<Samstyre|Koordinere|Inspirere|Observere|ut|ikke-vurdert> (data-count), summary-reports
+ *   checklist-search       the search box over the measures
+ *   checklist-measure      one per measure in the list (data-measure-id, data-segment; aria-current on the chosen one)
+ *   checklist-prev, checklist-next, checklist-name, checklist-go-to-row
+ *   checklist-panel        the chosen measure (data-measure-id)
+ *   checklist-result       data-segment (as above), data-entry (inn, ut, ikke-vurdert), data-pending ("true" while an
+ *                          answer is not yet in the controller's state); result-entry, result-segment, result-reporting
+ *   checklist-question-<question>   data-reached="false" when the rule does not reach it (unreached-<question> note)
+ *   answer-<question>-ja, -nei, -blank   the answer buttons (aria-pressed)
+ *   Funn, for checklist-only-scoring / checklist-only-checklist findings:
+ *   orphan-add, orphan-remove, then orphan-confirm with orphan-remove-confirm and orphan-remove-cancel
  */
 import {
   Button,
@@ -55,18 +76,33 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
+import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
 import type { AppController, AppState } from "../app-state";
-import { useActionRunner, useAppState } from "../hooks";
+import type { PendingAnswers } from "../checklist-model";
+import { useActionRunner, useAppState, usePendingAnswers } from "../hooks";
 import { findingsOf, updatedLine } from "../view-model";
 import { viewActions, type ViewActions } from "./actions";
+import { ChecklistEmpty, ChecklistView } from "./ChecklistView";
 import { FindingsView } from "./FindingsView";
 import { ModelView } from "./ModelView";
-import { RankingView } from "./RankingView";
+import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 
-type TabValue = "ranking" | "findings" | "model";
+type TabValue = "ranking" | "checklist" | "findings" | "model";
+
+/** View state that outlives a tab switch: the ranking's filter, the checklist's chosen measure and search, pending answers. */
+interface ViewState {
+  filter: RankingFilter;
+  setFilter: (f: RankingFilter) => void;
+  measureId: string | undefined;
+  setMeasureId: (id: string) => void;
+  search: string;
+  setSearch: (s: string) => void;
+  pending: PendingAnswers;
+  answer: (measureId: string, question: ChecklistQuestion, answer: Answer) => void;
+}
 
 const useStyles = makeStyles({
   root: {
@@ -88,7 +124,17 @@ const useStyles = makeStyles({
   titles: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   status: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
   bars: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
-  tabs: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  tabs: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    // Four tabs in a 320 px pane: tighter tabs, and if a font is still too wide, a scroll rather than a cut-off tab.
+    overflowX: "auto",
+    scrollbarWidth: "none",
+    flexShrink: 0,
+    "@media (max-width: 359px)": { paddingLeft: 0, paddingRight: 0 },
+  },
+  tab: { "@media (max-width: 359px)": { paddingLeft: "3px", paddingRight: "3px" } },
   content: { flexGrow: 1, overflowY: "auto", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   legacyContent: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   badge: { marginLeft: tokens.spacingHorizontalXS },
@@ -116,6 +162,12 @@ function Pane({ controller }: { controller: AppController }) {
   const actions = useMemo(() => viewActions(controller, run), [controller, run]);
   const [tab, setTab] = useState<TabValue>("ranking");
   const [dismissedNotice, setDismissedNotice] = useState<string | undefined>(undefined);
+  const [filter, setFilter] = useState<RankingFilter>(NO_FILTER);
+  const [measureId, setMeasureId] = useState<string | undefined>(undefined);
+  const [search, setSearch] = useState("");
+  const setAnswer = useCallback((id: string, q: ChecklistQuestion, a: Answer) => controller.setAnswer(id, q, a), [controller]);
+  const { pending, answer } = usePendingAnswers(state.checklist, state.busy, run, setAnswer);
+  const view: ViewState = { filter, setFilter, measureId, setMeasureId, search, setSearch, pending, answer };
   const lang = state.lang;
 
   return (
@@ -152,7 +204,7 @@ function Pane({ controller }: { controller: AppController }) {
         onDismissFailure={clear}
       />
 
-      <Body state={state} tab={tab} setTab={setTab} actions={actions} />
+      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} />
     </div>
   );
 }
@@ -204,7 +256,19 @@ function Bars({
   );
 }
 
-function Body({ state, tab, setTab, actions }: { state: AppState; tab: TabValue; setTab: (t: TabValue) => void; actions: ViewActions }) {
+function Body({
+  state,
+  tab: chosen,
+  setTab,
+  actions,
+  view: v,
+}: {
+  state: AppState;
+  tab: TabValue;
+  setTab: (t: TabValue) => void;
+  actions: ViewActions;
+  view: ViewState;
+}) {
   const s = useStyles();
   const lang = state.lang;
   switch (state.status) {
@@ -231,10 +295,35 @@ function Body({ state, tab, setTab, actions }: { state: AppState; tab: TabValue;
   const model = state.model ?? state.assessment.model;
   const findings = findingsOf(state.assessment);
   const errors = findings.filter((f) => f.severity === "error").length;
+  // The checklist tab: the checklist when there is one; in the add-in layout without one, the offer to create it.
+  const hasChecklistTab = state.checklist !== undefined || state.status === "ready";
+  const tab: TabValue = chosen === "checklist" && !hasChecklistTab ? "ranking" : chosen;
+  const tabLabel: Record<TabValue, string> = {
+    ranking: tp(lang, "tab.ranking"),
+    checklist: tp(lang, "tab.checklist"),
+    findings: tp(lang, "tab.findings"),
+    model: tp(lang, "tab.model"),
+  };
 
   const view =
     tab === "ranking" ? (
-      <RankingView assessment={state.assessment} lang={lang} />
+      <RankingView assessment={state.assessment} lang={lang} checklist={state.checklist} filter={v.filter} onFilter={v.setFilter} />
+    ) : tab === "checklist" ? (
+      state.checklist ? (
+        <ChecklistView
+          checklist={state.checklist}
+          lang={lang}
+          pending={v.pending}
+          onAnswer={v.answer}
+          selectedId={v.measureId}
+          onSelect={v.setMeasureId}
+          search={v.search}
+          onSearch={v.setSearch}
+          actions={actions}
+        />
+      ) : (
+        <ChecklistEmpty lang={lang} busy={state.busy} actions={actions} />
+      )
     ) : tab === "findings" ? (
       <FindingsView
         findings={findings}
@@ -257,11 +346,17 @@ function Body({ state, tab, setTab, actions }: { state: AppState; tab: TabValue;
         onTabSelect={(_, d) => setTab(d.value as TabValue)}
         aria-label={tp(lang, "app.title")}
       >
-        <Tab value="ranking" data-testid="tab-ranking">
+        <Tab value="ranking" className={s.tab} data-testid="tab-ranking">
           {tp(lang, "tab.ranking")}
         </Tab>
+        {hasChecklistTab && (
+          <Tab value="checklist" className={s.tab} data-testid="tab-checklist">
+            {tp(lang, "tab.checklist")}
+          </Tab>
+        )}
         <Tab
           value="findings"
+          className={s.tab}
           data-testid="tab-findings"
           data-count={findings.length}
           aria-label={`${tp(lang, "tab.findings")}, ${tp(lang, "tab.findingsCount", { count: findings.length })}`}>
@@ -277,11 +372,11 @@ function Body({ state, tab, setTab, actions }: { state: AppState; tab: TabValue;
             />
           )}
         </Tab>
-        <Tab value="model" data-testid="tab-model">
+        <Tab value="model" className={s.tab} data-testid="tab-model">
           {tp(lang, "tab.model")}
         </Tab>
       </TabList>
-      <div className={s.content} role="tabpanel" aria-label={tp(lang, tab === "ranking" ? "tab.ranking" : tab === "findings" ? "tab.findings" : "tab.model")}>
+      <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]}>
         {legacy && tab === "ranking" ? (
           <div className={s.legacyContent}>
             <LegacyBanner lang={lang} busy={state.busy} actions={actions} />

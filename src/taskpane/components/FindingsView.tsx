@@ -1,13 +1,16 @@
 /**
  * Funn: every finding in plain words, grouped by severity (Feil / Advarsel / Merknad), each with
  * its cell as a link that selects it in the workbook. «Synkroniser» when there are legacy sheets.
+ * A measure found in only one of Vurdering and Sjekkliste gets «Legg til igjen» and «Fjern»; the
+ * removal deletes a row, so it asks for confirmation inline first and says that it is logged.
  */
 import { Button, Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowSync20Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { ArrowSync20Regular, ArrowUndo16Regular, Delete16Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { useState } from "react";
 import type { Finding, Severity } from "../../core/findings";
 import type { Model } from "../../core/model";
 import { findingMessage, severityLabel, type Lang } from "../../i18n";
-import { tp } from "../../i18n/taskpane";
+import { quote, tp } from "../../i18n/taskpane";
 import { displayCell, findingsBySeverity } from "../view-model";
 import type { ViewActions } from "./actions";
 
@@ -47,6 +50,26 @@ const useStyles = makeStyles({
   },
   cell: { fontVariantNumeric: "tabular-nums", fontSize: tokens.fontSizeBase200 },
   message: { color: tokens.colorNeutralForeground1 },
+  orphan: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalXXS },
+  confirm: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderRadius: tokens.borderRadiusSmall,
+    alignSelf: "stretch",
+  },
+  confirmButtons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  danger: {
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
+    ":hover:active": { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
+  },
   none: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalL },
 });
 
@@ -70,10 +93,12 @@ export function FindingsView({
   lang: Lang;
   hasLegacySheets: boolean;
   busy: boolean;
-  actions: Pick<ViewActions, "selectCell" | "syncLegacy">;
+  actions: Pick<ViewActions, "selectCell" | "syncLegacy" | "resolveOrphan">;
 }) {
   const s = useStyles();
   const groups = findingsBySeverity(findings);
+  /** The orphan whose removal is being confirmed (code and measure id). */
+  const [confirming, setConfirming] = useState<string | undefined>(undefined);
   return (
     <section className={s.root} aria-label={tp(lang, "tab.findings")}>
       {hasLegacySheets && (
@@ -120,11 +145,96 @@ export function FindingsView({
                 <Text size={200} className={s.message}>
                   {findingMessage(f, lang, model)}
                 </Text>
+                {isOrphan(f) && f.measureId && (
+                  <OrphanActions
+                    f={f as OrphanFinding}
+                    lang={lang}
+                    busy={busy}
+                    confirming={confirming === orphanKey(f)}
+                    onConfirming={(on) => setConfirming(on ? orphanKey(f) : undefined)}
+                    actions={actions}
+                  />
+                )}
               </li>
             ))}
           </ul>
         </div>
       ))}
     </section>
+  );
+}
+
+type OrphanFinding = Finding & { code: "checklist-only-scoring" | "checklist-only-checklist"; measureId: string };
+
+function isOrphan(f: Finding): boolean {
+  return f.code === "checklist-only-scoring" || f.code === "checklist-only-checklist";
+}
+
+const orphanKey = (f: Finding) => `${f.code}:${f.measureId ?? ""}`;
+
+/** «Legg til igjen» and «Fjern» (with an inline confirmation) for a measure in only one table. */
+function OrphanActions({
+  f,
+  lang,
+  busy,
+  confirming,
+  onConfirming,
+  actions,
+}: {
+  f: OrphanFinding;
+  lang: Lang;
+  busy: boolean;
+  confirming: boolean;
+  onConfirming: (on: boolean) => void;
+  actions: Pick<ViewActions, "resolveOrphan">;
+}) {
+  const s = useStyles();
+  const inScoring = f.code === "checklist-only-scoring";
+  const name = quote(lang, String(f.params.name ?? f.measureId));
+  return (
+    <>
+      <div className={s.orphan}>
+        <Button
+          size="small"
+          icon={<ArrowUndo16Regular />}
+          disabled={busy}
+          onClick={() => {
+            onConfirming(false);
+            actions.resolveOrphan(f.measureId, "add");
+          }}
+          title={tp(lang, inScoring ? "findings.orphanAddToChecklist" : "findings.orphanAddToScoring")}
+          data-testid="orphan-add"
+        >
+          {tp(lang, "findings.orphanAdd")}
+        </Button>
+        <Button size="small" icon={<Delete16Regular />} disabled={busy || confirming} onClick={() => onConfirming(true)} aria-expanded={confirming} data-testid="orphan-remove">
+          {tp(lang, "findings.orphanRemove")}
+        </Button>
+      </div>
+      {confirming && (
+        <div className={s.confirm} role="alertdialog" aria-label={tp(lang, "findings.orphanRemove")} data-testid="orphan-confirm">
+          <Text size={200}>{tp(lang, inScoring ? "findings.orphanConfirmScoring" : "findings.orphanConfirmChecklist", { name })}</Text>
+          <div className={s.confirmButtons}>
+            <Button
+              size="small"
+              className={s.danger}
+              icon={<Delete16Regular />}
+              disabled={busy}
+              onClick={() => {
+                onConfirming(false);
+                actions.resolveOrphan(f.measureId, "remove");
+              }}
+              data-testid="orphan-remove-confirm"
+            >
+              {tp(lang, "findings.orphanConfirm")}
+            </Button>
+            {/* Focus starts on the harmless choice: Enter right after «Fjern» does not delete. */}
+            <Button size="small" appearance="subtle" autoFocus onClick={() => onConfirming(false)} data-testid="orphan-remove-cancel">
+              {tp(lang, "findings.orphanCancel")}
+            </Button>
+          </div>
+        </div>
+      )}
+    </>
   );
 }

@@ -2,15 +2,22 @@
  * Rangering: one row per ranked measure in assessment order (rank, name, total with a bar, the
  * top-level group values, a mark when incomplete), then the measures without a total with the
  * reason. Arrows show how far a measure moved since the previous assessment (live re-ranking).
+ * With a checklist: each row's Inn/Ut and segment, its rank within the segment under the overall
+ * rank, a segment filter and «Skjul tiltak som er Ut». Filtering only hides rows; the ranks are
+ * the assessment's and are not recomputed.
  */
-import { Caption1, Text, Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Caption1, Label, Select, Switch, Text, Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDown12Filled, ArrowUp12Filled, Warning16Filled } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { rankLabel, type Assessment, type MeasureResult } from "../../core/assess";
+import { SEGMENTS } from "../../core/checklist";
 import { totalMax, totalMin, type Model } from "../../core/model";
 import { criterionLabel, findingMessage, formatNumber, formatPercent, formatShort, type Lang } from "../../i18n";
 import { tp } from "../../i18n/taskpane";
+import type { ChecklistEntry, ChecklistState } from "../app-state";
+import { passesFilter, segmentKey, segmentRankLabel, type SegmentFilter, type SegmentKey } from "../checklist-model";
 import { barShare, groupAbbreviations, incompleteText, nameParts, rankMoves, ranksOf } from "../view-model";
+import { PlacementBadges, keyLabel, useSegmentStyles } from "./Segment";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -41,6 +48,28 @@ const useStyles = makeStyles({
     textAlign: "right",
     color: tokens.colorNeutralForeground1,
   },
+  rankCol: { display: "flex", flexDirection: "column", alignItems: "flex-end", minWidth: 0 },
+  segmentRank: {
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    cursor: "default",
+  },
+  badges: { display: "flex", flexWrap: "wrap", gap: "3px", minWidth: 0, flexShrink: 0 },
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  filterField: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  filterSelect: { minWidth: "9em" },
+  hideUt: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  showing: { color: tokens.colorNeutralForeground3 },
   main: { minWidth: 0, display: "flex", flexDirection: "column", gap: "2px" },
   nameLine: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   name: { minWidth: 0, overflowWrap: "anywhere" },
@@ -93,13 +122,41 @@ function usePreviousRanks(assessment: Assessment): Map<string, number> | null {
   return track.previous;
 }
 
-export function RankingView({ assessment, lang }: { assessment: Assessment; lang: Lang }) {
+/** The ranking's view state over the checklist: which segment to show and whether to hide Ut. */
+export interface RankingFilter {
+  segment: SegmentFilter;
+  hideUt: boolean;
+}
+
+export const NO_FILTER: RankingFilter = { segment: "alle", hideUt: false };
+
+export function RankingView({
+  assessment,
+  lang,
+  checklist,
+  filter = NO_FILTER,
+  onFilter,
+}: {
+  assessment: Assessment;
+  lang: Lang;
+  checklist?: ChecklistState;
+  filter?: RankingFilter;
+  onFilter?: (filter: RankingFilter) => void;
+}) {
   const s = useStyles();
   const model = assessment.model;
   const previous = usePreviousRanks(assessment);
   const moves = rankMoves(previous, ranksOf(assessment));
-  const ranked = assessment.measures.filter((m) => m.rank !== null);
-  const unranked = assessment.measures.filter((m) => m.rank === null);
+  const entries = new Map<string, ChecklistEntry>();
+  for (const e of checklist?.entries ?? []) if (!entries.has(e.id)) entries.set(e.id, e);
+  const keyOf = (m: MeasureResult): SegmentKey | undefined => {
+    const e = entries.get(m.id);
+    return e ? segmentKey(e.placement) : undefined;
+  };
+  const active = checklist ? filter : NO_FILTER;
+  const shown = assessment.measures.filter((m) => passesFilter(keyOf(m), active.segment, active.hideUt));
+  const ranked = shown.filter((m) => m.rank !== null);
+  const unranked = shown.filter((m) => m.rank === null);
   const abbr = groupAbbreviations(model, lang);
   const legend = model.criteria
     .map((g) => tp(lang, "ranking.legend", { abbr: abbr.get(g.id) ?? g.id, label: criterionLabel(model, g.id, lang) }))
@@ -118,13 +175,28 @@ export function RankingView({ assessment, lang }: { assessment: Assessment; lang
     <section className={s.root} aria-label={tp(lang, "tab.ranking")}>
       <div className={s.summary}>
         <Caption1 data-testid="ranking-summary">
-          {tp(lang, "ranking.summary", { ranked: ranked.length, count: assessment.measures.length })}
+          {tp(lang, "ranking.summary", { ranked: assessment.measures.filter((m) => m.rank !== null).length, count: assessment.measures.length })}
         </Caption1>
         <Caption1>{legend}</Caption1>
       </div>
+      {checklist && (
+        <Filters
+          filter={filter}
+          onFilter={onFilter}
+          counts={countKeys(assessment.measures.map(keyOf))}
+          shown={shown.length}
+          count={assessment.measures.length}
+          lang={lang}
+        />
+      )}
+      {shown.length === 0 && (
+        <Caption1 className={s.showing} data-testid="ranking-filter-empty">
+          {tp(lang, "ranking.filterEmpty")}
+        </Caption1>
+      )}
       <ol className={s.list}>
         {ranked.map((m) => (
-          <RankingRow key={m.id} m={m} model={model} lang={lang} abbr={abbr} move={moves.get(m.id)} />
+          <RankingRow key={m.id} m={m} model={model} lang={lang} abbr={abbr} move={moves.get(m.id)} checklist={checklist} entry={entries.get(m.id)} />
         ))}
       </ol>
       {unranked.length > 0 && (
@@ -134,13 +206,102 @@ export function RankingView({ assessment, lang }: { assessment: Assessment; lang
           </Text>
           <ul className={s.list}>
             {unranked.map((m) => (
-              <UnrankedRow key={m.id} m={m} model={model} lang={lang} />
+              <UnrankedRow key={m.id} m={m} model={model} lang={lang} checklist={checklist} entry={entries.get(m.id)} />
             ))}
           </ul>
         </>
       )}
     </section>
   );
+}
+
+function countKeys(keys: (SegmentKey | undefined)[]): Record<SegmentFilter | "ut", number> {
+  const out: Record<SegmentFilter | "ut", number> = { alle: keys.length, Samstyre: 0, Koordinere: 0, Inspirere: 0, Observere: 0, "ikke-vurdert": 0, ut: 0 };
+  for (const k of keys) out[k ?? "ikke-vurdert"]++;
+  return out;
+}
+
+function Filters({
+  filter,
+  onFilter,
+  counts,
+  shown,
+  count,
+  lang,
+}: {
+  filter: RankingFilter;
+  onFilter: ((filter: RankingFilter) => void) | undefined;
+  counts: Record<SegmentFilter | "ut", number>;
+  shown: number;
+  count: number;
+  lang: Lang;
+}) {
+  const s = useStyles();
+  const selectId = useId();
+  const options: SegmentFilter[] = ["alle", ...SEGMENTS, "ikke-vurdert"];
+  const label = (f: SegmentFilter) => (f === "alle" ? tp(lang, "ranking.filterAll") : keyLabel(lang, f));
+  return (
+    <div className={s.filters} role="group" aria-label={tp(lang, "ranking.filterSegment")}>
+      <div className={s.filterField}>
+        <Label size="small" htmlFor={selectId}>
+          {tp(lang, "ranking.filterSegment")}
+        </Label>
+        <Select
+          id={selectId}
+          size="small"
+          className={s.filterSelect}
+          value={filter.segment}
+          onChange={(_, d) => onFilter?.({ ...filter, segment: d.value as SegmentFilter })}
+          data-testid="segment-filter"
+        >
+          {options.map((f) => (
+            <option key={f} value={f}>
+              {tp(lang, "ranking.filterOption", { label: label(f), count: counts[f] })}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Switch
+        className={s.hideUt}
+        checked={filter.hideUt}
+        onChange={(_, d) => onFilter?.({ ...filter, hideUt: d.checked })}
+        label={`${tp(lang, "ranking.hideUt")} (${counts.ut})`}
+        data-testid="hide-ut"
+      />
+      {shown !== count && (
+        <Caption1 className={s.showing} data-testid="ranking-showing">
+          {tp(lang, "ranking.showing", { shown, count })}
+        </Caption1>
+      )}
+    </div>
+  );
+}
+
+/** «S2» under the overall rank: the segment's initial and the rank within it, in the segment's colour. */
+function SegmentRankMark({ entry, lang }: { entry: ChecklistEntry; lang: Lang }) {
+  const s = useStyles();
+  const seg = useSegmentStyles();
+  const p = entry.placement;
+  if (p.entry !== "inn" || p.segment === "ikke-vurdert" || !entry.segmentRank || entry.segmentRank.rank === null) return null;
+  const r = entry.segmentRank;
+  const tip = tp(lang, r.tied ? "ranking.segmentRankTied" : "ranking.segmentRank", { rank: r.rank ?? "", segment: p.segment });
+  return (
+    <Tooltip content={tip} relationship="label" withArrow>
+      <span className={mergeClasses(s.segmentRank, seg[`text${p.segment}`])} data-testid="ranking-segment-rank">
+        {p.segment.charAt(0)}
+        {segmentRankLabel(r)}
+      </span>
+    </Tooltip>
+  );
+}
+
+/** The checklist attributes of a ranking row. */
+function checklistAttrs(checklist: ChecklistState | undefined, entry: ChecklistEntry | undefined): Record<string, string> {
+  if (!checklist) return {};
+  return {
+    "data-segment": entry ? segmentKey(entry.placement) : "",
+    "data-segment-rank": entry?.segmentRank ? segmentRankLabel(entry.segmentRank) : "",
+  };
 }
 
 function IncompleteMark({ m, model, lang }: { m: MeasureResult; model: Model; lang: Lang }) {
@@ -162,12 +323,16 @@ function RankingRow({
   lang,
   abbr,
   move,
+  checklist,
+  entry,
 }: {
   m: MeasureResult;
   model: Model;
   lang: Lang;
   abbr: Map<string, string>;
   move: { by: number; from: number } | undefined;
+  checklist: ChecklistState | undefined;
+  entry: ChecklistEntry | undefined;
 }) {
   const s = useStyles();
   const label = rankLabel(m);
@@ -182,14 +347,17 @@ function RankingRow({
     </span>
   );
   return (
-    <li className={s.row} data-testid="ranking-row" data-measure-id={m.id} data-rank={label} data-score={String(total)}>
-      {m.tied ? (
-        <Tooltip content={tp(lang, "ranking.tied", { rank: m.rank ?? "" })} relationship="description">
-          {rankCell}
-        </Tooltip>
-      ) : (
-        rankCell
-      )}
+    <li className={s.row} data-testid="ranking-row" data-measure-id={m.id} data-rank={label} data-score={String(total)} {...checklistAttrs(checklist, entry)}>
+      <span className={s.rankCol}>
+        {m.tied ? (
+          <Tooltip content={tp(lang, "ranking.tied", { rank: m.rank ?? "" })} relationship="description">
+            {rankCell}
+          </Tooltip>
+        ) : (
+          rankCell
+        )}
+        {entry && <SegmentRankMark entry={entry} lang={lang} />}
+      </span>
       <div className={s.main}>
         <div className={s.nameLine}>
           <Text className={s.name} weight="medium" title={m.name} data-testid="ranking-name">
@@ -215,6 +383,11 @@ function RankingRow({
           <div className={s.barFill} style={{ width: `${(share * 100).toFixed(2)}%` }} />
         </div>
         <div className={s.detail}>
+          {checklist && (
+            <span className={s.badges} data-testid="ranking-placement">
+              <PlacementBadges placement={entry?.placement} lang={lang} />
+            </span>
+          )}
           {theme ? (
             <Caption1 className={s.theme} title={theme}>
               {theme}
@@ -249,12 +422,24 @@ function RankingRow({
   );
 }
 
-function UnrankedRow({ m, model, lang }: { m: MeasureResult; model: Model; lang: Lang }) {
+function UnrankedRow({
+  m,
+  model,
+  lang,
+  checklist,
+  entry,
+}: {
+  m: MeasureResult;
+  model: Model;
+  lang: Lang;
+  checklist: ChecklistState | undefined;
+  entry: ChecklistEntry | undefined;
+}) {
   const s = useStyles();
   const reason = m.findings.find((f) => f.code === "no-total");
   const { name, theme } = nameParts(m);
   return (
-    <li className={s.row} data-testid="ranking-unranked-row" data-measure-id={m.id} data-rank={rankLabel(m)}>
+    <li className={s.row} data-testid="ranking-unranked-row" data-measure-id={m.id} data-rank={rankLabel(m)} {...checklistAttrs(checklist, entry)}>
       <span className={s.rank}>{rankLabel(m)}</span>
       <div className={s.main}>
         <div className={s.nameLine}>
@@ -263,6 +448,11 @@ function UnrankedRow({ m, model, lang }: { m: MeasureResult; model: Model; lang:
           </Text>
           <IncompleteMark m={m} model={model} lang={lang} />
         </div>
+        {checklist && (
+          <span className={s.badges} data-testid="ranking-placement">
+            <PlacementBadges placement={entry?.placement} lang={lang} />
+          </span>
+        )}
         {theme ? <Caption1 className={s.theme}>{theme}</Caption1> : null}
         <Caption1 className={s.reason} data-testid="ranking-reason">
           {reason ? findingMessage(reason, lang, model) : tp(lang, "ranking.unrankedReason")}

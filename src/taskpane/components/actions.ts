@@ -13,5 +13,8 @@ export function viewActions(actions: AppActions, run: (action: () => Promise<voi
     setWeight: (nodeId, weight) => run(() => actions.setWeight(nodeId, weight)),
     resetWeights: () => run(() => actions.resetWeights()),
     setTieBreak: (groupIds) => run(() => actions.setTieBreak(groupIds)),
+    setAnswer: (measureId, question, answer) => run(() => actions.setAnswer(measureId, question, answer)),
+    resolveOrphan: (measureId, choice) => run(() => actions.resolveOrphan(measureId, choice)),
+    createChecklist: () => run(() => actions.createChecklist()),
   };
 }
