@@ -100,7 +100,11 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
   const headers = useMemo(() => tableHeaderCells(wb, sheet), [wb, sheet, version]);
   const bars = useMemo(() => dataBars(wb, sheet), [wb, sheet, version]);
   const rows = Math.max(MIN_ROWS, grid.rows.length + 5);
-  const cols = Math.max(MIN_COLS, ...grid.rows.map((r) => (r ? r.length + 1 : 0)));
+  // grid.rows is sparse (blank rows are holes), so it is walked, not spread.
+  let cols = MIN_COLS;
+  grid.rows.forEach((r) => {
+    if (r) cols = Math.max(cols, r.length + 1);
+  });
   const a1 = cellA1(selected.row, selected.col);
   const content = draft ?? raw(wb, sheet, a1);
 

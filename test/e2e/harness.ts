@@ -21,12 +21,19 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
+export const DIST = path.resolve(__dirname, "../../dist");
+
+/**
+ * Serves dist-preview/ at /, and the production build dist/ at /addin/ (when built), on loopback.
+ */
 export async function serve(): Promise<{ url: string; close(): Promise<void> }> {
   if (!existsSync(path.join(ROOT, "preview.html"))) throw new Error("dist-preview/ is missing: run `npm run build:preview`");
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.join(ROOT, decodeURIComponent(url.pathname === "/" ? "/preview.html" : url.pathname));
-    if (!file.startsWith(ROOT)) {
+    const pathname = decodeURIComponent(url.pathname === "/" ? "/preview.html" : url.pathname);
+    const [root, rest] = pathname.startsWith("/addin/") ? [DIST, pathname.slice("/addin".length)] : [ROOT, pathname];
+    const file = path.join(root, rest);
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }

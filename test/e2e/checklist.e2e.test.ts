@@ -1,0 +1,65 @@
+/**
+ * The checklist in the preview: a facilitator answers the questions for PLL in the task pane,
+ * sees the segment at once, and finds it in the ranking and on the Sjekkliste sheet.
+ */
+import type { Browser, Page } from "playwright-core";
+import { launch, offline, serve, shot, taskpane } from "./harness";
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("answering the checklist for PLL places it in Samstyre, in the pane, the ranking and the sheet", async () => {
+  const outside = await offline(page);
+  await page.goto(`${server.url}/preview.html`);
+  const frame = await taskpane(page);
+  const pll = "T013";
+  expect(await frame.getAttribute(`[data-testid="ranking-row"][data-measure-id="${pll}"]`, "data-segment")).toBe("ikke-vurdert");
+
+  await frame.click('[data-testid="tab-checklist"]');
+  await frame.click(`[data-testid="checklist-measure"][data-measure-id="${pll}"]`);
+  for (const q of ["digitaliseringVesentlig", "flereAktorer", "gjenbrukEllerDeling"]) await frame.click(`[data-testid="answer-${q}-ja"]`);
+  // Inn, but the first segment question is not answered yet: never a guessed segment.
+  expect(await frame.getAttribute('[data-testid="checklist-result"]', "data-entry")).toBe("inn");
+  expect(await frame.getAttribute('[data-testid="checklist-result"]', "data-segment")).toBe("ikke-vurdert");
+  await frame.click('[data-testid="answer-samstyre-nei"]');
+  await frame.click('[data-testid="answer-koordinere-ja"]');
+  // Shown at once, before the workbook round-trip completes.
+  expect(await frame.getAttribute('[data-testid="checklist-result"]', "data-segment")).toBe("Koordinere");
+  await frame.click('[data-testid="answer-samstyre-ja"]');
+  expect(await frame.getAttribute('[data-testid="checklist-result"]', "data-segment")).toBe("Samstyre");
+  await frame.waitForSelector('[data-testid="checklist-result"][data-pending="false"][data-segment="Samstyre"]');
+  expect(await frame.textContent('[data-testid="result-reporting"]')).toContain("4 ganger i året");
+  expect(await frame.getAttribute('[data-testid="answer-samstyre-ja"]', "aria-pressed")).toBe("true");
+  expect(await frame.getAttribute('[data-testid="answer-samstyre-nei"]', "aria-pressed")).toBe("false");
+  await page.mouse.move(5, 5);
+  await shot(page, "preview-checklist-pll");
+
+  await frame.click('[data-testid="tab-ranking"]');
+  const row = `[data-testid="ranking-row"][data-measure-id="${pll}"]`;
+  await frame.waitForSelector(`${row}[data-segment="Samstyre"]`);
+  expect(await frame.getAttribute(row, "data-segment-rank")).toBe("1");
+  await frame.selectOption('[data-testid="segment-filter"]', "Samstyre");
+  expect(await frame.$$eval('[data-testid="ranking-row"]', (rows) => rows.map((r) => r.getAttribute("data-measure-id")))).toEqual([pll]);
+  await shot(page, "preview-ranking-samstyre");
+
+  // The sheets: Segment on the checklist row, Inn/Ut and Segment on the Rangering row.
+  await page.click('[data-testid="sheet-tab-Sjekkliste"]');
+  expect(await page.getAttribute('[data-testid="cell-K14"]', "data-value")).toBe("Samstyre");
+  expect(await page.getAttribute('[data-testid="cell-G14"]', "data-value")).toBe("Ja");
+  await page.click('[data-testid="sheet-tab-Rangering"]');
+  expect(await page.getAttribute('[data-testid="cell-B2"]', "data-value")).toBe("PLL");
+  expect(await page.getAttribute('[data-testid="cell-G2"]', "data-value")).toBe("Inn");
+  expect(await page.getAttribute('[data-testid="cell-H2"]', "data-value")).toBe("Samstyre");
+  expect(outside).toEqual([]);
+});
