@@ -143,6 +143,9 @@ export class ExcelController implements AppController {
           lastRecomputeMs: Math.max(0, Math.round(this.now() - since)),
         });
         await this.watch();
+        // Rows the checklist sync just added to a table are read by one more pass.
+        const plan = read.checklist?.plan;
+        if (plan && plan.appendToScoring.length + plan.appendToChecklist.length > 0) this.again = true;
         return;
       }
       // Without the scoring sheet there is nothing to listen to; a new layout is watched afresh.

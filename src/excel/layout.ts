@@ -84,7 +84,7 @@ function writeScoringSheet(context: Excel.RequestContext, model: Model, rows: Sc
   });
 
   const body = rows.length
-    ? rows.map((r) => [r.id, r.name, r.theme, r.actor, ...r.scores, r.comment])
+    ? rows.map((r) => [r.id, r.name, r.theme, r.actor, ...leafNodes.map((_, i) => r.scores[i] ?? null), r.comment])
     : [blank(width)];
   const all = [headers, ...body];
   const tableRange = rangeAddress(SCORING_HEADER_ROW, 0, all.length, width);

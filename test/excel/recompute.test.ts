@@ -42,6 +42,11 @@ describe.each([10, 1000])("a scoring table of %i measures", (n) => {
       expect(ranking.rows[i + 1]?.[11]?.value).toBe(m.id);
     });
 
+    // A data bar on the Score column, from 0 to 30 (the model's range).
+    const bar = wb.conditionalFormats(SHEETS.ranking).find((cf) => cf.type === "DataBar")!;
+    expect(bar.address).toBe(`C2:C${n + 1}`);
+    expect(JSON.stringify(bar.props)).toContain('"formula":"30"');
+
     // A second recompute with nothing changed costs the same and writes the same.
     wb.resetSyncCount();
     await host.run((ctx) => recompute(ctx, "nb"));
