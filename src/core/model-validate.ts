@@ -62,6 +62,9 @@ export const modelSchema = z.object({
   tolerance: z.number(),
 });
 
+/** Weights are relative; a bound keeps every weighted sum far from overflow. */
+export const MAX_WEIGHT = 1e6;
+
 /** Semantic checks on a well-shaped model. An empty list means the model can be used. */
 export function validateModel(model: Model): ModelProblem[] {
   const problems: ModelProblem[] = [];
@@ -78,7 +81,7 @@ export function validateModel(model: Model): ModelProblem[] {
   for (const n of allNodes(model)) {
     if (seen.has(n.id)) problems.push({ code: "duplicate-id", at: n.id });
     seen.add(n.id);
-    if (!Number.isFinite(n.weight) || n.weight < 0) problems.push({ code: "weight", at: n.id, detail: String(n.weight) });
+    if (!Number.isFinite(n.weight) || n.weight < 0 || n.weight > MAX_WEIGHT) problems.push({ code: "weight", at: n.id, detail: String(n.weight) });
     if (isGroup(n) && !n.children!.some((c) => c.weight > 0)) problems.push({ code: "group-without-weight", at: n.id });
     for (const d of n.descriptors ?? []) {
       if (!(d.score >= min && d.score <= max)) problems.push({ code: "descriptor-outside-scale", at: n.id, detail: String(d.score) });

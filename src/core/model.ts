@@ -289,3 +289,12 @@ export function defaultModel(): Model {
     ],
   };
 }
+
+/** JSON with object keys sorted, so two equal values give the same text however they were built. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

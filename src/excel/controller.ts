@@ -8,7 +8,7 @@ import type { Answer, ChecklistQuestion } from "../core/checklist";
 import { findChecklistRegion, readChecklistTable } from "../grid/checklist-table";
 import { describeCell } from "../grid/legacy-sync";
 import { findScoringRegion, readScoringTable, type TableRegion } from "../grid/scoring-table";
-import { defaultModel, type Model } from "../core/model";
+import { defaultModel, stableJson, type Model } from "../core/model";
 import { t, type Lang } from "../i18n";
 import type { Grid } from "../grid/grid";
 import { textAt } from "../grid/grid";
@@ -131,7 +131,7 @@ export class ExcelController implements AppController {
       }
       if (result.kind === "ready") {
         const { read } = result;
-        this.options.onModel?.(read.model);
+        await this.modelInForce(read.model);
         const hasLegacySheets = await this.hasLegacy(result.sheets);
         this.set({
           status: "ready",
@@ -151,7 +151,7 @@ export class ExcelController implements AppController {
       // Without the scoring sheet there is nothing to listen to; a new layout is watched afresh.
       this.watching = false;
       const legacy = await this.host.run((ctx) => readLegacy(ctx));
-      this.options.onModel?.(legacy.model);
+      await this.modelInForce(legacy.model);
       this.set({
         status: legacy.assessment ? "legacy" : "empty",
         checklist: undefined,
@@ -164,6 +164,25 @@ export class ExcelController implements AppController {
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  private modelKey: string | undefined;
+
+  /**
+   * Hands the model to the custom functions; when it changed (a weight, the tie-break), Excel
+   * recalculates so =PRIO.SCORE cells follow. Only on a change, so a score edit costs nothing here.
+   */
+  private async modelInForce(model: Model): Promise<void> {
+    const key = stableJson(model);
+    if (key === this.modelKey) return;
+    const first = this.modelKey === undefined;
+    this.modelKey = key;
+    this.options.onModel?.(model);
+    if (first) return;
+    await this.host.run(async (ctx) => {
+      ctx.workbook.application.calculate("Full");
+      await ctx.sync();
+    });
   }
 
   private legacyKnown: { sheets: string; has: boolean } | undefined;

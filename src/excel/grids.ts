@@ -20,7 +20,8 @@ export function queueSheetRead(context: Excel.RequestContext, name: string, with
   const sheet = context.workbook.worksheets.getItem(name);
   sheet.load("name");
   const range = sheet.getUsedRangeOrNullObject(true);
-  range.load(withFormulas ? ["values", "valueTypes", "formulas", "rowIndex", "columnIndex"] : ["values", "valueTypes", "rowIndex", "columnIndex"]);
+  if (withFormulas) range.load(["values", "valueTypes", "formulas", "rowIndex", "columnIndex"]);
+  else range.load(["values", "valueTypes", "rowIndex", "columnIndex"]);
   return { name, sheet, range, withFormulas };
 }
 

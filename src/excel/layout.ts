@@ -35,7 +35,6 @@ export const MODEL_HEADER_ROW = 0;
 export const SETTINGS_FIRST_COL = MODEL_HEADERS.length + 1;
 
 const GROUP_FILLS = ["#DCE9F5", "#E6F2E1", "#FBEBD9", "#EDE3F4", "#F6E0E3"];
-const HEADER_FILL = "#1F4E79";
 
 function rangeAddress(row: number, col: number, rows: number, cols: number): string {
   const a = `${columnLetters(col)}${row + 1}`;

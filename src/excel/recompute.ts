@@ -6,11 +6,11 @@
  *   3. every write (ids for new rows, the Rangering rows, highlights, implied weights, store),
  *      with events off so the add-in's own writes do not trigger another recompute.
  */
-import type { Assessment, MeasureResult } from "../core/assess";
+import type { MeasureResult } from "../core/assess";
 import type { Placement } from "../core/checklist";
 import { segmentLabel } from "../grid/checklist-sync";
 import { bySeverity, finding } from "../core/findings";
-import { groups as groupNodes, impliedLeafWeights, totalMax, totalMin, type Model } from "../core/model";
+import { groups as groupNodes, impliedLeafWeights, stableJson, totalMax, totalMin, type Model } from "../core/model";
 import { findingMessage, t, type Lang } from "../i18n";
 import { textAt, type Grid } from "../grid/grid";
 import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
@@ -366,6 +366,6 @@ function writeStoreIfChanged(context: Excel.RequestContext, read: AddinRead, exi
   const model = read.modelProblems.length === 0 ? read.model : read.store.kind === "ok" ? read.store.store.model : read.model;
   const previous = read.store.kind === "ok" ? read.store.store : undefined;
   const store: Store = { ...newStore(model, nextId), checklist: read.checklist?.plan.memory ?? previous?.checklist ?? newStore(model).checklist };
-  if (previous && JSON.stringify(previous) === JSON.stringify(store)) return;
+  if (previous && stableJson(previous) === stableJson(store)) return;
   queueStoreWrite(context, store, exists);
 }

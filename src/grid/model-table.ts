@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../core/cell";
 import { allNodes, impliedLeafWeights, isGroup, type CriterionNode, type Descriptor, type Model, type TotalKind } from "../core/model";
-import { parseModel, type ModelProblem } from "../core/model-validate";
+import { MAX_WEIGHT, parseModel, type ModelProblem } from "../core/model-validate";
 import { numberInText } from "../core/cell";
 import { normalize } from "../core/text";
 import { DIRECTION_WORDS, MODEL_COLUMNS, SETTINGS_KEYS, TOTAL_WORDS } from "./layout";
@@ -108,7 +108,7 @@ export function readModelTables(rows: CellValue[][], settings: CellValue[][], pr
     const before = prevNodes.get(id);
     const label = { nb: str(row[2]) || before?.label.nb || id, en: str(row[3]) || str(row[2]) || before?.label.en || id };
     const weight = num(row[6]);
-    if (!Number.isFinite(weight) || weight < 0) problems.push({ code: "weight", at: id, detail: str(row[6]) || "–" });
+    if (!Number.isFinite(weight) || weight < 0 || weight > MAX_WEIGHT) problems.push({ code: "weight", at: id, detail: str(row[6]) || "–" });
     const node: CriterionNode = { id, label, weight };
     const shortNb = str(row[4]);
     if (shortNb) node.short = { nb: shortNb, en: str(row[5]) || shortNb };

@@ -103,7 +103,7 @@ export const enModelProblems: ModelProblemMessages = {
     `it was stored by a newer version of the add-in (format ${p.detail}). Update the add-in; nothing in the workbook was changed.`,
   scale: (p) => `the scale ${p.detail} is invalid; the lowest value must be below the highest.`,
   "duplicate-id": (p) => `the id ${p.at} is used twice.`,
-  weight: (p) => `the weight ${p.detail} on ${p.at} is invalid; use a number of 0 or more.`,
+  weight: (p) => `the weight ${p.detail} on ${p.at} is invalid; use a number from 0 to 1,000,000.`,
   "group-without-weight": (p) => `${p.at === "criteria" ? "the top level" : p.at} has no child with a weight above 0.`,
   "no-criteria": () => `it has no criteria.`,
   "tie-break-unknown": (p) => `the tie-break names ${p.at}, which is not a group of the model.`,

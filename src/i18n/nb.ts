@@ -103,7 +103,7 @@ export const nbModelProblems: ModelProblemMessages = {
     `den er lagret av en nyere versjon av tillegget (format ${p.detail}). Oppdater tillegget; ingenting er endret i arbeidsboken.`,
   scale: (p) => `skalaen ${p.detail} er ugyldig; minste verdi må være lavere enn største.`,
   "duplicate-id": (p) => `ID-en ${p.at} brukes to ganger.`,
-  weight: (p) => `vekten ${p.detail} på ${p.at} er ugyldig; bruk et tall som er 0 eller større.`,
+  weight: (p) => `vekten ${p.detail} på ${p.at} er ugyldig; bruk et tall fra 0 til 1 000 000.`,
   "group-without-weight": (p) => `${p.at === "criteria" ? "toppnivået" : p.at} har ingen underpunkter med vekt over 0.`,
   "no-criteria": () => `den har ingen kriterier.`,
   "tie-break-unknown": (p) => `uavgjort-regelen nevner ${p.at}, som ikke er en gruppe i modellen.`,

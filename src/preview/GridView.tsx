@@ -92,7 +92,6 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
         setSelected({ row: Number(m[2]) - 1, col: col - 1 });
       }
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wb.selection().sheet, wb.selection().address]);
 
   const grid = useMemo(() => wb.gridOf(sheet), [wb, sheet, version]);

@@ -142,7 +142,6 @@ interface Prop<T> {
 }
 
 type Props<T> = Record<string, Prop<T>>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Navs = Record<string, () => SimClientObject<any>>;
 
 export abstract class SimClientObject<T> {

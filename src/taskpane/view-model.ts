@@ -2,6 +2,7 @@
  * Pure helpers the views share: parsing a typed weight, abbreviating group labels, the status
  * line, the display form of a cell address, rank movements between two assessments. No React.
  */
+import { MAX_WEIGHT } from "../core/model-validate";
 import type { Assessment, MeasureResult } from "../core/assess";
 import type { Finding, Severity } from "../core/findings";
 import { SEVERITY_ORDER } from "../core/findings";
@@ -22,6 +23,7 @@ export function parseWeight(raw: string): WeightParse {
   if (!/^\+?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { ok: false, error: "model.weightNotNumber", text };
   const value = Number(text.replace("+", "").replace(",", "."));
   if (!Number.isFinite(value)) return { ok: false, error: "model.weightNotNumber", text };
+  if (value > MAX_WEIGHT) return { ok: false, error: "model.weightTooLarge", text };
   return { ok: true, value };
 }
 

@@ -93,7 +93,9 @@ describe("the council meeting workbook", () => {
 
   test("double weight on Nytte re-orders the ranking as computed by hand", async () => {
     const wb = await meetingWorkbook();
-    const c = await started(wb);
+    const models: number[] = [];
+    const c = new ExcelController(hostOf(wb), "nb", { debounceMs: 5, onModel: (m) => models.push(m.criteria.find((g) => g.id === "nytte")!.weight) });
+    await c.start();
     await c.importLegacy();
     await c.setWeight("nytte", 2);
     const ms = c.getState().assessment!.measures;
@@ -120,6 +122,8 @@ describe("the council meeting workbook", () => {
     const model = c.getState().model!;
     expect(model.criteria.find((g) => g.id === "nytte")!.weight).toBe(2);
     expect(c.getState().notice).toBeUndefined();
+    // The custom functions were handed the new model (=PRIO.SCORE follows the weights).
+    expect(models).toEqual([1, 2]);
 
     await c.resetWeights();
     expect(byName(c.getState().assessment!.measures, "Implementering av DBEP")).toMatchObject({ rank: 6, tied: true });
