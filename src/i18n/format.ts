@@ -2,6 +2,11 @@
 
 export type Lang = "nb" | "en";
 
+/** A catalog string with its `{name}` placeholders filled in; unknown placeholders stay as they are. */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
 export const LOCALE: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };
 
 /** Office display language → UI language: nb-NO, nn-NO, no, no-NO (and nb, nn) are bokmål. */

@@ -9,7 +9,7 @@
  *
  * The English tables must carry exactly the same keys as the bokmål ones (the types check it).
  */
-import type { Lang } from "./format";
+import { fill, type Lang } from "./format";
 
 export const nbFunctions = {
   "score.size":
@@ -63,9 +63,7 @@ export function fn(
   key: FunctionsKey,
   params: Record<string, string | number> = {}
 ): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m
-  );
+  return fill(MESSAGES[lang][key], params);
 }
 
 /** Text quoted the way each language does: «…» in bokmål, “…” in English. */

@@ -4,7 +4,7 @@ import { findNode, type Model } from "../core/model";
 import type { ModelProblem } from "../core/model-validate";
 import type { Helpers } from "./catalog";
 import { enFindings, enModelProblems, enSeverity } from "./en";
-import { formatList, formatNumber, formatShort, type Lang } from "./format";
+import { fill, formatList, formatNumber, formatShort, type Lang } from "./format";
 import { nbFindings, nbModelProblems, nbSeverity } from "./nb";
 import { enUi, nbUi, type UiKey } from "./ui";
 
@@ -15,7 +15,7 @@ const UI: Record<Lang, Record<UiKey, string>> = { nb: nbUi, en: enUi };
 
 /** An interface string with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
-  return UI[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fill(UI[lang][key], params);
 }
 
 /** The label of a criterion in the language (short label when the model has one). */

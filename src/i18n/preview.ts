@@ -1,5 +1,5 @@
 /** Strings of the browser preview page (not of the add-in), bokmål and English. */
-import type { Lang } from "./format";
+import { fill, type Lang } from "./format";
 
 export const nbPreview = {
   title: "Prioritering – prøv uten Excel",
@@ -37,5 +37,5 @@ export const enPreview: Record<PreviewKey, string> = {
 
 export function pv(lang: Lang, key: PreviewKey, params: Record<string, string> = {}): string {
   const table = lang === "nb" ? nbPreview : enPreview;
-  return table[key].replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  return fill(table[key], params);
 }

@@ -3,7 +3,7 @@
  * English table must carry exactly the same keys (the type below checks it, and so does a test).
  * Finding messages and severity labels come from the shared catalogs (src/i18n/index.ts).
  */
-import type { Lang } from "./format";
+import { fill, type Lang } from "./format";
 
 export const nbTaskpane = {
   "app.title": "Prioritering",
@@ -325,7 +325,7 @@ const TABLES: Record<Lang, Record<TaskpaneKey, string>> = { nb: nbTaskpane, en: 
 
 /** A task pane string with `{name}` placeholders filled in (unknown placeholders are left as they are). */
 export function tp(lang: Lang, key: TaskpaneKey, params: Record<string, string | number> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fill(TABLES[lang][key], params);
 }
 
 /** Quoted user text: «…» in bokmål, “…” in English. */
