@@ -21,7 +21,7 @@ import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { newStore } from "../grid/store";
 import { checklistRowFor, createLayout, writeChecklistSheet } from "./layout";
 import { checklistState } from "./checklist-state";
-import { importLegacy, queueLog, readLegacy, syncLegacy } from "./legacy";
+import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
 
 export interface ControllerOptions {
@@ -191,8 +191,7 @@ export class ExcelController implements AppController {
   private async hasLegacy(sheets: string[]): Promise<boolean> {
     const key = sheets.join("\u0000");
     if (this.legacyKnown?.sheets === key) return this.legacyKnown.has;
-    const own = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log].map((s) => s.toLowerCase()));
-    if (sheets.every((s) => own.has(s.toLowerCase()) || s === "PrioData")) {
+    if (sheets.every(isOwnSheet)) {
       this.legacyKnown = { sheets: key, has: false };
       return false;
     }

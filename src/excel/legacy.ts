@@ -20,6 +20,11 @@ import { createLayout } from "./layout";
 
 const OWN = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET].map((s) => s.toLowerCase()));
 
+/** Whether a sheet is one the add-in makes (the legacy reader skips those). */
+export function isOwnSheet(name: string): boolean {
+  return OWN.has(name.toLowerCase());
+}
+
 export interface LegacyRead {
   sheets: string[];
   tables: string[];
@@ -37,7 +42,7 @@ export async function readLegacy(context: Excel.RequestContext): Promise<LegacyR
   const grids = reads.map(gridOf);
   const { model } = readModel(grids, readStore(grids));
   const legacy = readLegacyWorkbook(
-    grids.filter((g) => !OWN.has(g.name.toLowerCase())),
+    grids.filter((g) => !isOwnSheet(g.name)),
     model,
   );
   if (!legacy || legacy.measures.length === 0) return { sheets, tables, grids, model };

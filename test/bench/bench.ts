@@ -32,6 +32,7 @@ import type { MeasureInput, ScoreCell } from "../../src/core/aggregate";
 import type { CellValue } from "../../src/core/cell";
 import { defaultModel, leaves } from "../../src/core/model";
 import { rank } from "../../src/core/rank";
+import { prng } from "../support/grids";
 
 v8.setFlagsFromString("--expose-gc");
 const gc: () => void = vm.runInNewContext("gc");
@@ -44,18 +45,6 @@ const SEED = 20220921;
 
 const model = defaultModel();
 const LEAVES = leaves(model).map((l) => l.id); // maal.behov … nytte.infra, the legacy sheet's order
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXTS = ["7,5", "7", "Sjekke med jurist?", "ca. 5"];
 
