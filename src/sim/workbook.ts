@@ -123,6 +123,7 @@ export class SimWorkbook {
   /** @internal */ dirty = false;
 
   private syncs = 0;
+  private cellWriteCount = 0;
   private sheetSeq = 0;
   private tableSeq = 0;
   private cfSeq = 0;
@@ -350,6 +351,19 @@ export class SimWorkbook {
 
   resetSyncCount(): void {
     this.syncs = 0;
+  }
+
+  /**
+   * Cells written through the API since creation or the last resetCellWrites(): one per cell
+   * whose value/formula, number format or format (fill, font …) a batch set. A cell written twice
+   * counts twice. A person's edits (userEdit) are not counted.
+   */
+  get cellWrites(): number {
+    return this.cellWriteCount;
+  }
+
+  resetCellWrites(): void {
+    this.cellWriteCount = 0;
   }
 
   /** Runs `work` and reports how many syncs it took. */
@@ -663,6 +677,7 @@ export class SimWorkbook {
       for (let j = 0; j < colsOf(r); j++) {
         const entry = entries[n++];
         if (!entry) continue;
+        this.cellWriteCount++;
         const v = at(i, j);
         if (typeof v === "string") {
           const implied = impliedNumberFormat(v);
@@ -683,6 +698,7 @@ export class SimWorkbook {
       if (typeof v !== "string" && typeof v !== "number") throw new SimError("InvalidArgument", "A number format must be text.");
       const f = String(v);
       const cell = s.ensure(row, col);
+      this.cellWriteCount++;
       cell.numberFormat = f === "General" ? undefined : f;
       s.tidy(row, col);
     };
@@ -730,6 +746,7 @@ export class SimWorkbook {
   formatCells(s: SimSheet, r: Rect, apply: (f: SimCellFormat) => void): void {
     const each = (row: number, col: number) => {
       const cell = s.ensure(row, col);
+      this.cellWriteCount++;
       const f = (cell.format ??= {});
       apply(f);
       if (f.font && Object.keys(f.font).length === 0) delete f.font;
