@@ -24,6 +24,7 @@ import {
   type ChecklistReport,
 } from "./checklist";
 import { readXlsx, RefusedFile } from "./xlsx";
+import { storeFindings } from "./store-findings";
 import { refusalMessage } from "../i18n/files";
 import { escapeControls, escapeControlsKeepLines, escapeDeep, escapeJson } from "../core/escape";
 
@@ -261,6 +262,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (args.command === "checklist") {
       if (read.kind !== "addin" || !read.checklist) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
       const report = checklistReport(read.checklist, read.scoring);
+      report.findings.unshift(...storeFindings(read.store));
       io.out(
         args.json
           ? escapeJson(renderChecklistJson(report, lang, read.model))
@@ -269,6 +271,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+    read.assessment.findings.unshift(...storeFindings(read.store));
     io.out(args.json ? escapeJson(renderJson(read, lang)) : escapeControlsKeepLines(renderText(args.file, escapeDeep(read), lang)));
     return 0;
   } catch (e) {
