@@ -2,6 +2,8 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { DecompressionStream } from "stream/web";
+import { TextDecoder, TextEncoder } from "util";
 import type { Grid } from "../grid/grid";
 import { guardWorkbook, LIMITS, type Refusal } from "../grid/xlsx-guard";
 import { worksheetToGrid } from "../grid/xlsx";
@@ -20,7 +22,12 @@ export async function readXlsx(file: string): Promise<{ workbook: ExcelJS.Workbo
   // The size first, so that a huge file is never read into memory.
   if (size > LIMITS.fileBytes) throw new RefusedFile({ kind: "file-size", bytes: size, limit: LIMITS.fileBytes });
   const bytes = await fs.readFile(file);
-  const checked = await guardWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(file));
+  const checked = await guardWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(file), {
+    // Node's own, so that the guard runs in any environment (also jest's jsdom, which lacks them).
+    TextDecoder: TextDecoder as unknown as typeof globalThis.TextDecoder,
+    TextEncoder: TextEncoder as unknown as typeof globalThis.TextEncoder,
+    DecompressionStream: DecompressionStream as unknown as typeof globalThis.DecompressionStream,
+  });
   if (!checked.ok) throw new RefusedFile(checked.refusal);
   const workbook = new ExcelJS.Workbook();
   try {

@@ -10,8 +10,8 @@
  * strings. Only then is the content handed on, re-packed uncompressed, so exceljs parses exactly
  * the bytes that were checked and inflates nothing itself.
  *
- * No Node or DOM imports beyond DecompressionStream and TextDecoder (both in Node 18+ and every
- * browser the preview runs in).
+ * No Node or DOM imports: DecompressionStream, TextDecoder and TextEncoder come from the platform
+ * (Node 18+ and every browser the preview runs in have them; see Platform).
  */
 
 /** The limits. A real scoring workbook of 10 000 measures stays well inside every one. */
@@ -61,6 +61,18 @@ export type Refusal =
   | { kind: "validation"; part: Part; ref: string; count: number; limit: number }
   | { kind: "dimension"; part: Part; ref: string; count: number; limit: number }
   | { kind: "strings"; count: number; limit: number };
+
+/**
+ * What the guard needs from its platform: the browser's and Node's globals by default; the command
+ * line passes Node's own (node:util, node:stream/web), which are there in every environment.
+ */
+export interface Platform {
+  TextDecoder: typeof TextDecoder;
+  TextEncoder: typeof TextEncoder;
+  DecompressionStream: typeof DecompressionStream;
+}
+
+const globalPlatform = (): Platform => ({ TextDecoder, TextEncoder, DecompressionStream });
 
 export type GuardResult = { ok: true; zip: Uint8Array } | { ok: false; refusal: Refusal };
 
@@ -149,15 +161,18 @@ function cfbKind(b: Uint8Array): Refusal {
 // ---------------------------------------------------------------------------------------------
 // Text: a CSV, or anything else that is not a workbook
 
-function textKind(b: Uint8Array, fileName: string): Refusal {
+function textKind(b: Uint8Array, fileName: string, { TextDecoder }: Platform): Refusal {
   const head = b.subarray(0, 64 * 1024);
-  if (head.includes(0)) return { kind: "unknown" };
+  // Excel's «Unicode text» is UTF-16 with a byte-order mark.
+  const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+  if (head.includes(0) && !utf16) return { kind: "unknown" };
   let text: string;
   try {
+    if (utf16) throw new Error("utf-16");
     text = new TextDecoder("utf-8", { fatal: true }).decode(head);
   } catch {
     // Windows-1252 text (a CSV from an older Excel) is still text.
-    text = new TextDecoder("latin1").decode(head);
+    text = new TextDecoder(utf16 ? (b[0] === 0xff ? "utf-16le" : "utf-16be") : "latin1").decode(head);
   }
   // eslint-disable-next-line no-control-regex -- binary bytes are what this looks for
   if (/[\x00-\x08\x0e-\x1a\x1c-\x1f]/.test(text)) return { kind: "unknown" };
@@ -218,7 +233,7 @@ function endOfDirectory(b: Uint8Array): Directory {
   return { count, offset, length };
 }
 
-function readEntries(b: Uint8Array, d: Directory): Entry[] {
+function readEntries(b: Uint8Array, d: Directory, { TextDecoder }: Platform): Entry[] {
   const entries: Entry[] = [];
   let o = d.offset;
   const decoder = new TextDecoder("utf-8");
@@ -271,7 +286,7 @@ function packedData(b: Uint8Array, e: Entry): Uint8Array {
  * input goes in small slices so that no more than about a megabyte is ever inflated ahead of the
  * count (deflate expands at most ~1032:1).
  */
-export async function inflateLimited(data: Uint8Array, limit: number): Promise<Uint8Array | null> {
+export async function inflateLimited(data: Uint8Array, limit: number, { DecompressionStream }: Platform = globalPlatform()): Promise<Uint8Array | null> {
   const ds = new DecompressionStream("deflate-raw");
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();
@@ -463,15 +478,15 @@ function storedZip(files: { name: Uint8Array; data: Uint8Array; crc: number }[])
  * Checks a file's bytes. `fileName` only helps tell a CSV from other text. Refusals are values;
  * on success the content comes back as an uncompressed zip for exceljs.
  */
-export async function guardWorkbook(bytes: Uint8Array, fileName = ""): Promise<GuardResult> {
+export async function guardWorkbook(bytes: Uint8Array, fileName = "", platform: Platform = globalPlatform()): Promise<GuardResult> {
   if (bytes.length === 0) return refuse({ kind: "empty" });
   if (bytes.length > LIMITS.fileBytes) return refuse({ kind: "file-size", bytes: bytes.length, limit: LIMITS.fileBytes });
   if (startsWith(bytes, CFB_MAGIC)) return refuse(cfbKind(bytes));
-  if (!startsWith(bytes, [0x50, 0x4b])) return refuse(textKind(bytes, fileName));
+  if (!startsWith(bytes, [0x50, 0x4b])) return refuse(textKind(bytes, fileName, platform));
   try {
     const dir = endOfDirectory(bytes);
     if (dir.count > LIMITS.entries) return refuse({ kind: "entries", count: dir.count, limit: LIMITS.entries });
-    const entries = readEntries(bytes, dir);
+    const entries = readEntries(bytes, dir, platform);
     const names = new Set(entries.map((e) => e.name));
     if (names.has("xl/workbook.bin")) return refuse({ kind: "xlsb" });
     if (entries.some((e) => e.flags & 1)) return refuse({ kind: "encrypted" });
@@ -489,14 +504,14 @@ export async function guardWorkbook(bytes: Uint8Array, fileName = ""): Promise<G
     // Inflate for real: the declared sizes are only a claim.
     const out: { name: Uint8Array; data: Uint8Array; crc: number }[] = [];
     const xml = new Map<string, string>();
-    const encoder = new TextEncoder();
-    const decoder = new TextDecoder("utf-8");
+    const encoder = new platform.TextEncoder();
+    const decoder = new platform.TextDecoder("utf-8");
     let total = 0;
     for (const e of entries) {
       const part: Part = { entry: e.name };
       const packed = packedData(bytes, e);
       const limit = Math.min(LIMITS.entryBytes, LIMITS.totalBytes - total);
-      const data = e.method === 0 ? packed : await inflateLimited(packed, limit);
+      const data = e.method === 0 ? packed : await inflateLimited(packed, limit, platform);
       if (data === null || data.length > limit) {
         return refuse(limit < LIMITS.entryBytes ? { kind: "total-size", limit: LIMITS.totalBytes } : { kind: "entry-size", part, limit: LIMITS.entryBytes });
       }

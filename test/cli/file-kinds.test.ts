@@ -28,6 +28,8 @@ beforeAll(async () => {
   put("tiltak.csv", "ID;Tiltak;Score\nT001;PLL;7\nT002;Kjernejournal;8\n");
   // A CSV saved with the wrong extension is still recognised by its shape.
   put("tiltak.xlsx", "ID,Tiltak,Score\r\nT001,PLL,7\r\nT002,Kjernejournal,8\r\n");
+  // Excel's «Unicode text» (UTF-16 with a byte-order mark, tab-separated) under an .xlsx name.
+  put("unicode-tekst.xlsx", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("ID\tTiltak\tScore\r\nT001\tPLL\t7\r\nT002\tKjernejournal\t8\r\n", "utf16le")]));
   put("regneark.ods", await ods());
   const xlsb = new JSZip();
   xlsb.file("[Content_Types].xml", "<Types/>");
@@ -73,6 +75,11 @@ const cases: [string, string, string][] = [
   ],
   [
     "tiltak.xlsx",
+    "{f} er en tekstfil med kommadelte verdier (CSV), ikke en Excel-arbeidsbok. Åpne den i Excel og lagre som Excel-arbeidsbok (.xlsx).",
+    "{f} is a text file of comma-separated values (CSV), not an Excel workbook. Open it in Excel and save it as an Excel workbook (.xlsx).",
+  ],
+  [
+    "unicode-tekst.xlsx",
     "{f} er en tekstfil med kommadelte verdier (CSV), ikke en Excel-arbeidsbok. Åpne den i Excel og lagre som Excel-arbeidsbok (.xlsx).",
     "{f} is a text file of comma-separated values (CSV), not an Excel workbook. Open it in Excel and save it as an Excel workbook (.xlsx).",
   ],

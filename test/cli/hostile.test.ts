@@ -120,13 +120,13 @@ describe.each(KEYS)("%s", (key) => {
     expect(rssMb).toBeLessThan(MAX_RSS_MB);
     // The figures, for the closing note.
     process.stdout.write(`hostile ${key}: ${sizes[key]} bytes, ${seconds.toFixed(2)} s, ${rssMb.toFixed(0)} MB peak\n`);
-  });
+  }, KILL_MS + 10_000);
   test("in English, and for prio checklist too", async () => {
     const en = await run(["score", files[key], "--lang", "en"]);
     expect([en.code, en.out, en.err]).toEqual([2, "", expected(key).en]);
     const cl = await run(["checklist", files[key]]);
     expect([cl.code, cl.out, cl.err]).toEqual([2, "", expected(key).nb]);
-  });
+  }, 60_000);
 });
 
 test("most hostile files are tiny", () => {
