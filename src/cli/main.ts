@@ -240,7 +240,8 @@ async function load(file: string, lang: Lang): Promise<WorkbookRead> {
     grids = (await readXlsx(file)).grids;
   } catch (e) {
     if (e instanceof RefusedFile) throw new UsageError(refusalMessage(lang, file, e.refusal));
-    throw e;
+    const reason = ((e as Error).message || String(e)).split("\n")[0];
+    throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason }));
   }
   // A zip without a single worksheet (an empty zip renamed .xlsx) is not a workbook: Excel needs one sheet.
   if (grids.length === 0) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ingen regneark" : "no worksheets" }));
@@ -280,7 +281,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     // Anything else is a defect of ours; still one line, never a stack trace.
-    io.err(`prio: ${(e as Error).message ?? String(e)}`);
+    io.err(escapeControls(`prio: ${(e as Error).message ?? String(e)}`));
     return 1;
   }
 }

@@ -404,7 +404,8 @@ function scanXml(files: Map<string, string>): Refusal | undefined {
       const count = refArea(ref);
       if (count > LIMITS.dimensionCells) return { kind: "dimension", part, ref, count, limit: LIMITS.dimensionCells };
     }
-    cells += countElements(xml, "c") + countElements(xml, "row");
+    // Every cell and row element, and every hyperlink (exceljs makes a cell for each).
+    cells += countElements(xml, "c") + countElements(xml, "row") + countElements(xml, "hyperlink");
     for (const ref of attributeValues(xml, "mergeCell", "ref")) {
       const count = refArea(ref);
       cells += count;
@@ -417,6 +418,12 @@ function scanXml(files: Map<string, string>): Refusal | undefined {
         if (count > LIMITS.cells) return { kind: "validation", part, ref, count, limit: LIMITS.cells };
       }
     }
+    if (cells > LIMITS.cells) return { kind: "cells", count: cells, limit: LIMITS.cells };
+  }
+  // A comment (a note) is a cell too.
+  for (const [entry, xml] of files) {
+    if (!/^xl\/comments[^/]*\.xml$/i.test(entry)) continue;
+    cells += countElements(xml, "comment");
     if (cells > LIMITS.cells) return { kind: "cells", count: cells, limit: LIMITS.cells };
   }
   for (const [entry, xml] of files) {
