@@ -22,6 +22,7 @@ const { DEV_BASE_URL, productionBaseUrl, rewriteManifestUrls } = tsx.require(
   "./scripts/manifest-urls.ts",
   __filename
 );
+const { contentSecurityPolicy } = tsx.require("./scripts/csp.ts", __filename);
 const { NB_METADATA_FILE, localizeFunctionsMetadata } = tsx.require(
   "./scripts/functions-metadata.ts",
   __filename
@@ -148,6 +149,7 @@ module.exports = async (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions", "commands"],
         officeJs: OFFICE_JS,
+        csp: contentSecurityPolicy({ office: true, dev }),
       }),
       ...previewPages(dev),
       new CopyWebpackPlugin({

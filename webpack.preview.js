@@ -9,6 +9,8 @@
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const tsx = require("tsx/cjs/api");
+const { contentSecurityPolicy } = tsx.require("./scripts/csp.ts", __filename);
 
 const OUT = path.resolve(__dirname, "dist-preview");
 
@@ -28,6 +30,8 @@ const common = (mode) => ({
 
 module.exports = (env, options) => {
   const mode = options.mode ?? "development";
+  const dev = mode === "development";
+  const previewCsp = contentSecurityPolicy({ office: false, dev, frames: true });
   const pages = {
     ...common(mode),
     name: "pages",
@@ -45,9 +49,10 @@ module.exports = (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions", "commands"],
         officeJs: "office-stub.js",
+        csp: contentSecurityPolicy({ office: false, dev }),
       }),
-      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body", csp: previewCsp }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body", csp: previewCsp }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },

@@ -23,7 +23,10 @@ import {
   segmentText,
   type ChecklistReport,
 } from "./checklist";
-import { readXlsx } from "./xlsx";
+import { readXlsx, RefusedFile } from "./xlsx";
+import { storeFindings } from "./store-findings";
+import { refusalMessage } from "../i18n/files";
+import { escapeControls, escapeControlsKeepLines, escapeDeep, escapeJson } from "../core/escape";
 
 export interface Io {
   out(text: string): void;
@@ -236,6 +239,7 @@ async function load(file: string, lang: Lang): Promise<WorkbookRead> {
   try {
     grids = (await readXlsx(file)).grids;
   } catch (e) {
+    if (e instanceof RefusedFile) throw new UsageError(refusalMessage(lang, file, e.refusal));
     const reason = ((e as Error).message || String(e)).split("\n")[0];
     throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason }));
   }
@@ -259,19 +263,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (args.command === "checklist") {
       if (read.kind !== "addin" || !read.checklist) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
       const report = checklistReport(read.checklist, read.scoring);
-      io.out(args.json ? renderChecklistJson(report, lang, read.model) : renderChecklistText(args.file, report, lang, read.model));
+      report.findings.unshift(...storeFindings(read.store));
+      io.out(
+        args.json
+          ? escapeJson(renderChecklistJson(report, lang, read.model))
+          : escapeControlsKeepLines(renderChecklistText(args.file, escapeDeep(report), lang, escapeDeep(read.model))),
+      );
       return 0;
     }
     if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
-    io.out(args.json ? renderJson(read, lang) : renderText(args.file, read, lang));
+    read.assessment.findings.unshift(...storeFindings(read.store));
+    io.out(args.json ? escapeJson(renderJson(read, lang)) : escapeControlsKeepLines(renderText(args.file, escapeDeep(read), lang)));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(e.message);
+      io.err(escapeControls(e.message));
       return 2;
     }
     // Anything else is a defect of ours; still one line, never a stack trace.
-    io.err(`prio: ${(e as Error).message ?? String(e)}`);
+    io.err(escapeControls(`prio: ${(e as Error).message ?? String(e)}`));
     return 1;
   }
 }

@@ -1,13 +1,41 @@
-/** .xlsx files → grids, with exceljs (Node). */
+/** .xlsx files → grids, with exceljs (Node), after the guard has looked at the file. */
 import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { DecompressionStream } from "stream/web";
+import { TextDecoder, TextEncoder } from "util";
 import type { Grid } from "../grid/grid";
+import { guardWorkbook, LIMITS, type Refusal } from "../grid/xlsx-guard";
 import { worksheetToGrid } from "../grid/xlsx";
 
 export { cellOf, worksheetToGrid } from "../grid/xlsx";
 
-export async function readXlsx(path: string): Promise<{ workbook: ExcelJS.Workbook; grids: Grid[] }> {
+/** A file the guard refused: what it is, or which limit it passes. */
+export class RefusedFile extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.kind);
+  }
+}
+
+export async function readXlsx(file: string): Promise<{ workbook: ExcelJS.Workbook; grids: Grid[] }> {
+  const { size } = await fs.stat(file);
+  // The size first, so that a huge file is never read into memory.
+  if (size > LIMITS.fileBytes) throw new RefusedFile({ kind: "file-size", bytes: size, limit: LIMITS.fileBytes });
+  const bytes = await fs.readFile(file);
+  const checked = await guardWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(file), {
+    // Node's own, so that the guard runs in any environment (also jest's jsdom, which lacks them).
+    TextDecoder: TextDecoder as unknown as typeof globalThis.TextDecoder,
+    TextEncoder: TextEncoder as unknown as typeof globalThis.TextEncoder,
+    DecompressionStream: DecompressionStream as unknown as typeof globalThis.DecompressionStream,
+  });
+  if (!checked.ok) throw new RefusedFile(checked.refusal);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  try {
+    await workbook.xlsx.load(checked.zip as unknown as ExcelJS.Buffer);
+  } catch {
+    // The zip was sound but its content is not a workbook exceljs can read (broken XML and the like).
+    throw new RefusedFile({ kind: "damaged" });
+  }
   const grids: Grid[] = [];
   workbook.eachSheet((ws) => grids.push(worksheetToGrid(ws)));
   return { workbook, grids };

@@ -16,6 +16,9 @@ export async function recalculate(event: Office.AddinCommands.Event): Promise<vo
   }
 }
 
-Office.onReady(() => {
-  Office.actions.associate("recalculate", recalculate);
-});
+// Without office.js (a blocked network) there is nothing to associate; the task pane says why.
+if (typeof Office !== "undefined") {
+  void Office.onReady(() => {
+    Office.actions.associate("recalculate", recalculate);
+  });
+}

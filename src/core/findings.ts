@@ -22,6 +22,7 @@ export type FindingCode =
   // the model
   | "model-invalid"
   | "store-damaged"
+  | "store-newer"
   // the legacy meeting layout
   | "legacy-formula"
   | "legacy-error-value"

@@ -7,6 +7,11 @@
 import { z } from "zod";
 import { allNodes, isGroup, type Model } from "./model";
 
+// No code generation: zod's compiled fast path probes `new Function("")`, which the add-in's
+// Content-Security-Policy (no 'unsafe-eval') blocks and reports as a violation. Every module that
+// parses with zod imports this one first (the store's schema included), so the setting is in force.
+z.config({ jitless: true });
+
 export type ModelProblemCode =
   | "shape"
   | "newer-version"

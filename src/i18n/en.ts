@@ -27,6 +27,8 @@ export const enFindings: FindingMessages = {
     `The model on the Modell sheet cannot be used, so the last valid model applies: ${enModelProblems[p.problem as ModelProblemCode]({ at: String(p.at ?? ""), detail: String(p.detail ?? "") }, h)} Fix the cell and the model applies again.`,
   "store-damaged": (p) =>
     `The add-in's stored data in the workbook is damaged (${p.detail}). It is kept as it is, and the model on the Modell sheet is used.`,
+  "store-newer": (p) =>
+    `The add-in's stored data in the workbook was written by a newer version of the add-in (format ${p.format}). The tables were read as they are, without the stored data; update the add-in before changing the workbook with it.`,
   "legacy-formula": (p, h) =>
     `${h.crit(p.node)} shows ${h.short(p.shown)}, but the model gives ${h.short(p.correct)} (${p.measure}). The formula is =${p.formula}` +
     (p.sum ? `; it adds up where the model takes the mean` : "") +

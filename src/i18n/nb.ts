@@ -27,6 +27,8 @@ export const nbFindings: FindingMessages = {
     `Modellen på arket Modell kan ikke brukes, så den siste gyldige modellen gjelder: ${nbModelProblems[p.problem as ModelProblemCode]({ at: String(p.at ?? ""), detail: String(p.detail ?? "") }, h)} Rett cellen, så tas modellen i bruk igjen.`,
   "store-damaged": (p) =>
     `Tilleggets lagrede data i arbeidsboken er skadet (${p.detail}). De er beholdt urørt, og modellen på arket Modell brukes.`,
+  "store-newer": (p) =>
+    `Tilleggets lagrede data i arbeidsboken er skrevet av en nyere versjon av tillegget (format ${p.format}). Tabellene er lest slik de står, uten de lagrede dataene; oppdater tillegget før du endrer arbeidsboken med det.`,
   "legacy-formula": (p, h) =>
     `${h.crit(p.node)} viser ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
     (p.sum ? `; den summerer der modellen tar snittet` : "") +

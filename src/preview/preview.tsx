@@ -12,7 +12,7 @@ import { langFromLocale } from "../i18n";
 import { pv } from "../i18n/preview";
 import type { SimWorkbook } from "../sim/workbook";
 import { GridView } from "./GridView";
-import { loadExample, workbookFromXlsx, type ExampleKind } from "./workbook";
+import { loadExample, openXlsx, type ExampleKind } from "./workbook";
 
 const params = new URLSearchParams(location.search);
 const displayLanguage = params.get("lang") ?? "nb-NO";
@@ -28,8 +28,15 @@ function reloadWith(patch: Record<string, string>): void {
 function Preview({ initial }: { initial: SimWorkbook }) {
   const [wb, setWb] = useState(initial);
   const [frameKey, setFrameKey] = useState(0);
+  const [refused, setRefused] = useState<string | undefined>();
   const open = async (file: File) => {
-    const next = await workbookFromXlsx(await file.arrayBuffer());
+    const opened = await openXlsx(await file.arrayBuffer(), file.name, lang);
+    if (!opened.ok) {
+      setRefused(opened.message);
+      return;
+    }
+    setRefused(undefined);
+    const next = opened.workbook;
     window.__prioPreview = { workbook: next, displayLanguage };
     setWb(next);
     setFrameKey((k) => k + 1);
@@ -60,6 +67,11 @@ function Preview({ initial }: { initial: SimWorkbook }) {
           {pv(lang, "open")}
           <input type="file" accept=".xlsx" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
+        {refused && (
+          <p role="alert" className="refused" data-testid="open-refused">
+            {refused}
+          </p>
+        )}
       </header>
       <main>
         <GridView key={frameKey} wb={wb} lang={lang} />

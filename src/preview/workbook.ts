@@ -6,7 +6,9 @@ import ExcelJS from "exceljs";
 import { importLegacy } from "../excel/legacy";
 import { recompute } from "../excel/recompute";
 import type { Lang } from "../i18n";
+import { refusalMessage } from "../i18n/files";
 import { worksheetToGrid } from "../grid/xlsx";
+import { guardWorkbook } from "../grid/xlsx-guard";
 import { SimWorkbook } from "../sim/workbook";
 
 export type ExampleKind = "imported" | "legacy" | "empty";
@@ -25,11 +27,31 @@ declare global {
   }
 }
 
-export async function workbookFromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
+/** A file opened in the preview, or the one-line reason it is not read (src/grid/xlsx-guard.ts). */
+export type Opened = { ok: true; workbook: SimWorkbook } | { ok: false; message: string };
+
+/**
+ * An .xlsx into the in-memory workbook, through the same guard as the command line: a hostile or
+ * odd file (an absurd merge, a zip bomb, an old .xls, a CSV, a password) is refused in a moment
+ * with a plain message instead of freezing the tab.
+ */
+export async function openXlsx(data: ArrayBuffer, fileName: string, lang: Lang): Promise<Opened> {
+  const checked = await guardWorkbook(new Uint8Array(data), fileName);
+  if (!checked.ok) return { ok: false, message: refusalMessage(lang, fileName, checked.refusal) };
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data);
+  try {
+    await wb.xlsx.load(checked.zip.slice().buffer);
+  } catch {
+    return { ok: false, message: refusalMessage(lang, fileName, { kind: "damaged" }) };
+  }
   const grids = wb.worksheets.map(worksheetToGrid);
-  return SimWorkbook.fromGrids(grids.length ? grids : [{ name: "Ark1", rows: [] }]);
+  return { ok: true, workbook: SimWorkbook.fromGrids(grids.length ? grids : [{ name: "Ark1", rows: [] }]) };
+}
+
+export async function workbookFromXlsx(data: ArrayBuffer, lang: Lang = "nb"): Promise<SimWorkbook> {
+  const opened = await openXlsx(data, EXAMPLE_URL, lang);
+  if (!opened.ok) throw new Error(opened.message);
+  return opened.workbook;
 }
 
 /** The example as asked: the original meeting workbook, imported into the add-in's layout, or empty. */
@@ -37,7 +59,7 @@ export async function loadExample(kind: ExampleKind, lang: Lang, base = ""): Pro
   if (kind === "empty") return SimWorkbook.fromGrids([{ name: "Ark1", rows: [] }]);
   const response = await fetch(`${base}${EXAMPLE_URL}`);
   if (!response.ok) throw new Error(`${EXAMPLE_URL}: ${response.status}`);
-  const wb = await workbookFromXlsx(await response.arrayBuffer());
+  const wb = await workbookFromXlsx(await response.arrayBuffer(), lang);
   if (kind === "imported") {
     const result = await wb.run((ctx) => importLegacy(ctx, lang));
     if (!result.ok) throw new Error(result.message);

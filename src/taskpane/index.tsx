@@ -2,9 +2,17 @@
 import { createRoot } from "react-dom/client";
 import { getSharedController } from "../excel/runtime";
 import { App } from "./components/App";
+import { showBootProblem } from "./boot-problem";
 
-Office.onReady(() => {
-  const container = document.getElementById("container");
-  if (!container) return;
-  createRoot(container).render(<App controller={getSharedController()} />);
-});
+const container = document.getElementById("container");
+if (container) {
+  // office.js is a plain script tag before this bundle: when it could not be loaded (a blocked
+  // network) there is no Office global at all.
+  if (typeof Office === "undefined") showBootProblem(container, "no-office-js");
+  else
+    void Office.onReady((info) => {
+      // Opened in a browser outside Office, office.js loads but reports no host.
+      if (!info.host) showBootProblem(container, "outside-office");
+      else createRoot(container).render(<App controller={getSharedController()} />);
+    });
+}

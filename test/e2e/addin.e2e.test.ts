@@ -6,7 +6,7 @@
 import { promises as fs, existsSync } from "fs";
 import * as path from "path";
 import type { Browser } from "playwright-core";
-import { DIST, ROOT, launch, offline, rankingRows, serve, shot } from "./harness";
+import { DIST, ROOT, launch, offline, rankingRows, serve, shot, watchCsp } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1.1/hosted/office.js";
 
@@ -29,6 +29,7 @@ test("dist/taskpane.html loads office.js from the CDN, and with the stub in its 
 
   const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
   const outside = await offline(page);
+  const violations = await watchCsp(page);
   const stub = await fs.readFile(path.join(ROOT, "office-stub.js"));
   let served = 0;
   await page.route(OFFICE_JS, (route) => {
@@ -46,6 +47,7 @@ test("dist/taskpane.html loads office.js from the CDN, and with the stub in its 
   await shot(page, "addin-taskpane-en");
   expect(served).toBe(1);
   expect(outside).toEqual([]);
+  expect(violations).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 });

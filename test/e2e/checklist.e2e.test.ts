@@ -3,7 +3,7 @@
  * sees the segment at once, and finds it in the ranking and on the Sjekkliste sheet.
  */
 import type { Browser, Page } from "playwright-core";
-import { launch, offline, serve, shot, taskpane } from "./harness";
+import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
 
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
@@ -21,6 +21,7 @@ afterAll(async () => {
 
 test("answering the checklist for PLL places it in Samstyre, in the pane, the ranking and the sheet", async () => {
   const outside = await offline(page);
+  const violations = await watchCsp(page);
   await page.goto(`${server.url}/preview.html`);
   const frame = await taskpane(page);
   const pll = "T013";
@@ -62,4 +63,5 @@ test("answering the checklist for PLL places it in Samstyre, in the pane, the ra
   expect(await page.getAttribute('[data-testid="cell-G2"]', "data-value")).toBe("Inn");
   expect(await page.getAttribute('[data-testid="cell-H2"]', "data-value")).toBe("Samstyre");
   expect(outside).toEqual([]);
+  expect(violations).toEqual([]);
 });

@@ -95,3 +95,24 @@ export async function typeInCell(page: Page, sheet: string, a1: string, text: st
   await page.fill('[data-testid="formula-bar"]', text);
   await page.press('[data-testid="formula-bar"]', "Enter");
 }
+
+/**
+ * Records every Content-Security-Policy violation in the page and its frames (the
+ * securitypolicyviolation event, and Chromium's console report), for the test to assert none.
+ */
+export async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeBinding("__prioCspViolation", (_source, v: string) => {
+    violations.push(v);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __prioCspViolation(v: string): void }).__prioCspViolation;
+      report(`${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}` + (e.sourceFile ? ` at ${e.sourceFile.replace(location.origin, "")}:${e.lineNumber}:${e.columnNumber}` : ""));
+    });
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(`console: ${m.text()}`);
+  });
+  return violations;
+}

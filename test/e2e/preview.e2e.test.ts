@@ -5,12 +5,13 @@
  */
 import type { Browser, Page } from "playwright-core";
 import fixture from "../fixtures/prioritering-2022-09.json";
-import { launch, offline, rankingRows, serve, shot, taskpane, typeInCell } from "./harness";
+import { launch, offline, rankingRows, serve, shot, taskpane, typeInCell, watchCsp } from "./harness";
 
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let page: Page;
 let outside: string[];
+let violations: string[];
 
 beforeAll(async () => {
   server = await serve();
@@ -23,10 +24,12 @@ afterAll(async () => {
 beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   outside = await offline(page);
+  violations = await watchCsp(page);
 });
 afterEach(async () => {
   await page.close();
   expect(outside).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 /** Imported in the fixture's order, so the fixture's nth measure is T00n. */
