@@ -24,13 +24,16 @@ import {
   type ChecklistReport,
 } from "./checklist";
 import { readXlsx } from "./xlsx";
+import { commandOf } from "./args";
+import { sensitivityCli } from "./sensitivity";
+import { uncertaintyCli } from "./uncertainty";
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface Args {
   command: string;
@@ -224,7 +227,7 @@ function renderChecklistJson(r: ChecklistReport, lang: Lang, model: Model): stri
   return JSON.stringify({ ...rest, findings: findings.map((f) => jsonFinding(f, lang, model)) }, null, 2);
 }
 
-async function load(file: string, lang: Lang): Promise<WorkbookRead> {
+export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -247,6 +250,8 @@ async function load(file: string, lang: Lang): Promise<WorkbookRead> {
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: Lang = "nb";
   try {
+    if (commandOf(argv) === "sensitivity") return await sensitivityCli(argv, io);
+    if (commandOf(argv) === "uncertainty") return await uncertaintyCli(argv, io);
     const args = parseArgs(argv);
     lang = args.lang;
     if (args.command === "" || args.command === "help") {

@@ -59,8 +59,13 @@ function bruteBound(model: Model, inputs: MeasureInput[], nodeId: string, w0: nu
   return null;
 }
 
-function inputsOfMeeting(read: Awaited<ReturnType<typeof readMeeting>>): MeasureInput[] {
+async function meeting() {
+  const read = await readMeeting();
   if (read.kind !== "legacy") throw new Error("legacy expected");
+  return read;
+}
+
+function inputsOfMeeting(read: Awaited<ReturnType<typeof meeting>>): MeasureInput[] {
   return read.legacy.measures.map((m) => m.input);
 }
 
@@ -68,8 +73,7 @@ const near = (a: number, b: number, tol = 1e-7) => Math.abs(a - b) <= tol * Math
 
 describe("weight stability on the council meeting of 21 September 2022", () => {
   test("Måloppnåelse: 0,78 to 1,17; at 1,17 DBEP passes Kritisk info: Kommunal (closed form by hand)", async () => {
-    const read = await readMeeting();
-    if (read.kind !== "legacy") throw new Error("legacy expected");
+    const read = await meeting();
     const s = weightStability(read.assessment, "maal")!;
     const id = (name: string) => read.assessment.measures.find((m) => m.name === name)!.id;
     // DBEP 7,5 + 4,5 + 6,1667 = 18,1667; KI kommunal 7 + 6,25 + 5 = 18,25: equal at 1 + (1/12)/0,5 = 7/6.
@@ -85,7 +89,7 @@ describe("weight stability on the council meeting of 21 September 2022", () => {
   });
 
   test("Nytte at weight 0: the measure without any Nytte score would get a total", async () => {
-    const read = await readMeeting();
+    const read = await meeting();
     const s = weightStability(read.assessment, "nytte")!;
     const m = read.assessment.measures.find((x) => x.name === "Dokumentdeling: Andre helseaktører/tjenester")!;
     expect(s.interval.changesAtZero).toEqual([m.id]);
@@ -94,7 +98,7 @@ describe("weight stability on the council meeting of 21 September 2022", () => {
   test.each(["maal", "kost", "nytte", "nytte.pasient", "nytte.hp", "nytte.infra", "kost.teknisk", "maal.behov", "nytte.pasient.sikkerhet"])(
     "%s: the interval agrees with a brute-force sweep and bisection",
     async (nodeId) => {
-      const read = await readMeeting();
+      const read = await meeting();
       const inputs = inputsOfMeeting(read);
       const model = read.assessment.model;
       const pairs = strictPairs(read.assessment);
@@ -122,7 +126,7 @@ describe("weight stability on the council meeting of 21 September 2022", () => {
   );
 
   test("cut top 5: brute force finds the first weight at which the top five change", async () => {
-    const read = await readMeeting();
+    const read = await meeting();
     const inputs = inputsOfMeeting(read);
     const model = read.assessment.model;
     for (const g of model.criteria) {
@@ -168,7 +172,7 @@ describe("weight stability on the council meeting of 21 September 2022", () => {
   });
 
   test("the closed form gives assess()'s totals for every node and weight", async () => {
-    const read = await readMeeting();
+    const read = await meeting();
     const inputs = inputsOfMeeting(read);
     for (const n of allNodes(read.assessment.model))
       for (const w of [0.1, 0.5, 2, 7.3]) {
