@@ -16,7 +16,7 @@
  *
  * Fast: the measures' leaf values sit in one typed array; per draw the leaf coefficients (the
  * product of normalised weights along each path) are computed once per pattern of blanks, a total
- * is a dot product, and the ranks come from one typed-array sort and a binary search per measure.
+ * is a dot product, and the ranks come from insertion into the previous draw's order (nearly sorted).
  */
 import type { Assessment } from "./assess";
 import { allNodes, leaves, type Model } from "./model";
@@ -154,23 +154,23 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const random = mulberry32(options.seed);
   // The same generator inlined in the hot loop (a second, independent stream for the scores).
   let state = (options.seed ^ 0x9e3779b9) >>> 0;
+  let spare = -1;
   const draws = Math.max(0, Math.floor(options.draws));
   const w = new Float64Array(N);
   const share = new Float64Array(N);
   const coef = new Float64Array(P * L);
   const totals = new Float64Array(n);
-  const sorted = new Float64Array(n);
-  const runStart = new Int32Array(n); // by ascending index: the run's first place (0-based, descending order)
-  const runLen = new Int32Array(n);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
   const rankCounts = new Float64Array(n * n);
   const beats = options.pairwise ? new Float64Array(n * n) : null;
   const place = new Int32Array(n);
-  const placeLen = new Int32Array(n);
   let done = 0;
 
   const weightsFixed = options.weights.kind === "none";
   const scoreSpread = options.scores.kind === "uniform" ? options.scores.spread : 0;
   const weightSpread = options.weights.kind === "relative" ? options.weights.spread : 0;
+  /** A 16-bit draw z becomes −spread + (z + ½)·2·spread/65536: uniform over [−spread, spread] in 65 536 steps. */
+  const noiseScale = (2 * scoreSpread) / 65536;
   const topSum = tops.reduce((s, g) => s + base[g], 0);
 
   const drawWeights = (): void => {
@@ -221,11 +221,20 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       let t = 0;
       if (scoreSpread > 0) {
         for (let k = 0; k < L; k++) {
-          state = (state + 0x6d2b79f5) | 0;
-          let z = Math.imul(state ^ (state >>> 15), state | 1);
-          z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-          const u = ((z ^ (z >>> 14)) >>> 0) * 2.3283064365386963e-10;
-          let v = values[row + k] + scoreSpread * (2 * u - 1);
+          // Two draws per output of the generator: its high and low 16 bits (steps of 2·spread/65536).
+          let z: number;
+          if (spare < 0) {
+            state = (state + 0x6d2b79f5) | 0;
+            z = Math.imul(state ^ (state >>> 15), state | 1);
+            z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+            z = (z ^ (z >>> 14)) >>> 0;
+            spare = z & 0xffff;
+            z >>>= 16;
+          } else {
+            z = spare;
+            spare = -1;
+          }
+          let v = values[row + k] + noiseScale * (z + 0.5) - scoreSpread;
           if (v < min) v = min;
           else if (v > max) v = max;
           t += coef[off + k] * v;
@@ -233,41 +242,40 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       } else for (let k = 0; k < L; k++) t += coef[off + k] * values[row + k];
       totals[i] = t;
     }
-    sorted.set(totals);
-    sorted.sort();
-    // Runs on the descending order, as rank.ts: a run starts at its first value and takes every following one equal to it.
-    let head = 0;
-    let start = 0;
-    for (let k = 0; k < n; k++) {
-      const v = sorted[n - 1 - k];
-      if (k === 0 || !(Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v)))) {
-        if (k > 0) for (let q = start; q < k; q++) runLen[n - 1 - q] = k - start;
-        head = v;
-        start = k;
+    // Descending order by insertion into the previous draw's order: draws differ little, so the
+    // order is nearly sorted and this is close to linear (the first draw starts from the rank order now).
+    for (let k = 1; k < n; k++) {
+      const m = order[k];
+      const v = totals[m];
+      let j = k - 1;
+      while (j >= 0 && totals[order[j]] < v) {
+        order[j + 1] = order[j];
+        j--;
       }
-      runStart[n - 1 - k] = start;
+      order[j + 1] = m;
     }
-    for (let q = start; q < n; q++) runLen[n - 1 - q] = n - start;
-    for (let i = 0; i < n; i++) {
-      // The first ascending index holding this total (equal totals are in one run).
-      const v = totals[i];
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < v) lo = mid + 1;
-        else hi = mid;
-      }
-      const s = runStart[lo];
-      const len = runLen[lo];
-      place[i] = s;
-      placeLen[i] = len;
-      const row = i * n;
-      if (len === 1) rankCounts[row + s] += 1;
-      else {
+    // Runs, as rank.ts: a run starts at its first value and takes every following one equal to it.
+    let start = 0;
+    let head = totals[order[0]];
+    for (let k = 1; k <= n; k++) {
+      const v = k < n ? totals[order[k]] : 0;
+      if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
+      const len = k - start;
+      if (len === 1) {
+        const m = order[start];
+        place[m] = start;
+        rankCounts[m * n + start] += 1;
+      } else {
         const part = 1 / len;
-        for (let r = s; r < s + len; r++) rankCounts[row + r] += part;
+        for (let q = start; q < k; q++) {
+          const m = order[q];
+          place[m] = start;
+          const row = m * n;
+          for (let r = start; r < k; r++) rankCounts[row + r] += part;
+        }
       }
+      start = k;
+      head = v;
     }
     if (beats) {
       for (let i = 0; i < n; i++)
