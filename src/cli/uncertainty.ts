@@ -9,7 +9,7 @@
 import * as path from "path";
 import { checkOptions, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type ScoreDraw, type UncertaintyOptions, type WeightDraw } from "../core/uncertainty";
 import { formatNumber, formatPercent, t, type Lang } from "../i18n";
-import { st } from "../i18n/stability";
+import { percentCell, st } from "../i18n/stability";
 import { decimal, parseAnalysisArgs, wholeNumber } from "./args";
 import { load, UsageError, type Io } from "./main";
 
@@ -33,14 +33,6 @@ function scoresOption(lang: Lang, text: string | undefined): ScoreDraw {
   const x = decimal(v);
   if (!(x >= 0 && Number.isFinite(x))) throw new UsageError(st(lang, "cli.error.spread"));
   return x === 0 ? { kind: "none" } : { kind: "uniform", spread: x };
-}
-
-/** An integer per cent without decimals for the table; "<1" and ">99" keep 0 and 100 for certainty. */
-function cellPercent(p: number): string {
-  if (p === 0) return "0";
-  if (p === 1) return "100";
-  const r = Math.round(p * 100);
-  return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
 }
 
 export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
@@ -91,9 +83,9 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
     return [
       rankOf.get(id) ?? "–",
       r.names[i],
-      `${cellPercent(r.topN![i])}${lang === "nb" ? "\u00a0%" : "%"}`,
+      `${percentCell(r.topN![i])}${lang === "nb" ? "\u00a0%" : "%"}`,
       st(lang, "cli.uncertainty.likely", { place: best + 1, percent: formatPercent(lang, row[best], 0) }),
-      ...row.slice(0, places).map(cellPercent),
+      ...row.slice(0, places).map(percentCell),
     ];
   });
   const widths = header.map((_, c) => Math.min(c === 1 ? 44 : 24, Math.max(...[header, ...rows].map((x) => [...x[c]].length))));

@@ -64,7 +64,7 @@ export const nbStability = {
   "pane.colPlace": "Nå",
   "pane.colMeasure": "Tiltak",
   "pane.colTop": "Topp {top}",
-  "pane.tableCaption": "Sannsynlighet i prosent for hver plass (kolonne) for hvert tiltak (rad). Mørkere felt betyr høyere sannsynlighet.",
+  "pane.tableCaption": "Sannsynlighet i prosent for hver plass (kolonne) for hvert tiltak (rad); tomt felt: aldri i noen trekning. Mørkere felt betyr høyere sannsynlighet, og rammen viser plassen nå.",
   "pane.cell": "{measure}: plass {place} med {percent}",
   "pane.noRanked": "Ingen tiltak har en total ennå, så det er ingen rangering å analysere.",
   "pane.allNodes": "Vis alle vekter i treet",
@@ -131,7 +131,7 @@ export const enStability: Record<StabilityKey, string> = {
   "pane.colPlace": "Now",
   "pane.colMeasure": "Measure",
   "pane.colTop": "Top {top}",
-  "pane.tableCaption": "Probability in per cent of each place (column) for each measure (row). Darker cells mean a higher probability.",
+  "pane.tableCaption": "Probability in per cent of each place (column) for each measure (row); an empty cell: never in any draw. Darker cells mean a higher probability, and the frame marks the place now.",
   "pane.cell": "{measure}: place {place} with {percent}",
   "pane.noRanked": "No measure has a total yet, so there is no ranking to analyse.",
   "pane.allNodes": "Show every weight of the tree",
@@ -186,4 +186,12 @@ export function intervalNotes(lang: Lang, group: string, i: WeightInterval, name
     out.push(st(lang, "interval.tied", { pairs: i.tied.map(([a, b]) => st(lang, "pair", { a: nameOf(a), b: nameOf(b) })).join("; ") }));
   if (i.changesAtZero.length) out.push(st(lang, "interval.zero", { group, names: formatList(lang, i.changesAtZero.map(nameOf)) }));
   return out;
+}
+
+/** A probability as a whole per cent for tables: "0" and "100" only when certain, "<1" and ">99" near them. */
+export function percentCell(p: number): string {
+  if (p <= 0) return "0";
+  if (p >= 1) return "100";
+  const r = Math.round(p * 100);
+  return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
 }
