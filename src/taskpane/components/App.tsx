@@ -90,7 +90,6 @@ import { ModelView } from "./ModelView";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 import { lazy, Suspense } from "react";
-import { st } from "../../i18n/stability";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
 const StabilityView = lazy(() => import("../stability/StabilityView"));
@@ -308,7 +307,7 @@ function Body({
     checklist: tp(lang, "tab.checklist"),
     findings: tp(lang, "tab.findings"),
     model: tp(lang, "tab.model"),
-    stability: st(lang, "pane.tab"),
+    stability: tp(lang, "tab.stability"),
   };
 
   const view =
@@ -386,7 +385,7 @@ function Body({
           {tp(lang, "tab.model")}
         </Tab>
         <Tab value="stability" className={s.tab} data-testid="tab-stability">
-          {st(lang, "pane.tab")}
+          {tp(lang, "tab.stability")}
         </Tab>
       </TabList>
       <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]}>

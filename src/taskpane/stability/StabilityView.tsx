@@ -25,6 +25,7 @@ import type { RunHandle, UncertaintyRunner } from "./protocol";
 
 const CHUNK = 500;
 const DEFAULT_TOP = 5;
+const DRAW_CHOICES = [1_000, 10_000, 100_000];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -42,6 +43,8 @@ const useStyles = makeStyles({
   note: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   controls: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
   top: { width: "5em" },
+  select: { height: "32px", minWidth: "7em", fontSize: tokens.fontSizeBase300 },
+  staleTable: { opacity: 0.55 },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   progressRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1 },
@@ -107,6 +110,7 @@ export default function StabilityView({ assessment, lang, runner = lazyWorkerRun
   const s = useStyles();
   const [allNodes, setAllNodes] = useState(false);
   const [topText, setTopText] = useState(String(DEFAULT_TOP));
+  const [draws, setDraws] = useState(DEFAULT_UNCERTAINTY.draws);
   const ranked = assessment.measures.filter((m) => m.rank !== null);
   const n = ranked.length;
   const parsedTop = Number(topText);
@@ -120,9 +124,10 @@ export default function StabilityView({ assessment, lang, runner = lazyWorkerRun
   // Monte Carlo: re-run (debounced) whenever the ranking's inputs or the cut change.
   const input = useMemo(() => uncertaintyInput(assessment), [assessment]);
   const signature = useMemo(() => JSON.stringify([input.model.criteria, input.model.total, input.measures]), [input]);
-  const options: UncertaintyOptions = useMemo(() => ({ ...DEFAULT_UNCERTAINTY, top }), [top]);
+  const options: UncertaintyOptions = useMemo(() => ({ ...DEFAULT_UNCERTAINTY, draws, top }), [draws, top]);
+  const key = `${signature}|${draws}|${top}`;
   const [run, setRun] = useState<Run>({ state: "idle" });
-  const [result, setResult] = useState<{ result: UncertaintyResult; signature: string } | null>(null);
+  const [result, setResult] = useState<{ result: UncertaintyResult; key: string } | null>(null);
   const handle = useRef<RunHandle | null>(null);
   const [generation, setGeneration] = useState(0);
 
@@ -142,7 +147,7 @@ export default function StabilityView({ assessment, lang, runner = lazyWorkerRun
           if (handle.current !== mine) return;
           handle.current = null;
           if (r) {
-            setResult({ result: r, signature });
+            setResult({ result: r, key });
             setRun({ state: "idle" });
           } else setRun({ state: "cancelled" });
         },
@@ -177,7 +182,7 @@ export default function StabilityView({ assessment, lang, runner = lazyWorkerRun
     );
 
   const shown = result?.result;
-  const stale = result !== null && result.signature !== signature;
+  const stale = result !== null && result.key !== key;
   const w = options.weights;
   const sc = options.scores;
   return (
@@ -233,14 +238,25 @@ export default function StabilityView({ assessment, lang, runner = lazyWorkerRun
               data-testid="stability-top"
             />
           </Field>
+          <Field label={st(lang, "pane.draws")}>
+            <select value={draws} onChange={(e) => setDraws(Number(e.target.value))} data-testid="stability-draws" className={s.select}>
+              {DRAW_CHOICES.map((d) => (
+                <option key={d} value={d}>
+                  {d.toLocaleString(lang === "nb" ? "nb-NO" : "en-GB")}
+                </option>
+              ))}
+            </select>
+          </Field>
           {run.state === "running" ? (
             <Button onClick={cancel} data-testid="stability-cancel">
               {st(lang, "pane.cancel")}
             </Button>
           ) : (
-            <Button appearance="primary" onClick={() => setGeneration((g) => g + 1)} data-testid="stability-run">
-              {st(lang, shown ? "pane.rerun" : "pane.run")}
-            </Button>
+            (!shown || stale) && (
+              <Button appearance="primary" onClick={() => setGeneration((g) => g + 1)} data-testid="stability-run">
+                {st(lang, "pane.run")}
+              </Button>
+            )
           )}
         </div>
         {run.state === "running" && (
@@ -262,7 +278,11 @@ export default function StabilityView({ assessment, lang, runner = lazyWorkerRun
             {st(lang, "pane.stale")}
           </Caption1>
         )}
-        {shown && <RankTable result={shown} assessment={assessment} lang={lang} />}
+        {shown && (
+          <div className={stale ? s.staleTable : undefined}>
+            <RankTable result={shown} assessment={assessment} lang={lang} />
+          </div>
+        )}
       </section>
     </div>
   );
