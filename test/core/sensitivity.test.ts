@@ -268,3 +268,38 @@ describe("weight stability on random small models agrees with brute force", () =
     }
   });
 });
+
+describe("a weight of 0 now", () => {
+  const model = defaultModel();
+  const leafIds = allNodes(model)
+    .filter((n) => !n.children)
+    .map((n) => n.id);
+  const measureWith = (id: string, values: number[], blankUnder?: string): MeasureInput => ({
+    id,
+    name: id,
+    scores: Object.fromEntries(leafIds.map((l, k) => [l, blankUnder && l.startsWith(`${blankUnder}.`) ? undefined : { value: values[k % values.length] }])),
+  });
+
+  test("Måloppnåelse at 0, every measure scored there: the interval starts at 0 and ends where brute force finds the first swap", () => {
+    const zero = withWeight(model, "maal", 0);
+    const inputs = [measureWith("a", [2, 9, 9, 9]), measureWith("b", [9, 6, 6, 6]), measureWith("c", [5, 5, 5, 5])];
+    const a = assess(zero, inputs);
+    const s = weightStability(a, "maal")!;
+    expect(s.interval.lower).toBe(0);
+    expect(s.interval.changesAtZero).toEqual([]);
+    const up = bruteBound(zero, inputs, "maal", 1e-9, 20, 2000, strictPairs(a));
+    expect(s.interval.upper).not.toBeNull();
+    expect(near(up!, s.interval.upper!, 1e-6)).toBe(true);
+  });
+
+  test("Måloppnåelse at 0 and a measure without any Måloppnåelse score: any positive weight takes its total away", () => {
+    const zero = withWeight(model, "maal", 0);
+    const inputs = [measureWith("a", [2, 9, 9, 9]), measureWith("b", [9, 6, 6, 6], "maal")];
+    const a = assess(zero, inputs);
+    expect(a.measures.every((m) => m.total !== null)).toBe(true);
+    const s = weightStability(a, "maal")!;
+    expect([s.interval.lower, s.interval.upper, s.interval.firstSwap]).toEqual([0, 0, null]);
+    expect(s.interval.changesAtZero).toEqual(["b"]);
+    expect(assess(withWeight(zero, "maal", 1e-6), inputs).measures.find((m) => m.id === "b")!.total).toBeNull();
+  });
+});
