@@ -12,6 +12,9 @@ import { crossings, stabilityReport, totalAtWeight, weightStability } from "../.
 import { prng } from "../support/grids";
 import { readMeeting } from "../support/meeting";
 
+// Brute force re-assesses the workbook thousands of times; on a busy machine a case takes seconds.
+jest.setTimeout(120_000);
+
 /** Pairs [above, below] strictly ordered in `a` (by total, with the model's tolerance). */
 function strictPairs(a: Assessment): [string, string][] {
   const ranked = a.measures.filter((m) => m.total !== null);

@@ -9,6 +9,8 @@ import { defaultModel, leaves, type Model } from "../../src/core/model";
 import { checkOptions, createSimulation, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyOptions } from "../../src/core/uncertainty";
 import { readMeeting } from "../support/meeting";
 
+jest.setTimeout(60_000);
+
 const LEAVES = leaves(defaultModel()).map((l) => l.id);
 
 function measure(id: string, scores: (number | null)[]): MeasureInput {
