@@ -4,8 +4,12 @@
  * acceptability table; at 350 px the pane is screenshotted (test-results/stability-350-*.png) to be
  * looked at. Cancel stops a run and leaves no table.
  */
+import { promises as fs, existsSync } from "fs";
+import * as path from "path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { launch, offline, serve, shot, taskpane } from "./harness";
+import { DIST, ROOT, launch, offline, serve, shot, taskpane } from "./harness";
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1.1/hosted/office.js";
 
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
@@ -91,4 +95,29 @@ test("1 000 000 draws: progress from the worker, then cancel leaves the earlier 
   expect(await frame.$('[data-testid="stability-progress"]')).toBeNull();
   expect(await frame.textContent('[data-testid="tab-stability"]')).toBe("Stability");
   await shot(page, "stability-350-cancelled");
+});
+
+test("the production build: the analysis is not in the pane's initial scripts, and the worker runs from dist/", async () => {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build`");
+  const html = await fs.readFile(path.join(DIST, "taskpane.html"), "utf8");
+  const initial = [...html.matchAll(/<script[^>]*src="?([^" >]+\.js)"?/g)].map((m) => m[1]).filter((src) => !src.startsWith("http"));
+  expect(initial.length).toBeGreaterThan(0);
+  for (const src of initial) {
+    const js = await fs.readFile(path.join(DIST, src), "utf8");
+    // Wording and code that only the Stabilitet chunk and the worker carry.
+    expect(js).not.toContain("går {below} forbi");
+    expect(js).not.toContain("uncertainty.worker");
+  }
+  const stub = await fs.readFile(path.join(ROOT, "office-stub.js"));
+  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.setViewportSize({ width: 350, height: 900 });
+  await page.goto(`${server.url}/addin/taskpane.html?lang=nb-NO&base=/`);
+  await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60000 });
+  await page.click('[data-testid="tab-stability"]');
+  await page.waitForSelector('[data-testid="rank-table"]', { timeout: 60000 });
+  expect(workers.some((u) => u.includes("/addin/"))).toBe(true);
+  expect(await page.$$('[data-testid="rank-row"]')).toHaveLength(13);
+  await shot(page, "stability-350-addin");
 });
