@@ -59,6 +59,17 @@ describe("prio sensitivity", () => {
     expect(all.groups).toHaveLength(16);
   });
 
+  test("options before the command, and --help", async () => {
+    const r = await run(["--lang", "en", "sensitivity", MEETING_XLSX, "--json"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as SensitivityJson).groups[0].group).toBe("Goal attainment");
+    const help = await run(["sensitivity", "--help"]);
+    expect([help.code, help.out.split("\n")[0]]).toEqual([0, "Bruk: prio sensitivity <fil.xlsx> [--top N] [--all] [--json] [--lang nb|en]"]);
+    const uhelp = await run(["uncertainty", "--help", "--lang", "en"]);
+    expect(uhelp.code).toBe(0);
+    expect(uhelp.out).toContain("--seed S     seed of the random numbers; the same seed gives the same answer (default 1)");
+  });
+
   test("text: the plain sentence in bokmål (default) and English", async () => {
     const nb = await run(["sensitivity", MEETING_XLSX]);
     expect(nb.code).toBe(0);
