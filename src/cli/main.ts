@@ -27,13 +27,16 @@ import { readXlsx, RefusedFile } from "./xlsx";
 import { storeFindings } from "./store-findings";
 import { refusalMessage } from "../i18n/files";
 import { escapeControls, escapeControlsKeepLines, escapeDeep, escapeJson } from "../core/escape";
+import { commandOf } from "./args";
+import { sensitivityCli } from "./sensitivity";
+import { uncertaintyCli } from "./uncertainty";
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface Args {
   command: string;
@@ -227,7 +230,7 @@ function renderChecklistJson(r: ChecklistReport, lang: Lang, model: Model): stri
   return JSON.stringify({ ...rest, findings: findings.map((f) => jsonFinding(f, lang, model)) }, null, 2);
 }
 
-async function load(file: string, lang: Lang): Promise<WorkbookRead> {
+export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -251,6 +254,12 @@ async function load(file: string, lang: Lang): Promise<WorkbookRead> {
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: Lang = "nb";
   try {
+    const analysis = commandOf(argv);
+    if (analysis === "sensitivity" || analysis === "uncertainty") {
+      const json = argv.includes("--json");
+      const safe: Io = { ...io, out: (text) => io.out(json ? escapeJson(text) : escapeControlsKeepLines(text)) };
+      return await (analysis === "sensitivity" ? sensitivityCli : uncertaintyCli)(argv, safe);
+    }
     const args = parseArgs(argv);
     lang = args.lang;
     if (args.command === "" || args.command === "help") {

@@ -24,6 +24,7 @@ export const nbTaskpane = {
   "tab.model": "Modell",
   "tab.checklist": "Sjekkliste",
   "tab.findingsCount": "{count} funn",
+  "tab.stability": "Stabilitet",
 
   "loading.label": "Leser arbeidsboken …",
 
@@ -183,6 +184,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "tab.model": "Model",
   "tab.checklist": "Checklist",
   "tab.findingsCount": "{count} findings",
+  "tab.stability": "Stability",
 
   "loading.label": "Reading the workbook …",
 

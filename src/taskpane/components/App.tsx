@@ -5,7 +5,7 @@
  *   status-line            the header's status text ("Oppdatert på 45 ms")
  *   busy-spinner           shown while an action writes to the workbook
  *   recalc                 header button «Beregn på nytt»
- *   tab-ranking, tab-checklist, tab-findings, tab-model   the tabs (tab-checklist only with a checklist or in the ready state)
+ *   tab-ranking, tab-checklist, tab-findings, tab-model, tab-stability   the tabs (tab-checklist only with a checklist or in the ready state)
  *   (tab-findings carries data-count = the number of findings its badge shows)
  *   notice, error-bar, action-failure      message bars (notice after an action; error; a rejected action)
  *   state-loading, state-empty, state-legacy, state-error   the states without a scoring table
@@ -89,8 +89,12 @@ import { FindingsView } from "./FindingsView";
 import { ModelView } from "./ModelView";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
+import { lazy, Suspense } from "react";
 
-type TabValue = "ranking" | "checklist" | "findings" | "model";
+/** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
+const StabilityView = lazy(() => import("../stability/StabilityView"));
+
+type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability";
 
 /** View state that outlives a tab switch: the ranking's filter, the checklist's chosen measure and search, pending answers. */
 interface ViewState {
@@ -303,6 +307,7 @@ function Body({
     checklist: tp(lang, "tab.checklist"),
     findings: tp(lang, "tab.findings"),
     model: tp(lang, "tab.model"),
+    stability: tp(lang, "tab.stability"),
   };
 
   const view =
@@ -333,6 +338,10 @@ function Body({
         busy={state.busy}
         actions={actions}
       />
+    ) : tab === "stability" ? (
+      <Suspense fallback={<LoadingState lang={lang} />}>
+        <StabilityView assessment={state.assessment} lang={lang} />
+      </Suspense>
     ) : (
       <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} />
     );
@@ -374,6 +383,9 @@ function Body({
         </Tab>
         <Tab value="model" className={s.tab} data-testid="tab-model">
           {tp(lang, "tab.model")}
+        </Tab>
+        <Tab value="stability" className={s.tab} data-testid="tab-stability">
+          {tp(lang, "tab.stability")}
         </Tab>
       </TabList>
       <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]}>

@@ -1,0 +1,114 @@
+/**
+ * `prio uncertainty <file.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex|none]
+ * [--spread X|none] [--json] [--lang nb|en]`: Monte Carlo rank acceptability (src/core/uncertainty.ts).
+ * Defaults: 10 000 draws, seed 1, top 5, every weight ±20 %, every score ±1 on the scale.
+ *
+ * JSON: {"measures": [{"id", "name", "rankProbabilities": [p(place 1), p(place 2), …], "topN": p}]}
+ * for the measures with a total, in their rank order now.
+ */
+import * as path from "path";
+import { checkOptions, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type ScoreDraw, type UncertaintyOptions, type WeightDraw } from "../core/uncertainty";
+import { formatNumber, formatPercent, t, type Lang } from "../i18n";
+import { percentCell, st } from "../i18n/stability";
+import { decimal, parseAnalysisArgs, wholeNumber } from "./args";
+import { escapeDeep } from "../core/escape";
+import { load, UsageError, type Io } from "./main";
+
+const DEFAULT_TOP = 5;
+const SHOWN_PLACES = 15;
+
+function weightsOption(lang: Lang, text: string | undefined): WeightDraw {
+  if (text === undefined) return DEFAULT_UNCERTAINTY.weights;
+  const v = text.trim().toLowerCase();
+  if (v === "none") return { kind: "none" };
+  if (v === "simplex") return { kind: "simplex" };
+  const p = decimal(v.replace(/%$/, ""));
+  if (!(p >= 0 && p < 100)) throw new UsageError(st(lang, "cli.error.weights"));
+  return p === 0 ? { kind: "none" } : { kind: "relative", spread: p / 100 };
+}
+
+function scoresOption(lang: Lang, text: string | undefined): ScoreDraw {
+  if (text === undefined) return DEFAULT_UNCERTAINTY.scores;
+  const v = text.trim().toLowerCase();
+  if (v === "none") return { kind: "none" };
+  const x = decimal(v);
+  if (!(x >= 0 && Number.isFinite(x))) throw new UsageError(st(lang, "cli.error.spread"));
+  return x === 0 ? { kind: "none" } : { kind: "uniform", spread: x };
+}
+
+export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
+  const args = parseAnalysisArgs(argv, ["--draws", "--seed", "--top", "--weights", "--spread"], []);
+  const lang = args.lang;
+  if (args.help) {
+    io.out(st(lang, "cli.uncertainty.usage"));
+    return 0;
+  }
+  if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "uncertainty" }));
+  const options: UncertaintyOptions = {
+    draws: wholeNumber(args.values.get("--draws"), DEFAULT_UNCERTAINTY.draws, 1, 10_000_000, () => st(lang, "cli.error.draws")),
+    seed: wholeNumber(args.values.get("--seed"), DEFAULT_UNCERTAINTY.seed, 0, 0xffffffff, () => st(lang, "cli.error.seed")),
+    top: wholeNumber(args.values.get("--top"), DEFAULT_TOP, 1, 1_000_000, () => st(lang, "cli.error.top")),
+    weights: weightsOption(lang, args.values.get("--weights")),
+    scores: scoresOption(lang, args.values.get("--spread")),
+  };
+  const problem = checkOptions(options);
+  if (problem) throw new UsageError(st(lang, problem === "weightSpread" ? "cli.error.weights" : problem === "scoreSpread" ? "cli.error.spread" : `cli.error.${problem}`));
+  // Text output: every string from a cell escaped, so a workbook cannot drive the terminal.
+  const loaded = await load(args.file, lang);
+  const read = args.json ? loaded : escapeDeep(loaded);
+  if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+  const input = uncertaintyInput(read.assessment);
+  if (input.measures.length === 0) throw new UsageError(st(lang, "cli.error.noRanked", { file: args.file }));
+  const r = simulate(input, options);
+
+  if (args.json) {
+    const measures = r.ids.map((id, i) => ({ id, name: r.names[i], rankProbabilities: r.ranks[i], topN: r.topN![i] }));
+    io.out(JSON.stringify({ measures }, null, 2));
+    return 0;
+  }
+
+  const w = options.weights;
+  const weights =
+    w.kind === "relative"
+      ? st(lang, "cli.uncertainty.weightsRelative", { percent: formatPercent(lang, w.spread, 0) })
+      : st(lang, w.kind === "simplex" ? "cli.uncertainty.weightsSimplex" : "cli.uncertainty.weightsNone");
+  const s = options.scores;
+  const scores = s.kind === "uniform" ? st(lang, "cli.uncertainty.scoresUniform", { spread: formatNumber(lang, s.spread, s.spread % 1 === 0 ? 0 : 1) }) : st(lang, "cli.uncertainty.scoresNone");
+  const n = r.ids.length;
+  const places = Math.min(n, SHOWN_PLACES);
+  const topLabel = st(lang, "cli.uncertainty.col.top", { top: Math.min(options.top!, n) });
+  const header = [t(lang, "cli.col.rank"), t(lang, "cli.col.name"), topLabel, st(lang, "cli.uncertainty.col.likely"), ...Array.from({ length: places }, (_, k) => String(k + 1))];
+  const rankOf = new Map(read.assessment.measures.map((m) => [m.id, m.rank === null ? "–" : `${m.rank}${m.tied ? "=" : ""}`]));
+  const rows = r.ids.map((id, i) => {
+    const row = r.ranks[i];
+    let best = 0;
+    row.forEach((p, k) => (p > row[best] ? (best = k) : undefined));
+    return [
+      rankOf.get(id) ?? "–",
+      r.names[i],
+      `${percentCell(r.topN![i])}${lang === "nb" ? "\u00a0%" : "%"}`,
+      st(lang, "cli.uncertainty.likely", { place: best + 1, percent: formatPercent(lang, row[best], 0) }),
+      ...row.slice(0, places).map(percentCell),
+    ];
+  });
+  const widths = header.map((_, c) => Math.min(c === 1 ? 44 : 24, Math.max(...[header, ...rows].map((x) => [...x[c]].length))));
+  const fit = (text: string, width: number, right: boolean) => {
+    const chars = [...text];
+    if (chars.length > width) return chars.slice(0, width - 1).join("") + "…";
+    return right ? text.padStart(width) : text.padEnd(width);
+  };
+  const line = (cells: string[]) => cells.map((c, k) => fit(c, widths[k], k !== 1 && k !== 3)).join("  ").trimEnd();
+  const unranked = read.assessment.measures.length - n;
+  const out = [
+    st(lang, "cli.uncertainty.title", { file: path.basename(args.file) }),
+    st(lang, "cli.uncertainty.setup", { draws: options.draws, seed: options.seed, weights, scores }),
+    "",
+    `${" ".repeat(widths.slice(0, 4).reduce((a, b) => a + b + 2, 0))}${st(lang, "cli.uncertainty.col.places")}`,
+    line(header),
+    ...rows.map(line),
+    "",
+    st(lang, "cli.uncertainty.note", { count: unranked }),
+  ];
+  io.out(out.join("\n"));
+  return 0;
+}

@@ -1,0 +1,195 @@
+/**
+ * Wording of the stability analyses (weight intervals, Monte Carlo), bokmål first, shared by the
+ * command line and the task pane. The English table must carry exactly the same keys.
+ */
+import type { CutInterval, Swap, WeightInterval } from "../core/sensitivity";
+import { fill, formatList, formatShort, type Lang } from "./format";
+
+export const nbStability = {
+  "interval.both": "{group} kan veie fra {lower} til {upper} uten at noen plass endres",
+  "interval.open": "{group} kan veie fra {lower} og så høyt du vil uten at noen plass endres",
+  "interval.blocked": "{group} veier 0 nå, og med en positiv vekt endres rangeringen med en gang",
+  "interval.swap": "ved {at} går {below} forbi {above}",
+  "interval.and": ", og ",
+  "interval.smallest": "Minste endring som bytter to tiltak: {delta} (fra {weight} til {at}).",
+  "interval.none": "Ingen vekt av {group} bytter om to tiltak.",
+  "interval.tied": "Står likt nå og teller ikke: {pairs}.",
+  "interval.zero": "Med vekt 0 regnes {group} ikke med, og det endrer hvilke tiltak som har en total: {names}.",
+  "cut.both": "Topp {top}: {group} kan veie fra {lower} til {upper} uten at noen går inn i eller ut av topp {top}",
+  "cut.open": "Topp {top}: {group} kan veie fra {lower} og så høyt du vil uten at noen går inn i eller ut av topp {top}",
+  "cut.blocked": "Topp {top}: {group} veier 0 nå, og med en positiv vekt endres topp {top} med en gang",
+  "cut.cross": "ved {at} kommer {below} inn og {above} går ut",
+  "pair": "{a} og {b}",
+
+  "cli.sensitivity.title": "Hvor stabil er rangeringen – {file}",
+  "cli.sensitivity.intro": "Hver vekt endres for seg, de andre står fast. Intervallet er eksakt (ikke prøvd ut).",
+  "cli.sensitivity.weight": "{group} (vekt nå {weight})",
+  "cli.sensitivity.usage":
+    "Bruk: prio sensitivity <fil.xlsx> [--top N] [--all] [--json] [--lang nb|en]\n\nsensitivity  for hver gruppevekt: hvor langt den kan endres før to tiltak bytter plass\n--top N      også: hvilken vektendring som først flytter et tiltak inn i eller ut av topp N\n--all        alle vekter i treet, ikke bare gruppene øverst\n--json       skriver ett JSON-objekt i stedet for tekst",
+  "cli.uncertainty.title": "Hvor sikker er rangeringen – {file}",
+  "cli.uncertainty.setup": "{draws} trekninger (frø {seed}); vekter: {weights}; scorer: {scores}.",
+  "cli.uncertainty.weightsRelative": "hver vekt ±{percent}",
+  "cli.uncertainty.weightsSimplex": "gruppenes andeler jevnt fordelt over alle mulige",
+  "cli.uncertainty.weightsNone": "som nå",
+  "cli.uncertainty.scoresUniform": "hver score ±{spread} på skalaen",
+  "cli.uncertainty.scoresNone": "som nå",
+  "cli.uncertainty.col.top": "Topp {top}",
+  "cli.uncertainty.col.likely": "Oftest",
+  "cli.uncertainty.col.places": "Sannsynlighet for plass 1, 2, … i prosent",
+  "cli.uncertainty.likely": "plass {place} ({percent})",
+  "cli.uncertainty.note": "Plass = rangen nå. Tiltak uten total er ikke med ({count}).",
+  "cli.uncertainty.usage":
+    "Bruk: prio uncertainty <fil.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex|none] [--spread X|none] [--json] [--lang nb|en]\n\nuncertainty  trekker vekter og scorer mange ganger og teller hvor ofte hvert tiltak får hver plass\n--draws N    antall trekninger (standard 10000)\n--seed S     frø for tilfeldige tall; samme frø gir samme svar (standard 1)\n--top N      sannsynligheten for å være blant de N første (standard 5)\n--weights    hver vekt ±P prosent (standard 20), simplex (gruppenes andeler helt fritt) eller none\n--spread     hver score ±X på skalaen (standard 1) eller none\n--json       skriver ett JSON-objekt i stedet for tekst",
+  "cli.error.draws": "--draws må være et helt tall fra 1 til 10000000",
+  "cli.error.seed": "--seed må være et helt tall fra 0 til 4294967295",
+  "cli.error.top": "--top må være et helt tall fra 1 og oppover",
+  "cli.error.weights": "--weights må være en prosent fra 0 til under 100, simplex eller none",
+  "cli.error.spread": "--spread må være et tall fra 0 og oppover, eller none",
+  "cli.error.value": "{option} mangler en verdi",
+  "cli.error.noRanked": "Ingen tiltak i {file} har en total, så det er ingen rangering å analysere.",
+
+  "pane.intervalsHeading": "Hvor mye kan vektene endres?",
+  "pane.intervalsIntro": "Hver gruppevekt endres for seg mens de andre står fast.",
+  "pane.loading": "Regner ut …",
+  "pane.uncertaintyHeading": "Hvor sikker er hver plass?",
+  "pane.uncertaintyIntro": "{draws} trekninger: hver vekt ±{weights}, hver score ±{spread}. Tallene er sannsynligheten i prosent for hver plass.",
+  "pane.run": "Beregn usikkerhet",
+  "pane.cancel": "Avbryt",
+  "pane.progress": "{done} av {total} trekninger",
+  "pane.cancelled": "Avbrutt. Velg «Beregn usikkerhet» for å regne ut på nytt.",
+  "pane.failed": "Beregningen stoppet: {message}",
+  "pane.stale": "Tallene under er fra en tidligere beregning (før siste endring av rangeringen eller av valgene).",
+  "pane.draws": "Trekninger",
+  "pane.colPlace": "Nå",
+  "pane.colMeasure": "Tiltak",
+  "pane.colTop": "Topp {top}",
+  "pane.tableCaption": "Sannsynlighet i prosent for hver plass (kolonne) for hvert tiltak (rad); tomt felt: aldri i noen trekning. Mørkere felt betyr høyere sannsynlighet, og rammen viser plassen nå.",
+  "pane.cell": "{measure}: plass {place} med {percent}",
+  "pane.noRanked": "Ingen tiltak har en total ennå, så det er ingen rangering å analysere.",
+  "pane.allNodes": "Vis alle vekter i treet",
+} as const;
+
+export type StabilityKey = keyof typeof nbStability;
+
+export const enStability: Record<StabilityKey, string> = {
+  "interval.both": "{group} can weigh from {lower} to {upper} without any place changing",
+  "interval.open": "{group} can weigh from {lower} upwards, without limit, without any place changing",
+  "interval.blocked": "{group} weighs 0 now, and any positive weight changes the ranking at once",
+  "interval.swap": "at {at} {below} passes {above}",
+  "interval.and": ", and ",
+  "interval.smallest": "Smallest change that swaps two measures: {delta} (from {weight} to {at}).",
+  "interval.none": "No weight of {group} swaps two measures.",
+  "interval.tied": "Tied now, so not counted: {pairs}.",
+  "interval.zero": "At weight 0 {group} no longer counts, which changes which measures have a total: {names}.",
+  "cut.both": "Top {top}: {group} can weigh from {lower} to {upper} without any measure entering or leaving the top {top}",
+  "cut.open": "Top {top}: {group} can weigh from {lower} upwards, without limit, without any measure entering or leaving the top {top}",
+  "cut.blocked": "Top {top}: {group} weighs 0 now, and any positive weight changes the top {top} at once",
+  "cut.cross": "at {at} {below} comes in and {above} drops out",
+  "pair": "{a} and {b}",
+
+  "cli.sensitivity.title": "How stable is the ranking – {file}",
+  "cli.sensitivity.intro": "Each weight changes on its own, the others stay fixed. The intervals are exact (not sampled).",
+  "cli.sensitivity.weight": "{group} (weight now {weight})",
+  "cli.sensitivity.usage":
+    "Usage: prio sensitivity <file.xlsx> [--top N] [--all] [--json] [--lang nb|en]\n\nsensitivity  for every group weight: how far it can change before two measures swap places\n--top N      also: which weight change first moves a measure into or out of the top N\n--all        every weight of the tree, not only the top-level groups\n--json       prints one JSON object instead of text",
+  "cli.uncertainty.title": "How certain is the ranking – {file}",
+  "cli.uncertainty.setup": "{draws} draws (seed {seed}); weights: {weights}; scores: {scores}.",
+  "cli.uncertainty.weightsRelative": "each weight ±{percent}",
+  "cli.uncertainty.weightsSimplex": "the groups' shares spread evenly over all possible",
+  "cli.uncertainty.weightsNone": "as now",
+  "cli.uncertainty.scoresUniform": "each score ±{spread} on the scale",
+  "cli.uncertainty.scoresNone": "as now",
+  "cli.uncertainty.col.top": "Top {top}",
+  "cli.uncertainty.col.likely": "Most often",
+  "cli.uncertainty.col.places": "Probability of place 1, 2, … in per cent",
+  "cli.uncertainty.likely": "place {place} ({percent})",
+  "cli.uncertainty.note": "Place = the rank now. Measures without a total take no part ({count}).",
+  "cli.uncertainty.usage":
+    "Usage: prio uncertainty <file.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex|none] [--spread X|none] [--json] [--lang nb|en]\n\nuncertainty  draws weights and scores many times and counts how often each measure takes each place\n--draws N    number of draws (default 10000)\n--seed S     seed of the random numbers; the same seed gives the same answer (default 1)\n--top N      the probability of being among the first N (default 5)\n--weights    each weight ±P per cent (default 20), simplex (the groups' shares entirely free) or none\n--spread     each score ±X on the scale (default 1) or none\n--json       prints one JSON object instead of text",
+  "cli.error.draws": "--draws must be a whole number from 1 to 10000000",
+  "cli.error.seed": "--seed must be a whole number from 0 to 4294967295",
+  "cli.error.top": "--top must be a whole number from 1 upwards",
+  "cli.error.weights": "--weights must be a percentage from 0 to below 100, simplex or none",
+  "cli.error.spread": "--spread must be a number from 0 upwards, or none",
+  "cli.error.value": "{option} needs a value",
+  "cli.error.noRanked": "No measure in {file} has a total, so there is no ranking to analyse.",
+
+  "pane.intervalsHeading": "How much can the weights change?",
+  "pane.intervalsIntro": "Each group weight changes on its own while the others stay fixed.",
+  "pane.loading": "Computing …",
+  "pane.uncertaintyHeading": "How certain is each place?",
+  "pane.uncertaintyIntro": "{draws} draws: each weight ±{weights}, each score ±{spread}. The numbers are the probability in per cent of each place.",
+  "pane.run": "Compute uncertainty",
+  "pane.cancel": "Cancel",
+  "pane.progress": "{done} of {total} draws",
+  "pane.cancelled": "Cancelled. Choose “Compute uncertainty” to run it again.",
+  "pane.failed": "The computation stopped: {message}",
+  "pane.stale": "The figures below are from an earlier run (before the last change of the ranking or of the choices).",
+  "pane.draws": "Draws",
+  "pane.colPlace": "Now",
+  "pane.colMeasure": "Measure",
+  "pane.colTop": "Top {top}",
+  "pane.tableCaption": "Probability in per cent of each place (column) for each measure (row); an empty cell: never in any draw. Darker cells mean a higher probability, and the frame marks the place now.",
+  "pane.cell": "{measure}: place {place} with {percent}",
+  "pane.noRanked": "No measure has a total yet, so there is no ranking to analyse.",
+  "pane.allNodes": "Show every weight of the tree",
+};
+
+const TABLE: Record<Lang, Record<StabilityKey, string>> = { nb: nbStability, en: enStability };
+
+export function st(lang: Lang, key: StabilityKey, params: Record<string, string | number> = {}): string {
+  return fill(TABLE[lang][key], params);
+}
+
+/** A weight as people read it: up to two decimals, in the locale (0,78 · 1,5 · 2). */
+export const weightText = (lang: Lang, w: number): string => formatShort(lang, w, 2);
+
+type NameOf = (id: string) => string;
+
+const swapClause = (lang: Lang, s: Swap, nameOf: NameOf, key: "interval.swap" | "cut.cross"): string =>
+  st(lang, key, { at: weightText(lang, s.at), below: nameOf(s.below), above: nameOf(s.above) });
+
+/** «Nytte kan veie fra 0,75 til 1,07 uten at noen plass endres; ved 1,07 går A forbi B, og ved 0,75 går C forbi D.» */
+export function intervalSentence(lang: Lang, group: string, i: WeightInterval, nameOf: NameOf): string {
+  if (i.weight === 0 && i.upper === 0) return `${st(lang, "interval.blocked", { group })}.`;
+  const lower = weightText(lang, i.lower);
+  const head =
+    i.upper === null ? st(lang, "interval.open", { group, lower }) : st(lang, "interval.both", { group, lower, upper: weightText(lang, i.upper) });
+  const swaps = [i.upperSwap, i.lowerSwap].filter((s): s is Swap => s !== null).map((s) => swapClause(lang, s, nameOf, "interval.swap"));
+  return swaps.length ? `${head}; ${swaps.join(st(lang, "interval.and"))}.` : `${head}.`;
+}
+
+/** «Topp 5: Nytte kan veie fra … uten at noen går inn i eller ut av topp 5; ved 1,07 kommer A inn og B går ut.» */
+export function cutSentence(lang: Lang, group: string, c: CutInterval, nameOf: NameOf): string {
+  if (c.weight === 0 && c.upper === 0) return `${st(lang, "cut.blocked", { group, top: c.top })}.`;
+  const lower = weightText(lang, c.lower);
+  const head =
+    c.upper === null
+      ? st(lang, "cut.open", { group, lower, top: c.top })
+      : st(lang, "cut.both", { group, lower, upper: weightText(lang, c.upper), top: c.top });
+  const crosses = [c.upperCross, c.lowerCross].filter((s): s is Swap => s !== null).map((s) => swapClause(lang, s, nameOf, "cut.cross"));
+  return crosses.length ? `${head}; ${crosses.join(st(lang, "interval.and"))}.` : `${head}.`;
+}
+
+/** The further lines about an interval: the smallest change, pairs tied now, what weight 0 does. */
+export function intervalNotes(lang: Lang, group: string, i: WeightInterval, nameOf: NameOf): string[] {
+  const out: string[] = [];
+  const f = i.firstSwap;
+  if (f) {
+    const delta = f.at - i.weight;
+    const sign = delta > 0 ? "+" : "-";
+    out.push(st(lang, "interval.smallest", { delta: `${sign}${weightText(lang, Math.abs(delta))}`, weight: weightText(lang, i.weight), at: weightText(lang, f.at) }));
+  } else if (!(i.weight === 0 && i.upper === 0)) out.push(st(lang, "interval.none", { group }));
+  if (i.tied.length)
+    out.push(st(lang, "interval.tied", { pairs: i.tied.map(([a, b]) => st(lang, "pair", { a: nameOf(a), b: nameOf(b) })).join("; ") }));
+  if (i.changesAtZero.length) out.push(st(lang, "interval.zero", { group, names: formatList(lang, i.changesAtZero.map(nameOf)) }));
+  return out;
+}
+
+/** A probability as a whole per cent for tables: "0" and "100" only when certain, "<1" and ">99" near them. */
+export function percentCell(p: number): string {
+  if (p <= 0) return "0";
+  if (p >= 1) return "100";
+  const r = Math.round(p * 100);
+  return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
+}

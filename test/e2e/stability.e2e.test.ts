@@ -1,0 +1,123 @@
+/**
+ * Stabilitet in the preview (Chromium): the tab loads its code on first use, states the weight
+ * intervals in plain words, runs the Monte Carlo in a Web Worker with progress, and shows the rank
+ * acceptability table; at 350 px the pane is screenshotted (test-results/stability-350-*.png) to be
+ * looked at. Cancel stops a run and leaves no table.
+ */
+import { promises as fs, existsSync } from "fs";
+import * as path from "path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { DIST, ROOT, launch, offline, serve, shot, taskpane } from "./harness";
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1.1/hosted/office.js";
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+let outside: string[];
+let errors: string[];
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  outside = await offline(page);
+  errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+});
+afterEach(async () => {
+  await page.close();
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+/** The preview with its task pane 350 px wide, on the Stabilitet tab. */
+async function openStability(lang: "nb-NO" | "en-US" = "nb-NO"): Promise<Frame> {
+  await page.goto(`${server.url}/preview.html?lang=${lang}`);
+  await page.waitForSelector('[data-testid="taskpane-frame"]', { timeout: 60000 });
+  await page.$eval('[data-testid="taskpane-frame"]', (f) => ((f as HTMLIFrameElement).style.width = "350px"));
+  const frame = await taskpane(page);
+  await frame.click('[data-testid="tab-stability"]');
+  await frame.waitForSelector('[data-testid="stability-sentence"]', { timeout: 60000 });
+  return frame;
+}
+
+test("the intervals in plain words and the rank table, computed in a worker, at 350 px", async () => {
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  const frame = await openStability();
+  const sentences = await frame.$$eval('[data-testid="stability-sentence"]', (els) => els.map((e) => e.textContent));
+  // The preview's workbook is the meeting imported: Måloppnåelse 7/9 to 7/6.
+  expect(sentences[0]).toContain("Måloppnåelse kan veie fra 0,78 til 1,17 uten at noen plass endres; ved 1,17 går Implementering av DBEP forbi Kritisk info: Kommunal helse- og omsorg");
+  expect(sentences).toHaveLength(3);
+  await shot(page, "stability-350-intervals");
+
+  await frame.waitForSelector('[data-testid="rank-table"]', { timeout: 60000 });
+  expect(workers.some((u) => /\.js$/.test(u))).toBe(true);
+  const rows = await frame.$$eval('[data-testid="rank-row"]', (trs) =>
+    trs.map((tr) => ({
+      text: tr.querySelector("th")?.textContent ?? "",
+      cells: Array.from(tr.querySelectorAll('[data-testid="rank-cell"]')).map((td) => ({ p: Number(td.getAttribute("data-p")), text: td.textContent ?? "" })),
+    })),
+  );
+  expect(rows).toHaveLength(13);
+  expect(rows[0].text).toContain("PLL");
+  for (const r of rows) {
+    expect(r.cells).toHaveLength(13);
+    expect(Math.abs(r.cells.reduce((s, c) => s + c.p, 0) - 1)).toBeLessThan(1e-9);
+    // Every non-zero probability is written in its cell.
+    for (const c of r.cells) if (c.p > 0) expect(c.text).toMatch(/^(<1|>99|100|\d{1,2})$/);
+  }
+  for (let k = 0; k < 13; k++) expect(Math.abs(rows.reduce((s, r) => s + r.cells[k].p, 0) - 1)).toBeLessThan(1e-9);
+  // The table scrolls sideways inside the pane, never the pane itself.
+  const widths = await frame.evaluate(() => ({ body: document.body.scrollWidth, view: window.innerWidth }));
+  expect(widths.body).toBeLessThanOrEqual(widths.view);
+  await frame.$eval('[data-testid="rank-table"]', (t) => t.scrollIntoView());
+  await shot(page, "stability-350-table");
+});
+
+test("1 000 000 draws: progress from the worker, then cancel leaves the earlier table marked as earlier", async () => {
+  const frame = await openStability("en-US");
+  await frame.waitForSelector('[data-testid="rank-table"]', { timeout: 60000 });
+  await frame.selectOption('[data-testid="stability-draws"]', "1000000");
+  const progress = await frame.waitForSelector('[data-testid="stability-progress"]', { timeout: 60000 });
+  expect(Number(await progress.getAttribute("data-total"))).toBe(1000000);
+  await frame.click('[data-testid="stability-cancel"]');
+  await frame.waitForSelector('[data-testid="stability-cancelled"]', { timeout: 60000 });
+  expect(await frame.textContent('[data-testid="stability-cancelled"]')).toBe("Cancelled. Choose “Compute uncertainty” to run it again.");
+  expect(await frame.$('[data-testid="stability-stale"]')).not.toBeNull();
+  expect(await frame.$('[data-testid="stability-progress"]')).toBeNull();
+  expect(await frame.textContent('[data-testid="tab-stability"]')).toBe("Stability");
+  await shot(page, "stability-350-cancelled");
+});
+
+test("the production build: the analysis is not in the pane's initial scripts, and the worker runs from dist/", async () => {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build`");
+  const html = await fs.readFile(path.join(DIST, "taskpane.html"), "utf8");
+  const initial = [...html.matchAll(/<script[^>]*src="?([^" >]+\.js)"?/g)].map((m) => m[1]).filter((src) => !src.startsWith("http"));
+  expect(initial.length).toBeGreaterThan(0);
+  for (const src of initial) {
+    const js = await fs.readFile(path.join(DIST, src), "utf8");
+    // Wording and code that only the Stabilitet chunk and the worker carry.
+    expect(js).not.toContain("går {below} forbi");
+    expect(js).not.toContain("uncertainty.worker");
+  }
+  const stub = await fs.readFile(path.join(ROOT, "office-stub.js"));
+  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.setViewportSize({ width: 350, height: 900 });
+  await page.goto(`${server.url}/addin/taskpane.html?lang=nb-NO&base=/`);
+  await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60000 });
+  await page.click('[data-testid="tab-stability"]');
+  await page.waitForSelector('[data-testid="rank-table"]', { timeout: 60000 });
+  expect(workers.some((u) => u.includes("/addin/"))).toBe(true);
+  expect(await page.$$('[data-testid="rank-row"]')).toHaveLength(13);
+  await shot(page, "stability-350-addin");
+});
