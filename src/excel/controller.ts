@@ -272,17 +272,53 @@ export class ExcelController implements AppController {
 
   selectCell(address: string): Promise<void> {
     return this.act(async () => {
-      const p = parseAddress(address);
-      if (!p || p.sheet === undefined) return undefined;
-      await this.host.run(async (ctx) => {
-        const sheet = ctx.workbook.worksheets.getItem(p.sheet!);
-        sheet.activate();
-        const a = cellA1(p.row, p.col);
-        const b = cellA1(p.toRow, p.toCol);
-        sheet.getRange(a === b ? a : `${a}:${b}`).select();
-        await ctx.sync();
-      });
+      await this.select(address);
       return undefined;
+    });
+  }
+
+  /** Activates the address's sheet and selects the cell or range (one sync). */
+  private async select(address: string): Promise<void> {
+    const p = parseAddress(address);
+    if (!p || p.sheet === undefined) return;
+    await this.host.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(p.sheet!);
+      sheet.activate();
+      const a = cellA1(p.row, p.col);
+      const b = cellA1(p.toRow, p.toCol);
+      sheet.getRange(a === b ? a : `${a}:${b}`).select();
+      await ctx.sync();
+    });
+  }
+
+  /**
+   * Selects the measure's row of the scoring table, found by its ID in the sheet as it is now (rows
+   * may have moved since the last recompute); in the legacy layout, its name cell. Two syncs.
+   */
+  selectMeasure(measureId: string): Promise<void> {
+    return this.act(async () => {
+      if (this.state.status === "legacy") {
+        const cell = this.state.assessment?.measures.find((m) => m.id === measureId)?.address;
+        if (!cell) return new Refusal(t(this.lang, "excel.error.unknownMeasure", { id: measureId }));
+        await this.select(cell);
+        return undefined;
+      }
+      const found = await this.host.run(async (ctx) => {
+        const { sheets } = await listSheets(ctx);
+        if (!sheets.includes(SHEETS.scoring)) return false;
+        const read = queueSheetRead(ctx, SHEETS.scoring);
+        await ctx.sync();
+        const grid = gridOf(read);
+        const region = findScoringRegion(grid);
+        const row = region ? readScoringTable(grid, region, this.state.model ?? defaultModel()).rowOf.get(measureId) : undefined;
+        if (!region || row === undefined) return false;
+        const sheet = ctx.workbook.worksheets.getItem(SHEETS.scoring);
+        sheet.activate();
+        sheet.getRange(`${cellA1(row, region.firstCol)}:${cellA1(row, region.lastCol)}`).select();
+        await ctx.sync();
+        return true;
+      });
+      return found ? undefined : new Refusal(t(this.lang, "excel.error.unknownMeasure", { id: measureId }));
     });
   }
 

@@ -74,6 +74,11 @@ export interface AppActions {
   recalc(): Promise<void>;
   /** Selects a cell or range in the workbook, e.g. `'Kritisk info'!F9`. */
   selectCell(address: string): Promise<void>;
+  /**
+   * Selects a measure's row in the scoring table (Vurdering), found by its ID; in the legacy
+   * layout, the measure's name cell on its theme sheet.
+   */
+  selectMeasure(measureId: string): Promise<void>;
   /** Sets one node's weight (writes the Modell sheet, which triggers a recompute). */
   setWeight(nodeId: string, weight: number): Promise<void>;
   /** Sets every weight back to 1. */

@@ -73,6 +73,9 @@ export class FakeController implements AppController {
   recalc(): Promise<void> {
     return this.record({ name: "recalc", args: [] });
   }
+  selectMeasure(measureId: string): Promise<void> {
+    return this.record({ name: "selectMeasure", args: [measureId] });
+  }
   selectCell(address: string): Promise<void> {
     return this.record({ name: "selectCell", args: [address] });
   }

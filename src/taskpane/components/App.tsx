@@ -307,7 +307,14 @@ function Body({
 
   const view =
     tab === "ranking" ? (
-      <RankingView assessment={state.assessment} lang={lang} checklist={state.checklist} filter={v.filter} onFilter={v.setFilter} />
+      <RankingView
+        assessment={state.assessment}
+        lang={lang}
+        checklist={state.checklist}
+        filter={v.filter}
+        onFilter={v.setFilter}
+        onSelect={actions.selectMeasure}
+      />
     ) : tab === "checklist" ? (
       state.checklist ? (
         <ChecklistView

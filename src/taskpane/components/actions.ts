@@ -10,6 +10,7 @@ export function viewActions(actions: AppActions, run: (action: () => Promise<voi
     syncLegacy: () => run(() => actions.syncLegacy()),
     recalc: () => run(() => actions.recalc()),
     selectCell: (address) => run(() => actions.selectCell(address)),
+    selectMeasure: (measureId) => run(() => actions.selectMeasure(measureId)),
     setWeight: (nodeId, weight) => run(() => actions.setWeight(nodeId, weight)),
     resetWeights: () => run(() => actions.resetWeights()),
     setTieBreak: (groupIds) => run(() => actions.setTieBreak(groupIds)),
