@@ -24,6 +24,8 @@ export interface ModelProblem {
   /** The node id or field the problem is about. */
   at: string;
   detail?: string;
+  /** The cell that holds it, when the model was read from a sheet (`Modell!G5`). */
+  cell?: string;
 }
 
 const text = z.object({ nb: z.string(), en: z.string() });

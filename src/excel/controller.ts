@@ -23,6 +23,7 @@ import { checklistRowFor, createLayout, writeChecklistSheet } from "./layout";
 import { checklistState } from "./checklist-state";
 import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
+import { highlightChanges, problemCells, queueHighlights } from "./model-highlight";
 
 export interface ControllerOptions {
   /** Quiet time after the last change before recomputing. */
@@ -132,6 +133,7 @@ export class ExcelController implements AppController {
       if (result.kind === "ready") {
         const { read } = result;
         await this.modelInForce(read.model);
+        await this.highlightModel(problemCells(read.modelProblems), result.sheets);
         const hasLegacySheets = await this.hasLegacy(result.sheets);
         this.set({
           status: "ready",
@@ -183,6 +185,26 @@ export class ExcelController implements AppController {
       ctx.workbook.application.calculate("Full");
       await ctx.sync();
     });
+  }
+
+  /** The Modell cells this controller coloured as problems. */
+  private modelHighlighted: string[] = [];
+
+  /** Colours the Modell cells that hold a problem and clears those put right; one sync, only on a change. */
+  private async highlightModel(cells: string[], sheets: string[]): Promise<void> {
+    const changes = highlightChanges(this.modelHighlighted, cells);
+    if (changes.clear.length + changes.fill.length === 0) return;
+    if (!sheets.includes(SHEETS.model)) {
+      this.modelHighlighted = [];
+      return;
+    }
+    await this.host.run(async (ctx) => {
+      ctx.runtime.enableEvents = false;
+      queueHighlights(ctx, changes);
+      ctx.runtime.enableEvents = true;
+      await ctx.sync();
+    });
+    this.modelHighlighted = cells;
   }
 
   private legacyKnown: { sheets: string; has: boolean } | undefined;

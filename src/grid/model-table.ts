@@ -85,11 +85,66 @@ function num(v: CellValue | undefined): number {
 
 export type ReadModel = { ok: true; model: Model } | { ok: false; problems: ModelProblem[] };
 
+/** Where the tables' cells are on the sheet, so a problem names its own cell. */
+export interface ModelCells {
+  /** The cell of row `index` (0 = first row under the header) and column `column` of the criteria table. */
+  row(index: number, column: number): string;
+  /** The value cell of row `index` of the settings table. */
+  setting(index: number): string;
+}
+
+const COL = (name: string) => (MODEL_HEADERS as readonly string[]).indexOf(name);
+
+/** The cell a problem is about: the node's weight, ID or descriptors, or the setting's value. */
+function cellOfProblem(p: ModelProblem, rowOfId: Map<string, number>, settingRow: (key: string) => number, cells: ModelCells): string | undefined {
+  const node = rowOfId.get(p.at);
+  const setting = (key: string) => (settingRow(key) >= 0 ? cells.setting(settingRow(key)) : undefined);
+  switch (p.code) {
+    case "weight":
+    case "group-without-weight":
+      return node !== undefined ? cells.row(node, COL(MODEL_COLUMNS.weight)) : undefined;
+    case "duplicate-id":
+      return node !== undefined ? cells.row(node, COL(MODEL_COLUMNS.id)) : undefined;
+    case "descriptor-outside-scale":
+      return node !== undefined ? cells.row(node, COL(MODEL_COLUMNS.descriptors)) : undefined;
+    case "scale":
+      return setting(SETTINGS_KEYS.min);
+    case "tolerance":
+      return setting(SETTINGS_KEYS.tolerance);
+    case "tie-break-unknown":
+      return setting(SETTINGS_KEYS.tieBreak);
+    case "shape":
+      if (node !== undefined) return cells.row(node, COL(MODEL_COLUMNS.parent));
+      return setting(p.at);
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Builds a model from the two tables' rows (without headers). `previous` supplies what the
  * tables do not hold (aliases, English descriptor texts) and the fallbacks for blank settings.
  */
-export function readModelTables(rows: CellValue[][], settings: CellValue[][], previous: Model): ReadModel {
+export function readModelTables(rows: CellValue[][], settings: CellValue[][], previous: Model, cells?: ModelCells): ReadModel {
+  const read = readTables(rows, settings, previous);
+  if (read.ok || !cells) return read;
+  // The last row of an ID (a duplicate is reported at its second row).
+  const rowOfId = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const id = str(row[0]);
+    if (id !== "") rowOfId.set(id, i);
+  });
+  const settingRow = (key: string) => settings.findIndex((r) => normalize(str(r[0])) === normalize(key));
+  return {
+    ok: false,
+    problems: read.problems.map((p) => {
+      const cell = cellOfProblem(p, rowOfId, settingRow, cells);
+      return cell ? { ...p, cell } : p;
+    }),
+  };
+}
+
+function readTables(rows: CellValue[][], settings: CellValue[][], previous: Model): ReadModel {
   const problems: ModelProblem[] = [];
   const prevNodes = new Map(allNodes(previous).map((n) => [n.id, n]));
   const nodes = new Map<string, CriterionNode>();

@@ -103,11 +103,11 @@ export const enModelProblems: ModelProblemMessages = {
     `it was stored by a newer version of the add-in (format ${p.detail}). Update the add-in; nothing in the workbook was changed.`,
   scale: (p) => `the scale ${p.detail} is invalid; the lowest value must be below the highest.`,
   "duplicate-id": (p) => `the id ${p.at} is used twice.`,
-  weight: (p) => `the weight ${p.detail} on ${p.at} is invalid; use a number from 0 to 1,000,000.`,
-  "group-without-weight": (p) => `${p.at === "criteria" ? "the top level" : p.at} has no child with a weight above 0.`,
+  weight: (p, h) => `the weight ${h.q(p.detail)} of ${h.crit(p.at)} is not a number from 0 to 1,000,000. Type a number such as 1 or 1.5.`,
+  "group-without-weight": (p, h) => `${p.at === "criteria" ? "the top level" : h.crit(p.at)} has no item with a weight above 0.`,
   "no-criteria": () => `it has no criteria.`,
   "tie-break-unknown": (p) => `the tie-break names ${p.at}, which is not a group of the model.`,
-  "descriptor-outside-scale": (p) => `the descriptor for ${p.detail} on ${p.at} lies outside the scale.`,
+  "descriptor-outside-scale": (p, h) => `the descriptor for ${p.detail} on ${h.crit(p.at)} lies outside the scale.`,
   tolerance: (p) => `the tolerance ${p.detail} is invalid; use a small number such as 0.000000001.`,
 };
 

@@ -103,11 +103,11 @@ export const nbModelProblems: ModelProblemMessages = {
     `den er lagret av en nyere versjon av tillegget (format ${p.detail}). Oppdater tillegget; ingenting er endret i arbeidsboken.`,
   scale: (p) => `skalaen ${p.detail} er ugyldig; minste verdi må være lavere enn største.`,
   "duplicate-id": (p) => `ID-en ${p.at} brukes to ganger.`,
-  weight: (p) => `vekten ${p.detail} på ${p.at} er ugyldig; bruk et tall fra 0 til 1 000 000.`,
-  "group-without-weight": (p) => `${p.at === "criteria" ? "toppnivået" : p.at} har ingen underpunkter med vekt over 0.`,
+  weight: (p, h) => `vekten ${h.q(p.detail)} for ${h.crit(p.at)} er ikke et tall fra 0 til 1 000 000. Skriv et tall, for eksempel 1 eller 1,5.`,
+  "group-without-weight": (p, h) => `${p.at === "criteria" ? "toppnivået" : h.crit(p.at)} har ingen underpunkter med vekt over 0.`,
   "no-criteria": () => `den har ingen kriterier.`,
   "tie-break-unknown": (p) => `uavgjort-regelen nevner ${p.at}, som ikke er en gruppe i modellen.`,
-  "descriptor-outside-scale": (p) => `beskrivelsen for ${p.detail} på ${p.at} ligger utenfor skalaen.`,
+  "descriptor-outside-scale": (p, h) => `beskrivelsen for ${p.detail} på ${h.crit(p.at)} ligger utenfor skalaen.`,
   tolerance: (p) => `toleransen ${p.detail} er ugyldig; bruk et lite tall som 0,000000001.`,
 };
 
