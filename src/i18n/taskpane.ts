@@ -122,7 +122,7 @@ export const nbTaskpane = {
   "checklist.create": "Opprett sjekkliste",
   "checklist.noEntries": "Sjekklisten har ingen tiltak ennå. Tiltakene i Vurdering legges til neste gang arbeidsboken beregnes.",
   "checklist.summaryLabel": "Sjekklisten i tall",
-  "checklist.reportsPerYear": "{n} rapporteringer i året",
+  "checklist.reportsPerYear": "{n} {n|rapportering|rapporteringer} i året",
   "checklist.search": "Søk etter tiltak",
   "checklist.searchNone": "Ingen tiltak passer søket.",
   "checklist.measures": "Tiltak i sjekklisten",
@@ -186,7 +186,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "tab.findings": "Findings",
   "tab.model": "Model",
   "tab.checklist": "Checklist",
-  "tab.findingsCount": "{count} findings",
+  "tab.findingsCount": "{count} {count|finding|findings}",
 
   "loading.label": "Reading the workbook …",
 
@@ -205,7 +205,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "error.title": "Something went wrong",
   "error.retry": "Try again",
 
-  "ranking.summary": "{ranked} of {count} measures ranked",
+  "ranking.summary": "{ranked} of {count} {count|measure|measures} ranked",
   "ranking.legend": "{abbr} = {label}",
   "ranking.colRank": "Rank",
   "ranking.colMeasure": "Measure",
@@ -285,7 +285,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "checklist.create": "Create checklist",
   "checklist.noEntries": "The checklist has no measures yet. The measures in Vurdering are added the next time the workbook is calculated.",
   "checklist.summaryLabel": "The checklist in figures",
-  "checklist.reportsPerYear": "{n} reports a year",
+  "checklist.reportsPerYear": "{n} {n|report|reports} a year",
   "checklist.search": "Search measures",
   "checklist.searchNone": "No measures match the search.",
   "checklist.measures": "Measures in the checklist",
