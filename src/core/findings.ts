@@ -24,6 +24,7 @@ export type FindingCode =
   | "store-damaged"
   // the legacy meeting layout
   | "legacy-formula"
+  | "legacy-sheet-empty"
   | "legacy-error-value"
   | "legacy-rank-stale"
   | "legacy-rank-missing"

@@ -28,7 +28,11 @@ export const enFindings: FindingMessages = {
   "store-damaged": (p) =>
     `The add-in's stored data in the workbook is damaged (${p.detail}). It is kept as it is, and the model on the Modell sheet is used.`,
   "legacy-formula": (p, h) =>
-    `${h.crit(p.node)} shows ${h.short(p.shown)}, but the model gives ${h.short(p.correct)} (${p.measure}). The formula is =${p.formula}` +
+    p.formula === ""
+      ? p.empty
+        ? `${h.crit(p.node)} is empty, but the model gives ${h.short(p.correct)} (${p.measure}). Choose “Synchronise” to write the formula, or type it yourself.`
+        : `${h.crit(p.node)} shows ${h.short(p.shown)} typed as a value, not a formula, but the model gives ${h.short(p.correct)} (${p.measure}). Choose “Synchronise” to write the formula, or fix it yourself.`
+      : `${h.crit(p.node)} shows ${h.short(p.shown)}, but the model gives ${h.short(p.correct)} (${p.measure}). The formula is =${p.formula}` +
     (p.sum ? `; it adds up where the model takes the mean` : "") +
     (p.mean ? `; it takes the mean where the model adds up` : "") +
     (Array.isArray(p.leftOut) && p.leftOut.length ? `; it leaves out ${h.crit(p.leftOut)}` : "") +
@@ -40,6 +44,8 @@ export const enFindings: FindingMessages = {
         : `; the formula is right, but it builds on ${h.crit(p.upstream)}, which shows a wrong value`
       : "") +
     `. Choose “Synchronise” to write the right formula, or fix it yourself.`,
+  "legacy-sheet-empty": (p) =>
+    `The sheet ${p.sheet} has neither values nor formulas in its group and Score rows (${p.cells} empty ${p.cells === 1 ? "cell" : "cells"} for ${p.measures} ${p.measures === 1 ? "measure" : "measures"}), so it shows no totals. Choose “Synchronise” to write the formulas, or type them yourself.`,
   "legacy-error-value": (p, h) =>
     `${h.crit(p.node)} shows ${p.error} (${p.measure}). ` +
     (p.correct !== null

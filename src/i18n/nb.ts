@@ -28,7 +28,11 @@ export const nbFindings: FindingMessages = {
   "store-damaged": (p) =>
     `Tilleggets lagrede data i arbeidsboken er skadet (${p.detail}). De er beholdt urørt, og modellen på arket Modell brukes.`,
   "legacy-formula": (p, h) =>
-    `${h.crit(p.node)} viser ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
+    p.formula === ""
+      ? p.empty
+        ? `${h.crit(p.node)} er tom, men modellen gir ${h.short(p.correct)} (${p.measure}). Velg «Synkroniser» for å skrive formelen, eller skriv den selv.`
+        : `${h.crit(p.node)} viser ${h.short(p.shown)} skrevet inn som et tall, ikke en formel, men modellen gir ${h.short(p.correct)} (${p.measure}). Velg «Synkroniser» for å skrive formelen, eller rett den selv.`
+      : `${h.crit(p.node)} viser ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
     (p.sum ? `; den summerer der modellen tar snittet` : "") +
     (p.mean ? `; den tar snittet der modellen summerer` : "") +
     (Array.isArray(p.leftOut) && p.leftOut.length ? `; den utelater ${h.crit(p.leftOut)}` : "") +
@@ -40,6 +44,8 @@ export const nbFindings: FindingMessages = {
         : `; formelen er riktig, men den bygger på ${h.crit(p.upstream)}, som viser feil verdi`
       : "") +
     `. Velg «Synkroniser» for å skrive riktig formel, eller rett den selv.`,
+  "legacy-sheet-empty": (p) =>
+    `Arket ${p.sheet} har verken verdier eller formler i gruppe- og Score-radene (${p.cells} ${p.cells === 1 ? "tom celle" : "tomme celler"} for ${p.measures} tiltak), så det viser ingen totaler. Velg «Synkroniser» for å skrive formlene, eller skriv dem selv.`,
   "legacy-error-value": (p, h) =>
     `${h.crit(p.node)} viser ${p.error} (${p.measure}). ` +
     (p.correct !== null
