@@ -24,6 +24,7 @@ import { checklistState } from "./checklist-state";
 import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
 import { highlightChanges, problemCells, queueHighlights } from "./model-highlight";
+import { planLegacySyncIn } from "./legacy-plan";
 
 export interface ControllerOptions {
   /** Quiet time after the last change before recomputing. */
@@ -283,8 +284,25 @@ export class ExcelController implements AppController {
     });
   }
 
+  planSync(): Promise<void> {
+    return this.act(async () => {
+      this.set({ syncPlan: undefined });
+      const plan = await this.host.run((ctx) => planLegacySyncIn(ctx));
+      if (!plan) return new Refusal(t(this.lang, "excel.noLegacy"));
+      if (plan.cells === 0) return t(this.lang, "excel.notice.nothingToSync");
+      this.set({ syncPlan: plan });
+      return undefined;
+    });
+  }
+
+  cancelSync(): Promise<void> {
+    this.set({ syncPlan: undefined });
+    return Promise.resolve();
+  }
+
   syncLegacy(): Promise<void> {
     return this.act(async () => {
+      this.set({ syncPlan: undefined });
       const result = await this.host.run((ctx) => syncLegacy(ctx, this.lang, this.options.clock));
       if (!result.ok) return new Refusal(result.message ?? "");
       if (result.writes.length === 0) return t(this.lang, "excel.notice.nothingToSync");

@@ -78,6 +78,10 @@ export const nbTaskpane = {
   "findings.sync": "Synkroniser",
   "findings.syncHint":
     "Skriver riktige verdier og formler i de gamle temaarkene og Samlet, og fører det som sto der før, i arket Logg.",
+  "findings.syncConfirm":
+    "Synkroniser skriver i {cells} {cells|celle|celler} på {count} ark: {sheets}. Det som står i cellene nå, føres i arket Logg.",
+  "findings.syncConfirmButton": "Skriv i arkene",
+  "findings.syncCancel": "Avbryt",
   "findings.orphanAdd": "Legg til igjen",
   "findings.orphanAddToChecklist": "Legger tiltaket til i arket Sjekkliste igjen.",
   "findings.orphanAddToScoring": "Legger tiltaket til i arket Vurdering igjen, uten scorer.",
@@ -241,6 +245,10 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "findings.sync": "Synchronise",
   "findings.syncHint":
     "Writes correct values and formulas into the old theme sheets and the summary (Samlet), and logs what was there on the Logg sheet.",
+  "findings.syncConfirm":
+    "Synchronise writes to {cells} {cells|cell|cells} on {count} {count|sheet|sheets}: {sheets}. What the cells hold now is logged on the Logg sheet.",
+  "findings.syncConfirmButton": "Write to the sheets",
+  "findings.syncCancel": "Cancel",
   "findings.orphanAdd": "Add it back",
   "findings.orphanAddToChecklist": "Adds the measure to the Sjekkliste sheet again.",
   "findings.orphanAddToScoring": "Adds the measure to the Vurdering sheet again, without scores.",

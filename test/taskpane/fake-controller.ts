@@ -67,6 +67,12 @@ export class FakeController implements AppController {
   importLegacy(): Promise<void> {
     return this.record({ name: "importLegacy", args: [] });
   }
+  planSync(): Promise<void> {
+    return this.record({ name: "planSync", args: [] });
+  }
+  cancelSync(): Promise<void> {
+    return this.record({ name: "cancelSync", args: [] });
+  }
   syncLegacy(): Promise<void> {
     return this.record({ name: "syncLegacy", args: [] });
   }

@@ -339,6 +339,7 @@ function Body({
         hasLegacySheets={state.hasLegacySheets}
         busy={state.busy}
         actions={actions}
+        syncPlan={state.syncPlan}
       />
     ) : (
       <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} />

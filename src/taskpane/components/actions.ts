@@ -8,6 +8,8 @@ export function viewActions(actions: AppActions, run: (action: () => Promise<voi
     createWorkbook: () => run(() => actions.createWorkbook()),
     importLegacy: () => run(() => actions.importLegacy()),
     syncLegacy: () => run(() => actions.syncLegacy()),
+    planSync: () => run(() => actions.planSync()),
+    cancelSync: () => run(() => actions.cancelSync()),
     recalc: () => run(() => actions.recalc()),
     selectCell: (address) => run(() => actions.selectCell(address)),
     selectMeasure: (measureId) => run(() => actions.selectMeasure(measureId)),
