@@ -17,6 +17,7 @@ export type FindingCode =
   | "cell-not-finite"
   // a measure
   | "missing-scores"
+  | "few-scores"
   | "no-total"
   | "tie"
   // the model

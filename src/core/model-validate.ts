@@ -17,7 +17,8 @@ export type ModelProblemCode =
   | "no-criteria"
   | "tie-break-unknown"
   | "descriptor-outside-scale"
-  | "tolerance";
+  | "tolerance"
+  | "completeness";
 
 export interface ModelProblem {
   code: ModelProblemCode;
@@ -62,6 +63,7 @@ export const modelSchema = z.object({
   criteria: z.array(node),
   tieBreak: z.array(z.string()),
   tolerance: z.number(),
+  completeness: z.number().optional(),
 });
 
 /** Weights are relative; a bound keeps every weighted sum far from overflow. */
@@ -76,6 +78,9 @@ export function validateModel(model: Model): ModelProblem[] {
   }
   if (!(model.tolerance >= 0) || !Number.isFinite(model.tolerance) || model.tolerance > 0.01) {
     problems.push({ code: "tolerance", at: "tolerance", detail: String(model.tolerance) });
+  }
+  if (model.completeness !== undefined && !(model.completeness >= 0 && model.completeness <= 1)) {
+    problems.push({ code: "completeness", at: "completeness", detail: String(model.completeness) });
   }
   if (model.criteria.length === 0) problems.push({ code: "no-criteria", at: "criteria" });
 

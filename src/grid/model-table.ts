@@ -4,7 +4,7 @@
  * the total is formed, tie-break, tolerance). Rows ↔ model both ways; reading validates.
  */
 import type { CellValue } from "../core/cell";
-import { allNodes, impliedLeafWeights, isGroup, type CriterionNode, type Descriptor, type Model, type TotalKind } from "../core/model";
+import { allNodes, completenessOf, impliedLeafWeights, isGroup, type CriterionNode, type Descriptor, type Model, type TotalKind } from "../core/model";
 import { MAX_WEIGHT, parseModel, type ModelProblem } from "../core/model-validate";
 import { numberInText } from "../core/cell";
 import { normalize } from "../core/text";
@@ -69,6 +69,7 @@ export function settingsRows(model: Model): CellValue[][] {
     [SETTINGS_KEYS.total, TOTAL_WORDS[model.total]],
     [SETTINGS_KEYS.tieBreak, model.tieBreak.join(", ")],
     [SETTINGS_KEYS.tolerance, model.tolerance],
+    [SETTINGS_KEYS.completeness, completenessOf(model)],
   ];
 }
 
@@ -111,6 +112,8 @@ function cellOfProblem(p: ModelProblem, rowOfId: Map<string, number>, settingRow
       return setting(SETTINGS_KEYS.min);
     case "tolerance":
       return setting(SETTINGS_KEYS.tolerance);
+    case "completeness":
+      return setting(SETTINGS_KEYS.completeness);
     case "tie-break-unknown":
       return setting(SETTINGS_KEYS.tieBreak);
     case "shape":
@@ -210,6 +213,7 @@ function readTables(rows: CellValue[][], settings: CellValue[][], previous: Mode
   const minV = get(SETTINGS_KEYS.min);
   const maxV = get(SETTINGS_KEYS.max);
   const tolV = get(SETTINGS_KEYS.tolerance);
+  const compV = get(SETTINGS_KEYS.completeness);
 
   const model: Model = {
     version: 1,
@@ -223,6 +227,8 @@ function readTables(rows: CellValue[][], settings: CellValue[][], previous: Mode
     tieBreak: tieText === "" ? [] : tieText.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean),
     tolerance: tolV === undefined || str(tolV) === "" ? previous.tolerance : num(tolV),
   };
+  const completeness = compV === undefined || str(compV) === "" ? previous.completeness : num(compV);
+  if (completeness !== undefined) model.completeness = completeness;
   if (problems.length) return { ok: false, problems };
   const parsed = parseModel(model);
   return parsed.ok ? { ok: true, model: parsed.model } : { ok: false, problems: parsed.problems };

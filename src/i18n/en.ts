@@ -2,7 +2,8 @@
 import { QUESTION_TEXT, type ChecklistQuestion } from "../core/checklist";
 import type { ModelProblemCode } from "../core/model-validate";
 import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
-import type { FindingMessages, ModelProblemMessages } from "./catalog";
+import { fewScoresList, type FindingMessages, type ModelProblemMessages } from "./catalog";
+import { formatPercent } from "./format";
 
 export const enFindings: FindingMessages = {
   "cell-text": (p, h) =>
@@ -20,6 +21,8 @@ export const enFindings: FindingMessages = {
     `${p.raw} in ${h.crit(p.criterion)} is not a finite number and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
   "missing-scores": (p, h) =>
     `${p.measure} has no score for ${h.crit(p.criteria)}. Groups are the mean of the questions that have a score; fill in the blank cells for a complete assessment.`,
+  "few-scores": (p, h) =>
+    `${p.measure} is ranked on few scores: ${fewScoresList(p, h, "of")} ${Array.isArray(p.groups) && p.groups.length === 1 ? "has" : "each have"} fewer than ${formatPercent("en", Number(p.threshold), 0)} of the questions answered. The total may change a lot once the rest are filled in; fill in the empty cells, or change the limit (Minste andel besvart) on the Modell sheet.`,
   "no-total": (p, h) =>
     `${p.measure} has no total because ${h.crit(p.groups)} has no scores. Fill in at least one score under ${h.crit(p.groups)}.`,
   tie: (p, h) => `${h.list(p.names)} have equal totals (${h.n(p.total)}) and share rank ${p.rank}.`,
@@ -114,6 +117,7 @@ export const enModelProblems: ModelProblemMessages = {
   "no-criteria": () => `it has no criteria.`,
   "tie-break-unknown": (p) => `the tie-break names ${p.at}, which is not a group of the model.`,
   "descriptor-outside-scale": (p, h) => `the descriptor for ${p.detail} on ${h.crit(p.at)} lies outside the scale.`,
+  completeness: (p) => `the minimum share answered ${p.detail} is invalid; use a share from 0 to 1, such as 0.5.`,
   tolerance: (p) => `the tolerance ${p.detail} is invalid; use a small number such as 0.000000001.`,
 };
 

@@ -2,7 +2,8 @@
 import { QUESTION_TEXT, type ChecklistQuestion } from "../core/checklist";
 import type { ModelProblemCode } from "../core/model-validate";
 import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
-import type { FindingMessages, ModelProblemMessages } from "./catalog";
+import { fewScoresList, type FindingMessages, type ModelProblemMessages } from "./catalog";
+import { formatPercent } from "./format";
 
 export const nbFindings: FindingMessages = {
   "cell-text": (p, h) =>
@@ -20,6 +21,8 @@ export const nbFindings: FindingMessages = {
     `${p.raw} i ${h.crit(p.criterion)} er ikke et endelig tall og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
   "missing-scores": (p, h) =>
     `${p.measure} mangler score for ${h.crit(p.criteria)}. Gruppene regnes som snittet av spørsmålene som har score; fyll inn de tomme cellene for en fullstendig vurdering.`,
+  "few-scores": (p, h) =>
+    `${p.measure} er rangert på få scorer: ${fewScoresList(p, h, "av")} ${Array.isArray(p.groups) && p.groups.length === 1 ? "har" : "har hver"} færre enn ${formatPercent("nb", Number(p.threshold), 0)} av spørsmålene besvart. Totalen kan endre seg mye når resten fylles inn; fyll inn de tomme cellene, eller endre grensen (Minste andel besvart) på arket Modell.`,
   "no-total": (p, h) =>
     `${p.measure} har ingen total fordi ${h.crit(p.groups)} ikke har noen score. Fyll inn minst én score under ${h.crit(p.groups)}.`,
   tie: (p, h) => `${h.list(p.names)} har lik total (${h.n(p.total)}) og deler plass ${p.rank}.`,
@@ -114,6 +117,7 @@ export const nbModelProblems: ModelProblemMessages = {
   "no-criteria": () => `den har ingen kriterier.`,
   "tie-break-unknown": (p) => `uavgjort-regelen nevner ${p.at}, som ikke er en gruppe i modellen.`,
   "descriptor-outside-scale": (p, h) => `beskrivelsen for ${p.detail} på ${h.crit(p.at)} ligger utenfor skalaen.`,
+  completeness: (p) => `minste andel besvart ${p.detail} er ugyldig; bruk en andel fra 0 til 1, for eksempel 0,5.`,
   tolerance: (p) => `toleransen ${p.detail} er ugyldig; bruk et lite tall som 0,000000001.`,
 };
 

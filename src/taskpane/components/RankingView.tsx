@@ -353,10 +353,12 @@ function checklistAttrs(checklist: ChecklistState | undefined, entry: ChecklistE
 function IncompleteMark({ m, model, lang }: { m: MeasureResult; model: Model; lang: Lang }) {
   const s = useStyles();
   if (m.complete) return null;
-  const text = incompleteText(lang, model, m);
+  // Ranked on few scores: the warning itself, as in Funn and on the Rangering sheet.
+  const few = m.findings.find((f) => f.code === "few-scores");
+  const text = few ? findingMessage(few, lang, model) : incompleteText(lang, model, m);
   return (
     <Tooltip content={text} relationship="label" withArrow>
-      <span className={s.mark} role="img" tabIndex={0} data-testid="incomplete-mark">
+      <span className={s.mark} role="img" tabIndex={0} data-testid="incomplete-mark" data-kind={few ? "few-scores" : "incomplete"}>
         <Warning16Filled />
       </span>
     </Tooltip>
