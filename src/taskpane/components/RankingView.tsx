@@ -71,6 +71,7 @@ const useStyles = makeStyles({
   filterSelect: { minWidth: "9em" },
   hideUt: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   showing: { color: tokens.colorNeutralForeground3 },
+  legendItem: { whiteSpace: "nowrap" },
   main: { minWidth: 0, display: "flex", flexDirection: "column", gap: "2px" },
   nameLine: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   name: { minWidth: 0, overflowWrap: "anywhere" },
@@ -182,9 +183,13 @@ export function RankingView({
   const abbr = groupAbbreviations(model, lang);
   // Over every measure, not only the shown ones: a row reads the same whatever the filter.
   const names = displayNames(assessment.measures);
-  const legend = model.criteria
-    .map((g) => tp(lang, "ranking.legend", { abbr: abbr.get(g.id) ?? g.id, label: criterionLabel(model, g.id, lang) }))
-    .join(" · ");
+  // Each «K = Kostnader» stays on one line; the legend wraps between them.
+  const legend = model.criteria.map((g, i) => (
+    <span key={g.id} className={s.legendItem}>
+      {i > 0 && " · "}
+      {tp(lang, "ranking.legend", { abbr: abbr.get(g.id) ?? g.id, label: criterionLabel(model, g.id, lang) })}
+    </span>
+  ));
 
   if (assessment.measures.length === 0) {
     return (
@@ -201,7 +206,7 @@ export function RankingView({
         <Caption1 data-testid="ranking-summary">
           {tp(lang, "ranking.summary", { ranked: assessment.measures.filter((m) => m.rank !== null).length, count: assessment.measures.length })}
         </Caption1>
-        <Caption1>{legend}</Caption1>
+        <Caption1 data-testid="ranking-legend">{legend}</Caption1>
       </div>
       {checklist && (
         <Filters
