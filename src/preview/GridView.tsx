@@ -9,7 +9,7 @@ import { cellA1, columnLetters, parseAddress } from "../core/address";
 import type { Lang } from "../i18n";
 import { pv } from "../i18n/preview";
 import type { SimWorkbook } from "../sim/workbook";
-import { shownInput, typedInput } from "./typing";
+import { shownInput, shownText, typedInput } from "./typing";
 
 const MIN_ROWS = 30;
 const MIN_COLS = 12;
@@ -158,7 +158,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
                   const at = cellA1(r, c);
                   const cell = grid.rows[r]?.[c];
                   const snapshot = cell ? wb.getCell(sheet, at) : undefined;
-                  const text = cell ? wb.getText(sheet, at) : "";
+                  const text = cell ? shownText(lang, wb.getText(sheet, at), typeof cell.value === "number") : "";
                   const isSel = r === selected.row && c === selected.col;
                   return (
                     <td

@@ -23,3 +23,9 @@ export function typedInput(lang: Lang, text: string): string {
 export function shownInput(lang: Lang, raw: string, isNumber: boolean): string {
   return lang === "nb" && isNumber ? raw.replace(".", ",") : raw;
 }
+
+/** A number's text in a cell as Excel shows it in the language: «22,8» and «1 000,5» in bokmål. */
+export function shownText(lang: Lang, text: string, isNumber: boolean): string {
+  if (lang !== "nb" || !isNumber) return text;
+  return text.replace(/[.,]/g, (c) => (c === "." ? "," : "\u00a0"));
+}

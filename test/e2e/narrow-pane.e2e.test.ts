@@ -126,7 +126,7 @@ describe("the preview", () => {
     const meeting = await fs.readFile(path.resolve(__dirname, "../fixtures/prioritering-2022-09.xlsx"));
     await page.setInputFiles('[data-testid="open-file"]', { name: "moete.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: meeting });
     // The new workbook's sheets are on screen, and its pane (a new frame) shows the legacy layout.
-    await page.waitForSelector('[data-testid="sheet-tab-DBEP"]');
+    await page.waitForSelector('[data-testid="sheet-tab-Vurdering"]', { state: "detached" });
     const frame = await taskpane(page);
     await frame.waitForSelector('[data-testid="state-legacy"]');
     // One grid and one pane: the old ones are gone.
