@@ -51,8 +51,9 @@ const useStyles = makeStyles({
   },
   rankCol: { display: "flex", flexDirection: "column", alignItems: "flex-end", minWidth: 0 },
   segmentRank: {
-    fontSize: tokens.fontSizeBase100,
-    lineHeight: tokens.lineHeightBase100,
+    alignSelf: "center",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     fontWeight: tokens.fontWeightSemibold,
     fontVariantNumeric: "tabular-nums",
     whiteSpace: "nowrap",
