@@ -7,7 +7,7 @@
  */
 import { classify, type CellValue, type Classified } from "./cell";
 import { finding, type Finding } from "./findings";
-import { isGroup, leaves, type CriterionNode, type Model } from "./model";
+import { completenessOf, isGroup, leaves, type CriterionNode, type Model } from "./model";
 
 /** One typed score and where it is. */
 export interface ScoreCell {
@@ -161,7 +161,26 @@ export function scoreMeasure(model: Model, input: MeasureInput, leafNodes: Crite
   const values = nodeValues(model, leafValues);
   const { total, missingGroups } = totalOf(model, values);
 
-  if (missing.length > 0) {
+  // Ranked on few scores: a group with less than the model's share of its questions scored.
+  const thin = total === null ? [] : thinGroups(model, new Set([...missing, ...invalid]));
+  if (thin.length > 0) {
+    const first = thin.flatMap((g) => g.unscored).map((id) => input.scores[id]?.address).find((a) => a !== undefined);
+    findings.push(
+      finding(
+        "few-scores",
+        "warning",
+        {
+          measure: input.name,
+          groups: thin.map((g) => g.id),
+          scored: thin.map((g) => g.scored),
+          of: thin.map((g) => g.of),
+          threshold: completenessOf(model),
+          criteria: missing,
+        },
+        { measureId: input.id, cell: first ?? input.address },
+      ),
+    );
+  } else if (missing.length > 0) {
     const first = missing.map((id) => input.scores[id]?.address).find((a) => a !== undefined);
     findings.push(
       finding(
@@ -204,6 +223,23 @@ export function scoreMeasure(model: Model, input: MeasureInput, leafNodes: Crite
   if (input.theme !== undefined) out.theme = input.theme;
   if (input.actor !== undefined) out.actor = input.actor;
   if (input.address !== undefined) out.address = input.address;
+  return out;
+}
+
+/**
+ * The top-level groups (of positive weight) where the share of scored questions is below the
+ * model's completeness threshold, with how many of how many are scored and which are not.
+ */
+export function thinGroups(model: Model, unscored: Set<string>): { id: string; scored: number; of: number; unscored: string[] }[] {
+  const threshold = completenessOf(model);
+  const out: { id: string; scored: number; of: number; unscored: string[] }[] = [];
+  for (const g of model.criteria) {
+    if (!(g.weight > 0)) continue;
+    const ids = leavesUnder(g).map((l) => l.id);
+    const not = ids.filter((id) => unscored.has(id));
+    const scored = ids.length - not.length;
+    if (ids.length > 0 && not.length > 0 && scored / ids.length < threshold) out.push({ id: g.id, scored, of: ids.length, unscored: not });
+  }
   return out;
 }
 

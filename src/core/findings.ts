@@ -17,6 +17,7 @@ export type FindingCode =
   | "cell-not-finite"
   // a measure
   | "missing-scores"
+  | "few-scores"
   | "no-total"
   | "tie"
   // the model
@@ -25,6 +26,7 @@ export type FindingCode =
   | "store-newer"
   // the legacy meeting layout
   | "legacy-formula"
+  | "legacy-sheet-empty"
   | "legacy-error-value"
   | "legacy-rank-stale"
   | "legacy-rank-missing"

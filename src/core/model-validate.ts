@@ -22,13 +22,16 @@ export type ModelProblemCode =
   | "no-criteria"
   | "tie-break-unknown"
   | "descriptor-outside-scale"
-  | "tolerance";
+  | "tolerance"
+  | "completeness";
 
 export interface ModelProblem {
   code: ModelProblemCode;
   /** The node id or field the problem is about. */
   at: string;
   detail?: string;
+  /** The cell that holds it, when the model was read from a sheet (`Modell!G5`). */
+  cell?: string;
 }
 
 const text = z.object({ nb: z.string(), en: z.string() });
@@ -65,6 +68,7 @@ export const modelSchema = z.object({
   criteria: z.array(node),
   tieBreak: z.array(z.string()),
   tolerance: z.number(),
+  completeness: z.number().optional(),
 });
 
 /** Weights are relative; a bound keeps every weighted sum far from overflow. */
@@ -79,6 +83,9 @@ export function validateModel(model: Model): ModelProblem[] {
   }
   if (!(model.tolerance >= 0) || !Number.isFinite(model.tolerance) || model.tolerance > 0.01) {
     problems.push({ code: "tolerance", at: "tolerance", detail: String(model.tolerance) });
+  }
+  if (model.completeness !== undefined && !(model.completeness >= 0 && model.completeness <= 1)) {
+    problems.push({ code: "completeness", at: "completeness", detail: String(model.completeness) });
   }
   if (model.criteria.length === 0) problems.push({ code: "no-criteria", at: "criteria" });
 

@@ -58,9 +58,21 @@ export interface Model {
   tieBreak: string[];
   /** Two totals closer than this (absolute, scaled by magnitude above 1) are equal. */
   tolerance: number;
+  /**
+   * A ranked measure with a top-level group where fewer than this share of the questions are
+   * scored is ranked on few scores, a warning (0–1; absent means DEFAULT_COMPLETENESS).
+   */
+  completeness?: number;
 }
 
 export const DEFAULT_TOLERANCE = 1e-9;
+
+/** Default of Model.completeness: every group has at least half its questions scored. */
+export const DEFAULT_COMPLETENESS = 0.5;
+
+export function completenessOf(model: Model): number {
+  return model.completeness ?? DEFAULT_COMPLETENESS;
+}
 
 export function isGroup(node: CriterionNode): boolean {
   return Array.isArray(node.children) && node.children.length > 0;
@@ -191,6 +203,7 @@ export function defaultModel(): Model {
     total: "sum",
     tieBreak: [],
     tolerance: DEFAULT_TOLERANCE,
+    completeness: DEFAULT_COMPLETENESS,
     criteria: [
       {
         id: "maal",

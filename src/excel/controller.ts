@@ -23,6 +23,8 @@ import { checklistRowFor, createLayout, writeChecklistSheet } from "./layout";
 import { checklistState } from "./checklist-state";
 import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
+import { highlightChanges, problemCells, queueHighlights } from "./model-highlight";
+import { planLegacySyncIn } from "./legacy-plan";
 
 export interface ControllerOptions {
   /** Quiet time after the last change before recomputing. */
@@ -132,6 +134,7 @@ export class ExcelController implements AppController {
       if (result.kind === "ready") {
         const { read } = result;
         await this.modelInForce(read.model);
+        await this.highlightModel(problemCells(read.modelProblems), result.sheets);
         const hasLegacySheets = await this.hasLegacy(result.sheets);
         this.set({
           status: "ready",
@@ -183,6 +186,26 @@ export class ExcelController implements AppController {
       ctx.workbook.application.calculate("Full");
       await ctx.sync();
     });
+  }
+
+  /** The Modell cells this controller coloured as problems. */
+  private modelHighlighted: string[] = [];
+
+  /** Colours the Modell cells that hold a problem and clears those put right; one sync, only on a change. */
+  private async highlightModel(cells: string[], sheets: string[]): Promise<void> {
+    const changes = highlightChanges(this.modelHighlighted, cells);
+    if (changes.clear.length + changes.fill.length === 0) return;
+    if (!sheets.includes(SHEETS.model)) {
+      this.modelHighlighted = [];
+      return;
+    }
+    await this.host.run(async (ctx) => {
+      ctx.runtime.enableEvents = false;
+      queueHighlights(ctx, changes);
+      ctx.runtime.enableEvents = true;
+      await ctx.sync();
+    });
+    this.modelHighlighted = cells;
   }
 
   private legacyKnown: { sheets: string; has: boolean } | undefined;
@@ -261,8 +284,25 @@ export class ExcelController implements AppController {
     });
   }
 
+  planSync(): Promise<void> {
+    return this.act(async () => {
+      this.set({ syncPlan: undefined });
+      const plan = await this.host.run((ctx) => planLegacySyncIn(ctx));
+      if (!plan) return new Refusal(t(this.lang, "excel.noLegacy"));
+      if (plan.cells === 0) return t(this.lang, "excel.notice.nothingToSync");
+      this.set({ syncPlan: plan });
+      return undefined;
+    });
+  }
+
+  cancelSync(): Promise<void> {
+    this.set({ syncPlan: undefined });
+    return Promise.resolve();
+  }
+
   syncLegacy(): Promise<void> {
     return this.act(async () => {
+      this.set({ syncPlan: undefined });
       const result = await this.host.run((ctx) => syncLegacy(ctx, this.lang, this.options.clock));
       if (!result.ok) return new Refusal(result.message ?? "");
       if (result.writes.length === 0) return t(this.lang, "excel.notice.nothingToSync");
@@ -272,17 +312,53 @@ export class ExcelController implements AppController {
 
   selectCell(address: string): Promise<void> {
     return this.act(async () => {
-      const p = parseAddress(address);
-      if (!p || p.sheet === undefined) return undefined;
-      await this.host.run(async (ctx) => {
-        const sheet = ctx.workbook.worksheets.getItem(p.sheet!);
-        sheet.activate();
-        const a = cellA1(p.row, p.col);
-        const b = cellA1(p.toRow, p.toCol);
-        sheet.getRange(a === b ? a : `${a}:${b}`).select();
-        await ctx.sync();
-      });
+      await this.select(address);
       return undefined;
+    });
+  }
+
+  /** Activates the address's sheet and selects the cell or range (one sync). */
+  private async select(address: string): Promise<void> {
+    const p = parseAddress(address);
+    if (!p || p.sheet === undefined) return;
+    await this.host.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(p.sheet!);
+      sheet.activate();
+      const a = cellA1(p.row, p.col);
+      const b = cellA1(p.toRow, p.toCol);
+      sheet.getRange(a === b ? a : `${a}:${b}`).select();
+      await ctx.sync();
+    });
+  }
+
+  /**
+   * Selects the measure's row of the scoring table, found by its ID in the sheet as it is now (rows
+   * may have moved since the last recompute); in the legacy layout, its name cell. Two syncs.
+   */
+  selectMeasure(measureId: string): Promise<void> {
+    return this.act(async () => {
+      if (this.state.status === "legacy") {
+        const cell = this.state.assessment?.measures.find((m) => m.id === measureId)?.address;
+        if (!cell) return new Refusal(t(this.lang, "excel.error.unknownMeasure", { id: measureId }));
+        await this.select(cell);
+        return undefined;
+      }
+      const found = await this.host.run(async (ctx) => {
+        const { sheets } = await listSheets(ctx);
+        if (!sheets.includes(SHEETS.scoring)) return false;
+        const read = queueSheetRead(ctx, SHEETS.scoring);
+        await ctx.sync();
+        const grid = gridOf(read);
+        const region = findScoringRegion(grid);
+        const row = region ? readScoringTable(grid, region, this.state.model ?? defaultModel()).rowOf.get(measureId) : undefined;
+        if (!region || row === undefined) return false;
+        const sheet = ctx.workbook.worksheets.getItem(SHEETS.scoring);
+        sheet.activate();
+        sheet.getRange(`${cellA1(row, region.firstCol)}:${cellA1(row, region.lastCol)}`).select();
+        await ctx.sync();
+        return true;
+      });
+      return found ? undefined : new Refusal(t(this.lang, "excel.error.unknownMeasure", { id: measureId }));
     });
   }
 

@@ -63,6 +63,7 @@ export const SETTINGS_KEYS = {
   total: "Total",
   tieBreak: "Ved lik total",
   tolerance: "Toleranse",
+  completeness: "Minste andel besvart",
 } as const;
 
 /** Values of the Total setting. */

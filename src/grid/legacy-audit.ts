@@ -89,7 +89,7 @@ function auditComputed(model: Model, theme: ThemeSheet, m: LegacyMeasure, result
       continue;
     }
     const formula = placed.cell?.formula ?? "";
-    const explanation = formula ? explainFormula(model, theme, m, key, formula, wrong) : {};
+    const explanation: Record<string, string[] | boolean> = formula ? explainFormula(model, theme, m, key, formula, wrong) : isBlankCell(placed) ? { empty: true } : {};
     out.push(
       finding(
         "legacy-formula",
@@ -99,6 +99,12 @@ function auditComputed(model: Model, theme: ThemeSheet, m: LegacyMeasure, result
       ),
     );
   }
+}
+
+/** A computed cell with neither a value nor a formula. */
+function isBlankCell(placed: PlacedCell): boolean {
+  const v = placed.cell?.value ?? null;
+  return !placed.cell?.formula && (v === null || (typeof v === "string" && v.trim() === ""));
 }
 
 function auditRank(m: LegacyMeasure, result: MeasureResult, out: Finding[]): void {
@@ -297,15 +303,29 @@ export function assessLegacy(lw: LegacyWorkbook, model: Model): Assessment {
   const byId = new Map(a.measures.map((m) => [m.id, m]));
   const themeOf = new Map(lw.themes.map((t) => [t.sheet, t]));
 
+  // A sheet whose group and Score rows are all blank is one finding, not one per blank cell.
+  const blankSheets = new Set<string>();
+  const workbookFirst: Finding[] = [];
+  for (const t of lw.themes) {
+    const cells = lw.measures.filter((m) => m.sheet === t.sheet).flatMap((m) => [...m.computed.values()]);
+    if (cells.length === 0 || !cells.every(isBlankCell)) continue;
+    blankSheets.add(t.sheet);
+    const rows = cells.map((c) => c.row);
+    const cols = cells.map((c) => c.col);
+    const range = address(t.sheet, Math.min(...rows), Math.min(...cols), { row: Math.max(...rows), col: Math.max(...cols) });
+    const measures = lw.measures.filter((m) => m.sheet === t.sheet).length;
+    workbookFirst.push(finding("legacy-sheet-empty", "warning", { sheet: t.sheet, cells: cells.length, measures }, { cell: range }));
+  }
+
   for (const m of lw.measures) {
     const result = byId.get(m.input.id)!;
     const found: Finding[] = [];
-    auditComputed(model, themeOf.get(m.sheet)!, m, result, found);
+    if (!blankSheets.has(m.sheet)) auditComputed(model, themeOf.get(m.sheet)!, m, result, found);
     auditRank(m, result, found);
     result.findings.push(...found);
   }
 
-  const workbook: Finding[] = [...lw.findings];
+  const workbook: Finding[] = [...lw.findings, ...workbookFirst];
   if (lw.summary) {
     const summaryFindings: Finding[] = [];
     auditSummary(lw.summary, lw, byId, summaryFindings);

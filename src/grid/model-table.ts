@@ -4,7 +4,7 @@
  * the total is formed, tie-break, tolerance). Rows ↔ model both ways; reading validates.
  */
 import type { CellValue } from "../core/cell";
-import { allNodes, impliedLeafWeights, isGroup, type CriterionNode, type Descriptor, type Model, type TotalKind } from "../core/model";
+import { allNodes, completenessOf, impliedLeafWeights, isGroup, type CriterionNode, type Descriptor, type Model, type TotalKind } from "../core/model";
 import { MAX_WEIGHT, parseModel, type ModelProblem } from "../core/model-validate";
 import { numberInText } from "../core/cell";
 import { normalize } from "../core/text";
@@ -69,6 +69,7 @@ export function settingsRows(model: Model): CellValue[][] {
     [SETTINGS_KEYS.total, TOTAL_WORDS[model.total]],
     [SETTINGS_KEYS.tieBreak, model.tieBreak.join(", ")],
     [SETTINGS_KEYS.tolerance, model.tolerance],
+    [SETTINGS_KEYS.completeness, completenessOf(model)],
   ];
 }
 
@@ -85,11 +86,68 @@ function num(v: CellValue | undefined): number {
 
 export type ReadModel = { ok: true; model: Model } | { ok: false; problems: ModelProblem[] };
 
+/** Where the tables' cells are on the sheet, so a problem names its own cell. */
+export interface ModelCells {
+  /** The cell of row `index` (0 = first row under the header) and column `column` of the criteria table. */
+  row(index: number, column: number): string;
+  /** The value cell of row `index` of the settings table. */
+  setting(index: number): string;
+}
+
+const COL = (name: string) => (MODEL_HEADERS as readonly string[]).indexOf(name);
+
+/** The cell a problem is about: the node's weight, ID or descriptors, or the setting's value. */
+function cellOfProblem(p: ModelProblem, rowOfId: Map<string, number>, settingRow: (key: string) => number, cells: ModelCells): string | undefined {
+  const node = rowOfId.get(p.at);
+  const setting = (key: string) => (settingRow(key) >= 0 ? cells.setting(settingRow(key)) : undefined);
+  switch (p.code) {
+    case "weight":
+    case "group-without-weight":
+      return node !== undefined ? cells.row(node, COL(MODEL_COLUMNS.weight)) : undefined;
+    case "duplicate-id":
+      return node !== undefined ? cells.row(node, COL(MODEL_COLUMNS.id)) : undefined;
+    case "descriptor-outside-scale":
+      return node !== undefined ? cells.row(node, COL(MODEL_COLUMNS.descriptors)) : undefined;
+    case "scale":
+      return setting(SETTINGS_KEYS.min);
+    case "tolerance":
+      return setting(SETTINGS_KEYS.tolerance);
+    case "completeness":
+      return setting(SETTINGS_KEYS.completeness);
+    case "tie-break-unknown":
+      return setting(SETTINGS_KEYS.tieBreak);
+    case "shape":
+      if (node !== undefined) return cells.row(node, COL(MODEL_COLUMNS.parent));
+      return setting(p.at);
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Builds a model from the two tables' rows (without headers). `previous` supplies what the
  * tables do not hold (aliases, English descriptor texts) and the fallbacks for blank settings.
  */
-export function readModelTables(rows: CellValue[][], settings: CellValue[][], previous: Model): ReadModel {
+export function readModelTables(rows: CellValue[][], settings: CellValue[][], previous: Model, cells?: ModelCells): ReadModel {
+  const read = readTables(rows, settings, previous);
+  if (read.ok || !cells) return read;
+  // The last row of an ID (a duplicate is reported at its second row).
+  const rowOfId = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const id = str(row[0]);
+    if (id !== "") rowOfId.set(id, i);
+  });
+  const settingRow = (key: string) => settings.findIndex((r) => normalize(str(r[0])) === normalize(key));
+  return {
+    ok: false,
+    problems: read.problems.map((p) => {
+      const cell = cellOfProblem(p, rowOfId, settingRow, cells);
+      return cell ? { ...p, cell } : p;
+    }),
+  };
+}
+
+function readTables(rows: CellValue[][], settings: CellValue[][], previous: Model): ReadModel {
   const problems: ModelProblem[] = [];
   const prevNodes = new Map(allNodes(previous).map((n) => [n.id, n]));
   const nodes = new Map<string, CriterionNode>();
@@ -155,6 +213,7 @@ export function readModelTables(rows: CellValue[][], settings: CellValue[][], pr
   const minV = get(SETTINGS_KEYS.min);
   const maxV = get(SETTINGS_KEYS.max);
   const tolV = get(SETTINGS_KEYS.tolerance);
+  const compV = get(SETTINGS_KEYS.completeness);
 
   const model: Model = {
     version: 1,
@@ -168,6 +227,8 @@ export function readModelTables(rows: CellValue[][], settings: CellValue[][], pr
     tieBreak: tieText === "" ? [] : tieText.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean),
     tolerance: tolV === undefined || str(tolV) === "" ? previous.tolerance : num(tolV),
   };
+  const completeness = compV === undefined || str(compV) === "" ? previous.completeness : num(compV);
+  if (completeness !== undefined) model.completeness = completeness;
   if (problems.length) return { ok: false, problems };
   const parsed = parseModel(model);
   return parsed.ok ? { ok: true, model: parsed.model } : { ok: false, problems: parsed.problems };

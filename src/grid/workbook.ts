@@ -52,6 +52,11 @@ function findByName(grids: Grid[], name: string): Grid | undefined {
 
 /** Rows under a header row that starts with the given headers, until the first blank first cell. */
 function tableBelow(g: Grid, headers: readonly string[]): CellValue[][] | undefined {
+  return tableAt(g, headers)?.rows;
+}
+
+/** The same, with the sheet position of its first row and column. */
+function tableAt(g: Grid, headers: readonly string[]): { rows: CellValue[][]; row: number; col: number } | undefined {
   for (let r = 0; r < rowCount(g); r++) {
     const row = g.rows[r];
     if (!row) continue;
@@ -64,7 +69,7 @@ function tableBelow(g: Grid, headers: readonly string[]): CellValue[][] | undefi
         if (first === null || (typeof first === "string" && first.trim() === "")) break;
         out.push(headers.map((_, i) => valueAt(g, rr, c + i)));
       }
-      return out;
+      return { rows: out, row: r + 1, col: c };
     }
   }
   return undefined;
@@ -88,16 +93,21 @@ export function readModel(grids: Grid[], store: StoreRead): { model: Model; prob
   if (!sheet) return { model: fallback, problems: [] };
   const rows = tableBelow(sheet, MODEL_HEADERS.slice(0, 3));
   if (!rows) return { model: fallback, problems: [] };
+  const at = tableAt(sheet, MODEL_HEADERS) ?? tableAt(sheet, MODEL_HEADERS.slice(0, 3))!;
   const full = tableBelow(sheet, MODEL_HEADERS) ?? rows;
-  const settings = tableBelow(sheet, SETTINGS_HEADERS) ?? [];
-  const read = readModelTables(full, settings, fallback);
+  const settingsAt = tableAt(sheet, SETTINGS_HEADERS);
+  const settings = settingsAt?.rows ?? [];
+  const read = readModelTables(full, settings, fallback, {
+    row: (i, c) => addr(sheet, at.row + i, at.col + c),
+    setting: (i) => (settingsAt ? addr(sheet, settingsAt.row + i, settingsAt.col + 1) : addr(sheet, 0, 0)),
+  });
   return read.ok ? { model: read.model, problems: [] } : { model: fallback, problems: read.problems };
 }
 
 /** Model problems as findings of the workbook, so every view shows them like the rest. */
 export function modelFindings(problems: ModelProblem[]): Finding[] {
   return problems.map((p) =>
-    finding("model-invalid", "error", { problem: p.code, at: p.at, detail: p.detail ?? "" }, { cell: `${SHEETS.model}!A1` }),
+    finding("model-invalid", "error", { problem: p.code, at: p.at, detail: p.detail ?? "" }, { cell: p.cell ?? `${SHEETS.model}!A1` }),
   );
 }
 

@@ -18,3 +18,11 @@ export interface Helpers {
 export type Params = Record<string, ParamValue>;
 export type FindingMessages = Record<FindingCode, (p: Params, h: Helpers) => string>;
 export type ModelProblemMessages = Record<ModelProblemCode, (p: { at: string; detail: string }, h: Helpers) => string>;
+
+/** «Kostnader (1 av 4) og Nytte (2 av 5)»: the groups of a few-scores finding with their counts. */
+export function fewScoresList(p: Params, h: Helpers, of: string): string {
+  const groups = Array.isArray(p.groups) ? p.groups.map(String) : [];
+  const scored = Array.isArray(p.scored) ? p.scored : [];
+  const count = Array.isArray(p.of) ? p.of : [];
+  return h.list(groups.map((g, i) => `${h.crit(g)} (${scored[i]} ${of} ${count[i]})`));
+}

@@ -2,7 +2,8 @@
 import { QUESTION_TEXT, type ChecklistQuestion } from "../core/checklist";
 import type { ModelProblemCode } from "../core/model-validate";
 import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
-import type { FindingMessages, ModelProblemMessages } from "./catalog";
+import { fewScoresList, type FindingMessages, type ModelProblemMessages } from "./catalog";
+import { formatPercent } from "./format";
 
 export const enFindings: FindingMessages = {
   "cell-text": (p, h) =>
@@ -20,6 +21,8 @@ export const enFindings: FindingMessages = {
     `${p.raw} in ${h.crit(p.criterion)} is not a finite number and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
   "missing-scores": (p, h) =>
     `${p.measure} has no score for ${h.crit(p.criteria)}. Groups are the mean of the questions that have a score; fill in the blank cells for a complete assessment.`,
+  "few-scores": (p, h) =>
+    `${p.measure} is ranked on few scores: ${fewScoresList(p, h, "of")} ${Array.isArray(p.groups) && p.groups.length === 1 ? "has" : "each have"} fewer than ${formatPercent("en", Number(p.threshold), 0)} of the questions answered. The total may change a lot once the rest are filled in; fill in the empty cells, or change the limit (Minste andel besvart) on the Modell sheet.`,
   "no-total": (p, h) =>
     `${p.measure} has no total because ${h.crit(p.groups)} has no scores. Fill in at least one score under ${h.crit(p.groups)}.`,
   tie: (p, h) => `${h.list(p.names)} have equal totals (${h.n(p.total)}) and share rank ${p.rank}.`,
@@ -30,7 +33,11 @@ export const enFindings: FindingMessages = {
   "store-newer": (p) =>
     `The add-in's stored data in the workbook was written by a newer version of the add-in (format ${p.format}). The tables were read as they are, without the stored data; update the add-in before changing the workbook with it.`,
   "legacy-formula": (p, h) =>
-    `${h.crit(p.node)} shows ${h.short(p.shown)}, but the model gives ${h.short(p.correct)} (${p.measure}). The formula is =${p.formula}` +
+    p.formula === ""
+      ? p.empty
+        ? `${h.crit(p.node)} is empty, but the model gives ${h.short(p.correct)} (${p.measure}). Choose “Synchronise” to write the formula, or type it yourself.`
+        : `${h.crit(p.node)} shows ${h.short(p.shown)} typed as a value, not a formula, but the model gives ${h.short(p.correct)} (${p.measure}). Choose “Synchronise” to write the formula, or fix it yourself.`
+      : `${h.crit(p.node)} shows ${h.short(p.shown)}, but the model gives ${h.short(p.correct)} (${p.measure}). The formula is =${p.formula}` +
     (p.sum ? `; it adds up where the model takes the mean` : "") +
     (p.mean ? `; it takes the mean where the model adds up` : "") +
     (Array.isArray(p.leftOut) && p.leftOut.length ? `; it leaves out ${h.crit(p.leftOut)}` : "") +
@@ -42,6 +49,8 @@ export const enFindings: FindingMessages = {
         : `; the formula is right, but it builds on ${h.crit(p.upstream)}, which shows a wrong value`
       : "") +
     `. Choose “Synchronise” to write the right formula, or fix it yourself.`,
+  "legacy-sheet-empty": (p) =>
+    `The sheet ${p.sheet} has neither values nor formulas in its group and Score rows (${p.cells} empty ${p.cells === 1 ? "cell" : "cells"} for ${p.measures} ${p.measures === 1 ? "measure" : "measures"}), so it shows no totals. Choose “Synchronise” to write the formulas, or type them yourself.`,
   "legacy-error-value": (p, h) =>
     `${h.crit(p.node)} shows ${p.error} (${p.measure}). ` +
     (p.correct !== null
@@ -105,11 +114,12 @@ export const enModelProblems: ModelProblemMessages = {
     `it was stored by a newer version of the add-in (format ${p.detail}). Update the add-in; nothing in the workbook was changed.`,
   scale: (p) => `the scale ${p.detail} is invalid; the lowest value must be below the highest.`,
   "duplicate-id": (p) => `the id ${p.at} is used twice.`,
-  weight: (p) => `the weight ${p.detail} on ${p.at} is invalid; use a number from 0 to 1,000,000.`,
-  "group-without-weight": (p) => `${p.at === "criteria" ? "the top level" : p.at} has no child with a weight above 0.`,
+  weight: (p, h) => `the weight ${h.q(p.detail)} of ${h.crit(p.at)} is not a number from 0 to 1,000,000. Type a number such as 1 or 1.5.`,
+  "group-without-weight": (p, h) => `${p.at === "criteria" ? "the top level" : h.crit(p.at)} has no item with a weight above 0.`,
   "no-criteria": () => `it has no criteria.`,
   "tie-break-unknown": (p) => `the tie-break names ${p.at}, which is not a group of the model.`,
-  "descriptor-outside-scale": (p) => `the descriptor for ${p.detail} on ${p.at} lies outside the scale.`,
+  "descriptor-outside-scale": (p, h) => `the descriptor for ${p.detail} on ${h.crit(p.at)} lies outside the scale.`,
+  completeness: (p) => `the minimum share answered ${p.detail} is invalid; use a share from 0 to 1, such as 0.5.`,
   tolerance: (p) => `the tolerance ${p.detail} is invalid; use a small number such as 0.000000001.`,
 };
 

@@ -2,9 +2,17 @@
 
 export type Lang = "nb" | "en";
 
-/** A catalog string with its `{name}` placeholders filled in; unknown placeholders stay as they are. */
+/**
+ * A catalog string with its `{name}` placeholders filled in; unknown placeholders stay as they are.
+ * `{count|celle|celler}` is the word for the number: the first form for 1, the second otherwise
+ * (bokmål and English agree on that rule): "{count} {count|celle|celler}" → "1 celle", "3 celler".
+ */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (m, name: string, one?: string, other?: string) => {
+    if (!(name in params)) return m;
+    if (one === undefined || other === undefined) return String(params[name]);
+    return Number(params[name]) === 1 ? one : other;
+  });
 }
 
 export const LOCALE: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };

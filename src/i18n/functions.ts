@@ -13,7 +13,7 @@ import { fill, type Lang } from "./format";
 
 export const nbFunctions = {
   "score.size":
-    "PRIO.SCORE venter {count} verdier i én rad eller kolonne (modellens spørsmål i rekkefølge), men fikk {rows} × {columns} celler.",
+    "PRIO.SCORE venter {count} {count|verdi|verdier} i én rad eller kolonne (modellens spørsmål i rekkefølge), men fikk {rows} × {columns} celler.",
   "score.text":
     "Posisjon {position} ({criterion}) inneholder teksten {raw}, ikke en score fra {min} til {max}.",
   "score.textNumber":
@@ -23,20 +23,20 @@ export const nbFunctions = {
   "score.error": "Posisjon {position} ({criterion}) inneholder feilen {raw}.",
   "score.outOfScale": "Posisjon {position} ({criterion}) er {raw}, utenfor skalaen {min}–{max}.",
   "score.notFinite": "Posisjon {position} ({criterion}) er ikke et endelig tall.",
-  "score.moreInvalid": "{count} andre celler er heller ikke gyldige scorer.",
+  "score.moreInvalid": "{count} {count|annen celle|andre celler} er heller ikke {count|en gyldig score|gyldige scorer}.",
   "score.noTotal": "{groups} mangler score.",
   "score.noTotalMany": "{groups} mangler score.",
   "rank.notNumber": "PRIO.RANK trenger et tall som score, men fikk {raw}.",
   "rank.empty": "PRIO.RANK trenger et tall som score, men cellen er tom.",
   "rank.scoreError": "Scoren er feilen {raw}, så den har ingen rangering.",
-  "rank.noMatch": "{score} finnes ikke blant de {count} tallene i listen.",
+  "rank.noMatch": "{score} finnes ikke blant {count} tall i listen.",
 } as const;
 
 export type FunctionsKey = keyof typeof nbFunctions;
 
 export const enFunctions: Record<FunctionsKey, string> = {
   "score.size":
-    "PRIO.SCORE expects {count} values in one row or column (the model's questions in order), but got {rows} × {columns} cells.",
+    "PRIO.SCORE expects {count} {count|value|values} in one row or column (the model's questions in order), but got {rows} × {columns} cells.",
   "score.text":
     "Position {position} ({criterion}) holds the text {raw}, not a score from {min} to {max}.",
   "score.textNumber":
@@ -46,13 +46,13 @@ export const enFunctions: Record<FunctionsKey, string> = {
   "score.error": "Position {position} ({criterion}) holds the error {raw}.",
   "score.outOfScale": "Position {position} ({criterion}) is {raw}, outside the scale {min}–{max}.",
   "score.notFinite": "Position {position} ({criterion}) is not a finite number.",
-  "score.moreInvalid": "{count} other cells are not valid scores either.",
+  "score.moreInvalid": "{count} other {count|cell is|cells are} not {count|a valid score|valid scores} either.",
   "score.noTotal": "{groups} has no scores.",
   "score.noTotalMany": "{groups} have no scores.",
   "rank.notNumber": "PRIO.RANK needs a number as the score, but got {raw}.",
   "rank.empty": "PRIO.RANK needs a number as the score, but the cell is empty.",
   "rank.scoreError": "The score is the error {raw}, so it has no rank.",
-  "rank.noMatch": "{score} is not among the {count} numbers in the list.",
+  "rank.noMatch": "{score} is not among the {count} {count|number|numbers} in the list.",
 };
 
 const MESSAGES: Record<Lang, Record<FunctionsKey, string>> = { nb: nbFunctions, en: enFunctions };

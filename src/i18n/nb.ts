@@ -2,7 +2,8 @@
 import { QUESTION_TEXT, type ChecklistQuestion } from "../core/checklist";
 import type { ModelProblemCode } from "../core/model-validate";
 import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
-import type { FindingMessages, ModelProblemMessages } from "./catalog";
+import { fewScoresList, type FindingMessages, type ModelProblemMessages } from "./catalog";
+import { formatPercent } from "./format";
 
 export const nbFindings: FindingMessages = {
   "cell-text": (p, h) =>
@@ -20,6 +21,8 @@ export const nbFindings: FindingMessages = {
     `${p.raw} i ${h.crit(p.criterion)} er ikke et endelig tall og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
   "missing-scores": (p, h) =>
     `${p.measure} mangler score for ${h.crit(p.criteria)}. Gruppene regnes som snittet av spørsmålene som har score; fyll inn de tomme cellene for en fullstendig vurdering.`,
+  "few-scores": (p, h) =>
+    `${p.measure} er rangert på få scorer: ${fewScoresList(p, h, "av")} ${Array.isArray(p.groups) && p.groups.length === 1 ? "har" : "har hver"} færre enn ${formatPercent("nb", Number(p.threshold), 0)} av spørsmålene besvart. Totalen kan endre seg mye når resten fylles inn; fyll inn de tomme cellene, eller endre grensen (Minste andel besvart) på arket Modell.`,
   "no-total": (p, h) =>
     `${p.measure} har ingen total fordi ${h.crit(p.groups)} ikke har noen score. Fyll inn minst én score under ${h.crit(p.groups)}.`,
   tie: (p, h) => `${h.list(p.names)} har lik total (${h.n(p.total)}) og deler plass ${p.rank}.`,
@@ -30,7 +33,11 @@ export const nbFindings: FindingMessages = {
   "store-newer": (p) =>
     `Tilleggets lagrede data i arbeidsboken er skrevet av en nyere versjon av tillegget (format ${p.format}). Tabellene er lest slik de står, uten de lagrede dataene; oppdater tillegget før du endrer arbeidsboken med det.`,
   "legacy-formula": (p, h) =>
-    `${h.crit(p.node)} viser ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
+    p.formula === ""
+      ? p.empty
+        ? `${h.crit(p.node)} er tom, men modellen gir ${h.short(p.correct)} (${p.measure}). Velg «Synkroniser» for å skrive formelen, eller skriv den selv.`
+        : `${h.crit(p.node)} viser ${h.short(p.shown)} skrevet inn som et tall, ikke en formel, men modellen gir ${h.short(p.correct)} (${p.measure}). Velg «Synkroniser» for å skrive formelen, eller rett den selv.`
+      : `${h.crit(p.node)} viser ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
     (p.sum ? `; den summerer der modellen tar snittet` : "") +
     (p.mean ? `; den tar snittet der modellen summerer` : "") +
     (Array.isArray(p.leftOut) && p.leftOut.length ? `; den utelater ${h.crit(p.leftOut)}` : "") +
@@ -42,6 +49,8 @@ export const nbFindings: FindingMessages = {
         : `; formelen er riktig, men den bygger på ${h.crit(p.upstream)}, som viser feil verdi`
       : "") +
     `. Velg «Synkroniser» for å skrive riktig formel, eller rett den selv.`,
+  "legacy-sheet-empty": (p) =>
+    `Arket ${p.sheet} har verken verdier eller formler i gruppe- og Score-radene (${p.cells} ${p.cells === 1 ? "tom celle" : "tomme celler"} for ${p.measures} tiltak), så det viser ingen totaler. Velg «Synkroniser» for å skrive formlene, eller skriv dem selv.`,
   "legacy-error-value": (p, h) =>
     `${h.crit(p.node)} viser ${p.error} (${p.measure}). ` +
     (p.correct !== null
@@ -105,11 +114,12 @@ export const nbModelProblems: ModelProblemMessages = {
     `den er lagret av en nyere versjon av tillegget (format ${p.detail}). Oppdater tillegget; ingenting er endret i arbeidsboken.`,
   scale: (p) => `skalaen ${p.detail} er ugyldig; minste verdi må være lavere enn største.`,
   "duplicate-id": (p) => `ID-en ${p.at} brukes to ganger.`,
-  weight: (p) => `vekten ${p.detail} på ${p.at} er ugyldig; bruk et tall fra 0 til 1 000 000.`,
-  "group-without-weight": (p) => `${p.at === "criteria" ? "toppnivået" : p.at} har ingen underpunkter med vekt over 0.`,
+  weight: (p, h) => `vekten ${h.q(p.detail)} for ${h.crit(p.at)} er ikke et tall fra 0 til 1 000 000. Skriv et tall, for eksempel 1 eller 1,5.`,
+  "group-without-weight": (p, h) => `${p.at === "criteria" ? "toppnivået" : h.crit(p.at)} har ingen underpunkter med vekt over 0.`,
   "no-criteria": () => `den har ingen kriterier.`,
   "tie-break-unknown": (p) => `uavgjort-regelen nevner ${p.at}, som ikke er en gruppe i modellen.`,
-  "descriptor-outside-scale": (p) => `beskrivelsen for ${p.detail} på ${p.at} ligger utenfor skalaen.`,
+  "descriptor-outside-scale": (p, h) => `beskrivelsen for ${p.detail} på ${h.crit(p.at)} ligger utenfor skalaen.`,
+  completeness: (p) => `minste andel besvart ${p.detail} er ugyldig; bruk en andel fra 0 til 1, for eksempel 0,5.`,
   tolerance: (p) => `toleransen ${p.detail} er ugyldig; bruk et lite tall som 0,000000001.`,
 };
 

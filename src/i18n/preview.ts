@@ -15,6 +15,10 @@ export const nbPreview = {
   loading: "Laster eksempelet …",
   failed: "Kunne ikke laste eksempelet: {message}",
   taskpane: "Oppgaverute",
+  openFailed: "«{name}» kunne ikke åpnes som en Excel-arbeidsbok. Velg en .xlsx-fil.",
+  download: "Last ned",
+  downloadHint: "Lagrer arbeidsboken slik den er nå, med endringene dine, som en .xlsx-fil.",
+  downloadFailed: "Kunne ikke lage filen: {message}",
 } as const;
 
 export type PreviewKey = keyof typeof nbPreview;
@@ -33,6 +37,10 @@ export const enPreview: Record<PreviewKey, string> = {
   loading: "Loading the example …",
   failed: "Could not load the example: {message}",
   taskpane: "Task pane",
+  openFailed: "“{name}” could not be opened as an Excel workbook. Choose an .xlsx file.",
+  download: "Download",
+  downloadHint: "Saves the workbook as it is now, with your changes, as an .xlsx file.",
+  downloadFailed: "Could not make the file: {message}",
 };
 
 export function pv(lang: Lang, key: PreviewKey, params: Record<string, string> = {}): string {

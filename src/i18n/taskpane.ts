@@ -69,6 +69,8 @@ export const nbTaskpane = {
   "ranking.filterEmpty": "Ingen tiltak passer utvalget.",
   "ranking.segmentRank": "{rank}. i {segment}",
   "ranking.segmentRankTied": "Delt {rank}. plass i {segment}",
+  "ranking.nameTooltip": "{name}. Velg for å vise tiltaket i arbeidsboken.",
+  "ranking.segmentRankShort": "nr. {rank}",
 
   "findings.none": "Ingen funn",
   "findings.noneBody": "Alle scorer er gyldige, og rangeringen stemmer med modellen.",
@@ -77,6 +79,10 @@ export const nbTaskpane = {
   "findings.sync": "Synkroniser",
   "findings.syncHint":
     "Skriver riktige verdier og formler i de gamle temaarkene og Samlet, og fører det som sto der før, i arket Logg.",
+  "findings.syncConfirm":
+    "Synkroniser skriver i {cells} {cells|celle|celler} på {count} ark: {sheets}. Det som står i cellene nå, føres i arket Logg.",
+  "findings.syncConfirmButton": "Skriv i arkene",
+  "findings.syncCancel": "Avbryt",
   "findings.orphanAdd": "Legg til igjen",
   "findings.orphanAddToChecklist": "Legger tiltaket til i arket Sjekkliste igjen.",
   "findings.orphanAddToScoring": "Legger tiltaket til i arket Vurdering igjen, uten scorer.",
@@ -121,7 +127,7 @@ export const nbTaskpane = {
   "checklist.create": "Opprett sjekkliste",
   "checklist.noEntries": "Sjekklisten har ingen tiltak ennå. Tiltakene i Vurdering legges til neste gang arbeidsboken beregnes.",
   "checklist.summaryLabel": "Sjekklisten i tall",
-  "checklist.reportsPerYear": "{n} rapporteringer i året",
+  "checklist.reportsPerYear": "{n} {n|rapportering|rapporteringer} i året",
   "checklist.search": "Søk etter tiltak",
   "checklist.searchNone": "Ingen tiltak passer søket.",
   "checklist.measures": "Tiltak i sjekklisten",
@@ -156,6 +162,8 @@ export const nbTaskpane = {
   "entry.ut": "Ut",
   "entry.notAssessed": "ikke vurdert",
   "entry.missing": "ikke i sjekklisten",
+  "entry.checklistUnanswered": "sjekkliste ikke besvart",
+  "entry.segmentUnanswered": "segment ikke besvart",
   "segment.tooltip": "{meaning}. Rapporterer {reporting}.",
   "segment.tooltipUt": "Ut: tiltaket har ikke nasjonal betydning etter sjekklisten og følges ikke opp i porteføljen.",
   "segment.tooltipNotAssessed": "Ikke vurdert: et spørsmål som avgjør plasseringen, er ikke besvart.",
@@ -183,7 +191,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "tab.findings": "Findings",
   "tab.model": "Model",
   "tab.checklist": "Checklist",
-  "tab.findingsCount": "{count} findings",
+  "tab.findingsCount": "{count} {count|finding|findings}",
   "tab.stability": "Stability",
 
   "loading.label": "Reading the workbook …",
@@ -203,7 +211,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "error.title": "Something went wrong",
   "error.retry": "Try again",
 
-  "ranking.summary": "{ranked} of {count} measures ranked",
+  "ranking.summary": "{ranked} of {count} {count|measure|measures} ranked",
   "ranking.legend": "{abbr} = {label}",
   "ranking.colRank": "Rank",
   "ranking.colMeasure": "Measure",
@@ -229,6 +237,8 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "ranking.filterEmpty": "No measures match the filter.",
   "ranking.segmentRank": "No. {rank} in {segment}",
   "ranking.segmentRankTied": "Shared no. {rank} in {segment}",
+  "ranking.nameTooltip": "{name}. Select to show the measure in the workbook.",
+  "ranking.segmentRankShort": "no. {rank}",
 
   "findings.none": "No findings",
   "findings.noneBody": "Every score is valid and the ranking matches the model.",
@@ -237,6 +247,10 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "findings.sync": "Synchronise",
   "findings.syncHint":
     "Writes correct values and formulas into the old theme sheets and the summary (Samlet), and logs what was there on the Logg sheet.",
+  "findings.syncConfirm":
+    "Synchronise writes to {cells} {cells|cell|cells} on {count} {count|sheet|sheets}: {sheets}. What the cells hold now is logged on the Logg sheet.",
+  "findings.syncConfirmButton": "Write to the sheets",
+  "findings.syncCancel": "Cancel",
   "findings.orphanAdd": "Add it back",
   "findings.orphanAddToChecklist": "Adds the measure to the Sjekkliste sheet again.",
   "findings.orphanAddToScoring": "Adds the measure to the Vurdering sheet again, without scores.",
@@ -281,7 +295,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "checklist.create": "Create checklist",
   "checklist.noEntries": "The checklist has no measures yet. The measures in Vurdering are added the next time the workbook is calculated.",
   "checklist.summaryLabel": "The checklist in figures",
-  "checklist.reportsPerYear": "{n} reports a year",
+  "checklist.reportsPerYear": "{n} {n|report|reports} a year",
   "checklist.search": "Search measures",
   "checklist.searchNone": "No measures match the search.",
   "checklist.measures": "Measures in the checklist",
@@ -316,6 +330,8 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "entry.ut": "Out",
   "entry.notAssessed": "not assessed",
   "entry.missing": "not in the checklist",
+  "entry.checklistUnanswered": "checklist not answered",
+  "entry.segmentUnanswered": "segment not answered",
   "segment.tooltip": "{meaning}. Reports {reporting}.",
   "segment.tooltipUt": "Out (Ut): by the checklist the measure has no national significance and is not followed up in the portfolio.",
   "segment.tooltipNotAssessed": "Not assessed (ikke vurdert): a question that decides the placement is not answered.",

@@ -9,6 +9,7 @@ import { cellA1, columnLetters, parseAddress } from "../core/address";
 import type { Lang } from "../i18n";
 import { pv } from "../i18n/preview";
 import type { SimWorkbook } from "../sim/workbook";
+import { shownInput, shownText, typedInput } from "./typing";
 
 const MIN_ROWS = 30;
 const MIN_COLS = 12;
@@ -105,10 +106,12 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
     if (r) cols = Math.max(cols, r.length + 1);
   });
   const a1 = cellA1(selected.row, selected.col);
-  const content = draft ?? raw(wb, sheet, a1);
+  const selectedCell = wb.getCell(sheet, a1);
+  const content = draft ?? shownInput(lang, raw(wb, sheet, a1), !selectedCell.formula && typeof selectedCell.value === "number");
 
   const commit = () => {
-    if (draft !== undefined) wb.userEdit(sheet, a1, draft);
+    // As Excel in the display language: «7,5» is 7.5 in bokmål.
+    if (draft !== undefined) wb.userEdit(sheet, a1, typedInput(lang, draft));
     setDraft(undefined);
     setSelected({ row: selected.row + 1, col: selected.col });
   };
@@ -155,7 +158,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
                   const at = cellA1(r, c);
                   const cell = grid.rows[r]?.[c];
                   const snapshot = cell ? wb.getCell(sheet, at) : undefined;
-                  const text = cell ? wb.getText(sheet, at) : "";
+                  const text = cell ? shownText(lang, wb.getText(sheet, at), typeof cell.value === "number") : "";
                   const isSel = r === selected.row && c === selected.col;
                   return (
                     <td

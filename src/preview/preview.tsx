@@ -12,7 +12,7 @@ import { langFromLocale } from "../i18n";
 import { pv } from "../i18n/preview";
 import type { SimWorkbook } from "../sim/workbook";
 import { GridView } from "./GridView";
-import { loadExample, openXlsx, type ExampleKind } from "./workbook";
+import { EXAMPLE_URL, loadExample, openXlsx, type ExampleKind } from "./workbook";
 
 const params = new URLSearchParams(location.search);
 const displayLanguage = params.get("lang") ?? "nb-NO";
@@ -28,18 +28,37 @@ function reloadWith(patch: Record<string, string>): void {
 function Preview({ initial }: { initial: SimWorkbook }) {
   const [wb, setWb] = useState(initial);
   const [frameKey, setFrameKey] = useState(0);
-  const [refused, setRefused] = useState<string | undefined>();
+  const [fileName, setFileName] = useState(example === "empty" ? "prioritering.xlsx" : EXAMPLE_URL.split("/").pop()!);
+  const [message, setMessage] = useState<string | undefined>(undefined);
   const open = async (file: File) => {
-    const opened = await openXlsx(await file.arrayBuffer(), file.name, lang);
+    setMessage(undefined);
+    let opened: Awaited<ReturnType<typeof openXlsx>>;
+    try {
+      // The guard names what the file is (an old .xls, a password, a CSV, an absurd size …).
+      opened = await openXlsx(await file.arrayBuffer(), file.name, lang);
+    } catch {
+      opened = { ok: false, message: pv(lang, "openFailed", { name: file.name }) };
+    }
     if (!opened.ok) {
-      setRefused(opened.message);
+      // Say so, and keep the workbook on screen.
+      setMessage(opened.message);
       return;
     }
-    setRefused(undefined);
     const next = opened.workbook;
     window.__prioPreview = { workbook: next, displayLanguage };
     setWb(next);
+    setFileName(file.name.toLowerCase().endsWith(".xlsx") ? file.name : `${file.name}.xlsx`);
     setFrameKey((k) => k + 1);
+  };
+  const download = async () => {
+    setMessage(undefined);
+    try {
+      // exceljs's writer is loaded only now, not when the preview starts.
+      const { downloadWorkbook } = await import("./download");
+      await downloadWorkbook(wb, fileName);
+    } catch (e) {
+      setMessage(pv(lang, "downloadFailed", { message: e instanceof Error ? e.message : String(e) }));
+    }
   };
   return (
     <div className="preview">
@@ -65,18 +84,31 @@ function Preview({ initial }: { initial: SimWorkbook }) {
         </label>
         <label className="open">
           {pv(lang, "open")}
-          <input type="file" accept=".xlsx" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".xlsx"
+            data-testid="open-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void open(file);
+            }}
+          />
         </label>
-        {refused && (
-          <p role="alert" className="refused" data-testid="open-refused">
-            {refused}
+        <button type="button" className="download" data-testid="download" onClick={() => void download()} title={pv(lang, "downloadHint")}>
+          {pv(lang, "download")}
+        </button>
+        {message && (
+          <p className="message" role="alert" data-testid="preview-message">
+            {message}
           </p>
         )}
       </header>
       <main>
-        <GridView key={frameKey} wb={wb} lang={lang} />
+        {/* Distinct keys: with one key for both, a new workbook left the old grid on screen beside the new one. */}
+        <GridView key={`grid-${frameKey}`} wb={wb} lang={lang} />
         <iframe
-          key={frameKey}
+          key={`pane-${frameKey}`}
           title={pv(lang, "taskpane")}
           data-testid="taskpane-frame"
           src={`taskpane.html?lang=${encodeURIComponent(displayLanguage)}`}

@@ -59,6 +59,8 @@ export interface AppState {
   lastRecomputeMs?: number;
   /** Whether the open workbook also holds legacy theme sheets that "Synkroniser" can update. */
   hasLegacySheets: boolean;
+  /** What «Synkroniser» will write, while the pane asks for confirmation (after planSync). */
+  syncPlan?: { cells: number; sheets: string[] };
   /** The portfolio checklist, when the workbook has one (status "ready"). */
   checklist?: ChecklistState;
 }
@@ -68,12 +70,24 @@ export interface AppActions {
   createWorkbook(): Promise<void>;
   /** Imports the open legacy meeting workbook into the add-in's layout; the original sheets stay untouched. */
   importLegacy(): Promise<void>;
-  /** Writes correct values into the legacy sheets and the summary, logging what was there. */
+  /**
+   * Works out what «Synkroniser» would write (cells, sheets) without writing, and puts it in
+   * `syncPlan` for the pane to confirm; with nothing to write, says so instead.
+   */
+  planSync(): Promise<void>;
+  /** Drops the plan: the person chose not to synchronise. */
+  cancelSync(): Promise<void>;
+  /** Writes correct values into the legacy sheets and the summary, logging what was there (the confirmed plan). */
   syncLegacy(): Promise<void>;
   /** Reads the workbook again and rewrites the outputs. */
   recalc(): Promise<void>;
   /** Selects a cell or range in the workbook, e.g. `'Kritisk info'!F9`. */
   selectCell(address: string): Promise<void>;
+  /**
+   * Selects a measure's row in the scoring table (Vurdering), found by its ID; in the legacy
+   * layout, the measure's name cell on its theme sheet.
+   */
+  selectMeasure(measureId: string): Promise<void>;
   /** Sets one node's weight (writes the Modell sheet, which triggers a recompute). */
   setWeight(nodeId: string, weight: number): Promise<void>;
   /** Sets every weight back to 1. */

@@ -201,7 +201,7 @@ describe("a portfolio with one of each case, never seen by the add-in (no store)
     ]);
     expect(lines[0]).toContain("«Kanskje» er ikke et svar på «Er bredt samarbeid vesentlig?» (Alle møter)");
     expect(lines[3]).toContain("«Akson journal» (T009) og «Akson - journal» (T010) ser ut som samme tiltak");
-    expect(nb.out).toMatch(/9 tiltak i sjekklisten; 1 feil, 3 advarsler, 1 merknader\.$/);
+    expect(nb.out).toMatch(/9 tiltak i sjekklisten; 1 feil, 3 advarsler, 1 merknad\.$/);
     expect(json.findings.map((f) => [f.code, f.severity, f.cell])).toEqual([
       ["portfolio-value", "warning", "Sjekkliste!M3"],
       ["portfolio-value", "warning", "Sjekkliste!O4"],
@@ -280,7 +280,7 @@ describe("the same portfolio after the add-in has seen it (a store with its memo
   });
 
   test("the count: 1 error, 6 warnings (2 portfolio values, 2 in one table, the conflict, the near-duplicate), 1 note", () => {
-    expect(nb.out).toMatch(/9 tiltak i sjekklisten; 1 feil, 6 advarsler, 1 merknader\.$/);
+    expect(nb.out).toMatch(/9 tiltak i sjekklisten; 1 feil, 6 advarsler, 1 merknad\.$/);
   });
 });
 

@@ -150,6 +150,12 @@ test("the original meeting workbook opens as legacy, imports, and Synkroniser fi
   expect(await rankingRows(frame)).toHaveLength(13);
   await frame.click('[data-testid="tab-findings"]');
   await frame.click('[data-testid="sync-legacy"]');
+  // It asks first, with what it will write; the Logg sheet does not exist yet.
+  await frame.waitForSelector('[data-testid="sync-confirm"]');
+  expect(await frame.textContent('[data-testid="sync-plan"]')).toMatch(/^Synkroniser skriver i 41 celler på 6 ark: /);
+  expect(await page.$('[data-testid="sheet-tab-Logg"]')).toBeNull();
+  await shot(page, "preview-sync-confirm");
+  await frame.click('[data-testid="sync-confirm-write"]');
   await frame.waitForSelector('[data-testid="notice"]');
   await page.click('[data-testid="sheet-tab-Dokumentdeling"]');
   expect(await page.getAttribute('[data-testid="cell-G11"]', "data-value")).toBe("");

@@ -98,7 +98,7 @@ describe("errors", () => {
   test("a score that is not in the list: #N/A", () => {
     setDisplayLanguage("nb-NO");
     const nb = thrown(() => rank(19, totals));
-    expect([nb.code, nb.message]).toEqual(["#N/A", "19 finnes ikke blant de 13 tallene i listen."]);
+    expect([nb.code, nb.message]).toEqual(["#N/A", "19 finnes ikke blant 13 tall i listen."]);
     setDisplayLanguage("en-US");
     const en = thrown(() => rank(18.5, totals));
     expect([en.code, en.message]).toEqual([

@@ -52,11 +52,11 @@ describe("Rangering with the checklist", () => {
     expect(akson.getAttribute("data-rank")).toBe("2");
     expect(akson.getAttribute("data-segment")).toBe("Koordinere");
     expect(akson.getAttribute("data-segment-rank")).toBe("1");
-    expect(within(akson).getByTestId("ranking-segment-rank").textContent).toBe("K1");
+    expect(within(akson).getByTestId("ranking-segment-rank").textContent).toBe("nr. 1");
     expect(within(akson).getByTestId("ranking-segment-rank").getAttribute("aria-label")).toBe("1. i Koordinere");
     // A shared overall place (13=) keeps its own segment ranks: 5th in Samstyre, 2nd in Observere.
     expect(within(rowOf(LEGEMIDDEL)).getByTestId("ranking-rank").textContent).toBe("13=");
-    expect(within(rowOf(LEGEMIDDEL)).getByTestId("ranking-segment-rank").textContent).toBe("S5");
+    expect(within(rowOf(LEGEMIDDEL)).getByTestId("ranking-segment-rank").textContent).toBe("nr. 5");
     expect(within(rowOf(AMBULANSE)).getByTestId("ranking-rank").textContent).toBe("13=");
     expect(within(rowOf(AMBULANSE)).getByTestId("ranking-segment-rank").getAttribute("aria-label")).toBe("2. i Observere");
     // Out of a segment, no segment rank.
@@ -71,8 +71,9 @@ describe("Rangering with the checklist", () => {
     const badges = (id: string) => within(within(rowOf(id)).getByTestId("ranking-placement")).queryAllByText(/./).map((b) => b.textContent);
     expect(badges(AKSON_JOURNAL)).toEqual(["Inn", "Koordinere"]);
     expect(badges(DIGI_UNG)).toEqual(["Ut"]);
-    expect(badges(KURVE)).toEqual(["ikke vurdert"]);
-    expect(badges(ROBUST)).toEqual(["Inn", "ikke vurdert"]);
+    // Beside scores «ikke vurdert» would read as «not scored»: the badges say what is not answered.
+    expect(badges(KURVE)).toEqual(["sjekkliste ikke besvart"]);
+    expect(badges(ROBUST)).toEqual(["Inn", "segment ikke besvart"]);
     expect(within(rowOf(AKSON_JOURNAL)).getByTestId("segment-badge").getAttribute("data-kind")).toBe("Koordinere");
   });
 
@@ -114,7 +115,7 @@ describe("Rangering with the checklist", () => {
       ["Koordinere", "Koordinere (4)"],
       ["Inspirere", "Inspirere (3)"],
       ["Observere", "Observere (2)"],
-      ["ikke-vurdert", "ikke vurdert (2)"],
+      ["ikke-vurdert", "sjekkliste ikke besvart (2)"],
     ]);
   });
 
@@ -181,7 +182,7 @@ describe("Rangering with the checklist", () => {
       "Koordinere (4)",
       "Inspirere (3)",
       "Observere (2)",
-      "not assessed (2)",
+      "checklist not answered (2)",
     ]);
     expect(within(rowOf(AKSON_JOURNAL)).getByTestId("ranking-segment-rank").getAttribute("aria-label")).toBe("No. 1 in Koordinere");
     const badges = within(within(rowOf(DIGI_UNG)).getByTestId("ranking-placement")).queryAllByText(/./).map((b) => b.textContent);

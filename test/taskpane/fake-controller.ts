@@ -67,11 +67,20 @@ export class FakeController implements AppController {
   importLegacy(): Promise<void> {
     return this.record({ name: "importLegacy", args: [] });
   }
+  planSync(): Promise<void> {
+    return this.record({ name: "planSync", args: [] });
+  }
+  cancelSync(): Promise<void> {
+    return this.record({ name: "cancelSync", args: [] });
+  }
   syncLegacy(): Promise<void> {
     return this.record({ name: "syncLegacy", args: [] });
   }
   recalc(): Promise<void> {
     return this.record({ name: "recalc", args: [] });
+  }
+  selectMeasure(measureId: string): Promise<void> {
+    return this.record({ name: "selectMeasure", args: [measureId] });
   }
   selectCell(address: string): Promise<void> {
     return this.record({ name: "selectCell", args: [address] });

@@ -74,10 +74,33 @@ describe("Funn", () => {
     const sync = screen.getByTestId("sync-legacy");
     expect(sync.textContent).toBe("Synkroniser");
     expect(screen.getByText(/fører det som sto der før, i arket Logg/)).toBeTruthy();
+    // It asks first: the button works out the plan, nothing is written yet.
     fireEvent.click(sync);
-    expect(controller.callsOf("syncLegacy")).toEqual([[]]);
+    expect(controller.callsOf("planSync")).toEqual([[]]);
+    expect(controller.callsOf("syncLegacy")).toEqual([]);
     act(() => controller.emit({ hasLegacySheets: false }));
     expect(screen.queryByTestId("sync-legacy")).toBeNull();
+  });
+
+  test("the plan is shown with the cells and sheets it will write; only «Skriv i arkene» writes, «Avbryt» drops it", async () => {
+    const controller = new FakeController(legacy({ syncPlan: { cells: 37, sheets: ["DBEP", "Dokumentdeling", "Samlet"] } }));
+    openFindings(controller);
+    expect(screen.getByTestId("sync-plan").textContent).toBe(
+      "Synkroniser skriver i 37 celler på 3 ark: DBEP, Dokumentdeling og Samlet. Det som står i cellene nå, føres i arket Logg.",
+    );
+    expect((screen.getByTestId("sync-legacy") as HTMLButtonElement).disabled).toBe(true);
+    // Focus starts on the harmless choice.
+    expect(document.activeElement).toBe(screen.getByTestId("sync-cancel"));
+    fireEvent.click(screen.getByTestId("sync-cancel"));
+    expect(controller.callsOf("cancelSync")).toEqual([[]]);
+    expect(controller.callsOf("syncLegacy")).toEqual([]);
+    fireEvent.click(screen.getByTestId("sync-confirm-write"));
+    expect(controller.callsOf("syncLegacy")).toEqual([[]]);
+    act(() => controller.emit({ syncPlan: { cells: 1, sheets: ["Samlet"] }, lang: "en" }));
+    expect(screen.getByTestId("sync-plan").textContent).toBe(
+      "Synchronise writes to 1 cell on 1 sheet: Samlet. What the cells hold now is logged on the Logg sheet.",
+    );
+    expect(screen.getByTestId("sync-confirm-write").textContent).toBe("Write to the sheets");
   });
 
   test("in English the same findings are in English", () => {

@@ -62,12 +62,12 @@ describe("Rangering", () => {
     expect(within(row(PLL)).getByTestId("group-value-kost").textContent).toBe("K6,25");
     expect(within(row(PLL)).getByTestId("group-value-nytte").textContent).toBe("N7,50");
     expect(within(row(PLL)).getByTestId("group-value-kost").getAttribute("title")).toBe("Kostnader: 6,25");
-    // The theme is secondary text; a name that carries its theme as a prefix shows the rest.
-    expect(within(row(PLL)).getByText("Legemidler")).toBeTruthy();
-    expect(within(row(LEGEVAKT)).getByTestId("ranking-name").textContent).toBe("Legevakt/ØHD");
-    expect(within(row(LEGEVAKT)).getByTestId("ranking-name").getAttribute("title")).toBe("Dokumentdeling: Legevakt/ØHD");
-    expect(within(row(LEGEVAKT)).getByText("Dokumentdeling")).toBeTruthy();
-    expect(within(row("felles-hjelpenummer.felles-hjelpenummer")).getAllByText("Felles hjelpenummer")).toHaveLength(1);
+    // The theme comes first on the name line; a name that carries its theme as a prefix shows the rest.
+    expect(within(row(PLL)).getByTestId("ranking-name").textContent).toBe("Legemidler · PLL");
+    expect(within(row(LEGEVAKT)).getByTestId("ranking-name").textContent).toBe("Dokumentdeling · Legevakt/ØHD");
+    expect(within(row(LEGEVAKT)).getByTestId("ranking-theme").textContent).toBe("Dokumentdeling · ");
+    expect(within(row(LEGEVAKT)).getByTestId("ranking-name").getAttribute("data-full")).toBe("Dokumentdeling: Legevakt/ØHD");
+    expect(within(row("felles-hjelpenummer.felles-hjelpenummer")).getByTestId("ranking-name").textContent).toBe("Felles hjelpenummer");
 
     act(() => controller.emit({ lang: "en" }));
     expect(within(row(PLL)).getByTestId("ranking-total").textContent).toBe("22.8");
@@ -172,5 +172,36 @@ describe("Rangering", () => {
     expect(controller.listenerCount).toBe(1);
     unmount();
     expect(controller.listenerCount).toBe(0);
+  });
+});
+
+describe("Rangering: names a council can tell apart, and a row that leads to the sheet", () => {
+  const SPES_DOK = "dokumentdeling.spesialisthelsetjenesten";
+  const SPES_KI = "kritisk-info.spesialisthelsetjenesten";
+
+  test("no two rows read the same: the two «Spesialisthelsetjenesten» carry their themes", () => {
+    render(<App controller={new FakeController(ready())} />);
+    const names = screen.getAllByTestId("ranking-name").map((n) => n.textContent);
+    expect(names).toHaveLength(14);
+    expect(new Set(names).size).toBe(14);
+    expect(within(row(SPES_DOK)).getByTestId("ranking-name").textContent).toBe("Dokumentdeling · Spesialisthelsetjenesten");
+    expect(within(row(SPES_KI)).getByTestId("ranking-name").textContent).toBe("Kritisk info · Spesialisthelsetjenesten");
+  });
+
+  test("the name is a button: click or Enter selects the measure's row; the tooltip gives the name as written", async () => {
+    const controller = new FakeController(ready());
+    render(<App controller={controller} />);
+    const name = within(row(SPES_KI)).getByTestId("ranking-name");
+    expect(name.tagName).toBe("BUTTON");
+    fireEvent.click(name);
+    expect(controller.callsOf("selectMeasure")).toEqual([[SPES_KI]]);
+    // A click anywhere else on the row does the same.
+    fireEvent.click(within(row(PLL)).getByTestId("ranking-total"));
+    expect(controller.callsOf("selectMeasure")).toEqual([[SPES_KI], [PLL]]);
+    // The unranked measure too.
+    fireEvent.click(within(screen.getByTestId("ranking-unranked-row")).getByTestId("ranking-name"));
+    expect(controller.callsOf("selectMeasure")).toEqual([[SPES_KI], [PLL], [NO_NYTTE]]);
+    act(() => name.focus());
+    expect(await screen.findByText("Kritisk info: Spesialisthelsetjenesten. Velg for å vise tiltaket i arbeidsboken.")).toBeTruthy();
   });
 });

@@ -312,7 +312,14 @@ function Body({
 
   const view =
     tab === "ranking" ? (
-      <RankingView assessment={state.assessment} lang={lang} checklist={state.checklist} filter={v.filter} onFilter={v.setFilter} />
+      <RankingView
+        assessment={state.assessment}
+        lang={lang}
+        checklist={state.checklist}
+        filter={v.filter}
+        onFilter={v.setFilter}
+        onSelect={actions.selectMeasure}
+      />
     ) : tab === "checklist" ? (
       state.checklist ? (
         <ChecklistView
@@ -337,6 +344,7 @@ function Body({
         hasLegacySheets={state.hasLegacySheets}
         busy={state.busy}
         actions={actions}
+        syncPlan={state.syncPlan}
       />
     ) : tab === "stability" ? (
       <Suspense fallback={<LoadingState lang={lang} />}>

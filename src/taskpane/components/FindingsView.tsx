@@ -9,7 +9,7 @@ import { ArrowSync20Regular, ArrowUndo16Regular, Delete16Regular, ErrorCircle16F
 import { useState } from "react";
 import type { Finding, Severity } from "../../core/findings";
 import type { Model } from "../../core/model";
-import { findingMessage, severityLabel, type Lang } from "../../i18n";
+import { findingMessage, formatList, severityLabel, type Lang } from "../../i18n";
 import { quote, tp } from "../../i18n/taskpane";
 import { displayCell, findingsBySeverity } from "../view-model";
 import type { ViewActions } from "./actions";
@@ -87,13 +87,16 @@ export function FindingsView({
   hasLegacySheets,
   busy,
   actions,
+  syncPlan,
 }: {
   findings: Finding[];
   model: Model | undefined;
   lang: Lang;
   hasLegacySheets: boolean;
   busy: boolean;
-  actions: Pick<ViewActions, "selectCell" | "syncLegacy" | "resolveOrphan">;
+  actions: Pick<ViewActions, "selectCell" | "syncLegacy" | "planSync" | "cancelSync" | "resolveOrphan">;
+  /** What «Synkroniser» will write, awaiting confirmation. */
+  syncPlan?: { cells: number; sheets: string[] };
 }) {
   const s = useStyles();
   const groups = findingsBySeverity(findings);
@@ -103,10 +106,11 @@ export function FindingsView({
     <section className={s.root} aria-label={tp(lang, "tab.findings")}>
       {hasLegacySheets && (
         <div className={s.sync}>
-          <Button icon={<ArrowSync20Regular />} onClick={() => actions.syncLegacy()} disabled={busy} data-testid="sync-legacy">
+          <Button icon={<ArrowSync20Regular />} onClick={() => actions.planSync()} disabled={busy || syncPlan !== undefined} data-testid="sync-legacy">
             {tp(lang, "findings.sync")}
           </Button>
           <Caption1 className={s.syncHint}>{tp(lang, "findings.syncHint")}</Caption1>
+          {syncPlan && <SyncConfirm plan={syncPlan} lang={lang} busy={busy} actions={actions} />}
         </div>
       )}
       {groups.length === 0 && (
@@ -145,6 +149,11 @@ export function FindingsView({
                 <Text size={200} className={s.message}>
                   {findingMessage(f, lang, model)}
                 </Text>
+                {f.code === "legacy-sheet-empty" && hasLegacySheets && !syncPlan && (
+                  <Button size="small" icon={<ArrowSync20Regular />} disabled={busy} onClick={() => actions.planSync()} data-testid="finding-sync">
+                    {tp(lang, "findings.sync")}
+                  </Button>
+                )}
                 {isOrphan(f) && f.measureId && (
                   <OrphanActions
                     f={f as OrphanFinding}
@@ -161,6 +170,37 @@ export function FindingsView({
         </div>
       ))}
     </section>
+  );
+}
+
+/** «Synkroniser skriver i 312 celler på 6 ark: …» with «Skriv i arkene» and «Avbryt»; nothing is written before the first. */
+function SyncConfirm({
+  plan,
+  lang,
+  busy,
+  actions,
+}: {
+  plan: { cells: number; sheets: string[] };
+  lang: Lang;
+  busy: boolean;
+  actions: Pick<ViewActions, "syncLegacy" | "cancelSync">;
+}) {
+  const s = useStyles();
+  return (
+    <div className={s.confirm} role="alertdialog" aria-label={tp(lang, "findings.sync")} data-testid="sync-confirm" data-cells={plan.cells}>
+      <Text size={200} data-testid="sync-plan">
+        {tp(lang, "findings.syncConfirm", { cells: plan.cells, count: plan.sheets.length, sheets: formatList(lang, plan.sheets) })}
+      </Text>
+      <div className={s.confirmButtons}>
+        <Button size="small" appearance="primary" icon={<ArrowSync20Regular />} disabled={busy} onClick={() => actions.syncLegacy()} data-testid="sync-confirm-write">
+          {tp(lang, "findings.syncConfirmButton")}
+        </Button>
+        {/* Focus starts on the harmless choice. */}
+        <Button size="small" appearance="subtle" autoFocus onClick={() => actions.cancelSync()} data-testid="sync-cancel">
+          {tp(lang, "findings.syncCancel")}
+        </Button>
+      </div>
+    </div>
   );
 }
 

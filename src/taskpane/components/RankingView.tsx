@@ -16,8 +16,9 @@ import { criterionLabel, findingMessage, formatNumber, formatPercent, formatShor
 import { tp } from "../../i18n/taskpane";
 import type { ChecklistEntry, ChecklistState } from "../app-state";
 import { passesFilter, segmentKey, segmentRankLabel, type SegmentFilter, type SegmentKey } from "../checklist-model";
-import { barShare, groupAbbreviations, incompleteText, nameParts, rankMoves, ranksOf } from "../view-model";
-import { PlacementBadges, keyLabel, useSegmentStyles } from "./Segment";
+import { THEME_SEPARATOR, displayNames, type DisplayName } from "../display-names";
+import { barShare, groupAbbreviations, incompleteText, rankMoves, ranksOf } from "../view-model";
+import { PlacementBadges, rankingKeyLabel, useSegmentStyles } from "./Segment";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -50,8 +51,9 @@ const useStyles = makeStyles({
   },
   rankCol: { display: "flex", flexDirection: "column", alignItems: "flex-end", minWidth: 0 },
   segmentRank: {
-    fontSize: tokens.fontSizeBase100,
-    lineHeight: tokens.lineHeightBase100,
+    alignSelf: "center",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     fontWeight: tokens.fontWeightSemibold,
     fontVariantNumeric: "tabular-nums",
     whiteSpace: "nowrap",
@@ -70,9 +72,28 @@ const useStyles = makeStyles({
   filterSelect: { minWidth: "9em" },
   hideUt: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   showing: { color: tokens.colorNeutralForeground3 },
+  legendItem: { whiteSpace: "nowrap" },
   main: { minWidth: 0, display: "flex", flexDirection: "column", gap: "2px" },
   nameLine: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   name: { minWidth: 0, overflowWrap: "anywhere" },
+  /** The name is the row's button: it selects the measure's row in the sheet. */
+  nameButton: {
+    minWidth: 0,
+    padding: 0,
+    margin: 0,
+    border: "none",
+    background: "none",
+    font: "inherit",
+    color: "inherit",
+    textAlign: "start",
+    cursor: "pointer",
+    borderRadius: tokens.borderRadiusSmall,
+    ":hover": { textDecorationLine: "underline" },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  themePart: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  idPart: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },
+  clickable: { cursor: "pointer", ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover } },
   mark: { display: "inline-flex", alignSelf: "center", flexShrink: 0, color: tokens.colorPaletteDarkOrangeForeground1, cursor: "help" },
   total: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", textAlign: "right" },
   barTrack: {
@@ -84,12 +105,12 @@ const useStyles = makeStyles({
   barFill: { height: "100%", backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
   detail: {
     display: "flex",
-    flexWrap: "nowrap",
+    flexWrap: "wrap",
+    rowGap: "2px",
     justifyContent: "space-between",
     columnGap: tokens.spacingHorizontalS,
     color: tokens.colorNeutralForeground3,
   },
-  theme: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0, flexGrow: 1, flexShrink: 1 },
   groups: {
     display: "flex",
     gap: tokens.spacingHorizontalSNudge,
@@ -136,12 +157,15 @@ export function RankingView({
   checklist,
   filter = NO_FILTER,
   onFilter,
+  onSelect,
 }: {
   assessment: Assessment;
   lang: Lang;
   checklist?: ChecklistState;
   filter?: RankingFilter;
   onFilter?: (filter: RankingFilter) => void;
+  /** A row's name clicked (or Enter on it): select the measure's row in the workbook. */
+  onSelect?: (measureId: string) => void;
 }) {
   const s = useStyles();
   const model = assessment.model;
@@ -158,9 +182,15 @@ export function RankingView({
   const ranked = shown.filter((m) => m.rank !== null);
   const unranked = shown.filter((m) => m.rank === null);
   const abbr = groupAbbreviations(model, lang);
-  const legend = model.criteria
-    .map((g) => tp(lang, "ranking.legend", { abbr: abbr.get(g.id) ?? g.id, label: criterionLabel(model, g.id, lang) }))
-    .join(" · ");
+  // Over every measure, not only the shown ones: a row reads the same whatever the filter.
+  const names = displayNames(assessment.measures);
+  // Each «K = Kostnader» stays on one line; the legend wraps between them.
+  const legend = model.criteria.map((g, i) => (
+    <span key={g.id} className={s.legendItem}>
+      {i > 0 && " · "}
+      {tp(lang, "ranking.legend", { abbr: abbr.get(g.id) ?? g.id, label: criterionLabel(model, g.id, lang) })}
+    </span>
+  ));
 
   if (assessment.measures.length === 0) {
     return (
@@ -177,7 +207,7 @@ export function RankingView({
         <Caption1 data-testid="ranking-summary">
           {tp(lang, "ranking.summary", { ranked: assessment.measures.filter((m) => m.rank !== null).length, count: assessment.measures.length })}
         </Caption1>
-        <Caption1>{legend}</Caption1>
+        <Caption1 data-testid="ranking-legend">{legend}</Caption1>
       </div>
       {checklist && (
         <Filters
@@ -196,7 +226,18 @@ export function RankingView({
       )}
       <ol className={s.list}>
         {ranked.map((m) => (
-          <RankingRow key={m.id} m={m} model={model} lang={lang} abbr={abbr} move={moves.get(m.id)} checklist={checklist} entry={entries.get(m.id)} />
+          <RankingRow
+            key={m.id}
+            m={m}
+            shown={names.get(m.id)!}
+            model={model}
+            lang={lang}
+            abbr={abbr}
+            move={moves.get(m.id)}
+            checklist={checklist}
+            entry={entries.get(m.id)}
+            onSelect={onSelect}
+          />
         ))}
       </ol>
       {unranked.length > 0 && (
@@ -206,7 +247,16 @@ export function RankingView({
           </Text>
           <ul className={s.list}>
             {unranked.map((m) => (
-              <UnrankedRow key={m.id} m={m} model={model} lang={lang} checklist={checklist} entry={entries.get(m.id)} />
+              <UnrankedRow
+                key={m.id}
+                m={m}
+                shown={names.get(m.id)!}
+                model={model}
+                lang={lang}
+                checklist={checklist}
+                entry={entries.get(m.id)}
+                onSelect={onSelect}
+              />
             ))}
           </ul>
         </>
@@ -239,7 +289,7 @@ function Filters({
   const s = useStyles();
   const selectId = useId();
   const options: SegmentFilter[] = ["alle", ...SEGMENTS, "ikke-vurdert"];
-  const label = (f: SegmentFilter) => (f === "alle" ? tp(lang, "ranking.filterAll") : keyLabel(lang, f));
+  const label = (f: SegmentFilter) => (f === "alle" ? tp(lang, "ranking.filterAll") : rankingKeyLabel(lang, f));
   return (
     <div className={s.filters} role="group" aria-label={tp(lang, "ranking.filterSegment")}>
       <div className={s.filterField}>
@@ -277,7 +327,10 @@ function Filters({
   );
 }
 
-/** «S2» under the overall rank: the segment's initial and the rank within it, in the segment's colour. */
+/**
+ * «nr. 2» after the segment badge: the rank within the segment, in the segment's colour. Not an
+ * initial under the overall rank: «K1» read as Kostnader next to the group values.
+ */
 function SegmentRankMark({ entry, lang }: { entry: ChecklistEntry; lang: Lang }) {
   const s = useStyles();
   const seg = useSegmentStyles();
@@ -288,8 +341,7 @@ function SegmentRankMark({ entry, lang }: { entry: ChecklistEntry; lang: Lang })
   return (
     <Tooltip content={tip} relationship="label" withArrow>
       <span className={mergeClasses(s.segmentRank, seg[`text${p.segment}`])} data-testid="ranking-segment-rank">
-        {p.segment.charAt(0)}
-        {segmentRankLabel(r)}
+        {tp(lang, "ranking.segmentRankShort", { rank: segmentRankLabel(r) })}
       </span>
     </Tooltip>
   );
@@ -307,26 +359,69 @@ function checklistAttrs(checklist: ChecklistState | undefined, entry: ChecklistE
 function IncompleteMark({ m, model, lang }: { m: MeasureResult; model: Model; lang: Lang }) {
   const s = useStyles();
   if (m.complete) return null;
-  const text = incompleteText(lang, model, m);
+  // Ranked on few scores: the warning itself, as in Funn and on the Rangering sheet.
+  const few = m.findings.find((f) => f.code === "few-scores");
+  const text = few ? findingMessage(few, lang, model) : incompleteText(lang, model, m);
   return (
     <Tooltip content={text} relationship="label" withArrow>
-      <span className={s.mark} role="img" tabIndex={0} data-testid="incomplete-mark">
+      <span className={s.mark} role="img" tabIndex={0} data-testid="incomplete-mark" data-kind={few ? "few-scores" : "incomplete"}>
         <Warning16Filled />
       </span>
     </Tooltip>
   );
 }
 
+/**
+ * The row's name: the theme (quieter), then the measure, wrapped, never cut; the ID after it
+ * when two rows would read the same. A button that selects the measure's row in the sheet; its
+ * tooltip (hover or keyboard focus) gives the name as written in the workbook.
+ */
+function MeasureName({ shown, lang, onSelect }: { shown: DisplayName; lang: Lang; onSelect: (() => void) | undefined }) {
+  const s = useStyles();
+  const parts = (
+    <>
+      {shown.theme && (
+        <span className={s.themePart} data-testid="ranking-theme">
+          {shown.theme}
+          {THEME_SEPARATOR}
+        </span>
+      )}
+      <span>{shown.name}</span>
+      {shown.id && <span className={s.idPart}>{` (${shown.id})`}</span>}
+    </>
+  );
+  if (!onSelect) {
+    return (
+      <Text className={s.name} weight="medium" title={shown.full} data-testid="ranking-name" data-full={shown.full}>
+        {parts}
+      </Text>
+    );
+  }
+  return (
+    <Tooltip content={tp(lang, "ranking.nameTooltip", { name: shown.full })} relationship="description" withArrow>
+      <button type="button" className={s.nameButton} onClick={onSelect} data-testid="ranking-name" data-full={shown.full}>
+        <Text weight="medium" className={s.name}>
+          {parts}
+        </Text>
+      </button>
+    </Tooltip>
+  );
+}
+
 function RankingRow({
   m,
+  shown,
   model,
   lang,
   abbr,
   move,
   checklist,
   entry,
+  onSelect,
 }: {
   m: MeasureResult;
+  shown: DisplayName;
+  onSelect: ((measureId: string) => void) | undefined;
   model: Model;
   lang: Lang;
   abbr: Map<string, string>;
@@ -340,14 +435,16 @@ function RankingRow({
   const min = totalMin(model);
   const max = totalMax(model);
   const share = barShare(total, min, max);
-  const { name, theme } = nameParts(m);
   const rankCell = (
     <span className={s.rank} data-testid="ranking-rank">
       {label}
     </span>
   );
   return (
-    <li className={s.row} data-testid="ranking-row" data-measure-id={m.id} data-rank={label} data-score={String(total)} {...checklistAttrs(checklist, entry)}>
+    <li
+      className={mergeClasses(s.row, onSelect && s.clickable)}
+      onClick={onSelect && ((e) => !(e.target as HTMLElement).closest("button, [tabindex]") && onSelect(m.id))}
+      data-testid="ranking-row" data-measure-id={m.id} data-rank={label} data-score={String(total)} {...checklistAttrs(checklist, entry)}>
       <span className={s.rankCol}>
         {m.tied ? (
           <Tooltip content={tp(lang, "ranking.tied", { rank: m.rank ?? "" })} relationship="description">
@@ -356,13 +453,10 @@ function RankingRow({
         ) : (
           rankCell
         )}
-        {entry && <SegmentRankMark entry={entry} lang={lang} />}
       </span>
       <div className={s.main}>
         <div className={s.nameLine}>
-          <Text className={s.name} weight="medium" title={m.name} data-testid="ranking-name">
-            {name}
-          </Text>
+          <MeasureName shown={shown} lang={lang} onSelect={onSelect && (() => onSelect(m.id))} />
           <IncompleteMark m={m} model={model} lang={lang} />
           {move && (
             <Caption1
@@ -385,14 +479,10 @@ function RankingRow({
         <div className={s.detail}>
           {checklist && (
             <span className={s.badges} data-testid="ranking-placement">
-              <PlacementBadges placement={entry?.placement} lang={lang} />
+              <PlacementBadges placement={entry?.placement} lang={lang} where="ranking" />
             </span>
           )}
-          {theme ? (
-            <Caption1 className={s.theme} title={theme}>
-              {theme}
-            </Caption1>
-          ) : null}
+          {entry && <SegmentRankMark entry={entry} lang={lang} />}
           <Caption1 className={s.groups}>
             {model.criteria.map((g) => {
               const v = m.values[g.id];
@@ -424,12 +514,16 @@ function RankingRow({
 
 function UnrankedRow({
   m,
+  shown,
   model,
   lang,
   checklist,
   entry,
+  onSelect,
 }: {
   m: MeasureResult;
+  shown: DisplayName;
+  onSelect: ((measureId: string) => void) | undefined;
   model: Model;
   lang: Lang;
   checklist: ChecklistState | undefined;
@@ -437,23 +531,22 @@ function UnrankedRow({
 }) {
   const s = useStyles();
   const reason = m.findings.find((f) => f.code === "no-total");
-  const { name, theme } = nameParts(m);
   return (
-    <li className={s.row} data-testid="ranking-unranked-row" data-measure-id={m.id} data-rank={rankLabel(m)} {...checklistAttrs(checklist, entry)}>
+    <li
+      className={mergeClasses(s.row, onSelect && s.clickable)}
+      onClick={onSelect && ((e) => !(e.target as HTMLElement).closest("button, [tabindex]") && onSelect(m.id))}
+      data-testid="ranking-unranked-row" data-measure-id={m.id} data-rank={rankLabel(m)} {...checklistAttrs(checklist, entry)}>
       <span className={s.rank}>{rankLabel(m)}</span>
       <div className={s.main}>
         <div className={s.nameLine}>
-          <Text className={s.name} weight="medium" title={m.name} data-testid="ranking-name">
-            {name}
-          </Text>
+          <MeasureName shown={shown} lang={lang} onSelect={onSelect && (() => onSelect(m.id))} />
           <IncompleteMark m={m} model={model} lang={lang} />
         </div>
         {checklist && (
           <span className={s.badges} data-testid="ranking-placement">
-            <PlacementBadges placement={entry?.placement} lang={lang} />
+            <PlacementBadges placement={entry?.placement} lang={lang} where="ranking" />
           </span>
         )}
-        {theme ? <Caption1 className={s.theme}>{theme}</Caption1> : null}
         <Caption1 className={s.reason} data-testid="ranking-reason">
           {reason ? findingMessage(reason, lang, model) : tp(lang, "ranking.unrankedReason")}
         </Caption1>

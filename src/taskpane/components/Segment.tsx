@@ -89,8 +89,17 @@ function Badge({ kind, label, tooltip, large, testId }: { kind: SegmentKey | "mi
   );
 }
 
-export function SegmentBadge({ segmentKey, lang, large }: { segmentKey: SegmentKey | "missing"; lang: Lang; large?: boolean }) {
-  return <Badge kind={segmentKey} label={keyLabel(lang, segmentKey)} tooltip={keyTooltip(lang, segmentKey)} large={large} testId="segment-badge" />;
+export function SegmentBadge({ segmentKey, lang, large, label }: { segmentKey: SegmentKey | "missing"; lang: Lang; large?: boolean; label?: string }) {
+  return <Badge kind={segmentKey} label={label ?? keyLabel(lang, segmentKey)} tooltip={keyTooltip(lang, segmentKey)} large={large} testId="segment-badge" />;
+}
+
+/**
+ * In the ranking, beside scores, «ikke vurdert» reads as «not scored»: there the badges say what
+ * is not answered, the checklist or its segment questions.
+ */
+export function rankingKeyLabel(lang: Lang, key: SegmentKey | "missing", part: "entry" | "segment" = "entry"): string {
+  if (key !== "ikke-vurdert") return keyLabel(lang, key);
+  return tp(lang, part === "entry" ? "entry.checklistUnanswered" : "entry.segmentUnanswered");
 }
 
 /**
@@ -98,16 +107,21 @@ export function SegmentBadge({ segmentKey, lang, large }: { segmentKey: SegmentK
  * is in, «Ut» for one that is out, «ikke vurdert» when the national significance is not
  * assessed, «ikke i sjekklisten» without a checklist row.
  */
-export function PlacementBadges({ placement, lang }: { placement: Placement | undefined; lang: Lang }) {
+export function PlacementBadges({ placement, lang, where }: { placement: Placement | undefined; lang: Lang; where?: "ranking" }) {
   if (!placement) return <SegmentBadge segmentKey="missing" lang={lang} />;
   if (placement.entry === "ut") return <Badge kind="ut" label={tp(lang, "entry.ut")} tooltip={keyTooltip(lang, "ut")} testId="entry-badge" />;
   if (placement.entry === "ikke-vurdert") {
-    return <Badge kind="ikke-vurdert" label={tp(lang, "entry.notAssessed")} tooltip={keyTooltip(lang, "ikke-vurdert")} testId="entry-badge" />;
+    const label = where === "ranking" ? rankingKeyLabel(lang, "ikke-vurdert") : tp(lang, "entry.notAssessed");
+    return <Badge kind="ikke-vurdert" label={label} tooltip={keyTooltip(lang, "ikke-vurdert")} testId="entry-badge" />;
   }
   return (
     <>
       <Badge kind="inn" label={tp(lang, "entry.inn")} tooltip={keyTooltip(lang, "inn")} testId="entry-badge" />
-      <SegmentBadge segmentKey={placement.segment} lang={lang} />
+      <SegmentBadge
+        segmentKey={placement.segment}
+        lang={lang}
+        label={where === "ranking" ? rankingKeyLabel(lang, placement.segment, "segment") : undefined}
+      />
     </>
   );
 }
