@@ -89,6 +89,7 @@ import { FindingsView } from "./FindingsView";
 import { ModelView } from "./ModelView";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
+import { StoreBars } from "./StoreBars";
 
 type TabValue = "ranking" | "checklist" | "findings" | "model";
 
@@ -203,6 +204,7 @@ function Pane({ controller }: { controller: AppController }) {
         onDismissNotice={() => setDismissedNotice(state.notice)}
         onDismissFailure={clear}
       />
+      <StoreBars state={state} actions={actions} />
 
       <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} />
     </div>
