@@ -20,7 +20,8 @@ const LOG_CELL = 32000;
 /**
  * Rebuilds a damaged store from what the tables hold now: the model in force, the counter above
  * every id in use, and the checklist memory as the two tables stand (every id in either table
- * is known, so a measure in one table only stays a question for the person, never re-added).
+ * is known, so a measure in one table only stays a question for the person, never re-added; a
+ * name that differs between the tables is a question too, never overwritten either way).
  * The damaged text goes to Logg first. Four syncs.
  */
 export async function repairStore(context: Excel.RequestContext, lang: Lang, at: Date): Promise<StoreActionResult> {
@@ -43,7 +44,9 @@ export async function repairStore(context: Excel.RequestContext, lang: Lang, at:
     for (const r of read.checklist?.table.rows ?? []) {
       if (r.id === "") continue;
       ids.push(r.id);
+      // Names that differ between the tables: which was typed last is not known, so neither wins (a finding asks).
       if (!memory.names[r.id]) memory.names[r.id] = r.name;
+      else if (r.name !== "" && r.name !== memory.names[r.id]) memory.names[r.id] = "";
       if (!memory.actors[r.id]) memory.actors[r.id] = r.actor;
       memory.last[r.id] = { segment: segmentLabel(r.placement), answers: { ...r.answers } };
     }

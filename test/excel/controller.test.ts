@@ -7,18 +7,12 @@ import { ExcelController } from "../../src/excel/controller";
 import { excelDateTime, readLegacy } from "../../src/excel/legacy";
 import { MARK_RULE } from "../../src/excel/recompute";
 import { SHEETS, TABLES } from "../../src/grid/layout";
-import { STORE_SHEET, slotCells } from "../../src/grid/store";
-import { readStoreSlots } from "../../src/grid/workbook";
+import { STORE_SHEET } from "../../src/grid/store";
 import { SimWorkbook } from "../../src/sim/workbook";
-import { gridsExcept, hostOf, meetingWorkbook, settle, valueAt } from "./helpers";
+import { gridsExcept, hostOf, meetingWorkbook, settle, valueAt, writeNextSlot } from "./helpers";
 
 const AT = excelDateTime(new Date("2026-11-23T10:00:00Z"));
 
-/** Writes JSON into the store's next slot as a newer version of the add-in would (header and all). */
-export function writeNextSlot(wb: SimWorkbook, json: string): void {
-  const { target } = readStoreSlots(wb.toGrids());
-  slotCells(json, target.generation).forEach(([v], i) => wb.userEdit(STORE_SHEET, `${"AB"[target.col]}${i + 1}`, `'${String(v)}`));
-}
 
 const OWN = [SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET];
 

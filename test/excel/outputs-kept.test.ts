@@ -38,3 +38,47 @@ test("adding and removing a top-level group on Modell rebuilds the Rangering tab
   expect(valueAt(wb, SHEETS.ranking, "M1")).toBeNull();
   expect(valueAt(wb, SHEETS.ranking, "L2")).toBe(shrunk.read.assessment.measures[0].id);
 });
+
+describe("a person's formatting on score cells stays", () => {
+  test("a fill on a score cell survives recomputes with and without a finding there; the finding is shown by the add-in's conditional format", async () => {
+    const wb = emptyWorkbook();
+    await wb.run((ctx) => createLayout(ctx, defaultModel(), generatedRows(4), newStore(defaultModel(), 5), "nb"));
+    // A person colours E3 green and F4 blue, and adds a conditional format of their own on G3:G6.
+    await wb.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(SHEETS.scoring);
+      sheet.getRange("E3").format.fill.color = "#C6EFCE";
+      sheet.getRange("F4").format.fill.color = "#BDD7EE";
+      const own = sheet.getRange("G3:G6").conditionalFormats.add("Custom");
+      own.custom.rule.formula = "=G3>8";
+      own.custom.format.fill.color = "#00FF00";
+      await ctx.sync();
+    });
+    const fills = () => [wb.getCell(SHEETS.scoring, "E3").format?.fill, wb.getCell(SHEETS.scoring, "F4").format?.fill];
+    const marks = () =>
+      wb
+        .conditionalFormats(SHEETS.scoring)
+        .filter((cf) => JSON.stringify(cf.props).includes("PrioMerknad"))
+        .map((cf) => [cf.address, (cf.props as { custom: { format: { fill: { color: string } } } }).custom.format.fill.color]);
+    const mine = () => wb.conditionalFormats(SHEETS.scoring).filter((cf) => JSON.stringify(cf.props).includes("G3>8")).map((cf) => cf.address);
+
+    await wb.run((ctx) => recompute(ctx, "nb"));
+    expect(fills()).toEqual(["#C6EFCE", "#BDD7EE"]);
+    // A text in E3 is a finding there: marked, and the person's fill is still there.
+    wb.userEdit(SHEETS.scoring, "E3", "sju");
+    await wb.run((ctx) => recompute(ctx, "nb"));
+    expect(fills()).toEqual(["#C6EFCE", "#BDD7EE"]);
+    expect(marks()).toContainEqual(["E3", "#F8CBAD"]);
+    expect(mine()).toEqual(["G3:G6"]);
+    // Fixed again: the mark goes, the fill stays.
+    wb.userEdit(SHEETS.scoring, "E3", 7);
+    await wb.run((ctx) => recompute(ctx, "nb"));
+    expect(fills()).toEqual(["#C6EFCE", "#BDD7EE"]);
+    expect(marks().map(([a]) => a)).not.toContain("E3");
+    expect(mine()).toEqual(["G3:G6"]);
+    // Every mark matches a finding of the assessment, and only those.
+    const result = await wb.run((ctx) => recompute(ctx, "nb"));
+    if (result.kind !== "ready") throw new Error(result.kind);
+    const expected = result.read.assessment.measures.flatMap((m) => [...m.invalid, ...(m.total === null ? m.missing : [])].map((id) => `${m.id}:${id}`));
+    expect(marks()).toHaveLength(new Set(expected).size);
+  });
+});
