@@ -24,6 +24,7 @@ import { checklistState } from "./checklist-state";
 import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
 import { checkWritable, clashMessage } from "./own-sheets";
+import { asText } from "./cells";
 import { repairStore, setWorkbookLang } from "./store-actions";
 
 export interface ControllerOptions {
@@ -332,7 +333,7 @@ export class ExcelController implements AppController {
         const cells = edit(gridOf(read));
         if (typeof cells === "string") return cells;
         const sheet = ctx.workbook.worksheets.getItem(SHEETS.model);
-        for (const c of cells) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[c.value]];
+        for (const c of cells) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[typeof c.value === "string" ? asText(c.value) : c.value]];
         await ctx.sync();
         return undefined;
       });
@@ -445,9 +446,9 @@ export class ExcelController implements AppController {
             ctx.workbook.tables.getItem(TABLES.checklist).rows.add(undefined, [checklistRowFor({ id: measureId, name, actor: inScoring.actor ?? "" })]);
           } else {
             const row = new Array<string>(scoringHeaders(model).length).fill("");
-            row[0] = measureId;
-            row[1] = name;
-            row[3] = inChecklist!.actor;
+            row[0] = asText(measureId);
+            row[1] = asText(name);
+            row[3] = asText(inChecklist!.actor);
             ctx.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, [row]);
           }
         } else {

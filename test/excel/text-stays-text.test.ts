@@ -104,3 +104,22 @@ test("a legacy import carries names that start with = or - as text", async () =>
   expect(cell(wb, SHEETS.scoring, "B3")).toEqual({ value: "=Ny " + first.input.name });
   expect(cell(wb, SHEETS.checklist, "B2")).toEqual({ value: "=Ny " + first.input.name });
 });
+
+test("a measure put back into Vurdering from Sjekkliste keeps a name that starts with - as text", async () => {
+  const wb = emptyWorkbook();
+  const rows = ["PLL", "-Akson (fase 2"].map((name, i) => ({ id: `T00${i + 1}`, name, theme: "", actor: "@Helse Nord", scores: [], comment: "" }));
+  await wb.run((ctx) => createLayout(ctx, defaultModel(), rows, newStore(defaultModel(), 3), "nb"));
+  const c = new ExcelController(hostOf(wb), "nb", { debounceMs: 5 });
+  await c.start();
+  await wb.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(SHEETS.scoring).getRange("A4:P4").delete("Up");
+    await ctx.sync();
+  });
+  await settle(80);
+  await c.recalc();
+  expect(c.getState().assessment!.findings.map((f) => f.code)).toContain("checklist-only-checklist");
+  await c.resolveOrphan("T002", "add");
+  expect(c.getState().status).toBe("ready");
+  expect(cell(wb, SHEETS.scoring, "B4")).toEqual({ value: "-Akson (fase 2" });
+  expect(cell(wb, SHEETS.scoring, "D4")).toEqual({ value: "@Helse Nord" });
+});
