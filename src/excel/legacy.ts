@@ -121,7 +121,8 @@ export async function syncLegacy(context: Excel.RequestContext, lang: Lang, now:
   if (writes.length === 0) return { ok: true, writes };
   context.runtime.enableEvents = false;
   for (const w of writes) {
-    context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[w.after]];
+    const input = w.formula || typeof w.after === "number" ? w.after : asText(w.after);
+    context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[input]];
   }
   const at = now();
   const action = t(workbookLang(writable.store.read), "excel.log.sync");

@@ -7,7 +7,7 @@ import { defaultModel } from "../../src/core/model";
 import { ExcelController } from "../../src/excel/controller";
 import { createLayout } from "../../src/excel/layout";
 import { recompute } from "../../src/excel/recompute";
-import { importLegacy } from "../../src/excel/legacy";
+import { importLegacy, readLegacy, syncLegacy } from "../../src/excel/legacy";
 import { SHEETS } from "../../src/grid/layout";
 import { newStore } from "../../src/grid/store";
 import { SimWorkbook } from "../../src/sim/workbook";
@@ -122,4 +122,22 @@ test("a measure put back into Vurdering from Sjekkliste keeps a name that starts
   expect(c.getState().status).toBe("ready");
   expect(cell(wb, SHEETS.scoring, "B4")).toEqual({ value: "-Akson (fase 2" });
   expect(cell(wb, SHEETS.scoring, "D4")).toEqual({ value: "@Helse Nord" });
+});
+
+test("Synkroniser writes a measure's name that starts with = into the summary as text, and a second run finds nothing to do", async () => {
+  const wb = await meetingWorkbook();
+  const before = await wb.run((ctx) => readLegacy(ctx));
+  const first = before.legacy!.measures.find((m) => m.input.name === "PLL")!;
+  const sheet = wb.toGrids().find((g) => g.name === first.sheet)!;
+  let at: { r: number; c: number } | undefined;
+  sheet.rows.forEach((row, r) => row.forEach((c, col) => (c?.value === "PLL" && !at ? (at = { r, c: col }) : undefined)));
+  wb.userEdit(first.sheet, `${String.fromCharCode(65 + at!.c)}${at!.r + 1}`, "'=PLL (fase 2");
+  const synced = await wb.run((ctx) => syncLegacy(ctx, "nb", () => new Date("2026-11-23T10:00:00Z")));
+  expect(synced.ok).toBe(true);
+  const write = synced.writes.find((w) => w.after === "=PLL (fase 2")!;
+  expect(write.formula).toBeUndefined();
+  expect(wb.getCell(write.sheet, write.address.split("!")[1])).toMatchObject({ value: "=PLL (fase 2" });
+  expect(wb.getCell(write.sheet, write.address.split("!")[1]).formula).toBeUndefined();
+  const again = await wb.run((ctx) => syncLegacy(ctx, "nb", () => new Date("2026-11-23T10:00:00Z")));
+  expect(again.writes).toEqual([]);
 });
