@@ -46,10 +46,15 @@ export type RecomputeResult =
 export const INVALID_FILL = "#F8CBAD";
 export const MISSING_FILL = "#FFF2CC";
 /**
- * The add-in's marks on score cells are conditional formats with this rule (always true), so
- * they are told apart from a person's own conditional formats and fills, which are never touched.
+ * The add-in's marks on score cells are conditional formats whose rule is always true and names
+ * the add-in, the cell and the fill: `=ISTEXT("PrioMerknad E5 #F8CBAD")`. So they are told apart
+ * from a person's own conditional formats and fills (never touched), and a recompute adds and
+ * removes only the marks that changed, without reading where each one is.
  */
-export const MARK_RULE = '=ISTEXT("PrioMerknad")';
+export function markRule(a1: string, fill: string): string {
+  return `=ISTEXT("${MARK_PREFIX} ${a1} ${fill}")`;
+}
+const MARK_PREFIX = "PrioMerknad";
 const OWN_SHEETS = [SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, STORE_SHEET];
 
 function completenessText(m: MeasureResult, lang: Lang): string {
@@ -319,8 +324,8 @@ function guardSync(read: AddinRead, cl: ChecklistRead, grids: Grid[]): void {
 
 /**
  * The add-in's marks on score cells (invalid: orange; missing where the total cannot be
- * computed: yellow) as conditional formats with the add-in's rule. The previous marks are found
- * by that rule and removed; a person's fills and conditional formats stay as they are.
+ * computed: yellow) as conditional formats with the add-in's rule; only marks that changed are
+ * added or removed. A person's fills and conditional formats stay as they are.
  */
 function writeMarks(sheet: Excel.Worksheet, read: AddinRead, existing: Excel.ConditionalFormat[]): void {
   const want = new Map<string, string>();
@@ -337,11 +342,19 @@ function writeMarks(sheet: Excel.Worksheet, read: AddinRead, existing: Excel.Con
     if (m.total === null) mark(m.missing, MISSING_FILL);
     mark(m.invalid, INVALID_FILL);
   }
-  const ours = existing.filter((cf) => cf.type === "Custom" && !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula === MARK_RULE);
-  for (const cf of ours) cf.delete();
-  for (const [a1, fill] of want) {
+  const rules = new Map([...want].map(([a1, fill]) => [markRule(a1, fill), { a1, fill }]));
+  const kept = new Set<string>();
+  for (const cf of existing) {
+    if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) continue;
+    const rule = cf.customOrNullObject.rule.formula;
+    if (!rule.startsWith(`=ISTEXT("${MARK_PREFIX}`)) continue;
+    if (rules.has(rule) && !kept.has(rule)) kept.add(rule);
+    else cf.delete();
+  }
+  for (const [rule, { a1, fill }] of rules) {
+    if (kept.has(rule)) continue;
     const cf = sheet.getRange(a1).conditionalFormats.add("Custom");
-    cf.custom.rule.formula = MARK_RULE;
+    cf.custom.rule.formula = rule;
     cf.custom.format.fill.color = fill;
   }
 }

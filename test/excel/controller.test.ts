@@ -5,7 +5,7 @@
 import { allFindings, type MeasureResult } from "../../src/core/assess";
 import { ExcelController } from "../../src/excel/controller";
 import { excelDateTime, readLegacy } from "../../src/excel/legacy";
-import { MARK_RULE } from "../../src/excel/recompute";
+import { markRule } from "../../src/excel/recompute";
 import { SHEETS, TABLES } from "../../src/grid/layout";
 import { STORE_SHEET } from "../../src/grid/store";
 import { SimWorkbook } from "../../src/sim/workbook";
@@ -58,7 +58,7 @@ describe("the council meeting workbook", () => {
     expect(valueAt(wb, SHEETS.scoring, a1)).toBe("Sjekke med jurist?");
     // Marked by the add-in's own conditional format (a person's fills stay their own).
     expect(wb.conditionalFormats(SHEETS.scoring).filter((cf) => cf.address === a1)).toEqual([
-      { address: a1, type: "Custom", priority: expect.any(Number), props: { custom: { rule: { formula: MARK_RULE }, format: { fill: { color: "#F8CBAD" } } } } },
+      { address: a1, type: "Custom", priority: expect.any(Number), props: { custom: { rule: { formula: markRule(a1, "#F8CBAD") }, format: { fill: { color: "#F8CBAD" } } } } },
     ]);
     // The note beside the score went to the Kommentar column.
     const kiRow = Number(a1.slice(1));

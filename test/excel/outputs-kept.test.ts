@@ -75,7 +75,25 @@ describe("a person's formatting on score cells stays", () => {
     expect(fills()).toEqual(["#C6EFCE", "#BDD7EE"]);
     expect(marks().map(([a]) => a)).not.toContain("E3");
     expect(mine()).toEqual(["G3:G6"]);
-    // Every mark matches a finding of the assessment, and only those.
+    // Every mark matches a finding of the assessment, and only those; a recompute that changes
+    // nothing keeps the very same conditional formats, one that changes one cell changes one mark.
+    const ids = () => new Set(wb.conditionalFormats(SHEETS.scoring).map((cf) => JSON.stringify({ address: cf.address, type: cf.type, props: cf.props })));
+    const kept = ids();
+    const cfIds = () =>
+      wb.run(async (ctx) => {
+        const cfs = ctx.workbook.worksheets.getItem(SHEETS.scoring).getRange().conditionalFormats;
+        cfs.load("items/id");
+        await ctx.sync();
+        return cfs.items.map((cf) => cf.id).sort();
+      });
+    const idsBefore = await cfIds();
+    await wb.run((ctx) => recompute(ctx, "nb"));
+    expect(ids()).toEqual(kept);
+    expect(await cfIds()).toEqual(idsBefore);
+    wb.userEdit(SHEETS.scoring, "E4", "åtte");
+    await wb.run((ctx) => recompute(ctx, "nb"));
+    expect([...ids()].filter((x) => !kept.has(x)).map((x) => (JSON.parse(x) as { address: string }).address)).toEqual(["E4"]);
+    expect([...kept].filter((x) => !ids().has(x))).toEqual([]);
     const result = await wb.run((ctx) => recompute(ctx, "nb"));
     if (result.kind !== "ready") throw new Error(result.kind);
     const expected = result.read.assessment.measures.flatMap((m) => [...m.invalid, ...(m.total === null ? m.missing : [])].map((id) => `${m.id}:${id}`));
