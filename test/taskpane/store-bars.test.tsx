@@ -33,10 +33,13 @@ test("a damaged store: says what is paused, in bokmål and English, and the butt
   expect(screen.getByTestId("repair-store").textContent).toBe("Rebuild the store");
 });
 
-test("no bar when the store is whole; the workbook's language can be changed", () => {
+test("no bar when the store is whole; the workbook's language can be changed on the Modell tab", () => {
   const controller = new FakeController(ready({ storeDamaged: false, workbookLang: "nb" }));
   render(<App controller={controller} />);
   expect(screen.queryByTestId("store-damaged")).toBeNull();
+  // On the Modell tab.
+  expect(screen.queryByTestId("workbook-lang")).toBeNull();
+  fireEvent.click(screen.getByTestId("tab-model"));
   const select = screen.getByTestId("workbook-lang") as HTMLSelectElement;
   expect(select.value).toBe("nb");
   fireEvent.change(select, { target: { value: "en" } });

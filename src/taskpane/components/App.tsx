@@ -89,7 +89,7 @@ import { FindingsView } from "./FindingsView";
 import { ModelView } from "./ModelView";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
-import { StoreBars } from "./StoreBars";
+import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 
 type TabValue = "ranking" | "checklist" | "findings" | "model";
 
@@ -336,7 +336,10 @@ function Body({
         actions={actions}
       />
     ) : (
-      <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} />
+      <>
+        <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} />
+        <WorkbookLangSetting state={state} actions={actions} />
+      </>
     );
 
   return (

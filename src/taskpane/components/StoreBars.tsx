@@ -1,7 +1,7 @@
 /**
- * The store's state in the pane: a damaged store offers its rebuild (data-testid repair-store),
- * and the workbook's language for the text the add-in writes into sheets can be changed
- * (data-testid workbook-lang, a native <select>).
+ * The store's state in the pane: a damaged store offers its rebuild (data-testid store-damaged,
+ * repair-store), and on the Modell tab the workbook's language for the text the add-in writes
+ * into sheets can be changed (data-testid workbook-lang, a native <select>).
  */
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";
@@ -11,11 +11,13 @@ import type { ViewActions } from "./actions";
 const useStyles = makeStyles({
   bars: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   lang: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+  setting: { paddingTop: tokens.spacingVerticalL },
 });
 
-export function StoreBars({ state, actions }: { state: AppState; actions: Pick<ViewActions, "repairStore" | "setWorkbookLang"> }) {
+/** Above the views: the offer to rebuild a damaged store. */
+export function StoreBars({ state, actions }: { state: AppState; actions: Pick<ViewActions, "repairStore"> }) {
   const s = useStyles();
-  if (state.status !== "ready") return null;
+  if (state.status !== "ready" || !state.storeDamaged) return null;
   const lang = state.lang;
   return (
     <div className={s.bars}>
@@ -29,6 +31,17 @@ export function StoreBars({ state, actions }: { state: AppState; actions: Pick<V
           </MessageBarActions>
         </MessageBar>
       )}
+    </div>
+  );
+}
+
+/** On the Modell tab: the workbook's language for the text the add-in writes into sheets. */
+export function WorkbookLangSetting({ state, actions }: { state: AppState; actions: Pick<ViewActions, "setWorkbookLang"> }) {
+  const s = useStyles();
+  if (state.status !== "ready" || !state.workbookLang) return null;
+  const lang = state.lang;
+  return (
+    <div className={s.setting}>
       {state.workbookLang && (
         <label className={s.lang}>
           <Caption1>{t(lang, "excel.workbookLang.label")}</Caption1>
