@@ -25,6 +25,9 @@ import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./le
 import { recompute } from "./recompute";
 import { highlightChanges, problemCells, queueHighlights } from "./model-highlight";
 import { planLegacySyncIn } from "./legacy-plan";
+import { checkWritable, clashMessage } from "./own-sheets";
+import { asText } from "./cells";
+import { repairStore, setWorkbookLang } from "./store-actions";
 
 export interface ControllerOptions {
   /** Quiet time after the last change before recomputing. */
@@ -131,6 +134,11 @@ export class ExcelController implements AppController {
         this.set({ status: "error", error: t(this.lang, "excel.storeNewer", { format: result.format }), busy: false });
         return;
       }
+      if (result.kind === "clash") {
+        this.watching = false;
+        this.set({ status: "error", error: clashMessage(this.lang, result.clashes), busy: false });
+        return;
+      }
       if (result.kind === "ready") {
         const { read } = result;
         await this.modelInForce(read.model);
@@ -144,6 +152,8 @@ export class ExcelController implements AppController {
           error: undefined,
           hasLegacySheets,
           lastRecomputeMs: Math.max(0, Math.round(this.now() - since)),
+          storeDamaged: read.store.kind === "damaged",
+          workbookLang: result.lang,
         });
         await this.watch();
         // Rows the checklist sync just added to a table are read by one more pass.
@@ -242,6 +252,12 @@ export class ExcelController implements AppController {
     }
   }
 
+  /** A Refusal when the workbook may not be written (a person's sheet with the add-in's name, a newer store). */
+  private async refusedWrite(): Promise<Refusal | undefined> {
+    const w = await this.host.run((ctx) => checkWritable(ctx, this.lang));
+    return w.ok ? undefined : new Refusal(w.message);
+  }
+
   /** Runs an action: a string result is a success notice, a Refusal a warning (nothing was changed). */
   private async act(work: () => Promise<string | Refusal | undefined>): Promise<void> {
     this.set({ busy: true, notice: undefined, noticeKind: undefined });
@@ -298,6 +314,26 @@ export class ExcelController implements AppController {
   cancelSync(): Promise<void> {
     this.set({ syncPlan: undefined });
     return Promise.resolve();
+  }
+
+  /** Rebuilds a damaged store from the tables, the old content logged; then recomputes. */
+  repairStore(): Promise<void> {
+    return this.act(async () => {
+      const result = await this.host.run((ctx) => repairStore(ctx, this.lang, this.options.clock?.() ?? new Date()));
+      if (!result.ok) return new Refusal(result.message);
+      await this.refresh(this.now());
+      return t(this.lang, "excel.repair.done");
+    });
+  }
+
+  /** Sets the language the add-in writes into this workbook's sheets; then recomputes. */
+  setWorkbookLang(lang: Lang): Promise<void> {
+    return this.act(async () => {
+      const result = await this.host.run((ctx) => setWorkbookLang(ctx, lang, this.lang));
+      if (!result.ok) return new Refusal(result.message);
+      await this.refresh(this.now());
+      return t(this.lang, "excel.workbookLang.set", { lang: t(this.lang, lang === "nb" ? "excel.lang.nb" : "excel.lang.en") });
+    });
   }
 
   syncLegacy(): Promise<void> {
@@ -365,13 +401,15 @@ export class ExcelController implements AppController {
   /** Writes cells of the Modell sheet found from its current content, then recomputes. */
   private editModel(edit: (grid: Grid) => { row: number; col: number; value: string | number }[] | string): Promise<void> {
     return this.act(async () => {
+      const refused = await this.refusedWrite();
+      if (refused) return refused;
       const message = await this.host.run(async (ctx) => {
         const read = queueSheetRead(ctx, SHEETS.model);
         await ctx.sync();
         const cells = edit(gridOf(read));
         if (typeof cells === "string") return cells;
         const sheet = ctx.workbook.worksheets.getItem(SHEETS.model);
-        for (const c of cells) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[c.value]];
+        for (const c of cells) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[typeof c.value === "string" ? asText(c.value) : c.value]];
         await ctx.sync();
         return undefined;
       });
@@ -400,6 +438,8 @@ export class ExcelController implements AppController {
 
   setAnswer(measureId: string, question: ChecklistQuestion, answer: Answer): Promise<void> {
     return this.act(async () => {
+      const refused = await this.refusedWrite();
+      if (refused) return refused;
       const message = await this.host.run(async (ctx) => {
         const { sheets } = await listSheets(ctx);
         if (!sheets.includes(SHEETS.checklist)) return t(this.lang, "excel.error.noChecklist");
@@ -425,6 +465,8 @@ export class ExcelController implements AppController {
 
   createChecklist(): Promise<void> {
     return this.act(async () => {
+      const refused = await this.refusedWrite();
+      if (refused) return refused;
       const count = await this.host.run(async (ctx) => {
         const { sheets } = await listSheets(ctx);
         if (sheets.some((s) => s.toLowerCase() === SHEETS.checklist.toLowerCase())) return new Refusal(t(this.lang, "excel.conflict", { sheet: SHEETS.checklist }));
@@ -453,6 +495,8 @@ export class ExcelController implements AppController {
 
   resolveOrphan(measureId: string, choice: "add" | "remove"): Promise<void> {
     return this.act(async () => {
+      const refused = await this.refusedWrite();
+      if (refused) return refused;
       const result = await this.host.run(async (ctx) => {
         const existing = await listSheets(ctx);
         if (!existing.sheets.includes(SHEETS.checklist)) return new Refusal(t(this.lang, "excel.error.noChecklist"));
@@ -478,9 +522,9 @@ export class ExcelController implements AppController {
             ctx.workbook.tables.getItem(TABLES.checklist).rows.add(undefined, [checklistRowFor({ id: measureId, name, actor: inScoring.actor ?? "" })]);
           } else {
             const row = new Array<string>(scoringHeaders(model).length).fill("");
-            row[0] = measureId;
-            row[1] = name;
-            row[3] = inChecklist!.actor;
+            row[0] = asText(measureId);
+            row[1] = asText(name);
+            row[3] = asText(inChecklist!.actor);
             ctx.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, [row]);
           }
         } else {
@@ -488,7 +532,7 @@ export class ExcelController implements AppController {
           const [grid, region, row] = inScoring ? [sGrid, sRegion, scoring.rowOf.get(measureId)!] : [cGrid, cRegion, inChecklist!.row];
           const width = region.lastCol - region.firstCol + 1;
           const before = Array.from({ length: width }, (_, i) => describeCell(grid.rows[row]?.[region.firstCol + i]));
-          queueLog(ctx, existing, [[(this.options.clock?.() ?? new Date()).toISOString(), t(this.lang, "excel.log.removed", { sheet: grid.name }), address(grid.name, row, region.firstCol, { row, col: region.lastCol }), before.join(" | "), "", name]]);
+          queueLog(ctx, existing, [[this.options.clock?.() ?? new Date(), t(this.state.workbookLang ?? "nb", "excel.log.removed", { sheet: grid.name }), address(grid.name, row, region.firstCol, { row, col: region.lastCol }), before.join(" | "), "", name]]);
           ctx.workbook.worksheets.getItem(grid.name).getRangeByIndexes(row, region.firstCol, 1, width).delete("Up");
         }
         ctx.runtime.enableEvents = true;

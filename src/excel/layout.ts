@@ -23,7 +23,9 @@ import {
 } from "../grid/layout";
 import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../grid/model-table";
 import type { ScoringRow } from "../grid/import";
-import { STORE_SHEET, storeToCells, type Store } from "../grid/store";
+import { STORE_SHEET, storeToCells, type Store, type StoreTarget } from "../grid/store";
+import { asText, officeInput, officeRows, type OfficeInput } from "./cells";
+import { checkWritable } from "./own-sheets";
 
 export type LayoutResult = { ok: true } | { ok: false; message: string };
 
@@ -44,24 +46,6 @@ function rangeAddress(row: number, col: number, rows: number, cols: number): str
 
 const blank = (n: number): CellValue[] => new Array<CellValue>(n).fill("");
 
-/** Office.js wants "" for an empty cell in a values array, never null. */
-function officeValues(rows: CellValue[][]): (string | number | boolean)[][] {
-  return rows.map((r) => r.map((v) => (v === null ? "" : typeof v === "object" ? v.error : v)));
-}
-
-/**
- * Checks that the add-in's sheet names are free (one sync): a sheet of the same name is never
- * taken over, whether a person made it or an earlier layout did.
- */
-async function existing(context: Excel.RequestContext, lang: Lang): Promise<{ clash?: string; hasStore: boolean }> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-  const taken = [SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist].find((n) => names.has(n.toLowerCase()));
-  const hasStore = names.has(STORE_SHEET.toLowerCase());
-  return taken ? { clash: t(lang, "excel.conflict", { sheet: taken }), hasStore } : { hasStore };
-}
 
 function writeScoringSheet(context: Excel.RequestContext, model: Model, rows: ScoringRow[], lang: Lang): void {
   const sheet = context.workbook.worksheets.add(SHEETS.scoring);
@@ -78,7 +62,7 @@ function writeScoringSheet(context: Excel.RequestContext, model: Model, rows: Sc
     const band = sheet.getRangeByIndexes(0, col, 1, n);
     band.format.fill.color = GROUP_FILLS[i % GROUP_FILLS.length];
     band.format.font.bold = true;
-    sheet.getRangeByIndexes(0, col, 1, 1).values = [[g.label.nb]];
+    sheet.getRangeByIndexes(0, col, 1, 1).values = [[asText(g.label.nb)]];
     col += n;
   });
 
@@ -87,7 +71,7 @@ function writeScoringSheet(context: Excel.RequestContext, model: Model, rows: Sc
     : [blank(width)];
   const all = [headers, ...body];
   const tableRange = rangeAddress(SCORING_HEADER_ROW, 0, all.length, width);
-  sheet.getRange(tableRange).values = officeValues(all);
+  sheet.getRange(tableRange).values = officeRows(all);
   const table = sheet.tables.add(`${SHEETS.scoring}!${tableRange}`, true);
   table.name = TABLES.scoring;
   table.style = "TableStyleMedium2";
@@ -128,7 +112,7 @@ function writeModelSheet(context: Excel.RequestContext, model: Model, lang: Lang
   const rows = modelRows(model);
   const all = [[...MODEL_HEADERS], ...rows];
   const address = rangeAddress(MODEL_HEADER_ROW, 0, all.length, MODEL_HEADERS.length);
-  sheet.getRange(address).values = officeValues(all);
+  sheet.getRange(address).values = officeRows(all);
   const table = sheet.tables.add(`${SHEETS.model}!${address}`, true);
   table.name = TABLES.model;
   table.style = "TableStyleLight9";
@@ -151,7 +135,7 @@ function writeModelSheet(context: Excel.RequestContext, model: Model, lang: Lang
 
   const settings = [[...SETTINGS_HEADERS], ...settingsRows(model)];
   const sAddress = rangeAddress(MODEL_HEADER_ROW, SETTINGS_FIRST_COL, settings.length, SETTINGS_HEADERS.length);
-  sheet.getRange(sAddress).values = officeValues(settings);
+  sheet.getRange(sAddress).values = officeRows(settings);
   const sTable = sheet.tables.add(`${SHEETS.model}!${sAddress}`, true);
   sTable.name = TABLES.settings;
   sTable.style = "TableStyleLight9";
@@ -170,9 +154,9 @@ const NOT_ASSESSED_ROW = (seed: ChecklistSeed): (string | number)[] =>
     k === "id" ? seed.id : k === "name" ? seed.name : k === "actor" ? seed.actor : k === "entry" || k === "segment" ? CHECKLIST_WORDS.notAssessed : "",
   );
 
-/** A checklist row as it is appended for a measure new in the scoring table. */
-export function checklistRowFor(seed: ChecklistSeed): (string | number)[] {
-  return NOT_ASSESSED_ROW(seed);
+/** A checklist row as it is appended for a measure new in the scoring table (values input: text kept as text). */
+export function checklistRowFor(seed: ChecklistSeed): OfficeInput[] {
+  return NOT_ASSESSED_ROW(seed).map(officeInput);
 }
 
 /** Adds the Sjekkliste sheet: Ja/Nei dropdowns, colour lists, the computed columns shaded. */
@@ -182,7 +166,7 @@ export function writeChecklistSheet(context: Excel.RequestContext, seeds: Checkl
   const body = seeds.length ? seeds.map(NOT_ASSESSED_ROW) : [new Array<string>(width).fill("")];
   const all = [CHECKLIST_HEADERS, ...body];
   const range = sheet.getRangeByIndexes(0, 0, all.length, width);
-  range.values = all;
+  range.values = officeRows(all);
   const table = sheet.tables.add(range, true);
   table.name = TABLES.checklist;
   table.style = "TableStyleMedium9";
@@ -216,7 +200,7 @@ function writeRankingSheet(context: Excel.RequestContext, model: Model): void {
   const sheet = context.workbook.worksheets.add(SHEETS.ranking);
   const headers = rankingHeaders(model);
   const address = rangeAddress(RANKING_HEADER_ROW, 0, 2, headers.length);
-  sheet.getRange(address).values = officeValues([headers, blank(headers.length)]);
+  sheet.getRange(address).values = officeRows([headers, blank(headers.length)]);
   const table = sheet.tables.add(`${SHEETS.ranking}!${address}`, true);
   table.name = TABLES.ranking;
   table.style = "TableStyleMedium2";
@@ -228,15 +212,26 @@ function writeRankingSheet(context: Excel.RequestContext, model: Model): void {
   sheet.freezePanes.freezeRows(RANKING_HEADER_ROW + 1);
 }
 
-export function queueStoreWrite(context: Excel.RequestContext, store: Store, exists: boolean): void {
+/**
+ * Writes the store into the slot that does not hold the one in force (see grid/store.ts): the
+ * header (generation, length, checksum) and the chunks in one write, so a failure half-way
+ * leaves the previous store readable. Every chunk is written as text, whatever it starts with.
+ */
+export function queueStoreWrite(context: Excel.RequestContext, store: Store, target: StoreTarget, exists: boolean): void {
   const sheet = exists ? context.workbook.worksheets.getItem(STORE_SHEET) : context.workbook.worksheets.add(STORE_SHEET);
-  if (exists) sheet.getRange("A:A").clear("Contents");
-  const cells = storeToCells(store);
-  sheet.getRangeByIndexes(0, 0, cells.length, 1).values = officeValues(cells);
+  const col = columnLetters(target.col);
+  if (exists) sheet.getRange(`${col}:${col}`).clear("Contents");
+  const cells = storeToCells(store, target.generation);
+  sheet.getRangeByIndexes(0, target.col, cells.length, 1).values = officeRows(cells);
   sheet.visibility = "VeryHidden";
 }
 
-/** Creates the layout with the given measures (none for an empty scoring table). Two syncs. */
+/**
+ * Creates the layout with the given measures (none for an empty scoring table). Two syncs (three
+ * when a store exists). Refuses, writing nothing, when a sheet of a person's has one of the
+ * add-in's names, when the add-in's sheets exist already, or when the store is newer. The store
+ * records the workbook's language: `lang` unless the store says otherwise.
+ */
 export async function createLayout(
   context: Excel.RequestContext,
   model: Model,
@@ -244,8 +239,12 @@ export async function createLayout(
   store: Store | undefined,
   lang: Lang,
 ): Promise<LayoutResult> {
-  const { clash, hasStore } = await existing(context, lang);
-  if (clash) return { ok: false, message: clash };
+  const writable = await checkWritable(context, lang);
+  if (!writable.ok) return writable;
+  const names = new Set(writable.list.sheets.map((s) => s.toLowerCase()));
+  const taken = [SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist].find((n) => names.has(n.toLowerCase()));
+  if (taken) return { ok: false, message: t(lang, "excel.conflict", { sheet: taken }) };
+  const hasStore = names.has(STORE_SHEET.toLowerCase());
   context.runtime.enableEvents = false;
   writeScoringSheet(context, model, rows, lang);
   writeModelSheet(context, model, lang);
@@ -255,8 +254,10 @@ export async function createLayout(
     rows.map((r) => ({ id: r.id, name: r.name, actor: r.actor })),
     lang,
   );
-  // A damaged or newer store is left as it is; the caller passes none then.
-  if (store) queueStoreWrite(context, store, hasStore);
+  // A damaged store is left as it is (the caller passes none then, and repair rebuilds it).
+  if (store && writable.store.read.kind !== "damaged") {
+    queueStoreWrite(context, { ...store, lang: store.lang ?? lang }, writable.store.target, hasStore);
+  }
   context.workbook.worksheets.getItem(SHEETS.scoring).activate();
   context.runtime.enableEvents = true;
   await context.sync();

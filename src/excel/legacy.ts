@@ -17,6 +17,8 @@ import { newStore, STORE_SHEET, type Store } from "../grid/store";
 import { readModel, readStore } from "../grid/workbook";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { createLayout } from "./layout";
+import { asText } from "./cells";
+import { checkWritable, workbookLang } from "./own-sheets";
 
 const OWN = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET].map((s) => s.toLowerCase()));
 
@@ -64,16 +66,28 @@ export async function importLegacy(context: Excel.RequestContext, lang: Lang): P
   return created.ok ? { ok: true, count: rows.length } : created;
 }
 
+/** One log row: when (an Excel date-time in local time), what, which cell, before, after, which measure. */
+export type LogEntry = [Date, string, string, string, string, string];
+
+/** Excel's serial date-time for a moment, in the local time of the machine the add-in runs on. */
+export function excelDateTime(d: Date): number {
+  return (d.getTime() - d.getTimezoneOffset() * 60000) / 86400000 + 25569;
+}
+
+export const LOG_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
+
 /**
  * Queues rows onto the log table, creating it when absent: on the Logg sheet, or on "Logg 2" …
  * when a sheet called Logg exists that the add-in did not make.
  */
-export function queueLog(context: Excel.RequestContext, existing: { sheets: string[]; tables: string[] }, entries: string[][]): void {
+export function queueLog(context: Excel.RequestContext, existing: { sheets: string[]; tables: string[] }, entries: LogEntry[]): void {
   if (entries.length === 0) return;
   // Excel reads values as typed input: a leading apostrophe keeps "=AVERAGE(…)" and "16.08" as the text they are.
-  const rows = entries.map((r) => r.map((v) => (v === "" ? "" : `'${v}`)));
+  const rows = entries.map(([at, ...rest]) => [excelDateTime(at), ...rest.map(asText)]);
   if (existing.tables.includes(TABLES.log)) {
-    context.workbook.tables.getItem(TABLES.log).rows.add(undefined, rows);
+    const table = context.workbook.tables.getItem(TABLES.log);
+    table.rows.add(undefined, rows);
+    table.columns.getItemAt(0).getDataBodyRange().numberFormat = [[LOG_TIME_FORMAT]];
     return;
   }
   const taken = new Set(existing.sheets.map((s) => s.toLowerCase()));
@@ -82,6 +96,7 @@ export function queueLog(context: Excel.RequestContext, existing: { sheets: stri
   const sheet = context.workbook.worksheets.add(name);
   const range = sheet.getRangeByIndexes(0, 0, rows.length + 1, LOG_HEADERS.length);
   range.values = [[...LOG_HEADERS], ...rows];
+  sheet.getRangeByIndexes(1, 0, rows.length, 1).numberFormat = [[LOG_TIME_FORMAT]];
   const table = sheet.tables.add(range, true);
   table.name = TABLES.log;
   table.style = "TableStyleLight1";
@@ -96,18 +111,21 @@ export interface SyncResult {
   message?: string;
 }
 
-/** «Synkroniser». Three syncs: sheet names, every sheet's cells, all writes and the log. */
+/** «Synkroniser». Four or five syncs: whether it may write, sheet names, every sheet's cells, all writes and the log. */
 export async function syncLegacy(context: Excel.RequestContext, lang: Lang, now: () => Date = () => new Date()): Promise<SyncResult> {
+  const writable = await checkWritable(context, lang);
+  if (!writable.ok) return { ok: false, writes: [], message: writable.message };
   const read = await readLegacy(context);
   if (!read.legacy || !read.assessment) return { ok: false, writes: [], message: t(lang, "excel.noLegacy") };
   const writes = planLegacySync(read.legacy, read.assessment);
   if (writes.length === 0) return { ok: true, writes };
   context.runtime.enableEvents = false;
   for (const w of writes) {
-    context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[w.after]];
+    const input = w.formula || typeof w.after === "number" ? w.after : asText(w.after);
+    context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[input]];
   }
-  const at = now().toISOString();
-  const action = t(lang, "excel.log.sync");
+  const at = now();
+  const action = t(workbookLang(writable.store.read), "excel.log.sync");
   queueLog(
     context,
     read,

@@ -5,6 +5,8 @@
  *   2. the used ranges of the add-in's sheets and the size of the Rangering table;
  *   3. every write (ids for new rows, the Rangering rows, highlights, implied weights, store),
  *      with events off so the add-in's own writes do not trigger another recompute.
+ * Only cells whose value or number format differs from what sync 2 read are written. The text
+ * written into sheets is in the workbook's language (the store's `lang`), not the display's.
  */
 import type { MeasureResult } from "../core/assess";
 import type { Placement } from "../core/checklist";
@@ -15,27 +17,44 @@ import { findingMessage, t, type Lang } from "../i18n";
 import { textAt, type Grid } from "../grid/grid";
 import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
 import { findScoringRegion, scoringColumns } from "../grid/scoring-table";
-import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreRead } from "../grid/store";
+import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreRead, type StoreTarget } from "../grid/store";
 import { address } from "../core/address";
 import { reportingText } from "../i18n/checklist";
 import { findChecklistRegion } from "../grid/checklist-table";
 import type { TableRegion } from "../grid/scoring-table";
-import { readModel, readStore, readWorkbook, type ChecklistRead, type WorkbookRead } from "../grid/workbook";
-import { gridOf, listSheets, queueSheetRead } from "./grids";
+import { readModel, readStoreSlots, readWorkbook, type ChecklistRead, type WorkbookRead } from "../grid/workbook";
+import type { CellValue } from "../core/cell";
+import { cellA1 } from "../core/address";
+import { gridOf, queueSheetRead } from "./grids";
+import { asText, officeRows } from "./cells";
+import { writeChanged, writeChangedFormats } from "./diff-write";
+import { clashes, listOwned, workbookLang } from "./own-sheets";
 import { checklistRowFor, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
 export type RecomputeResult =
-  | { kind: "ready"; read: AddinRead; grids: Grid[]; idsAssigned: number; sheets: string[] }
+  | { kind: "ready"; read: AddinRead; grids: Grid[]; idsAssigned: number; sheets: string[]; lang: Lang }
   /** The workbook has no scoring table of the add-in's. Nothing was written. */
   | { kind: "absent"; sheets: string[] }
   /** The stored state was written by a newer version. Nothing was written. */
-  | { kind: "newer"; format: number; sheets: string[] };
+  | { kind: "newer"; format: number; sheets: string[] }
+  /** Sheets with the add-in's names that a person made. Nothing was read from them or written. */
+  | { kind: "clash"; clashes: string[]; sheets: string[] };
 
-const INVALID_FILL = "#F8CBAD";
-const MISSING_FILL = "#FFF2CC";
+export const INVALID_FILL = "#F8CBAD";
+export const MISSING_FILL = "#FFF2CC";
+/**
+ * The add-in's marks on score cells are conditional formats whose rule is always true and names
+ * the add-in, the cell and the fill: `=ISTEXT("PrioMerknad E5 #F8CBAD")`. So they are told apart
+ * from a person's own conditional formats and fills (never touched), and a recompute adds and
+ * removes only the marks that changed, without reading where each one is.
+ */
+export function markRule(a1: string, fill: string): string {
+  return `=ISTEXT("${MARK_PREFIX} ${a1} ${fill}")`;
+}
+const MARK_PREFIX = "PrioMerknad";
 const OWN_SHEETS = [SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, STORE_SHEET];
 
 function completenessText(m: MeasureResult, lang: Lang): string {
@@ -145,17 +164,19 @@ function assignIds(targets: IdTarget[], store: StoreRead): { sheet: string; row:
   return out;
 }
 
-/** The checklist's computed columns, what the sync plan adds or renames, and segment changes in the log. */
+/** The checklist's computed columns (changed cells only), what the sync plan adds or renames, and segment changes in the log. */
 function writeChecklist(
   context: Excel.RequestContext,
   read: AddinRead,
   cl: ChecklistRead,
+  grids: Grid[],
   lang: Lang,
   existing: { sheets: string[]; tables: string[] },
   at: Date,
 ): void {
   const { table, plan } = cl;
   const sheet = context.workbook.worksheets.getItem(cl.sheet);
+  const grid = grids.find((g) => g.name === cl.sheet) ?? { name: cl.sheet, rows: [] };
   const { region, columns } = table;
   const height = region.lastRow - region.headerRow;
   if (height > 0) {
@@ -168,7 +189,7 @@ function writeChecklist(
         const row = byRow.get(r);
         values.push([row ? value(row.placement) : ""]);
       }
-      sheet.getRangeByIndexes(region.headerRow + 1, c, height, 1).values = values;
+      writeChanged(sheet, grid, region.headerRow + 1, c, values);
     };
     column("entry", entryWord);
     column("segment", segmentLabel);
@@ -176,13 +197,13 @@ function writeChecklist(
   }
   for (const e of plan.checklistEdits) {
     const c = columns[e.field];
-    if (c !== undefined) sheet.getRangeByIndexes(e.row, c, 1, 1).values = [[e.value]];
+    if (c !== undefined) sheet.getRangeByIndexes(e.row, c, 1, 1).values = [[asText(e.value)]];
   }
   const scoringSheet = context.workbook.worksheets.getItem(SHEETS.scoring);
   for (const e of plan.scoringEdits) {
     const row = read.scoring.rowOf.get(e.id);
     const c = e.field === "name" ? read.scoring.columns.name : read.scoring.columns.actor;
-    if (row !== undefined && c !== undefined) scoringSheet.getRangeByIndexes(row, c, 1, 1).values = [[e.value]];
+    if (row !== undefined && c !== undefined) scoringSheet.getRangeByIndexes(row, c, 1, 1).values = [[asText(e.value)]];
   }
   if (plan.appendToChecklist.length && existing.tables.includes(TABLES.checklist)) {
     context.workbook.tables.getItem(TABLES.checklist).rows.add(undefined, plan.appendToChecklist.map(checklistRowFor));
@@ -191,9 +212,9 @@ function writeChecklist(
     const width = scoringHeaders(read.model).length;
     const rows = plan.appendToScoring.map((m) => {
       const row = new Array<string>(width).fill("");
-      row[0] = m.id;
-      row[1] = m.name;
-      row[3] = m.actor;
+      row[0] = asText(m.id);
+      row[1] = asText(m.name);
+      row[3] = asText(m.actor);
       return row;
     });
     context.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, rows);
@@ -204,7 +225,7 @@ function writeChecklist(
       context,
       existing,
       plan.segmentChanges.map((ch) => [
-        at.toISOString(),
+        at,
         `${t(lang, "excel.log.segment")}: ${ch.changed.map((x) => `${CHECKLIST_COLUMNS[x.question]} ${answerWord(x.from)} → ${answerWord(x.to)}`).join("; ")}`,
         address(cl.sheet, ch.row, segmentCol),
         ch.from,
@@ -219,80 +240,146 @@ function answerWord(a: boolean | null): string {
   return a === true ? CHECKLIST_WORDS.yes : a === false ? CHECKLIST_WORDS.no : "–";
 }
 
-export async function recompute(context: Excel.RequestContext, lang: Lang, now: () => Date = () => new Date()): Promise<RecomputeResult> {
+export async function recompute(context: Excel.RequestContext, _displayLang: Lang, now: () => Date = () => new Date()): Promise<RecomputeResult> {
   // 1. What exists.
-  const { sheets, tables } = await listSheets(context);
+  const list = await listOwned(context);
+  const { sheets, tables } = list;
   const has = (name: string) => sheets.some((s) => s.toLowerCase() === name.toLowerCase());
   const exact = (name: string) => sheets.find((s) => s.toLowerCase() === name.toLowerCase())!;
+  const clash = clashes(list);
+  if (clash.length) return { kind: "clash", clashes: clash, sheets };
   if (!has(SHEETS.scoring)) return { kind: "absent", sheets };
 
-  // 2. Read the add-in's sheets and the size of the output table.
-  const reads = OWN_SHEETS.filter(has).map((n) => queueSheetRead(context, exact(n)));
+  // 2. Read the add-in's sheets (formulas too where the sync copies text), the output table and the marks.
+  const withFormulas = new Set<string>([SHEETS.scoring, SHEETS.checklist]);
+  const reads = OWN_SHEETS.filter(has).map((n) => queueSheetRead(context, exact(n), withFormulas.has(n)));
   const rankingTable = tables.includes(TABLES.ranking) ? context.workbook.tables.getItem(TABLES.ranking) : undefined;
   const body = rankingTable?.getDataBodyRange();
-  body?.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+  body?.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "numberFormat"]);
+  const rankingSheet = rankingTable?.worksheet;
+  rankingSheet?.load("name");
+  const scoringSheet = context.workbook.worksheets.getItem(exact(SHEETS.scoring));
+  // A navigation property (a collection to load), not a value read: the rule mistakes it for one.
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const marks = scoringSheet.getRange().conditionalFormats;
+  marks.load("items/type,items/customOrNullObject/rule/formula");
   await context.sync();
   const grids = reads.map(gridOf);
 
-  const scoringGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase())!;
-  const stored = readStore(grids);
+  const { read: stored, target } = readStoreSlots(grids);
   if (stored.kind === "newer") return { kind: "newer", format: stored.format, sheets };
+  const lang = workbookLang(stored);
   const newIds = assignIds(idTargets(grids, readModel(grids, stored).model), stored);
-  const read = readWorkbook(grids);
+  const read = readWorkbook(grids, stored);
   if (read.kind !== "addin") return { kind: "absent", sheets };
   if (read.store.kind === "damaged") {
     const detail = read.store.problems.map((p) => `${p.at}: ${p.detail ?? p.code}`).join("; ");
     read.assessment.findings.unshift(finding("store-damaged", "warning", { detail }, { cell: `${STORE_SHEET}!A1` }));
   }
+  if (read.checklist) guardSync(read, read.checklist, grids);
 
   // 3. Write.
   context.runtime.enableEvents = false;
-  const scoringSheet = context.workbook.worksheets.getItem(scoringGrid.name);
-  for (const w of newIds) context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[w.id]];
-  writeHighlights(scoringSheet, read);
-  if (rankingTable && body) writeRanking(rankingTable, body, read, lang);
+  for (const w of newIds) context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[asText(w.id)]];
+  writeMarks(scoringSheet, read, marks.items);
+  if (rankingTable && body && rankingSheet) {
+    const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
+    writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang);
+  }
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
-  if (read.checklist) writeChecklist(context, read, read.checklist, lang, { sheets, tables }, now());
-  writeStoreIfChanged(context, read, has(STORE_SHEET));
+  if (read.checklist) writeChecklist(context, read, read.checklist, grids, lang, list, now());
+  writeStoreIfChanged(context, read, target, has(STORE_SHEET));
   context.runtime.enableEvents = true;
   await context.sync();
-  return { kind: "ready", read, grids, idsAssigned: newIds.length, sheets };
+  return { kind: "ready", read, grids, idsAssigned: newIds.length, sheets, lang };
 }
 
-function writeHighlights(sheet: Excel.Worksheet, read: AddinRead): void {
-  const { region, scoring, assessment } = read;
-  const leafCols = [...scoring.columns.leaves.values()];
-  if (leafCols.length === 0 || region.lastRow <= region.headerRow) return;
-  const first = Math.min(...leafCols);
-  const last = Math.max(...leafCols);
-  sheet.getRangeByIndexes(region.headerRow + 1, first, region.lastRow - region.headerRow, last - first + 1).format.fill.clear();
+/**
+ * What the checklist sync may not do: write over a cell that holds a formula, copy a formula's
+ * result over typed text, or act on a damaged store's memory (it would revert renames and add
+ * deleted measures back); then only the computed columns are written.
+ */
+function guardSync(read: AddinRead, cl: ChecklistRead, grids: Grid[]): void {
+  const plan = cl.plan;
+  if (read.store.kind === "damaged") {
+    plan.checklistEdits = [];
+    plan.scoringEdits = [];
+    plan.appendToChecklist = [];
+    plan.appendToScoring = [];
+    return;
+  }
+  const sGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase());
+  const cGrid = grids.find((g) => g.name === cl.sheet);
+  const isFormula = (g: Grid | undefined, row: number | undefined, col: number | undefined) =>
+    g !== undefined && row !== undefined && col !== undefined && g.rows[row]?.[col]?.formula !== undefined;
+  const scoringCell = (id: string, field: "name" | "actor") =>
+    isFormula(sGrid, read.scoring.rowOf.get(id), field === "name" ? read.scoring.columns.name : read.scoring.columns.actor);
+  const rowOfChecklist = new Map(cl.table.rows.map((r) => [r.id, r.row]));
+  const idAtRow = new Map(cl.table.rows.map((r) => [r.row, r.id]));
+  const checklistCell = (row: number | undefined, field: "name" | "actor") => isFormula(cGrid, row, cl.table.columns[field]);
+  plan.checklistEdits = plan.checklistEdits.filter((e) => !checklistCell(e.row, e.field) && !scoringCell(idAtRow.get(e.row) ?? "", e.field));
+  plan.scoringEdits = plan.scoringEdits.filter((e) => !scoringCell(e.id, e.field) && !checklistCell(rowOfChecklist.get(e.id), e.field));
+}
+
+/**
+ * The add-in's marks on score cells (invalid: orange; missing where the total cannot be
+ * computed: yellow) as conditional formats with the add-in's rule; only marks that changed are
+ * added or removed. A person's fills and conditional formats stay as they are.
+ */
+function writeMarks(sheet: Excel.Worksheet, read: AddinRead, existing: Excel.ConditionalFormat[]): void {
+  const want = new Map<string, string>();
+  const { scoring, assessment } = read;
   for (const m of assessment.measures) {
     const row = scoring.rowOf.get(m.id);
     if (row === undefined) continue;
-    for (const id of m.invalid) {
-      const c = scoring.columns.leaves.get(id);
-      if (c !== undefined) sheet.getRangeByIndexes(row, c, 1, 1).format.fill.color = INVALID_FILL;
-    }
-    if (m.total === null) {
-      for (const id of m.missing) {
+    const mark = (ids: string[], fill: string) => {
+      for (const id of ids) {
         const c = scoring.columns.leaves.get(id);
-        if (c !== undefined) sheet.getRangeByIndexes(row, c, 1, 1).format.fill.color = MISSING_FILL;
+        if (c !== undefined) want.set(cellA1(row, c), fill);
       }
-    }
+    };
+    if (m.total === null) mark(m.missing, MISSING_FILL);
+    mark(m.invalid, INVALID_FILL);
+  }
+  const rules = new Map([...want].map(([a1, fill]) => [markRule(a1, fill), { a1, fill }]));
+  const kept = new Set<string>();
+  for (const cf of existing) {
+    if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) continue;
+    const rule = cf.customOrNullObject.rule.formula;
+    if (!rule.startsWith(`=ISTEXT("${MARK_PREFIX}`)) continue;
+    if (rules.has(rule) && !kept.has(rule)) kept.add(rule);
+    else cf.delete();
+  }
+  for (const [rule, { a1, fill }] of rules) {
+    if (kept.has(rule)) continue;
+    const cf = sheet.getRange(a1).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = rule;
+    cf.custom.format.fill.color = fill;
   }
 }
 
-function writeRanking(table: Excel.Table, body: Excel.Range, read: AddinRead, lang: Lang): void {
+/** What the recompute read of the Rangering table in its second sync. */
+interface RankingRead {
+  table: Excel.Table;
+  body: Excel.Range;
+  sheet: Excel.Worksheet;
+}
+
+function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid | undefined, read: AddinRead, lang: Lang): void {
   const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
   const rows = rankingRows(read, lang);
   const target = Math.max(rows.length, 1);
-  const values = rows.length ? rows : [new Array<string>(width).fill("")];
-  const sheet = table.worksheet;
+  const values: CellValue[][] = rows.length ? rows : [new Array<CellValue>(width).fill(null)];
+  const { body, table } = rt;
+  // The sheet by name: after table.delete() nothing may be reached through the table.
+  const sheet = context.workbook.worksheets.getItem(rt.sheet.name);
   const top = body.rowIndex;
   const left = body.columnIndex;
+  const seen: Grid = grid ?? { name: rt.sheet.name, rows: [] };
+  let formatsNow = body.numberFormat as string[][] | undefined;
 
   if (body.columnCount !== width) {
     // The model's groups changed: the table gets new columns, so it is rebuilt in place.
@@ -300,26 +387,32 @@ function writeRanking(table: Excel.Table, body: Excel.Range, read: AddinRead, la
     const all = sheet.getRangeByIndexes(top - 1, left, Math.max(body.rowCount, target) + 1, Math.max(body.columnCount, width));
     all.clear("All");
     const range = sheet.getRangeByIndexes(top - 1, left, target + 1, width);
-    range.values = [headers, ...values];
+    range.values = officeRows([headers, ...values]);
     const rebuilt = sheet.tables.add(range, true);
     rebuilt.name = TABLES.ranking;
     rebuilt.style = "TableStyleMedium2";
+    formatsNow = undefined;
   } else {
-    sheet.getRangeByIndexes(top - 1, left, 1, width).values = [headers];
+    writeChanged(sheet, seen, top - 1, left, [headers]);
     if (target > body.rowCount) {
       table.rows.add(undefined, Array.from({ length: target - body.rowCount }, () => new Array<string>(width).fill("")));
     }
-    sheet.getRangeByIndexes(top, left, target, width).values = values;
+    writeChanged(sheet, seen, top, left, values, body.rowCount);
     if (target < body.rowCount) sheet.getRangeByIndexes(top + target, left, body.rowCount - target, width).delete("Up");
   }
 
   const groupCount = a.model.criteria.length;
-  const rankFormats = values.map((_, i) => [a.measures[i]?.tied ? '0"="' : "0"]);
-  sheet.getRangeByIndexes(top, left, target, 1).numberFormat = rankFormats;
-  const segmentRankFormats = values.map((_, i) => [read.checklist?.segmentRanks.get(a.measures[i]?.id ?? "")?.tied ? '0"="' : "0"]);
-  sheet.getRangeByIndexes(top, left + 3 + groupCount + 2, target, 1).numberFormat = segmentRankFormats;
-  sheet.getRangeByIndexes(top, left + 2, target, 1).numberFormat = [["0.0"]];
-  if (groupCount > 0) sheet.getRangeByIndexes(top, left + 3, target, groupCount).numberFormat = [["0.00"]];
+  const segRankCol = 3 + groupCount + 2;
+  const formats = values.map((_, i) => {
+    const row = (formatsNow?.[i] ?? []).slice(0, width);
+    while (row.length < width) row.push("General");
+    row[0] = a.measures[i]?.tied ? '0"="' : "0";
+    row[segRankCol] = read.checklist?.segmentRanks.get(a.measures[i]?.id ?? "")?.tied ? '0"="' : "0";
+    row[2] = "0.0";
+    for (let g = 0; g < groupCount; g++) row[3 + g] = "0.00";
+    return row;
+  });
+  writeChangedFormats(sheet, formatsNow && body.rowCount >= 1 ? formatsNow : undefined, top, left, formats);
   const scoreColumn = sheet.getRangeByIndexes(top, left + 2, target, 1);
   scoreColumn.conditionalFormats.clearAll();
   const bar = scoreColumn.conditionalFormats.add("DataBar");
@@ -348,24 +441,26 @@ function writeImplied(context: Excel.RequestContext, grid: Grid, model: Model): 
   if (headerRow < 0 || idCol < 0) return;
   const implied = impliedLeafWeights(model);
   const groupIds = new Set(groupNodes(model).map((g) => g.id));
-  const out: (string | number)[][] = [];
+  const out: CellValue[][] = [];
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const id = textAt(grid, r, idCol);
     if (id === undefined) break;
-    out.push([groupIds.has(id) ? "" : (implied.get(id) ?? "")]);
+    out.push([groupIds.has(id) ? null : (implied.get(id) ?? null)]);
   }
   if (out.length === 0) return;
-  const sheet = context.workbook.worksheets.getItem(grid.name);
-  sheet.getRangeByIndexes(headerRow + 1, impliedCol, out.length, 1).values = out;
+  writeChanged(context.workbook.worksheets.getItem(grid.name), grid, headerRow + 1, impliedCol, out);
 }
 
-function writeStoreIfChanged(context: Excel.RequestContext, read: AddinRead, exists: boolean): void {
+function writeStoreIfChanged(context: Excel.RequestContext, read: AddinRead, target: StoreTarget, exists: boolean): void {
   if (read.store.kind === "damaged" || read.store.kind === "newer") return;
   const ids = read.assessment.measures.map((m) => m.id);
   const nextId = nextMeasureId({ nextId: read.store.kind === "ok" ? read.store.store.nextId : 1 }, ids).nextId - 1;
   const model = read.modelProblems.length === 0 ? read.model : read.store.kind === "ok" ? read.store.store.model : read.model;
   const previous = read.store.kind === "ok" ? read.store.store : undefined;
-  const store: Store = { ...newStore(model, nextId), checklist: read.checklist?.plan.memory ?? previous?.checklist ?? newStore(model).checklist };
+  const store: Store = {
+    ...newStore(model, nextId, previous?.lang),
+    checklist: read.checklist?.plan.memory ?? previous?.checklist ?? newStore(model).checklist,
+  };
   if (previous && stableJson(previous) === stableJson(store)) return;
-  queueStoreWrite(context, store, exists);
+  queueStoreWrite(context, store, target, exists);
 }

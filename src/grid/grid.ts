@@ -61,7 +61,8 @@ export function gridFromValues(name: string, values: CellValue[][], formulas?: (
     const row: (GridCell | undefined)[] = [];
     vals.forEach((v, j) => {
       const f = formulas?.[i]?.[j];
-      const formula = typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+      // Office gives a constant's value as its "formula": text typed as '=abc is no formula.
+      const formula = typeof f === "string" && f.startsWith("=") && f !== v ? f.slice(1) : undefined;
       if (isBlank(v) && formula === undefined) return;
       const cell: GridCell = { value: v };
       if (formula !== undefined) cell.formula = formula;

@@ -20,8 +20,10 @@ export interface CellWrite {
   col: number;
   /** Excel's address with the sheet, for the log. */
   address: string;
-  /** A value, or a formula starting with "=". */
+  /** A value, or (when `formula`) a formula starting with "=". */
   after: string | number;
+  /** `after` is a formula; otherwise a string is text, whatever it starts with. */
+  formula?: boolean;
   /** What the cell held: its formula if it had one, else its value as text. */
   before: string;
   measure: string;
@@ -36,8 +38,8 @@ export function describeCell(cell: GridCell | undefined): string {
   return String(v);
 }
 
-function sameContent(cell: GridCell | undefined, after: string | number, tolerance: number): boolean {
-  if (typeof after === "string" && after.startsWith("=")) return `=${cell?.formula ?? ""}`.toLowerCase() === after.toLowerCase();
+function sameContent(cell: GridCell | undefined, after: string | number, tolerance: number, formula: boolean): boolean {
+  if (formula && typeof after === "string") return `=${cell?.formula ?? ""}`.toLowerCase() === after.toLowerCase();
   const v = cell?.value ?? null;
   if (cell?.formula) return false;
   if (after === "") return v === null || (typeof v === "string" && v.trim() === "");
@@ -46,9 +48,9 @@ function sameContent(cell: GridCell | undefined, after: string | number, toleran
   return typeof after === "number" && n !== undefined && nearlyEqual(n, after, tolerance);
 }
 
-function plan(out: CellWrite[], placed: PlacedCell, sheet: string, after: string | number, measure: string, tolerance: number): void {
-  if (sameContent(placed.cell, after, tolerance)) return;
-  out.push({ sheet, row: placed.row, col: placed.col, address: placed.address, after, before: describeCell(placed.cell), measure });
+function plan(out: CellWrite[], placed: PlacedCell, sheet: string, after: string | number, measure: string, tolerance: number, formula = false): void {
+  if (sameContent(placed.cell, after, tolerance, formula)) return;
+  out.push({ sheet, row: placed.row, col: placed.col, address: placed.address, after, before: describeCell(placed.cell), measure, ...(formula ? { formula } : {}) });
 }
 
 /** The cells the legacy sheets compute, made to agree with the model. */
@@ -102,7 +104,8 @@ function summaryWrites(lw: LegacyWorkbook, byId: Map<string, MeasureResult>, tol
   entries.forEach((e, i) => {
     const row = places[i];
     plan(out, cellAt(row, summary.nameCol), summary.sheet, e.name, e.m.input.name, tolerance);
-    plan(out, cellAt(row, summary.scoreCol), summary.sheet, e.r.total === null ? "" : (scoreLink(e.m) ?? e.r.total), e.m.input.name, tolerance);
+    const link = e.r.total === null ? undefined : scoreLink(e.m);
+    plan(out, cellAt(row, summary.scoreCol), summary.sheet, e.r.total === null ? "" : (link ?? e.r.total), e.m.input.name, tolerance, link !== undefined);
     plan(out, cellAt(row, summary.rankCol), summary.sheet, e.r.rank ?? "", e.m.input.name, tolerance);
   });
   return out;

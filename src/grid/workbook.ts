@@ -19,7 +19,7 @@ import { assessLegacy } from "./legacy-audit";
 import { readLegacyWorkbook, type LegacyWorkbook } from "./legacy";
 import { MODEL_HEADERS, SETTINGS_HEADERS, readModelTables } from "./model-table";
 import { findScoringRegion, readScoringTable, type ScoringTable, type TableRegion } from "./scoring-table";
-import { STORE_SHEET, storeFromCells, type StoreRead } from "./store";
+import { STORE_SHEET, storeFromColumns, type StoreRead, type StoreTarget } from "./store";
 
 /** The checklist of an add-in workbook, placed and checked against the scoring table. */
 export interface ChecklistRead {
@@ -76,11 +76,16 @@ function tableAt(g: Grid, headers: readonly string[]): { rows: CellValue[][]; ro
 }
 
 export function readStore(grids: Grid[]): StoreRead {
+  return readStoreSlots(grids).read;
+}
+
+/** The store and where its next write goes (the other slot, one generation up). */
+export function readStoreSlots(grids: Grid[]): { read: StoreRead; target: StoreTarget } {
   const g = findByName(grids, STORE_SHEET);
-  if (!g) return { kind: "absent" };
-  const cells: CellValue[] = [];
-  for (let r = 0; r < rowCount(g); r++) cells.push(valueAt(g, r, 0));
-  return storeFromCells(cells);
+  if (!g) return { read: { kind: "absent" }, target: { col: 0, generation: 1 } };
+  const columns: CellValue[][] = [[], []];
+  for (let r = 0; r < rowCount(g); r++) for (const c of [0, 1]) columns[c].push(valueAt(g, r, c));
+  return storeFromColumns(columns);
 }
 
 /**
@@ -130,8 +135,9 @@ function readChecklist(grids: Grid[], scoring: ScoringTable, assessment: Assessm
   return { sheet: sheet.name, table, plan, placements, segmentRanks };
 }
 
-export function readWorkbook(grids: Grid[]): WorkbookRead {
-  const store = readStore(grids);
+/** Reads the workbook; `stored` is the store when the caller already parsed it (parsed once per recompute). */
+export function readWorkbook(grids: Grid[], stored?: StoreRead): WorkbookRead {
+  const store = stored ?? readStore(grids);
   const { model, problems } = readModel(grids, store);
   const scoringSheet = findByName(grids, SHEETS.scoring);
   const region = scoringSheet ? findScoringRegion(scoringSheet) : undefined;

@@ -79,6 +79,17 @@ export const nbUi = {
   "excel.noLegacy": "Fant ikke et eldre møteoppsett (temaark med Måloppnåelse, Kostnader og Nytte) i arbeidsboken.",
   "excel.error.generic": "Noe gikk galt i Excel: {message}",
   "excel.error.unknownNode": "Fant ikke kriteriet {id} i modellen.",
+  "excel.clash": "Arket «{sheet}» har et navn tillegget bruker, men er ikke laget av tillegget. Gi arket et annet navn (høyreklikk på arkfanen, Gi nytt navn); til da skriver tillegget ingenting i arbeidsboken.",
+  "excel.clashMany": "Arkene {sheets} har navn tillegget bruker, men er ikke laget av tillegget. Gi dem andre navn (høyreklikk på arkfanen, Gi nytt navn); til da skriver tillegget ingenting i arbeidsboken.",
+  "excel.repair.button": "Bygg lageret på nytt",
+  "excel.repair.explain": "Tilleggets lager (arket PrioData) er skadet. Navn og slettede tiltak synkroniseres ikke mellom Vurdering og Sjekkliste før lageret er bygget på nytt fra tabellene.",
+  "excel.repair.done": "Lageret er bygget på nytt fra tabellene. Det gamle innholdet står i arket Logg.",
+  "excel.repair.notDamaged": "Lageret er ikke skadet; ingenting er endret.",
+  "excel.log.repair": "Lageret bygget på nytt",
+  "excel.workbookLang.label": "Språk i arkene",
+  "excel.workbookLang.set": "Tillegget skriver nå merknader, rapportering og logg på {lang} i denne arbeidsboken.",
+  "excel.lang.nb": "bokmål",
+  "excel.lang.en": "engelsk",
 } as const;
 
 export type UiKey = keyof typeof nbUi;
@@ -159,4 +170,15 @@ export const enUi: Record<UiKey, string> = {
   "excel.noLegacy": "No old meeting layout (theme sheets with Måloppnåelse, Kostnader and Nytte) was found in the workbook.",
   "excel.error.generic": "Something went wrong in Excel: {message}",
   "excel.error.unknownNode": "The criterion {id} is not in the model.",
+  "excel.clash": "The sheet “{sheet}” has a name the add-in uses but was not made by the add-in. Rename it (right-click the sheet tab, Rename); until then the add-in writes nothing into the workbook.",
+  "excel.clashMany": "The sheets {sheets} have names the add-in uses but were not made by the add-in. Rename them (right-click the sheet tab, Rename); until then the add-in writes nothing into the workbook.",
+  "excel.repair.button": "Rebuild the store",
+  "excel.repair.explain": "The add-in's store (the PrioData sheet) is damaged. Names and deleted measures are not synchronised between Vurdering and Sjekkliste until the store is rebuilt from the tables.",
+  "excel.repair.done": "The store was rebuilt from the tables. Its old content is in the Logg sheet.",
+  "excel.repair.notDamaged": "The store is not damaged; nothing was changed.",
+  "excel.log.repair": "Store rebuilt",
+  "excel.workbookLang.label": "Language in the sheets",
+  "excel.workbookLang.set": "The add-in now writes notes, reporting and the log in {lang} in this workbook.",
+  "excel.lang.nb": "Norwegian (bokmål)",
+  "excel.lang.en": "English",
 };

@@ -62,6 +62,19 @@ function dataBars(wb: SimWorkbook, sheet: string): Bar[] {
     });
 }
 
+/** The add-in's marks (custom conditional formats whose rule is always true) as fills by cell. */
+function markFills(wb: SimWorkbook, sheet: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const cf of wb.conditionalFormats(sheet)) {
+    const custom = (cf.props as { custom?: { rule?: { formula?: string }; format?: { fill?: { color?: string } } } }).custom;
+    const color = custom?.format?.fill?.color;
+    const r = parseRange(cf.address);
+    if (cf.type !== "Custom" || !color || !r || !custom?.rule?.formula?.startsWith('=ISTEXT("PrioMerknad')) continue;
+    for (let row = r.r0; row <= r.r1; row++) for (let col = r.c0; col <= r.c1; col++) if (!out.has(cellA1(row, col))) out.set(cellA1(row, col), color);
+  }
+  return out;
+}
+
 function barBackground(bars: Bar[], r: number, c: number, v: unknown): string | undefined {
   if (typeof v !== "number") return undefined;
   const bar = bars.find((b) => r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1);
@@ -99,6 +112,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
   // Table header cells are drawn as headers; data bars as a bar behind the number.
   const headers = useMemo(() => tableHeaderCells(wb, sheet), [wb, sheet, version]);
   const bars = useMemo(() => dataBars(wb, sheet), [wb, sheet, version]);
+  const marks = useMemo(() => markFills(wb, sheet), [wb, sheet, version]);
   const rows = Math.max(MIN_ROWS, grid.rows.length + 5);
   // grid.rows is sparse (blank rows are holes), so it is walked, not spread.
   let cols = MIN_COLS;
@@ -166,7 +180,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
                       data-testid={`cell-${at}`}
                       data-value={cell ? raw(wb, sheet, at) : ""}
                       className={[isSel ? "sel" : "", typeof cell?.value === "number" ? "num" : "", headers.has(at) ? "table-header" : ""].join(" ")}
-                      style={{ background: barBackground(bars, r, c, cell?.value) ?? snapshot?.format?.fill ?? undefined, fontWeight: snapshot?.format?.font?.bold || headers.has(at) ? 600 : undefined }}
+                      style={{ background: barBackground(bars, r, c, cell?.value) ?? marks.get(at) ?? snapshot?.format?.fill ?? undefined, fontWeight: snapshot?.format?.font?.bold || headers.has(at) ? 600 : undefined }}
                       onClick={() => {
                         setSelected({ row: r, col: c });
                         setDraft(undefined);

@@ -1362,6 +1362,25 @@ function bag(context: SimRequestContext, root: () => Record<string, unknown> | n
     toJSON() {
       return Object.fromEntries(loaded);
     },
+    /** A nested load ("items/customOrNullObject/rule/formula"): read now, visible after the sync. */
+    _snapshot(paths: string[]): () => void {
+      const n = node(false);
+      if (n === null) return () => undefined;
+      const nested: (() => void)[] = [];
+      const own: (readonly [string, unknown])[] = [];
+      const names = paths.length ? paths : Object.keys(n ?? {}).filter((k) => !(k in schema));
+      for (const p of names) {
+        const [head, ...rest] = p.split("/");
+        if (schema[head]) {
+          const child = (proxy as Record<string, { _snapshot(x: string[]): () => void }>)[head];
+          nested.push(child._snapshot(rest.length ? [rest.join("/")] : []));
+        } else own.push([head, clone(n?.[head] ?? null)]);
+      }
+      return () => {
+        own.forEach(([k, v]) => loaded.set(k, v));
+        nested.forEach((c) => c());
+      };
+    },
   };
   const proxy: unknown = new Proxy(api, {
     get(_target, prop) {
@@ -1437,6 +1456,16 @@ export class SimConditionalFormat$ extends SimClientObject<SimConditionalFormat>
   protected override _check(cf: SimConditionalFormat): void {
     const sheet = this.context._wb.sheets.find((s) => s.conditionalFormats.includes(cf));
     if (!sheet) throw notFound("conditional format (deleted)");
+  }
+
+  protected override _navs(): Navs {
+    const parts = ["dataBar", "custom", "cellValue", "colorScale", "iconSet", "topBottom", "preset", "textComparison"];
+    return Object.fromEntries(
+      parts.flatMap((p) => [
+        [`${p}OrNullObject`, () => this.part(p, true)],
+        [p, () => this.part(p, false)],
+      ]),
+    ) as Navs;
   }
 
   protected override _props(): Props<SimConditionalFormat> {

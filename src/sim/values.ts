@@ -16,7 +16,8 @@ export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
  * Reads an entry as Excel does when a person types it or an add-in writes it into `values`:
  * "=…" is a formula; a leading apostrophe keeps text as text; "7", " 7 ", "1,000", "1e3", "50%"
  * are numbers; "7,5" stays text (en-US); TRUE/FALSE are booleans; "#N/A" is an error value; ""
- * clears the cell. In a cell formatted as Text ("@") everything stays text. Dates and currency
+ * clears the cell. "+…", "-…" and "@…" that are not numbers are formulas too (an invalid one is
+ * refused, as Excel refuses it). In a cell formatted as Text ("@") everything stays text. Dates and currency
  * are not parsed (they stay text here).
  */
 export function readEntry(text: string, numberFormat?: string): Entry {
@@ -32,6 +33,8 @@ export function readEntry(text: string, numberFormat?: string): Entry {
   if (e) return { value: { error: e } };
   const n = numericText(t);
   if (n !== undefined) return { value: n };
+  // Excel still reads a leading + or - (and @) as the start of a formula, as Lotus did.
+  if (/^[+\-@]./s.test(text)) return { formula: text };
   return { value: text };
 }
 

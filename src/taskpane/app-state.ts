@@ -63,6 +63,10 @@ export interface AppState {
   syncPlan?: { cells: number; sheets: string[] };
   /** The portfolio checklist, when the workbook has one (status "ready"). */
   checklist?: ChecklistState;
+  /** The add-in's store is damaged: offer repairStore (sync of names and deletions paused until then). */
+  storeDamaged?: boolean;
+  /** The language of the text the add-in writes into this workbook's sheets (status "ready"). */
+  workbookLang?: Lang;
 }
 
 export interface AppActions {
@@ -103,6 +107,10 @@ export interface AppActions {
   resolveOrphan(measureId: string, choice: "add" | "remove"): Promise<void>;
   /** Adds the Sjekkliste sheet to a workbook whose layout was made without it. */
   createChecklist(): Promise<void>;
+  /** Rebuilds a damaged store from the tables (its old content goes to Logg). */
+  repairStore(): Promise<void>;
+  /** Sets the workbook's language for the text the add-in writes into sheets. */
+  setWorkbookLang(lang: Lang): Promise<void>;
 }
 
 export interface AppController extends AppActions {

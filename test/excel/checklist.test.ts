@@ -7,6 +7,7 @@ import { columnLetters } from "../../src/core/address";
 import { defaultModel } from "../../src/core/model";
 import { ExcelController } from "../../src/excel/controller";
 import { createLayout } from "../../src/excel/layout";
+import { excelDateTime } from "../../src/excel/legacy";
 import { CHECKLIST_ORDER, SHEETS, type ChecklistColumn } from "../../src/grid/layout";
 import { newStore } from "../../src/grid/store";
 import { SimWorkbook } from "../../src/sim/workbook";
@@ -148,7 +149,7 @@ describe("keeping the two tables in step", () => {
     const log = wb.toGrids().find((g) => g.name === SHEETS.log)!;
     const entries = log.rows.slice(1).map((r) => Array.from({ length: 6 }, (_, i) => r[i]?.value ?? null));
     expect(entries).toContainEqual([
-      "2026-11-23T10:00:00.000Z",
+      excelDateTime(new Date("2026-11-23T10:00:00Z")),
       "Segmentendring: Bredt samarbeid? Nei → Ja",
       `Sjekkliste!${col("segment")}2`,
       "Koordinere",

@@ -4,11 +4,15 @@
  */
 import { allFindings, type MeasureResult } from "../../src/core/assess";
 import { ExcelController } from "../../src/excel/controller";
-import { readLegacy } from "../../src/excel/legacy";
+import { excelDateTime, readLegacy } from "../../src/excel/legacy";
+import { markRule } from "../../src/excel/recompute";
 import { SHEETS, TABLES } from "../../src/grid/layout";
 import { STORE_SHEET } from "../../src/grid/store";
 import { SimWorkbook } from "../../src/sim/workbook";
-import { gridsExcept, hostOf, meetingWorkbook, settle, valueAt } from "./helpers";
+import { gridsExcept, hostOf, meetingWorkbook, settle, valueAt, writeNextSlot } from "./helpers";
+
+const AT = excelDateTime(new Date("2026-11-23T10:00:00Z"));
+
 
 const OWN = [SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET];
 
@@ -52,7 +56,10 @@ describe("the council meeting workbook", () => {
     expect(text.cell).toMatch(/^Vurdering!I\d+$/);
     const a1 = text.cell!.split("!")[1];
     expect(valueAt(wb, SHEETS.scoring, a1)).toBe("Sjekke med jurist?");
-    expect(wb.getCell(SHEETS.scoring, a1).format?.fill).toBe("#F8CBAD");
+    // Marked by the add-in's own conditional format (a person's fills stay their own).
+    expect(wb.conditionalFormats(SHEETS.scoring).filter((cf) => cf.address === a1)).toEqual([
+      { address: a1, type: "Custom", priority: expect.any(Number), props: { custom: { rule: { formula: markRule(a1, "#F8CBAD") }, format: { fill: { color: "#F8CBAD" } } } } },
+    ]);
     // The note beside the score went to the Kommentar column.
     const kiRow = Number(a1.slice(1));
     expect(valueAt(wb, SHEETS.scoring, `P${kiRow}`)).toBe("Juridisk utvikling: Lovkrav om meldeplikt?");
@@ -150,8 +157,11 @@ describe("the council meeting workbook", () => {
 
     const log = wb.toGrids().find((g) => g.name === SHEETS.log)!;
     const entries = log.rows.slice(1).map((r) => Array.from({ length: 6 }, (_, i) => r[i]?.value ?? null));
-    expect(entries).toContainEqual(["2026-11-23T10:00:00.000Z", "Synkroniser", "'Felles hjelpenummer'!C20", "=C3+C6+C11+C18", "16.083333333333332", "Felles hjelpenummer"]);
-    expect(entries).toContainEqual(["2026-11-23T10:00:00.000Z", "Synkroniser", "Dokumentdeling!G11", "=AVERAGE(G12,G15,G18)", null, "Dokumentdeling: Andre helseaktører/tjenester"]);
+    // The time is an Excel date-time (local time) shown with a date-time format.
+    expect(wb.getCell(SHEETS.log, "A2").numberFormat).toBe("yyyy-mm-dd hh:mm:ss");
+    expect(wb.getCell(SHEETS.log, `A${log.rows.length}`).numberFormat).toBe("yyyy-mm-dd hh:mm:ss");
+    expect(entries).toContainEqual([AT, "Synkroniser", "'Felles hjelpenummer'!C20", "=C3+C6+C11+C18", "16.083333333333332", "Felles hjelpenummer"]);
+    expect(entries).toContainEqual([AT, "Synkroniser", "Dokumentdeling!G11", "=AVERAGE(G12,G15,G18)", null, "Dokumentdeling: Andre helseaktører/tjenester"]);
 
     // A second Synkroniser finds nothing to do.
     await c.syncLegacy();
@@ -164,7 +174,11 @@ describe("what the add-in refuses", () => {
     const wb = SimWorkbook.fromGrids([{ name: "Modell", rows: [[{ value: "Mine notater" }]] }]);
     const before = wb.toGrids();
     const c = await started(wb);
-    expect(c.getState().status).toBe("empty");
+    // Said at once, with what to do; nothing is offered that would write.
+    expect(c.getState().status).toBe("error");
+    expect(c.getState().error).toBe(
+      "Arket «Modell» har et navn tillegget bruker, men er ikke laget av tillegget. Gi arket et annet navn (høyreklikk på arkfanen, Gi nytt navn); til da skriver tillegget ingenting i arbeidsboken.",
+    );
     await c.createWorkbook();
     expect(c.getState().noticeKind).toBe("warning");
     expect(c.getState().notice).toContain("«Modell»");
@@ -175,11 +189,36 @@ describe("what the add-in refuses", () => {
     const wb = await meetingWorkbook();
     const c = await started(wb);
     await c.importLegacy();
-    wb.userEdit(STORE_SHEET, "A1", JSON.stringify({ format: 99, model: {}, nextId: 1 }));
+    writeNextSlot(wb, JSON.stringify({ format: 99, model: {}, nextId: 1 }));
     const before = wb.toGrids();
     await c.recalc();
     expect(c.getState().status).toBe("error");
     expect(c.getState().error).toContain("format 99");
+    expect(wb.toGrids()).toEqual(before);
+    // Neither a new layout nor Synkroniser writes anything.
+    await c.createWorkbook();
+    expect(c.getState().notice).toContain("format 99");
+    await c.syncLegacy();
+    expect(c.getState().notice).toContain("format 99");
+    expect(wb.toGrids()).toEqual(before);
+  });
+
+  test("a newer store stops Opprett and Synkroniser also when there is no Vurdering sheet yet", async () => {
+    const wb = await meetingWorkbook();
+    await wb.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.add(STORE_SHEET);
+      sheet.visibility = "VeryHidden";
+      await ctx.sync();
+    });
+    writeNextSlot(wb, JSON.stringify({ format: 99, model: {}, nextId: 1 }));
+    const c = await started(wb);
+    const before = wb.toGrids();
+    await c.createWorkbook();
+    expect(c.getState().notice).toBe("Arbeidsboken er lagret av en nyere versjon av tillegget (format 99). Oppdater tillegget; ingenting er endret i arbeidsboken.");
+    await c.syncLegacy();
+    expect(c.getState().notice).toBe("Arbeidsboken er lagret av en nyere versjon av tillegget (format 99). Oppdater tillegget; ingenting er endret i arbeidsboken.");
+    await c.importLegacy();
+    expect(c.getState().notice).toBe("Arbeidsboken er lagret av en nyere versjon av tillegget (format 99). Oppdater tillegget; ingenting er endret i arbeidsboken.");
     expect(wb.toGrids()).toEqual(before);
   });
 
@@ -187,11 +226,12 @@ describe("what the add-in refuses", () => {
     const wb = await meetingWorkbook();
     const c = await started(wb);
     await c.importLegacy();
-    wb.userEdit(STORE_SHEET, "A1", "{ this is not json");
+    writeNextSlot(wb, "{ this is not json");
+    const store = wb.toGrids().find((g) => g.name === STORE_SHEET);
     await c.recalc();
     expect(c.getState().status).toBe("ready");
     expect(c.getState().assessment!.findings.map((f) => f.code)).toContain("store-damaged");
-    expect(valueAt(wb, STORE_SHEET, "A1")).toBe("{ this is not json");
+    expect(wb.toGrids().find((g) => g.name === STORE_SHEET)).toEqual(store);
   });
 
   test("a weight typed as text on the Modell sheet is a finding, and the last valid model still ranks", async () => {

@@ -6,6 +6,8 @@ import { readXlsx } from "../../src/cli/xlsx";
 import type { Grid } from "../../src/grid/grid";
 import type { ScoringRow } from "../../src/grid/import";
 import { SimWorkbook } from "../../src/sim/workbook";
+import { STORE_SHEET, slotCells } from "../../src/grid/store";
+import { readStoreSlots } from "../../src/grid/workbook";
 
 export const MEETING_XLSX = `${__dirname}/../fixtures/prioritering-2022-09.xlsx`;
 
@@ -53,4 +55,10 @@ export function gridsExcept(wb: SimWorkbook, names: string[]): Grid[] {
 /** Waits for the debounce and the recompute it starts. */
 export function settle(ms = 60): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Writes JSON into the store's next slot as the add-in (or a newer version of it) would: header and all. */
+export function writeNextSlot(wb: SimWorkbook, json: string): void {
+  const { target } = readStoreSlots(wb.toGrids());
+  slotCells(json, target.generation).forEach(([v], i) => wb.userEdit(STORE_SHEET, `${"AB"[target.col]}${i + 1}`, `'${String(v)}`));
 }

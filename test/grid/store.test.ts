@@ -5,7 +5,7 @@
 import { defaultModel, withWeight } from "../../src/core/model";
 import { gridFromValues } from "../../src/grid/grid";
 import { readStore, readWorkbook } from "../../src/grid/workbook";
-import { CELL_LIMIT, STORE_FORMAT, STORE_SHEET, nextMeasureId, storeFromCells, storeToCells, type Store } from "../../src/grid/store";
+import { CELL_LIMIT, STORE_FORMAT, STORE_SHEET, checksum, nextMeasureId, slotCells, storeFromCells, storeFromColumns, storeToCells, type Store } from "../../src/grid/store";
 
 const store: Store = {
   format: STORE_FORMAT,
@@ -60,6 +60,39 @@ describe("damaged: reported with the raw text kept", () => {
 test("newer: a store written by a newer version is refused, not guessed at", () => {
   const raw = JSON.stringify({ ...store, format: STORE_FORMAT + 1, somethingNew: true });
   expect(storeFromCells([raw])).toEqual({ kind: "newer", format: STORE_FORMAT + 1, raw });
+  expect(storeFromCells(slotCells(raw, 4).map((r) => r[0]))).toEqual({ kind: "newer", format: STORE_FORMAT + 1, raw });
+});
+
+test("the first layout (bare JSON in column A) is read, and the next write goes to column B", () => {
+  const raw = JSON.stringify(store);
+  expect(storeFromColumns([[raw], []])).toEqual({ read: { kind: "ok", store }, target: { col: 1, generation: 1 } });
+});
+
+test("a slot is chunks under Excel's limit after a header with generation, length and checksum", () => {
+  const cells = storeToCells(store, 5).map((r) => r[0] as string);
+  const json = JSON.stringify(store);
+  expect(cells[0]).toBe(`prio-store|1|5|${json.length}|${checksum(json)}`);
+  expect(cells.slice(1).join("")).toBe(json);
+});
+
+test("the slot of the highest generation wins; a broken one beside it is damage unless it is the write after it", () => {
+  const older = storeToCells({ ...store, nextId: 3 }, 2).map((r) => r[0]);
+  const newer = storeToCells({ ...store, nextId: 9 }, 3).map((r) => r[0]);
+  expect(storeFromColumns([older, newer])).toEqual({ read: { kind: "ok", store: { ...store, nextId: 9 } }, target: { col: 0, generation: 4 } });
+  // The write of generation 3 stopped after its first cells: generation 2 is still the store.
+  const cut = [...newer.slice(0, 1), (newer[1] as string).slice(0, 50)];
+  expect(storeFromColumns([older, cut])).toEqual({ read: { kind: "ok", store: { ...store, nextId: 3 } }, target: { col: 1, generation: 4 } });
+  // A slot two generations up that does not check out was not written by the add-in as it is.
+  const altered = [`prio-store|1|7|${JSON.stringify(store).length}|00000000`, JSON.stringify(store)];
+  expect(storeFromColumns([older, altered])).toMatchObject({ read: { kind: "damaged" }, target: { col: 1, generation: 8 } });
+});
+
+test("a chunk boundary never splits a surrogate pair", () => {
+  const prefix = JSON.stringify({ ...store, checklist: { ...store.checklist, names: { T001: "" } } }).indexOf('"T001":""') + 8;
+  const big: Store = { ...store, checklist: { ...store.checklist, names: { T001: "a".repeat(30000 - prefix - 1) + "😀".repeat(10) } } };
+  const cells = storeToCells(big).map((r) => r[0] as string);
+  for (const c of cells.slice(1)) expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(c)).toBe(false);
+  expect(storeFromCells(cells)).toEqual({ kind: "ok", store: big });
 });
 
 test("a damaged store does not stop the workbook from being read with the default model", () => {

@@ -17,6 +17,14 @@ test.each<[string, unknown]>([
   ["'7", { value: "7" }],
   ["", { value: null }],
   ["=", { value: "=" }],
+  // Lotus habits Excel keeps: a leading + or - starts a formula unless the entry is a number; @ too.
+  ["+A1", { formula: "+A1" }],
+  ["-viktig", { formula: "-viktig" }],
+  ["- viktig tiltak (fase 2", { formula: "- viktig tiltak (fase 2" }],
+  ["@SUM(A1)", { formula: "@SUM(A1)" }],
+  ["+", { value: "+" }],
+  ["-", { value: "-" }],
+  ["'-viktig", { value: "-viktig" }],
 ])("typing %j gives %j", (text, entry) => {
   expect(readEntry(text)).toEqual(entry);
 });

@@ -1,6 +1,7 @@
 /** A controller for view tests: holds an AppState, records every action call, emits new states on demand. */
 import type { Answer, ChecklistQuestion } from "../../src/core/checklist";
 import type { AppActions, AppController, AppState } from "../../src/taskpane/app-state";
+import type { Lang } from "../../src/i18n";
 
 export type Call = { [K in keyof AppActions]: { name: K; args: Parameters<AppActions[K]> } }[keyof AppActions];
 
@@ -102,5 +103,11 @@ export class FakeController implements AppController {
   }
   createChecklist(): Promise<void> {
     return this.record({ name: "createChecklist", args: [] });
+  }
+  repairStore(): Promise<void> {
+    return this.record({ name: "repairStore", args: [] });
+  }
+  setWorkbookLang(lang: Lang): Promise<void> {
+    return this.record({ name: "setWorkbookLang", args: [lang] });
   }
 }

@@ -90,6 +90,7 @@ import { ModelView } from "./ModelView";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 import { lazy, Suspense } from "react";
+import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
 const StabilityView = lazy(() => import("../stability/StabilityView"));
@@ -207,6 +208,7 @@ function Pane({ controller }: { controller: AppController }) {
         onDismissNotice={() => setDismissedNotice(state.notice)}
         onDismissFailure={clear}
       />
+      <StoreBars state={state} actions={actions} />
 
       <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} />
     </div>
@@ -351,7 +353,10 @@ function Body({
         <StabilityView assessment={state.assessment} lang={lang} />
       </Suspense>
     ) : (
-      <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} />
+      <>
+        <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} />
+        <WorkbookLangSetting state={state} actions={actions} />
+      </>
     );
 
   return (

@@ -1,0 +1,27 @@
+/**
+ * What the add-in writes into `Range.values`. Excel reads a string written there as if it were
+ * typed: "=…", "+…", "-…", "@…" become formulas (an invalid one makes the whole sync fail),
+ * "007" a number, "TRUE" a boolean. A leading apostrophe makes Excel keep the rest as text and is
+ * not part of the value read back, so every piece of text the add-in writes goes through here.
+ */
+import type { CellValue } from "../core/cell";
+
+export type OfficeInput = string | number | boolean;
+
+/** Text as a `values` entry that Excel stores as exactly that text ("" clears the cell). */
+export function asText(s: string): string {
+  return s === "" ? "" : `'${s}`;
+}
+
+/** A cell value as a `values` entry: text kept as text, numbers and booleans as they are, blank as "". */
+export function officeInput(v: CellValue | undefined): OfficeInput {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return asText(v);
+  if (typeof v === "object") return v.error;
+  return v;
+}
+
+/** A 2-D array of cell values as `values` input. */
+export function officeRows(rows: readonly (readonly (CellValue | undefined)[])[]): OfficeInput[][] {
+  return rows.map((r) => r.map(officeInput));
+}
