@@ -8,4 +8,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // Several suites start the real CLI as a child process; 5 s is too short on a loaded 2-core CI
+  // machine. A hang still fails: this is a ceiling, not a speed target (those live in npm run bench).
+  testTimeout: 30000,
 };
