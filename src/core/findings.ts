@@ -3,6 +3,7 @@
  * form, `'Kritisk info'!F9`), the measure and criterion, and the parameters of its message.
  * The UI, the CLI and the slides all render the same findings through src/i18n.
  */
+import type { SelectionFindingCode } from "./selection";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -52,7 +53,9 @@ export type FindingCode =
   | "checklist-name-conflict"
   | "near-duplicate"
   | "portfolio-value"
-  | "portfolio-budget";
+  | "portfolio-budget"
+  // selection within a budget
+  | SelectionFindingCode;
 
 export type ParamValue = string | number | boolean | null | string[] | number[];
 
