@@ -246,6 +246,7 @@ async function load(file: string, lang: Lang): Promise<WorkbookRead> {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: Lang = "nb";
+  if (argv[0] === "select") return (await import("./select")).selectMain(argv.slice(1), io);
   try {
     const args = parseArgs(argv);
     lang = args.lang;

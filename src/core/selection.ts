@@ -165,7 +165,7 @@ export type SelectionResult =
       measures: SelectionMeasure[];
       totals: { minimum: ListTotals; plus: ListTotals; selected: ListTotals; out: ListTotals };
       frontier: FrontierPoint[];
-      /** True when the frontier stopped at `frontierLimit` points before the best total. */
+      /** True when the frontier stopped (at `frontierLimit` points or beyond `frontierUpTo`) before the best total. */
       frontierTruncated: boolean;
       greedy: GreedyComparison;
       findings: Finding[];
@@ -180,6 +180,8 @@ export interface SelectOptions {
   frontier?: boolean;
   /** At most this many frontier points (default 150). */
   frontierLimit?: number;
+  /** The frontier's breakpoints up to this frame (hundredths; default 1,5 × the frame, at least every cost). */
+  frontierUpTo?: number;
 }
 
 // ─────────────────────────────── structure ───────────────────────────────
@@ -467,20 +469,24 @@ function reasonOut(pre: Prepared, i: number, x: boolean[], budget: number): OutR
  * functions. At B with g < f, no frame below the cheapest j-selection worth f(B) can work, so jump
  * there; each jump raises f strictly, so the loop ends.
  */
-async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixedIn: Set<number>, from: number): Promise<number | null> {
+async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixedIn: Set<number>, from: number, best: Map<number, number | null>): Promise<number | null> {
   if (pre.excluded.has(j)) return null;
   const withJ = new Set([...fixedIn, j]);
   let b = from;
   for (let guard = 0; guard < 10_000; guard++) {
-    const pf = program(pre, b, fixedIn);
-    const xf = await run(solver, pf);
-    if (!xf) return null;
-    const f = valueOf(pf, xf);
+    // f(b) is the same for every measure: computed once per frame.
+    if (!best.has(b)) {
+      const pf = program(pre, b, fixedIn);
+      const xf = await run(solver, pf);
+      best.set(b, xf ? valueOf(pf, xf) : null);
+    }
+    const f = best.get(b);
+    if (f === null || f === undefined) return null;
     const pg = program(pre, b, withJ);
     const xg = await run(solver, pg);
     if (xg && valueOf(pg, xg) >= f - SCORE_EPS) return b;
     // The cheapest selection with j worth at least f (no frame limit: the cap is the sum of all costs).
-    const pm = program(pre, sum(pf.cost), withJ, "min-cost", f - SCORE_EPS);
+    const pm = program(pre, sum(pre.items.map((it) => it.cost ?? 0)), withJ, "min-cost", f - SCORE_EPS);
     const xm = await run(solver, pm);
     if (!xm) return null;
     const next = costOf(pm, xm);
@@ -490,7 +496,7 @@ async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixed
 }
 
 /** Breakpoints of the best total against the frame, from the forced measures' cost upward. */
-async function frontier(solver: BinarySolver, pre: Prepared, limit: number): Promise<{ points: FrontierPoint[]; truncated: boolean }> {
+async function frontier(solver: BinarySolver, pre: Prepared, limit: number, upTo: number): Promise<{ points: FrontierPoint[]; truncated: boolean }> {
   const fixedIn = pre.forcedClosure;
   const all = sum(pre.items.map((it) => it.cost ?? 0));
   let b = sum([...fixedIn].map((i) => pre.items[i].cost ?? 0));
@@ -507,6 +513,7 @@ async function frontier(solver: BinarySolver, pre: Prepared, limit: number): Pro
     const xn = await run(solver, pn);
     if (!xn) return { points, truncated: false };
     b = Math.max(costOf(pn, xn), b + 1);
+    if (b > upTo) return { points, truncated: true };
   }
   return { points, truncated: true };
 }
@@ -551,6 +558,8 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
       plusSet = new Set(items.map((_, i) => i).filter((i) => xPlus[i] && !minSet.has(i)));
     }
     const fixedForEntry = minimum !== null ? minSet : pre.forcedClosure;
+    // The best total with fixedForEntry fixed, by frame: the selection itself gives it at the frame.
+    const bestAt = new Map<number, number | null>([[problem.budget, sum(items.map((it, i) => (x[i] ? (it.score ?? 0) : 0)))]]);
     const measures: SelectionMeasure[] = [];
     const outSet: number[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -568,12 +577,13 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
       };
       if (list === "out") {
         outSet.push(i);
-        m.entersAt = options.entryBudgets === false ? undefined : await entryBudget(solver, pre, i, fixedForEntry, problem.budget);
+        m.entersAt = options.entryBudgets === false ? undefined : await entryBudget(solver, pre, i, fixedForEntry, problem.budget, bestAt);
         if (m.entersAt === undefined) delete m.entersAt;
       }
       measures.push(m);
     }
-    const front = options.frontier === false ? { points: [], truncated: false } : await frontier(solver, pre, options.frontierLimit ?? 150);
+    const upTo = options.frontierUpTo ?? Math.round(problem.budget * 1.5);
+    const front = options.frontier === false ? { points: [], truncated: false } : await frontier(solver, pre, options.frontierLimit ?? 150, upTo);
     const g = greedy(pre, problem.budget);
     const selected = new Set([...minSet, ...plusSet]);
     return {

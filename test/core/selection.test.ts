@@ -49,7 +49,7 @@ const maskOf = (r: Extract<SelectionResult, { status: "ok" }>, lists: string[]) 
 
 /** Checks one instance in full against the enumeration; returns its status for the tally. */
 async function check(problem: SelectionProblem): Promise<string> {
-  const result = await select(problem, solver);
+  const result = await select(problem, solver, { frontierUpTo: Number.MAX_SAFE_INTEGER });
   const subsets = admissible(problem);
   const minFrame = problem.minimum ?? problem.budget;
   const minimumOverBudget = problem.minimum !== undefined && problem.minimum !== null && problem.minimum > problem.budget;
@@ -194,7 +194,7 @@ describe("selection rules on small cases", () => {
     // score 6), giving 15, which also beats A + C (14). The frontier: C alone at 4, B at 5, B + C at 9,
     // A + B at 10 (17), all three at 14 (23).
     const items = [item("A", 500, 8), item("B", 500, 9), item("C", 400, 6)];
-    const r = await select({ items, budget: 900, minimum: 500 }, solver);
+    const r = await select({ items, budget: 900, minimum: 500 }, solver, { frontierUpTo: 2000 });
     if (r.status !== "ok") throw new Error(r.status);
     expect(r.measures.map((m) => m.list)).toEqual(["out", "minimum", "plus"]);
     expect(r.totals.minimum).toEqual({ count: 1, cost: 500, score: 9 });
