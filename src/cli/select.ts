@@ -177,8 +177,8 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
   const upTo = r.frontier.findIndex((p) => p.budget > r.budget);
   const shown = upTo < 0 ? r.frontier : r.frontier.slice(0, upTo + 5);
   out.push("", st(lang, "frontier"));
-  out.push(`  ${shown.map((p) => `${mnokText(lang, p.budget)} → ${formatNumber(lang, p.score, 2)}`).join(" · ")}${shown.length < r.frontier.length ? " · …" : ""}`);
-  if (r.frontierTruncated) out.push(`  ${st(lang, "frontierTruncated", { count: r.frontier.length })}`);
+  const more = shown.length < r.frontier.length ? " · …" : r.frontierTruncated ? ` ${st(lang, "frontierTruncated", { upTo: mnokText(lang, r.frontierUpTo) })}` : "";
+  out.push(`  ${shown.map((p) => `${mnokText(lang, p.budget)} → ${formatNumber(lang, p.score, 2)}`).join(" · ")}${more}`);
   if (all.length) out.push("", st(lang, "findings", { count: all.length }), ...all.map((f) => findingLine(f, lang)));
   return out.join("\n");
 }
@@ -213,6 +213,7 @@ export function renderSelectionJson(r: SelectionResult, findings: Finding[], pro
       rankOrder: { ids: r.greedy.ids, totals: totals(r.greedy.totals), onlyExact: r.greedy.onlyExact, onlyRankOrder: r.greedy.onlyGreedy, stoppedAt: r.greedy.stoppedAt },
       frontier: r.frontier.map((p) => ({ budget: mnok(p.budget), score: p.score })),
       frontierTruncated: r.frontierTruncated,
+      frontierUpTo: mnok(r.frontierUpTo),
       findings: all,
     },
     null,

@@ -167,6 +167,8 @@ export type SelectionResult =
       frontier: FrontierPoint[];
       /** True when the frontier stopped (at `frontierLimit` points or beyond `frontierUpTo`) before the best total. */
       frontierTruncated: boolean;
+      /** The frame up to which the frontier was computed (hundredths). */
+      frontierUpTo: number;
       greedy: GreedyComparison;
       findings: Finding[];
     }
@@ -593,6 +595,7 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
       totals: { minimum: totalsOf(items, minSet), plus: totalsOf(items, plusSet), selected: totalsOf(items, selected), out: totalsOf(items, outSet) },
       frontier: front.points,
       frontierTruncated: front.truncated,
+      frontierUpTo: upTo,
       greedy: {
         ids: [...g.chosen].sort((a, b) => a - b).map((i) => items[i].id),
         totals: totalsOf(items, g.chosen),
