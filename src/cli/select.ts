@@ -173,11 +173,14 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
     if (g.onlyExact.length) out.push(`  ${st(lang, "greedyOnlyExact", { names: names(g.onlyExact) })}`);
     if (g.onlyGreedy.length) out.push(`  ${st(lang, "greedyOnlyGreedy", { names: names(g.onlyGreedy) })}`);
   }
-  // The frontier up to the frame and a few steps beyond it.
+  // The frontier up to the frame and a few steps beyond it; when long, every k-th breakpoint (all in --json).
   const upTo = r.frontier.findIndex((p) => p.budget > r.budget);
-  const shown = upTo < 0 ? r.frontier : r.frontier.slice(0, upTo + 5);
+  const near = upTo < 0 ? r.frontier : r.frontier.slice(0, upTo + 3);
+  const step = Math.ceil(near.length / 14);
+  const atFrame = upTo < 0 ? near.length - 1 : upTo - 1;
+  const shown = near.filter((_, k) => k % step === 0 || k === atFrame || k >= atFrame);
   out.push("", st(lang, "frontier"));
-  const more = shown.length < r.frontier.length ? " · …" : r.frontierTruncated ? ` ${st(lang, "frontierTruncated", { upTo: mnokText(lang, r.frontierUpTo) })}` : "";
+  const more = shown.length < r.frontier.length ? ` · … ${st(lang, "frontierSample", { count: r.frontier.length })}` : r.frontierTruncated ? ` ${st(lang, "frontierTruncated", { upTo: mnokText(lang, r.frontierUpTo) })}` : "";
   out.push(`  ${shown.map((p) => `${mnokText(lang, p.budget)} → ${formatNumber(lang, p.score, 2)}`).join(" · ")}${more}`);
   if (all.length) out.push("", st(lang, "findings", { count: all.length }), ...all.map((f) => findingLine(f, lang)));
   return out.join("\n");
