@@ -23,6 +23,7 @@ export const nbTaskpane = {
   "tab.findings": "Funn",
   "tab.model": "Modell",
   "tab.checklist": "Sjekkliste",
+  "tab.selection": "Utvalg",
   "tab.findingsCount": "{count} funn",
 
   "loading.label": "Leser arbeidsboken …",
@@ -182,6 +183,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "tab.findings": "Findings",
   "tab.model": "Model",
   "tab.checklist": "Checklist",
+  "tab.selection": "Selection",
   "tab.findingsCount": "{count} findings",
 
   "loading.label": "Reading the workbook …",

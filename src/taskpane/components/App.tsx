@@ -89,8 +89,9 @@ import { FindingsView } from "./FindingsView";
 import { ModelView } from "./ModelView";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
+import { SelectionTab } from "./SelectionTab";
 
-type TabValue = "ranking" | "checklist" | "findings" | "model";
+type TabValue = "ranking" | "checklist" | "findings" | "model" | "selection";
 
 /** View state that outlives a tab switch: the ranking's filter, the checklist's chosen measure and search, pending answers. */
 interface ViewState {
@@ -303,6 +304,7 @@ function Body({
     checklist: tp(lang, "tab.checklist"),
     findings: tp(lang, "tab.findings"),
     model: tp(lang, "tab.model"),
+    selection: tp(lang, "tab.selection"),
   };
 
   const view =
@@ -324,6 +326,8 @@ function Body({
       ) : (
         <ChecklistEmpty lang={lang} busy={state.busy} actions={actions} />
       )
+    ) : tab === "selection" ? (
+      <SelectionTab lang={lang} assessment={state.assessment} />
     ) : tab === "findings" ? (
       <FindingsView
         findings={findings}
@@ -375,6 +379,11 @@ function Body({
         <Tab value="model" className={s.tab} data-testid="tab-model">
           {tp(lang, "tab.model")}
         </Tab>
+        {!legacy && (
+          <Tab value="selection" className={s.tab} data-testid="tab-selection">
+            {tp(lang, "tab.selection")}
+          </Tab>
+        )}
       </TabList>
       <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]}>
         {legacy && tab === "ranking" ? (
