@@ -10,12 +10,11 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { Finding } from "../core/findings";
-import { COST_UNITS_PER_MNOK, select, type SelectionMeasure, type SelectionProblem, type SelectionResult } from "../core/selection";
+import { COST_UNITS_PER_MNOK, select, type SelectionFinding, type SelectionMeasure, type SelectionProblem, type SelectionResult } from "../core/selection";
 import { parseAmount, readSelectionInputs, type SelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
-import { findingMessage, formatNumber, severityLabel, t, type Lang } from "../i18n";
-import { mnokText, reasonText, st } from "../i18n/selection";
+import { formatNumber, severityLabel, t, type Lang } from "../i18n";
+import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
 import type { Io } from "./main";
 import { readXlsx } from "./xlsx";
@@ -89,8 +88,8 @@ function table(rows: string[][], right: Set<number>, maxWidth: number[]): string
   return rows.map((r) => `  ${r.map((cell, c) => pad(cell, widths[c], right.has(c))).join("  ").trimEnd()}`);
 }
 
-function findingLine(f: Finding, lang: Lang): string {
-  return `  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${findingMessage(f, lang)}`;
+function findingLine(f: SelectionFinding, lang: Lang): string {
+  return `  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${selectionFindingMessage(f, lang)}`;
 }
 
 /** Measures in a list, best score first (then cost, then input order). */
@@ -101,7 +100,7 @@ function ordered(ms: SelectionMeasure[]): SelectionMeasure[] {
     .map((x) => x.m);
 }
 
-export function renderSelectionText(file: string, r: SelectionResult, findings: Finding[], lang: Lang): string {
+export function renderSelectionText(file: string, r: SelectionResult, findings: SelectionFinding[], lang: Lang): string {
   const out: string[] = [st(lang, "title", { file: path.basename(file) })];
   out.push(
     r.minimum === null
@@ -186,8 +185,8 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
   return out.join("\n");
 }
 
-export function renderSelectionJson(r: SelectionResult, findings: Finding[], problem: SelectionProblem, lang: Lang): string {
-  const all = [...findings, ...r.findings].map((f) => ({ code: f.code, severity: f.severity, cell: f.cell ?? null, message: findingMessage(f, lang) }));
+export function renderSelectionJson(r: SelectionResult, findings: SelectionFinding[], problem: SelectionProblem, lang: Lang): string {
+  const all = [...findings, ...r.findings].map((f) => ({ code: f.code, severity: f.severity, cell: f.cell ?? null, message: selectionFindingMessage(f, lang) }));
   const totals = (x: { count: number; cost: number; score: number }) => ({ count: x.count, cost: mnok(x.cost), score: x.score });
   if (r.status !== "ok") {
     const measures = problem.items.map((it) => ({ id: it.id, name: it.name, cost: mnok(it.cost), score: it.score, requires: it.requires, forced: it.forced, list: "out", reason: null }));

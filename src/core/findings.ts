@@ -3,7 +3,6 @@
  * form, `'Kritisk info'!F9`), the measure and criterion, and the parameters of its message.
  * The UI, the CLI and the slides all render the same findings through src/i18n.
  */
-import type { SelectionFindingCode } from "./selection";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -53,9 +52,7 @@ export type FindingCode =
   | "checklist-name-conflict"
   | "near-duplicate"
   | "portfolio-value"
-  | "portfolio-budget"
-  // selection within a budget
-  | SelectionFindingCode;
+  | "portfolio-budget";
 
 export type ParamValue = string | number | boolean | null | string[] | number[];
 

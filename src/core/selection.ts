@@ -20,7 +20,7 @@
  * measure enters" means: the smallest frame ≥ the current one at which some optimal selection
  * (within SCORE_EPS of the best) includes it, with the same forced choices, limits and minimum list.
  */
-import { finding, type Finding } from "./findings";
+import type { ParamValue, Severity } from "./findings";
 
 /** Totals that differ by at most this many score points are equal. */
 export const SCORE_EPS = 1e-6;
@@ -29,7 +29,11 @@ export const COST_UNITS_PER_MNOK = 100;
 
 export type Forced = "in" | "out" | null;
 
-/** Findings of the selection: its inputs (read in src/grid/selection-inputs.ts) and its analysis. */
+/**
+ * Findings of the selection: its inputs (read in src/grid/selection-inputs.ts) and its analysis.
+ * The same shape as the workbook's findings (code, severity, cell, measure, parameters), kept
+ * apart so that their messages (src/i18n/selection.ts) load only with the selection.
+ */
 export type SelectionFindingCode =
   | "selection-cycle"
   | "selection-forced-blocked"
@@ -46,6 +50,26 @@ export type SelectionFindingCode =
   | "selection-choice-invalid"
   | "selection-frame-invalid"
   | "selection-frame-missing";
+
+export interface SelectionFinding {
+  code: SelectionFindingCode;
+  severity: Severity;
+  cell?: string;
+  measureId?: string;
+  params: Record<string, ParamValue>;
+}
+
+export function selectionFinding(
+  code: SelectionFindingCode,
+  severity: Severity,
+  params: Record<string, ParamValue>,
+  where: { cell?: string; measureId?: string } = {},
+): SelectionFinding {
+  const f: SelectionFinding = { code, severity, params };
+  if (where.cell !== undefined) f.cell = where.cell;
+  if (where.measureId !== undefined) f.measureId = where.measureId;
+  return f;
+}
 
 export interface SelectionItem {
   id: string;
@@ -170,10 +194,10 @@ export type SelectionResult =
       /** The frame up to which the frontier was computed (hundredths). */
       frontierUpTo: number;
       greedy: GreedyComparison;
-      findings: Finding[];
+      findings: SelectionFinding[];
     }
-  | { status: "infeasible"; budget: number; minimum: number | null; findings: Finding[] }
-  | { status: "failed"; budget: number; minimum: number | null; findings: Finding[] };
+  | { status: "infeasible"; budget: number; minimum: number | null; findings: SelectionFinding[] }
+  | { status: "failed"; budget: number; minimum: number | null; findings: SelectionFinding[] };
 
 export interface SelectOptions {
   /** Compute the smallest entering budget of each measure out (default true). */
@@ -256,7 +280,7 @@ interface Prepared {
   excluded: Map<number, OutReason>;
   /** Forced in, with everything they presuppose. */
   forcedClosure: Set<number>;
-  findings: Finding[];
+  findings: SelectionFinding[];
   infeasible: boolean;
   limits: { segment: string; members: number[]; cap: number }[];
 }
@@ -269,7 +293,7 @@ const mnok = (hundredths: number): number => hundredths / COST_UNITS_PER_MNOK;
  */
 export function prepare(problem: SelectionProblem): Prepared {
   const items = problem.items;
-  const findings: Finding[] = [];
+  const findings: SelectionFinding[] = [];
   const index = new Map(items.map((it, i) => [it.id, i]));
   const adj = items.map((it) => it.requires.map((r) => index.get(r)).filter((j): j is number => j !== undefined));
   const excluded = new Map<number, OutReason>();
@@ -280,7 +304,7 @@ export function prepare(problem: SelectionProblem): Prepared {
   for (const cycle of dependencyCycles(items)) {
     const first = items[index.get(cycle[0])!];
     findings.push(
-      finding(
+      selectionFinding(
         "selection-cycle",
         "error",
         { ids: cycle, names: cycle.map((id) => items[index.get(id)!].name), cells: cycle.map((id) => items[index.get(id)!].cells?.requires ?? "") },
@@ -314,7 +338,7 @@ export function prepare(problem: SelectionProblem): Prepared {
     }
     const blockers = [...closureOf([i], adj)].filter((j) => excluded.has(j) && excluded.get(j)!.kind !== "requires-excluded");
     findings.push(
-      finding(
+      selectionFinding(
         "selection-forced-blocked",
         "error",
         {
@@ -342,7 +366,7 @@ export function prepare(problem: SelectionProblem): Prepared {
   if (problem.minimum !== undefined && problem.minimum !== null && problem.minimum > problem.budget) {
     infeasible = true;
     findings.push(
-      finding("selection-minimum-over-budget", "error", { minimum: mnok(problem.minimum), budget: mnok(problem.budget) }, { cell: problem.cells?.minimum }),
+      selectionFinding("selection-minimum-over-budget", "error", { minimum: mnok(problem.minimum), budget: mnok(problem.budget) }, { cell: problem.cells?.minimum }),
     );
   }
   const frame = problem.minimum ?? problem.budget;
@@ -353,7 +377,7 @@ export function prepare(problem: SelectionProblem): Prepared {
     infeasible = true;
     const isMinimum = problem.minimum !== undefined && problem.minimum !== null;
     findings.push(
-      finding(
+      selectionFinding(
         "selection-forced-over-budget",
         "error",
         {
@@ -374,7 +398,7 @@ export function prepare(problem: SelectionProblem): Prepared {
     if (c > l.cap) {
       infeasible = true;
       findings.push(
-        finding(
+        selectionFinding(
           "selection-forced-over-segment",
           "error",
           { segment: l.segment, cost: mnok(c), limit: mnok(l.cap), names: forcedNames(inSeg) },
@@ -607,6 +631,6 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
     };
   } catch (e) {
     if (!(e instanceof SolverFailure)) throw e;
-    return { status: "failed", ...base, findings: [...pre.findings, finding("selection-solver-failed", "error", { detail: e.message })] };
+    return { status: "failed", ...base, findings: [...pre.findings, selectionFinding("selection-solver-failed", "error", { detail: e.message })] };
   }
 }

@@ -9,9 +9,8 @@
  */
 import type { CellValue } from "../core/cell";
 import { numberInText, rawText } from "../core/cell";
-import { finding, type Finding } from "../core/findings";
 import { SEGMENTS } from "../core/checklist";
-import { COST_UNITS_PER_MNOK, type Forced, type SelectionItem, type SelectionProblem } from "../core/selection";
+import { COST_UNITS_PER_MNOK, selectionFinding as finding, type Forced, type SelectionFinding, type SelectionItem, type SelectionProblem } from "../core/selection";
 import { normalize } from "../core/text";
 import { addr, rowCount, textAt, valueAt, type Grid } from "./grid";
 import { CHOICE_WORDS, SELECTION_COLUMNS, SELECTION_SETTINGS, SHEETS, segmentLimitKey } from "./layout";
@@ -21,7 +20,7 @@ import type { WorkbookRead } from "./workbook";
 export interface SelectionInputs {
   /** The problem; `budget` is null when the workbook sets no frame (the CLI may give one). */
   problem: Omit<SelectionProblem, "budget"> & { budget: number | null };
-  findings: Finding[];
+  findings: SelectionFinding[];
   /** Which optional columns the scoring table has. */
   columns: { cost: boolean; requires: boolean; choice: boolean };
 }
@@ -113,7 +112,7 @@ function settingCells(g: Grid | undefined): Map<string, { value: CellValue; cell
 }
 
 export function readSelectionInputs(grids: Grid[], read: Extract<WorkbookRead, { kind: "addin" }>): SelectionInputs {
-  const findings: Finding[] = [];
+  const findings: SelectionFinding[] = [];
   const sheet = findByName(grids, SHEETS.scoring)!;
   const { region, scoring, assessment } = read;
   const col = (header: string): number | undefined => {

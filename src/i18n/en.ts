@@ -3,7 +3,6 @@ import { QUESTION_TEXT, type ChecklistQuestion } from "../core/checklist";
 import type { ModelProblemCode } from "../core/model-validate";
 import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
 import type { FindingMessages, ModelProblemMessages } from "./catalog";
-import { enSelectionFindings } from "./selection";
 
 export const enFindings: FindingMessages = {
   "cell-text": (p, h) =>
@@ -96,7 +95,6 @@ export const enFindings: FindingMessages = {
     `${h.q(p.raw)} is not a valid value in the column ${CHECKLIST_COLUMNS[p.column as ChecklistColumn] ?? p.column} (${p.measure}). ` +
     ({ status: "Type rød, gul or grønn (red, yellow, green).", risk: "Type rød, gul or grønn (red, yellow, green).", goal: "Type a main goal from 1 to 5.", sdg: "Type the numbers of the sustainable development goals (1–17), e.g. 3, 9.", budget: "Type the budget in million kroner as a number." } as Record<string, string>)[String(p.column)],
   "portfolio-budget": (p) => `${p.measure} has a budget, but budgets are followed up only for measures in Samstyre.`,
-  ...enSelectionFindings,
 };
 
 export const enModelProblems: ModelProblemMessages = {

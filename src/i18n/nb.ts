@@ -3,7 +3,6 @@ import { QUESTION_TEXT, type ChecklistQuestion } from "../core/checklist";
 import type { ModelProblemCode } from "../core/model-validate";
 import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
 import type { FindingMessages, ModelProblemMessages } from "./catalog";
-import { nbSelectionFindings } from "./selection";
 
 export const nbFindings: FindingMessages = {
   "cell-text": (p, h) =>
@@ -96,7 +95,6 @@ export const nbFindings: FindingMessages = {
     `${h.q(p.raw)} er ikke en gyldig verdi i kolonnen ${CHECKLIST_COLUMNS[p.column as ChecklistColumn] ?? p.column} (${p.measure}). ` +
     ({ status: "Skriv rød, gul eller grønn.", risk: "Skriv rød, gul eller grønn.", goal: "Skriv et hovedmål fra 1 til 5.", sdg: "Skriv bærekraftsmålenes numre (1–17), for eksempel 3, 9.", budget: "Skriv budsjettet i millioner kroner som et tall." } as Record<string, string>)[String(p.column)],
   "portfolio-budget": (p) => `${p.measure} har budsjett, men budsjett følges bare opp for tiltak i Samstyre.`,
-  ...nbSelectionFindings,
 };
 
 export const nbModelProblems: ModelProblemMessages = {

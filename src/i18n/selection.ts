@@ -1,10 +1,12 @@
 /**
- * The selection within a budget in bokmål and English: its findings (spread into the finding
- * catalogs nb.ts/en.ts) and the strings of its views (CLI text, task pane *Utvalg*).
+ * The selection within a budget in bokmål and English: its findings and the strings of its views
+ * (CLI text, task pane *Utvalg*). Imported only by the selection's code, so the task pane loads
+ * it with the *Utvalg* view, not at start.
  */
-import type { OutReason, SelectionFindingCode } from "../core/selection";
+import type { ParamValue } from "../core/findings";
+import type { OutReason, SelectionFinding, SelectionFindingCode } from "../core/selection";
 import type { Helpers, Params } from "./catalog";
-import { fill, formatShort, type Lang } from "./format";
+import { fill, formatList, formatNumber, formatShort, type Lang } from "./format";
 
 type Messages = Record<SelectionFindingCode, (p: Params, h: Helpers) => string>;
 
@@ -227,4 +229,19 @@ export function reasonText(lang: Lang, r: OutReason, names: (ids: string[]) => s
     case "no-gain":
       return st(lang, hasScore ? "reasonNoGain" : "reasonNoScore");
   }
+}
+
+function helpers(lang: Lang): Helpers {
+  const asList = (v: ParamValue | undefined): string[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  return {
+    n: (v, digits = 1) => (typeof v === "number" ? formatNumber(lang, v, digits) : "–"),
+    short: (v) => (typeof v === "number" ? formatShort(lang, v) : "–"),
+    crit: (ids) => formatList(lang, asList(ids)),
+    list: (items) => formatList(lang, asList(items)),
+    q: (s) => (lang === "nb" ? `«${s ?? ""}»` : `“${s ?? ""}”`),
+  };
+}
+
+export function selectionFindingMessage(f: SelectionFinding, lang: Lang): string {
+  return (lang === "nb" ? nbSelectionFindings : enSelectionFindings)[f.code](f.params, helpers(lang));
 }

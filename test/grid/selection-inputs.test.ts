@@ -11,7 +11,7 @@ import { SELECTION_COLUMNS, SELECTION_SETTINGS, scoringHeaders, SHEETS } from ".
 import { SETTINGS_HEADERS } from "../../src/grid/model-table";
 import { parseRequires, readSelectionInputs } from "../../src/grid/selection-inputs";
 import { readWorkbook } from "../../src/grid/workbook";
-import { findingMessage } from "../../src/i18n";
+import { selectionFindingMessage as findingMessage } from "../../src/i18n/selection";
 
 const model = defaultModel();
 const headers = [...scoringHeaders(model), SELECTION_COLUMNS.cost, SELECTION_COLUMNS.requires, SELECTION_COLUMNS.choice];

@@ -14,11 +14,10 @@
 import { Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Assessment } from "../../core/assess";
-import type { Finding } from "../../core/findings";
-import type { Forced, SelectionMeasure, SelectionProblem, SelectionResult, FrontierPoint } from "../../core/selection";
+import type { Forced, FrontierPoint, SelectionFinding, SelectionMeasure, SelectionProblem, SelectionResult } from "../../core/selection";
 import type { SelectionInputs } from "../../grid/selection-inputs";
-import { findingMessage, formatNumber, type Lang } from "../../i18n";
-import { mnokText, reasonText, st } from "../../i18n/selection";
+import { formatNumber, type Lang } from "../../i18n";
+import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -138,7 +137,7 @@ function ResultView({
 }: {
   lang: Lang;
   result: SelectionResult;
-  inputFindings: Finding[];
+  inputFindings: SelectionFinding[];
   forcedOf: (m: { id: string }) => Forced;
   onChoice: (id: string, v: string) => void;
 }) {
@@ -150,7 +149,7 @@ function ResultView({
         <li key={i} data-testid="selection-finding" data-code={f.code} data-cell={f.cell ?? ""}>
           <Caption1>
             {f.cell ? `${f.cell}: ` : ""}
-            {findingMessage(f, lang)}
+            {selectionFindingMessage(f, lang)}
           </Caption1>
         </li>
       ))}
