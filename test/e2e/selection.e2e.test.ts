@@ -13,6 +13,7 @@ import { readWorkbook } from "../../src/grid/workbook";
 import { highsSolver } from "../../src/solve/highs";
 import { launch, offline, serve, shot, taskpane } from "./harness";
 
+
 const FILE = path.resolve(__dirname, "../../examples/utvalg.xlsx");
 
 let server: Awaited<ReturnType<typeof serve>>;
@@ -70,8 +71,15 @@ test("Utvalg: set a frame, force a measure in, and the lists change as the exact
   await page.goto(`${server.url}/preview.html`);
   await taskpane(page);
   await page.setInputFiles('input[type="file"]', FILE);
-  const frame = await taskpane(page);
-  await frame.waitForSelector('[data-testid="ranking-row"][data-measure-id="T030"]');
+  // The preview reloads the pane's frame with the opened workbook: wait for the new frame's ranking.
+  let frame: Frame | undefined;
+  for (let tries = 0; tries < 60 && !frame; tries++) {
+    const handle = await page.$('[data-testid="taskpane-frame"]');
+    const f = await handle?.contentFrame();
+    if (f && (await f.$('[data-testid="ranking-row"][data-measure-id="T030"]').catch(() => null))) frame = f;
+    else await page.waitForTimeout(1000);
+  }
+  if (!frame) throw new Error("the pane did not show the opened workbook");
   await frame.click('[data-testid="tab-selection"]');
 
   // The workbook's frames: 240 / 100 MNOK.
@@ -106,4 +114,6 @@ test("Utvalg: set a frame, force a measure in, and the lists change as the exact
   await settled(frame, costForced);
   expect(await shown(frame)).toEqual(atForced);
   await shot(page, "selection-180-forced");
+  await frame.$eval('[data-testid="selection-frontier"]', (e) => e.scrollIntoView());
+  await shot(page, "selection-frontier");
 }, 300_000);

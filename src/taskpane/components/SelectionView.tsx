@@ -21,7 +21,7 @@ import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/se
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  frames: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  frames: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
   note: { color: tokens.colorNeutralForeground3 },
   section: { display: "flex", flexDirection: "column" },
   heading: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalS },
