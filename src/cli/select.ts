@@ -145,7 +145,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
             m.name,
             mnokText(lang, m.cost),
             score(lang, m.score),
-            m.entersAt === null || m.entersAt === undefined ? st(lang, "never") : `${mnokText(lang, m.entersAt)}`,
+            m.entersAt === undefined ? "–" : m.entersAt === null ? st(lang, "never") : `${mnokText(lang, m.entersAt)}`,
             reasonText(lang, m.reason!, names, m.score !== null),
           ]),
         ],
@@ -181,6 +181,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
   out.push("", st(lang, "frontier"));
   const more = shown.length < r.frontier.length ? ` · … ${st(lang, "frontierSample", { count: r.frontier.length })}` : r.frontierTruncated ? ` ${st(lang, "frontierTruncated", { upTo: mnokText(lang, r.frontierUpTo) })}` : "";
   out.push(`  ${shown.map((p) => `${mnokText(lang, p.budget)} → ${formatNumber(lang, p.score, 2)}`).join(" · ")}${more}`);
+  if (!r.complete) out.push(`  ${st(lang, "incomplete")}`);
   if (all.length) out.push("", st(lang, "findings", { count: all.length }), ...all.map((f) => findingLine(f, lang)));
   return out.join("\n");
 }
@@ -203,7 +204,9 @@ export function renderSelectionJson(r: SelectionResult, findings: SelectionFindi
     forced: m.forced,
     list: m.list,
     reason: m.reason ? reasonText(lang, m.reason, names, m.score !== null) : null,
-    ...(m.list === "out" ? { reasonCode: m.reason!.kind, entersAt: mnok(m.entersAt) } : {}),
+    ...(m.list === "out" ? { reasonCode: m.reason!.kind } : {}),
+    // Absent when the solve budget ran out before this measure (see "complete").
+    ...(m.list === "out" && m.entersAt !== undefined ? { entersAt: mnok(m.entersAt) } : {}),
   }));
   return JSON.stringify(
     {
@@ -216,6 +219,7 @@ export function renderSelectionJson(r: SelectionResult, findings: SelectionFindi
       frontier: r.frontier.map((p) => ({ budget: mnok(p.budget), score: p.score })),
       frontierTruncated: r.frontierTruncated,
       frontierUpTo: mnok(r.frontierUpTo),
+      complete: r.complete,
       findings: all,
     },
     null,

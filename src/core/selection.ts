@@ -193,6 +193,8 @@ export type SelectionResult =
       frontierTruncated: boolean;
       /** The frame up to which the frontier was computed (hundredths). */
       frontierUpTo: number;
+      /** False when `maxSolves` stopped the entry budgets or the frontier before the end. */
+      complete: boolean;
       greedy: GreedyComparison;
       findings: SelectionFinding[];
     }
@@ -206,8 +208,15 @@ export interface SelectOptions {
   frontier?: boolean;
   /** At most this many frontier points (default 150). */
   frontierLimit?: number;
-  /** The frontier's breakpoints up to this frame (hundredths; default 1,5 × the frame, at least every cost). */
+  /** The frontier's breakpoints up to this frame (hundredths; default 1,5 × the frame). */
   frontierUpTo?: number;
+  /**
+   * At most this many solver calls for the entry budgets and the frontier together (default 600):
+   * they take a few solves per measure out and per breakpoint, so a large portfolio is bounded.
+   * What was not reached is left out (entersAt absent, frontier cut) and `complete` is false.
+   * Deterministic: a count, not a clock.
+   */
+  maxSolves?: number;
 }
 
 // ─────────────────────────────── structure ───────────────────────────────
@@ -455,6 +464,8 @@ export function costOf(p: BinaryProgram, x: boolean[]): number {
 }
 
 class SolverFailure extends Error {}
+/** Thrown by the counting solver when the analysis' solve budget is spent. */
+class Exhausted extends Error {}
 
 async function run(solver: BinarySolver, p: BinaryProgram): Promise<boolean[] | null> {
   const a = await solver.solve(p);
@@ -522,11 +533,16 @@ async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixed
 }
 
 /** Breakpoints of the best total against the frame, from the forced measures' cost upward. */
-async function frontier(solver: BinarySolver, pre: Prepared, limit: number, upTo: number): Promise<{ points: FrontierPoint[]; truncated: boolean }> {
+async function frontier(
+  solver: BinarySolver,
+  pre: Prepared,
+  limit: number,
+  upTo: number,
+  points: FrontierPoint[] = [],
+): Promise<{ points: FrontierPoint[]; truncated: boolean }> {
   const fixedIn = pre.forcedClosure;
   const all = sum(pre.items.map((it) => it.cost ?? 0));
   let b = sum([...fixedIn].map((i) => pre.items[i].cost ?? 0));
-  const points: FrontierPoint[] = [];
   while (points.length < limit) {
     const pf = program(pre, b, fixedIn);
     const xf = await run(solver, pf);
@@ -583,6 +599,14 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
       x = xPlus;
       plusSet = new Set(items.map((_, i) => i).filter((i) => xPlus[i] && !minSet.has(i)));
     }
+    let solvesLeft = options.maxSolves ?? 600;
+    let complete = true;
+    const counted: BinarySolver = {
+      solve: (p) => {
+        if (solvesLeft-- <= 0) throw new Exhausted();
+        return solver.solve(p);
+      },
+    };
     const fixedForEntry = minimum !== null ? minSet : pre.forcedClosure;
     // The best total with fixedForEntry fixed, by frame: the selection itself gives it at the frame.
     const bestAt = new Map<number, number | null>([[problem.budget, sum(items.map((it, i) => (x[i] ? (it.score ?? 0) : 0)))]]);
@@ -603,13 +627,29 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
       };
       if (list === "out") {
         outSet.push(i);
-        m.entersAt = options.entryBudgets === false ? undefined : await entryBudget(solver, pre, i, fixedForEntry, problem.budget, bestAt);
-        if (m.entersAt === undefined) delete m.entersAt;
+        if (options.entryBudgets !== false) {
+          try {
+            m.entersAt = await entryBudget(counted, pre, i, fixedForEntry, problem.budget, bestAt);
+          } catch (e) {
+            if (!(e instanceof Exhausted)) throw e;
+            complete = false;
+          }
+        }
       }
       measures.push(m);
     }
     const upTo = options.frontierUpTo ?? Math.round(problem.budget * 1.5);
-    const front = options.frontier === false ? { points: [], truncated: false } : await frontier(solver, pre, options.frontierLimit ?? 150, upTo);
+    let front: { points: FrontierPoint[]; truncated: boolean } = { points: [], truncated: false };
+    if (options.frontier !== false) {
+      const points: FrontierPoint[] = [];
+      try {
+        front = await frontier(counted, pre, options.frontierLimit ?? 150, upTo, points);
+      } catch (e) {
+        if (!(e instanceof Exhausted)) throw e;
+        complete = false;
+        front = { points, truncated: true };
+      }
+    }
     const g = greedy(pre, problem.budget);
     const selected = new Set([...minSet, ...plusSet]);
     return {
@@ -620,6 +660,7 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
       frontier: front.points,
       frontierTruncated: front.truncated,
       frontierUpTo: upTo,
+      complete,
       greedy: {
         ids: [...g.chosen].sort((a, b) => a - b).map((i) => items[i].id),
         totals: totalsOf(items, g.chosen),

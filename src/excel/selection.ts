@@ -5,7 +5,7 @@
  * number of measures, and solves with HiGHS (webpack emits highs.wasm as an asset next to the
  * chunk; `new URL("highs.wasm", import.meta.url)` in the package finds it). Writes nothing.
  */
-import { select, type SelectionProblem, type SelectionResult } from "../core/selection";
+import { select, type SelectOptions, type SelectionProblem, type SelectionResult } from "../core/selection";
 import type { Grid } from "../grid/grid";
 import { SHEETS } from "../grid/layout";
 import { readSelectionInputs, type SelectionInputs } from "../grid/selection-inputs";
@@ -34,6 +34,6 @@ export async function loadSelectionInputs(host: ExcelHost): Promise<SelectionInp
 
 const solver = highsSolver();
 
-export function solveSelection(problem: SelectionProblem): Promise<SelectionResult> {
-  return select(problem, solver);
+export function solveSelection(problem: SelectionProblem, options: SelectOptions = {}): Promise<SelectionResult> {
+  return select(problem, solver, options);
 }

@@ -49,7 +49,7 @@ const maskOf = (r: Extract<SelectionResult, { status: "ok" }>, lists: string[]) 
 
 /** Checks one instance in full against the enumeration; returns its status for the tally. */
 async function check(problem: SelectionProblem): Promise<string> {
-  const result = await select(problem, solver, { frontierUpTo: Number.MAX_SAFE_INTEGER });
+  const result = await select(problem, solver, { frontierUpTo: Number.MAX_SAFE_INTEGER, maxSolves: Infinity });
   const subsets = admissible(problem);
   const minFrame = problem.minimum ?? problem.budget;
   const minimumOverBudget = problem.minimum !== undefined && problem.minimum !== null && problem.minimum > problem.budget;
@@ -89,6 +89,7 @@ async function check(problem: SelectionProblem): Promise<string> {
     } else expect(m.entersAt).toBe(entersAt(subsets, j, fixed, problem.budget));
   });
 
+  expect(result.complete).toBe(true);
   // The frontier, breakpoint by breakpoint.
   const expected = frontier(subsets);
   expect(result.frontierTruncated).toBe(false);
@@ -207,5 +208,18 @@ describe("selection rules on small cases", () => {
       { budget: 1000, score: 17 },
       { budget: 1400, score: 23 },
     ]);
+  });
+
+  it("bounds the entry budgets and the frontier by a count of solves, leaving the lists exact", async () => {
+    const items = [item("A", 1000, 20), item("B", 500, 12), item("C", 500, 11)];
+    const full = await select({ items, budget: 1000 }, solver);
+    const cut = await select({ items, budget: 1000 }, solver, { maxSolves: 1 });
+    if (full.status !== "ok" || cut.status !== "ok") throw new Error("not ok");
+    expect([full.complete, cut.complete]).toEqual([true, false]);
+    expect(cut.measures.map((m) => m.list)).toEqual(full.measures.map((m) => m.list));
+    // One solve: A's entry budget needs at least one; none is left for the frontier.
+    expect(cut.measures[0].entersAt).toBeUndefined();
+    expect(cut.frontier).toEqual([]);
+    expect(cut.frontierTruncated).toBe(true);
   });
 });

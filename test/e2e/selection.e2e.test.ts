@@ -90,6 +90,8 @@ test("Utvalg: set a frame, force a measure in, and the lists change as the exact
   expect(first).toEqual(await expected(base));
   expect(first.minimum).toEqual(["T001", "T004", "T005", "T008", "T009", "T013", "T016", "T017", "T018"]);
   expect(await frame.getAttribute('[data-testid="selection-greedy"]', "data-same")).toBe("false");
+  // The lists come first; the frontier and the entry budgets follow.
+  await frame.waitForSelector('[data-testid="selection-frontier"]', { timeout: 120_000 });
   expect(Number(await frame.getAttribute('[data-testid="selection-frontier"]', "data-points"))).toBeGreaterThan(10);
   await frame.waitForSelector('[data-testid="selection-row"][data-measure-id="T027"] [data-testid="selection-reason"]');
   expect(await frame.textContent('[data-testid="selection-row"][data-measure-id="T027"] [data-testid="selection-reason"]')).toContain("holdes utenfor");

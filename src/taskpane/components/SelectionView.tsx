@@ -89,9 +89,17 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
     if (!problem) return;
     let live = true;
     setResult(undefined);
+    // The lists first (two solves), then the entry budgets and the frontier (many), so that a large
+    // portfolio shows its lists at once.
     import("../../excel/selection")
-      .then((m) => m.solveSelection(problem))
-      .then((r) => live && setResult(r))
+      .then(async (m) => {
+        const lists = await m.solveSelection(problem, { entryBudgets: false, frontier: false });
+        if (!live) return;
+        setResult(lists);
+        if (lists.status !== "ok") return;
+        const full = await m.solveSelection(problem);
+        if (live) setResult(full);
+      })
       .catch((e: unknown) => live && setError(String((e as Error).message ?? e)));
     return () => {
       live = false;
@@ -178,8 +186,7 @@ function ResultView({
       {m.reason && (
         <span className={s.reason} data-testid="selection-reason">
           {reasonText(lang, m.reason, names, m.score !== null)}
-          {" · "}
-          {m.entersAt === null || m.entersAt === undefined ? st(lang, "paneNever") : st(lang, "paneEnters", { budget: mnokText(lang, m.entersAt) })}
+          {m.entersAt === undefined ? "" : ` · ${m.entersAt === null ? st(lang, "paneNever") : st(lang, "paneEnters", { budget: mnokText(lang, m.entersAt) })}`}
         </span>
       )}
       <select
