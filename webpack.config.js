@@ -139,6 +139,8 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      // highs (the selection's solver, loaded on demand) imports node:module only when run in Node.
+      new webpack.NormalModuleReplacementPlugin(/^node:module$/, path.resolve(__dirname, "src/solve/node-stub.js")),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: FUNCTIONS_SOURCE,

@@ -44,6 +44,8 @@ module.exports = (env, options) => {
     output: { path: OUT, filename: "[name].js", clean: false },
     optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
     plugins: [
+      // highs (the selection's solver, loaded on demand) imports node:module only when run in Node.
+      new (require("webpack").NormalModuleReplacementPlugin)(/^node:module$/, path.resolve(__dirname, "src/solve/node-stub.js")),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

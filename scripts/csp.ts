@@ -8,6 +8,7 @@
  * scripts from the same origin). No network connections of the add-in's own: connect-src 'self'
  * (the preview fetches its example workbook from its own folder; the add-in fetches nothing). The
  * development server's hot reload needs a WebSocket to localhost, in development builds only.
+ * WebAssembly may be compiled ('wasm-unsafe-eval'): the selection's solver is HiGHS as .wasm.
  * Styles may be inline: the pages carry a <style> block and Fluent UI inserts its rules at run time.
  */
 
@@ -26,7 +27,9 @@ export interface CspOptions {
 export function contentSecurityPolicy(o: CspOptions): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'none'"],
-    ["script-src", "'self'", ...(o.office ? [OFFICE_ORIGIN] : [])],
+    // 'wasm-unsafe-eval' lets the page compile WebAssembly (the HiGHS solver behind Utvalg, loaded
+    // from the add-in's own folder); it allows no JavaScript eval.
+    ["script-src", "'self'", "'wasm-unsafe-eval'", ...(o.office ? [OFFICE_ORIGIN] : [])],
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],

@@ -253,6 +253,7 @@ export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: Lang = "nb";
+  if (argv[0] === "select") return (await import("./select")).selectMain(argv.slice(1), io);
   try {
     const analysis = commandOf(argv);
     if (analysis === "sensitivity" || analysis === "uncertainty") {

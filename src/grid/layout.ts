@@ -156,3 +156,17 @@ export const CHECKLIST_WORDS = {
   notAssessed: "ikke vurdert",
   colours: ["rød", "gul", "grønn"],
 } as const;
+
+/**
+ * Selection within a budget. Optional columns of the scoring table (Vurdering), recognised by
+ * header wherever they stand in the table, and optional rows of the settings table (Modell).
+ * The cost lives here, in Vurdering, for every measure: the checklist's Budsjett column is the
+ * portfolio's yearly budget of Samstyre measures only, not the cost of carrying a measure out.
+ */
+export const SELECTION_COLUMNS = { cost: "Kostnad (MNOK)", requires: "Forutsetter", choice: "Valg" } as const;
+export const SELECTION_HEADERS: string[] = Object.values(SELECTION_COLUMNS);
+/** Values of the Valg column. */
+export const CHOICE_WORDS = { in: "Tas med", out: "Holdes utenfor" } as const;
+export const SELECTION_SETTINGS = { budget: "Budsjettramme (MNOK)", minimum: "Minimumsramme (MNOK)" } as const;
+/** The settings row of a per-segment limit: «Ramme Samstyre (MNOK)». */
+export const segmentLimitKey = (segment: string): string => `Ramme ${segment} (MNOK)`;

@@ -9,7 +9,7 @@ import { leaves, type Model } from "../core/model";
 import { normalize } from "../core/text";
 import { addr, isBlank, rowCount, textAt, valueAt, type Grid } from "./grid";
 import { labelIndex, matchLabel } from "./labels";
-import { SCORING_FIXED } from "./layout";
+import { SCORING_FIXED, SELECTION_HEADERS } from "./layout";
 
 /** Where a table sits on its sheet, 0-based, last row inclusive. */
 export interface TableRegion {
@@ -80,6 +80,8 @@ export function scoringColumns(g: Grid, region: TableRegion, model: Model, findi
       if (out[fixed[0]] === undefined) out[fixed[0]] = c;
       continue;
     }
+    // The selection's optional columns (Kostnad, Forutsetter, Valg) are read by selection-inputs.ts.
+    if (SELECTION_HEADERS.some((h) => normalize(h) === normalize(header))) continue;
     const role = matchLabel(header, index);
     if (role.kind === "node" && leafIds.has(role.id)) {
       const first = out.leaves.get(role.id);

@@ -23,6 +23,7 @@ export const nbTaskpane = {
   "tab.findings": "Funn",
   "tab.model": "Modell",
   "tab.checklist": "Sjekkliste",
+  "tab.selection": "Utvalg",
   "tab.findingsCount": "{count} funn",
   "tab.stability": "Stabilitet",
 
@@ -191,6 +192,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "tab.findings": "Findings",
   "tab.model": "Model",
   "tab.checklist": "Checklist",
+  "tab.selection": "Selection",
   "tab.findingsCount": "{count} {count|finding|findings}",
   "tab.stability": "Stability",
 

@@ -41,7 +41,7 @@ describe("the policy on every page", () => {
     const html = await fs.readFile(path.join(DIST, "taskpane.html"), "utf8");
     const policy = contentSecurityPolicy({ office: true, dev: false });
     expect(policy).toBe(
-      "default-src 'none'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'none'; base-uri 'self'; form-action 'none'; object-src 'none'",
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'none'; base-uri 'self'; form-action 'none'; object-src 'none'",
     );
     // Before any script, so that it governs office.js too.
     const meta = html.indexOf('http-equiv=Content-Security-Policy content="' + policy + '"');

@@ -19,6 +19,7 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   ".map": "application/json",
+  ".wasm": "application/wasm",
 };
 
 export const DIST = path.resolve(__dirname, "../../dist");

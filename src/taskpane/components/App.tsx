@@ -95,7 +95,9 @@ import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
 const StabilityView = lazy(() => import("../stability/StabilityView"));
 
-type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability";
+import { SelectionTab } from "./SelectionTab";
+
+type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability" | "selection";
 
 /** View state that outlives a tab switch: the ranking's filter, the checklist's chosen measure and search, pending answers. */
 interface ViewState {
@@ -310,6 +312,7 @@ function Body({
     findings: tp(lang, "tab.findings"),
     model: tp(lang, "tab.model"),
     stability: tp(lang, "tab.stability"),
+    selection: tp(lang, "tab.selection"),
   };
 
   const view =
@@ -338,6 +341,8 @@ function Body({
       ) : (
         <ChecklistEmpty lang={lang} busy={state.busy} actions={actions} />
       )
+    ) : tab === "selection" ? (
+      <SelectionTab lang={lang} assessment={state.assessment} />
     ) : tab === "findings" ? (
       <FindingsView
         findings={findings}
@@ -400,6 +405,11 @@ function Body({
         <Tab value="stability" className={s.tab} data-testid="tab-stability">
           {tp(lang, "tab.stability")}
         </Tab>
+        {!legacy && (
+          <Tab value="selection" className={s.tab} data-testid="tab-selection">
+            {tp(lang, "tab.selection")}
+          </Tab>
+        )}
       </TabList>
       <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]}>
         {legacy && tab === "ranking" ? (

@@ -1,0 +1,267 @@
+/**
+ * `prio select <file.xlsx> [--budget N] [--minimum M] [--json] [--lang nb|en]`: the exact selection
+ * within the budget frame: the minimum list, the plus list, each measure out with its reason and
+ * the smallest frame at which it would enter, the frontier and the comparison with rank order.
+ *
+ * Frames in MNOK come from the command line when --budget is given (then --minimum is the only
+ * minimum: without it the whole selection is the minimum list), otherwise from the Modell sheet
+ * (Budsjettramme, Minimumsramme). Costs, Forutsetter and Valg come from Vurdering.
+ * Exit 0 when done (findings are not failures), 2 with one line on stderr for bad input.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { COST_UNITS_PER_MNOK, select, type SelectionFinding, type SelectionMeasure, type SelectionProblem, type SelectionResult } from "../core/selection";
+import { parseAmount, readSelectionInputs, type SelectionInputs } from "../grid/selection-inputs";
+import { readWorkbook } from "../grid/workbook";
+import { formatNumber, severityLabel, t, type Lang } from "../i18n";
+import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
+import { highsSolver } from "../solve/highs";
+import type { Io } from "./main";
+import { readXlsx } from "./xlsx";
+
+class UsageError extends Error {}
+
+interface Args {
+  file?: string;
+  json: boolean;
+  lang: Lang;
+  budget?: number;
+  minimum?: number;
+}
+
+function amountArg(lang: Lang, option: string, value: string | undefined): number {
+  const a = value === undefined ? undefined : parseAmount(/^\d+([.,]\d+)?$/.test(value) ? Number(value.replace(",", ".")) : value);
+  if (!a || !a.ok) throw new UsageError(st(lang, "badAmount", { option, value: value ?? "–" }));
+  return a.hundredths;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, lang: "nb" };
+  const li = argv.indexOf("--lang");
+  if (li >= 0) {
+    const v = argv[li + 1];
+    if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
+    args.lang = v;
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--lang") i++;
+    else if (a === "--json") args.json = true;
+    else if (a === "--budget") args.budget = amountArg(args.lang, a, argv[++i]);
+    else if (a === "--minimum") args.minimum = amountArg(args.lang, a, argv[++i]);
+    else if (a.startsWith("--")) throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
+    else if (!args.file) args.file = a;
+    else throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
+  }
+  return args;
+}
+
+async function load(file: string, lang: Lang) {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new UsageError(t(lang, "cli.error.noFile", { file }));
+  }
+  if (!stat.isFile()) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ikke en fil" : "not a file" }));
+  let grids;
+  try {
+    grids = (await readXlsx(file)).grids;
+  } catch (e) {
+    throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: ((e as Error).message || String(e)).split("\n")[0] }));
+  }
+  if (grids.length === 0) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ingen regneark" : "no worksheets" }));
+  return { grids, read: readWorkbook(grids) };
+}
+
+const mnok = (h: number | null | undefined): number | null => (h === null || h === undefined ? null : h / COST_UNITS_PER_MNOK);
+const score = (lang: Lang, v: number | null) => (v === null ? "–" : formatNumber(lang, v, 2));
+
+function pad(s: string, width: number, right = false): string {
+  const len = [...s].length;
+  if (len > width) return [...s].slice(0, width - 1).join("") + "…";
+  return right ? " ".repeat(width - len) + s : s + " ".repeat(width - len);
+}
+
+function table(rows: string[][], right: Set<number>, maxWidth: number[]): string[] {
+  const widths = rows[0].map((_, c) => Math.min(maxWidth[c] ?? 60, Math.max(...rows.map((r) => [...r[c]].length))));
+  return rows.map((r) => `  ${r.map((cell, c) => pad(cell, widths[c], right.has(c))).join("  ").trimEnd()}`);
+}
+
+function findingLine(f: SelectionFinding, lang: Lang): string {
+  return `  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${selectionFindingMessage(f, lang)}`;
+}
+
+/** Measures in a list, best score first (then cost, then input order). */
+function ordered(ms: SelectionMeasure[]): SelectionMeasure[] {
+  return ms
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (b.m.score ?? -Infinity) - (a.m.score ?? -Infinity) || (a.m.cost ?? 0) - (b.m.cost ?? 0) || a.i - b.i)
+    .map((x) => x.m);
+}
+
+export function renderSelectionText(file: string, r: SelectionResult, findings: SelectionFinding[], lang: Lang): string {
+  const out: string[] = [st(lang, "title", { file: path.basename(file) })];
+  out.push(
+    r.minimum === null
+      ? st(lang, "framesNoMinimum", { budget: mnokText(lang, r.budget) })
+      : st(lang, "frames", { budget: mnokText(lang, r.budget), minimum: `${mnokText(lang, r.minimum)} MNOK` }),
+  );
+  const all = [...findings, ...r.findings];
+  if (r.status !== "ok") {
+    out.push("", st(lang, r.status === "infeasible" ? "infeasible" : "failed"), ...r.findings.map((f) => findingLine(f, lang)));
+    const rest = findings;
+    if (rest.length) out.push("", st(lang, "findings", { count: rest.length }), ...rest.map((f) => findingLine(f, lang)));
+    return out.join("\n");
+  }
+  const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
+  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
+  const forcedMark = (m: SelectionMeasure) => (m.forced === "in" ? ` (${st(lang, "forcedIn")})` : "");
+  const listBlock = (title: string, ms: SelectionMeasure[], totals: { count: number; cost: number; score: number }) => {
+    out.push("", title);
+    if (ms.length === 0) out.push(`  ${st(lang, "empty")}`);
+    else
+      out.push(
+        ...table(
+          [[st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore")], ...ordered(ms).map((m) => [m.id, m.name + forcedMark(m), mnokText(lang, m.cost), score(lang, m.score)])],
+          new Set([2, 3]),
+          [10, 60, 9, 7],
+        ),
+      );
+    out.push(`  ${st(lang, "listTotal", { count: totals.count, cost: mnokText(lang, totals.cost), score: formatNumber(lang, totals.score, 2) })}`);
+  };
+  listBlock(st(lang, "minimumList"), r.measures.filter((m) => m.list === "minimum"), r.totals.minimum);
+  if (r.minimum !== null) listBlock(st(lang, "plusList"), r.measures.filter((m) => m.list === "plus"), r.totals.plus);
+  const outs = r.measures.filter((m) => m.list === "out");
+  out.push("", st(lang, "outList"));
+  if (outs.length === 0) out.push(`  ${st(lang, "empty")}`);
+  else
+    out.push(
+      ...table(
+        [
+          [st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore"), st(lang, "colEnters"), st(lang, "colReason")],
+          ...ordered(outs).map((m) => [
+            m.id,
+            m.name,
+            mnokText(lang, m.cost),
+            score(lang, m.score),
+            m.entersAt === undefined ? "–" : m.entersAt === null ? st(lang, "never") : `${mnokText(lang, m.entersAt)}`,
+            reasonText(lang, m.reason!, names, m.score !== null),
+          ]),
+        ],
+        new Set([2, 3, 4]),
+        [10, 48, 9, 7, 9, 80],
+      ),
+    );
+  out.push(
+    "",
+    st(lang, "selectedTotal", { count: r.totals.selected.count, cost: mnokText(lang, r.totals.selected.cost), budget: mnokText(lang, r.budget), score: formatNumber(lang, r.totals.selected.score, 2) }),
+  );
+  const g = r.greedy;
+  if (g.onlyExact.length === 0 && g.onlyGreedy.length === 0) out.push(st(lang, "greedySame"));
+  else {
+    out.push(
+      st(lang, "greedyDiffers", {
+        count: g.totals.count,
+        cost: mnokText(lang, g.totals.cost),
+        score: formatNumber(lang, g.totals.score, 2),
+        stop: g.stoppedAt ? (nameOf.get(g.stoppedAt) ?? g.stoppedAt) : "–",
+        gain: formatNumber(lang, r.totals.selected.score - g.totals.score, 2),
+      }),
+    );
+    if (g.onlyExact.length) out.push(`  ${st(lang, "greedyOnlyExact", { names: names(g.onlyExact) })}`);
+    if (g.onlyGreedy.length) out.push(`  ${st(lang, "greedyOnlyGreedy", { names: names(g.onlyGreedy) })}`);
+  }
+  // The frontier up to the frame and a few steps beyond it; when long, every k-th breakpoint (all in --json).
+  const upTo = r.frontier.findIndex((p) => p.budget > r.budget);
+  const near = upTo < 0 ? r.frontier : r.frontier.slice(0, upTo + 3);
+  const step = Math.ceil(near.length / 14);
+  const atFrame = upTo < 0 ? near.length - 1 : upTo - 1;
+  const shown = near.filter((_, k) => k % step === 0 || k === atFrame || k >= atFrame);
+  out.push("", st(lang, "frontier"));
+  const more = shown.length < r.frontier.length ? ` · … ${st(lang, "frontierSample", { count: r.frontier.length })}` : r.frontierTruncated ? ` ${st(lang, "frontierTruncated", { upTo: mnokText(lang, r.frontierUpTo) })}` : "";
+  out.push(`  ${shown.map((p) => `${mnokText(lang, p.budget)} → ${formatNumber(lang, p.score, 2)}`).join(" · ")}${more}`);
+  if (!r.complete) out.push(`  ${st(lang, "incomplete")}`);
+  if (all.length) out.push("", st(lang, "findings", { count: all.length }), ...all.map((f) => findingLine(f, lang)));
+  return out.join("\n");
+}
+
+export function renderSelectionJson(r: SelectionResult, findings: SelectionFinding[], problem: SelectionProblem, lang: Lang): string {
+  const all = [...findings, ...r.findings].map((f) => ({ code: f.code, severity: f.severity, cell: f.cell ?? null, message: selectionFindingMessage(f, lang) }));
+  const totals = (x: { count: number; cost: number; score: number }) => ({ count: x.count, cost: mnok(x.cost), score: x.score });
+  if (r.status !== "ok") {
+    const measures = problem.items.map((it) => ({ id: it.id, name: it.name, cost: mnok(it.cost), score: it.score, requires: it.requires, forced: it.forced, list: "out", reason: null }));
+    return JSON.stringify({ budget: mnok(r.budget), minimum: mnok(r.minimum), status: r.status, measures, totals: null, findings: all }, null, 2);
+  }
+  const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
+  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
+  const measures = r.measures.map((m) => ({
+    id: m.id,
+    name: m.name,
+    cost: mnok(m.cost),
+    score: m.score,
+    requires: m.requires,
+    forced: m.forced,
+    list: m.list,
+    reason: m.reason ? reasonText(lang, m.reason, names, m.score !== null) : null,
+    ...(m.list === "out" ? { reasonCode: m.reason!.kind } : {}),
+    // Absent when the solve budget ran out before this measure (see "complete").
+    ...(m.list === "out" && m.entersAt !== undefined ? { entersAt: mnok(m.entersAt) } : {}),
+  }));
+  return JSON.stringify(
+    {
+      budget: mnok(r.budget),
+      minimum: mnok(r.minimum),
+      status: r.status,
+      measures,
+      totals: { minimum: totals(r.totals.minimum), plus: totals(r.totals.plus), selected: totals(r.totals.selected), out: totals(r.totals.out) },
+      rankOrder: { ids: r.greedy.ids, totals: totals(r.greedy.totals), onlyExact: r.greedy.onlyExact, onlyRankOrder: r.greedy.onlyGreedy, stoppedAt: r.greedy.stoppedAt },
+      frontier: r.frontier.map((p) => ({ budget: mnok(p.budget), score: p.score })),
+      frontierTruncated: r.frontierTruncated,
+      frontierUpTo: mnok(r.frontierUpTo),
+      complete: r.complete,
+      findings: all,
+    },
+    null,
+    2,
+  );
+}
+
+/** The problem with the frames in force: the command line's when --budget is given, else the workbook's. */
+export function problemWithFrames(inputs: SelectionInputs, budget?: number, minimum?: number): SelectionProblem | undefined {
+  const p = inputs.problem;
+  const frame = budget ?? p.budget;
+  if (frame === null) return undefined;
+  const out: SelectionProblem = { ...p, budget: frame };
+  if (budget !== undefined) {
+    delete out.minimum;
+    if (minimum !== undefined) out.minimum = minimum;
+  } else if (minimum !== undefined) out.minimum = minimum;
+  return out;
+}
+
+export async function selectMain(argv: string[], io: Io): Promise<number> {
+  let lang: Lang = "nb";
+  try {
+    const args = parseArgs(argv);
+    lang = args.lang;
+    if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "select" }));
+    const { grids, read } = await load(args.file, lang);
+    if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+    if (read.kind !== "addin") throw new UsageError(st(lang, "notAddin", { file: args.file }));
+    const inputs = readSelectionInputs(grids, read);
+    if (!inputs.columns.cost) throw new UsageError(st(lang, "noCostColumn", { file: args.file }));
+    const problem = problemWithFrames(inputs, args.budget, args.minimum);
+    if (!problem) throw new UsageError(st(lang, "noFrame"));
+    const result = await select(problem, highsSolver());
+    io.out(args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    io.err(`prio: ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}

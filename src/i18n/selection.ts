@@ -1,0 +1,249 @@
+/**
+ * The selection within a budget in bokmål and English: its findings and the strings of its views
+ * (CLI text, task pane *Utvalg*). Imported only by the selection's code, so the task pane loads
+ * it with the *Utvalg* view, not at start.
+ */
+import type { ParamValue } from "../core/findings";
+import type { OutReason, SelectionFinding, SelectionFindingCode } from "../core/selection";
+import type { Helpers, Params } from "./catalog";
+import { fill, formatList, formatNumber, formatShort, type Lang } from "./format";
+
+type Messages = Record<SelectionFindingCode, (p: Params, h: Helpers) => string>;
+
+const mnokNb = (h: Helpers, v: Params[string]) => `${h.short(v)} MNOK`;
+
+export const nbSelectionFindings: Messages = {
+  "selection-cycle": (p, h) =>
+    `${h.list(p.names)} forutsetter hverandre i ring, så ingen av dem kan starte, og de holdes utenfor utvalget. Rett Forutsetter-cellene (${h.list((p.cells as string[]).filter(Boolean))}).`,
+  "selection-forced-blocked": (p, h) =>
+    `${p.measure} er merket «Tas med», men forutsetter ${h.list(p.blockers)}, som ${
+      (p.blockerReasons as string[])[0] === "held-out" ? "holdes utenfor" : (p.blockerReasons as string[])[0] === "no-cost" ? "ikke har kostnad" : "ligger i en avhengighetsring"
+    }. Valget kan ikke følges, og tiltaket holdes utenfor. Ta bort «Tas med», eller rett ${h.list((p.blockerCells as string[]).filter(Boolean))}.`,
+  "selection-forced-over-budget": (p, h) =>
+    `Tiltakene som er merket «Tas med» (${h.list(p.forcedNames)}), med det de forutsetter, koster ${mnokNb(h, p.cost)}, mer enn ${p.minimum ? "minimumsrammen" : "budsjettrammen"} på ${mnokNb(h, p.frame)}. Øk rammen eller ta bort «Tas med» for noen av dem (${h.list((p.cells as string[]).filter(Boolean))}).`,
+  "selection-forced-over-segment": (p, h) =>
+    `Tiltakene i ${p.segment} som må tas med (${h.list(p.names)}) koster ${mnokNb(h, p.cost)}, mer enn rammen for ${p.segment} på ${mnokNb(h, p.limit)}. Øk rammen eller ta bort «Tas med».`,
+  "selection-minimum-over-budget": (p, h) =>
+    `Minimumsrammen (${mnokNb(h, p.minimum)}) er større enn budsjettrammen (${mnokNb(h, p.budget)}). Minimumsrammen må være innenfor budsjettrammen.`,
+  "selection-solver-failed": (p) => `Utvalget kunne ikke beregnes (${p.detail}). Ingen liste er vist; prøv igjen, og meld fra om feilen hvis den gjentar seg.`,
+  "selection-cost-invalid": (p, h) =>
+    `${h.q(p.raw)} er ikke en kostnad i MNOK, så ${p.measure} kan ikke velges. ` +
+    (p.suggestion !== undefined && p.suggestion !== null ? `Skriv ${h.short(p.suggestion)} som et tall.` : `Skriv kostnaden i millioner kroner som et tall, for eksempel 7,5.`),
+  "selection-cost-missing": (p) => `${p.measure} har ingen kostnad, så tiltaket kan ikke velges. Skriv kostnaden i MNOK (0 hvis det ikke koster noe).`,
+  "selection-cost-rounded": (p, h) => `Kostnaden ${h.q(p.raw)} for ${p.measure} regnes som ${h.short(p.rounded)} MNOK: utvalget regner i hele 10 000 kr.`,
+  "selection-requires-unknown": (p, h) =>
+    `${p.measure} forutsetter ${h.list(p.ids)}, men ${(p.ids as string[]).length > 1 ? "de ID-ene finnes" : "den ID-en finnes"} ikke i Vurdering og er ikke regnet med. Rett ID-en.`,
+  "selection-requires-self": (p) => `${p.measure} forutsetter seg selv; det er ikke regnet med. Ta bort tiltakets egen ID fra Forutsetter.`,
+  "selection-requires-text": (p, h) =>
+    `${h.q(p.raw)} i Forutsetter for ${p.measure} er ikke ID-er. Skriv ID-ene med komma mellom, for eksempel «T001, T004», eller et område som «T001–T004».`,
+  "selection-choice-invalid": (p, h) => `${h.q(p.raw)} i Valg for ${p.measure} er ikke et valg og er ikke regnet med. Skriv «Tas med», «Holdes utenfor» eller la cellen stå tom.`,
+  "selection-frame-invalid": (p, h) => `${h.q(p.raw)} i ${p.setting} er ikke et beløp og er ikke brukt. Skriv rammen i millioner kroner som et tall.`,
+  "selection-frame-missing": () => `Ingen budsjettramme er satt. Skriv den i Budsjettramme (MNOK) på arket Modell.`,
+};
+
+export const enSelectionFindings: Messages = {
+  "selection-cycle": (p, h) =>
+    `${h.list(p.names)} presuppose each other in a cycle, so none of them can start, and they are held out of the selection. Correct the Forutsetter cells (${h.list((p.cells as string[]).filter(Boolean))}).`,
+  "selection-forced-blocked": (p, h) =>
+    `${p.measure} is marked “Tas med” (include), but presupposes ${h.list(p.blockers)}, which ${
+      (p.blockerReasons as string[])[0] === "held-out" ? "is held out" : (p.blockerReasons as string[])[0] === "no-cost" ? "has no cost" : "is on a dependency cycle"
+    }. The choice cannot be honoured, and the measure is held out. Remove “Tas med”, or correct ${h.list((p.blockerCells as string[]).filter(Boolean))}.`,
+  "selection-forced-over-budget": (p, h) =>
+    `The measures marked “Tas med” (${h.list(p.forcedNames)}), with what they presuppose, cost ${h.short(p.cost)} MNOK, more than the ${p.minimum ? "minimum frame" : "budget frame"} of ${h.short(p.frame)} MNOK. Raise the frame or remove “Tas med” from some of them (${h.list((p.cells as string[]).filter(Boolean))}).`,
+  "selection-forced-over-segment": (p, h) =>
+    `The measures in ${p.segment} that must be included (${h.list(p.names)}) cost ${h.short(p.cost)} MNOK, more than the ${p.segment} limit of ${h.short(p.limit)} MNOK. Raise the limit or remove “Tas med”.`,
+  "selection-minimum-over-budget": (p, h) =>
+    `The minimum frame (${h.short(p.minimum)} MNOK) is larger than the budget frame (${h.short(p.budget)} MNOK). The minimum frame must lie within the budget frame.`,
+  "selection-solver-failed": (p) => `The selection could not be computed (${p.detail}). No list is shown; try again, and report the error if it recurs.`,
+  "selection-cost-invalid": (p, h) =>
+    `${h.q(p.raw)} is not a cost in MNOK, so ${p.measure} cannot be selected. ` +
+    (p.suggestion !== undefined && p.suggestion !== null ? `Type ${h.short(p.suggestion)} as a number.` : `Type the cost in millions of kroner as a number, e.g. 7.5.`),
+  "selection-cost-missing": (p) => `${p.measure} has no cost, so it cannot be selected. Type its cost in MNOK (0 if it costs nothing).`,
+  "selection-cost-rounded": (p, h) => `The cost ${h.q(p.raw)} of ${p.measure} counts as ${h.short(p.rounded)} MNOK: the selection counts whole 10,000 kroner.`,
+  "selection-requires-unknown": (p, h) =>
+    `${p.measure} presupposes ${h.list(p.ids)}, but ${(p.ids as string[]).length > 1 ? "those IDs are" : "that ID is"} not in Vurdering and ${(p.ids as string[]).length > 1 ? "are" : "is"} not counted. Correct the ID.`,
+  "selection-requires-self": (p) => `${p.measure} presupposes itself; that is not counted. Remove the measure's own ID from Forutsetter.`,
+  "selection-requires-text": (p, h) =>
+    `${h.q(p.raw)} in Forutsetter of ${p.measure} is not a list of IDs. Type the IDs separated by commas, e.g. “T001, T004”, or a range such as “T001–T004”.`,
+  "selection-choice-invalid": (p, h) => `${h.q(p.raw)} in Valg of ${p.measure} is not a choice and is not counted. Type “Tas med” (include), “Holdes utenfor” (hold out) or leave the cell blank.`,
+  "selection-frame-invalid": (p, h) => `${h.q(p.raw)} in ${p.setting} is not an amount and is not used. Type the frame in millions of kroner as a number.`,
+  "selection-frame-missing": () => `No budget frame is set. Type it in Budsjettramme (MNOK) on the Modell sheet.`,
+};
+
+const UI = {
+  nb: {
+    title: "Utvalg innenfor budsjett: {file}",
+    frames: "Budsjettramme {budget} MNOK, minimumsramme {minimum}",
+    framesNoMinimum: "Budsjettramme {budget} MNOK (ingen minimumsramme: hele utvalget er minimumslisten)",
+    minimumList: "Minimumsliste",
+    plusList: "Plussliste",
+    outList: "Ikke med",
+    colId: "ID",
+    colName: "Tiltak",
+    colCost: "Kostnad",
+    colScore: "Score",
+    colReason: "Hvorfor ikke med",
+    colEnters: "Med fra",
+    forcedIn: "tas med",
+    forcedOut: "holdes utenfor",
+    listTotal: "Sum: {count} tiltak, {cost} MNOK, score {score}",
+    selectedTotal: "Valgt i alt: {count} tiltak, {cost} av {budget} MNOK, score {score}",
+    empty: "(ingen)",
+    never: "aldri",
+    greedySame: "Rangeringsrekkefølgen (ta tiltak etter rang til pengene er brukt opp) gir det samme utvalget.",
+    greedyDiffers:
+      "Rangeringsrekkefølgen gir et annet utvalg: {count} tiltak, {cost} MNOK, score {score} (stopper ved {stop}). Det eksakte utvalget gir {gain} mer i score.",
+    greedyOnlyExact: "Bare i det eksakte utvalget: {names}",
+    greedyOnlyGreedy: "Bare i rangeringsrekkefølgen: {names}",
+    frontier: "Beste score for hver ramme (knekkpunkter):",
+    frontierTruncated: "(beregnet til {upTo} MNOK)",
+    frontierSample: "({count} knekkpunkter i alt, alle med --json)",
+    incomplete: "Ikke alt er beregnet: «Med fra» (–) og knekkpunktene stoppet etter grensen for antall løsninger.",
+    infeasible: "Utvalget kan ikke beregnes med disse valgene:",
+    failed: "Utvalget kunne ikke beregnes:",
+    findings: "Merknader om utvalget ({count}):",
+    noFrame: "Ingen budsjettramme: bruk --budget N eller skriv Budsjettramme (MNOK) på arket Modell.",
+    badAmount: "{option} må følges av et beløp i MNOK (for eksempel {option} 120), ikke {value}.",
+    noCostColumn: "{file}: Vurdering har ingen kolonne «Kostnad (MNOK)». Legg den til i tabellen og skriv kostnaden for hvert tiltak.",
+    notAddin: "{file} er ikke i tilleggets oppsett (arket Vurdering). Importer arbeidsboken i tillegget først.",
+    status: "Status",
+    paneBudget: "Budsjettramme (MNOK)",
+    paneMinimum: "Minimumsramme (MNOK)",
+    paneMinimumHint: "Tom: hele utvalget er minimumslisten",
+    paneWhatIf: "Rammer og valg her er et hva-om og lagres ikke. Skriv dem på Modell (Budsjettramme, Minimumsramme) og i Vurdering (Valg) for å beholde dem.",
+    paneLoading: "Beregner utvalget …",
+    paneNoCost: "Vurdering har ingen kolonne «Kostnad (MNOK)». Legg den til i tabellen (og gjerne Forutsetter og Valg), og skriv kostnaden for hvert tiltak.",
+    paneNoFrame: "Skriv en budsjettramme for å se utvalget.",
+    paneNotAddin: "Utvalget trenger tilleggets oppsett (Vurdering).",
+    paneChoice: "Valg for {name}",
+    paneChoiceNone: "–",
+    paneChoiceIn: "Tas med",
+    paneChoiceOut: "Holdes utenfor",
+    paneFrontierTitle: "Beste score for hver ramme",
+    paneFrontierLabel: "Beste score mot budsjettramme: {count} knekkpunkter fra {from} til {to} MNOK; rammen {budget} MNOK gir {score}.",
+    paneEnters: "med fra {budget} MNOK",
+    paneNever: "kommer ikke med",
+    paneRetry: "Les arbeidsboken igjen",
+    paneGreedyTitle: "Mot rangeringsrekkefølgen",
+    reasonHeldOut: "holdes utenfor",
+    reasonNoCost: "har ingen kostnad",
+    reasonCycle: "forutsetter seg selv i ring ({ids})",
+    reasonRequiresExcluded: "forutsetter {ids}, som ikke kan velges",
+    reasonRequiresOut: "forutsetter {ids}, som ikke er med",
+    reasonBudget: "over budsjett: koster {cost}, {left} MNOK igjen",
+    reasonSegment: "over rammen for {segment}: koster {cost}, {left} MNOK igjen",
+    reasonNoGain: "gir ingen score",
+    reasonNoScore: "gir ingen score (ingen total)",
+  },
+  en: {
+    title: "Selection within the budget: {file}",
+    frames: "Budget frame {budget} MNOK, minimum frame {minimum}",
+    framesNoMinimum: "Budget frame {budget} MNOK (no minimum frame: the whole selection is the minimum list)",
+    minimumList: "Minimum list",
+    plusList: "Plus list",
+    outList: "Not selected",
+    colId: "ID",
+    colName: "Measure",
+    colCost: "Cost",
+    colScore: "Score",
+    colReason: "Why not selected",
+    colEnters: "Enters at",
+    forcedIn: "included",
+    forcedOut: "held out",
+    listTotal: "Total: {count} measures, {cost} MNOK, score {score}",
+    selectedTotal: "Selected in all: {count} measures, {cost} of {budget} MNOK, score {score}",
+    empty: "(none)",
+    never: "never",
+    greedySame: "Rank order (taking measures by rank until the money runs out) gives the same selection.",
+    greedyDiffers: "Rank order gives a different selection: {count} measures, {cost} MNOK, score {score} (stops at {stop}). The exact selection scores {gain} more.",
+    greedyOnlyExact: "Only in the exact selection: {names}",
+    greedyOnlyGreedy: "Only in rank order: {names}",
+    frontier: "Best score for each frame (breakpoints):",
+    frontierTruncated: "(computed up to {upTo} MNOK)",
+    frontierSample: "({count} breakpoints in all, every one with --json)",
+    incomplete: "Not everything was computed: “Enters at” (–) and the breakpoints stopped at the limit on the number of solves.",
+    infeasible: "The selection cannot be computed with these choices:",
+    failed: "The selection could not be computed:",
+    findings: "Notes on the selection ({count}):",
+    noFrame: "No budget frame: use --budget N or type Budsjettramme (MNOK) on the Modell sheet.",
+    badAmount: "{option} must be followed by an amount in MNOK (e.g. {option} 120), not {value}.",
+    noCostColumn: "{file}: Vurdering has no column “Kostnad (MNOK)”. Add it to the table and type each measure's cost.",
+    notAddin: "{file} is not in the add-in's layout (sheet Vurdering). Import the workbook in the add-in first.",
+    status: "Status",
+    paneBudget: "Budget frame (MNOK)",
+    paneMinimum: "Minimum frame (MNOK)",
+    paneMinimumHint: "Blank: the whole selection is the minimum list",
+    paneWhatIf: "Frames and choices here are a what-if and are not saved. Type them on Modell (Budsjettramme, Minimumsramme) and in Vurdering (Valg) to keep them.",
+    paneLoading: "Computing the selection …",
+    paneNoCost: "Vurdering has no column “Kostnad (MNOK)”. Add it to the table (and Forutsetter and Valg if needed), and type each measure's cost.",
+    paneNoFrame: "Type a budget frame to see the selection.",
+    paneNotAddin: "The selection needs the add-in's layout (Vurdering).",
+    paneChoice: "Choice for {name}",
+    paneChoiceNone: "–",
+    paneChoiceIn: "Tas med (include)",
+    paneChoiceOut: "Holdes utenfor (hold out)",
+    paneFrontierTitle: "Best score for each frame",
+    paneFrontierLabel: "Best score against the budget frame: {count} breakpoints from {from} to {to} MNOK; the frame of {budget} MNOK gives {score}.",
+    paneEnters: "enters at {budget} MNOK",
+    paneNever: "never enters",
+    paneRetry: "Read the workbook again",
+    paneGreedyTitle: "Against rank order",
+    reasonHeldOut: "held out",
+    reasonNoCost: "has no cost",
+    reasonCycle: "presupposes itself in a cycle ({ids})",
+    reasonRequiresExcluded: "presupposes {ids}, which cannot be selected",
+    reasonRequiresOut: "presupposes {ids}, which is not selected",
+    reasonBudget: "over budget: costs {cost}, {left} MNOK left",
+    reasonSegment: "over the {segment} limit: costs {cost}, {left} MNOK left",
+    reasonNoGain: "adds no score",
+    reasonNoScore: "adds no score (no total)",
+  },
+} as const;
+
+export type SelectionUiKey = keyof (typeof UI)["nb"];
+
+export function st(lang: Lang, key: SelectionUiKey, params: Record<string, string | number> = {}): string {
+  return fill(UI[lang][key], params);
+}
+
+/** A cost in hundredths of a MNOK as MNOK: 7,5 · 12 · 0,25. */
+export function mnokText(lang: Lang, hundredths: number | null): string {
+  return hundredths === null ? "–" : formatShort(lang, hundredths / 100);
+}
+
+/** Why a measure is out, in words; `names` maps ids to the names shown. */
+export function reasonText(lang: Lang, r: OutReason, names: (ids: string[]) => string, hasScore = true): string {
+  switch (r.kind) {
+    case "held-out":
+      return st(lang, "reasonHeldOut");
+    case "no-cost":
+      return st(lang, "reasonNoCost");
+    case "cycle":
+      return st(lang, "reasonCycle", { ids: names(r.ids) });
+    case "requires-excluded":
+      return st(lang, "reasonRequiresExcluded", { ids: names(r.ids) });
+    case "requires-out":
+      return st(lang, "reasonRequiresOut", { ids: names(r.ids) });
+    case "budget":
+      return st(lang, "reasonBudget", { cost: mnokText(lang, r.cost), left: mnokText(lang, r.left) });
+    case "segment":
+      return st(lang, "reasonSegment", { segment: r.segment, cost: mnokText(lang, r.cost), left: mnokText(lang, r.left) });
+    case "no-gain":
+      return st(lang, hasScore ? "reasonNoGain" : "reasonNoScore");
+  }
+}
+
+function helpers(lang: Lang): Helpers {
+  const asList = (v: ParamValue | undefined): string[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  return {
+    n: (v, digits = 1) => (typeof v === "number" ? formatNumber(lang, v, digits) : "–"),
+    short: (v) => (typeof v === "number" ? formatShort(lang, v) : "–"),
+    crit: (ids) => formatList(lang, asList(ids)),
+    list: (items) => formatList(lang, asList(items)),
+    q: (s) => (lang === "nb" ? `«${s ?? ""}»` : `“${s ?? ""}”`),
+  };
+}
+
+export function selectionFindingMessage(f: SelectionFinding, lang: Lang): string {
+  return (lang === "nb" ? nbSelectionFindings : enSelectionFindings)[f.code](f.params, helpers(lang));
+}

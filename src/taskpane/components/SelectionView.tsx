@@ -1,0 +1,311 @@
+/**
+ * Utvalg: the exact selection within the budget frame: the minimum list and the plus list with
+ * totals, the measures out with their reasons and the frame at which each would enter, the
+ * comparison with rank order, and the efficient frontier as a small SVG chart. The frames and the
+ * forced choices start as the workbook's and can be tried out here (a what-if, not written back).
+ * Loaded lazily (React.lazy in SelectionTab.tsx); the workbook is read and HiGHS loaded only here.
+ *
+ * data-testid: selection-view, selection-budget, selection-minimum (the <input>s), selection-loading,
+ * selection-total (data-count, data-cost in MNOK, data-score), selection-list-minimum / -plus / -out,
+ * selection-row (data-measure-id, data-list), choice-<id> (native <select>: "", in, out),
+ * selection-reason, selection-greedy, selection-frontier (the <svg>, data-points), selection-finding
+ * (data-code, data-cell), selection-message (no cost column / no frame / infeasible).
+ */
+import { Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import type { Assessment } from "../../core/assess";
+import type { Forced, FrontierPoint, SelectionFinding, SelectionMeasure, SelectionProblem, SelectionResult } from "../../core/selection";
+import type { SelectionInputs } from "../../grid/selection-inputs";
+import { formatNumber, type Lang } from "../../i18n";
+import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  frames: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
+  note: { color: tokens.colorNeutralForeground3 },
+  section: { display: "flex", flexDirection: "column" },
+  heading: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalS },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto auto",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  num: { fontVariantNumeric: "tabular-nums", textAlign: "right", whiteSpace: "nowrap" },
+  reason: { gridColumn: "1 / -1", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  select: { gridColumn: "1 / -1", justifySelf: "start", fontSize: tokens.fontSizeBase200, maxWidth: "100%" },
+  chart: { width: "100%", height: "auto", display: "block" },
+});
+
+function mnokInput(text: string): number | null | "bad" {
+  const s = text.trim().replace(",", ".");
+  if (s === "") return null;
+  if (!/^\d+(\.\d+)?$/.test(s)) return "bad";
+  return Math.round(Number(s) * 100);
+}
+
+const mnokField = (h: number | null | undefined): string => (h === null || h === undefined ? "" : String(h / 100));
+
+export default function SelectionView({ lang, assessment }: { lang: Lang; assessment: Assessment }) {
+  const s = useStyles();
+  const [inputs, setInputs] = useState<SelectionInputs | undefined | null>(null);
+  const [budgetText, setBudgetText] = useState<string | undefined>(undefined);
+  const [minimumText, setMinimumText] = useState<string | undefined>(undefined);
+  const [choices, setChoices] = useState<Record<string, Forced>>({});
+  const [result, setResult] = useState<SelectionResult | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  // Read the workbook's inputs when the view opens and after every recompute (a new assessment).
+  useEffect(() => {
+    let live = true;
+    import("../../excel/selection")
+      .then(async (m) => {
+        const { officeHost } = await import("../../excel/host");
+        return m.loadSelectionInputs(officeHost);
+      })
+      .then((i) => live && setInputs(i))
+      .catch((e: unknown) => live && setError(String((e as Error).message ?? e)));
+    return () => {
+      live = false;
+    };
+  }, [assessment]);
+
+  const budget = budgetText === undefined ? (inputs?.problem.budget ?? null) : mnokInput(budgetText);
+  const minimum = minimumText === undefined ? (inputs?.problem.minimum ?? null) : mnokInput(minimumText);
+
+  const problem: SelectionProblem | undefined = useMemo(() => {
+    if (!inputs || !inputs.columns.cost || budget === null || budget === "bad" || minimum === "bad") return undefined;
+    const items = inputs.problem.items.map((it) => (it.id in choices ? { ...it, forced: choices[it.id] } : it));
+    const p: SelectionProblem = { ...inputs.problem, items, budget };
+    delete p.minimum;
+    if (minimum !== null) p.minimum = minimum;
+    return p;
+  }, [inputs, budget, minimum, choices]);
+
+  useEffect(() => {
+    if (!problem) return;
+    let live = true;
+    setResult(undefined);
+    // The lists first (two solves), then the entry budgets and the frontier (many), so that a large
+    // portfolio shows its lists at once.
+    import("../../excel/selection")
+      .then(async (m) => {
+        const lists = await m.solveSelection(problem, { entryBudgets: false, frontier: false });
+        if (!live) return;
+        setResult(lists);
+        if (lists.status !== "ok") return;
+        const full = await m.solveSelection(problem);
+        if (live) setResult(full);
+      })
+      .catch((e: unknown) => live && setError(String((e as Error).message ?? e)));
+    return () => {
+      live = false;
+    };
+  }, [problem]);
+
+  if (error) return <MessageBar intent="error" data-testid="selection-message"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (inputs === null) return <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />;
+  if (inputs === undefined) return <Text data-testid="selection-message">{st(lang, "paneNotAddin")}</Text>;
+  if (!inputs.columns.cost) return <MessageBar intent="info" layout="multiline" data-testid="selection-message"><MessageBarBody>{st(lang, "paneNoCost")}</MessageBarBody></MessageBar>;
+
+  const setChoice = (id: string, v: string) => setChoices((c) => ({ ...c, [id]: v === "in" ? "in" : v === "out" ? "out" : null }));
+  const forcedOf = (m: { id: string }) => (m.id in choices ? choices[m.id] : (inputs.problem.items.find((i) => i.id === m.id)?.forced ?? null));
+
+  return (
+    <div className={s.root} data-testid="selection-view">
+      <div className={s.frames}>
+        <Field label={st(lang, "paneBudget")} validationState={budget === "bad" ? "error" : "none"} size="small">
+          <Input size="small" inputMode="decimal" value={budgetText ?? mnokField(inputs.problem.budget)} onChange={(_, d) => setBudgetText(d.value)} data-testid="selection-budget" />
+        </Field>
+        <Field label={st(lang, "paneMinimum")} hint={st(lang, "paneMinimumHint")} validationState={minimum === "bad" ? "error" : "none"} size="small">
+          <Input size="small" inputMode="decimal" value={minimumText ?? mnokField(inputs.problem.minimum)} onChange={(_, d) => setMinimumText(d.value)} data-testid="selection-minimum" />
+        </Field>
+      </div>
+      <Caption1 className={s.note}>{st(lang, "paneWhatIf")}</Caption1>
+      {budget === null ? (
+        <Text data-testid="selection-message">{st(lang, "paneNoFrame")}</Text>
+      ) : !problem ? null : !result ? (
+        <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />
+      ) : (
+        <ResultView lang={lang} result={result} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} />
+      )}
+    </div>
+  );
+}
+
+function ResultView({
+  lang,
+  result: r,
+  inputFindings,
+  forcedOf,
+  onChoice,
+}: {
+  lang: Lang;
+  result: SelectionResult;
+  inputFindings: SelectionFinding[];
+  forcedOf: (m: { id: string }) => Forced;
+  onChoice: (id: string, v: string) => void;
+}) {
+  const s = useStyles();
+  const findings = [...r.findings, ...inputFindings];
+  const findingList = findings.length > 0 && (
+    <ul className={s.list}>
+      {findings.map((f, i) => (
+        <li key={i} data-testid="selection-finding" data-code={f.code} data-cell={f.cell ?? ""}>
+          <Caption1>
+            {f.cell ? `${f.cell}: ` : ""}
+            {selectionFindingMessage(f, lang)}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+  if (r.status !== "ok") {
+    return (
+      <>
+        <MessageBar intent="error" layout="multiline" data-testid="selection-message">
+          <MessageBarBody>{st(lang, r.status === "infeasible" ? "infeasible" : "failed")}</MessageBarBody>
+        </MessageBar>
+        {findingList}
+      </>
+    );
+  }
+  const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
+  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
+  const byScore = (ms: SelectionMeasure[]) => [...ms].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
+  const row = (m: SelectionMeasure) => (
+    <li key={m.id} className={s.row} data-testid="selection-row" data-measure-id={m.id} data-list={m.list}>
+      <Text truncate wrap={false} title={m.name}>
+        {m.name}
+      </Text>
+      <span className={s.num}>{mnokText(lang, m.cost)}</span>
+      <span className={s.num}>{m.score === null ? "–" : formatNumber(lang, m.score, 2)}</span>
+      {m.reason && (
+        <span className={s.reason} data-testid="selection-reason">
+          {reasonText(lang, m.reason, names, m.score !== null)}
+          {m.entersAt === undefined ? "" : ` · ${m.entersAt === null ? st(lang, "paneNever") : st(lang, "paneEnters", { budget: mnokText(lang, m.entersAt) })}`}
+        </span>
+      )}
+      <select
+        className={s.select}
+        aria-label={st(lang, "paneChoice", { name: m.name })}
+        value={forcedOf(m) ?? ""}
+        onChange={(e) => onChoice(m.id, e.target.value)}
+        data-testid={`choice-${m.id}`}
+      >
+        <option value="">{st(lang, "paneChoiceNone")}</option>
+        <option value="in">{st(lang, "paneChoiceIn")}</option>
+        <option value="out">{st(lang, "paneChoiceOut")}</option>
+      </select>
+    </li>
+  );
+  const section = (key: "minimum" | "plus" | "out", title: string, totals?: { count: number; cost: number; score: number }) => {
+    const ms = byScore(r.measures.filter((m) => m.list === key));
+    return (
+      <section className={s.section} data-testid={`selection-list-${key}`} data-count={ms.length}>
+        <div className={s.heading}>
+          <Text weight="semibold">{title}</Text>
+          {totals && <Caption1>{st(lang, "listTotal", { count: totals.count, cost: mnokText(lang, totals.cost), score: formatNumber(lang, totals.score, 2) })}</Caption1>}
+        </div>
+        <ul className={s.list}>{ms.length ? ms.map(row) : <Caption1>{st(lang, "empty")}</Caption1>}</ul>
+      </section>
+    );
+  };
+  const g = r.greedy;
+  return (
+    <>
+      <Text
+        weight="semibold"
+        data-testid="selection-total"
+        data-count={r.totals.selected.count}
+        data-cost={r.totals.selected.cost / 100}
+        data-score={r.totals.selected.score}
+      >
+        {st(lang, "selectedTotal", {
+          count: r.totals.selected.count,
+          cost: mnokText(lang, r.totals.selected.cost),
+          budget: mnokText(lang, r.budget),
+          score: formatNumber(lang, r.totals.selected.score, 2),
+        })}
+      </Text>
+      {section("minimum", st(lang, "minimumList"), r.totals.minimum)}
+      {r.minimum !== null && section("plus", st(lang, "plusList"), r.totals.plus)}
+      <section className={s.section}>
+        <div className={s.heading}>
+          <Text weight="semibold">{st(lang, "paneGreedyTitle")}</Text>
+        </div>
+        <Caption1 data-testid="selection-greedy" data-same={g.onlyExact.length === 0 && g.onlyGreedy.length === 0 ? "true" : "false"}>
+          {g.onlyExact.length === 0 && g.onlyGreedy.length === 0
+            ? st(lang, "greedySame")
+            : [
+                st(lang, "greedyDiffers", {
+                  count: g.totals.count,
+                  cost: mnokText(lang, g.totals.cost),
+                  score: formatNumber(lang, g.totals.score, 2),
+                  stop: g.stoppedAt ? (nameOf.get(g.stoppedAt) ?? g.stoppedAt) : "–",
+                  gain: formatNumber(lang, r.totals.selected.score - g.totals.score, 2),
+                }),
+                g.onlyExact.length ? ` ${st(lang, "greedyOnlyExact", { names: names(g.onlyExact) })}.` : "",
+                g.onlyGreedy.length ? ` ${st(lang, "greedyOnlyGreedy", { names: names(g.onlyGreedy) })}.` : "",
+              ].join("")}
+        </Caption1>
+      </section>
+      <section className={s.section}>
+        <div className={s.heading}>
+          <Text weight="semibold">{st(lang, "paneFrontierTitle")}</Text>
+        </div>
+        <Frontier lang={lang} points={r.frontier} budget={r.budget} score={r.totals.selected.score} />
+      </section>
+      {section("out", st(lang, "outList"))}
+      {findingList}
+    </>
+  );
+}
+
+/** The best score against the frame as a step line, with the frame marked. */
+function Frontier({ lang, points, budget, score }: { lang: Lang; points: FrontierPoint[]; budget: number; score: number }) {
+  const s = useStyles();
+  if (points.length === 0) return null;
+  const W = 300;
+  const H = 140;
+  const pad = { l: 34, r: 8, t: 8, b: 22 };
+  const maxX = Math.max(points[points.length - 1].budget, budget) * 1.02 || 1;
+  const maxY = Math.max(...points.map((p) => p.score)) * 1.05 || 1;
+  const x = (v: number) => pad.l + (v / maxX) * (W - pad.l - pad.r);
+  const y = (v: number) => H - pad.b - (v / maxY) * (H - pad.t - pad.b);
+  let d = `M ${x(points[0].budget)} ${y(points[0].score)}`;
+  for (let i = 1; i < points.length; i++) d += ` H ${x(points[i].budget)} V ${y(points[i].score)}`;
+  d += ` H ${x(maxX)}`;
+  const label = st(lang, "paneFrontierLabel", {
+    count: points.length,
+    from: mnokText(lang, points[0].budget),
+    to: mnokText(lang, points[points.length - 1].budget),
+    budget: mnokText(lang, budget),
+    score: formatNumber(lang, score, 2),
+  });
+  return (
+    <svg className={s.chart} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="selection-frontier" data-points={points.length}>
+      <title>{label}</title>
+      <line x1={pad.l} y1={H - pad.b} x2={W - pad.r} y2={H - pad.b} stroke={tokens.colorNeutralStroke1} />
+      <line x1={pad.l} y1={pad.t} x2={pad.l} y2={H - pad.b} stroke={tokens.colorNeutralStroke1} />
+      <path d={d} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={1.5} />
+      <line x1={x(budget)} y1={pad.t} x2={x(budget)} y2={H - pad.b} stroke={tokens.colorPaletteRedForeground1} strokeDasharray="3 2" />
+      <circle cx={x(budget)} cy={y(score)} r={3} fill={tokens.colorPaletteRedForeground1} />
+      <text x={pad.l - 4} y={y(0)} fontSize={9} textAnchor="end" fill="currentColor">
+        0
+      </text>
+      <text x={pad.l - 4} y={y(maxY / 1.05) + 3} fontSize={9} textAnchor="end" fill="currentColor">
+        {formatNumber(lang, maxY / 1.05, 0)}
+      </text>
+      <text x={x(budget)} y={H - 6} fontSize={9} textAnchor="middle" fill="currentColor">
+        {`${mnokText(lang, budget)} MNOK`}
+      </text>
+      <text x={W - pad.r} y={H - 6} fontSize={9} textAnchor="end" fill="currentColor">
+        {mnokText(lang, Math.round(maxX / 1.02))}
+      </text>
+    </svg>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The selection by enumeration: every subset of a small instance, checked against the rules as
+ * written in the issue, independently of src/core/selection.ts (no shared code but the types).
+ */
+import { SCORE_EPS, type SelectionItem, type SelectionProblem } from "../../src/core/selection";
+
+export interface Subset {
+  mask: number;
+  cost: number;
+  value: number;
+}
+
+/** Measures that can never be chosen: held out, no cost, on a dependency cycle, or presupposing one of those. */
+export function impossible(items: SelectionItem[]): Set<number> {
+  const index = new Map(items.map((it, i) => [it.id, i]));
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Set<number>();
+    const todo = [from];
+    while (todo.length) {
+      const v = todo.pop()!;
+      for (const r of items[v].requires) {
+        const w = index.get(r);
+        if (w === undefined) continue;
+        if (w === to) return true;
+        if (!seen.has(w)) (seen.add(w), todo.push(w));
+      }
+    }
+    return false;
+  };
+  const out = new Set<number>();
+  items.forEach((it, i) => {
+    if (it.forced === "out" || it.cost === null || reaches(i, i)) out.add(i);
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    items.forEach((it, i) => {
+      if (!out.has(i) && it.requires.some((r) => out.has(index.get(r)!))) (out.add(i), (changed = true));
+    });
+  }
+  return out;
+}
+
+/** Every subset that honours dependencies, possible measures, segment limits and the forced-in measures that can be honoured (no budget). */
+export function admissible(problem: SelectionProblem): Subset[] {
+  const items = problem.items;
+  const n = items.length;
+  const index = new Map(items.map((it, i) => [it.id, i]));
+  const bad = impossible(items);
+  const mustIn = items.map((it, i) => it.forced === "in" && !bad.has(i));
+  const out: Subset[] = [];
+  for (let mask = 0; mask < 1 << n; mask++) {
+    let ok = true;
+    let cost = 0;
+    let value = 0;
+    const seg: Record<string, number> = {};
+    for (let i = 0; i < n && ok; i++) {
+      const inS = (mask >> i) & 1;
+      if (!inS) {
+        if (mustIn[i]) ok = false;
+        continue;
+      }
+      if (bad.has(i)) ok = false;
+      for (const r of items[i].requires) if (!((mask >> index.get(r)!) & 1)) ok = false;
+      cost += items[i].cost ?? 0;
+      value += items[i].score ?? 0;
+      const s = items[i].segment;
+      if (s !== undefined) seg[s] = (seg[s] ?? 0) + (items[i].cost ?? 0);
+    }
+    for (const [s, cap] of Object.entries(problem.segmentLimits ?? {})) if ((seg[s] ?? 0) > cap) ok = false;
+    if (ok) out.push({ mask, cost, value });
+  }
+  return out;
+}
+
+/** The best value within a frame among subsets containing `fixed` (a mask); null when none fits. */
+export function best(subsets: Subset[], frame: number, fixed = 0): number | null {
+  let v: number | null = null;
+  for (const s of subsets) if (s.cost <= frame && (s.mask & fixed) === fixed && (v === null || s.value > v)) v = s.value;
+  return v;
+}
+
+/** The smallest frame ≥ from at which some optimal subset (within SCORE_EPS) contains j, given `fixed`. */
+export function entersAt(subsets: Subset[], j: number, fixed: number, from: number): number | null {
+  const withJ = fixed | (1 << j);
+  const all = subsets.filter((s) => (s.mask & fixed) === fixed).sort((a, b) => a.cost - b.cost);
+  const candidates = [...new Set([from, ...all.map((s) => s.cost).filter((c) => c > from)])].sort((a, b) => a - b);
+  let f: number | null = null;
+  let g: number | null = null;
+  let k = 0;
+  for (const b of candidates) {
+    for (; k < all.length && all[k].cost <= b; k++) {
+      const s = all[k];
+      if (f === null || s.value > f) f = s.value;
+      if ((s.mask & withJ) === withJ && (g === null || s.value > g)) g = s.value;
+    }
+    if (f !== null && g !== null && g >= f - SCORE_EPS) return b;
+  }
+  return null;
+}
+
+/** Breakpoints (smallest frame, best value) of the best value against the frame. */
+export function frontier(subsets: Subset[]): { budget: number; score: number }[] {
+  if (subsets.length === 0) return [];
+  let b = Math.min(...subsets.map((s) => s.cost));
+  const points: { budget: number; score: number }[] = [];
+  for (;;) {
+    const v = best(subsets, b)!;
+    points.push({ budget: b, score: v });
+    const better = subsets.filter((s) => s.value >= v + SCORE_EPS);
+    if (better.length === 0) return points;
+    b = Math.min(...better.map((s) => s.cost));
+  }
+}
