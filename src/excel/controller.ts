@@ -23,6 +23,7 @@ import { checklistRowFor, createLayout, writeChecklistSheet } from "./layout";
 import { checklistState } from "./checklist-state";
 import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
+import { attachTableBounds, queueTableBounds } from "./table-bounds";
 
 export interface ControllerOptions {
   /** Quiet time after the last change before recomputing. */
@@ -325,11 +326,12 @@ export class ExcelController implements AppController {
   setAnswer(measureId: string, question: ChecklistQuestion, answer: Answer): Promise<void> {
     return this.act(async () => {
       const message = await this.host.run(async (ctx) => {
-        const { sheets } = await listSheets(ctx);
+        const { sheets, tables } = await listSheets(ctx);
         if (!sheets.includes(SHEETS.checklist)) return t(this.lang, "excel.error.noChecklist");
         const read = queueSheetRead(ctx, SHEETS.checklist);
+        const bounds = queueTableBounds(ctx, tables);
         await ctx.sync();
-        const grid = gridOf(read);
+        const [grid] = attachTableBounds([gridOf(read)], bounds);
         const region = findChecklistRegion(grid);
         const table = region ? readChecklistTable(grid, region) : undefined;
         const idCol = table?.columns.id;
@@ -350,11 +352,12 @@ export class ExcelController implements AppController {
   createChecklist(): Promise<void> {
     return this.act(async () => {
       const count = await this.host.run(async (ctx) => {
-        const { sheets } = await listSheets(ctx);
+        const { sheets, tables } = await listSheets(ctx);
         if (sheets.some((s) => s.toLowerCase() === SHEETS.checklist.toLowerCase())) return new Refusal(t(this.lang, "excel.conflict", { sheet: SHEETS.checklist }));
         const read = queueSheetRead(ctx, SHEETS.scoring);
+        const bounds = queueTableBounds(ctx, tables);
         await ctx.sync();
-        const grid = gridOf(read);
+        const [grid] = attachTableBounds([gridOf(read)], bounds);
         const region = findScoringRegion(grid);
         const model = this.state.model ?? defaultModel();
         const measures = region ? readScoringTable(grid, region, model).measures : [];
@@ -382,9 +385,9 @@ export class ExcelController implements AppController {
         if (!existing.sheets.includes(SHEETS.checklist)) return new Refusal(t(this.lang, "excel.error.noChecklist"));
         const sReadQ = queueSheetRead(ctx, SHEETS.scoring);
         const cReadQ = queueSheetRead(ctx, SHEETS.checklist);
+        const bounds = queueTableBounds(ctx, existing.tables);
         await ctx.sync();
-        const sGrid = gridOf(sReadQ);
-        const cGrid = gridOf(cReadQ);
+        const [sGrid, cGrid] = attachTableBounds([gridOf(sReadQ), gridOf(cReadQ)], bounds);
         const model = this.state.model ?? defaultModel();
         const sRegion = findScoringRegion(sGrid);
         const cRegion = findChecklistRegion(cGrid);

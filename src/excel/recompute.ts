@@ -12,7 +12,7 @@ import { segmentLabel } from "../grid/checklist-sync";
 import { bySeverity, finding } from "../core/findings";
 import { groups as groupNodes, impliedLeafWeights, stableJson, totalMax, totalMin, type Model } from "../core/model";
 import { findingMessage, t, type Lang } from "../i18n";
-import { textAt, type Grid } from "../grid/grid";
+import { tableOn, textAt, type Grid } from "../grid/grid";
 import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
 import { findScoringRegion, scoringColumns } from "../grid/scoring-table";
 import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreRead } from "../grid/store";
@@ -22,6 +22,7 @@ import { findChecklistRegion } from "../grid/checklist-table";
 import type { TableRegion } from "../grid/scoring-table";
 import { readModel, readStore, readWorkbook, type ChecklistRead, type WorkbookRead } from "../grid/workbook";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
+import { attachTableBounds, queueTableBounds } from "./table-bounds";
 import { checklistRowFor, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
 
@@ -228,11 +229,13 @@ export async function recompute(context: Excel.RequestContext, lang: Lang, now: 
 
   // 2. Read the add-in's sheets and the size of the output table.
   const reads = OWN_SHEETS.filter(has).map((n) => queueSheetRead(context, exact(n)));
+  // Where the add-in's tables end, in the same sync: cells outside them are the person's.
+  const bounds = queueTableBounds(context, tables);
   const rankingTable = tables.includes(TABLES.ranking) ? context.workbook.tables.getItem(TABLES.ranking) : undefined;
   const body = rankingTable?.getDataBodyRange();
   body?.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
   await context.sync();
-  const grids = reads.map(gridOf);
+  const grids = attachTableBounds(reads.map(gridOf), bounds);
 
   const scoringGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase())!;
   const stored = readStore(grids);
@@ -330,11 +333,16 @@ function writeRanking(table: Excel.Table, body: Excel.Range, read: AddinRead, la
   bar.dataBar.positiveFormat.gradientFill = false;
 }
 
-/** The "Andel av total" column of the Modell table: each leaf's implied share of the total. */
+/**
+ * The "Andel av total" column of the Modell table: each leaf's implied share of the total. Only
+ * inside the table PrioModell when the grid knows it: a note under the table is never written over.
+ */
 function writeImplied(context: Excel.RequestContext, grid: Grid, model: Model): void {
   let headerRow = -1;
   let idCol = -1;
   let impliedCol = -1;
+  const table = tableOn(grid, TABLES.model);
+  const lastRow = table ? table.lastRow : grid.rows.length - 1;
   for (let r = 0; r < grid.rows.length && headerRow < 0; r++) {
     const row = grid.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
@@ -349,7 +357,7 @@ function writeImplied(context: Excel.RequestContext, grid: Grid, model: Model): 
   const implied = impliedLeafWeights(model);
   const groupIds = new Set(groupNodes(model).map((g) => g.id));
   const out: (string | number)[][] = [];
-  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+  for (let r = headerRow + 1; r <= lastRow; r++) {
     const id = textAt(grid, r, idCol);
     if (id === undefined) break;
     out.push([groupIds.has(id) ? "" : (implied.get(id) ?? "")]);
