@@ -1,0 +1,116 @@
+/**
+ * The invariant, tested: random sequences of a person's edits (typing, clearing and formatting
+ * in and around every table, on every sheet) and the add-in's operations (recompute, create,
+ * import, Synkroniser, checklist answers, orphan choices, weight and tie-break changes, a new
+ * checklist) on the in-memory workbook. After every operation, every cell the add-in does not
+ * own (test/property/ownership.ts: `ownerOf`, and the exceptions a–e there) is byte-identical:
+ * value (formula), number format, fill — except where the person asked for the change, or the
+ * Logg records what the cell held.
+ */
+import fc from "fast-check";
+import { ExcelController } from "../../src/excel/controller";
+import { SimWorkbook } from "../../src/sim/workbook";
+import type { Grid } from "../../src/grid/grid";
+import { defaultModel } from "../../src/core/model";
+import { createLayout } from "../../src/excel/layout";
+import { newStore } from "../../src/grid/store";
+import { generatedRows, hostOf } from "../excel/helpers";
+import { before, check } from "./ownership";
+import {
+  ADDIN_KINDS,
+  addinStep,
+  applyAddin,
+  applyPerson,
+  legacySheet,
+  notesSheet,
+  personStep,
+  TYPED,
+  type AddinStep,
+  type Start,
+  type Step,
+  type TypedKind,
+} from "./person";
+
+/**
+ * Defects this test finds that are fixed on another branch. While an entry is here, the test
+ * holds back the edit or relaxes the one check it names, so this branch stays green; the lead
+ * empties the list after merging that branch, and the test then covers them in full.
+ */
+const KNOWN_OPEN = {
+  /** Check: fills of Vurdering's score cells. */
+  scoreFills: "recompute clears a person's fill on score cells and sets its own highlight fills — fixed on branch integrity (conditional formats)",
+  /** Check: a name or Aktør the checklist sync copies to the other table is the same kind of value (text stays text). */
+  textCopiedAsInput:
+    "the checklist sync writes a copied name/Aktør as input, so text «001» arrives as the number 1 and «= viktig» as a formula — fixed on branch integrity (text that looks like a formula stays text)",
+  /** Check: the operation's error when a recompute rebuilds the Rangering table (cells are still checked). */
+  groupsDeleteRanking:
+    "a change of the model's top-level groups (a person editing the Modell table) makes recompute fail with \"table 'PrioRangering' (deleted)\" and the ranking is gone — issue 7 «Changing the model's groups keeps the outputs», not on this branch",
+} as const;
+
+/** Operation errors that a KNOWN_OPEN entry explains. */
+const OPEN_ERRORS: [OpenKey, RegExp][] = [["groupsDeleteRanking", /table 'PrioRangering' \(deleted\)/]];
+
+type OpenKey = keyof typeof KNOWN_OPEN;
+const open = (k: OpenKey) => k in KNOWN_OPEN;
+/** Typed kinds held back while a KNOWN_OPEN entry names them. */
+const HELD_BACK: Partial<Record<TypedKind, OpenKey>> = {};
+const TYPED_KINDS = (Object.keys(TYPED) as TypedKind[]).filter((k) => !(HELD_BACK[k] && open(HELD_BACK[k]!)));
+/** Operations held back while a KNOWN_OPEN entry names them. */
+const HELD_BACK_OPS: Partial<Record<AddinStep["kind"], OpenKey>> = {};
+const OP_KINDS = ADDIN_KINDS.filter((k) => !(HELD_BACK_OPS[k] && open(HELD_BACK_OPS[k]!)));
+
+const CLOCK = () => new Date("2026-11-27T12:00:00Z");
+
+async function startWorkbook(start: Start, legacy: Grid, notes: Grid, measures: number): Promise<SimWorkbook> {
+  const grids = start === "legacy" ? [legacy, notes] : [notes];
+  const wb = SimWorkbook.fromGrids(grids);
+  if (start === "addin") {
+    const rows = generatedRows(measures).map((r, i) => ({ ...r, id: `T${String(i + 1).padStart(3, "0")}` }));
+    const created = await hostOf(wb).run((ctx) => createLayout(ctx, defaultModel(), rows, newStore(defaultModel(), measures + 1), "nb"));
+    if (!created.ok) throw new Error(created.message);
+  }
+  return wb;
+}
+
+const CASES = { runs: 400, steps: { min: 4, max: 10 } };
+const step: fc.Arbitrary<Step> = fc.oneof({ weight: 3, arbitrary: personStep(TYPED_KINDS) }, { weight: 2, arbitrary: addinStep(OP_KINDS) });
+const scenario = fc.record({
+  start: fc.constantFrom<Start>("empty", "legacy", "addin", "addin"),
+  legacy: legacySheet,
+  notes: notesSheet,
+  measures: fc.integer({ min: 1, max: 3 }),
+  steps: fc.array(step, { minLength: CASES.steps.min, maxLength: CASES.steps.max }),
+});
+
+let operations = 0;
+
+test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} edits and operations: every cell the add-in does not own stays as the person left it`, async () => {
+  await fc.assert(
+    fc.asyncProperty(scenario, async ({ start, legacy, notes, measures, steps }) => {
+      const wb = await startWorkbook(start, legacy, notes, measures);
+      const c = new ExcelController(hostOf(wb), "nb", { clock: CLOCK });
+      c.notifyChanged = () => undefined; // the sequence says when to recompute
+      const done: string[] = [`start ${start}`];
+      const run = async (what: () => Promise<{ what: string; asked: import("./ownership").Asked[] }>) => {
+        const b = before(wb);
+        const { what: label, asked } = await what();
+        done.push(label);
+        operations++;
+        const problems = check(wb, b, asked, { scoreFills: open("scoreFills"), copyKind: open("textCopiedAsInput") });
+        const state = c.getState();
+        if (state.status === "error" && !OPEN_ERRORS.some(([k, re]) => open(k) && re.test(state.error ?? ""))) problems.push(`the operation failed: ${state.error}`);
+        if (problems.length) throw new Error(`${problems.join("\n")}\nafter:\n  ${done.join("\n  ")}`);
+      };
+      await run(async () => {
+        await c.start();
+        return { what: "open the pane (recompute)", asked: [] };
+      });
+      for (const s of steps) {
+        if (s.kind === "type" || s.kind === "format") done.push(applyPerson(wb, s));
+        else await run(() => applyAddin(wb, c, s));
+      }
+    }),
+    { numRuns: CASES.runs },
+  );
+  expect(operations).toBeGreaterThan(CASES.runs);
+}, 120_000);
