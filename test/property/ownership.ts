@@ -58,9 +58,12 @@ function inBody(t: SimTable, row: number): boolean {
   return row >= t.bodyRect.r0 && row <= t.bodyRect.r1;
 }
 
-/** The one definition of what the add-in owns (see the header of this file). */
-export function ownerOf(wb: SimWorkbook, sheet: SimSheet, row: number, col: number): Owner {
-  if (same(sheet.name, STORE_SHEET)) return "addin";
+/**
+ * The one definition of what the add-in owns (see the header of this file). `made` holds the
+ * sheets the add-in created: a person's own sheet that happens to be called PrioData is theirs.
+ */
+export function ownerOf(wb: SimWorkbook, sheet: SimSheet, row: number, col: number, made: ReadonlySet<SimSheet>): Owner {
+  if (same(sheet.name, STORE_SHEET) && made.has(sheet)) return "addin";
   for (const name of [TABLES.ranking, TABLES.log]) if (tableNamed(wb, name)?.sheet === sheet) return "addin";
   const computed: [string, string[]][] = [
     [TABLES.checklist, [CHECKLIST_COLUMNS.entry, CHECKLIST_COLUMNS.segment, CHECKLIST_COLUMNS.reporting]],
@@ -114,6 +117,7 @@ export interface Asked {
 export interface Before {
   tracked: Tracked[];
   objects: Set<SimCell>;
+  /** The sheets there were before the operation. */
   sheets: Set<SimSheet>;
   tables: Map<SimTable, Rect>;
   logRows: number;
@@ -125,16 +129,17 @@ function logTable(wb: SimWorkbook): SimTable | undefined {
 }
 
 /** Takes stock before an operation of the add-in. */
-export function before(wb: SimWorkbook): Before {
+export function before(wb: SimWorkbook, made: ReadonlySet<SimSheet>): Before {
   const tracked: Tracked[] = [];
   const objects = new Set<SimCell>();
   for (const sheet of wb.sheets) {
     for (const { row, col, cell } of allCells(sheet)) {
       objects.add(cell);
-      if (ownerOf(wb, sheet, row, col) === "person") tracked.push({ sheet, row, col, cell, snap: snapOf(cell) });
+      if (ownerOf(wb, sheet, row, col, made) === "person") tracked.push({ sheet, row, col, cell, snap: snapOf(cell) });
     }
   }
-  const store = readStore(wb.toGrids().filter((g) => same(g.name, STORE_SHEET)));
+  const storeSheet = wb.sheets.find((x) => same(x.name, STORE_SHEET) && made.has(x));
+  const store = readStore(storeSheet ? [wb.gridOf(storeSheet)] : []);
   const memory = store.kind === "ok" ? { names: store.store.checklist.names, actors: store.store.checklist.actors } : { names: {}, actors: {} };
   const log = logTable(wb);
   return {
@@ -197,8 +202,7 @@ function letters(s: string): number {
 export interface Relax {
   /** Fills of Vurdering's score cells (highlights as direct fills). */
   scoreFills: boolean;
-  /** The kind of a copied name or Aktør (text arriving as a number or formula). */
-  copyKind: boolean;
+
 }
 
 /** Where a cell sits in the add-in's input tables: the table and the column's header. */
@@ -239,7 +243,7 @@ function leafColumn(header: string): boolean {
  * Checks the workbook after an operation against the stock taken before it. Returns the
  * violations, each naming the cell, what it held and what it holds.
  */
-export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax): string[] {
+export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, made: ReadonlySet<SimSheet>): string[] {
   const problems: string[] = [];
   const where = new Map<SimCell, { sheet: SimSheet; row: number; col: number }>();
   for (const sheet of wb.sheets) for (const { row, col, cell } of allCells(sheet)) where.set(cell, { sheet, row, col });
@@ -276,9 +280,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax):
         const memory = normalize(header) === normalize(SCORING_FIXED.name) ? b.memory.names : b.memory.actors;
         const agreed = was !== undefined && was.formula === undefined && memory[id] !== undefined && textOf(was.value) === memory[id];
         // A faithful copy: the same kind of value (text stays text) and the same text.
-        const copy =
-          other !== undefined &&
-          (relax.copyKind || (now.formula === undefined && typeof now.value === typeof other && textOf(now.value) === textOf(other)));
+        const copy = other !== undefined && now.formula === undefined && typeof now.value === typeof other && textOf(now.value) === textOf(other);
         if (copy && (wasBlank || agreed)) return undefined; // c.
       }
     }
@@ -305,7 +307,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax):
       if (!mover) problems.push(`${address(t.sheet.name, t.row, t.col)} moved to row ${at.row + 1}`);
     }
     if (key(now) === key(t.snap)) continue;
-    if (ownerOf(wb, at.sheet, at.row, at.col) === "addin") continue;
+    if (ownerOf(wb, at.sheet, at.row, at.col, made) === "addin") continue;
     const why = allowed(at.sheet, at.row, at.col, t.snap, now);
     if (why) problems.push(`${address(t.sheet.name, at.row, at.col)} ${JSON.stringify(t.snap)} → ${JSON.stringify(now)} (${why})`);
   }
@@ -314,7 +316,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax):
     if (b.objects.has(cell) || !b.sheets.has(at.sheet)) continue; // known cells are checked above; new sheets are the add-in's
     const now = snapOf(cell);
     if (isEmpty(now)) continue;
-    if (ownerOf(wb, at.sheet, at.row, at.col) === "addin") continue;
+    if (ownerOf(wb, at.sheet, at.row, at.col, made) === "addin") continue;
     const why = allowed(at.sheet, at.row, at.col, undefined, now);
     if (why) problems.push(`${address(at.sheet.name, at.row, at.col)} new ${JSON.stringify(now)} (${why})`);
   }

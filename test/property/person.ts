@@ -65,7 +65,8 @@ const where = {
   /** 0: anywhere near A1; 1+: around one of the sheet's tables. */
   place: fc.nat(6),
   row: fc.nat(30),
-  col: fc.nat(30),
+  /** Half the time one of the first four columns (ID, Tiltak, Tema/Aktør: what is copied between tables). */
+  col: fc.oneof(fc.nat(3), fc.nat(30)),
 };
 
 export function personStep(kinds: TypedKind[]): fc.Arbitrary<PersonStep> {
@@ -155,14 +156,28 @@ function a1(row: number, col: number): string {
   return `${s}${row + 1}`;
 }
 
-/** Applies a person's step; returns what was done, for the failure report. */
-export function applyPerson(wb: SimWorkbook, s: PersonStep): string {
+/** Whether a cell is a Tiltak or Aktør cell of the scoring table or the checklist (copied between them). */
+export function isCopiedName(wb: SimWorkbook, sheet: string, row: number, column: number): boolean {
+  for (const name of [TABLES.scoring, TABLES.checklist]) {
+    const t = table(wb, name);
+    if (!t || t.sheet.name !== sheet || row <= t.rect.r0 || row > t.rect.r1 + 1) continue;
+    if ([CHECKLIST_COLUMNS.name, CHECKLIST_COLUMNS.actor].some((h) => col(t, h) === column)) return true;
+  }
+  return false;
+}
+
+/**
+ * Applies a person's step; returns what was done, for the failure report. `heldBack` lists typed
+ * kinds not typed into a name or Aktør cell of the two tables (see KNOWN_OPEN in the test).
+ */
+export function applyPerson(wb: SimWorkbook, s: PersonStep, heldBack: TypedKind[] = []): string {
   const at = targetCell(wb, s);
   if (!at) return "(no sheet)";
   const address = a1(at.row, at.col);
   if (s.kind === "type") {
     const list = TYPED[s.typed];
     const text = list[s.pick % list.length];
+    if (heldBack.includes(s.typed) && isCopiedName(wb, at.sheet, at.row, at.col)) return `(held back: ${JSON.stringify(text)} in ${at.sheet}!${address})`;
     wb.userEdit(at.sheet, address, text, { autoExpand: s.expand });
     return `type ${JSON.stringify(text)} in ${at.sheet}!${address}${s.expand ? "" : " (AutoExpansion undone)"}`;
   }
