@@ -11,7 +11,7 @@ import { findScoringRegion, readScoringTable, type TableRegion } from "../grid/s
 import { defaultModel, stableJson, type Model } from "../core/model";
 import { t, type Lang } from "../i18n";
 import type { Grid } from "../grid/grid";
-import { textAt } from "../grid/grid";
+import { tableOn, textAt } from "../grid/grid";
 import { CHECKLIST_WORDS, MODEL_COLUMNS, scoringHeaders, SETTINGS_KEYS, SHEETS, TABLES } from "../grid/layout";
 import { SETTINGS_HEADERS } from "../grid/model-table";
 import { normalize } from "../core/text";
@@ -291,9 +291,13 @@ export class ExcelController implements AppController {
   private editModel(edit: (grid: Grid) => { row: number; col: number; value: string | number }[] | string): Promise<void> {
     return this.act(async () => {
       const message = await this.host.run(async (ctx) => {
+        // The tables' ranges say where the Modell tables end: a note under them is not a row to write.
+        const { tables } = await listSheets(ctx);
         const read = queueSheetRead(ctx, SHEETS.model);
+        const bounds = queueTableBounds(ctx, tables);
         await ctx.sync();
-        const cells = edit(gridOf(read));
+        const [grid] = attachTableBounds([gridOf(read)], bounds);
+        const cells = edit(grid);
         if (typeof cells === "string") return cells;
         const sheet = ctx.workbook.worksheets.getItem(SHEETS.model);
         for (const c of cells) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[c.value]];
@@ -455,7 +459,9 @@ function modelTableRows(grid: Grid): { byId: Map<string, number>; weightCol: num
     const weightCol = row.findIndex((_, c) => textAt(grid, r, c) === MODEL_COLUMNS.weight);
     if (idCol < 0 || weightCol < 0) continue;
     const byId = new Map<string, number>();
-    for (let rr = r + 1; rr < grid.rows.length; rr++) {
+    const table = tableOn(grid, TABLES.model);
+    const last = table && table.headerRow === r ? Math.min(table.lastRow, grid.rows.length - 1) : grid.rows.length - 1;
+    for (let rr = r + 1; rr <= last; rr++) {
       const id = textAt(grid, rr, idCol);
       if (id === undefined) break;
       byId.set(id, rr);
@@ -471,7 +477,9 @@ function settingCell(grid: Grid, key: string): { row: number; col: number } | un
     const row = grid.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       if (textAt(grid, r, c) !== SETTINGS_HEADERS[0] || textAt(grid, r, c + 1) !== SETTINGS_HEADERS[1]) continue;
-      for (let rr = r + 1; rr < grid.rows.length; rr++) {
+      const table = tableOn(grid, TABLES.settings);
+      const last = table && table.headerRow === r ? Math.min(table.lastRow, grid.rows.length - 1) : grid.rows.length - 1;
+      for (let rr = r + 1; rr <= last; rr++) {
         const k = textAt(grid, rr, c);
         if (k === undefined) break;
         if (normalize(k) === normalize(key)) return { row: rr, col: c + 1 };

@@ -155,3 +155,21 @@ test("a note right under the Modell table is not a criterion, and what the perso
   expect(wb.getCell(SHEETS.model, "A18").value).toBe(NOTE);
   expect(wb.getCell(SHEETS.model, "L8").value).toBe("Husk");
 });
+
+test("weights are written inside the Modell table only: a note under it is not a criterion row", async () => {
+  const wb = await twoMeasures();
+  wb.userEdit(SHEETS.model, "A18", NOTE, { autoExpand: false });
+  wb.userEdit(SHEETS.model, "A19", "nytte", { autoExpand: false }); // a note that names a criterion
+  const c = new ExcelController(hostOf(wb), "nb", { clock: () => new Date("2026-11-27T12:00:00Z") });
+  c.notifyChanged = () => undefined;
+  await c.start();
+  await c.setWeight("nytte", 2);
+  expect(c.getState().status).toBe("ready");
+  const nytteRow = [...Array(17).keys()].map((i) => i + 1).find((r) => wb.getCell(SHEETS.model, `A${r}`).value === "nytte")!;
+  expect(wb.getCell(SHEETS.model, `G${nytteRow}`).value).toBe(2);
+  expect(c.getState().model!.criteria.find((g) => g.id === "nytte")!.weight).toBe(2);
+  await c.resetWeights();
+  expect(wb.getCell(SHEETS.model, `G${nytteRow}`).value).toBe(1);
+  for (const a of ["G18", "G19"]) expect(wb.getCell(SHEETS.model, a)).toEqual({ value: null, numberFormat: "General" });
+  expect(wb.getCell(SHEETS.model, "A19").value).toBe("nytte");
+});

@@ -249,6 +249,8 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
   for (const sheet of wb.sheets) for (const { row, col, cell } of allCells(sheet)) where.set(cell, { sheet, row, col });
   const log = newLogEntries(wb, b);
   const askedAt = (sheet: SimSheet, row: number, col: number) => asked.find((a) => same(a.sheet, sheet.name) && a.row === row && a.col === col);
+  /** Rows removed from a sheet in this operation (each logged as a row range). */
+  const removedRows = (sheet: SimSheet) => log.filter((e) => e.cell.startsWith(`${address(sheet.name, 0, 0).split("!")[0]}!`) && /:[A-Z]+\d+$/.test(e.cell)).length;
   const grew = (t: SimTable) => {
     const r = b.tables.get(t);
     return r ? t.rect.r1 - t.rect.r0 - (r.r1 - r.r0) : 0;
@@ -266,7 +268,9 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
     if (input) {
       const { table, header } = input;
       const pre = b.tables.get(table);
-      if (pre && grew(table) > 0 && row > pre.r1) return undefined; // b. appended row
+      // Rows removed in this operation (each logged as a row range on the sheet) move the end up.
+      const removed = removedRows(sheet);
+      if (pre && !was && row > pre.r1 - removed && row <= table.rect.r1) return undefined; // b. appended row
       const wasBlank = !was || !hasContent(was);
       const onlyFill = was !== undefined && key({ ...was, fill: undefined }) === key({ ...now, fill: undefined });
       const fillOnly = (!was || isEmpty({ ...was, fill: undefined })) && !hasContent(now) && now.numberFormat === (was?.numberFormat ?? undefined);
@@ -303,7 +307,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
     }
     if (at.row !== t.row) {
       // Only cells under a table that grew or shrank move, in the table's columns, as in Excel.
-      const mover = [...b.tables.keys()].find((x) => x.sheet === t.sheet && grew(x) !== 0 && t.col >= x.rect.c0 && t.col <= x.rect.c1 && t.row > b.tables.get(x)!.r0);
+      const mover = [...b.tables.keys()].find((x) => x.sheet === t.sheet && (grew(x) !== 0 || removedRows(x.sheet) > 0) && t.col >= x.rect.c0 && t.col <= x.rect.c1 && t.row > b.tables.get(x)!.r0);
       if (!mover) problems.push(`${address(t.sheet.name, t.row, t.col)} moved to row ${at.row + 1}`);
     }
     if (key(now) === key(t.snap)) continue;
