@@ -387,8 +387,9 @@ export class ExcelController implements AppController {
       const result = await this.host.run(async (ctx) => {
         const existing = await listSheets(ctx);
         if (!existing.sheets.includes(SHEETS.checklist)) return new Refusal(t(this.lang, "excel.error.noChecklist"));
-        const sReadQ = queueSheetRead(ctx, SHEETS.scoring);
-        const cReadQ = queueSheetRead(ctx, SHEETS.checklist);
+        // With formulas: a removed row goes to the log as it was typed (=1+2, not 3).
+        const sReadQ = queueSheetRead(ctx, SHEETS.scoring, true);
+        const cReadQ = queueSheetRead(ctx, SHEETS.checklist, true);
         const bounds = queueTableBounds(ctx, existing.tables);
         await ctx.sync();
         const [sGrid, cGrid] = attachTableBounds([gridOf(sReadQ), gridOf(cReadQ)], bounds);

@@ -173,3 +173,18 @@ test("weights are written inside the Modell table only: a note under it is not a
   for (const a of ["G18", "G19"]) expect(wb.getCell(SHEETS.model, a)).toEqual({ value: null, numberFormat: "General" });
   expect(wb.getCell(SHEETS.model, "A19").value).toBe("nytte");
 });
+
+test("a removed row goes to the log as it was typed: a formula as its formula, not its result", async () => {
+  const wb = await twoMeasures();
+  const c = new ExcelController(hostOf(wb), "nb", { clock: () => new Date("2026-11-27T12:00:00Z") });
+  c.notifyChanged = () => undefined;
+  await c.start();
+  wb.userEdit(SHEETS.checklist, "A3", ""); // T002 leaves the checklist: an orphan in Vurdering
+  wb.userEdit(SHEETS.scoring, "P4", "=1+2"); // its Kommentar is a formula
+  await c.recalc();
+  await c.resolveOrphan("T002", "remove");
+  expect(c.getState().status).toBe("ready");
+  const log = wb.toGrids().find((g) => g.name === SHEETS.log)!;
+  expect(log.rows[1]?.[2]?.value).toBe("Vurdering!A4:P4");
+  expect(String(log.rows[1]?.[3]?.value).split(" | ")).toEqual(["T002", "Tiltak 2", "Tema 2", "", ...generatedRows(2)[1].scores.map((v) => (v === null ? "" : String(v))), "=1+2"]);
+});

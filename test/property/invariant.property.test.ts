@@ -40,11 +40,14 @@ import {
 const KNOWN_OPEN = {
   /** Check: fills of Vurdering's score cells. */
   scoreFills: "recompute clears a person's fill on score cells and sets its own highlight fills — fixed on branch integrity (conditional formats)",
-  /** Edit: text that looks like a number or formula typed as a name or Aktør in Vurdering or Sjekkliste. */
+  /** Edit: text that looks like a number or formula typed as an ID, name or Aktør in Vurdering or Sjekkliste. */
   textCopiedAsInput:
-    "the add-in writes a name/Aktør it copies (checklist sync, Rangering) as input: text «001» arrives as the number 1, and the next pass overwrites the original with it; «= viktig tiltak (fase 2» makes recompute fail — fixed on branch integrity (text that looks like a formula stays text)",
+    "the add-in writes an ID/name/Aktør it copies (checklist sync, Rangering) as input: text «001» arrives as the number 1, and the next pass overwrites the original with it; «= viktig tiltak (fase 2» makes every recompute fail — fixed on branch integrity (text that looks like a formula stays text)",
   /** Start: a person's own sheet called PrioData (the namesake is not generated). */
   ownSheetNames: "a person's own sheet called PrioData is taken as the store: cleared, written and hidden — fixed on branch integrity (own-sheet names)",
+  /** Check c of ownership.ts for Sjekkliste's Aktør: overwritten with Vurdering's when both changed. */
+  actorConflict:
+    "an Aktør changed in both Vurdering and Sjekkliste since the last recompute: the checklist sync overwrites the checklist's with the scoring table's, unlogged (names get a finding instead) — src/grid/checklist-sync.ts, helper integrity's file; not fixed on this branch",
   /** Check: the operation's error when a recompute rebuilds the Rangering table (cells are still checked). */
   groupsDeleteRanking:
     "a change of the model's top-level groups (a person editing the Modell table) makes recompute fail with \"table 'PrioRangering' (deleted)\" and the ranking is gone — issue 7 «Changing the model's groups keeps the outputs», not on this branch",
@@ -56,7 +59,7 @@ const OPEN_ERRORS: [OpenKey, RegExp][] = [["groupsDeleteRanking", /table 'PrioRa
 type OpenKey = keyof typeof KNOWN_OPEN;
 const open = (k: OpenKey) => k in KNOWN_OPEN;
 const TYPED_KINDS = Object.keys(TYPED) as TypedKind[];
-/** Typed kinds not typed into a name or Aktør cell of Vurdering or Sjekkliste while a KNOWN_OPEN entry names them. */
+/** Typed kinds not typed into an ID, name or Aktør cell of Vurdering or Sjekkliste while a KNOWN_OPEN entry names them. */
 const HELD_BACK_IN_NAMES: Partial<Record<TypedKind, OpenKey>> = { "formula-like-text": "textCopiedAsInput", "number-text": "textCopiedAsInput" };
 const NOT_IN_NAMES = TYPED_KINDS.filter((k) => HELD_BACK_IN_NAMES[k] && open(HELD_BACK_IN_NAMES[k]!));
 /** Operations held back while a KNOWN_OPEN entry names them. */
@@ -99,6 +102,9 @@ const scenario = fc.record({
 });
 
 let operations = 0;
+/** Operations that did something (not refused, not unavailable in the pane's state), by kind. */
+const carriedOut = new Map<string, number>();
+let personSteps = 0;
 
 test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} edits and operations: every cell the add-in does not own stays as the person left it`, async () => {
   await fc.assert(
@@ -113,7 +119,11 @@ test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} 
         for (const x of wb.sheets) if (!b.sheets.has(x)) made.add(x);
         done.push(label);
         operations++;
-        const problems = check(wb, b, asked, { scoreFills: open("scoreFills") }, made);
+        if (!label.startsWith("(") && !label.includes("(refused")) {
+          const kind = label.split(" ")[0];
+          carriedOut.set(kind, (carriedOut.get(kind) ?? 0) + 1);
+        }
+        const problems = check(wb, b, asked, { scoreFills: open("scoreFills"), actorConflict: open("actorConflict") }, made);
         const state = c.getState();
         if (state.status === "error" && !OPEN_ERRORS.some(([k, re]) => open(k) && re.test(state.error ?? ""))) problems.push(`the operation failed: ${state.error}`);
         if (problems.length) throw new Error(`${problems.join("\n")}\nafter:\n  ${done.join("\n  ")}`);
@@ -123,11 +133,18 @@ test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} 
         return { what: "open the pane (recompute)", asked: [] };
       });
       for (const s of steps) {
-        if (s.kind === "type" || s.kind === "format") done.push(applyPerson(wb, s, NOT_IN_NAMES));
+        if (s.kind === "type" || s.kind === "format") {
+          done.push(applyPerson(wb, s, NOT_IN_NAMES));
+          personSteps++;
+        }
         else await run(() => applyAddin(wb, c, s));
       }
     }),
     { numRuns: CASES.runs, ...(SEED !== undefined ? { seed: SEED } : {}) },
   );
   expect(operations).toBeGreaterThan(CASES.runs);
+  // What was covered, for the record (e.g. 400 sequences: ~1 500 operations checked).
+  console.info(
+    `invariant: ${CASES.runs} sequences, ${personSteps} edits by the person, ${operations} operations checked; carried out: ${[...carriedOut].map(([k, n]) => `${k} ${n}`).join(", ")}`,
+  );
 }, 600_000);

@@ -200,16 +200,20 @@ function letters(s: string): number {
 }
 
 export interface Relax {
+  /** An Aktør of Sjekkliste overwritten with Vurdering's when both changed since the last recompute. */
+  actorConflict: boolean;
   /** Fills of Vurdering's score cells (highlights as direct fills). */
   scoreFills: boolean;
 
 }
 
 /** Where a cell sits in the add-in's input tables: the table and the column's header. */
-function inputColumn(wb: SimWorkbook, sheet: SimSheet, row: number, col: number): { table: SimTable; header: string } | undefined {
+function inputColumn(wb: SimWorkbook, sheet: SimSheet, row: number, col: number, at?: Map<SimTable, Rect>): { table: SimTable; header: string } | undefined {
   for (const name of [TABLES.scoring, TABLES.checklist]) {
     const t = tableNamed(wb, name);
-    if (!t || t.sheet !== sheet || !inBody(t, row) || col < t.rect.c0 || col > t.rect.c1) continue;
+    // `at`: where the tables were before the operation (for a cell that is gone now).
+    const r = t ? (at?.get(t) ?? t.rect) : undefined;
+    if (!t || !r || t.sheet !== sheet || row <= r.r0 || row > r.r1 || col < r.c0 || col > r.c1) continue;
     return { table: t, header: t.headers()[col - t.rect.c0] };
   }
   return undefined;
@@ -284,8 +288,11 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
         const memory = normalize(header) === normalize(SCORING_FIXED.name) ? b.memory.names : b.memory.actors;
         const agreed = was !== undefined && was.formula === undefined && memory[id] !== undefined && textOf(was.value) === memory[id];
         // A faithful copy: the same kind of value (text stays text) and the same text.
-        const copy = other !== undefined && now.formula === undefined && typeof now.value === typeof other && textOf(now.value) === textOf(other);
-        if (copy && (wasBlank || agreed)) return undefined; // c.
+        // (A cell the person formatted as text («@») takes the copy as text.)
+        const kindKept = typeof now.value === typeof other || (now.numberFormat === "@" && typeof now.value === "string");
+        const copy = other !== undefined && now.formula === undefined && kindKept && textOf(now.value) === textOf(other);
+        const actorConflict = relax.actorConflict && same(table.name, TABLES.checklist) && normalize(header) === normalize(SCORING_FIXED.actor);
+        if (copy && (wasBlank || agreed || actorConflict)) return undefined; // c.
       }
     }
     return "not the add-in's";
@@ -294,7 +301,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
   for (const t of b.tracked) {
     const at = where.get(t.cell);
     if (!at) {
-      const input = inputColumn(wb, t.sheet, t.row, t.col);
+      const input = inputColumn(wb, t.sheet, t.row, t.col, b.tables);
       const fillOnly = !hasContent(t.snap) && t.snap.numberFormat === undefined;
       if (relax.scoreFills && fillOnly && input && same(input.table.name, TABLES.scoring) && leafColumn(input.header)) continue;
       if (!logged(log, t.sheet, t.row, t.col, t.snap)) problems.push(`${address(t.sheet.name, t.row, t.col)} ${JSON.stringify(t.snap)} was removed, not logged`);

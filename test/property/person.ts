@@ -40,9 +40,18 @@ export const TYPED: Record<TypedKind, string[]> = {
 export const FILLS = ["#FFC000", "#92D050", "#F8CBAD", "#FFF2CC"];
 export const NUMBER_FORMATS = ["0.00", "@", "0%", "General"];
 
+interface Where {
+  sheet: number;
+  place: number;
+  row: number;
+  col: number;
+  /** A Tiltak, Aktør or ID cell of the scoring table or the checklist (what is copied between them). */
+  focus: boolean;
+}
+
 export type PersonStep =
-  | { kind: "type"; sheet: number; place: number; row: number; col: number; typed: TypedKind; pick: number; expand: boolean }
-  | { kind: "format"; sheet: number; place: number; row: number; col: number; fill: number | null; numberFormat: number | null };
+  | ({ kind: "type"; typed: TypedKind; pick: number; expand: boolean } & Where)
+  | ({ kind: "format"; fill: number | null; numberFormat: number | null } & Where);
 
 export type AddinStep =
   | { kind: "recompute" }
@@ -67,6 +76,7 @@ const where = {
   row: fc.nat(30),
   /** Half the time one of the first four columns (ID, Tiltak, Tema/Aktør: what is copied between tables). */
   col: fc.oneof(fc.nat(3), fc.nat(30)),
+  focus: fc.boolean(),
 };
 
 export function personStep(kinds: TypedKind[]): fc.Arbitrary<PersonStep> {
@@ -132,7 +142,15 @@ export type Start = "empty" | "legacy" | "addin";
 // ---------------------------------------------------------------------------------------------
 // Applying a person's step
 
-function targetCell(wb: SimWorkbook, s: { sheet: number; place: number; row: number; col: number }): { sheet: string; row: number; col: number } | undefined {
+function targetCell(wb: SimWorkbook, s: Where): { sheet: string; row: number; col: number } | undefined {
+  if (s.focus) {
+    const inputs = [TABLES.scoring, TABLES.checklist].map((n) => table(wb, n)).filter((t): t is SimTable => t !== undefined);
+    if (inputs.length) {
+      const t = inputs[s.place % inputs.length];
+      const c = col(t, [CHECKLIST_COLUMNS.name, CHECKLIST_COLUMNS.actor, CHECKLIST_COLUMNS.id][s.col % 3]);
+      if (c !== undefined) return { sheet: t.sheet.name, row: t.bodyRect.r0 + (s.row % t.bodyRowCount), col: c };
+    }
+  }
   const sheets = wb.sheets.filter((x) => x.visibility === "Visible" && x.name !== STORE_SHEET);
   if (sheets.length === 0) return undefined;
   const sheet = sheets[s.sheet % sheets.length];
@@ -156,19 +174,19 @@ function a1(row: number, col: number): string {
   return `${s}${row + 1}`;
 }
 
-/** Whether a cell is a Tiltak or Aktør cell of the scoring table or the checklist (copied between them). */
+/** Whether a cell is an ID, Tiltak or Aktør cell of the scoring table or the checklist (copied between them and to Rangering). */
 export function isCopiedName(wb: SimWorkbook, sheet: string, row: number, column: number): boolean {
   for (const name of [TABLES.scoring, TABLES.checklist]) {
     const t = table(wb, name);
     if (!t || t.sheet.name !== sheet || row <= t.rect.r0 || row > t.rect.r1 + 1) continue;
-    if ([CHECKLIST_COLUMNS.name, CHECKLIST_COLUMNS.actor].some((h) => col(t, h) === column)) return true;
+    if ([CHECKLIST_COLUMNS.id, CHECKLIST_COLUMNS.name, CHECKLIST_COLUMNS.actor].some((h) => col(t, h) === column)) return true;
   }
   return false;
 }
 
 /**
  * Applies a person's step; returns what was done, for the failure report. `heldBack` lists typed
- * kinds not typed into a name or Aktør cell of the two tables (see KNOWN_OPEN in the test).
+ * kinds not typed into an ID, name or Aktør cell of the two tables (see KNOWN_OPEN in the test).
  */
 export function applyPerson(wb: SimWorkbook, s: PersonStep, heldBack: TypedKind[] = []): string {
   const at = targetCell(wb, s);
@@ -238,16 +256,16 @@ async function runAddin(wb: SimWorkbook, c: ExcelController, s: AddinStep): Prom
       return { what: "recompute", asked: [] };
     case "create":
       await c.createWorkbook();
-      return { what: "create layout", asked: [] };
+      return { what: "create-layout", asked: [] };
     case "import":
       await c.importLegacy();
-      return { what: "import legacy", asked: [] };
+      return { what: "import-legacy", asked: [] };
     case "sync":
       await c.syncLegacy();
       return { what: "Synkroniser", asked: [] };
     case "createChecklist":
       await c.createChecklist();
-      return { what: "create checklist", asked: [] };
+      return { what: "create-checklist", asked: [] };
     case "answer": {
       const list = ids(c);
       const id = list.length ? list[s.measure % list.length] : "T001";
@@ -289,7 +307,7 @@ async function runAddin(wb: SimWorkbook, c: ExcelController, s: AddinStep): Prom
         }
       }
       await c.resetWeights();
-      return { what: "reset weights", asked };
+      return { what: "reset-weights", asked };
     }
     case "tieBreak": {
       const gs = model ? groupNodes(model).filter((g) => model.criteria.includes(g)).map((g) => g.id) : [];
