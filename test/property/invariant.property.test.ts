@@ -42,7 +42,7 @@ const KNOWN_OPEN = {
   scoreFills: "recompute clears a person's fill on score cells and sets its own highlight fills — fixed on branch integrity (conditional formats)",
   /** Edit: text that looks like a number or formula typed (or formatted «@») as an ID, name or Aktør in Vurdering or Sjekkliste. */
   textCopiedAsInput:
-    "the add-in writes an ID/name/Aktør it copies (checklist sync, Rangering) as input: text «001» arrives as the number 1, and the next pass overwrites the original with it; «= viktig tiltak (fase 2» makes every recompute fail — fixed on branch integrity (text that looks like a formula stays text)",
+    "the add-in writes text it copies (checklist sync, Rangering, legacy import) as input: text «001» arrives as the number 1 and the next pass overwrites the original with it; «= viktig tiltak (fase 2» makes every recompute, or the import, fail — fixed on branch integrity (text that looks like a formula stays text)",
   /** Start: a person's own sheet called PrioData (the namesake is not generated). */
   ownSheetNames: "a person's own sheet called PrioData is taken as the store: cleared, written and hidden — fixed on branch integrity (own-sheet names)",
   /** Check c of ownership.ts for Sjekkliste's Aktør: overwritten with Vurdering's when both changed. */
@@ -54,10 +54,16 @@ const KNOWN_OPEN = {
 } as const;
 
 /** Operation errors that a KNOWN_OPEN entry explains. */
-const OPEN_ERRORS: [OpenKey, RegExp][] = [["groupsDeleteRanking", /table 'PrioRangering' \(deleted\)/]];
+const OPEN_ERRORS: [OpenKey, RegExp][] = [
+  ["groupsDeleteRanking", /table 'PrioRangering' \(deleted\)/],
+  // Text such as «= viktig tiltak (fase 2» typed on a legacy sheet and imported, or copied to Rangering.
+  ["textCopiedAsInput", /The formula ".*" isn't valid/],
+];
 
 type OpenKey = keyof typeof KNOWN_OPEN;
-const open = (k: OpenKey) => k in KNOWN_OPEN;
+/** INVARIANT_CLOSE=scoreFills,actorConflict runs as if those entries were gone (to check a fix before emptying the list). */
+const CLOSED = new Set((process.env.INVARIANT_CLOSE ?? "").split(",").filter(Boolean));
+const open = (k: OpenKey) => k in KNOWN_OPEN && !CLOSED.has(k);
 const TYPED_KINDS = Object.keys(TYPED) as TypedKind[];
 /** Typed kinds not typed into an ID, name or Aktør cell of Vurdering or Sjekkliste while a KNOWN_OPEN entry names them. */
 const HELD_BACK_IN_NAMES: Partial<Record<TypedKind, OpenKey>> = { "formula-like-text": "textCopiedAsInput", "number-text": "textCopiedAsInput" };

@@ -94,6 +94,12 @@ export function snapOf(c: SimCell): Snap {
   return s;
 }
 
+/** A snapshot for a message, cut short (the store's JSON is long). */
+const show = (s: Snap) => {
+  const j = JSON.stringify(s);
+  return j.length > 160 ? `${j.slice(0, 160)}…` : j;
+};
+
 const key = (s: Snap) => JSON.stringify([s.value === undefined ? "\u0000f" : s.value, s.formula ?? null, s.numberFormat ?? null, s.fill ?? null]);
 const hasContent = (s: Snap) => s.formula !== undefined || !(s.value === null || s.value === undefined || s.value === "");
 const isEmpty = (s: Snap) => !hasContent(s) && s.numberFormat === undefined && s.fill === undefined;
@@ -304,7 +310,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
       const input = inputColumn(wb, t.sheet, t.row, t.col, b.tables);
       const fillOnly = !hasContent(t.snap) && t.snap.numberFormat === undefined;
       if (relax.scoreFills && fillOnly && input && same(input.table.name, TABLES.scoring) && leafColumn(input.header)) continue;
-      if (!logged(log, t.sheet, t.row, t.col, t.snap)) problems.push(`${address(t.sheet.name, t.row, t.col)} ${JSON.stringify(t.snap)} was removed, not logged`);
+      if (!logged(log, t.sheet, t.row, t.col, t.snap)) problems.push(`${address(t.sheet.name, t.row, t.col)} ${show(t.snap)} was removed, not logged`);
       continue;
     }
     const now = snapOf(t.cell);
@@ -320,7 +326,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
     if (key(now) === key(t.snap)) continue;
     if (ownerOf(wb, at.sheet, at.row, at.col, made) === "addin") continue;
     const why = allowed(at.sheet, at.row, at.col, t.snap, now);
-    if (why) problems.push(`${address(t.sheet.name, at.row, at.col)} ${JSON.stringify(t.snap)} → ${JSON.stringify(now)} (${why})`);
+    if (why) problems.push(`${address(t.sheet.name, at.row, at.col)} ${show(t.snap)} → ${show(now)} (${why})`);
   }
 
   for (const [cell, at] of where) {
@@ -329,7 +335,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
     if (isEmpty(now)) continue;
     if (ownerOf(wb, at.sheet, at.row, at.col, made) === "addin") continue;
     const why = allowed(at.sheet, at.row, at.col, undefined, now);
-    if (why) problems.push(`${address(at.sheet.name, at.row, at.col)} new ${JSON.stringify(now)} (${why})`);
+    if (why) problems.push(`${address(at.sheet.name, at.row, at.col)} new ${show(now)} (${why})`);
   }
 
   // Cells the person asked for hold what was asked.
