@@ -3,7 +3,7 @@
  * in and around every table, on every sheet) and the add-in's operations (recompute, create,
  * import, Synkroniser, checklist answers, orphan choices, weight and tie-break changes, a new
  * checklist) on the in-memory workbook. After every operation, every cell the add-in does not
- * own (test/property/ownership.ts: `ownerOf`, and the exceptions a–e there) is byte-identical:
+ * own (test/property/ownership.ts: `owned`, and the exceptions a–e there) is byte-identical:
  * value (formula), number format, fill — except where the person asked for the change, or the
  * Logg records what the cell held.
  */
@@ -97,7 +97,7 @@ async function startWorkbook(start: Start, legacy: Grid, notes: Grid, measures: 
 /** INVARIANT_RUNS and INVARIANT_SEED repeat or widen a run (e.g. INVARIANT_RUNS=5000 for a long hunt). */
 const CASES = { runs: Number(process.env.INVARIANT_RUNS ?? 400), steps: { min: 4, max: 10 } };
 const SEED = process.env.INVARIANT_SEED !== undefined ? Number(process.env.INVARIANT_SEED) : undefined;
-const step: fc.Arbitrary<Step> = fc.oneof({ weight: 3, arbitrary: personStep(TYPED_KINDS) }, { weight: 2, arbitrary: addinStep(OP_KINDS) });
+const step: fc.Arbitrary<Step> = fc.oneof({ weight: 1, arbitrary: personStep(TYPED_KINDS) }, { weight: 1, arbitrary: addinStep(OP_KINDS) });
 const scenario = fc.record({
   start: fc.constantFrom<Start>("empty", "legacy", "addin", "addin"),
   legacy: legacySheet,
@@ -112,7 +112,7 @@ let operations = 0;
 const carriedOut = new Map<string, number>();
 let personSteps = 0;
 
-test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} edits and operations: every cell the add-in does not own stays as the person left it`, async () => {
+test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} edits and operations (about ${CASES.runs * 4} operations checked, ${CASES.runs * 3} edits; exact figures printed): every cell the add-in does not own stays as the person left it`, async () => {
   await fc.assert(
     fc.asyncProperty(scenario, async ({ start, legacy, notes, measures, namesakes, steps }) => {
       const { wb, made } = await startWorkbook(start, legacy, notes, measures, namesakes);
@@ -139,8 +139,8 @@ test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} 
         return { what: "open the pane (recompute)", asked: [] };
       });
       for (const s of steps) {
-        if (s.kind === "type" || s.kind === "format") {
-          done.push(applyPerson(wb, s, NOT_IN_NAMES, !open("textCopiedAsInput")));
+        if (s.kind === "type" || s.kind === "format" || s.kind === "deleteChecklist") {
+          done.push(await applyPerson(wb, s, NOT_IN_NAMES, !open("textCopiedAsInput")));
           personSteps++;
         }
         else await run(() => applyAddin(wb, c, s));

@@ -1,7 +1,7 @@
 /**
  * What the add-in owns in a workbook, and the check that it leaves everything else alone.
  *
- * OWNED (the add-in may write these cells freely) — `ownerOf` is the one definition:
+ * OWNED (the add-in may write these cells freely) — `owned` is the one definition:
  *   1. every cell of the sheets the add-in keeps for itself: the sheet that holds the table
  *      PrioRangering (Rangering), the store sheet PrioData, and the sheet that holds the table
  *      PrioLogg (Logg, or «Logg 2» … when a person has a Logg sheet of their own);
@@ -54,27 +54,42 @@ function columnOf(t: SimTable, header: string): number | undefined {
   return i < 0 ? undefined : t.rect.c0 + i;
 }
 
-function inBody(t: SimTable, row: number): boolean {
-  return row >= t.bodyRect.r0 && row <= t.bodyRect.r1;
+/** What the add-in owns in the workbook as it stands: whole sheets, and computed columns' body cells. */
+export interface Owned {
+  sheets: Set<SimSheet>;
+  columns: { sheet: SimSheet; col: number; r0: number; r1: number }[];
 }
 
 /**
  * The one definition of what the add-in owns (see the header of this file). `made` holds the
  * sheets the add-in created: a person's own sheet that happens to be called PrioData is theirs.
  */
-export function ownerOf(wb: SimWorkbook, sheet: SimSheet, row: number, col: number, made: ReadonlySet<SimSheet>): Owner {
-  if (same(sheet.name, STORE_SHEET) && made.has(sheet)) return "addin";
-  for (const name of [TABLES.ranking, TABLES.log]) if (tableNamed(wb, name)?.sheet === sheet) return "addin";
+export function owned(wb: SimWorkbook, made: ReadonlySet<SimSheet>): Owned {
+  const out: Owned = { sheets: new Set(), columns: [] };
+  for (const sheet of wb.sheets) if (same(sheet.name, STORE_SHEET) && made.has(sheet)) out.sheets.add(sheet);
+  for (const name of [TABLES.ranking, TABLES.log]) {
+    const t = tableNamed(wb, name);
+    if (t) out.sheets.add(t.sheet);
+  }
   const computed: [string, string[]][] = [
     [TABLES.checklist, [CHECKLIST_COLUMNS.entry, CHECKLIST_COLUMNS.segment, CHECKLIST_COLUMNS.reporting]],
     [TABLES.model, [MODEL_COLUMNS.implied]],
   ];
   for (const [name, headers] of computed) {
     const t = tableNamed(wb, name);
-    if (!t || t.sheet !== sheet || !inBody(t, row)) continue;
-    if (headers.some((h) => columnOf(t, h) === col)) return "addin";
+    if (!t) continue;
+    for (const h of headers) {
+      const col = columnOf(t, h);
+      if (col !== undefined) out.columns.push({ sheet: t.sheet, col, r0: t.bodyRect.r0, r1: t.bodyRect.r1 });
+    }
   }
-  return "person";
+  return out;
+}
+
+/** Who owns a cell, by `owned` (computed once per state of the workbook). */
+export function ownerOf(o: Owned, sheet: SimSheet, row: number, col: number): Owner {
+  if (o.sheets.has(sheet)) return "addin";
+  return o.columns.some((c) => c.sheet === sheet && c.col === col && row >= c.r0 && row <= c.r1) ? "addin" : "person";
 }
 
 /** What must stay byte-identical in a person's cell. */
@@ -138,10 +153,11 @@ function logTable(wb: SimWorkbook): SimTable | undefined {
 export function before(wb: SimWorkbook, made: ReadonlySet<SimSheet>): Before {
   const tracked: Tracked[] = [];
   const objects = new Set<SimCell>();
+  const o = owned(wb, made);
   for (const sheet of wb.sheets) {
     for (const { row, col, cell } of allCells(sheet)) {
       objects.add(cell);
-      if (ownerOf(wb, sheet, row, col, made) === "person") tracked.push({ sheet, row, col, cell, snap: snapOf(cell) });
+      if (ownerOf(o, sheet, row, col) === "person") tracked.push({ sheet, row, col, cell, snap: snapOf(cell) });
     }
   }
   const storeSheet = wb.sheets.find((x) => same(x.name, STORE_SHEET) && made.has(x));
@@ -255,6 +271,7 @@ function leafColumn(header: string): boolean {
  */
 export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, made: ReadonlySet<SimSheet>): string[] {
   const problems: string[] = [];
+  const o = owned(wb, made);
   const where = new Map<SimCell, { sheet: SimSheet; row: number; col: number }>();
   for (const sheet of wb.sheets) for (const { row, col, cell } of allCells(sheet)) where.set(cell, { sheet, row, col });
   const log = newLogEntries(wb, b);
@@ -324,7 +341,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
       if (!mover) problems.push(`${address(t.sheet.name, t.row, t.col)} moved to row ${at.row + 1}`);
     }
     if (key(now) === key(t.snap)) continue;
-    if (ownerOf(wb, at.sheet, at.row, at.col, made) === "addin") continue;
+    if (ownerOf(o, at.sheet, at.row, at.col) === "addin") continue;
     const why = allowed(at.sheet, at.row, at.col, t.snap, now);
     if (why) problems.push(`${address(t.sheet.name, at.row, at.col)} ${show(t.snap)} → ${show(now)} (${why})`);
   }
@@ -333,7 +350,7 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
     if (b.objects.has(cell) || !b.sheets.has(at.sheet)) continue; // known cells are checked above; new sheets are the add-in's
     const now = snapOf(cell);
     if (isEmpty(now)) continue;
-    if (ownerOf(wb, at.sheet, at.row, at.col, made) === "addin") continue;
+    if (ownerOf(o, at.sheet, at.row, at.col) === "addin") continue;
     const why = allowed(at.sheet, at.row, at.col, undefined, now);
     if (why) problems.push(`${address(at.sheet.name, at.row, at.col)} new ${show(now)} (${why})`);
   }

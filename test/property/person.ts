@@ -10,7 +10,7 @@ import { allNodes, groups as groupNodes, type Model } from "../../src/core/model
 import type { ExcelController } from "../../src/excel/controller";
 import { QUESTIONS } from "../../src/grid/checklist-table";
 import { gridFromValues, type Grid } from "../../src/grid/grid";
-import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, SETTINGS_KEYS, TABLES } from "../../src/grid/layout";
+import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, SETTINGS_KEYS, SHEETS, TABLES } from "../../src/grid/layout";
 import { STORE_SHEET } from "../../src/grid/store";
 import { normalize } from "../../src/core/text";
 import type { SimTable } from "../../src/sim/sheet";
@@ -51,7 +51,9 @@ interface Where {
 
 export type PersonStep =
   | ({ kind: "type"; typed: TypedKind; pick: number; expand: boolean } & Where)
-  | ({ kind: "format"; fill: number | null; numberFormat: number | null } & Where);
+  | ({ kind: "format"; fill: number | null; numberFormat: number | null } & Where)
+  /** The person deletes the Sjekkliste sheet (to start the checklist afresh with «Lag sjekkliste»). */
+  | { kind: "deleteChecklist" };
 
 export type AddinStep =
   | { kind: "recompute" }
@@ -90,6 +92,12 @@ export function personStep(kinds: TypedKind[]): fc.Arbitrary<PersonStep> {
         fill: fc.option(fc.nat(FILLS.length - 1), { nil: null }),
         numberFormat: fc.option(fc.nat(NUMBER_FORMATS.length - 1), { nil: null }),
       }),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: "deleteChecklist" as const }) },
+    // Clearing an ID in one of the two tables: the measure becomes an orphan in the other.
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant("type" as const), sheet: fc.nat(20), place: fc.nat(6), row: fc.nat(30), col: fc.constant(2), focus: fc.constant(true), typed: fc.constant("clear" as const), pick: fc.constant(0), expand: fc.boolean() }),
     },
   );
 }
@@ -189,7 +197,16 @@ export function isCopiedName(wb: SimWorkbook, sheet: string, row: number, column
  * kinds not typed into an ID, name or Aktør cell of the two tables, and `textFormatInNames: false`
  * holds back the text format «@» there (see KNOWN_OPEN in the test).
  */
-export function applyPerson(wb: SimWorkbook, s: PersonStep, heldBack: TypedKind[] = [], textFormatInNames = true): string {
+export async function applyPerson(wb: SimWorkbook, s: PersonStep, heldBack: TypedKind[] = [], textFormatInNames = true): Promise<string> {
+  if (s.kind === "deleteChecklist") {
+    if (!wb.sheetByName(SHEETS.checklist) || wb.sheets.length < 2) return "(no Sjekkliste to delete)";
+    // The person's action, done through the API the in-memory workbook offers for it.
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(SHEETS.checklist).delete();
+      await ctx.sync();
+    });
+    return "delete the Sjekkliste sheet";
+  }
   const at = targetCell(wb, s);
   if (!at) return "(no sheet)";
   const address = a1(at.row, at.col);
