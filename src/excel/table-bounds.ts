@@ -9,7 +9,12 @@ import type { Grid, GridTable } from "../grid/grid";
 import { TABLES } from "../grid/layout";
 
 /** The tables whose extent the readers and writers need. */
-export const BOUNDED_TABLES: string[] = [TABLES.scoring, TABLES.checklist, TABLES.model, TABLES.settings];
+export const BOUNDED_TABLES: string[] = [
+  TABLES.scoring,
+  TABLES.checklist,
+  TABLES.model,
+  TABLES.settings,
+];
 
 export interface QueuedTableBounds {
   name: string;
@@ -20,7 +25,11 @@ export interface QueuedTableBounds {
  * Queues the range (and sheet) of each named table that exists. `existing` is the list of
  * table names the caller already read (listSheets), so no table is asked for that is absent.
  */
-export function queueTableBounds(context: Excel.RequestContext, existing: string[], names: string[] = BOUNDED_TABLES): QueuedTableBounds[] {
+export function queueTableBounds(
+  context: Excel.RequestContext,
+  existing: string[],
+  names: string[] = BOUNDED_TABLES
+): QueuedTableBounds[] {
   const present = new Set(existing.map((n) => n.toLowerCase()));
   return names
     .filter((n) => present.has(n.toLowerCase()))

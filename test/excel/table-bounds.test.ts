@@ -21,7 +21,9 @@ async function twoMeasures(): Promise<SimWorkbook> {
   const wb = emptyWorkbook();
   const host = hostOf(wb);
   const rows = generatedRows(2).map((r, i) => ({ ...r, id: `T00${i + 1}` }));
-  const created = await host.run((ctx) => createLayout(ctx, defaultModel(), rows, newStore(defaultModel(), 3), "nb"));
+  const created = await host.run((ctx) =>
+    createLayout(ctx, defaultModel(), rows, newStore(defaultModel(), 3), "nb")
+  );
   expect(created).toEqual({ ok: true });
   await host.run((ctx) => recompute(ctx, "nb", () => new Date("2026-11-27T12:00:00Z")));
   expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:P4");
@@ -40,8 +42,9 @@ function sheetWithout(wb: SimWorkbook, sheet: string, except?: string): string {
   g.rows.forEach((row, r) =>
     row?.forEach((c, col) => {
       const a = `${String.fromCharCode(65 + col)}${r + 1}`;
-      if (c && a !== except) cells.push(`${a}=${JSON.stringify(c)}|${JSON.stringify(wb.getCell(sheet, a))}`);
-    }),
+      if (c && a !== except)
+        cells.push(`${a}=${JSON.stringify(c)}|${JSON.stringify(wb.getCell(sheet, a))}`);
+    })
   );
   return cells.join("\n");
 }
@@ -53,18 +56,46 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { sheet: SHEETS.scoring, where: "two rows below the last measure (one blank row between), under Tiltak", cell: "B6" },
-  { sheet: SHEETS.scoring, where: "right below the last measure (no blank row), under Tiltak", cell: "B5" },
-  { sheet: SHEETS.scoring, where: "right below the last measure (no blank row), under ID", cell: "A5" },
+  {
+    sheet: SHEETS.scoring,
+    where: "two rows below the last measure (one blank row between), under Tiltak",
+    cell: "B6",
+  },
+  {
+    sheet: SHEETS.scoring,
+    where: "right below the last measure (no blank row), under Tiltak",
+    cell: "B5",
+  },
+  {
+    sheet: SHEETS.scoring,
+    where: "right below the last measure (no blank row), under ID",
+    cell: "A5",
+  },
   { sheet: SHEETS.scoring, where: "three rows below, under a score column", cell: "F7" },
   { sheet: SHEETS.scoring, where: "beside the header row (no blank column)", cell: "Q2" },
   { sheet: SHEETS.scoring, where: "beside the header row (one blank column between)", cell: "R2" },
   { sheet: SHEETS.scoring, where: "beside a measure (no blank column)", cell: "Q3" },
-  { sheet: SHEETS.checklist, where: "two rows below the last row (one blank row between), under Tiltak", cell: "B5" },
-  { sheet: SHEETS.checklist, where: "right below the last row (no blank row), under Tiltak", cell: "B4" },
-  { sheet: SHEETS.checklist, where: "right below the last row (no blank row), under a question", cell: "G4" },
+  {
+    sheet: SHEETS.checklist,
+    where: "two rows below the last row (one blank row between), under Tiltak",
+    cell: "B5",
+  },
+  {
+    sheet: SHEETS.checklist,
+    where: "right below the last row (no blank row), under Tiltak",
+    cell: "B4",
+  },
+  {
+    sheet: SHEETS.checklist,
+    where: "right below the last row (no blank row), under a question",
+    cell: "G4",
+  },
   { sheet: SHEETS.checklist, where: "beside the header row (no blank column)", cell: "S1" },
-  { sheet: SHEETS.checklist, where: "beside the header row (one blank column between)", cell: "T1" },
+  {
+    sheet: SHEETS.checklist,
+    where: "beside the header row (one blank column between)",
+    cell: "T1",
+  },
   { sheet: SHEETS.checklist, where: "beside a row (no blank column)", cell: "S2" },
 ];
 
@@ -90,7 +121,9 @@ describe.each(CASES)("a note on $sheet $where ($cell)", ({ sheet, cell }) => {
       expect(b.read.checklist!.plan).toEqual(a.read.checklist!.plan);
     }
     expect(noted.getCell(sheet, cell)).toEqual({ value: NOTE, numberFormat: "General" });
-    expect([TABLES.scoring, TABLES.checklist].map((t) => noted.tableInfo(t).address)).toEqual(tablesBefore);
+    expect([TABLES.scoring, TABLES.checklist].map((t) => noted.tableInfo(t).address)).toEqual(
+      tablesBefore
+    );
     for (const s of [SHEETS.scoring, SHEETS.checklist, SHEETS.ranking, STORE_SHEET]) {
       expect(sheetWithout(noted, s, s === sheet ? cell : undefined)).toBe(sheetWithout(plain, s));
     }
@@ -117,7 +150,12 @@ test("the pane's actions read the tables to their end too: an answer, an orphan 
   // Removing T002 from the checklist (after it is gone from Vurdering) deletes its table row only.
   for (const col of "ABCDEFGHIJKLMNOP") wb.userEdit(SHEETS.scoring, `${col}4`, "");
   await c.recalc();
-  expect(c.getState().assessment!.findings.filter((f) => f.code === "checklist-only-checklist").map((f) => f.measureId)).toEqual(["T002"]);
+  expect(
+    c
+      .getState()
+      .assessment!.findings.filter((f) => f.code === "checklist-only-checklist")
+      .map((f) => f.measureId)
+  ).toEqual(["T002"]);
   await c.resolveOrphan("T002", "remove");
   expect(c.getState().status).toBe("ready");
   expect(wb.tableInfo(TABLES.checklist).address).toBe("A1:R2");
@@ -160,23 +198,30 @@ test("weights are written inside the Modell table only: a note under it is not a
   const wb = await twoMeasures();
   wb.userEdit(SHEETS.model, "A18", NOTE, { autoExpand: false });
   wb.userEdit(SHEETS.model, "A19", "nytte", { autoExpand: false }); // a note that names a criterion
-  const c = new ExcelController(hostOf(wb), "nb", { clock: () => new Date("2026-11-27T12:00:00Z") });
+  const c = new ExcelController(hostOf(wb), "nb", {
+    clock: () => new Date("2026-11-27T12:00:00Z"),
+  });
   c.notifyChanged = () => undefined;
   await c.start();
   await c.setWeight("nytte", 2);
   expect(c.getState().status).toBe("ready");
-  const nytteRow = [...Array(17).keys()].map((i) => i + 1).find((r) => wb.getCell(SHEETS.model, `A${r}`).value === "nytte")!;
+  const nytteRow = [...Array(17).keys()]
+    .map((i) => i + 1)
+    .find((r) => wb.getCell(SHEETS.model, `A${r}`).value === "nytte")!;
   expect(wb.getCell(SHEETS.model, `G${nytteRow}`).value).toBe(2);
   expect(c.getState().model!.criteria.find((g) => g.id === "nytte")!.weight).toBe(2);
   await c.resetWeights();
   expect(wb.getCell(SHEETS.model, `G${nytteRow}`).value).toBe(1);
-  for (const a of ["G18", "G19"]) expect(wb.getCell(SHEETS.model, a)).toEqual({ value: null, numberFormat: "General" });
+  for (const a of ["G18", "G19"])
+    expect(wb.getCell(SHEETS.model, a)).toEqual({ value: null, numberFormat: "General" });
   expect(wb.getCell(SHEETS.model, "A19").value).toBe("nytte");
 });
 
 test("a removed row goes to the log as it was typed: a formula as its formula, not its result", async () => {
   const wb = await twoMeasures();
-  const c = new ExcelController(hostOf(wb), "nb", { clock: () => new Date("2026-11-27T12:00:00Z") });
+  const c = new ExcelController(hostOf(wb), "nb", {
+    clock: () => new Date("2026-11-27T12:00:00Z"),
+  });
   c.notifyChanged = () => undefined;
   await c.start();
   wb.userEdit(SHEETS.checklist, "A3", ""); // T002 leaves the checklist: an orphan in Vurdering
@@ -186,5 +231,12 @@ test("a removed row goes to the log as it was typed: a formula as its formula, n
   expect(c.getState().status).toBe("ready");
   const log = wb.toGrids().find((g) => g.name === SHEETS.log)!;
   expect(log.rows[1]?.[2]?.value).toBe("Vurdering!A4:P4");
-  expect(String(log.rows[1]?.[3]?.value).split(" | ")).toEqual(["T002", "Tiltak 2", "Tema 2", "", ...generatedRows(2)[1].scores.map((v) => (v === null ? "" : String(v))), "=1+2"]);
+  expect(String(log.rows[1]?.[3]?.value).split(" | ")).toEqual([
+    "T002",
+    "Tiltak 2",
+    "Tema 2",
+    "",
+    ...generatedRows(2)[1].scores.map((v) => (v === null ? "" : String(v))),
+    "=1+2",
+  ]);
 });

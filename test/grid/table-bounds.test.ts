@@ -44,7 +44,9 @@ test("the tables of an .xlsx file bound the scoring table and the checklist", as
     await wb.xlsx.writeFile(file);
 
     const { grids } = await readXlsx(file);
-    expect(grids.find((g) => g.name === "Vurdering")!.tables).toEqual([{ name: TABLES.scoring, headerRow: 1, firstCol: 0, lastRow: 3, lastCol: 15 }]);
+    expect(grids.find((g) => g.name === "Vurdering")!.tables).toEqual([
+      { name: TABLES.scoring, headerRow: 1, firstCol: 0, lastRow: 3, lastCol: 15 },
+    ]);
     const read = readWorkbook(grids);
     if (read.kind !== "addin") throw new Error(read.kind);
     expect(read.assessment.measures.map((m) => [m.id, m.name, m.total])).toEqual([
@@ -53,7 +55,12 @@ test("the tables of an .xlsx file bound the scoring table and the checklist", as
     ]);
     expect(read.assessment.findings.filter((f) => f.code.startsWith("table-"))).toEqual([]);
     expect(read.checklist!.table.rows.map((r) => r.id)).toEqual(["T001"]);
-    expect(read.checklist!.table.region).toEqual({ headerRow: 0, firstCol: 0, lastCol: 17, lastRow: 1 });
+    expect(read.checklist!.table.region).toEqual({
+      headerRow: 0,
+      firstCol: 0,
+      lastCol: 17,
+      lastRow: 1,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

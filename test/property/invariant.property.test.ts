@@ -39,12 +39,14 @@ import {
  */
 const KNOWN_OPEN = {
   /** Check: fills of Vurdering's score cells. */
-  scoreFills: "recompute clears a person's fill on score cells and sets its own highlight fills — fixed on branch integrity (conditional formats)",
+  scoreFills:
+    "recompute clears a person's fill on score cells and sets its own highlight fills — fixed on branch integrity (conditional formats)",
   /** Edit: text that looks like a number or formula typed (or formatted «@») as an ID, name or Aktør in Vurdering or Sjekkliste. */
   textCopiedAsInput:
     "the add-in writes text it copies (checklist sync, Rangering, legacy import) as input: text «001» arrives as the number 1 and the next pass overwrites the original with it; «= viktig tiltak (fase 2» makes every recompute, or the import, fail — fixed on branch integrity (text that looks like a formula stays text)",
   /** Start: a person's own sheet called PrioData (the namesake is not generated). */
-  ownSheetNames: "a person's own sheet called PrioData is taken as the store: cleared, written and hidden — fixed on branch integrity (own-sheet names)",
+  ownSheetNames:
+    "a person's own sheet called PrioData is taken as the store: cleared, written and hidden — fixed on branch integrity (own-sheet names)",
   /** Check c of ownership.ts for Sjekkliste's Aktør: overwritten with Vurdering's when both changed. */
   actorConflict:
     "an Aktør changed in both Vurdering and Sjekkliste since the last recompute: the checklist sync overwrites the checklist's with the scoring table's, unlogged (names get a finding instead) — src/grid/checklist-sync.ts, helper integrity's file; not fixed on this branch",
@@ -66,8 +68,13 @@ const CLOSED = new Set((process.env.INVARIANT_CLOSE ?? "").split(",").filter(Boo
 const open = (k: OpenKey) => k in KNOWN_OPEN && !CLOSED.has(k);
 const TYPED_KINDS = Object.keys(TYPED) as TypedKind[];
 /** Typed kinds not typed into an ID, name or Aktør cell of Vurdering or Sjekkliste while a KNOWN_OPEN entry names them. */
-const HELD_BACK_IN_NAMES: Partial<Record<TypedKind, OpenKey>> = { "formula-like-text": "textCopiedAsInput", "number-text": "textCopiedAsInput" };
-const NOT_IN_NAMES = TYPED_KINDS.filter((k) => HELD_BACK_IN_NAMES[k] && open(HELD_BACK_IN_NAMES[k]!));
+const HELD_BACK_IN_NAMES: Partial<Record<TypedKind, OpenKey>> = {
+  "formula-like-text": "textCopiedAsInput",
+  "number-text": "textCopiedAsInput",
+};
+const NOT_IN_NAMES = TYPED_KINDS.filter(
+  (k) => HELD_BACK_IN_NAMES[k] && open(HELD_BACK_IN_NAMES[k]!)
+);
 /** Operations held back while a KNOWN_OPEN entry names them. */
 const HELD_BACK_OPS: Partial<Record<AddinStep["kind"], OpenKey>> = {};
 const OP_KINDS = ADDIN_KINDS.filter((k) => !(HELD_BACK_OPS[k] && open(HELD_BACK_OPS[k]!)));
@@ -80,15 +87,31 @@ const NAMESAKES: Namesake[] = ["Logg", "PrioData", "Rangering"];
 /** Namesakes held back while a KNOWN_OPEN entry names them. */
 const HELD_BACK_SHEETS: Partial<Record<Namesake, OpenKey>> = { PrioData: "ownSheetNames" };
 
-async function startWorkbook(start: Start, legacy: Grid, notes: Grid, measures: number, namesakes: Namesake[]): Promise<{ wb: SimWorkbook; made: Set<SimSheet> }> {
+async function startWorkbook(
+  start: Start,
+  legacy: Grid,
+  notes: Grid,
+  measures: number,
+  namesakes: Namesake[]
+): Promise<{ wb: SimWorkbook; made: Set<SimSheet> }> {
   // A workbook with the add-in's layout cannot have a person's Rangering sheet (creating it is refused).
-  const own = namesakes.filter((n) => !(start === "addin" && n === "Rangering")).map((name): Grid => ({ name, rows: [[{ value: "Mitt eget ark" }, { value: 7 }], [], [{ value: "Husk: møte fredag" }]] }));
+  const own = namesakes
+    .filter((n) => !(start === "addin" && n === "Rangering"))
+    .map((name): Grid => ({
+      name,
+      rows: [[{ value: "Mitt eget ark" }, { value: 7 }], [], [{ value: "Husk: møte fredag" }]],
+    }));
   const grids = start === "legacy" ? [legacy, notes, ...own] : [notes, ...own];
   const wb = SimWorkbook.fromGrids(grids);
   const persons = new Set(wb.sheets);
   if (start === "addin") {
-    const rows = generatedRows(measures).map((r, i) => ({ ...r, id: `T${String(i + 1).padStart(3, "0")}` }));
-    const created = await hostOf(wb).run((ctx) => createLayout(ctx, defaultModel(), rows, newStore(defaultModel(), measures + 1), "nb"));
+    const rows = generatedRows(measures).map((r, i) => ({
+      ...r,
+      id: `T${String(i + 1).padStart(3, "0")}`,
+    }));
+    const created = await hostOf(wb).run((ctx) =>
+      createLayout(ctx, defaultModel(), rows, newStore(defaultModel(), measures + 1), "nb")
+    );
     if (!created.ok) throw new Error(created.message);
   }
   return { wb, made: new Set(wb.sheets.filter((x) => !persons.has(x))) };
@@ -96,14 +119,21 @@ async function startWorkbook(start: Start, legacy: Grid, notes: Grid, measures: 
 
 /** INVARIANT_RUNS and INVARIANT_SEED repeat or widen a run (e.g. INVARIANT_RUNS=5000 for a long hunt). */
 const CASES = { runs: Number(process.env.INVARIANT_RUNS ?? 400), steps: { min: 4, max: 10 } };
-const SEED = process.env.INVARIANT_SEED !== undefined ? Number(process.env.INVARIANT_SEED) : undefined;
-const step: fc.Arbitrary<Step> = fc.oneof({ weight: 1, arbitrary: personStep(TYPED_KINDS) }, { weight: 1, arbitrary: addinStep(OP_KINDS) });
+const SEED =
+  process.env.INVARIANT_SEED !== undefined ? Number(process.env.INVARIANT_SEED) : undefined;
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 1, arbitrary: personStep(TYPED_KINDS) },
+  { weight: 1, arbitrary: addinStep(OP_KINDS) }
+);
 const scenario = fc.record({
   start: fc.constantFrom<Start>("empty", "legacy", "addin", "addin"),
   legacy: legacySheet,
   notes: notesSheet,
   measures: fc.integer({ min: 1, max: 3 }),
-  namesakes: fc.subarray(NAMESAKES.filter((n) => !(HELD_BACK_SHEETS[n] && open(HELD_BACK_SHEETS[n]!))), { maxLength: 2 }),
+  namesakes: fc.subarray(
+    NAMESAKES.filter((n) => !(HELD_BACK_SHEETS[n] && open(HELD_BACK_SHEETS[n]!))),
+    { maxLength: 2 }
+  ),
   steps: fc.array(step, { minLength: CASES.steps.min, maxLength: CASES.steps.max }),
 });
 
@@ -129,10 +159,21 @@ test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} 
           const kind = label.split(" ")[0];
           carriedOut.set(kind, (carriedOut.get(kind) ?? 0) + 1);
         }
-        const problems = check(wb, b, asked, { scoreFills: open("scoreFills"), actorConflict: open("actorConflict") }, made);
+        const problems = check(
+          wb,
+          b,
+          asked,
+          { scoreFills: open("scoreFills"), actorConflict: open("actorConflict") },
+          made
+        );
         const state = c.getState();
-        if (state.status === "error" && !OPEN_ERRORS.some(([k, re]) => open(k) && re.test(state.error ?? ""))) problems.push(`the operation failed: ${state.error}`);
-        if (problems.length) throw new Error(`${problems.join("\n")}\nafter:\n  ${done.join("\n  ")}`);
+        if (
+          state.status === "error" &&
+          !OPEN_ERRORS.some(([k, re]) => open(k) && re.test(state.error ?? ""))
+        )
+          problems.push(`the operation failed: ${state.error}`);
+        if (problems.length)
+          throw new Error(`${problems.join("\n")}\nafter:\n  ${done.join("\n  ")}`);
       };
       await run(async () => {
         await c.start();
@@ -142,15 +183,14 @@ test(`${CASES.runs} random sequences of ${CASES.steps.min}–${CASES.steps.max} 
         if (s.kind === "type" || s.kind === "format" || s.kind === "deleteChecklist") {
           done.push(await applyPerson(wb, s, NOT_IN_NAMES, !open("textCopiedAsInput")));
           personSteps++;
-        }
-        else await run(() => applyAddin(wb, c, s));
+        } else await run(() => applyAddin(wb, c, s));
       }
     }),
-    { numRuns: CASES.runs, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    { numRuns: CASES.runs, ...(SEED !== undefined ? { seed: SEED } : {}) }
   );
   expect(operations).toBeGreaterThan(CASES.runs);
   // What was covered, for the record (e.g. 400 sequences: ~1 500 operations checked).
   console.info(
-    `invariant: ${CASES.runs} sequences, ${personSteps} edits by the person, ${operations} operations checked; carried out: ${[...carriedOut].map(([k, n]) => `${k} ${n}`).join(", ")}`,
+    `invariant: ${CASES.runs} sequences, ${personSteps} edits by the person, ${operations} operations checked; carried out: ${[...carriedOut].map(([k, n]) => `${k} ${n}`).join(", ")}`
   );
 }, 600_000);

@@ -15,11 +15,18 @@ import { before, check, owned, ownerOf } from "./ownership";
 const CLOCK = () => new Date("2026-11-27T12:00:00Z");
 const RELAX = { scoreFills: false, actorConflict: false };
 
-async function layout(personSheets: string[] = []): Promise<{ wb: SimWorkbook; made: Set<import("../../src/sim/sheet").SimSheet> }> {
-  const wb = SimWorkbook.fromGrids([{ name: "Notater", rows: [] }, ...personSheets.map((name) => ({ name, rows: [[{ value: "mitt" }]] }))]);
+async function layout(
+  personSheets: string[] = []
+): Promise<{ wb: SimWorkbook; made: Set<import("../../src/sim/sheet").SimSheet> }> {
+  const wb = SimWorkbook.fromGrids([
+    { name: "Notater", rows: [] },
+    ...personSheets.map((name) => ({ name, rows: [[{ value: "mitt" }]] })),
+  ]);
   const persons = new Set(wb.sheets);
   const rows = generatedRows(2).map((r, i) => ({ ...r, id: `T00${i + 1}` }));
-  const created = await hostOf(wb).run((ctx) => createLayout(ctx, defaultModel(), rows, newStore(defaultModel(), 3), "nb"));
+  const created = await hostOf(wb).run((ctx) =>
+    createLayout(ctx, defaultModel(), rows, newStore(defaultModel(), 3), "nb")
+  );
   expect(created.ok).toBe(true);
   return { wb, made: new Set(wb.sheets.filter((s) => !persons.has(s))) };
 }
@@ -30,14 +37,25 @@ test("owned: Rangering, PrioData and Logg sheets and the computed columns; every
   c.notifyChanged = () => undefined;
   await c.start();
   const o = owned(wb, made);
-  const at = (sheet: string, row: number, col: number) => ownerOf(o, wb.sheetByName(sheet)!, row, col);
+  const at = (sheet: string, row: number, col: number) =>
+    ownerOf(o, wb.sheetByName(sheet)!, row, col);
   expect(at(SHEETS.ranking, 40, 40)).toBe("addin");
   expect(at(STORE_SHEET, 0, 0)).toBe("addin");
   // Sjekkliste A1:R3: Inn/Ut, Segment, Rapportering are J, K, L; their body rows 2–3 only.
-  expect([9, 10, 11].map((col) => at(SHEETS.checklist, 1, col))).toEqual(["addin", "addin", "addin"]);
-  expect([9, 10, 11].map((col) => at(SHEETS.checklist, 0, col))).toEqual(["person", "person", "person"]);
+  expect([9, 10, 11].map((col) => at(SHEETS.checklist, 1, col))).toEqual([
+    "addin",
+    "addin",
+    "addin",
+  ]);
+  expect([9, 10, 11].map((col) => at(SHEETS.checklist, 0, col))).toEqual([
+    "person",
+    "person",
+    "person",
+  ]);
   expect(at(SHEETS.checklist, 3, 10)).toBe("person"); // under the table
-  expect([0, 1, 2, 3, 8, 12].map((col) => at(SHEETS.checklist, 1, col))).toEqual(Array(6).fill("person"));
+  expect([0, 1, 2, 3, 8, 12].map((col) => at(SHEETS.checklist, 1, col))).toEqual(
+    Array(6).fill("person")
+  );
   // Modell: «Andel av total» (J) of the model table's body.
   expect(at(SHEETS.model, 1, 9)).toBe("addin");
   expect(at(SHEETS.model, 1, 6)).toBe("person"); // Vekt
@@ -77,7 +95,10 @@ test("Synkroniser passes the check because the Logg holds what each cell held; w
   const legacy = themeSheet(
     "Tema A",
     names,
-    COUNCIL_ROWS.map((r) => ({ label: r.label, values: r.key === "total" ? [99, 1] : r.key === "rank" ? [2, 2] : [6, 4] })),
+    COUNCIL_ROWS.map((r) => ({
+      label: r.label,
+      values: r.key === "total" ? [99, 1] : r.key === "rank" ? [2, 2] : [6, 4],
+    }))
   );
   const wb = SimWorkbook.fromGrids([legacy]);
   const made = new Set<import("../../src/sim/sheet").SimSheet>();
@@ -91,6 +112,14 @@ test("Synkroniser passes the check because the Logg holds what each cell held; w
   expect(c.getState().notice).toMatch(/^3 /);
   expect(check(wb, b, [], RELAX, made)).toEqual([]);
   // The same writes with the log's rows not counted as new: every rewritten cell is reported.
-  const forgetful = { ...b, logRows: wb.tableRowCount("PrioLogg"), tables: new Map([...b.tables, ...wb.tables.map((t) => [t, { ...t.rect }] as const)]) };
-  expect(check(wb, forgetful, [], RELAX, made).map((p) => /^(.*?) \{/.exec(p)?.[1])).toEqual(["'Tema A'!C19", "'Tema A'!D19", "'Tema A'!C20"]);
+  const forgetful = {
+    ...b,
+    logRows: wb.tableRowCount("PrioLogg"),
+    tables: new Map([...b.tables, ...wb.tables.map((t) => [t, { ...t.rect }] as const)]),
+  };
+  expect(check(wb, forgetful, [], RELAX, made).map((p) => /^(.*?) \{/.exec(p)?.[1])).toEqual([
+    "'Tema A'!C19",
+    "'Tema A'!D19",
+    "'Tema A'!C20",
+  ]);
 });

@@ -66,13 +66,17 @@ export interface Owned {
  */
 export function owned(wb: SimWorkbook, made: ReadonlySet<SimSheet>): Owned {
   const out: Owned = { sheets: new Set(), columns: [] };
-  for (const sheet of wb.sheets) if (same(sheet.name, STORE_SHEET) && made.has(sheet)) out.sheets.add(sheet);
+  for (const sheet of wb.sheets)
+    if (same(sheet.name, STORE_SHEET) && made.has(sheet)) out.sheets.add(sheet);
   for (const name of [TABLES.ranking, TABLES.log]) {
     const t = tableNamed(wb, name);
     if (t) out.sheets.add(t.sheet);
   }
   const computed: [string, string[]][] = [
-    [TABLES.checklist, [CHECKLIST_COLUMNS.entry, CHECKLIST_COLUMNS.segment, CHECKLIST_COLUMNS.reporting]],
+    [
+      TABLES.checklist,
+      [CHECKLIST_COLUMNS.entry, CHECKLIST_COLUMNS.segment, CHECKLIST_COLUMNS.reporting],
+    ],
     [TABLES.model, [MODEL_COLUMNS.implied]],
   ];
   for (const [name, headers] of computed) {
@@ -80,7 +84,8 @@ export function owned(wb: SimWorkbook, made: ReadonlySet<SimSheet>): Owned {
     if (!t) continue;
     for (const h of headers) {
       const col = columnOf(t, h);
-      if (col !== undefined) out.columns.push({ sheet: t.sheet, col, r0: t.bodyRect.r0, r1: t.bodyRect.r1 });
+      if (col !== undefined)
+        out.columns.push({ sheet: t.sheet, col, r0: t.bodyRect.r0, r1: t.bodyRect.r1 });
     }
   }
   return out;
@@ -89,7 +94,9 @@ export function owned(wb: SimWorkbook, made: ReadonlySet<SimSheet>): Owned {
 /** Who owns a cell, by `owned` (computed once per state of the workbook). */
 export function ownerOf(o: Owned, sheet: SimSheet, row: number, col: number): Owner {
   if (o.sheets.has(sheet)) return "addin";
-  return o.columns.some((c) => c.sheet === sheet && c.col === col && row >= c.r0 && row <= c.r1) ? "addin" : "person";
+  return o.columns.some((c) => c.sheet === sheet && c.col === col && row >= c.r0 && row <= c.r1)
+    ? "addin"
+    : "person";
 }
 
 /** What must stay byte-identical in a person's cell. */
@@ -115,8 +122,15 @@ const show = (s: Snap) => {
   return j.length > 160 ? `${j.slice(0, 160)}…` : j;
 };
 
-const key = (s: Snap) => JSON.stringify([s.value === undefined ? "\u0000f" : s.value, s.formula ?? null, s.numberFormat ?? null, s.fill ?? null]);
-const hasContent = (s: Snap) => s.formula !== undefined || !(s.value === null || s.value === undefined || s.value === "");
+const key = (s: Snap) =>
+  JSON.stringify([
+    s.value === undefined ? "\u0000f" : s.value,
+    s.formula ?? null,
+    s.numberFormat ?? null,
+    s.fill ?? null,
+  ]);
+const hasContent = (s: Snap) =>
+  s.formula !== undefined || !(s.value === null || s.value === undefined || s.value === "");
 const isEmpty = (s: Snap) => !hasContent(s) && s.numberFormat === undefined && s.fill === undefined;
 
 interface Tracked {
@@ -157,12 +171,16 @@ export function before(wb: SimWorkbook, made: ReadonlySet<SimSheet>): Before {
   for (const sheet of wb.sheets) {
     for (const { row, col, cell } of allCells(sheet)) {
       objects.add(cell);
-      if (ownerOf(o, sheet, row, col) === "person") tracked.push({ sheet, row, col, cell, snap: snapOf(cell) });
+      if (ownerOf(o, sheet, row, col) === "person")
+        tracked.push({ sheet, row, col, cell, snap: snapOf(cell) });
     }
   }
   const storeSheet = wb.sheets.find((x) => same(x.name, STORE_SHEET) && made.has(x));
   const store = readStore(storeSheet ? [wb.gridOf(storeSheet)] : []);
-  const memory = store.kind === "ok" ? { names: store.store.checklist.names, actors: store.store.checklist.actors } : { names: {}, actors: {} };
+  const memory =
+    store.kind === "ok"
+      ? { names: store.store.checklist.names, actors: store.store.checklist.actors }
+      : { names: {}, actors: {} };
   const log = logTable(wb);
   return {
     tracked,
@@ -189,16 +207,25 @@ function newLogEntries(wb: SimWorkbook, b: Before): { cell: string; before: stri
     const v = t.sheet.get(r, c)?.value;
     return v === null || v === undefined ? "" : typeof v === "object" ? v.error : String(v);
   };
-  for (let r = firstNew; r <= t.bodyRect.r1; r++) out.push({ cell: text(r, t.rect.c0 + 2), before: text(r, t.rect.c0 + 3) });
+  for (let r = firstNew; r <= t.bodyRect.r1; r++)
+    out.push({ cell: text(r, t.rect.c0 + 2), before: text(r, t.rect.c0 + 3) });
   return out;
 }
 
 function snapText(s: Snap): string {
-  return describeCell(s.formula !== undefined ? { value: null, formula: s.formula } : { value: s.value ?? null });
+  return describeCell(
+    s.formula !== undefined ? { value: null, formula: s.formula } : { value: s.value ?? null }
+  );
 }
 
 /** Whether the log names this cell (alone, or in a logged row range) with what it held. */
-function logged(entries: { cell: string; before: string }[], sheet: SimSheet, row: number, col: number, s: Snap): boolean {
+function logged(
+  entries: { cell: string; before: string }[],
+  sheet: SimSheet,
+  row: number,
+  col: number,
+  s: Snap
+): boolean {
   const here = address(sheet.name, row, col);
   const what = snapText(s);
   for (const e of entries) {
@@ -226,16 +253,22 @@ export interface Relax {
   actorConflict: boolean;
   /** Fills of Vurdering's score cells (highlights as direct fills). */
   scoreFills: boolean;
-
 }
 
 /** Where a cell sits in the add-in's input tables: the table and the column's header. */
-function inputColumn(wb: SimWorkbook, sheet: SimSheet, row: number, col: number, at?: Map<SimTable, Rect>): { table: SimTable; header: string } | undefined {
+function inputColumn(
+  wb: SimWorkbook,
+  sheet: SimSheet,
+  row: number,
+  col: number,
+  at?: Map<SimTable, Rect>
+): { table: SimTable; header: string } | undefined {
   for (const name of [TABLES.scoring, TABLES.checklist]) {
     const t = tableNamed(wb, name);
     // `at`: where the tables were before the operation (for a cell that is gone now).
     const r = t ? (at?.get(t) ?? t.rect) : undefined;
-    if (!t || !r || t.sheet !== sheet || row <= r.r0 || row > r.r1 || col < r.c0 || col > r.c1) continue;
+    if (!t || !r || t.sheet !== sheet || row <= r.r0 || row > r.r1 || col < r.c0 || col > r.c1)
+      continue;
     return { table: t, header: t.headers()[col - t.rect.c0] };
   }
   return undefined;
@@ -246,17 +279,26 @@ function textOf(v: CellValue | undefined): string {
 }
 
 /** The Tiltak/Aktør cell value the other input table holds for this ID. */
-function otherTableValue(wb: SimWorkbook, table: SimTable, row: number, header: string): CellValue | undefined {
+function otherTableValue(
+  wb: SimWorkbook,
+  table: SimTable,
+  row: number,
+  header: string
+): CellValue | undefined {
   const idCol = columnOf(table, SCORING_FIXED.id);
   if (idCol === undefined) return undefined;
   const id = textOf(table.sheet.get(row, idCol)?.value);
-  const other = tableNamed(wb, same(table.name, TABLES.scoring) ? TABLES.checklist : TABLES.scoring);
+  const other = tableNamed(
+    wb,
+    same(table.name, TABLES.scoring) ? TABLES.checklist : TABLES.scoring
+  );
   if (!other || id === "") return undefined;
   const oIdCol = columnOf(other, SCORING_FIXED.id);
   const oCol = columnOf(other, header);
   if (oIdCol === undefined || oCol === undefined) return undefined;
   for (let r = other.bodyRect.r0; r <= other.bodyRect.r1; r++) {
-    if (textOf(other.sheet.get(r, oIdCol)?.value) === id) return other.sheet.get(r, oCol)?.value ?? null;
+    if (textOf(other.sheet.get(r, oIdCol)?.value) === id)
+      return other.sheet.get(r, oCol)?.value ?? null;
   }
   return undefined;
 }
@@ -269,25 +311,47 @@ function leafColumn(header: string): boolean {
  * Checks the workbook after an operation against the stock taken before it. Returns the
  * violations, each naming the cell, what it held and what it holds.
  */
-export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, made: ReadonlySet<SimSheet>): string[] {
+export function check(
+  wb: SimWorkbook,
+  b: Before,
+  asked: Asked[],
+  relax: Relax,
+  made: ReadonlySet<SimSheet>
+): string[] {
   const problems: string[] = [];
   const o = owned(wb, made);
   const where = new Map<SimCell, { sheet: SimSheet; row: number; col: number }>();
-  for (const sheet of wb.sheets) for (const { row, col, cell } of allCells(sheet)) where.set(cell, { sheet, row, col });
+  for (const sheet of wb.sheets)
+    for (const { row, col, cell } of allCells(sheet)) where.set(cell, { sheet, row, col });
   const log = newLogEntries(wb, b);
-  const askedAt = (sheet: SimSheet, row: number, col: number) => asked.find((a) => same(a.sheet, sheet.name) && a.row === row && a.col === col);
+  const askedAt = (sheet: SimSheet, row: number, col: number) =>
+    asked.find((a) => same(a.sheet, sheet.name) && a.row === row && a.col === col);
   /** Rows removed from a sheet in this operation (each logged as a row range). */
-  const removedRows = (sheet: SimSheet) => log.filter((e) => e.cell.startsWith(`${address(sheet.name, 0, 0).split("!")[0]}!`) && /:[A-Z]+\d+$/.test(e.cell)).length;
+  const removedRows = (sheet: SimSheet) =>
+    log.filter(
+      (e) =>
+        e.cell.startsWith(`${address(sheet.name, 0, 0).split("!")[0]}!`) &&
+        /:[A-Z]+\d+$/.test(e.cell)
+    ).length;
   const grew = (t: SimTable) => {
     const r = b.tables.get(t);
     return r ? t.rect.r1 - t.rect.r0 - (r.r1 - r.r0) : 0;
   };
 
   /** Whether a change to what a person's cell holds (or a new cell) is one of a–e. */
-  const allowed = (sheet: SimSheet, row: number, col: number, was: Snap | undefined, now: Snap): string | undefined => {
+  const allowed = (
+    sheet: SimSheet,
+    row: number,
+    col: number,
+    was: Snap | undefined,
+    now: Snap
+  ): string | undefined => {
     const a = askedAt(sheet, row, col);
     if (a) {
-      const ok = now.formula === undefined && (textOf(now.value) === textOf(a.value)) && (typeof a.value !== "number" || now.value === a.value);
+      const ok =
+        now.formula === undefined &&
+        textOf(now.value) === textOf(a.value) &&
+        (typeof a.value !== "number" || now.value === a.value);
       return ok ? undefined : `asked for ${JSON.stringify(a.value)}`;
     }
     if (logged(log, sheet, row, col, was ?? {})) return undefined;
@@ -299,22 +363,58 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
       const removed = removedRows(sheet);
       if (pre && !was && row > pre.r1 - removed && row <= table.rect.r1) return undefined; // b. appended row
       const wasBlank = !was || !hasContent(was);
-      const onlyFill = was !== undefined && key({ ...was, fill: undefined }) === key({ ...now, fill: undefined });
-      const fillOnly = (!was || isEmpty({ ...was, fill: undefined })) && !hasContent(now) && now.numberFormat === (was?.numberFormat ?? undefined);
-      if (relax.scoreFills && same(table.name, TABLES.scoring) && leafColumn(header) && (onlyFill || fillOnly)) return undefined;
-      const sameFormat = (was?.numberFormat ?? undefined) === now.numberFormat && (was?.fill ?? undefined) === now.fill;
-      if (normalize(header) === normalize(SCORING_FIXED.id) && wasBlank && sameFormat && /^T\d{3,}$/.test(textOf(now.value)) && now.formula === undefined) return undefined; // a.
-      if ([SCORING_FIXED.name, SCORING_FIXED.actor].some((h) => normalize(h) === normalize(header)) && sameFormat) {
+      const onlyFill =
+        was !== undefined && key({ ...was, fill: undefined }) === key({ ...now, fill: undefined });
+      const fillOnly =
+        (!was || isEmpty({ ...was, fill: undefined })) &&
+        !hasContent(now) &&
+        now.numberFormat === (was?.numberFormat ?? undefined);
+      if (
+        relax.scoreFills &&
+        same(table.name, TABLES.scoring) &&
+        leafColumn(header) &&
+        (onlyFill || fillOnly)
+      )
+        return undefined;
+      const sameFormat =
+        (was?.numberFormat ?? undefined) === now.numberFormat &&
+        (was?.fill ?? undefined) === now.fill;
+      if (
+        normalize(header) === normalize(SCORING_FIXED.id) &&
+        wasBlank &&
+        sameFormat &&
+        /^T\d{3,}$/.test(textOf(now.value)) &&
+        now.formula === undefined
+      )
+        return undefined; // a.
+      if (
+        [SCORING_FIXED.name, SCORING_FIXED.actor].some((h) => normalize(h) === normalize(header)) &&
+        sameFormat
+      ) {
         const other = otherTableValue(wb, table, row, header);
         const idCol = columnOf(table, SCORING_FIXED.id)!;
         const id = textOf(table.sheet.get(row, idCol)?.value);
-        const memory = normalize(header) === normalize(SCORING_FIXED.name) ? b.memory.names : b.memory.actors;
-        const agreed = was !== undefined && was.formula === undefined && memory[id] !== undefined && textOf(was.value) === memory[id];
+        const memory =
+          normalize(header) === normalize(SCORING_FIXED.name) ? b.memory.names : b.memory.actors;
+        const agreed =
+          was !== undefined &&
+          was.formula === undefined &&
+          memory[id] !== undefined &&
+          textOf(was.value) === memory[id];
         // A faithful copy: the same kind of value (text stays text) and the same text.
         // (A cell the person formatted as text («@») takes the copy as text.)
-        const kindKept = typeof now.value === typeof other || (now.numberFormat === "@" && typeof now.value === "string");
-        const copy = other !== undefined && now.formula === undefined && kindKept && textOf(now.value) === textOf(other);
-        const actorConflict = relax.actorConflict && same(table.name, TABLES.checklist) && normalize(header) === normalize(SCORING_FIXED.actor);
+        const kindKept =
+          typeof now.value === typeof other ||
+          (now.numberFormat === "@" && typeof now.value === "string");
+        const copy =
+          other !== undefined &&
+          now.formula === undefined &&
+          kindKept &&
+          textOf(now.value) === textOf(other);
+        const actorConflict =
+          relax.actorConflict &&
+          same(table.name, TABLES.checklist) &&
+          normalize(header) === normalize(SCORING_FIXED.actor);
         if (copy && (wasBlank || agreed || actorConflict)) return undefined; // c.
       }
     }
@@ -326,24 +426,47 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
     if (!at) {
       const input = inputColumn(wb, t.sheet, t.row, t.col, b.tables);
       const fillOnly = !hasContent(t.snap) && t.snap.numberFormat === undefined;
-      if (relax.scoreFills && fillOnly && input && same(input.table.name, TABLES.scoring) && leafColumn(input.header)) continue;
-      if (!logged(log, t.sheet, t.row, t.col, t.snap)) problems.push(`${address(t.sheet.name, t.row, t.col)} ${show(t.snap)} was removed, not logged`);
+      if (
+        relax.scoreFills &&
+        fillOnly &&
+        input &&
+        same(input.table.name, TABLES.scoring) &&
+        leafColumn(input.header)
+      )
+        continue;
+      if (!logged(log, t.sheet, t.row, t.col, t.snap))
+        problems.push(
+          `${address(t.sheet.name, t.row, t.col)} ${show(t.snap)} was removed, not logged`
+        );
       continue;
     }
     const now = snapOf(t.cell);
     if (at.sheet !== t.sheet || at.col !== t.col) {
-      problems.push(`${address(t.sheet.name, t.row, t.col)} moved to ${address(at.sheet.name, at.row, at.col)}`);
+      problems.push(
+        `${address(t.sheet.name, t.row, t.col)} moved to ${address(at.sheet.name, at.row, at.col)}`
+      );
       continue;
     }
     if (at.row !== t.row) {
       // Only cells under a table that grew or shrank move, in the table's columns, as in Excel.
-      const mover = [...b.tables.keys()].find((x) => x.sheet === t.sheet && (grew(x) !== 0 || removedRows(x.sheet) > 0) && t.col >= x.rect.c0 && t.col <= x.rect.c1 && t.row > b.tables.get(x)!.r0);
-      if (!mover) problems.push(`${address(t.sheet.name, t.row, t.col)} moved to row ${at.row + 1}`);
+      const mover = [...b.tables.keys()].find(
+        (x) =>
+          x.sheet === t.sheet &&
+          (grew(x) !== 0 || removedRows(x.sheet) > 0) &&
+          t.col >= x.rect.c0 &&
+          t.col <= x.rect.c1 &&
+          t.row > b.tables.get(x)!.r0
+      );
+      if (!mover)
+        problems.push(`${address(t.sheet.name, t.row, t.col)} moved to row ${at.row + 1}`);
     }
     if (key(now) === key(t.snap)) continue;
     if (ownerOf(o, at.sheet, at.row, at.col) === "addin") continue;
     const why = allowed(at.sheet, at.row, at.col, t.snap, now);
-    if (why) problems.push(`${address(t.sheet.name, at.row, at.col)} ${show(t.snap)} → ${show(now)} (${why})`);
+    if (why)
+      problems.push(
+        `${address(t.sheet.name, at.row, at.col)} ${show(t.snap)} → ${show(now)} (${why})`
+      );
   }
 
   for (const [cell, at] of where) {
@@ -359,8 +482,10 @@ export function check(wb: SimWorkbook, b: Before, asked: Asked[], relax: Relax, 
   for (const a of asked) {
     const s = wb.sheets.find((x) => same(x.name, a.sheet));
     const v = s?.get(a.row, a.col)?.value ?? null;
-    if (textOf(v) !== textOf(a.value)) problems.push(`${address(a.sheet, a.row, a.col)} asked ${JSON.stringify(a.value)}, holds ${JSON.stringify(v)}`);
+    if (textOf(v) !== textOf(a.value))
+      problems.push(
+        `${address(a.sheet, a.row, a.col)} asked ${JSON.stringify(a.value)}, holds ${JSON.stringify(v)}`
+      );
   }
   return problems;
 }
-
