@@ -10,7 +10,7 @@ import { finding, type Finding } from "../core/findings";
 import { normalize } from "../core/text";
 import { addr, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
 import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, TABLES, type ChecklistColumn } from "./layout";
-import { regionOfTable, type TableRegion } from "./scoring-table";
+import { hasHeaders, regionOfTable, type TableRegion } from "./scoring-table";
 
 export const QUESTIONS: ChecklistQuestion[] = [...SIGNIFICANCE_QUESTIONS, ...SEGMENT_QUESTIONS];
 
@@ -51,7 +51,8 @@ export interface ChecklistTable {
  */
 export function findChecklistRegion(g: Grid): TableRegion | undefined {
   const table = tableOn(g, TABLES.checklist);
-  if (table) return regionOfTable(table);
+  const headers = [CHECKLIST_COLUMNS.id, CHECKLIST_COLUMNS.name, CHECKLIST_COLUMNS.samstyre];
+  if (table) return hasHeaders(g, table, headers) ? regionOfTable(table) : undefined;
   const want = new Set([CHECKLIST_COLUMNS.id, CHECKLIST_COLUMNS.name, CHECKLIST_COLUMNS.samstyre].map(normalize));
   for (let r = 0; r < rowCount(g); r++) {
     const row = g.rows[r] ?? [];

@@ -53,7 +53,7 @@ const FIXED_KEYS: [keyof Omit<ScoringColumns, "leaves">, string][] = [
  */
 export function findScoringRegion(g: Grid): TableRegion | undefined {
   const table = tableOn(g, TABLES.scoring);
-  if (table) return regionOfTable(table);
+  if (table) return hasHeaders(g, table, [SCORING_FIXED.id, SCORING_FIXED.name]) ? regionOfTable(table) : undefined;
   for (let r = 0; r < rowCount(g); r++) {
     const row = g.rows[r];
     if (!row) continue;
@@ -73,6 +73,16 @@ export function findScoringRegion(g: Grid): TableRegion | undefined {
     return { headerRow: r, firstCol, lastCol, lastRow };
   }
   return undefined;
+}
+
+/** Whether the table's header row holds each of the headers (as the readers compare them). */
+export function hasHeaders(g: Grid, t: { headerRow: number; firstCol: number; lastCol: number }, headers: string[]): boolean {
+  const found = new Set<string>();
+  for (let c = t.firstCol; c <= t.lastCol; c++) {
+    const h = textAt(g, t.headerRow, c);
+    if (h !== undefined) found.add(normalize(h));
+  }
+  return headers.every((h) => found.has(normalize(h)));
 }
 
 /** The region of an Excel table: its header row, columns and last row (totals row included, if any). */

@@ -240,3 +240,16 @@ test("a removed row goes to the log as it was typed: a formula as its formula, n
     "=1+2",
   ]);
 });
+
+test("a table whose ID or Tiltak header was typed over is not read as the scoring table (as without table information)", async () => {
+  const wb = await twoMeasures();
+  wb.userEdit(SHEETS.scoring, "A2", "Nr.");
+  const result = await run(wb);
+  expect(result.kind).toBe("absent");
+  wb.userEdit(SHEETS.scoring, "A2", "ID");
+  wb.userEdit(SHEETS.checklist, "G1", "Samarbeid");
+  const again = await run(wb);
+  if (again.kind !== "ready") throw new Error(again.kind);
+  expect(again.read.checklist).toBeUndefined();
+  expect(again.read.assessment.measures.map((m) => m.id)).toEqual(["T001", "T002"]);
+});
