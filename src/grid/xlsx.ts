@@ -64,7 +64,8 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     });
     rows[r - 1] = cells;
   });
-  return { name: ws.name, rows, tables: tablesOf(ws) };
+  const tables = tablesOf(ws);
+  return tables.length ? { name: ws.name, rows, tables } : { name: ws.name, rows };
 }
 
 /** The sheet's Excel tables (name and range), so the readers know where each table ends. */
