@@ -13,6 +13,14 @@ export function asText(s: string): string {
   return s === "" ? "" : `'${s}`;
 }
 
+/**
+ * Text for one cell of a sheet read with its number formats: literally into a cell formatted as
+ * Text («@»), where Excel would keep an apostrophe as part of the value; with the apostrophe elsewhere.
+ */
+export function textInto(grid: { textFormatted?: ReadonlySet<string> } | undefined, row: number, col: number, s: string): string {
+  return grid?.textFormatted?.has(`${row},${col}`) ? s : asText(s);
+}
+
 /** A cell value as a `values` entry: text kept as text, numbers and booleans as they are, blank as "". */
 export function officeInput(v: CellValue | undefined): OfficeInput {
   if (v === null || v === undefined) return "";

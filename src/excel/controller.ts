@@ -11,7 +11,7 @@ import { findScoringRegion, readScoringTable, type TableRegion } from "../grid/s
 import { defaultModel, stableJson, type Model } from "../core/model";
 import { t, type Lang } from "../i18n";
 import type { Grid } from "../grid/grid";
-import { textAt } from "../grid/grid";
+import { tableOn, textAt } from "../grid/grid";
 import { CHECKLIST_WORDS, MODEL_COLUMNS, scoringHeaders, SETTINGS_KEYS, SHEETS, TABLES } from "../grid/layout";
 import { SETTINGS_HEADERS } from "../grid/model-table";
 import { normalize } from "../core/text";
@@ -23,11 +23,12 @@ import { checklistRowFor, createLayout, writeChecklistSheet } from "./layout";
 import { checklistState } from "./checklist-state";
 import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
-import { highlightChanges, problemCells, queueHighlights } from "./model-highlight";
+import { applyHighlights, highlightChanges, problemCells } from "./model-highlight";
 import { planLegacySyncIn } from "./legacy-plan";
 import { checkWritable, clashMessage } from "./own-sheets";
 import { asText } from "./cells";
 import { repairStore, setWorkbookLang } from "./store-actions";
+import { attachTableBounds, queueTableBounds } from "./table-bounds";
 
 export interface ControllerOptions {
   /** Quiet time after the last change before recomputing. */
@@ -211,7 +212,7 @@ export class ExcelController implements AppController {
     }
     await this.host.run(async (ctx) => {
       ctx.runtime.enableEvents = false;
-      queueHighlights(ctx, changes);
+      await applyHighlights(ctx, changes);
       ctx.runtime.enableEvents = true;
       await ctx.sync();
     });
@@ -404,9 +405,13 @@ export class ExcelController implements AppController {
       const refused = await this.refusedWrite();
       if (refused) return refused;
       const message = await this.host.run(async (ctx) => {
+        // The tables' ranges say where the Modell tables end: a note under them is not a row to write.
+        const { tables } = await listSheets(ctx);
         const read = queueSheetRead(ctx, SHEETS.model);
+        const bounds = queueTableBounds(ctx, tables);
         await ctx.sync();
-        const cells = edit(gridOf(read));
+        const [grid] = attachTableBounds([gridOf(read)], bounds);
+        const cells = edit(grid);
         if (typeof cells === "string") return cells;
         const sheet = ctx.workbook.worksheets.getItem(SHEETS.model);
         for (const c of cells) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[typeof c.value === "string" ? asText(c.value) : c.value]];
@@ -441,11 +446,12 @@ export class ExcelController implements AppController {
       const refused = await this.refusedWrite();
       if (refused) return refused;
       const message = await this.host.run(async (ctx) => {
-        const { sheets } = await listSheets(ctx);
+        const { sheets, tables } = await listSheets(ctx);
         if (!sheets.includes(SHEETS.checklist)) return t(this.lang, "excel.error.noChecklist");
         const read = queueSheetRead(ctx, SHEETS.checklist);
+        const bounds = queueTableBounds(ctx, tables);
         await ctx.sync();
-        const grid = gridOf(read);
+        const [grid] = attachTableBounds([gridOf(read)], bounds);
         const region = findChecklistRegion(grid);
         const table = region ? readChecklistTable(grid, region) : undefined;
         const idCol = table?.columns.id;
@@ -468,11 +474,12 @@ export class ExcelController implements AppController {
       const refused = await this.refusedWrite();
       if (refused) return refused;
       const count = await this.host.run(async (ctx) => {
-        const { sheets } = await listSheets(ctx);
+        const { sheets, tables } = await listSheets(ctx);
         if (sheets.some((s) => s.toLowerCase() === SHEETS.checklist.toLowerCase())) return new Refusal(t(this.lang, "excel.conflict", { sheet: SHEETS.checklist }));
         const read = queueSheetRead(ctx, SHEETS.scoring);
+        const bounds = queueTableBounds(ctx, tables);
         await ctx.sync();
-        const grid = gridOf(read);
+        const [grid] = attachTableBounds([gridOf(read)], bounds);
         const region = findScoringRegion(grid);
         const model = this.state.model ?? defaultModel();
         const measures = region ? readScoringTable(grid, region, model).measures : [];
@@ -500,11 +507,12 @@ export class ExcelController implements AppController {
       const result = await this.host.run(async (ctx) => {
         const existing = await listSheets(ctx);
         if (!existing.sheets.includes(SHEETS.checklist)) return new Refusal(t(this.lang, "excel.error.noChecklist"));
-        const sReadQ = queueSheetRead(ctx, SHEETS.scoring);
-        const cReadQ = queueSheetRead(ctx, SHEETS.checklist);
+        // With formulas: a removed row goes to the log as it was typed (=1+2, not 3).
+        const sReadQ = queueSheetRead(ctx, SHEETS.scoring, true);
+        const cReadQ = queueSheetRead(ctx, SHEETS.checklist, true);
+        const bounds = queueTableBounds(ctx, existing.tables);
         await ctx.sync();
-        const sGrid = gridOf(sReadQ);
-        const cGrid = gridOf(cReadQ);
+        const [sGrid, cGrid] = attachTableBounds([gridOf(sReadQ), gridOf(cReadQ)], bounds);
         const model = this.state.model ?? defaultModel();
         const sRegion = findScoringRegion(sGrid);
         const cRegion = findChecklistRegion(cGrid);
@@ -572,7 +580,9 @@ function modelTableRows(grid: Grid): { byId: Map<string, number>; weightCol: num
     const weightCol = row.findIndex((_, c) => textAt(grid, r, c) === MODEL_COLUMNS.weight);
     if (idCol < 0 || weightCol < 0) continue;
     const byId = new Map<string, number>();
-    for (let rr = r + 1; rr < grid.rows.length; rr++) {
+    const table = tableOn(grid, TABLES.model);
+    const last = table && table.headerRow === r ? Math.min(table.lastRow, grid.rows.length - 1) : grid.rows.length - 1;
+    for (let rr = r + 1; rr <= last; rr++) {
       const id = textAt(grid, rr, idCol);
       if (id === undefined) break;
       byId.set(id, rr);
@@ -588,7 +598,9 @@ function settingCell(grid: Grid, key: string): { row: number; col: number } | un
     const row = grid.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       if (textAt(grid, r, c) !== SETTINGS_HEADERS[0] || textAt(grid, r, c + 1) !== SETTINGS_HEADERS[1]) continue;
-      for (let rr = r + 1; rr < grid.rows.length; rr++) {
+      const table = tableOn(grid, TABLES.settings);
+      const last = table && table.headerRow === r ? Math.min(table.lastRow, grid.rows.length - 1) : grid.rows.length - 1;
+      for (let rr = r + 1; rr <= last; rr++) {
         const k = textAt(grid, rr, c);
         if (k === undefined) break;
         if (normalize(k) === normalize(key)) return { row: rr, col: c + 1 };

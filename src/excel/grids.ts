@@ -20,7 +20,9 @@ export function queueSheetRead(context: Excel.RequestContext, name: string, with
   const sheet = context.workbook.worksheets.getItem(name);
   sheet.load("name");
   const range = sheet.getUsedRangeOrNullObject(true);
-  if (withFormulas) range.load(["values", "valueTypes", "formulas", "rowIndex", "columnIndex"]);
+  // The sheets the add-in copies text into are read with formulas and number formats: a formula is
+  // never overwritten, and a cell formatted as Text takes text without the apostrophe.
+  if (withFormulas) range.load(["values", "valueTypes", "formulas", "numberFormat", "rowIndex", "columnIndex"]);
   else range.load(["values", "valueTypes", "rowIndex", "columnIndex"]);
   return { name, sheet, range, withFormulas };
 }
@@ -40,7 +42,18 @@ export function gridOf(read: QueuedSheetRead): Grid {
   const types = read.range.valueTypes as string[][];
   const cells: CellValue[][] = values.map((row, i) => row.map((v, j) => officeValue(v, types[i]?.[j])));
   const formulas = read.withFormulas ? (read.range.formulas as (string | number | boolean | null)[][]) : undefined;
-  return gridFromValues(read.sheet.name, cells, formulas, { row: read.range.rowIndex, col: read.range.columnIndex });
+  const origin = { row: read.range.rowIndex, col: read.range.columnIndex };
+  const grid = gridFromValues(read.sheet.name, cells, formulas, origin);
+  if (read.withFormulas) {
+    const text = new Set<string>();
+    (read.range.numberFormat as unknown[][]).forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (f === "@") text.add(`${origin.row + i},${origin.col + j}`);
+      }),
+    );
+    if (text.size) grid.textFormatted = text;
+  }
+  return grid;
 }
 
 /** The names of the workbook's sheets and tables (one sync). */

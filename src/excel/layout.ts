@@ -154,9 +154,13 @@ const NOT_ASSESSED_ROW = (seed: ChecklistSeed): (string | number)[] =>
     k === "id" ? seed.id : k === "name" ? seed.name : k === "actor" ? seed.actor : k === "entry" || k === "segment" ? CHECKLIST_WORDS.notAssessed : "",
   );
 
-/** A checklist row as it is appended for a measure new in the scoring table (values input: text kept as text). */
-export function checklistRowFor(seed: ChecklistSeed): OfficeInput[] {
-  return NOT_ASSESSED_ROW(seed).map(officeInput);
+/**
+ * A checklist row as it is appended for a measure new in the scoring table (values input: text
+ * kept as text). `textColumn(j)` tells whether the new row's j-th cell will be formatted as Text
+ * (a table's new row takes the formats of the row above), where text goes in literally.
+ */
+export function checklistRowFor(seed: ChecklistSeed, textColumn: (j: number) => boolean = () => false): OfficeInput[] {
+  return NOT_ASSESSED_ROW(seed).map((v, j) => (typeof v === "string" && textColumn(j) ? v : officeInput(v)));
 }
 
 /** Adds the Sjekkliste sheet: Ja/Nei dropdowns, colour lists, the computed columns shaded. */

@@ -14,7 +14,7 @@ import { segmentLabel } from "../grid/checklist-sync";
 import { bySeverity, finding } from "../core/findings";
 import { groups as groupNodes, impliedLeafWeights, stableJson, totalMax, totalMin, type Model } from "../core/model";
 import { findingMessage, t, type Lang } from "../i18n";
-import { textAt, type Grid } from "../grid/grid";
+import { tableOn, textAt, type Grid } from "../grid/grid";
 import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
 import { findScoringRegion, scoringColumns } from "../grid/scoring-table";
 import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreRead, type StoreTarget } from "../grid/store";
@@ -26,9 +26,10 @@ import { readModel, readStoreSlots, readWorkbook, type ChecklistRead, type Workb
 import type { CellValue } from "../core/cell";
 import { cellA1 } from "../core/address";
 import { gridOf, queueSheetRead } from "./grids";
-import { asText, officeRows } from "./cells";
+import { asText, officeRows, textInto } from "./cells";
 import { writeChanged, writeChangedFormats } from "./diff-write";
 import { clashes, listOwned, workbookLang } from "./own-sheets";
+import { attachTableBounds, queueTableBounds } from "./table-bounds";
 import { checklistRowFor, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
 
@@ -197,24 +198,30 @@ function writeChecklist(
   }
   for (const e of plan.checklistEdits) {
     const c = columns[e.field];
-    if (c !== undefined) sheet.getRangeByIndexes(e.row, c, 1, 1).values = [[asText(e.value)]];
+    if (c !== undefined) sheet.getRangeByIndexes(e.row, c, 1, 1).values = [[textInto(grid, e.row, c, e.value)]];
   }
   const scoringSheet = context.workbook.worksheets.getItem(SHEETS.scoring);
   for (const e of plan.scoringEdits) {
     const row = read.scoring.rowOf.get(e.id);
     const c = e.field === "name" ? read.scoring.columns.name : read.scoring.columns.actor;
-    if (row !== undefined && c !== undefined) scoringSheet.getRangeByIndexes(row, c, 1, 1).values = [[asText(e.value)]];
+    const sGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase());
+    if (row !== undefined && c !== undefined) scoringSheet.getRangeByIndexes(row, c, 1, 1).values = [[textInto(sGrid, row, c, e.value)]];
   }
+  // A table's new row takes the formats of its last row: text goes literally into a Text cell.
   if (plan.appendToChecklist.length && existing.tables.includes(TABLES.checklist)) {
-    context.workbook.tables.getItem(TABLES.checklist).rows.add(undefined, plan.appendToChecklist.map(checklistRowFor));
+    const textColumn = (j: number) => grid.textFormatted?.has(`${region.lastRow},${region.firstCol + j}`) ?? false;
+    context.workbook.tables.getItem(TABLES.checklist).rows.add(undefined, plan.appendToChecklist.map((seed) => checklistRowFor(seed, textColumn)));
   }
   if (plan.appendToScoring.length && existing.tables.includes(TABLES.scoring)) {
     const width = scoringHeaders(read.model).length;
+    const sGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase());
+    const sRegion = sGrid ? findScoringRegion(sGrid) : undefined;
+    const text = (j: number, v: string) => (sRegion ? textInto(sGrid, sRegion.lastRow, sRegion.firstCol + j, v) : asText(v));
     const rows = plan.appendToScoring.map((m) => {
       const row = new Array<string>(width).fill("");
-      row[0] = asText(m.id);
-      row[1] = asText(m.name);
-      row[3] = asText(m.actor);
+      row[0] = text(0, m.id);
+      row[1] = text(1, m.name);
+      row[3] = text(3, m.actor);
       return row;
     });
     context.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, rows);
@@ -253,6 +260,8 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   // 2. Read the add-in's sheets (formulas too where the sync copies text), the output table and the marks.
   const withFormulas = new Set<string>([SHEETS.scoring, SHEETS.checklist]);
   const reads = OWN_SHEETS.filter(has).map((n) => queueSheetRead(context, exact(n), withFormulas.has(n)));
+  // Where the add-in's tables end, in the same sync: cells outside them are the person's.
+  const bounds = queueTableBounds(context, tables);
   const rankingTable = tables.includes(TABLES.ranking) ? context.workbook.tables.getItem(TABLES.ranking) : undefined;
   const body = rankingTable?.getDataBodyRange();
   body?.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "numberFormat"]);
@@ -264,7 +273,7 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   const marks = scoringSheet.getRange().conditionalFormats;
   marks.load("items/type,items/customOrNullObject/rule/formula");
   await context.sync();
-  const grids = reads.map(gridOf);
+  const grids = attachTableBounds(reads.map(gridOf), bounds);
 
   const { read: stored, target } = readStoreSlots(grids);
   if (stored.kind === "newer") return { kind: "newer", format: stored.format, sheets };
@@ -280,7 +289,10 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
 
   // 3. Write.
   context.runtime.enableEvents = false;
-  for (const w of newIds) context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[asText(w.id)]];
+  for (const w of newIds) {
+    const g = grids.find((x) => x.name === w.sheet);
+    context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[textInto(g, w.row, w.col, w.id)]];
+  }
   writeMarks(scoringSheet, read, marks.items);
   if (rankingTable && body && rankingSheet) {
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
@@ -423,11 +435,16 @@ function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid
   bar.dataBar.positiveFormat.gradientFill = false;
 }
 
-/** The "Andel av total" column of the Modell table: each leaf's implied share of the total. */
+/**
+ * The "Andel av total" column of the Modell table: each leaf's implied share of the total. Only
+ * inside the table PrioModell when the grid knows it: a note under the table is never written over.
+ */
 function writeImplied(context: Excel.RequestContext, grid: Grid, model: Model): void {
   let headerRow = -1;
   let idCol = -1;
   let impliedCol = -1;
+  const table = tableOn(grid, TABLES.model);
+  const lastRow = table ? table.lastRow : grid.rows.length - 1;
   for (let r = 0; r < grid.rows.length && headerRow < 0; r++) {
     const row = grid.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
@@ -442,7 +459,7 @@ function writeImplied(context: Excel.RequestContext, grid: Grid, model: Model): 
   const implied = impliedLeafWeights(model);
   const groupIds = new Set(groupNodes(model).map((g) => g.id));
   const out: CellValue[][] = [];
-  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+  for (let r = headerRow + 1; r <= lastRow; r++) {
     const id = textAt(grid, r, idCol);
     if (id === undefined) break;
     out.push([groupIds.has(id) ? null : (implied.get(id) ?? null)]);

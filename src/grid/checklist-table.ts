@@ -8,9 +8,9 @@ import { answerFromCell, place, SEGMENT_QUESTIONS, SIGNIFICANCE_QUESTIONS, type 
 import { numberInText, type CellValue } from "../core/cell";
 import { finding, type Finding } from "../core/findings";
 import { normalize } from "../core/text";
-import { addr, isBlank, rowCount, textAt, valueAt, type Grid } from "./grid";
-import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, type ChecklistColumn } from "./layout";
-import type { TableRegion } from "./scoring-table";
+import { addr, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
+import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, TABLES, type ChecklistColumn } from "./layout";
+import { hasHeaders, regionOfTable, type TableRegion } from "./scoring-table";
 
 export const QUESTIONS: ChecklistQuestion[] = [...SIGNIFICANCE_QUESTIONS, ...SEGMENT_QUESTIONS];
 
@@ -44,8 +44,15 @@ export interface ChecklistTable {
   findings: Finding[];
 }
 
-/** Finds the checklist's header row (ID, Tiltak and at least one question) and its extent. */
+/**
+ * Where the checklist is: the Excel table PrioSjekkliste when the grid knows it (its range is
+ * the region; notes beside or below are the person's); otherwise the header row (ID, Tiltak and
+ * at least one question) and the cells under it.
+ */
 export function findChecklistRegion(g: Grid): TableRegion | undefined {
+  const table = tableOn(g, TABLES.checklist);
+  const headers = [CHECKLIST_COLUMNS.id, CHECKLIST_COLUMNS.name, CHECKLIST_COLUMNS.samstyre];
+  if (table) return hasHeaders(g, table, headers) ? regionOfTable(table) : undefined;
   const want = new Set([CHECKLIST_COLUMNS.id, CHECKLIST_COLUMNS.name, CHECKLIST_COLUMNS.samstyre].map(normalize));
   for (let r = 0; r < rowCount(g); r++) {
     const row = g.rows[r] ?? [];

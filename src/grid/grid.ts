@@ -17,6 +17,31 @@ export interface Grid {
   name: string;
   /** rows[r][c]; missing rows and cells are blank. */
   rows: (GridCell | undefined)[][];
+  /**
+   * The Excel table objects on the sheet, when the source knows them (Excel, .xlsx files). A
+   * table's range is where it ends: cells outside it are the person's, whatever they hold.
+   */
+  tables?: GridTable[];
+  /**
+   * Cells a person formatted as Text («@»), as "row,col", when the source read number formats.
+   * Excel stores what is written into such a cell literally, so text goes in without the
+   * apostrophe that keeps it text elsewhere (see src/excel/cells.ts).
+   */
+  textFormatted?: ReadonlySet<string>;
+}
+
+/** An Excel table object on a sheet: its name and range (header row included), 0-based, inclusive. */
+export interface GridTable {
+  name: string;
+  headerRow: number;
+  firstCol: number;
+  lastRow: number;
+  lastCol: number;
+}
+
+/** The named table on the sheet (names compare as Excel does, ignoring case), if the grid knows it. */
+export function tableOn(g: Grid, name: string): GridTable | undefined {
+  return g.tables?.find((t) => t.name.toLowerCase() === name.toLowerCase());
 }
 
 export function cellAt(g: Grid, r: number, c: number): GridCell | undefined {

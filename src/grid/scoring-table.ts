@@ -7,9 +7,9 @@ import type { MeasureInput, ScoreCell } from "../core/aggregate";
 import { finding, type Finding } from "../core/findings";
 import { leaves, type Model } from "../core/model";
 import { normalize } from "../core/text";
-import { addr, isBlank, rowCount, textAt, valueAt, type Grid } from "./grid";
+import { addr, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
 import { labelIndex, matchLabel } from "./labels";
-import { SCORING_FIXED, SELECTION_HEADERS } from "./layout";
+import { SCORING_FIXED, SELECTION_HEADERS, TABLES } from "./layout";
 
 /** Where a table sits on its sheet, 0-based, last row inclusive. */
 export interface TableRegion {
@@ -45,8 +45,15 @@ const FIXED_KEYS: [keyof Omit<ScoringColumns, "leaves">, string][] = [
   ["comment", SCORING_FIXED.comment],
 ];
 
-/** Finds the scoring table's header row on a sheet (a row with ID and Tiltak) and its extent. */
+/**
+ * Where the scoring table is. The Excel table PrioVurdering, when the grid knows it, is the
+ * authority: its range is the region, and notes beside or below it are never read. Without
+ * table information (a file written by other tools, a table converted to a range) the header
+ * row (a row with ID and Tiltak) and the cells under it give the extent.
+ */
 export function findScoringRegion(g: Grid): TableRegion | undefined {
+  const table = tableOn(g, TABLES.scoring);
+  if (table) return hasHeaders(g, table, [SCORING_FIXED.id, SCORING_FIXED.name]) ? regionOfTable(table) : undefined;
   for (let r = 0; r < rowCount(g); r++) {
     const row = g.rows[r];
     if (!row) continue;
@@ -66,6 +73,21 @@ export function findScoringRegion(g: Grid): TableRegion | undefined {
     return { headerRow: r, firstCol, lastCol, lastRow };
   }
   return undefined;
+}
+
+/** Whether the table's header row holds each of the headers (as the readers compare them). */
+export function hasHeaders(g: Grid, t: { headerRow: number; firstCol: number; lastCol: number }, headers: string[]): boolean {
+  const found = new Set<string>();
+  for (let c = t.firstCol; c <= t.lastCol; c++) {
+    const h = textAt(g, t.headerRow, c);
+    if (h !== undefined) found.add(normalize(h));
+  }
+  return headers.every((h) => found.has(normalize(h)));
+}
+
+/** The region of an Excel table: its header row, columns and last row (totals row included, if any). */
+export function regionOfTable(t: { headerRow: number; firstCol: number; lastCol: number; lastRow: number }): TableRegion {
+  return { headerRow: t.headerRow, firstCol: t.firstCol, lastCol: t.lastCol, lastRow: t.lastRow };
 }
 
 export function scoringColumns(g: Grid, region: TableRegion, model: Model, findings: Finding[] = []): ScoringColumns {

@@ -13,8 +13,8 @@ import type { Placement } from "../core/checklist";
 import { rankWithin, type SegmentRank } from "../core/segments";
 import { findChecklistRegion, readChecklistTable, type ChecklistTable } from "./checklist-table";
 import { emptyMemory, planChecklistSync, type ChecklistPlan } from "./checklist-sync";
-import { addr, rowCount, textAt, valueAt, type Grid } from "./grid";
-import { SHEETS } from "./layout";
+import { addr, rowCount, tableOn, textAt, valueAt, type Grid, type GridTable } from "./grid";
+import { SHEETS, TABLES } from "./layout";
 import { assessLegacy } from "./legacy-audit";
 import { readLegacyWorkbook, type LegacyWorkbook } from "./legacy";
 import { MODEL_HEADERS, SETTINGS_HEADERS, readModelTables } from "./model-table";
@@ -50,13 +50,16 @@ function findByName(grids: Grid[], name: string): Grid | undefined {
   return grids.find((g) => normalize(g.name) === normalize(name));
 }
 
-/** Rows under a header row that starts with the given headers, until the first blank first cell. */
-function tableBelow(g: Grid, headers: readonly string[]): CellValue[][] | undefined {
-  return tableAt(g, headers)?.rows;
+/**
+ * Rows under a header row that starts with the given headers, until the first blank first cell
+ * or, when the grid knows the Excel table that holds them, the table's last row.
+ */
+function tableBelow(g: Grid, headers: readonly string[], table?: GridTable): CellValue[][] | undefined {
+  return tableAt(g, headers, table)?.rows;
 }
 
 /** The same, with the sheet position of its first row and column. */
-function tableAt(g: Grid, headers: readonly string[]): { rows: CellValue[][]; row: number; col: number } | undefined {
+function tableAt(g: Grid, headers: readonly string[], table?: GridTable): { rows: CellValue[][]; row: number; col: number } | undefined {
   for (let r = 0; r < rowCount(g); r++) {
     const row = g.rows[r];
     if (!row) continue;
@@ -64,7 +67,8 @@ function tableAt(g: Grid, headers: readonly string[]): { rows: CellValue[][]; ro
       if (textAt(g, r, c) === undefined || normalize(textAt(g, r, c)!) !== normalize(headers[0])) continue;
       if (!headers.every((h, i) => normalize(textAt(g, r, c + i) ?? "") === normalize(h))) continue;
       const out: CellValue[][] = [];
-      for (let rr = r + 1; rr < rowCount(g); rr++) {
+      const last = table && table.headerRow === r ? Math.min(table.lastRow, rowCount(g) - 1) : rowCount(g) - 1;
+      for (let rr = r + 1; rr <= last; rr++) {
         const first = valueAt(g, rr, c);
         if (first === null || (typeof first === "string" && first.trim() === "")) break;
         out.push(headers.map((_, i) => valueAt(g, rr, c + i)));
@@ -96,11 +100,13 @@ export function readModel(grids: Grid[], store: StoreRead): { model: Model; prob
   const fallback = store.kind === "ok" ? store.store.model : defaultModel();
   const sheet = findByName(grids, SHEETS.model);
   if (!sheet) return { model: fallback, problems: [] };
-  const rows = tableBelow(sheet, MODEL_HEADERS.slice(0, 3));
+  const modelTable = tableOn(sheet, TABLES.model);
+  const rows = tableBelow(sheet, MODEL_HEADERS.slice(0, 3), modelTable);
   if (!rows) return { model: fallback, problems: [] };
-  const at = tableAt(sheet, MODEL_HEADERS) ?? tableAt(sheet, MODEL_HEADERS.slice(0, 3))!;
-  const full = tableBelow(sheet, MODEL_HEADERS) ?? rows;
-  const settingsAt = tableAt(sheet, SETTINGS_HEADERS);
+  const settingsTable = tableOn(sheet, TABLES.settings);
+  const at = tableAt(sheet, MODEL_HEADERS, modelTable) ?? tableAt(sheet, MODEL_HEADERS.slice(0, 3), modelTable)!;
+  const full = tableBelow(sheet, MODEL_HEADERS, modelTable) ?? rows;
+  const settingsAt = tableAt(sheet, SETTINGS_HEADERS, settingsTable);
   const settings = settingsAt?.rows ?? [];
   const read = readModelTables(full, settings, fallback, {
     row: (i, c) => addr(sheet, at.row + i, at.col + c),

@@ -3,8 +3,9 @@
  * in Node (the CLI) and in the browser preview, each loading the file its own way.
  */
 import type ExcelJS from "exceljs";
+import { parseAddress } from "../core/address";
 import type { CellValue } from "../core/cell";
-import type { Grid, GridCell } from "./grid";
+import type { Grid, GridCell, GridTable } from "./grid";
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -63,6 +64,21 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     });
     rows[r - 1] = cells;
   });
-  return { name: ws.name, rows };
+  const tables = tablesOf(ws);
+  return tables.length ? { name: ws.name, rows, tables } : { name: ws.name, rows };
+}
+
+/** The sheet's Excel tables (name and range), so the readers know where each table ends. */
+function tablesOf(ws: ExcelJS.Worksheet): GridTable[] {
+  const out: GridTable[] = [];
+  const list = typeof ws.getTables === "function" ? ws.getTables() : [];
+  for (const t of list as unknown as { table?: { name?: string; tableRef?: string; headerRow?: boolean } }[]) {
+    const model = t.table;
+    const ref = model?.tableRef;
+    const at = ref ? parseAddress(ref) : undefined;
+    if (!model?.name || !at || model.headerRow === false) continue;
+    out.push({ name: model.name, headerRow: Math.min(at.row, at.toRow), firstCol: Math.min(at.col, at.toCol), lastRow: Math.max(at.row, at.toRow), lastCol: Math.max(at.col, at.toCol) });
+  }
+  return out;
 }
 

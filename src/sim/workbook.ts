@@ -275,8 +275,10 @@ export class SimWorkbook {
    * "7" becomes the number 7, "7,5" stays text, "" clears. Typing on the row right under a
    * table extends the table, as Excel's AutoExpansion does. Change events (source "Local",
    * triggerSource "Unknown") follow after a microtask, unless events are disabled.
+   * `autoExpand: false` is a person who has AutoExpansion off or undid it (Ctrl+Z right after
+   * typing): the text stays under the table and the table keeps its size.
    */
-  userEdit(sheet: string, address: string, value: CellValue | string): void {
+  userEdit(sheet: string, address: string, value: CellValue | string, options: { autoExpand?: boolean } = {}): void {
     const s = this.requireSheet(sheet);
     const p = parseRange(address);
     if (!p || (p.sheet !== undefined && p.sheet.toLowerCase() !== s.name.toLowerCase())) throw new Error(`Not an address on ${sheet}: ${address}`);
@@ -302,11 +304,40 @@ export class SimWorkbook {
         this.putEntry(s, row, col, entry);
       }
     }
-    this.autoExpand(s, r, value);
+    if (options.autoExpand !== false) this.autoExpand(s, r, value);
     this.afterCellWrite(s, r);
     this.calculate();
     this.emitChanged(s, r, "RangeEdited", "Unknown", before);
     this.flushEvents();
+    this.touch();
+  }
+
+  /**
+   * A person formats cells (Home ▸ Fill Color, Home ▸ Number Format): a fill colour ("#FFC000";
+   * null removes it) and/or a number format ("General" resets it). The person's action, not the
+   * add-in's: it does not count in cellWrites. No event follows (Excel's onFormatChanged is not
+   * simulated).
+   */
+  userFormat(sheet: string, address: string, format: { fill?: string | null; numberFormat?: string }): void {
+    const s = this.requireSheet(sheet);
+    const p = parseRange(address);
+    if (!p || (p.sheet !== undefined && p.sheet.toLowerCase() !== s.name.toLowerCase())) throw new Error(`Not an address on ${sheet}: ${address}`);
+    const r = p.rect;
+    if (areaOf(r) > FORMAT_FILL_LIMIT) throw new Error(`Range too large for userFormat: ${address}`);
+    for (let row = r.r0; row <= r.r1; row++) {
+      for (let col = r.c0; col <= r.c1; col++) {
+        const cell = s.ensure(row, col);
+        if (format.numberFormat !== undefined) cell.numberFormat = format.numberFormat === "General" ? undefined : format.numberFormat;
+        if (format.fill !== undefined) {
+          const f = (cell.format ??= {});
+          if (format.fill === null) delete f.fill;
+          else f.fill = format.fill;
+          if (Object.keys(f).length === 0) delete cell.format;
+        }
+        s.tidy(row, col);
+      }
+    }
+    this.dirty = true;
     this.touch();
   }
 

@@ -4,6 +4,14 @@
  */
 import { ExcelController } from "../../src/excel/controller";
 import { MODEL_PROBLEM_FILL } from "../../src/excel/model-highlight";
+
+/** The add-in's marks on Modell: [address, fill] of its own conditional formats. */
+function modelMarks(wb: SimWorkbook): [string, string][] {
+  return wb
+    .conditionalFormats(SHEETS.model)
+    .filter((cf) => JSON.stringify(cf.props).includes("PrioModellmerknad"))
+    .map((cf) => [cf.address, (cf.props as { custom: { format: { fill: { color: string } } } }).custom.format.fill.color]);
+}
 import { SHEETS } from "../../src/grid/layout";
 import { findingMessage } from "../../src/i18n";
 import type { SimWorkbook } from "../../src/sim/workbook";
@@ -32,15 +40,31 @@ test("«mye» as Kostnader's weight: a finding at Modell!G5 naming Kostnader, in
   expect(findingMessage(f, "en", s.assessment!.model)).toBe(
     "The model on the Modell sheet cannot be used, so the last valid model applies: the weight “mye” of Costs (complexity) is not a number from 0 to 1,000,000. Type a number such as 1 or 1.5. Fix the cell and the model applies again.",
   );
-  expect(wb.getCell(SHEETS.model, "G5").format?.fill).toBe(MODEL_PROBLEM_FILL);
-  expect(wb.getCell(SHEETS.model, "G4").format?.fill ?? null).toBeNull();
+  // The add-in's own conditional format marks the cell; the cell's fill (the person's) is untouched.
+  expect(modelMarks(wb)).toEqual([["G5", MODEL_PROBLEM_FILL]]);
+  expect(wb.getCell(SHEETS.model, "G5").format?.fill ?? null).toBeNull();
 
   // Put right: the finding goes, the colour too, and the cell keeps what was typed.
   wb.userEdit(SHEETS.model, "G5", "2");
   await settle(80);
   expect(c.getState().assessment!.findings.filter((x) => x.code === "model-invalid")).toEqual([]);
-  expect(wb.getCell(SHEETS.model, "G5").format?.fill ?? null).toBeNull();
+  expect(modelMarks(wb)).toEqual([]);
   expect(wb.getCell(SHEETS.model, "G5").value).toBe(2);
+});
+
+test("a person's fill on a bad weight cell stays, under and after the add-in's mark", async () => {
+  const wb = await meetingWorkbook();
+  const c = await imported(wb);
+  wb.userFormat(SHEETS.model, "G5", { fill: "#FFFF00" });
+  wb.userEdit(SHEETS.model, "G5", "mye");
+  await settle(80);
+  expect(modelMarks(wb)).toEqual([["G5", MODEL_PROBLEM_FILL]]);
+  expect(wb.getCell(SHEETS.model, "G5").format?.fill).toBe("#FFFF00");
+  wb.userEdit(SHEETS.model, "G5", "2");
+  await settle(80);
+  expect(c.getState().assessment!.findings.filter((x) => x.code === "model-invalid")).toEqual([]);
+  expect(modelMarks(wb)).toEqual([]);
+  expect(wb.getCell(SHEETS.model, "G5").format?.fill).toBe("#FFFF00");
 });
 
 test("a recompute with the same bad cell writes no colour again (no extra sync)", async () => {
