@@ -3,7 +3,8 @@
  * browser preview and the command line (exceljs) all read the same thing. Validated on read;
  * a damaged store or one written by a newer version is reported and left as it is.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../core/zod-messages";
 import type { CellValue } from "../core/cell";
 import type { Model } from "../core/model";
 import { parseModel, type ModelProblem } from "../core/model-validate";
@@ -15,7 +16,7 @@ export const STORE_FORMAT = 1;
 export const CELL_LIMIT = 32767;
 const CHUNK = 30000;
 
-const answers = z.record(z.string(), z.boolean().nullable());
+const answers = z.record(z.string(), z.nullable(z.boolean()));
 
 const checklistMemory = z.object({
   known: z.array(z.string()),
@@ -25,11 +26,11 @@ const checklistMemory = z.object({
 });
 
 export const storeSchema = z.object({
-  format: z.number().int(),
+  format: z.number().check(z.int()),
   model: z.unknown(),
-  nextId: z.number().int().nonnegative(),
+  nextId: z.number().check(z.int(), z.nonnegative()),
   /** What the checklist sync saw last time (ids, names, segments), to tell additions from deletions. */
-  checklist: checklistMemory.default(emptyMemory),
+  checklist: z._default(checklistMemory, emptyMemory),
 });
 
 export interface Store {
