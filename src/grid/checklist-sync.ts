@@ -72,6 +72,15 @@ const COMMON = 200;
  * found through a name index, not by comparing every pair.
  */
 export function nearDuplicates(refs: MeasureRef[]): [MeasureRef, MeasureRef][] {
+  // Every recompute asks again, and names seldom change between two: the last answer is kept.
+  const key = refs.map((r) => `${r.id}\u0001${r.name}`).join("\u0000");
+  if (lastNear?.key !== key) lastNear = { key, pairs: nearDuplicatePairs(refs) };
+  return lastNear.pairs.map(([a, b]) => [refs[a], refs[b]]);
+}
+
+let lastNear: { key: string; pairs: [number, number][] } | undefined;
+
+function nearDuplicatePairs(refs: MeasureRef[]): [number, number][] {
   const keysOf = refs.map((r) => new Set(contentWords(r.name).map((x) => x.slice(0, 5))));
   const order = new Map<string, number>();
   const size = new Map<string, number>();
@@ -94,7 +103,7 @@ export function nearDuplicates(refs: MeasureRef[]): [MeasureRef, MeasureRef][] {
     }
   });
   found.sort((p, q) => p.first - q.first || p.a - q.a || p.b - q.b);
-  return found.map(({ a, b }) => [refs[a], refs[b]]);
+  return found.map(({ a, b }) => [a, b]);
 }
 
 export function planChecklistSync(

@@ -2,7 +2,6 @@
  * The preview's workbook: the council meeting example (or an empty one) in the in-memory
  * workbook, shared by the preview page and the task pane it shows in a frame.
  */
-import ExcelJS from "exceljs";
 import { importLegacy } from "../excel/legacy";
 import { recompute } from "../excel/recompute";
 import type { Lang } from "../i18n";
@@ -26,6 +25,8 @@ declare global {
 }
 
 export async function workbookFromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
+  // exceljs (≈ 1 MB) is loaded when a file is opened, not with the page or the task pane's office.js stub.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data);
   const grids = wb.worksheets.map(worksheetToGrid);

@@ -13,33 +13,33 @@ declare global {
   }
 }
 
-/** Installed in every frame before its scripts run. */
-function recordClocks(): void {
+/**
+ * Installed in every frame before its scripts run. A string, not a function, so that no
+ * transpiler helper (tsx names functions with __name) ends up in the page.
+ */
+const RECORD_CLOCKS = `(() => {
   const now = () => performance.timeOrigin + performance.now();
-  const state: NonNullable<Window["__prio"]> = { changedAt: {} };
+  const state = { changedAt: {} };
   window.__prio = state;
-  document.addEventListener(
-    "keydown",
-    (e) => {
-      if (e.key === "Enter" && (e.target as HTMLElement | null)?.getAttribute?.("data-testid") === "formula-bar") state.enterAt = now();
-    },
-    true,
-  );
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    if (e.key === "Enter" && t && t.getAttribute && t.getAttribute("data-testid") === "formula-bar") state.enterAt = now();
+  }, true);
   const scan = () => {
     const rows = document.querySelectorAll('[data-testid="ranking-row"]');
     if (rows.length && state.firstRow === undefined) state.firstRow = now();
     rows.forEach((r) => {
-      const id = r.getAttribute("data-measure-id") ?? "";
-      const score = r.getAttribute("data-score") ?? "";
-      if (state.changedAt[id]?.score !== score) state.changedAt[id] = { score, at: now() };
+      const id = r.getAttribute("data-measure-id") || "";
+      const score = r.getAttribute("data-score") || "";
+      if (!state.changedAt[id] || state.changedAt[id].score !== score) state.changedAt[id] = { score, at: now() };
     });
   };
   new MutationObserver(scan).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-score"] });
-}
+})();`;
 
 export async function instrumentedPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript(recordClocks);
+  await page.addInitScript({ content: RECORD_CLOCKS });
   return page;
 }
 
