@@ -86,15 +86,16 @@ export function wordsSimilarity(wa: string[], wb: string[], same: (a: string, b:
 
 /** `sameWord` remembering its answers, for comparing many texts over a small vocabulary. */
 export function memoSameWord(): (a: string, b: string) => boolean {
-  const known = new Map<string, boolean>();
+  const known = new Map<string, Map<string, boolean>>();
   return (a, b) => {
     if (a === b) return true;
     if (a.length < 5 || b.length < 5) return false;
-    const key = `${a}\u0000${b}`;
-    let v = known.get(key);
+    let row = known.get(a);
+    if (!row) known.set(a, (row = new Map()));
+    let v = row.get(b);
     if (v === undefined) {
       v = sameWord(a, b);
-      known.set(key, v);
+      row.set(b, v);
     }
     return v;
   };

@@ -10,7 +10,7 @@ import { isCellError } from "../core/cell";
 import { finding, type Finding, type Severity } from "../core/findings";
 import { findNode, pathTo, type Model } from "../core/model";
 import { nearlyEqual } from "../core/rank";
-import { NameIndex, prepareName } from "../core/name-index";
+import { NameIndex, prepareName, type PreparedName } from "../core/name-index";
 import { contentWords } from "../core/text";
 import { numberOf } from "./grid";
 import { parseFormula } from "./formula";
@@ -144,15 +144,21 @@ export class SummaryNames {
 
   constructor(readonly measures: LegacyMeasure[]) {
     measures.forEach((m, i) => {
+      const indexed: PreparedName[] = [];
       for (const n of namesOf(m)) {
         if (n === "") continue;
         const prepared = prepareName(n);
-        this.index.add(prepared);
-        this.owner.push(i);
-        this.forSimilarity.push(n.trim() !== "");
         const list = this.byWords.get(prepared.joined) ?? [];
         if (list[list.length - 1] !== i) list.push(i);
         this.byWords.set(prepared.joined, list);
+        // «Sheet: heading» and «Sheet heading» have the same words and acronyms, so the same
+        // similarity to any name (an equal normal form means equal words): one is enough.
+        const same = (p: PreparedName) => p.joined === prepared.joined && p.words.length > 0 && p.acronyms.join(" ") === prepared.acronyms.join(" ");
+        if (n.trim() !== "" && indexed.some(same)) continue;
+        indexed.push(prepared);
+        this.index.add(prepared);
+        this.owner.push(i);
+        this.forSimilarity.push(n.trim() !== "");
       }
     });
   }
