@@ -92,6 +92,8 @@ export class NameIndex {
   private hits = new Int32Array(0);
   private stamp = new Int32Array(0);
   private queryNo = 0;
+  /** The most content words of any indexed name. */
+  private maxWords = 0;
 
   add(name: PreparedName): number {
     const id = this.names.length;
@@ -101,6 +103,7 @@ export class NameIndex {
       if (!list) map.set(key, [id]);
       else if (list[list.length - 1] !== id) list.push(id);
     };
+    this.maxWords = Math.max(this.maxWords, name.words.length);
     push(this.exact, `n${name.norm}`);
     push(this.exact, `c${name.joined}`);
     for (const w of name.words) {
@@ -143,7 +146,29 @@ export class NameIndex {
     for (const ac of query.acronyms) for (const s of initialsOf(ac)) for (const e of this.byInitials.get(s) ?? []) must.add(e);
     if (query.words.length > 0) for (const e of this.byAcronym.get(query.words.map((w) => w[0]).join("")) ?? []) must.add(e);
 
-    // How many of the query's words (each position once) can match a word of each entry.
+    // How many of the query's words (each position once) can match a word of each entry. An entry
+    // reaching `min` matches at least `need` positions, so the need − 1 positions whose words reach
+    // the most entries («fastleger», «nasjonal») are not walked: they are only checked, below, for
+    // the entries the other positions reach.
+    const qn = query.words.length;
+    let need = Infinity;
+    for (let bn = 1; bn <= this.maxWords; bn++) {
+      for (let h = 1; h <= Math.min(qn, bn); h++) {
+        if ((2 * h) / (qn + bn) >= min) {
+          need = Math.min(need, h);
+          break;
+        }
+      }
+    }
+    const positions = query.words.map((w) => {
+      const words = this.matchesOf(w);
+      let reach = 0;
+      for (const v of words) reach += this.vocabulary.get(v)!.entries.length;
+      return { words, reach };
+    });
+    const order = positions.map((_, i) => i).sort((a, b) => positions[b].reach - positions[a].reach);
+    const skipped = need === Infinity ? [] : order.slice(0, need - 1).map((i) => new Set(positions[i].words));
+    const walked = need === Infinity ? [] : order.slice(need - 1).map((i) => positions[i].words);
     const n = this.names.length;
     if (this.hits.length < n) {
       this.hits = new Int32Array(n * 2);
@@ -152,9 +177,9 @@ export class NameIndex {
     }
     const { hits, stamp } = this;
     const touched: number[] = [];
-    for (const w of query.words) {
+    for (const words of walked) {
       const position = ++this.queryNo;
-      for (const v of this.matchesOf(w)) {
+      for (const v of words) {
         for (const e of this.vocabulary.get(v)!.entries) {
           if (stamp[e] === position) continue;
           if (stamp[e] === 0 || hits[e] === 0) touched.push(e);
@@ -163,8 +188,8 @@ export class NameIndex {
         }
       }
     }
+    for (const e of touched) for (const set of skipped) if (this.names[e].words.some((w) => set.has(w))) hits[e]++;
     const candidates = new Set(must);
-    const qn = query.words.length;
     for (const e of touched) {
       const bn = this.names[e].words.length;
       if ((2 * Math.min(hits[e], bn)) / (qn + bn) >= min) candidates.add(e);
