@@ -22,7 +22,9 @@ export function exceljs(): typeof ExcelJS {
 export async function readXlsx(path: string): Promise<{ workbook: ExcelJS.Workbook; grids: Grid[] }> {
   const data = await fs.readFile(path);
   const workbook = new (exceljs().Workbook)();
-  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  // A copy into this realm's ArrayBuffer, which the bundle's zip reader recognises wherever it runs
+  // (under jsdom a Node Buffer, or its ArrayBuffer, comes from another realm and is refused).
+  await workbook.xlsx.load(new Uint8Array(data).buffer);
   const grids: Grid[] = [];
   workbook.eachSheet((ws) => grids.push(worksheetToGrid(ws)));
   return { workbook, grids };
