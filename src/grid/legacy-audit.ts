@@ -180,21 +180,32 @@ export class SummaryNames {
   }
 }
 
-/** Summary rows ↔ measures, one to one, most alike first. */
+/**
+ * Summary rows ↔ measures, one to one, most alike first: every pair of a row and a measure of the
+ * same name (word for word) in sheet order, then every other pair alike ≥ 0.6, most alike first.
+ * A row given its measure by the first round needs no similarities, so they are computed only for
+ * the rows left over.
+ */
 export function matchSummary(summary: Summary, measures: LegacyMeasure[], names = new SummaryNames(measures)): Map<SummaryRow, LegacyMeasure> {
-  const pairs: { row: SummaryRow; m: LegacyMeasure; s: number; exact: boolean }[] = [];
-  for (const row of summary.rows) {
-    const exact = names.exact(row.name);
-    const alike = new Map(names.similar(row.name, MATCH_MIN).map(({ m, s }) => [m, s]));
-    const found = [...new Set([...exact, ...alike.keys()])].sort((a, b) => a - b);
-    for (const i of found) {
-      const isExact = exact.has(i);
-      pairs.push({ row, m: measures[i], s: isExact ? 1 : alike.get(i)!, exact: isExact });
-    }
-  }
-  pairs.sort((a, b) => Number(b.exact) - Number(a.exact) || b.s - a.s);
   const out = new Map<SummaryRow, LegacyMeasure>();
   const taken = new Set<LegacyMeasure>();
+  const exactOf = new Map<SummaryRow, Set<number>>();
+  for (const row of summary.rows) {
+    const exact = names.exact(row.name);
+    exactOf.set(row, exact);
+    for (const i of [...exact].sort((a, b) => a - b)) {
+      if (out.has(row) || taken.has(measures[i])) continue;
+      out.set(row, measures[i]);
+      taken.add(measures[i]);
+    }
+  }
+  const pairs: { row: SummaryRow; m: LegacyMeasure; s: number }[] = [];
+  for (const row of summary.rows) {
+    if (out.has(row)) continue;
+    const exact = exactOf.get(row)!;
+    for (const { m, s } of names.similar(row.name, MATCH_MIN)) if (!exact.has(m)) pairs.push({ row, m: measures[m], s });
+  }
+  pairs.sort((a, b) => b.s - a.s);
   for (const p of pairs) {
     if (out.has(p.row) || taken.has(p.m)) continue;
     out.set(p.row, p.m);
