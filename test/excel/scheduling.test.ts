@@ -53,10 +53,14 @@ test("a change made while a recompute runs gives exactly one more recompute, whi
   // The host holds each batch's result until released, so a recompute can be caught mid-way.
   let hold: Promise<void> | undefined;
   let release: () => void = () => undefined;
+  let held: () => void = () => undefined;
   const { wb, c, recomputes } = await imported((wb) => ({
     run: async (batch) => {
       const result = await wb.run(batch);
-      if (hold) await hold;
+      if (hold) {
+        held();
+        await hold;
+      }
       return result;
     },
   }));
@@ -64,8 +68,9 @@ test("a change made while a recompute runs gives exactly one more recompute, whi
   const r = rowOf(wb, pll.id);
 
   hold = new Promise((resolve) => (release = resolve));
+  const reached = new Promise<void>((resolve) => (held = resolve));
   wb.userEdit(SHEETS.scoring, `E${r}`, "0"); // Måloppnåelse (0 + 10) / 2 = 5: total 18.75
-  await settle(50); // the first recompute has read the sheet and is held
+  await reached; // the first recompute has read the sheet and is held
   expect(recomputes()).toBe(0);
   wb.userEdit(SHEETS.scoring, `F${r}`, "0"); // Måloppnåelse 0: total 13.75
   await settle(50);
