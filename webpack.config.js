@@ -114,6 +114,8 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // zod's English messages as an ES module, sharing zod/mini's core (src/core/zod-messages.ts).
+      alias: { "zod/v4/locales/en.cjs$": path.resolve(__dirname, "node_modules/zod/v4/locales/en.js") },
     },
     module: {
       rules: [

@@ -23,7 +23,11 @@ const tsRule = {
 const common = (mode) => ({
   mode,
   devtool: "source-map",
-  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  resolve: {
+    extensions: [".ts", ".tsx", ".js"],
+    // zod's English messages as an ES module, sharing zod/mini's core (src/core/zod-messages.ts).
+    alias: { "zod/v4/locales/en.cjs$": path.resolve(__dirname, "node_modules/zod/v4/locales/en.js") },
+  },
   module: { rules: [tsRule] },
   performance: { hints: false },
 });

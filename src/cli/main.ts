@@ -156,8 +156,10 @@ function jsonFinding(f: Finding, lang: Lang, model: Model) {
 function renderJson(read: WorkbookRead & { assessment: Assessment }, lang: Lang): string {
   const { assessment: a, model } = read;
   const groupNodes = groups(model);
-  const sheetOf = (m: MeasureResult): string | null =>
-    read.kind === "legacy" ? (read.legacy.measures.find((x) => x.input.id === m.id)?.sheet ?? null) : read.kind === "addin" ? "Vurdering" : null;
+  // The sheet of each measure, looked up by id (a map, not a search per measure).
+  const legacySheets = new Map<string, string>();
+  if (read.kind === "legacy") for (const x of [...read.legacy.measures].reverse()) legacySheets.set(x.input.id, x.sheet);
+  const sheetOf = (m: MeasureResult): string | null => (read.kind === "legacy" ? (legacySheets.get(m.id) ?? null) : read.kind === "addin" ? "Vurdering" : null);
   const measures = a.measures.map((m) => ({
     id: m.id,
     name: m.name,

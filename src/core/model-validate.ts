@@ -1,10 +1,12 @@
 /**
- * Validation of a model read from storage or edited by a person. The shape is checked with zod;
+ * Validation of a model read from storage or edited by a person. The shape is checked with zod
+ * (its small build, zod/mini, with the English messages of the full build: see zod-messages.ts);
  * the rules zod cannot express (unique ids, a positive weight in every group, tie-break groups
  * that exist, descriptors inside the scale) are checked here. A problem is a value naming the
  * node and what is wrong, never an exception.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "./zod-messages";
 import { allNodes, isGroup, type Model } from "./model";
 
 // No code generation: zod's compiled fast path probes `new Function("")`, which the add-in's
@@ -47,16 +49,16 @@ interface NodeShape {
   aliases?: string[];
 }
 
-const node: z.ZodType<NodeShape> = z.lazy(() =>
+const node: z.ZodMiniType<NodeShape> = z.lazy(() =>
   z.object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     label: text,
-    short: text.optional(),
+    short: z.optional(text),
     weight: z.number(),
-    children: z.array(node).optional(),
-    direction: z.enum(["higher-better", "inverted"]).optional(),
-    descriptors: z.array(z.object({ score: z.number(), text })).optional(),
-    aliases: z.array(z.string()).optional(),
+    children: z.optional(z.array(node)),
+    direction: z.optional(z.enum(["higher-better", "inverted"])),
+    descriptors: z.optional(z.array(z.object({ score: z.number(), text }))),
+    aliases: z.optional(z.array(z.string())),
   }),
 );
 
@@ -68,7 +70,7 @@ export const modelSchema = z.object({
   criteria: z.array(node),
   tieBreak: z.array(z.string()),
   tolerance: z.number(),
-  completeness: z.number().optional(),
+  completeness: z.optional(z.number()),
 });
 
 /** Weights are relative; a bound keeps every weighted sum far from overflow. */

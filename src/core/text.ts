@@ -65,20 +65,40 @@ export function sameWord(a: string, b: string): boolean {
 
 /** Dice coefficient over content words, a word matching at most one word on the other side. */
 export function wordSimilarity(a: string, b: string): number {
-  const wa = contentWords(a);
-  const wb = contentWords(b);
+  return wordsSimilarity(contentWords(a), contentWords(b));
+}
+
+/** `wordSimilarity` on content words already split (for comparing one text with many). */
+export function wordsSimilarity(wa: string[], wb: string[], same: (a: string, b: string) => boolean = sameWord): number {
   if (wa.length === 0 || wb.length === 0) return 0;
   const used = new Array<boolean>(wb.length).fill(false);
   let matches = 0;
   for (const w of wa) {
     let j = wb.findIndex((x, k) => !used[k] && x === w);
-    if (j < 0) j = wb.findIndex((x, k) => !used[k] && sameWord(w, x));
+    if (j < 0) j = wb.findIndex((x, k) => !used[k] && same(w, x));
     if (j >= 0) {
       used[j] = true;
       matches++;
     }
   }
   return (2 * matches) / (wa.length + wb.length);
+}
+
+/** `sameWord` remembering its answers, for comparing many texts over a small vocabulary. */
+export function memoSameWord(): (a: string, b: string) => boolean {
+  const known = new Map<string, Map<string, boolean>>();
+  return (a, b) => {
+    if (a === b) return true;
+    if (a.length < 5 || b.length < 5) return false;
+    let row = known.get(a);
+    if (!row) known.set(a, (row = new Map()));
+    let v = row.get(b);
+    if (v === undefined) {
+      v = sameWord(a, b);
+      row.set(b, v);
+    }
+    return v;
+  };
 }
 
 /** Upper-case words of 2–6 letters: DBEP, PLL, ØHD, DHO. */

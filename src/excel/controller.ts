@@ -1,7 +1,8 @@
 /**
  * The controller behind the task pane: owns the AppState, talks to Excel through a host, and
- * keeps the outputs live. Changes on the add-in's sheets are debounced into one recompute;
- * recomputes never overlap (a change during one schedules exactly one more).
+ * keeps the outputs live. A change on the add-in's sheets starts a recompute at once (after a
+ * short window that gathers the events of one paste); recomputes never overlap (changes during
+ * one schedule exactly one more, right after it).
  */
 import { address, cellA1, parseAddress } from "../core/address";
 import type { Answer, ChecklistQuestion } from "../core/checklist";
@@ -31,7 +32,11 @@ import { repairStore, setWorkbookLang } from "./store-actions";
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
 
 export interface ControllerOptions {
-  /** Quiet time after the last change before recomputing. */
+  /**
+   * Window from the first change to the recompute it starts (default 0: the next task), so the
+   * events of one paste or one batch of edits become one recompute. Not a debounce: later
+   * changes do not push the recompute back.
+   */
   debounceMs?: number;
   /** Milliseconds clock, for measuring edit-to-ranking time. */
   now?: () => number;
@@ -65,7 +70,7 @@ export class ExcelController implements AppController {
     private readonly options: ControllerOptions = {},
   ) {
     this.state = { status: "loading", lang, busy: false, hasLegacySheets: false };
-    this.debounceMs = options.debounceMs ?? 250;
+    this.debounceMs = options.debounceMs ?? 0;
     this.now = options.now ?? (() => (typeof performance !== "undefined" ? performance.now() : Date.now()));
   }
 
@@ -97,10 +102,13 @@ export class ExcelController implements AppController {
     await this.refresh(this.now());
   }
 
-  /** A change on one of the add-in's sheets: recompute once things are quiet. */
+  /**
+   * A change on one of the add-in's sheets: recompute at the end of the window that began with the
+   * first change not yet computed (leading edge); while a recompute runs, it runs once more after.
+   */
   notifyChanged(): void {
     if (this.pendingSince === undefined) this.pendingSince = this.now();
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const since = this.pendingSince;

@@ -12,7 +12,8 @@
 import type { MeasureInput } from "../core/aggregate";
 import type { Answer, ChecklistQuestion, Placement } from "../core/checklist";
 import { finding, type Finding } from "../core/findings";
-import { contentWords, nameSimilarity, normalize } from "../core/text";
+import { NameIndex, prepareName } from "../core/name-index";
+import { contentWords } from "../core/text";
 import type { ChecklistRow, ChecklistTable } from "./checklist-table";
 import { QUESTIONS } from "./checklist-table";
 
@@ -61,28 +62,48 @@ export interface ChecklistPlan {
 
 const NEAR = 0.8;
 
-/** Pairs of different ids whose names look alike; compared only within shared words, so it stays fast. */
+/** A word beginning shared by more names than this tells nothing («nasjonal»): it does not make names compared. */
+const COMMON = 200;
+
+/**
+ * Pairs of different ids whose names look alike (equal after normalisation, or `nameSimilarity`
+ * ≥ 0.8) and begin a word alike (the first five letters of a content word, shared by at most 200
+ * names). Listed by the first such beginning to appear, then in list order. The alike names are
+ * found through a name index, not by comparing every pair.
+ */
 export function nearDuplicates(refs: MeasureRef[]): [MeasureRef, MeasureRef][] {
-  const byWord = new Map<string, number[]>();
-  refs.forEach((r, i) => {
-    for (const w of new Set(contentWords(r.name).map((x) => x.slice(0, 5)))) byWord.set(w, [...(byWord.get(w) ?? []), i]);
-  });
-  const seen = new Set<string>();
-  const out: [MeasureRef, MeasureRef][] = [];
-  for (const group of byWord.values()) {
-    if (group.length > 200) continue; // a word half the portfolio shares ("nasjonal") tells nothing
-    for (let a = 0; a < group.length; a++) {
-      for (let b = a + 1; b < group.length; b++) {
-        const x = refs[group[a]];
-        const y = refs[group[b]];
-        const key = `${group[a]}:${group[b]}`;
-        if (seen.has(key) || x.id === y.id) continue;
-        seen.add(key);
-        if (normalize(x.name) === normalize(y.name) || nameSimilarity(x.name, y.name) >= NEAR) out.push([x, y]);
-      }
+  // Every recompute asks again, and names seldom change between two: the last answer is kept.
+  const key = refs.map((r) => `${r.id}\u0001${r.name}`).join("\u0000");
+  if (lastNear?.key !== key) lastNear = { key, pairs: nearDuplicatePairs(refs) };
+  return lastNear.pairs.map(([a, b]) => [refs[a], refs[b]]);
+}
+
+let lastNear: { key: string; pairs: [number, number][] } | undefined;
+
+function nearDuplicatePairs(refs: MeasureRef[]): [number, number][] {
+  const keysOf = refs.map((r) => new Set(contentWords(r.name).map((x) => x.slice(0, 5))));
+  const order = new Map<string, number>();
+  const size = new Map<string, number>();
+  for (const keys of keysOf) {
+    for (const k of keys) {
+      if (!order.has(k)) order.set(k, order.size);
+      size.set(k, (size.get(k) ?? 0) + 1);
     }
   }
-  return out;
+  const index = new NameIndex();
+  const prepared = refs.map((r) => prepareName(r.name));
+  for (const p of prepared) index.add(p);
+  const found: { a: number; b: number; first: number }[] = [];
+  refs.forEach((x, a) => {
+    for (const { entry: b } of index.similar(prepared[a], NEAR)) {
+      if (b <= a || refs[b].id === x.id) continue;
+      let first = Infinity;
+      for (const k of keysOf[a]) if (keysOf[b].has(k) && size.get(k)! <= COMMON) first = Math.min(first, order.get(k)!);
+      if (first < Infinity) found.push({ a, b, first });
+    }
+  });
+  found.sort((p, q) => p.first - q.first || p.a - q.a || p.b - q.b);
+  return found.map(({ a, b }) => [a, b]);
 }
 
 export function planChecklistSync(
@@ -174,15 +195,19 @@ export function planChecklistSync(
 
   // What the tables hold after the plan is carried out.
   const ids = new Set([...fromScoring.keys(), ...fromChecklist.keys()]);
-  plan.memory.known = [...ids].filter((id) => fromScoring.has(id) || plan.appendToScoring.some((x) => x.id === id)).filter(
-    (id) => fromChecklist.has(id) || plan.appendToChecklist.some((x) => x.id === id),
-  );
+  const toScoring = new Set(plan.appendToScoring.map((x) => x.id));
+  const toChecklist = new Set(plan.appendToChecklist.map((x) => x.id));
+  plan.memory.known = [...ids].filter((id) => fromScoring.has(id) || toScoring.has(id)).filter((id) => fromChecklist.has(id) || toChecklist.has(id));
   // Orphans stay known, so they are still orphans (not "new") next time.
-  for (const id of ids) if (known.has(id) && !plan.memory.known.includes(id)) plan.memory.known.push(id);
+  const inMemory = new Set(plan.memory.known);
+  for (const id of ids) if (known.has(id) && !inMemory.has(id)) plan.memory.known.push(id);
+  // The first edit of each id and field, as a lookup.
+  const edits = new Map<string, string>();
+  for (const e of plan.scoringEdits) if (!edits.has(`${e.field}\u0000${e.id}`)) edits.set(`${e.field}\u0000${e.id}`, e.value);
   for (const id of ids) {
     const m = fromScoring.get(id);
     const r = fromChecklist.get(id);
-    const edited = (field: "name" | "actor") => plan.scoringEdits.find((e) => e.id === id && e.field === field)?.value;
+    const edited = (field: "name" | "actor") => edits.get(`${field}\u0000${id}`);
     // A name changed on both sides keeps its old memory, so neither side wins silently later.
     plan.memory.names[id] = conflicts.has(id) ? memory.names[id] : (edited("name") ?? m?.name ?? r?.name ?? "");
     plan.memory.actors[id] = edited("actor") ?? m?.actor ?? r?.actor ?? "";

@@ -5,7 +5,7 @@
  * between two criteria.
  */
 import { allNodes, type Model } from "../core/model";
-import { normalize, wordSimilarity } from "../core/text";
+import { contentWords, memoSameWord, normalize, wordsSimilarity } from "../core/text";
 
 export type LabelRole = { kind: "node"; id: string } | { kind: "total" } | { kind: "rank" } | { kind: "unknown" };
 
@@ -14,26 +14,42 @@ const RANK_WORDS = ["rangering", "rang", "rank", "ranking", "prioritering", "pri
 
 export interface LabelIndex {
   exact: Map<string, string>;
-  entries: { id: string; forms: string[] }[];
+  /** Each node's forms, as content words (split once). */
+  entries: { id: string; forms: string[]; formWords: string[][] }[];
+  /** Labels already matched: a workbook repeats its labels on every theme sheet. */
+  seen: Map<string, LabelRole>;
+  same: (a: string, b: string) => boolean;
+  /** Every word of every form, and whether a word is like one of them (remembered). */
+  vocabulary: string[];
+  known: Map<string, boolean>;
 }
 
 export function labelIndex(model: Model): LabelIndex {
   const exact = new Map<string, string>();
-  const entries: { id: string; forms: string[] }[] = [];
+  const entries: LabelIndex["entries"] = [];
   for (const n of allNodes(model)) {
     const forms = [n.label.nb, n.label.en, n.short?.nb, n.short?.en, n.id, ...(n.aliases ?? [])].filter(
       (s): s is string => typeof s === "string" && s.trim() !== "",
     );
     for (const f of forms) if (!exact.has(normalize(f))) exact.set(normalize(f), n.id);
-    entries.push({ id: n.id, forms });
+    entries.push({ id: n.id, forms, formWords: forms.map(contentWords) });
   }
-  return { exact, entries };
+  const vocabulary = [...new Set(entries.flatMap((e) => e.formWords.flat()))];
+  return { exact, entries, seen: new Map(), same: memoSameWord(), vocabulary, known: new Map() };
 }
 
 const FUZZY_MIN = 0.8;
 const FUZZY_MARGIN = 0.1;
 
 export function matchLabel(label: string, index: LabelIndex): LabelRole {
+  const known = index.seen.get(label);
+  if (known) return known;
+  const role = matchLabelOnce(label, index);
+  index.seen.set(label, role);
+  return role;
+}
+
+function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
   const key = normalize(label);
   if (key === "") return { kind: "unknown" };
   const id = index.exact.get(key);
@@ -43,8 +59,21 @@ export function matchLabel(label: string, index: LabelIndex): LabelRole {
 
   let best = { id: "", s: 0 };
   let second = 0;
+  const words = contentWords(label);
+  // A form can reach FUZZY_MIN only through words like one of the forms' words: when none can, no need to compare.
+  let like = 0;
+  for (const w of words) {
+    let k = index.known.get(w);
+    if (k === undefined) {
+      k = index.vocabulary.some((v) => index.same(w, v));
+      index.known.set(w, k);
+    }
+    if (k) like++;
+  }
+  const reachable = index.entries.some((e) => e.formWords.some((f) => f.length > 0 && (2 * Math.min(like, f.length)) / (words.length + f.length) >= FUZZY_MIN));
+  if (!reachable) return { kind: "unknown" };
   for (const e of index.entries) {
-    const s = Math.max(...e.forms.map((f) => wordSimilarity(label, f)));
+    const s = Math.max(...e.formWords.map((f) => wordsSimilarity(words, f, index.same)));
     if (s > best.s) {
       second = best.s;
       best = { id: e.id, s };

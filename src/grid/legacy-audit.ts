@@ -10,7 +10,8 @@ import { isCellError } from "../core/cell";
 import { finding, type Finding, type Severity } from "../core/findings";
 import { findNode, pathTo, type Model } from "../core/model";
 import { nearlyEqual } from "../core/rank";
-import { contentWords, nameSimilarity } from "../core/text";
+import { NameIndex, prepareName, type PreparedName } from "../core/name-index";
+import { contentWords } from "../core/text";
 import { numberOf } from "./grid";
 import { parseFormula } from "./formula";
 import type { LegacyMeasure, LegacyWorkbook, PlacedCell, Summary, SummaryRow, ThemeSheet } from "./legacy";
@@ -128,40 +129,101 @@ function auditRank(m: LegacyMeasure, result: MeasureResult, out: Finding[]): voi
   }
 }
 
-/** Whether a summary name is the measure's name, word for word (connecting words aside). */
-function sameName(row: SummaryRow, m: LegacyMeasure): boolean {
-  const w = contentWords(row.name).join(" ");
-  return [m.input.name, m.header, `${m.sheet} ${m.header}`].some((n) => n !== "" && contentWords(n).join(" ") === w);
-}
-
-function similarity(row: SummaryRow, m: LegacyMeasure): number {
-  return Math.max(
-    ...[m.input.name, m.header, `${m.sheet} ${m.header}`].filter((n) => n.trim() !== "").map((n) => nameSimilarity(row.name, n)),
-  );
-}
+/** The names a summary row may use for a measure: its display name, its heading, «sheet heading». */
+const namesOf = (m: LegacyMeasure): string[] => [m.input.name, m.header, `${m.sheet} ${m.header}`];
 
 const MATCH_MIN = 0.6;
 const SUGGEST_MIN = 0.3;
 
-/** Summary rows ↔ measures, one to one, most alike first. */
-export function matchSummary(summary: Summary, measures: LegacyMeasure[]): Map<SummaryRow, LegacyMeasure> {
-  const pairs: { row: SummaryRow; m: LegacyMeasure; s: number; exact: boolean }[] = [];
-  for (const row of summary.rows) {
-    for (const m of measures) {
-      const exact = sameName(row, m);
-      const s = exact ? 1 : similarity(row, m);
-      if (s >= MATCH_MIN) pairs.push({ row, m, s, exact });
-    }
+/**
+ * The measures' names indexed once, for matching many summary rows. A summary name is the
+ * measure's when it is the same word for word (connecting words aside) as one of its names, and
+ * like it when `nameSimilarity` with one of them is high enough; both are found through the
+ * index, never by comparing every row with every measure.
+ */
+export class SummaryNames {
+  private readonly index = new NameIndex();
+  /** The measure of each indexed name, and whether that name counts for similarity (not blank). */
+  private readonly owner: number[] = [];
+  private readonly forSimilarity: boolean[] = [];
+  private readonly byWords = new Map<string, number[]>();
+
+  constructor(readonly measures: LegacyMeasure[]) {
+    measures.forEach((m, i) => {
+      const indexed: PreparedName[] = [];
+      for (const n of namesOf(m)) {
+        if (n === "") continue;
+        const prepared = prepareName(n);
+        const list = this.byWords.get(prepared.joined) ?? [];
+        if (list[list.length - 1] !== i) list.push(i);
+        this.byWords.set(prepared.joined, list);
+        // «Sheet: heading» and «Sheet heading» have the same words and acronyms, so the same
+        // similarity to any name (an equal normal form means equal words): one is enough.
+        const same = (p: PreparedName) => p.joined === prepared.joined && p.words.length > 0 && p.acronyms.join(" ") === prepared.acronyms.join(" ");
+        if (n.trim() !== "" && indexed.some(same)) continue;
+        indexed.push(prepared);
+        this.index.add(prepared);
+        this.owner.push(i);
+        this.forSimilarity.push(n.trim() !== "");
+      }
+    });
   }
-  pairs.sort((a, b) => Number(b.exact) - Number(a.exact) || b.s - a.s);
+
+  /** Measures (by position) whose name is the row's word for word. */
+  exact(name: string): Set<number> {
+    return new Set(this.byWords.get(contentWords(name).join(" ")) ?? []);
+  }
+
+  /** Measures (by position, ascending) alike at least `min`, with the best similarity of their names. */
+  similar(name: string, min: number): { m: number; s: number }[] {
+    const best = new Map<number, number>();
+    for (const { entry, s } of this.index.similar(prepareName(name), min)) {
+      if (!this.forSimilarity[entry]) continue;
+      const m = this.owner[entry];
+      if (!best.has(m) || s > best.get(m)!) best.set(m, s);
+    }
+    return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([m, s]) => ({ m, s }));
+  }
+}
+
+/**
+ * Summary rows ↔ measures, one to one, most alike first: every pair of a row and a measure of the
+ * same name (word for word) in sheet order, then every other pair alike ≥ 0.6, most alike first.
+ * A row given its measure by the first round needs no similarities, so they are computed only for
+ * the rows left over.
+ */
+export function matchSummary(summary: Summary, measures: LegacyMeasure[], names = new SummaryNames(measures)): Map<SummaryRow, LegacyMeasure> {
   const out = new Map<SummaryRow, LegacyMeasure>();
   const taken = new Set<LegacyMeasure>();
+  const exactOf = new Map<SummaryRow, Set<number>>();
+  for (const row of summary.rows) {
+    const exact = names.exact(row.name);
+    exactOf.set(row, exact);
+    for (const i of [...exact].sort((a, b) => a - b)) {
+      if (out.has(row) || taken.has(measures[i])) continue;
+      out.set(row, measures[i]);
+      taken.add(measures[i]);
+    }
+  }
+  const pairs: { row: SummaryRow; m: LegacyMeasure; s: number }[] = [];
+  for (const row of summary.rows) {
+    if (out.has(row)) continue;
+    const exact = exactOf.get(row)!;
+    for (const { m, s } of names.similar(row.name, MATCH_MIN)) if (!exact.has(m)) pairs.push({ row, m: measures[m], s });
+  }
+  pairs.sort((a, b) => b.s - a.s);
   for (const p of pairs) {
     if (out.has(p.row) || taken.has(p.m)) continue;
     out.set(p.row, p.m);
     taken.add(p.m);
   }
   return out;
+}
+
+/** Whether a summary name is the measure's name, word for word (connecting words aside). */
+function sameName(row: SummaryRow, m: LegacyMeasure): boolean {
+  const w = contentWords(row.name).join(" ");
+  return namesOf(m).some((n) => n !== "" && contentWords(n).join(" ") === w);
 }
 
 /** How far a typed copy may be from the total and still be that total rounded as shown. */
@@ -177,17 +239,19 @@ function rangeOf(sheet: string, from: PlacedCell, to: PlacedCell): string {
 }
 
 function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, MeasureResult>, out: Finding[]): void {
-  const matched = matchSummary(summary, lw.measures);
+  const names = new SummaryNames(lw.measures);
+  const matched = matchSummary(summary, lw.measures, names);
   const listed = new Set(matched.values());
 
   for (const row of summary.rows) {
     const m = matched.get(row);
     if (!m) {
+      // The most alike measure not listed yet (the first of equals), as a suggestion.
       let best: { m: LegacyMeasure; s: number } | undefined;
-      for (const cand of lw.measures) {
+      for (const { m: i, s } of names.similar(row.name, SUGGEST_MIN)) {
+        const cand = lw.measures[i];
         if (listed.has(cand)) continue;
-        const s = similarity(row, cand);
-        if (s >= SUGGEST_MIN && (!best || s > best.s)) best = { m: cand, s };
+        if (!best || s > best.s) best = { m: cand, s };
       }
       const params: Record<string, string> = { name: row.name };
       if (best) {

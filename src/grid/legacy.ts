@@ -226,6 +226,8 @@ export function readLegacyWorkbook(grids: Grid[], model: Model): LegacyWorkbook 
   const measures: LegacyMeasure[] = [];
   const findings: Finding[] = [];
   const usedIds = new Set<string>();
+  /** Measures by sheet name, for placing notes. */
+  const bySheet = new Map<string, LegacyMeasure[]>();
   let summary: Summary | undefined;
 
   for (const g of grids) {
@@ -265,11 +267,15 @@ export function readLegacyWorkbook(grids: Grid[], model: Model): LegacyWorkbook 
       const m: LegacyMeasure = { input, sheet: g.name, col, header, computed };
       if (rankRow !== undefined) m.rankCell = place(g, rankRow, col);
       measures.push(m);
+      const list = bySheet.get(g.name);
+      if (list) list.push(m);
+      else bySheet.set(g.name, [m]);
     }
 
     // A note beside a score belongs to the nearest measure column to its left.
+    const onSheet = bySheet.get(g.name) ?? [];
     for (const nc of theme.notesCols) {
-      const owner = measures
+      const owner = onSheet
         .filter((m) => m.sheet === g.name && m.col < nc)
         .sort((a, b) => b.col - a.col)[0];
       if (!owner) continue;

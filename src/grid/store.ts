@@ -10,7 +10,8 @@
  * fails half-way leaves the previous store in force. A column A of bare JSON chunks (the first
  * layout) is read as generation 0.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../core/zod-messages";
 import type { CellValue } from "../core/cell";
 import type { Model } from "../core/model";
 import { parseModel, type ModelProblem } from "../core/model-validate";
@@ -24,7 +25,7 @@ const CHUNK = 30000;
 const HEADER = "prio-store";
 const SLOT_LAYOUT = 1;
 
-const answers = z.record(z.string(), z.boolean().nullable());
+const answers = z.record(z.string(), z.nullable(z.boolean()));
 
 const checklistMemory = z.object({
   known: z.array(z.string()),
@@ -34,13 +35,13 @@ const checklistMemory = z.object({
 });
 
 export const storeSchema = z.object({
-  format: z.number().int(),
+  format: z.number().check(z.int()),
   model: z.unknown(),
-  nextId: z.number().int().nonnegative(),
+  nextId: z.number().check(z.int(), z.nonnegative()),
   /** What the checklist sync saw last time (ids, names, segments), to tell additions from deletions. */
-  checklist: checklistMemory.default(emptyMemory),
+  checklist: z._default(checklistMemory, emptyMemory),
   /** The language of the text the add-in writes into sheets (one per workbook). */
-  lang: z.enum(["nb", "en"]).optional(),
+  lang: z.optional(z.enum(["nb", "en"])),
 });
 
 export interface Store {

@@ -4,18 +4,25 @@
  *
  * data-testid: sheet-tab-<name>, formula-bar, cell-<A1> (with data-value), grid.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore, type KeyboardEvent, type UIEvent } from "react";
 import { cellA1, columnLetters, parseAddress } from "../core/address";
 import type { Lang } from "../i18n";
 import { pv } from "../i18n/preview";
-import type { SimWorkbook } from "../sim/workbook";
+import type { SimCellSnapshot, SimWorkbook } from "../sim/workbook";
 import { shownInput, shownText, typedInput } from "./typing";
 
 const MIN_ROWS = 30;
 const MIN_COLS = 12;
+/** Rows drawn beyond what is scrolled into view: a sheet of 1,000 measures draws ~60 rows, not 1,000, on every change. */
+const ROW_HEIGHT = 23;
+const FIRST_ROWS = 60;
 
 function raw(wb: SimWorkbook, sheet: string, a1: string): string {
-  const c = wb.getCell(sheet, a1);
+  return rawOf(wb.getCell(sheet, a1));
+}
+
+/** What a person typed into a cell, as the formula bar shows it. */
+function rawOf(c: SimCellSnapshot): string {
   if (c.formula) return `=${c.formula}`;
   const v = c.value;
   if (v === null) return "";
@@ -93,6 +100,13 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
   const [sheet, setSheet] = useState(sheets.includes(active) ? active : sheets[0]);
   const [selected, setSelected] = useState({ row: 0, col: 0 });
   const [draft, setDraft] = useState<string | undefined>(undefined);
+  // Rows down to the bottom of the view (and a screenful more) are drawn; further rows as they are scrolled to.
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  const onScroll = (e: UIEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    const need = Math.ceil((el.scrollTop + 2 * el.clientHeight) / ROW_HEIGHT);
+    if (need > drawn) setDrawn(need + FIRST_ROWS);
+  };
 
   // Follow the add-in: when it selects a cell (a finding clicked), show that sheet and cell.
   useEffect(() => {
@@ -114,6 +128,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
   const bars = useMemo(() => dataBars(wb, sheet), [wb, sheet, version]);
   const marks = useMemo(() => markFills(wb, sheet), [wb, sheet, version]);
   const rows = Math.max(MIN_ROWS, grid.rows.length + 5);
+  const shown = Math.min(rows, Math.max(drawn, selected.row + FIRST_ROWS));
   // grid.rows is sparse (blank rows are holes), so it is walked, not spread.
   let cols = MIN_COLS;
   grid.rows.forEach((r) => {
@@ -154,7 +169,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
           onKeyDown={onKey}
         />
       </div>
-      <div className="sheet" data-testid="grid">
+      <div className="sheet" data-testid="grid" onScroll={onScroll}>
         <table>
           <thead>
             <tr>
@@ -165,7 +180,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
             </tr>
           </thead>
           <tbody>
-            {Array.from({ length: rows }, (_, r) => (
+            {Array.from({ length: shown }, (_, r) => (
               <tr key={r}>
                 <th>{r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {
@@ -173,12 +188,13 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
                   const cell = grid.rows[r]?.[c];
                   const snapshot = cell ? wb.getCell(sheet, at) : undefined;
                   const text = cell ? shownText(lang, wb.getText(sheet, at), typeof cell.value === "number") : "";
+                  const value = snapshot ? rawOf(snapshot) : "";
                   const isSel = r === selected.row && c === selected.col;
                   return (
                     <td
                       key={c}
                       data-testid={`cell-${at}`}
-                      data-value={cell ? raw(wb, sheet, at) : ""}
+                      data-value={value}
                       className={[isSel ? "sel" : "", typeof cell?.value === "number" ? "num" : "", headers.has(at) ? "table-header" : ""].join(" ")}
                       style={{ background: barBackground(bars, r, c, cell?.value) ?? marks.get(at) ?? snapshot?.format?.fill ?? undefined, fontWeight: snapshot?.format?.font?.bold || headers.has(at) ? 600 : undefined }}
                       onClick={() => {
@@ -196,6 +212,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
                 })}
               </tr>
             ))}
+            {shown < rows && <tr aria-hidden="true" style={{ height: (rows - shown) * ROW_HEIGHT }} />}
           </tbody>
         </table>
       </div>

@@ -4,7 +4,9 @@
  * (the same taskpane.html bundle the add-in ships, with office.js replaced by a local stub) in a
  * frame beside it, so anyone can edit a cell and watch the ranking change.
  *
- * URL parameters: lang=nb-NO|en-US (the display language), example=imported|legacy|empty.
+ * URL parameters: lang=nb-NO|en-US (the display language), example=imported|legacy|empty;
+ * measures=N (a generated portfolio of N measures in the add-in's layout instead of the example,
+ * for trying the pane at scale and for the speed tests).
  */
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -18,6 +20,7 @@ const params = new URLSearchParams(location.search);
 const displayLanguage = params.get("lang") ?? "nb-NO";
 const example = (params.get("example") as ExampleKind | null) ?? "imported";
 const lang = langFromLocale(displayLanguage);
+const measures = Number(params.get("measures") ?? 0);
 
 function reloadWith(patch: Record<string, string>): void {
   const next = new URLSearchParams(location.search);
@@ -122,7 +125,7 @@ async function boot(): Promise<void> {
   const root = createRoot(document.getElementById("container")!);
   root.render(<p className="loading">{pv(lang, "loading")}</p>);
   try {
-    const workbook = await loadExample(example, lang);
+    const workbook = measures > 0 ? await (await import("./generated-workbook")).generatedWorkbook(Math.min(measures, 10_000), lang) : await loadExample(example, lang);
     window.__prioPreview = { workbook, displayLanguage };
     root.render(<Preview initial={workbook} />);
   } catch (e) {

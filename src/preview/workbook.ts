@@ -2,7 +2,6 @@
  * The preview's workbook: the council meeting example (or an empty one) in the in-memory
  * workbook, shared by the preview page and the task pane it shows in a frame.
  */
-import ExcelJS from "exceljs";
 import { importLegacy } from "../excel/legacy";
 import { recompute } from "../excel/recompute";
 import type { Lang } from "../i18n";
@@ -38,6 +37,8 @@ export type Opened = { ok: true; workbook: SimWorkbook } | { ok: false; message:
 export async function openXlsx(data: ArrayBuffer, fileName: string, lang: Lang): Promise<Opened> {
   const checked = await guardWorkbook(new Uint8Array(data), fileName);
   if (!checked.ok) return { ok: false, message: refusalMessage(lang, fileName, checked.refusal) };
+  // exceljs (≈ 1 MB) is loaded when a file is opened, not with the page or the task pane's office.js stub.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(checked.zip.slice().buffer);

@@ -1,7 +1,26 @@
 /**
- * `npm run bench` — our scoring core against a spreadsheet engine on the same data.
+ * `npm run bench` — one run prints, so that the next change can be compared with this one:
+ * 1. Scaling: reading and assessing a generated portfolio (src/preview/generate.ts: words for names,
+ *    25 measures a theme sheet, seeded) at 50 / 200 / 1,000 / 5,000 measures in the add-in's layout
+ *    (without and with an answered checklist) and in the legacy meeting layout without and with its
+ *    summary sheet: readWorkbook() on the sheets as grids, median ms. The ratio legacy with summary /
+ *    without is the target of issue 8 (at most 1.5× at 1,000 and 5,000).
+ * 2. Recompute: one score typed into Vurdering, then one recompute in the in-memory Excel: syncs,
+ *    cells written (the sim's cellWrites) and ms, at 200 / 1,000 / 5,000 measures.
+ * 3. Command line start-up: `node bin/prio.js score` on the meeting workbook against a script that
+ *    only reads the same file with exceljs (its package entry, as `require("exceljs")`), medians of
+ *    BENCH_CLI_RUNS (default 9) interleaved runs; the CLI is built first (tsc).
+ * 4. The task pane's initial JavaScript in the production build (scripts/bundle-size.ts; run
+ *    `npm run build` first, or it says so).
+ * 5. The preview in Chromium (dist-preview/, `npm run build:preview`): opening 300 measures to the
+ *    first ranking row, and a typed score to the changed ranking row at 200 and 1,000 measures, by
+ *    clocks inside the page (test/e2e/timing.ts). Skipped without the build or the browser, or with BENCH_BROWSER=0.
+ * 6. The scoring core against a spreadsheet engine (HyperFormula) on the same data, below.
  *
- * How to read the figures:
+ * Environment: BENCH_SIZES (default 50,200,1000,5000), BENCH_SECTIONS (default
+ * scaling,recompute,cli,bundle,browser,hf), and for section 6 the variables at the end of this note.
+ *
+ * Section 6, how to read the figures:
  * - Data: 10 000 measures × 11 leaves from a seeded PRNG (same numbers every run), mostly whole
  *   scores 0–10, some half steps, a few blanks and a few text cells («7,5», «7» typed as text,
  *   «Sjekke med jurist?»), so classification, missing groups and «no total» all occur.
@@ -22,7 +41,7 @@
  *   to Nytte and Score, while the model leaves the subgroup out (the sheet's #DIV/0! defect).
  *
  * Environment: BENCH_N (measures, default 10000), BENCH_RUNS (timed runs each, default 7),
- * BENCH_WARMUP (default 2), BENCH_RANK_RUNS (HyperFormula with ranks, default 1; 0 skips).
+ * BENCH_WARMUP (default 2), BENCH_RANK_RUNS (HyperFormula with ranks, ≈ 40 s; default 0, 1 runs it once).
  */
 import { HyperFormula } from "hyperformula";
 import * as v8 from "v8";
@@ -33,14 +52,28 @@ import type { CellValue } from "../../src/core/cell";
 import { defaultModel, leaves } from "../../src/core/model";
 import { rank } from "../../src/core/rank";
 import { prng } from "../support/grids";
+import { spawnSync } from "child_process";
+import { existsSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { recompute } from "../../src/excel/recompute";
+import type { Grid } from "../../src/grid/grid";
+import { SHEETS } from "../../src/grid/layout";
+import { readWorkbook } from "../../src/grid/workbook";
+import { generateMeasures, legacyGrids } from "../../src/preview/generate";
+import { generatedWorkbook } from "../../src/preview/generated-workbook";
+import type { SimWorkbook } from "../../src/sim/workbook";
+import { bundleSize } from "../../scripts/bundle-size";
+import { launch, serve } from "../e2e/harness";
+import { editLatency, instrumentedPage, openGenerated } from "../e2e/timing";
 
 v8.setFlagsFromString("--expose-gc");
 const gc: () => void = vm.runInNewContext("gc");
 
 const N = Number(process.env.BENCH_N ?? 10_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
-const RANK_RUNS = Number(process.env.BENCH_RANK_RUNS ?? 1);
+const RANK_RUNS = Number(process.env.BENCH_RANK_RUNS ?? 0);
 const SEED = 20220921;
 
 const model = defaultModel();
@@ -190,12 +223,12 @@ function fmt(n: number, digits = 1): string {
   return n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-function main(): void {
+function hyperFormula(): void {
   const data = generate(N);
   const flat = data.flat();
   const blanks = flat.filter((v) => v === null).length;
   const texts = flat.filter((v) => typeof v === "string").length;
-  console.log(`prio bench: ${N.toLocaleString("en-GB")} measures × ${LEAVES.length} leaves (seed ${SEED}; ${blanks} blank and ${texts} text cells)`);
+  console.log(`\n6. core vs HyperFormula: ${N.toLocaleString("en-GB")} measures × ${LEAVES.length} leaves (seed ${SEED}; ${blanks} blank and ${texts} text cells)`);
   console.log(`node ${process.version}, HyperFormula ${HyperFormula.version}; ${WARMUP} warm-up + ${RUNS} timed runs each, interleaved\n`);
 
   for (let w = 0; w < WARMUP; w++) {
@@ -251,4 +284,180 @@ function main(): void {
   }
 }
 
-main();
+// ---------------------------------------------------------------- 1–5: scale, recompute, CLI, bundle, browser
+
+const SIZES = (process.env.BENCH_SIZES ?? "50,200,1000,5000").split(",").map(Number);
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "scaling,recompute,cli,bundle,browser,hf").split(","));
+
+/** Median ms of `runs` timed calls (after one untimed call when cheap). */
+function medianMs(runs: number, f: () => unknown): number {
+  const xs: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const t0 = performance.now();
+    f();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+const workbooks = new Map<number, SimWorkbook>();
+
+/** The add-in layout of n generated measures, checklist answered, computed once (kept for the recompute figures). */
+async function addinWorkbook(n: number): Promise<SimWorkbook> {
+  if (!workbooks.has(n)) workbooks.set(n, await generatedWorkbook(n, "nb", { answered: true }));
+  return workbooks.get(n)!;
+}
+
+async function scaling(): Promise<void> {
+  console.log("1. Read + assess (readWorkbook on the sheets as grids), median ms");
+  const header = ["measures", "add-in", "with checklist", "legacy", "legacy + summary", "summary ratio"];
+  const rows: string[][] = [];
+  for (const n of SIZES) {
+    const runs = n >= 5000 ? 2 : n >= 1000 ? 3 : 5;
+    const measures = generateMeasures(n);
+    const legacy = legacyGrids(measures, { summary: false });
+    const summary = legacyGrids(measures, { summary: true });
+    const all = (await addinWorkbook(n)).toGrids();
+    const addin = all.filter((g) => g.name !== SHEETS.checklist);
+    const check = (grids: Grid[], kind: string) => {
+      const r = readWorkbook(grids);
+      if (r.kind !== kind || r.kind === "none" || r.assessment.measures.length !== n) throw new Error(`bench: expected ${n} measures (${kind}), read ${r.kind}`);
+    };
+    check(addin, "addin");
+    check(all, "addin");
+    check(legacy, "legacy");
+    check(summary, "legacy");
+    const a = medianMs(runs, () => readWorkbook(addin));
+    const c = medianMs(runs, () => readWorkbook(all));
+    const l = medianMs(runs, () => readWorkbook(legacy));
+    const ls = medianMs(runs, () => readWorkbook(summary));
+    rows.push([n.toLocaleString("en-GB"), fmt(a, 0), fmt(c, 0), fmt(l, 0), fmt(ls, 0), `${fmt(ls / l, 2)}×`]);
+  }
+  printTable(header, rows);
+  console.log("   issue 8 before: legacy + summary 2.5 s / 38.6 s / 17 min at 200 / 1,000 / 5,000; without 1.2 / 1.9 / 5.2 s\n");
+}
+
+async function recomputes(): Promise<void> {
+  console.log("2. One score typed into Vurdering, then one recompute (in-memory Excel)");
+  const rows: string[][] = [];
+  for (const n of SIZES.filter((x) => x >= 200)) {
+    const wb = await addinWorkbook(n);
+    const before = wb.getCell(SHEETS.scoring, "E3").value;
+    wb.userEdit(SHEETS.scoring, "E3", before === 0 ? "10" : "0");
+    await Promise.resolve();
+    wb.resetSyncCount();
+    wb.resetCellWrites();
+    const t0 = performance.now();
+    const result = await wb.run((ctx) => recompute(ctx, "nb"));
+    const ms = performance.now() - t0;
+    if (result.kind !== "ready") throw new Error(`bench: recompute gave ${result.kind}`);
+    rows.push([n.toLocaleString("en-GB"), String(wb.syncCount), wb.cellWrites.toLocaleString("en-GB"), fmt(ms, 0)]);
+  }
+  printTable(["measures", "syncs", "cells written", "ms"], rows);
+  console.log("   issue 8 before: 85,030 cells written at 5,000 measures when 2,029 changed\n");
+}
+
+function cliStartup(): void {
+  const root = path.resolve(__dirname, "../..");
+  const file = path.join(root, "examples/prioritering-2022-09.xlsx");
+  const runs = Number(process.env.BENCH_CLI_RUNS ?? 9);
+  const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`bench: the CLI does not build:\n${build.stdout}${build.stderr}`);
+  const exceljsOnly = `const E = require("exceljs"); new E.Workbook().xlsx.readFile(${JSON.stringify(file)}).then(() => {});`;
+  const time = (args: string[]) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`bench: ${args.join(" ")} failed: ${r.stderr}`);
+    return performance.now() - t0;
+  };
+  const prio: number[] = [];
+  const only: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    prio.push(time([path.join(root, "bin/prio.js"), "score", file]));
+    only.push(time(["-e", exceljsOnly]));
+  }
+  console.log(`3. Command line start-up, median of ${runs} interleaved runs (wall clock, process start to exit)`);
+  printTable(
+    ["", "median ms", "min ms"],
+    [
+      ["node bin/prio.js score examples/prioritering-2022-09.xlsx", fmt(median(prio), 0), fmt(Math.min(...prio), 0)],
+      ['node -e \'require("exceljs") … xlsx.readFile(same file)\'', fmt(median(only), 0), fmt(Math.min(...only), 0)],
+    ],
+  );
+  console.log(`   ratio prio / exceljs-only: ${fmt(median(prio) / median(only), 2)}× (target ≤ 1.2×)\n`);
+}
+
+function bundle(): void {
+  const dist = path.resolve(__dirname, "../../dist");
+  console.log("4. The task pane's initial JavaScript (production build, dist/)");
+  if (!existsSync(path.join(dist, "taskpane.html"))) {
+    console.log("   dist/ is missing: run `npm run build` first\n");
+    return;
+  }
+  const size = bundleSize(dist);
+  const mapped = size.owners.reduce((s, o) => s + o.bytes, 0);
+  const zod = size.owners.find((o) => o.owner === "zod")?.bytes ?? 0;
+  console.log(`   ${size.scripts.length} scripts, ${fmt(size.bytes / 1024)} KB raw, ${fmt(size.gzip / 1024)} KB gzipped; zod ${fmt(zod / 1024)} KB (${fmt((100 * zod) / mapped)} %)`);
+  console.log("   issue 8 before: 786.3 KB raw, 224.4 KB gzipped; zod 89.9 KB (11.6 %)\n");
+}
+
+async function browserFigures(): Promise<void> {
+  console.log("5. The preview in Chromium, clocks inside the page");
+  if (process.env.BENCH_BROWSER === "0") {
+    console.log("   skipped (BENCH_BROWSER=0)\n");
+    return;
+  }
+  if (!existsSync(path.resolve(__dirname, "../../dist-preview/preview.html")) || !existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
+    console.log("   skipped: needs dist-preview/ (`npm run build:preview`) and Chromium at /usr/bin/chromium\n");
+    return;
+  }
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const rows: string[][] = [];
+    {
+      const page = await instrumentedPage(browser);
+      const { openMs } = await openGenerated(page, server.url, 300);
+      rows.push(["open 300 measures → first ranking row", fmt(openMs, 0), "≤ 1,000"]);
+      await page.close();
+    }
+    for (const [n, target] of [[200, "≤ 120"], [1000, "≤ 400"]] as const) {
+      const page = await instrumentedPage(browser);
+      const { frame } = await openGenerated(page, server.url, n);
+      const times: number[] = [];
+      for (const v of ["0", "10", "0", "10", "0"]) times.push((await editLatency(page, frame, v)).ms);
+      rows.push([`score typed → changed ranking row, ${n.toLocaleString("en-GB")} measures (median of 5)`, fmt(median(times), 0), target]);
+      await page.close();
+    }
+    printTable(["", "ms", "target"], rows);
+    console.log("   issue 8 before: ~1,100 ms at 300 measures, 294 ms at 14 (251 ms of it the debounce)\n");
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => "   " + cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join("  ");
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  console.log(`prio bench — node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}\n`);
+  const t0 = performance.now();
+  if (SECTIONS.has("scaling")) await scaling();
+  if (SECTIONS.has("recompute")) await recomputes();
+  if (SECTIONS.has("cli")) cliStartup();
+  if (SECTIONS.has("bundle")) bundle();
+  if (SECTIONS.has("browser")) await browserFigures();
+  if (SECTIONS.has("hf")) hyperFormula();
+  console.log(`\nbench done in ${fmt((performance.now() - t0) / 1000, 0)} s`);
+}
+
+void main().catch((e) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

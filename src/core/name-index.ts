@@ -1,0 +1,208 @@
+/**
+ * Finding alike names among many without comparing every pair. Names are prepared once (their
+ * normal form, content words, acronyms, initials), and indexed by what two names must share for
+ * `nameSimilarity` to be above zero:
+ * - the same normal form, or the same content words (an exact name);
+ * - a word in some form of the other's (`sameWord`): equal words, the first five letters (a
+ *   compound's head), or a common string after deleting one or two letters (an inflection one
+ *   or two letters apart: every pair within edit distance k shares a string made by deleting at
+ *   most k letters from each), looked up per distinct word of the vocabulary;
+ * - an acronym whose letters, in order, can be the initials of the other's content words.
+ * A query first counts, per indexed name, how many of its words can match (an upper bound on the
+ * word similarity), and only names that can reach the threshold are compared exactly, with the
+ * same functions as `nameSimilarity`. So the result is exactly the exhaustive comparison's.
+ */
+import { abbreviates, acronyms, contentWords, memoSameWord, normalize, sameWord, wordsSimilarity } from "./text";
+
+/** A name prepared once for many comparisons. */
+export interface PreparedName {
+  text: string;
+  norm: string;
+  words: string[];
+  joined: string;
+  acronyms: string[];
+}
+
+export function prepareName(text: string): PreparedName {
+  const words = contentWords(text);
+  return { text, norm: normalize(text), words, joined: words.join(" "), acronyms: acronyms(text) };
+}
+
+/** `nameSimilarity` on prepared names (the same value). */
+export function preparedSimilarity(a: PreparedName, b: PreparedName, same: (x: string, y: string) => boolean = sameWord): number {
+  if (a.norm === b.norm) return 1;
+  const s = wordsSimilarity(a.words, b.words, same);
+  if (s >= 0.8) return s;
+  for (const ac of a.acronyms) if (abbreviates(ac, b.text)) return Math.max(s, 0.8);
+  for (const ac of b.acronyms) if (abbreviates(ac, a.text)) return Math.max(s, 0.8);
+  return s;
+}
+
+/** Strings made by deleting up to `k` letters of `w` (w itself included). */
+function deletions(w: string, k: number, into: Set<string>): void {
+  into.add(w);
+  if (k === 0 || w.length <= 1) return;
+  for (let i = 0; i < w.length; i++) {
+    const d = w.slice(0, i) + w.slice(i + 1);
+    if (!into.has(d) || k > 1) deletions(d, k - 1, into);
+  }
+}
+
+/** Keys under which a word of five letters or more can meet its other forms. */
+function fuzzyKeys(w: string): Set<string> {
+  const keys = new Set<string>();
+  // sameWord allows one edit below nine letters, two from nine; a pair is as long as its shorter word.
+  deletions(w, w.length >= 9 ? 2 : 1, keys);
+  const out = new Set<string>();
+  for (const k of keys) out.add(`d${k}`);
+  out.add(`p${w.slice(0, 5)}`);
+  return out;
+}
+
+/** Strings of letters taken in order from the acronym, starting with its first: the initials it can abbreviate. */
+function initialsOf(acronym: string): string[] {
+  const letters = [...acronym.toLowerCase()];
+  const out: string[] = [];
+  const n = letters.length;
+  for (let mask = 0; mask < 1 << (n - 1); mask++) {
+    let s = letters[0];
+    for (let i = 1; i < n; i++) if (mask & (1 << (i - 1))) s += letters[i];
+    out.push(s);
+  }
+  return out;
+}
+
+interface Word {
+  /** Entries having this word, ascending, each once. */
+  entries: number[];
+}
+
+/** An index of names (entries numbered from 0 in the order added) for similarity queries. */
+export class NameIndex {
+  readonly names: PreparedName[] = [];
+  private readonly vocabulary = new Map<string, Word>();
+  private readonly fuzzy = new Map<string, string[]>();
+  private readonly exact = new Map<string, number[]>();
+  /** Entries by the initials of their content words; entries by what their acronyms can abbreviate. */
+  private readonly byInitials = new Map<string, number[]>();
+  private readonly byAcronym = new Map<string, number[]>();
+  private readonly wordMatches = new Map<string, string[]>();
+  private readonly same = memoSameWord();
+  /** Per entry: matching words of the current query, and the query position that last counted it. */
+  private hits = new Int32Array(0);
+  private stamp = new Int32Array(0);
+  private queryNo = 0;
+  /** The most content words of any indexed name. */
+  private maxWords = 0;
+
+  add(name: PreparedName): number {
+    const id = this.names.length;
+    this.names.push(name);
+    const push = <K>(map: Map<K, number[]>, key: K) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    };
+    this.maxWords = Math.max(this.maxWords, name.words.length);
+    push(this.exact, `n${name.norm}`);
+    push(this.exact, `c${name.joined}`);
+    for (const w of name.words) {
+      let word = this.vocabulary.get(w);
+      if (!word) {
+        word = { entries: [] };
+        this.vocabulary.set(w, word);
+        if (w.length >= 5) for (const k of fuzzyKeys(w)) (this.fuzzy.get(k) ?? this.fuzzy.set(k, []).get(k)!).push(w);
+      }
+      if (word.entries[word.entries.length - 1] !== id) word.entries.push(id);
+    }
+    if (name.words.length > 0) push(this.byInitials, name.words.map((w) => w[0]).join(""));
+    for (const ac of name.acronyms) for (const s of initialsOf(ac)) push(this.byAcronym, s);
+    this.wordMatches.clear();
+    return id;
+  }
+
+  /** Vocabulary words that are `sameWord` as `w`. */
+  private matchesOf(w: string): string[] {
+    const known = this.wordMatches.get(w);
+    if (known) return known;
+    const out = new Set<string>();
+    if (this.vocabulary.has(w)) out.add(w);
+    if (w.length >= 5) {
+      for (const k of fuzzyKeys(w)) for (const v of this.fuzzy.get(k) ?? []) if (!out.has(v) && this.same(w, v)) out.add(v);
+    }
+    const list = [...out];
+    this.wordMatches.set(w, list);
+    return list;
+  }
+
+  /**
+   * Entries whose similarity to `query` (as `nameSimilarity`) is at least `min` (> 0), ascending by
+   * entry, each with its similarity.
+   */
+  similar(query: PreparedName, min: number): { entry: number; s: number }[] {
+    const must = new Set<number>();
+    for (const e of this.exact.get(`n${query.norm}`) ?? []) must.add(e);
+    for (const e of this.exact.get(`c${query.joined}`) ?? []) must.add(e);
+    for (const ac of query.acronyms) for (const s of initialsOf(ac)) for (const e of this.byInitials.get(s) ?? []) must.add(e);
+    if (query.words.length > 0) for (const e of this.byAcronym.get(query.words.map((w) => w[0]).join("")) ?? []) must.add(e);
+
+    // How many of the query's words (each position once) can match a word of each entry. An entry
+    // reaching `min` matches at least `need` positions, so the need − 1 positions whose words reach
+    // the most entries («fastleger», «nasjonal») are not walked: they are only checked, below, for
+    // the entries the other positions reach.
+    const qn = query.words.length;
+    let need = Infinity;
+    for (let bn = 1; bn <= this.maxWords; bn++) {
+      for (let h = 1; h <= Math.min(qn, bn); h++) {
+        if ((2 * h) / (qn + bn) >= min) {
+          need = Math.min(need, h);
+          break;
+        }
+      }
+    }
+    const positions = query.words.map((w) => {
+      const words = this.matchesOf(w);
+      let reach = 0;
+      for (const v of words) reach += this.vocabulary.get(v)!.entries.length;
+      return { words, reach };
+    });
+    const order = positions.map((_, i) => i).sort((a, b) => positions[b].reach - positions[a].reach);
+    const skipped = need === Infinity ? [] : order.slice(0, need - 1).map((i) => new Set(positions[i].words));
+    const walked = need === Infinity ? [] : order.slice(need - 1).map((i) => positions[i].words);
+    const n = this.names.length;
+    if (this.hits.length < n) {
+      this.hits = new Int32Array(n * 2);
+      this.stamp = new Int32Array(n * 2);
+      this.queryNo = 0;
+    }
+    const { hits, stamp } = this;
+    const touched: number[] = [];
+    for (const words of walked) {
+      const position = ++this.queryNo;
+      for (const v of words) {
+        for (const e of this.vocabulary.get(v)!.entries) {
+          if (stamp[e] === position) continue;
+          if (stamp[e] === 0 || hits[e] === 0) touched.push(e);
+          stamp[e] = position;
+          hits[e]++;
+        }
+      }
+    }
+    for (const e of touched) for (const set of skipped) if (this.names[e].words.some((w) => set.has(w))) hits[e]++;
+    const candidates = new Set(must);
+    for (const e of touched) {
+      const bn = this.names[e].words.length;
+      if ((2 * Math.min(hits[e], bn)) / (qn + bn) >= min) candidates.add(e);
+    }
+    for (const e of touched) {
+      hits[e] = 0;
+      stamp[e] = 0;
+    }
+    const out: { entry: number; s: number }[] = [];
+    for (const e of [...candidates].sort((a, b) => a - b)) {
+      const s = preparedSimilarity(query, this.names[e], this.same);
+      if (s >= min) out.push({ entry: e, s });
+    }
+    return out;
+  }
+}
