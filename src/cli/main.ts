@@ -24,13 +24,14 @@ import {
   type ChecklistReport,
 } from "./checklist";
 import { readXlsx } from "./xlsx";
+import { exportMain, isExportCommand } from "./slides";
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface Args {
   command: string;
@@ -224,7 +225,7 @@ function renderChecklistJson(r: ChecklistReport, lang: Lang, model: Model): stri
   return JSON.stringify({ ...rest, findings: findings.map((f) => jsonFinding(f, lang, model)) }, null, 2);
 }
 
-async function load(file: string, lang: Lang): Promise<WorkbookRead> {
+export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -245,6 +246,7 @@ async function load(file: string, lang: Lang): Promise<WorkbookRead> {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (isExportCommand(argv)) return exportMain(argv, io);
   let lang: Lang = "nb";
   try {
     const args = parseArgs(argv);

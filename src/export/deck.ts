@@ -308,8 +308,8 @@ export function contributions(model: Model, values: Record<string, number | null
   });
 }
 
-/** Bars per chart slide: each bar's label at 12 pt needs about 0.27 in. */
-const BARS_PER_SLIDE = 18;
+/** Bars per chart slide: a label at 12 pt that wraps to two lines needs about 0.33 in. */
+const BARS_PER_SLIDE = 15;
 
 function chartSlides(pptx: PptxGenJS, t: ExportTable, model: Model, notes: string): void {
   const lang = t.lang;
