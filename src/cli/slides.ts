@@ -1,6 +1,6 @@
 /**
  * `prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut]
- *  [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
+ *  [--segment-lists] [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
  * workbook as «Prioritering <date>.pptx» unless -o says where; prints where it went.
  * `prio score <file.xlsx> --csv [--lang nb|en]`: the ranked list as CSV on stdout.
  * The same deck builder and CSV as the task pane (src/export); the same readers and one-line
@@ -28,6 +28,7 @@ interface ExportArgs {
   top: number | null;
   segment: SegmentFilter;
   hideUt: boolean;
+  segmentLists: boolean;
   title?: string;
   meeting?: string;
   date?: string;
@@ -50,7 +51,7 @@ function parse(argv: string[]): ExportArgs {
     if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
     lang = v;
   }
-  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, help: false };
+  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, help: false };
   const value = (i: number, option: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith("-") && v.length > 1)) throw new UsageError(t(lang, "cli.error.missingValue", { option }));
@@ -77,6 +78,10 @@ function parse(argv: string[]): ExportArgs {
       if (!s) throw new UsageError(t(lang, "cli.error.segment", { value: v }));
       args.segment = s;
     } else if (a === "--skjul-ut" || a === "--hide-out") args.hideUt = true;
+    else if (a === "--segment-lists") {
+      slidesOnly();
+      args.segmentLists = true;
+    }
     else if (a === "--title") {
       slidesOnly();
       args.title = value(i++, a);
@@ -128,7 +133,7 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     }
 
     const date = args.date ?? isoDate(now());
-    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, ...selection });
+    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists }, ...selection });
     const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
     try {
       await fs.writeFile(out, bytes);

@@ -15,7 +15,8 @@ import { SEVERITY_ORDER, type Finding } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
 import { findingMessage, formatShort, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
-import { paginate, rowHeightIn, type CellBox, type PageItem, type RowMetrics } from "./paginate";
+import { sanitizePptx } from "./sanitize";
+import { paginate, rowHeightIn, textWidthPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
   RANK_OR_TOTAL_CODES,
   exportTable,
@@ -77,7 +78,7 @@ const MASTER = "PRIO_MASTER";
 export async function buildDeck(input: ExportInput, options: DeckOptions): Promise<Uint8Array> {
   const pptx = deck(input, options);
   const out = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
-  return out;
+  return sanitizePptx(out);
 }
 
 /** `Prioritering 2022-09-21.pptx` */
@@ -105,10 +106,10 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   pptx.defineSlideMaster({
     title: MASTER,
-    background: { color: "FFFFFF" },
+    // No background (the theme's white) and no shape without text: PowerPoint repairs both as pptxgenjs writes them.
     objects: [
-      { rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: NAVY } } },
-      { line: { x: LEFT, y: 7.0, w: CONTENT_W, h: 0, line: { color: RULE, width: 0.75 } } },
+      { text: { text: "", options: { x: 0, y: 0, w: W, h: 0.12, fill: { color: NAVY }, margin: 0 } } },
+      { text: { text: "", options: { x: LEFT, y: 7.0, w: CONTENT_W, h: 0.012, fill: { color: RULE }, margin: 0 } } },
       {
         text: {
           text: ex(lang, "deck.footer", { title, date: displayDate(o.date, lang) }),
@@ -152,7 +153,7 @@ function newSlide(pptx: PptxGenJS, heading: string, notes: string, sub?: string)
 function titleSlide(pptx: PptxGenJS, t: ExportTable, title: string, o: DeckOptions, notes: string): void {
   const lang = o.lang;
   const slide = pptx.addSlide({ masterName: MASTER });
-  slide.addShape("rect", { x: 0, y: 2.2, w: 0.28, h: 2.4, fill: { color: BLUE }, line: { color: BLUE } });
+  slide.addText("", { x: 0, y: 2.2, w: 0.28, h: 2.4, fill: { color: BLUE }, margin: 0 });
   slide.addText(title, { x: 0.9, y: 2.1, w: 11.5, h: 1.3, fontFace: FONT, fontSize: 40, bold: true, color: NAVY, valign: "bottom", margin: 0 });
   const meeting = o.meeting?.trim() || displayDate(o.date, lang);
   slide.addText(meeting, { x: 0.9, y: 3.5, w: 11.5, h: 0.6, fontFace: FONT, fontSize: 24, color: GREY, valign: "top", margin: 0 });
@@ -225,7 +226,8 @@ function tableSlides(
 
 function rankedColumns(t: ExportTable, bySegment: boolean): Column[] {
   const lang = t.lang;
-  const groupW = t.groupLabels.length ? Math.min(1.6, Math.max(1.1, ...t.groupLabels.map((g) => (g.length * 0.1 + 0.3)))) : 0;
+  // Group columns as wide as their bold headers (a long English label wraps), so the name gets the rest.
+  const groupW = t.groupLabels.length ? Math.min(1.45, Math.max(1.0, ...t.groupLabels.map((g) => textWidthPt(g, BODY_PT, true) / 72 + METRICS.padXIn + 0.05))) : 0;
   const cols: Column[] = [];
   if (bySegment) cols.push({ header: ex(lang, "deck.col.segmentRank"), widthIn: 1.5, align: "center" });
   cols.push({ header: ex(lang, "deck.col.rank"), widthIn: 2.0, align: "center" });

@@ -20,15 +20,20 @@ export function csvField(value: string, sep: string): string {
   return value;
 }
 
-/** The header and the rows, as cells: the secretariat's columns, then the checklist and the list when present. */
-export function tableCells(t: ExportTable): string[][] {
+/**
+ * The header and the rows, as cells: the secretariat's columns, then the checklist and the list
+ * when present. `none` stands for no rank or value («–» to read; blank in CSV, so a number column
+ * holds only numbers).
+ */
+export function tableCells(t: ExportTable, none = "–"): string[][] {
   const lang = t.lang;
   const header = [ex(lang, "csv.header.rank"), ex(lang, "csv.header.name"), ex(lang, "csv.header.score"), ...t.groupLabels];
   if (t.hasChecklist) header.push(ex(lang, "csv.header.segment"));
   if (t.top !== null) header.push(ex(lang, "csv.header.list"));
   header.push(ex(lang, "csv.header.note"));
   const cells = (r: ExportRow): string[] => {
-    const out = [r.rank, r.name, r.score, ...r.groups];
+    const dash = (v: string) => (v === "–" ? none : v);
+    const out = [dash(r.rank), r.name, dash(r.score), ...r.groups.map(dash)];
     if (t.hasChecklist) out.push(r.segment ? segmentName(lang, r.segment) : "");
     if (t.top !== null) out.push(r.list === "minimum" ? ex(lang, "csv.list.minimum") : r.list === "plus" ? ex(lang, "csv.list.plus") : "");
     out.push(r.reason);
@@ -40,7 +45,7 @@ export function tableCells(t: ExportTable): string[][] {
 /** CSV text with the byte-order mark and CRLF line ends (what Excel writes and reads best). */
 export function toCsv(t: ExportTable): string {
   const sep = csvSeparator(t.lang);
-  return BOM + tableCells(t).map((r) => r.map((c) => csvField(c, sep)).join(sep)).join("\r\n") + "\r\n";
+  return BOM + tableCells(t, "").map((r) => r.map((c) => csvField(c, sep)).join(sep)).join("\r\n") + "\r\n";
 }
 
 /** Tab-separated text: tabs and line breaks inside a cell become spaces, so every row stays one line. */

@@ -80,7 +80,7 @@ export const nbUi = {
   "excel.error.generic": "Noe gikk galt i Excel: {message}",
   "excel.error.unknownNode": "Fant ikke kriteriet {id} i modellen.",
   "cli.slides.usage":
-    "Bruk: prio slides <fil.xlsx> [-o ut.pptx] [--lang nb|en] [--top N] [--segment NAVN] [--skjul-ut] [--title TEKST] [--meeting TEKST] [--date ÅÅÅÅ-MM-DD]\n       prio score <fil.xlsx> --csv [--lang nb|en]\n\nslides     lager lysark (PowerPoint) med den rangerte listen; standard er «Prioritering <dato>.pptx» ved siden av arbeidsboken\n--top N    de N øverste er minimumslisten, resten pluss-listen\n--segment  bare ett segment: Samstyre, Koordinere, Observere, Inspirere, Ut eller «ikke vurdert»\n--csv      skriver den rangerte listen som CSV (UTF-8, semikolon) i stedet for tekst",
+    "Bruk: prio slides <fil.xlsx> [-o ut.pptx] [--lang nb|en] [--top N] [--segment NAVN] [--skjul-ut] [--segment-lists] [--title TEKST] [--meeting TEKST] [--date ÅÅÅÅ-MM-DD]\n       prio score <fil.xlsx> --csv [--lang nb|en]\n\nslides     lager lysark (PowerPoint) med den rangerte listen; standard er «Prioritering <dato>.pptx» ved siden av arbeidsboken\n--top N    de N øverste er minimumslisten, resten pluss-listen\n--segment  bare ett segment: Samstyre, Koordinere, Observere, Inspirere, Ut eller «ikke vurdert»\n--segment-lists  også den rangerte listen for hvert segment\n--csv      skriver den rangerte listen som CSV (UTF-8, semikolon) i stedet for tekst",
   "cli.slides.written": "Lysarkene er lagret i {file}",
   "cli.error.write": "Kan ikke skrive {file}: {reason}",
   "cli.error.writeDir": "mappen finnes ikke",
@@ -171,7 +171,7 @@ export const enUi: Record<UiKey, string> = {
   "excel.error.generic": "Something went wrong in Excel: {message}",
   "excel.error.unknownNode": "The criterion {id} is not in the model.",
   "cli.slides.usage":
-    "Usage: prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut] [--title TEXT] [--meeting TEXT] [--date YYYY-MM-DD]\n       prio score <file.xlsx> --csv [--lang nb|en]\n\nslides     makes slides (PowerPoint) with the ranked list; by default «Prioritering <date>.pptx» beside the workbook\n--top N    the top N are the minimum list, the rest the plus list\n--segment  one segment only: Samstyre, Koordinere, Observere, Inspirere, Ut or “ikke vurdert”\n--csv      prints the ranked list as CSV (UTF-8, comma) instead of text",
+    "Usage: prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut] [--segment-lists] [--title TEXT] [--meeting TEXT] [--date YYYY-MM-DD]\n       prio score <file.xlsx> --csv [--lang nb|en]\n\nslides     makes slides (PowerPoint) with the ranked list; by default «Prioritering <date>.pptx» beside the workbook\n--top N    the top N are the minimum list, the rest the plus list\n--segment  one segment only: Samstyre, Koordinere, Observere, Inspirere, Ut or “ikke vurdert”\n--segment-lists  also the ranked list of each segment\n--csv      prints the ranked list as CSV (UTF-8, comma) instead of text",
   "cli.slides.written": "The slides are saved in {file}",
   "cli.error.write": "Cannot write {file}: {reason}",
   "cli.error.writeDir": "the folder does not exist",

@@ -6,12 +6,15 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import * as path from "path";
 import type { CellValue } from "../../src/core/cell";
 import { defaultModel, leaves } from "../../src/core/model";
 import { CHECKLIST_HEADERS, SHEETS, scoringHeaders } from "../../src/grid/layout";
 import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../../src/grid/model-table";
 import { MEASURES_2020, cellsOf, checklistValues } from "../support/checklist";
+import { ensureCliBuilt, spawnPrio, tempDir } from "../support/cli";
 import { prng } from "../support/grids";
+import { MEETING_XLSX } from "../support/meeting";
 
 export interface Generated {
   id: string;
@@ -66,4 +69,31 @@ export async function writeSixty(file: string): Promise<Generated[]> {
 
 export async function unzip(bytes: Uint8Array): Promise<JSZip> {
   return JSZip.loadAsync(bytes);
+}
+
+/** The decks the tests open: the meeting (top 6) and the 60 measures (top 20, lists per segment), made by the real CLI. */
+export interface Decks {
+  dir: string;
+  meeting: string;
+  sixty: string;
+  sixtyXlsx: string;
+  measures: Generated[];
+  cleanup: () => void;
+}
+
+export async function makeDecks(): Promise<Decks> {
+  ensureCliBuilt();
+  const { dir, cleanup } = tempDir();
+  const sixtyXlsx = path.join(dir, "sixty.xlsx");
+  const measures = await writeSixty(sixtyXlsx);
+  const meeting = path.join(dir, "meeting.pptx");
+  const sixty = path.join(dir, "sixty.pptx");
+  for (const [args, out] of [
+    [[MEETING_XLSX, "--top", "6", "--meeting", "Nasjonalt e-helseråd 21.09.2022"], meeting],
+    [[sixtyXlsx, "--top", "20", "--segment-lists"], sixty],
+  ] as const) {
+    const r = spawnPrio(["slides", ...args, "-o", out, "--date", "2022-09-21"]);
+    if (r.code !== 0) throw new Error(`prio slides failed: ${r.err}`);
+  }
+  return { dir, meeting, sixty, sixtyXlsx, measures, cleanup };
 }
