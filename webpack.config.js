@@ -113,6 +113,8 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // pptxgenjs (slides, loaded on demand) imports node:fs/node:https only when it runs in Node.
+      fallback: { fs: false, https: false },
     },
     module: {
       rules: [
@@ -138,6 +140,9 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (r) => {
+        r.request = r.request.slice("node:".length);
+      }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: FUNCTIONS_SOURCE,

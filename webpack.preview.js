@@ -7,6 +7,7 @@
  *   npm run build:preview    dist-preview/ for the end-to-end tests
  */
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -18,10 +19,16 @@ const tsRule = {
   use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
 };
 
+const nodeSchemes = () =>
+  new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (r) => {
+    r.request = r.request.slice("node:".length);
+  });
+
 const common = (mode) => ({
   mode,
   devtool: "source-map",
-  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  // pptxgenjs (slides, loaded on demand) imports node:fs/node:https only when it runs in Node.
+  resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, https: false } },
   module: { rules: [tsRule] },
   performance: { hints: false },
 });
@@ -40,6 +47,7 @@ module.exports = (env, options) => {
     output: { path: OUT, filename: "[name].js", clean: false },
     optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
     plugins: [
+      nodeSchemes(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

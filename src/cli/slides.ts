@@ -10,7 +10,9 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { SEGMENTS } from "../core/checklist";
 import { t, type Lang } from "../i18n";
-import { buildDeck, deckFileName, isoDate } from "../export/deck";
+import { cs } from "../i18n/cli-slides";
+import { buildDeck, deckFileName } from "../export/deck";
+import { dateFromText, isoDate } from "../export/file-name";
 import { exportTable, type SegmentFilter } from "../export/rows";
 import { toCsv } from "../export/table-text";
 import { load, UsageError, type Io } from "./main";
@@ -54,7 +56,7 @@ function parse(argv: string[]): ExportArgs {
   const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, help: false };
   const value = (i: number, option: string): string => {
     const v = argv[i + 1];
-    if (v === undefined || (v.startsWith("-") && v.length > 1)) throw new UsageError(t(lang, "cli.error.missingValue", { option }));
+    if (v === undefined || (v.startsWith("-") && v.length > 1)) throw new UsageError(cs(lang, "cli.error.missingValue", { option }));
     return v;
   };
   for (let i = 1; i < argv.length; i++) {
@@ -70,12 +72,12 @@ function parse(argv: string[]): ExportArgs {
       args.out = value(i++, a);
     } else if (a === "--top") {
       const v = value(i++, a);
-      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(t(lang, "cli.error.top", { value: v }));
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(cs(lang, "cli.error.top", { value: v }));
       args.top = Number(v);
     } else if (a === "--segment") {
       const v = value(i++, a);
       const s = parseSegment(v);
-      if (!s) throw new UsageError(t(lang, "cli.error.segment", { value: v }));
+      if (!s) throw new UsageError(cs(lang, "cli.error.segment", { value: v }));
       args.segment = s;
     } else if (a === "--skjul-ut" || a === "--hide-out") args.hideUt = true;
     else if (a === "--segment-lists") {
@@ -91,7 +93,7 @@ function parse(argv: string[]): ExportArgs {
     } else if (a === "--date") {
       slidesOnly();
       const v = value(i++, a);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(t(lang, "cli.error.date", { value: v }));
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(cs(lang, "cli.error.date", { value: v }));
       args.date = v;
     } else if (a.startsWith("-") && a.length > 1) throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
     else if (!args.file) args.file = a;
@@ -102,9 +104,9 @@ function parse(argv: string[]): ExportArgs {
 
 function writeReason(lang: Lang, e: unknown): string {
   const code = (e as { code?: string }).code;
-  if (code === "ENOENT" || code === "ENOTDIR") return t(lang, "cli.error.writeDir");
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return t(lang, "cli.error.writeAccess");
-  if (code === "EISDIR") return t(lang, "cli.error.writeIsDir");
+  if (code === "ENOENT" || code === "ENOTDIR") return cs(lang, "cli.error.writeDir");
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return cs(lang, "cli.error.writeAccess");
+  if (code === "EISDIR") return cs(lang, "cli.error.writeIsDir");
   return code ?? String((e as Error).message ?? e).split("\n")[0];
 }
 
@@ -114,7 +116,7 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     const args = parse(argv);
     lang = args.lang;
     if (args.help) {
-      io.out(t(lang, "cli.slides.usage"));
+      io.out(cs(lang, "cli.slides.usage"));
       return 0;
     }
     const command = args.command === "slides" ? "slides" : "score";
@@ -132,15 +134,15 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
       return 0;
     }
 
-    const date = args.date ?? isoDate(now());
+    const date = args.date ?? (args.meeting ? dateFromText(args.meeting) : undefined) ?? isoDate(now());
     const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists }, ...selection });
     const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
     try {
       await fs.writeFile(out, bytes);
     } catch (e) {
-      throw new UsageError(t(lang, "cli.error.write", { file: out, reason: writeReason(lang, e) }));
+      throw new UsageError(cs(lang, "cli.error.write", { file: out, reason: writeReason(lang, e) }));
     }
-    io.out(t(lang, "cli.slides.written", { file: out }));
+    io.out(cs(lang, "cli.slides.written", { file: out }));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

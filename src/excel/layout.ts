@@ -24,6 +24,7 @@ import {
 import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../grid/model-table";
 import type { ScoringRow } from "../grid/import";
 import { STORE_SHEET, storeToCells, type Store } from "../grid/store";
+import { queueRankingChart } from "./chart";
 
 export type LayoutResult = { ok: true } | { ok: false; message: string };
 
@@ -250,6 +251,7 @@ export async function createLayout(
   writeScoringSheet(context, model, rows, lang);
   writeModelSheet(context, model, lang);
   writeRankingSheet(context, model);
+  queueRankingChart(context.workbook.worksheets.getItem(SHEETS.ranking), model, lang);
   writeChecklistSheet(
     context,
     rows.map((r) => ({ id: r.id, name: r.name, actor: r.actor })),

@@ -15,6 +15,7 @@ import { SEVERITY_ORDER, type Finding } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
 import { findingMessage, formatShort, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
+import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
 import { paginate, rowHeightIn, textWidthPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
@@ -83,14 +84,10 @@ export async function buildDeck(input: ExportInput, options: DeckOptions): Promi
 
 /** `Prioritering 2022-09-21.pptx` */
 export function deckFileName(date: string, lang: Lang): string {
-  return `${ex(lang, "deck.fileStem")} ${date}.pptx`;
+  return exportFileName(date, lang, "pptx");
 }
 
-/** Today as YYYY-MM-DD in local time. */
-export function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+export { isoDate };
 
 function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
   const lang = o.lang;

@@ -79,17 +79,7 @@ export const nbUi = {
   "excel.noLegacy": "Fant ikke et eldre møteoppsett (temaark med Måloppnåelse, Kostnader og Nytte) i arbeidsboken.",
   "excel.error.generic": "Noe gikk galt i Excel: {message}",
   "excel.error.unknownNode": "Fant ikke kriteriet {id} i modellen.",
-  "cli.slides.usage":
-    "Bruk: prio slides <fil.xlsx> [-o ut.pptx] [--lang nb|en] [--top N] [--segment NAVN] [--skjul-ut] [--segment-lists] [--title TEKST] [--meeting TEKST] [--date ÅÅÅÅ-MM-DD]\n       prio score <fil.xlsx> --csv [--lang nb|en]\n\nslides     lager lysark (PowerPoint) med den rangerte listen; standard er «Prioritering <dato>.pptx» ved siden av arbeidsboken\n--top N    de N øverste er minimumslisten, resten pluss-listen\n--segment  bare ett segment: Samstyre, Koordinere, Observere, Inspirere, Ut eller «ikke vurdert»\n--segment-lists  også den rangerte listen for hvert segment\n--csv      skriver den rangerte listen som CSV (UTF-8, semikolon) i stedet for tekst",
-  "cli.slides.written": "Lysarkene er lagret i {file}",
-  "cli.error.write": "Kan ikke skrive {file}: {reason}",
-  "cli.error.writeDir": "mappen finnes ikke",
-  "cli.error.writeAccess": "ingen skrivetilgang",
-  "cli.error.writeIsDir": "det er en mappe",
-  "cli.error.missingValue": "{option} trenger en verdi",
-  "cli.error.top": "--top må være et helt tall fra 1 og oppover, ikke «{value}»",
-  "cli.error.segment": "Ukjent segment «{value}». Bruk Samstyre, Koordinere, Observere, Inspirere, Ut eller «ikke vurdert».",
-  "cli.error.date": "--date må være en dato på formen ÅÅÅÅ-MM-DD, ikke «{value}»",
+  "excel.chart.title": "Score fordelt på grupper, i rangert rekkefølge",
 } as const;
 
 export type UiKey = keyof typeof nbUi;
@@ -170,15 +160,5 @@ export const enUi: Record<UiKey, string> = {
   "excel.noLegacy": "No old meeting layout (theme sheets with Måloppnåelse, Kostnader and Nytte) was found in the workbook.",
   "excel.error.generic": "Something went wrong in Excel: {message}",
   "excel.error.unknownNode": "The criterion {id} is not in the model.",
-  "cli.slides.usage":
-    "Usage: prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut] [--segment-lists] [--title TEXT] [--meeting TEXT] [--date YYYY-MM-DD]\n       prio score <file.xlsx> --csv [--lang nb|en]\n\nslides     makes slides (PowerPoint) with the ranked list; by default «Prioritering <date>.pptx» beside the workbook\n--top N    the top N are the minimum list, the rest the plus list\n--segment  one segment only: Samstyre, Koordinere, Observere, Inspirere, Ut or “ikke vurdert”\n--segment-lists  also the ranked list of each segment\n--csv      prints the ranked list as CSV (UTF-8, comma) instead of text",
-  "cli.slides.written": "The slides are saved in {file}",
-  "cli.error.write": "Cannot write {file}: {reason}",
-  "cli.error.writeDir": "the folder does not exist",
-  "cli.error.writeAccess": "no permission to write",
-  "cli.error.writeIsDir": "it is a folder",
-  "cli.error.missingValue": "{option} needs a value",
-  "cli.error.top": "--top must be a whole number from 1 up, not “{value}”",
-  "cli.error.segment": "Unknown segment “{value}”. Use Samstyre, Koordinere, Observere, Inspirere, Ut or “ikke vurdert”.",
-  "cli.error.date": "--date must be a date like YYYY-MM-DD, not “{value}”",
+  "excel.chart.title": "Score by group, in rank order",
 };

@@ -89,6 +89,7 @@ import { FindingsView } from "./FindingsView";
 import { ModelView } from "./ModelView";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
+import { ExportButton } from "./ExportPanel";
 
 type TabValue = "ranking" | "checklist" | "findings" | "model";
 
@@ -182,6 +183,7 @@ function Pane({ controller }: { controller: AppController }) {
           </Caption1>
         </div>
         {state.busy && <Spinner size="tiny" aria-label={tp(lang, "status.busy")} data-testid="busy-spinner" />}
+        <ExportButton state={state} filter={filter} />
         <Tooltip content={tp(lang, "action.recalcHint")} relationship="description">
           <Button
             appearance="subtle"

@@ -1,0 +1,31 @@
+/**
+ * «Eksporter» in the task pane's header: opens the export dialog (ExportDialog.tsx), which is
+ * loaded only when first opened, as its own chunk with the export code (pptxgenjs and the export
+ * strings load later still, on the button that needs them), so the pane's initial JavaScript is
+ * this button. data-testid: export-open.
+ */
+import { Button, Spinner } from "@fluentui/react-components";
+import { ArrowExportUp20Regular } from "@fluentui/react-icons";
+import { Suspense, lazy, useState } from "react";
+import { tp } from "../../i18n/taskpane";
+import type { AppState } from "../app-state";
+import type { RankingFilter } from "./RankingView";
+
+const ExportDialog = lazy(() => import(/* webpackChunkName: "export-dialog" */ "./ExportDialog"));
+
+export function ExportButton({ state, filter }: { state: AppState; filter: RankingFilter }) {
+  const [open, setOpen] = useState(false);
+  if (!state.assessment || (state.status !== "ready" && state.status !== "legacy")) return null;
+  return (
+    <>
+      <Button appearance="subtle" size="small" icon={<ArrowExportUp20Regular />} onClick={() => setOpen(true)} data-testid="export-open">
+        {tp(state.lang, "action.export")}
+      </Button>
+      {open && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <ExportDialog state={state} filter={filter} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
