@@ -60,11 +60,10 @@ test("add: a series per column named by the header; name, type and series count 
 test("getItemOrNullObject: a null object for a missing chart; getItem rejects the sync", async () => {
   const wb = book();
   await wb.run(async (ctx) => {
-    const charts = ctx.workbook.worksheets.getItem("Rangering").charts;
-    const missing = charts.getItemOrNullObject("Diagram");
-    missing.load("name");
+    const missing = ctx.workbook.worksheets.getItem("Rangering").charts.getItemOrNullObject("Diagram").load("name");
     await ctx.sync();
     expect(missing.isNullObject).toBe(true);
+    expect(() => missing.name).toThrow("The property 'name' is not available");
   });
   const e = await rejection(
     wb.run(async (ctx) => {
