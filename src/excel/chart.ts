@@ -4,7 +4,9 @@
  * columns and its categories the Tiltak column, whole table columns, so Excel keeps the chart on
  * the table as rows come and go: a recompute writes the table and the chart follows without a
  * write of its own. A native Excel chart (ExcelApi 1.7), copyable into PowerPoint as a chart.
- * Created once, with the layout; queued into the caller's batch (no sync of its own).
+ * Made with the layout, or by the first recompute that finds none (a workbook laid out before the
+ * chart existed) or one with the wrong number of groups; always queued into the caller's batches
+ * (no sync of its own, so a recompute stays at three syncs).
  */
 import type { Model } from "../core/model";
 import { t, type Lang } from "../i18n";
@@ -42,4 +44,22 @@ export function queueRankingChart(sheet: Excel.Worksheet, model: Model, lang: La
   const left = FIRST_COL + rankingHeaders(model).length + 1;
   chart.setPosition(`${columnLetters(left)}${HEADER_ROW + 2}`, `${columnLetters(left + 8)}${HEADER_ROW + 25}`);
   return chart;
+}
+
+/** Queues the chart's lookup into the recompute's read batch (no sync of its own): a null object when absent. */
+export function probeRankingChart(sheet: Excel.Worksheet): Excel.Chart {
+  return sheet.charts.getItemOrNullObject(RANKING_CHART).load("name, series/count");
+}
+
+/**
+ * In the recompute's write batch: makes the chart when the workbook has none (a layout made before
+ * the chart existed), or again when the model's groups changed (the table was rebuilt with other
+ * columns). Otherwise nothing: the chart follows the table by itself.
+ */
+export function ensureRankingChart(sheet: Excel.Worksheet, found: Excel.Chart, model: Model, lang: Lang, bodyRows: number): void {
+  if (!found.isNullObject) {
+    if (found.series.count === model.criteria.length) return;
+    found.delete();
+  }
+  queueRankingChart(sheet, model, lang, Math.max(bodyRows, 1));
 }

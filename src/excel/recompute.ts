@@ -24,6 +24,7 @@ import { readModel, readStore, readWorkbook, type ChecklistRead, type WorkbookRe
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { checklistRowFor, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
+import { ensureRankingChart, probeRankingChart } from "./chart";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
@@ -229,6 +230,7 @@ export async function recompute(context: Excel.RequestContext, lang: Lang, now: 
   // 2. Read the add-in's sheets and the size of the output table.
   const reads = OWN_SHEETS.filter(has).map((n) => queueSheetRead(context, exact(n)));
   const rankingTable = tables.includes(TABLES.ranking) ? context.workbook.tables.getItem(TABLES.ranking) : undefined;
+  const chart = rankingTable && has(SHEETS.ranking) ? probeRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking))) : undefined;
   const body = rankingTable?.getDataBodyRange();
   body?.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
   await context.sync();
@@ -251,6 +253,7 @@ export async function recompute(context: Excel.RequestContext, lang: Lang, now: 
   for (const w of newIds) context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[w.id]];
   writeHighlights(scoringSheet, read);
   if (rankingTable && body) writeRanking(rankingTable, body, read, lang);
+  if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length);
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
   if (read.checklist) writeChecklist(context, read, read.checklist, lang, { sheets, tables }, now());
