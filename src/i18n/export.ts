@@ -93,6 +93,9 @@ export const nbExport = {
     "Excel på Mac lar ikke tillegg laste ned filer. Bruk «Kopier tabell» og lim inn i PowerPoint, eller lag lysarkene fra kommandolinjen:",
   "pane.macCommand": "npx prio slides arbeidsbok.xlsx",
   "pane.nothing": "Ingen tiltak å eksportere ennå.",
+  "pane.language": "Språk i lysark og tabell",
+  "pane.language.nb": "Norsk bokmål",
+  "pane.language.en": "Engelsk",
 } as const;
 
 export type ExportKey = keyof typeof nbExport;
@@ -185,6 +188,9 @@ export const enExport: Record<ExportKey, string> = {
     "Excel on a Mac does not let add-ins download files. Use “Copy table” and paste into PowerPoint, or make the slides from the command line:",
   "pane.macCommand": "npx prio slides workbook.xlsx",
   "pane.nothing": "No measures to export yet.",
+  "pane.language": "Language of the slides and table",
+  "pane.language.nb": "Norwegian (bokmål)",
+  "pane.language.en": "English",
 };
 
 const TABLES: Record<Lang, Record<ExportKey, string>> = { nb: nbExport, en: enExport };

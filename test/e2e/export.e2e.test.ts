@@ -3,7 +3,7 @@
  * «Prioritering <date>.pptx» (its slides listed in the presentation, the ranked list in a native
  * table); CSV gives a UTF-8 file with a BOM and semicolons; «Kopier tabell» puts an HTML table and
  * tab-separated text on the clipboard; the title and meeting typed are remembered in the workbook's
- * settings. Opened alone with ?platform=Mac the dialog says downloads are not possible and offers
+ * settings; the exports' language can differ from the display language. Opened alone with ?platform=Mac the dialog says downloads are not possible and offers
  * the clipboard and the command line. Screenshots in test-results/.
  */
 import { promises as fs } from "fs";
@@ -98,6 +98,14 @@ test("Kopier tabell puts an HTML table and tab-separated text on the clipboard",
   expect(rows[0].split("\t").slice(0, 3)).toEqual(["Prioriteringsnummer", "Tiltak", "Score"]);
   expect(rows[1].split("\t").slice(0, 3)).toEqual(["1", "Legemidler: PLL", "22,8"]);
   expect(rows.filter((r) => r.startsWith("6=\t"))).toHaveLength(2);
+
+  // The exports' language is chosen apart from the display language.
+  await frame.selectOption('select[data-testid="export-lang"]', "en");
+  await frame.click('[data-testid="export-copy"]');
+  await frame.waitForSelector('[data-testid="export-status"][data-kind="success"]');
+  const en = await frame.evaluate(async () => (await (await navigator.clipboard.read())[0].getType("text/plain")).text());
+  expect(en.split("\n")[1].split("\t").slice(0, 3)).toEqual(["1", "Legemidler: PLL", "22.8"]);
+  expect(en.split("\n")[0].split("\t").slice(0, 3)).toEqual(["Priority", "Measure", "Score"]);
 });
 
 test("on a Mac the dialog says downloads are not possible and offers Kopier tabell and the command line", async () => {

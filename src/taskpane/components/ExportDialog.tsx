@@ -5,7 +5,7 @@
  * chunk, so the pane starts no slower. Files are Blob downloads; Excel on a Mac ignores downloads,
  * so there the dialog says so and offers «Kopier tabell» and the command line. Nothing is uploaded.
  *
- * data-testid: export-dialog, export-title, export-meeting,
+ * data-testid: export-dialog, export-title, export-meeting, export-lang (native <select>),
  * export-top, export-top-error, export-slide-<kind>, export-filter-note, export-pptx, export-csv,
  * export-copy, export-close, export-mac (the Mac notice), export-status (data-kind success|error).
  */
@@ -23,6 +23,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   makeStyles,
   tokens,
@@ -114,6 +115,8 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const s = useStyles();
   const lang = state.lang;
   const assessment = state.assessment!;
+  // The exports' language: the display language unless chosen otherwise; the dialog itself stays in the display language.
+  const [outLang, setOutLang] = useState<Lang>(state.lang);
   const hasChecklist = state.checklist !== undefined;
   const [initial] = useState(loadExportSettings);
   const [title, setTitle] = useState(initial.title);
@@ -151,8 +154,8 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       remember();
       const { buildDeck, deckFileName } = await import(/* webpackChunkName: "export-deck" */ "../../export/deck");
       const d = await date();
-      const bytes = await buildDeck(input, { lang, date: d, title, meeting, slides, ...selection });
-      const name = deckFileName(d, lang);
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection });
+      const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
     });
@@ -164,8 +167,8 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
         import(/* webpackChunkName: "export-table" */ "../../export/table-text"),
         import(/* webpackChunkName: "export-table" */ "../../export/file-name"),
       ]);
-      const name = exportFileName(await date(), lang, "csv");
-      download(toCsv(exportTable(input, lang, selection)), name, "text/csv;charset=utf-8");
+      const name = exportFileName(await date(), outLang, "csv");
+      download(toCsv(exportTable(input, outLang, selection)), name, "text/csv;charset=utf-8");
       return ex(lang, "pane.downloaded", { file: name });
     });
   const copy = () =>
@@ -174,7 +177,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
         import(/* webpackChunkName: "export-table" */ "../../export/rows"),
         import(/* webpackChunkName: "export-table" */ "../../export/table-text"),
       ]);
-      const table = exportTable(input, lang, selection);
+      const table = exportTable(input, outLang, selection);
       try {
         await copyTable(toHtml(table), toTsv(table));
       } catch (e) {
@@ -201,6 +204,12 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             </Field>
             <Field label={ex(lang, "pane.meeting")}>
               <Input value={meeting} placeholder={ex(lang, "pane.meetingPlaceholder")} onChange={(_, d) => setMeeting(d.value)} data-testid="export-meeting" />
+            </Field>
+            <Field label={ex(lang, "pane.language")}>
+              <Select value={outLang} onChange={(_, d) => setOutLang(d.value === "en" ? "en" : "nb")} data-testid="export-lang">
+                <option value="nb">{ex(lang, "pane.language.nb")}</option>
+                <option value="en">{ex(lang, "pane.language.en")}</option>
+              </Select>
             </Field>
             <Field
               label={ex(lang, "pane.top")}
