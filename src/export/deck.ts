@@ -154,7 +154,8 @@ function titleSlide(pptx: PptxGenJS, t: ExportTable, title: string, o: DeckOptio
   slide.addText(title, { x: 0.9, y: 2.1, w: 11.5, h: 1.3, fontFace: FONT, fontSize: 40, bold: true, color: NAVY, valign: "bottom", margin: 0 });
   const meeting = o.meeting?.trim() || displayDate(o.date, lang);
   slide.addText(meeting, { x: 0.9, y: 3.5, w: 11.5, h: 0.6, fontFace: FONT, fontSize: 24, color: GREY, valign: "top", margin: 0 });
-  const lines = [ex(lang, "deck.summary", { ranked: t.ranked.length, count: t.count })];
+  // Counts of what the deck shows (the selection when one is set, said on the next line).
+  const lines = [ex(lang, "deck.summary", { ranked: t.ranked.length, count: t.ranked.length + t.unranked.length })];
   const filter = filterText(t);
   if (filter) lines.push(ex(lang, "deck.filter", { filter }));
   slide.addText(lines.join("\n"), { x: 0.9, y: 4.2, w: 11.5, h: 0.8, fontFace: FONT, fontSize: 16, color: GREY, valign: "top", margin: 0 });
@@ -448,7 +449,7 @@ function qualitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable, note
       fontFace: FONT,
       fontSize: BODY_PT,
     });
-    slide.addText(relevant.length ? ex(lang, "deck.qualityLead", { count: findings.length }) : `${ex(lang, "deck.qualityLead", { count: findings.length }).replace(/[^.]*:$/, "")}${ex(lang, "deck.qualityNone")}`, {
+    slide.addText(ex(lang, relevant.length ? "deck.qualityLead" : "deck.qualityNone", { count: findings.length }), {
       x: LEFT,
       y: leadTop,
       w: CONTENT_W,

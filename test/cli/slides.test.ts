@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { BUILD_TIMEOUT, ensureCliBuilt, expectOneLineNoStack, run, spawnPrio, tempDir } from "../support/cli";
 import { MEETING_XLSX } from "../support/meeting";
-import { EXAMPLE_XLSX } from "../support/checklist";
+import { EXAMPLE_XLSX, SCENARIO_CHECKLIST, SCENARIO_SCORING, writeChecklistWorkbook } from "../support/checklist";
+import { unzip } from "../export/support";
 
 let dir: string;
 let cleanup: () => void;
@@ -35,6 +36,24 @@ describe("prio slides", () => {
     const r = spawnPrio(["slides", EXAMPLE_XLSX, "-o", out, "--lang", "en", "--top", "5", "--segment", "samstyre", "--date", "2020-06-01"]);
     expect([r.code, r.err, r.out]).toEqual([0, "", `The slides are saved in ${out}\n`]);
     expect(isZip(out)).toBe(true);
+  });
+  test("a workbook whose findings change no rank or total: the data-quality slide says so; the title slide counts what it shows", async () => {
+    const file = path.join(dir, "rent.xlsx");
+    await writeChecklistWorkbook(file, { scoring: SCENARIO_SCORING, checklist: SCENARIO_CHECKLIST });
+    const out = path.join(dir, "rent.pptx");
+    const r = spawnPrio(["slides", file, "-o", out, "--segment", "Samstyre"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const zip = await unzip(readFileSync(out));
+    const texts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    const quality = texts.find((x) => x.includes("Datakvalitet"))!;
+    expect(quality).toMatch(/\d+ funn i arbeidsboken\. Ingen av dem endrer en rang eller en total\./);
+    const title = texts.find((x) => x.includes("Prioritering av tiltak") && x.includes("rangert"))!;
+    expect(title).toContain("3 av 3 tiltak rangert");
+    expect(title).toContain("Utvalg: segment Samstyre");
   });
   test("an output path that cannot be written: one line, exit 2, nothing written", () => {
     const out = path.join(dir, "finnes-ikke", "x.pptx");
