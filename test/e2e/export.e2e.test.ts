@@ -109,8 +109,13 @@ test("Kopier tabell puts an HTML table and tab-separated text on the clipboard",
 });
 
 test("on a Mac the dialog says downloads are not possible and offers Kopier tabell and the command line", async () => {
+  await page.setViewportSize({ width: 320, height: 700 });
   await page.goto(`${server.url}/taskpane.html?platform=Mac`);
   await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60_000 });
+  // A 320 px pane: the header's title is whole; the export button shows its icon and keeps its name.
+  expect(await page.$eval("h1", (h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+  expect(await page.getAttribute('[data-testid="export-open"]', "aria-label")).toBe("Eksporter");
+  await shot(page, "export-narrow");
   await page.click('[data-testid="export-open"]');
   await page.waitForSelector('[data-testid="export-mac"]');
   expect(await page.textContent('[data-testid="export-mac"]')).toContain("npx prio slides");
