@@ -11,6 +11,9 @@ import { MEETING_XLSX } from "../support/meeting";
 import { EXAMPLE_XLSX, SCENARIO_CHECKLIST, SCENARIO_SCORING, writeChecklistWorkbook } from "../support/checklist";
 import { unzip } from "../export/support";
 
+// Each deck is a real process (a few seconds; longer on a busy machine).
+jest.setTimeout(120_000);
+
 let dir: string;
 let cleanup: () => void;
 beforeAll(() => {
