@@ -12,7 +12,10 @@ import type { AppState } from "../app-state";
 import type { RankingFilter } from "./RankingView";
 
 // In a pane narrower than 360 px the header keeps the title readable: the button shows its icon only.
-const useStyles = makeStyles({ label: { "@media (max-width: 359px)": { display: "none" } } });
+const useStyles = makeStyles({
+  button: { "@media (max-width: 359px)": { minWidth: "0", paddingLeft: "4px", paddingRight: "4px" } },
+  label: { "@media (max-width: 359px)": { display: "none" } },
+});
 
 const ExportDialog = lazy(() => import(/* webpackChunkName: "export-dialog" */ "./ExportDialog"));
 
@@ -27,6 +30,7 @@ export function ExportButton({ state, filter }: { state: AppState; filter: Ranki
         size="small"
         icon={<ArrowExportUp20Regular />}
         aria-label={tp(state.lang, "action.export")}
+        className={s.button}
         onClick={() => setOpen(true)}
         data-testid="export-open"
       >
