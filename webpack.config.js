@@ -116,6 +116,8 @@ module.exports = async (env, options) => {
       extensions: [".ts", ".tsx", ".js"],
       // zod's English messages as an ES module, sharing zod/mini's core (src/core/zod-messages.ts).
       alias: { "zod/v4/locales/en.cjs$": path.resolve(__dirname, "node_modules/zod/v4/locales/en.js") },
+      // pptxgenjs (slides, loaded on demand) imports node:fs/node:https only when it runs in Node.
+      fallback: { fs: false, https: false },
     },
     module: {
       rules: [
@@ -143,6 +145,9 @@ module.exports = async (env, options) => {
     plugins: [
       // highs (the selection's solver, loaded on demand) imports node:module only when run in Node.
       new webpack.NormalModuleReplacementPlugin(/^node:module$/, path.resolve(__dirname, "src/solve/node-stub.js")),
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (r) => {
+        r.request = r.request.slice("node:".length);
+      }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: FUNCTIONS_SOURCE,

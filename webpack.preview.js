@@ -7,6 +7,7 @@
  *   npm run build:preview    dist-preview/ for the end-to-end tests
  */
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const tsx = require("tsx/cjs/api");
@@ -20,13 +21,20 @@ const tsRule = {
   use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
 };
 
+const nodeSchemes = () =>
+  new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (r) => {
+    r.request = r.request.slice("node:".length);
+  });
+
 const common = (mode) => ({
   mode,
   devtool: "source-map",
+  // pptxgenjs (slides, loaded on demand) imports node:fs/node:https only when it runs in Node.
   resolve: {
     extensions: [".ts", ".tsx", ".js"],
     // zod's English messages as an ES module, sharing zod/mini's core (src/core/zod-messages.ts).
     alias: { "zod/v4/locales/en.cjs$": path.resolve(__dirname, "node_modules/zod/v4/locales/en.js") },
+    fallback: { fs: false, https: false },
   },
   module: { rules: [tsRule] },
   performance: { hints: false },
@@ -50,6 +58,7 @@ module.exports = (env, options) => {
     plugins: [
       // highs (the selection's solver, loaded on demand) imports node:module only when run in Node.
       new (require("webpack").NormalModuleReplacementPlugin)(/^node:module$/, path.resolve(__dirname, "src/solve/node-stub.js")),
+      nodeSchemes(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -30,6 +30,7 @@ import { escapeControls, escapeControlsKeepLines, escapeDeep, escapeJson } from 
 import { commandOf } from "./args";
 import { sensitivityCli } from "./sensitivity";
 import { uncertaintyCli } from "./uncertainty";
+import { exportMain, isExportCommand } from "./slides";
 
 export interface Io {
   out(text: string): void;
@@ -254,6 +255,7 @@ export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (isExportCommand(argv)) return exportMain(argv, io);
   let lang: Lang = "nb";
   if (argv[0] === "select") return (await import("./select")).selectMain(argv.slice(1), io);
   try {

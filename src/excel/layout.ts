@@ -26,6 +26,7 @@ import type { ScoringRow } from "../grid/import";
 import { STORE_SHEET, storeToCells, type Store, type StoreTarget } from "../grid/store";
 import { asText, officeInput, officeRows, type OfficeInput } from "./cells";
 import { checkWritable } from "./own-sheets";
+import { queueRankingChart } from "./chart";
 
 export type LayoutResult = { ok: true } | { ok: false; message: string };
 
@@ -253,6 +254,7 @@ export async function createLayout(
   writeScoringSheet(context, model, rows, lang);
   writeModelSheet(context, model, lang);
   writeRankingSheet(context, model);
+  queueRankingChart(context.workbook.worksheets.getItem(SHEETS.ranking), model, lang);
   writeChecklistSheet(
     context,
     rows.map((r) => ({ id: r.id, name: r.name, actor: r.actor })),

@@ -32,6 +32,7 @@ import { clashes, listOwned, workbookLang } from "./own-sheets";
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
 import { checklistRowFor, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
+import { ensureRankingChart, probeRankingChart } from "./chart";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
@@ -263,6 +264,7 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   // Where the add-in's tables end, in the same sync: cells outside them are the person's.
   const bounds = queueTableBounds(context, tables);
   const rankingTable = tables.includes(TABLES.ranking) ? context.workbook.tables.getItem(TABLES.ranking) : undefined;
+  const chart = rankingTable && has(SHEETS.ranking) ? probeRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking))) : undefined;
   const body = rankingTable?.getDataBodyRange();
   body?.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "numberFormat"]);
   const rankingSheet = rankingTable?.worksheet;
@@ -298,6 +300,7 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
     writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang);
   }
+  if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length);
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
   if (read.checklist) writeChecklist(context, read, read.checklist, grids, lang, list, now());

@@ -170,6 +170,7 @@ export const nbTaskpane = {
   "segment.tooltipNotAssessed": "Ikke vurdert: et spørsmål som avgjør plasseringen, er ikke besvart.",
   "segment.tooltipInn": "Inn: tiltaket har nasjonal betydning og hører til porteføljen.",
   "segment.tooltipMissing": "Tiltaket har ingen rad i arket Sjekkliste.",
+  "action.export": "Eksporter",
 } as const;
 
 export type TaskpaneKey = keyof typeof nbTaskpane;
@@ -339,6 +340,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "segment.tooltipNotAssessed": "Not assessed (ikke vurdert): a question that decides the placement is not answered.",
   "segment.tooltipInn": "In (Inn): the measure has national significance and belongs to the portfolio.",
   "segment.tooltipMissing": "The measure has no row on the Sjekkliste sheet.",
+  "action.export": "Export",
 };
 
 const TABLES: Record<Lang, Record<TaskpaneKey, string>> = { nb: nbTaskpane, en: enTaskpane };

@@ -90,6 +90,7 @@ export const nbUi = {
   "excel.workbookLang.set": "Tillegget skriver nå merknader, rapportering og logg på {lang} i denne arbeidsboken.",
   "excel.lang.nb": "bokmål",
   "excel.lang.en": "engelsk",
+  "excel.chart.title": "Score fordelt på grupper, i rangert rekkefølge",
 } as const;
 
 export type UiKey = keyof typeof nbUi;
@@ -181,4 +182,5 @@ export const enUi: Record<UiKey, string> = {
   "excel.workbookLang.set": "The add-in now writes notes, reporting and the log in {lang} in this workbook.",
   "excel.lang.nb": "Norwegian (bokmål)",
   "excel.lang.en": "English",
+  "excel.chart.title": "Score by group, in rank order",
 };

@@ -36,6 +36,17 @@ class CustomFunctionsError extends Error {
   }
 }
 
+/** Office.context.document.settings kept in memory for the page's life, as a workbook would keep them until closed. */
+function documentSettings() {
+  const values = new Map<string, unknown>();
+  return {
+    get: (name: string) => (values.has(name) ? structuredClone(values.get(name)) : null),
+    set: (name: string, value: unknown) => void values.set(name, structuredClone(value)),
+    remove: (name: string) => void values.delete(name),
+    saveAsync: (callback?: (r: { status: string }) => void) => setTimeout(() => callback?.({ status: "succeeded" }), 0),
+  };
+}
+
 const g = globalThis as unknown as Record<string, unknown>;
 const ready = workbook.then((wb) => {
   g.Excel = createExcelGlobal(wb);
@@ -50,6 +61,9 @@ g.Office = {
     displayLanguage,
     contentLanguage: displayLanguage,
     requirements: { isSetSupported: () => true },
+    // ?platform=Mac shows the task pane as Excel on a Mac would (no downloads).
+    platform: params.get("platform") ?? "OfficeOnline",
+    document: { settings: documentSettings() },
   },
   actions: { associate: () => undefined },
   onReady: (callback?: (info: { host: string; platform: string }) => void) =>

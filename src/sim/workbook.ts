@@ -32,6 +32,7 @@ import { REF, evaluateFormula, formulaSyntaxError, generalText, isErr, mapRefere
 import { SimSheet, SimTable, defaultValidation, type SimCell, type SimCellFormat, type SimConditionalFormat, type SimValidation, type Visibility } from "./sheet";
 import { insertCells } from "./shift";
 import { SimRequestContext } from "./excel-api";
+import { chartInfo, chartsOf, detachTable, type SimChartInfo } from "./charts";
 import { displayText, impliedNumberFormat, officeValue, readEntry, valueType, type Entry } from "./values";
 
 export type TriggerSource = "ThisLocalAddin" | "Unknown";
@@ -244,6 +245,14 @@ export class SimWorkbook {
       style: t.style,
       showTotals: t.showTotals,
     };
+  }
+
+  /** The charts on a sheet with the cells their series read now and the values there. */
+  charts(sheet: string): SimChartInfo[] {
+    const s = this.requireSheet(sheet);
+    return chartsOf(s)
+      .filter((c) => !c.deleted)
+      .map((c) => chartInfo(this, c));
   }
 
   /** Number of rows in the table's data body. */
@@ -966,6 +975,7 @@ export class SimWorkbook {
   removeTable(t: SimTable): void {
     const i = this.tables.indexOf(t);
     if (i >= 0) this.tables.splice(i, 1);
+    detachTable(this.sheets, t);
     t.deleted = true;
     for (const reg of this.registrations) if (reg.scope.table === t) reg.removed = true;
   }

@@ -76,7 +76,7 @@ describe("usage mistakes", () => {
   test.each([
     [["score"], /^Oppgi en arbeidsbok: prio score <fil\.xlsx>$/],
     [["rank", "x.xlsx"], /^Ukjent kommando: rank$/],
-    [["score", "x.xlsx", "--csv"], /^Ukjent valg: --csv$/],
+    [["score", "x.xlsx", "--xml"], /^Ukjent valg: --xml$/],
     [["score", "x.xlsx", "--lang", "sv"], /^--lang må være nb eller en$/],
     [["score", "x.xlsx", "--lang"], /^--lang må være nb eller en$/],
     [["score", "a.xlsx", "b.xlsx"], /^Ukjent valg: b\.xlsx$/],

@@ -44,7 +44,7 @@ function stale(): boolean {
   } catch {
     return true;
   }
-  const sources = Math.max(...["src/core", "src/grid", "src/cli", "src/i18n"].map((d) => newest(path.join(ROOT, d))));
+  const sources = Math.max(...["src/core", "src/grid", "src/cli", "src/i18n", "src/export"].map((d) => newest(path.join(ROOT, d))));
   return built < sources;
 }
 

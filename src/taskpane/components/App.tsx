@@ -91,6 +91,7 @@ import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 import { lazy, Suspense } from "react";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
+import { ExportButton } from "./ExportPanel";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
 const StabilityView = lazy(() => import("../stability/StabilityView"));
@@ -189,6 +190,7 @@ function Pane({ controller }: { controller: AppController }) {
           </Caption1>
         </div>
         {state.busy && <Spinner size="tiny" aria-label={tp(lang, "status.busy")} data-testid="busy-spinner" />}
+        <ExportButton state={state} filter={filter} />
         <Tooltip content={tp(lang, "action.recalcHint")} relationship="description">
           <Button
             appearance="subtle"

@@ -1,0 +1,155 @@
+/**
+ * `prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut]
+ *  [--segment-lists] [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
+ * workbook as «Prioritering <date>.pptx» unless -o says where; prints where it went.
+ * `prio score <file.xlsx> --csv [--lang nb|en]`: the ranked list as CSV on stdout.
+ * The same deck builder and CSV as the task pane (src/export); the same readers and one-line
+ * messages with exit 2 as `prio score`.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { SEGMENTS } from "../core/checklist";
+import { t, type Lang } from "../i18n";
+import { cs } from "../i18n/cli-slides";
+import { buildDeck, deckFileName } from "../export/deck";
+import { dateFromText, isoDate } from "../export/file-name";
+import { exportTable, type SegmentFilter } from "../export/rows";
+import { toCsv } from "../export/table-text";
+import { load, UsageError, type Io } from "./main";
+
+/** Whether main() should hand the arguments to this file. */
+export function isExportCommand(argv: string[]): boolean {
+  return argv[0] === "slides" || (argv[0] === "score" && argv.includes("--csv"));
+}
+
+interface ExportArgs {
+  command: "slides" | "csv";
+  file?: string;
+  out?: string;
+  lang: Lang;
+  top: number | null;
+  segment: SegmentFilter;
+  hideUt: boolean;
+  segmentLists: boolean;
+  title?: string;
+  meeting?: string;
+  date?: string;
+  help: boolean;
+}
+
+/** A segment as typed on the command line: any case, «ikke vurdert»/«ikke-vurdert», Ut. */
+export function parseSegment(value: string): SegmentFilter | undefined {
+  const v = value.trim().toLocaleLowerCase("nb-NO").replace(/[\s_]+/g, "-");
+  if (v === "ut" || v === "out") return "ut";
+  if (v === "ikke-vurdert" || v === "not-assessed") return "ikke-vurdert";
+  return SEGMENTS.find((s) => s.toLowerCase() === v);
+}
+
+function parse(argv: string[]): ExportArgs {
+  const li = argv.indexOf("--lang");
+  let lang: Lang = "nb";
+  if (li >= 0) {
+    const v = argv[li + 1];
+    if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
+    lang = v;
+  }
+  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, help: false };
+  const value = (i: number, option: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith("-") && v.length > 1)) throw new UsageError(cs(lang, "cli.error.missingValue", { option }));
+    return v;
+  };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const slidesOnly = () => {
+      if (args.command !== "slides") throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
+    };
+    if (a === "--lang") i++;
+    else if (a === "--csv" && args.command === "csv") continue;
+    else if (a === "--help" || a === "-h") args.help = true;
+    else if (a === "-o" || a === "--out") {
+      slidesOnly();
+      args.out = value(i++, a);
+    } else if (a === "--top") {
+      const v = value(i++, a);
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(cs(lang, "cli.error.top", { value: v }));
+      args.top = Number(v);
+    } else if (a === "--segment") {
+      const v = value(i++, a);
+      const s = parseSegment(v);
+      if (!s) throw new UsageError(cs(lang, "cli.error.segment", { value: v }));
+      args.segment = s;
+    } else if (a === "--skjul-ut" || a === "--hide-out") args.hideUt = true;
+    else if (a === "--segment-lists") {
+      slidesOnly();
+      args.segmentLists = true;
+    }
+    else if (a === "--title") {
+      slidesOnly();
+      args.title = value(i++, a);
+    } else if (a === "--meeting") {
+      slidesOnly();
+      args.meeting = value(i++, a);
+    } else if (a === "--date") {
+      slidesOnly();
+      const v = value(i++, a);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(cs(lang, "cli.error.date", { value: v }));
+      args.date = v;
+    } else if (a.startsWith("-") && a.length > 1) throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
+    else if (!args.file) args.file = a;
+    else throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
+  }
+  return args;
+}
+
+function writeReason(lang: Lang, e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return cs(lang, "cli.error.writeDir");
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return cs(lang, "cli.error.writeAccess");
+  if (code === "EISDIR") return cs(lang, "cli.error.writeIsDir");
+  return code ?? String((e as Error).message ?? e).split("\n")[0];
+}
+
+export async function exportMain(argv: string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
+  let lang: Lang = "nb";
+  try {
+    const args = parse(argv);
+    lang = args.lang;
+    if (args.help) {
+      io.out(cs(lang, "cli.slides.usage"));
+      return 0;
+    }
+    const command = args.command === "slides" ? "slides" : "score";
+    if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command }));
+    const read = await load(args.file, lang);
+    if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+    const placements = read.kind === "addin" ? read.checklist?.placements : undefined;
+    if ((args.segment !== "alle" || args.hideUt) && !placements) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
+    const input = { assessment: read.assessment, placements };
+    const selection = { segment: args.segment, hideUt: args.hideUt, top: args.top };
+
+    if (args.command === "csv") {
+      // The byte-order mark is for Excel opening a saved file; it goes to stdout as well.
+      io.out(toCsv(exportTable(input, lang, selection)).replace(/\r\n$/, ""));
+      return 0;
+    }
+
+    const date = args.date ?? (args.meeting ? dateFromText(args.meeting) : undefined) ?? isoDate(now());
+    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists }, ...selection });
+    const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
+    try {
+      await fs.writeFile(out, bytes);
+    } catch (e) {
+      throw new UsageError(cs(lang, "cli.error.write", { file: out, reason: writeReason(lang, e) }));
+    }
+    io.out(cs(lang, "cli.slides.written", { file: out }));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    io.err(`prio: ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The chart beside the Rangering table: each measure's score as a stacked bar of its group
+ * values, in the table's order (rank order), rank 1 at the top. Its series are the table's group
+ * columns and its categories the Tiltak column, whole table columns, so Excel keeps the chart on
+ * the table as rows come and go: a recompute writes the table and the chart follows without a
+ * write of its own. A native Excel chart (ExcelApi 1.7), copyable into PowerPoint as a chart.
+ * Made with the layout, or by the first recompute that finds none (a workbook laid out before the
+ * chart existed) or one with the wrong number of groups; always queued into the caller's batches
+ * (no sync of its own, so a recompute stays at three syncs).
+ */
+import type { Model } from "../core/model";
+import { t, type Lang } from "../i18n";
+import { columnLetters } from "../core/address";
+import { rankingHeaders } from "../grid/layout";
+
+export const RANKING_CHART = "PrioRangeringDiagram";
+
+/** The Rangering table's header row (0-based) and first column, as src/excel/layout.ts writes it. */
+const HEADER_ROW = 0;
+const FIRST_COL = 0;
+const NAME_COL = 1;
+const FIRST_GROUP_COL = 3;
+const GROUP_COLOURS = ["#1F4E79", "#2E75B6", "#9DC3E6", "#5B9BD5", "#BDD7EE", "#8FAADC"];
+
+/**
+ * Queues the chart over a Rangering table that has `bodyRows` rows (1 for a new layout). The
+ * source is the group columns with their headers, so each series is named by its group.
+ */
+export function queueRankingChart(sheet: Excel.Worksheet, model: Model, lang: Lang, bodyRows = 1): Excel.Chart {
+  const groups = model.criteria.length;
+  const source = sheet.getRangeByIndexes(HEADER_ROW, FIRST_COL + FIRST_GROUP_COL, bodyRows + 1, Math.max(groups, 1));
+  const chart = sheet.charts.add("BarStacked", source, "Columns");
+  chart.name = RANKING_CHART;
+  chart.title.text = t(lang, "excel.chart.title");
+  chart.legend.position = "Top";
+  chart.axes.categoryAxis.reversePlotOrder = true;
+  const names = sheet.getRangeByIndexes(HEADER_ROW + 1, FIRST_COL + NAME_COL, bodyRows, 1);
+  for (let i = 0; i < groups; i++) {
+    const series = chart.series.getItemAt(i);
+    series.setXAxisValues(names);
+    series.format.fill.setSolidColor(GROUP_COLOURS[i % GROUP_COLOURS.length]);
+  }
+  // Beside the table: from the second column right of it, 9 columns wide and 24 rows tall.
+  const left = FIRST_COL + rankingHeaders(model).length + 1;
+  chart.setPosition(`${columnLetters(left)}${HEADER_ROW + 2}`, `${columnLetters(left + 8)}${HEADER_ROW + 25}`);
+  return chart;
+}
+
+/** Queues the chart's lookup into the recompute's read batch (no sync of its own): a null object when absent. */
+export function probeRankingChart(sheet: Excel.Worksheet): Excel.Chart {
+  return sheet.charts.getItemOrNullObject(RANKING_CHART).load("name, series/count");
+}
+
+/**
+ * In the recompute's write batch: makes the chart when the workbook has none (a layout made before
+ * the chart existed), or again when the model's groups changed (the table was rebuilt with other
+ * columns). Otherwise nothing: the chart follows the table by itself.
+ */
+export function ensureRankingChart(sheet: Excel.Worksheet, found: Excel.Chart, model: Model, lang: Lang, bodyRows: number): void {
+  if (!found.isNullObject) {
+    if (found.series.count === model.criteria.length) return;
+    found.delete();
+  }
+  queueRankingChart(sheet, model, lang, Math.max(bodyRows, 1));
+}

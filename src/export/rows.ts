@@ -1,0 +1,193 @@
+/**
+ * What every export shows, as values: the ranked measures (with the secretariat's columns), the
+ * measures without a total and why, the checklist placement, and the cut into a minimum list and
+ * a plus list. Built from the same Assessment the task pane, the CLI and the Rangering sheet
+ * render; slides, CSV and the clipboard table are renderings of this.
+ */
+import { rankLabel, type Assessment, type MeasureResult } from "../core/assess";
+import type { Placement, Segment } from "../core/checklist";
+import { SEGMENTS } from "../core/checklist";
+import type { Finding } from "../core/findings";
+import { rank } from "../core/rank";
+import { rankWithin, type SegmentRank } from "../core/segments";
+import { findingMessage, formatNumber, type Lang } from "../i18n";
+import { ex } from "../i18n/export";
+
+/** A placement as one key: a segment, «ikke vurdert», or Ut. */
+export type SegmentKey = Segment | "ikke-vurdert" | "ut";
+
+/** Which measures to show: all, one segment, or those not assessed; as the Rangering view's filter. */
+export type SegmentFilter = "alle" | SegmentKey;
+
+/** The order of the segment chart and lists (DESIGN §1; the order the secretariat reports them). */
+export const SEGMENT_ORDER: SegmentKey[] = ["Samstyre", "Koordinere", "Observere", "Inspirere", "ut", "ikke-vurdert"];
+
+export interface ExportInput {
+  assessment: Assessment;
+  /** The checklist placement of each measure with a checklist row, by id; absent without a checklist. */
+  placements?: ReadonlyMap<string, Placement>;
+}
+
+export interface ExportSelection {
+  segment?: SegmentFilter;
+  hideUt?: boolean;
+  /** Top N as the minimum list; null/undefined for no cut. */
+  top?: number | null;
+}
+
+export interface ExportRow {
+  measure: MeasureResult;
+  /** «Tema: tiltak» — the full, unambiguous name. */
+  name: string;
+  /** `6=`, `6`; `–` without a total. */
+  rank: string;
+  /** One decimal in the locale; `–` without a total. */
+  score: string;
+  /** Each top-level group's value, two decimals in the locale (`–` for none), in model order. */
+  groups: string[];
+  segment: SegmentKey | null;
+  /** Rank within the segment (measures in a segment only). */
+  segmentRank: SegmentRank | null;
+  /** With a cut: whether the measure is on the minimum list. */
+  list: "minimum" | "plus" | null;
+  /** Without a total: the no-total message. */
+  reason: string;
+}
+
+export interface ExportTable {
+  lang: Lang;
+  groupLabels: string[];
+  hasChecklist: boolean;
+  ranked: ExportRow[];
+  unranked: ExportRow[];
+  /** Measures in the assessment before the filter. */
+  count: number;
+  top: number | null;
+  filter: { segment: SegmentFilter; hideUt: boolean };
+}
+
+/** «Tema: tiltak», unless the name already says the theme («Dokumentdeling: Fastleger», «Implementering av DBEP»). */
+export function fullName(m: { name: string; theme?: string }): string {
+  const theme = m.theme?.trim();
+  if (!theme || m.name.toLocaleLowerCase("nb-NO").includes(theme.toLocaleLowerCase("nb-NO"))) return m.name;
+  return `${theme}: ${m.name}`;
+}
+
+export function segmentKeyOf(p: Placement | undefined): SegmentKey | null {
+  if (!p) return null;
+  return p.entry === "ut" ? "ut" : p.segment;
+}
+
+export function passes(key: SegmentKey | null, filter: SegmentFilter, hideUt: boolean): boolean {
+  if (hideUt && key === "ut") return false;
+  if (filter === "alle") return true;
+  if (filter === "ikke-vurdert") return key === null || key === "ikke-vurdert";
+  return key === filter;
+}
+
+export function segmentName(lang: Lang, key: SegmentKey): string {
+  if (key === "ut") return ex(lang, "deck.segment.ut");
+  if (key === "ikke-vurdert") return ex(lang, "deck.segment.notAssessed");
+  return key;
+}
+
+export function rankText(r: { rank: number | null; tied: boolean }): string {
+  return rankLabel(r);
+}
+
+export function exportTable(input: ExportInput, lang: Lang, sel: ExportSelection = {}): ExportTable {
+  const { assessment: a, placements } = input;
+  const model = a.model;
+  const segment = sel.segment ?? "alle";
+  const hideUt = sel.hideUt ?? false;
+  const top = sel.top !== undefined && sel.top !== null && sel.top > 0 ? Math.floor(sel.top) : null;
+  const keyOf = (id: string): SegmentKey | null => (placements ? segmentKeyOf(placements.get(id)) : null);
+  const inSegment = (id: string): string | undefined => {
+    const k = keyOf(id);
+    return k === null || k === "ut" || k === "ikke-vurdert" ? undefined : k;
+  };
+  const segmentRanks = placements
+    ? rankWithin(a.measures, inSegment, model.tolerance, (m) => model.tieBreak.map((g) => m.values[g] ?? null))
+    : new Map<string, SegmentRank>();
+
+  const shown = a.measures.filter((m) => passes(keyOf(m.id), segment, placements ? hideUt : false));
+  const ranked = shown.filter((m) => m.rank !== null);
+  // The cut counts places among the shown measures (the overall rank when nothing is filtered).
+  const cutRanks = rank(
+    ranked.map((m) => ({ total: m.total, keys: model.tieBreak.map((g) => m.values[g] ?? null) })),
+    model.tolerance,
+  );
+  const placeOf = new Map<string, number>();
+  for (const s of cutRanks) if (s.rank !== null) placeOf.set(ranked[s.index].id, s.rank);
+
+  const row = (m: MeasureResult): ExportRow => {
+    const key = keyOf(m.id);
+    const place = placeOf.get(m.id);
+    const why = m.findings.find((f) => f.code === "no-total");
+    const sr = segmentRanks.get(m.id);
+    return {
+      measure: m,
+      name: fullName(m),
+      rank: rankLabel(m),
+      score: m.total === null ? "–" : formatNumber(lang, m.total, 1),
+      groups: model.criteria.map((g) => {
+        const v = m.values[g.id];
+        return typeof v === "number" ? formatNumber(lang, v, 2) : "–";
+      }),
+      segment: placements ? (key ?? "ikke-vurdert") : null,
+      segmentRank: sr && sr.rank !== null ? sr : null,
+      list: top === null || place === undefined ? null : place <= top ? "minimum" : "plus",
+      reason: why ? findingMessage(why, lang, model) : "",
+    };
+  };
+
+  return {
+    lang,
+    groupLabels: model.criteria.map((g) => g.label[lang]),
+    hasChecklist: placements !== undefined,
+    ranked: ranked.map(row),
+    unranked: shown.filter((m) => m.rank === null).map(row),
+    count: a.measures.length,
+    top,
+    filter: { segment, hideUt: placements ? hideUt : false },
+  };
+}
+
+/** Measures per segment (Samstyre, Koordinere, Observere, Inspirere, Ut, ikke vurdert) among the assessment's measures. */
+export function segmentCounts(input: ExportInput): { key: SegmentKey; count: number }[] {
+  const counts = new Map<SegmentKey, number>(SEGMENT_ORDER.map((k) => [k, 0]));
+  for (const m of input.assessment.measures) {
+    const k = segmentKeyOf(input.placements?.get(m.id)) ?? "ikke-vurdert";
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return SEGMENT_ORDER.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+}
+
+export const SEGMENT_KEYS: readonly Segment[] = SEGMENTS;
+
+/**
+ * Findings that change a rank or a total: a score cell that is not used, a measure without a
+ * total, a shown formula or rank that disagrees with the model, and ties shown as different places.
+ */
+export const RANK_OR_TOTAL_CODES: ReadonlySet<Finding["code"]> = new Set<Finding["code"]>([
+  "cell-text",
+  "cell-boolean",
+  "cell-error",
+  "cell-out-of-scale",
+  "cell-not-finite",
+  "no-total",
+  "legacy-formula",
+  "legacy-error-value",
+  "legacy-rank-stale",
+  "summary-score",
+  "summary-rank",
+  "summary-tie",
+]);
+
+/** A filter in words, for the slides' subtitle; null when nothing is filtered. */
+export function filterText(t: ExportTable): string | null {
+  const parts: string[] = [];
+  if (t.filter.segment !== "alle") parts.push(ex(t.lang, "deck.filter.segment", { segment: segmentName(t.lang, t.filter.segment) }));
+  if (t.filter.hideUt) parts.push(ex(t.lang, "deck.filter.hideUt"));
+  return parts.length ? parts.join(", ") : null;
+}

@@ -1,0 +1,42 @@
+/**
+ * Strings of `prio slides` and `prio score --csv` (the command line only; kept apart from the
+ * shared ui catalog so the task pane's bundle does not carry them), bokmål first. `{name}`
+ * placeholders are filled in by cs(); the English table has exactly the same keys.
+ */
+import { fill, type Lang } from "./format";
+
+export const nbCliSlides = {
+  "cli.slides.usage":
+    "Bruk: prio slides <fil.xlsx> [-o ut.pptx] [--lang nb|en] [--top N] [--segment NAVN] [--skjul-ut] [--segment-lists] [--title TEKST] [--meeting TEKST] [--date ÅÅÅÅ-MM-DD]\n       prio score <fil.xlsx> --csv [--lang nb|en]\n\nslides     lager lysark (PowerPoint) med den rangerte listen; standard er «Prioritering <dato>.pptx» ved siden av arbeidsboken\n--top N    de N øverste er minimumslisten, resten pluss-listen\n--segment  bare ett segment: Samstyre, Koordinere, Observere, Inspirere, Ut eller «ikke vurdert»\n--segment-lists  også den rangerte listen for hvert segment\n--csv      skriver den rangerte listen som CSV (UTF-8, semikolon) i stedet for tekst",
+  "cli.slides.written": "Lysarkene er lagret i {file}",
+  "cli.error.write": "Kan ikke skrive {file}: {reason}",
+  "cli.error.writeDir": "mappen finnes ikke",
+  "cli.error.writeAccess": "ingen skrivetilgang",
+  "cli.error.writeIsDir": "det er en mappe",
+  "cli.error.missingValue": "{option} trenger en verdi",
+  "cli.error.top": "--top må være et helt tall fra 1 og oppover, ikke «{value}»",
+  "cli.error.segment": "Ukjent segment «{value}». Bruk Samstyre, Koordinere, Observere, Inspirere, Ut eller «ikke vurdert».",
+  "cli.error.date": "--date må være en dato på formen ÅÅÅÅ-MM-DD, ikke «{value}»",
+} as const;
+
+export type CliSlidesKey = keyof typeof nbCliSlides;
+
+export const enCliSlides: Record<CliSlidesKey, string> = {
+  "cli.slides.usage":
+    "Usage: prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut] [--segment-lists] [--title TEXT] [--meeting TEXT] [--date YYYY-MM-DD]\n       prio score <file.xlsx> --csv [--lang nb|en]\n\nslides     makes slides (PowerPoint) with the ranked list; by default «Prioritering <date>.pptx» beside the workbook\n--top N    the top N are the minimum list, the rest the plus list\n--segment  one segment only: Samstyre, Koordinere, Observere, Inspirere, Ut or “ikke vurdert”\n--segment-lists  also the ranked list of each segment\n--csv      prints the ranked list as CSV (UTF-8, comma) instead of text",
+  "cli.slides.written": "The slides are saved in {file}",
+  "cli.error.write": "Cannot write {file}: {reason}",
+  "cli.error.writeDir": "the folder does not exist",
+  "cli.error.writeAccess": "no permission to write",
+  "cli.error.writeIsDir": "it is a folder",
+  "cli.error.missingValue": "{option} needs a value",
+  "cli.error.top": "--top must be a whole number from 1 up, not “{value}”",
+  "cli.error.segment": "Unknown segment “{value}”. Use Samstyre, Koordinere, Observere, Inspirere, Ut or “ikke vurdert”.",
+  "cli.error.date": "--date must be a date like YYYY-MM-DD, not “{value}”",
+};
+
+const TABLES: Record<Lang, Record<CliSlidesKey, string>> = { nb: nbCliSlides, en: enCliSlides };
+
+export function cs(lang: Lang, key: CliSlidesKey, params: Record<string, string | number> = {}): string {
+  return fill(TABLES[lang][key], params);
+}

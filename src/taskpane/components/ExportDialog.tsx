@@ -1,0 +1,267 @@
+/**
+ * The «Eksporter» dialog (loaded on first use, see ExportPanel.tsx): the ranked list out of the task pane as PowerPoint slides, a CSV file, or a table
+ * on the clipboard (HTML and tab-separated text, so a paste into PowerPoint, Word or Teams is a
+ * real table). The export code (pptxgenjs) is loaded only when a button is pressed, as its own
+ * chunk, so the pane starts no slower. Files are Blob downloads; Excel on a Mac ignores downloads,
+ * so there the dialog says so and offers «Kopier tabell» and the command line. Nothing is uploaded.
+ *
+ * data-testid: export-dialog, export-title, export-meeting, export-lang (native <select>),
+ * export-top, export-top-error, export-slide-<kind>, export-filter-note, export-pptx, export-csv,
+ * export-copy, export-close, export-mac (the Mac notice), export-status (data-kind success|error).
+ */
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { Placement } from "../../core/checklist";
+import type { Lang } from "../../i18n";
+import { ex } from "../../i18n/export";
+import type { AppState } from "../app-state";
+import { downloadsBlocked, loadExportSettings, saveExportSettings } from "../export-settings";
+import type { RankingFilter } from "./RankingView";
+
+type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality";
+const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality"];
+const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
+  ranked: "pane.slide.ranked",
+  unranked: "pane.slide.unranked",
+  chart: "pane.slide.chart",
+  segments: "pane.slide.segments",
+  segmentLists: "pane.slide.segmentLists",
+  quality: "pane.slide.quality",
+};
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  slides: { display: "flex", flexDirection: "column" },
+  note: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  code: { fontFamily: tokens.fontFamilyMonospace, userSelect: "all" },
+});
+
+/** Starts a download of the bytes under the name (an <a download> on a Blob URL; nothing leaves the machine). */
+function download(bytes: Uint8Array | string, name: string, type: string): void {
+  const part: BlobPart = typeof bytes === "string" ? bytes : (bytes.slice().buffer as ArrayBuffer);
+  const url = URL.createObjectURL(new Blob([part], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** HTML and plain text on the clipboard: the async Clipboard API, else a copy event during execCommand("copy"). */
+async function copyTable(html: string, text: string): Promise<void> {
+  const item = typeof ClipboardItem !== "undefined" ? ClipboardItem : undefined;
+  if (item && navigator.clipboard?.write) {
+    try {
+      await navigator.clipboard.write([new item({ "text/html": new Blob([html], { type: "text/html" }), "text/plain": new Blob([text], { type: "text/plain" }) })]);
+      return;
+    } catch {
+      // Some webviews refuse the async API; the copy event below works with the click's permission.
+    }
+  }
+  let done = false;
+  const onCopy = (e: ClipboardEvent) => {
+    e.clipboardData?.setData("text/html", html);
+    e.clipboardData?.setData("text/plain", text);
+    e.preventDefault();
+    done = true;
+  };
+  document.addEventListener("copy", onCopy);
+  try {
+    document.execCommand("copy");
+  } finally {
+    document.removeEventListener("copy", onCopy);
+  }
+  if (!done) throw new Error("clipboard");
+}
+
+function placementsOf(state: AppState): Map<string, Placement> | undefined {
+  if (!state.checklist) return undefined;
+  return new Map(state.checklist.entries.map((e) => [e.id, e.placement]));
+}
+
+function filterWords(lang: Lang, filter: RankingFilter, hasChecklist: boolean): string {
+  if (!hasChecklist || (filter.segment === "alle" && !filter.hideUt)) return ex(lang, "pane.filterAll");
+  const parts: string[] = [];
+  if (filter.segment !== "alle") parts.push(ex(lang, "deck.filter.segment", { segment: filter.segment === "ikke-vurdert" ? ex(lang, "deck.segment.notAssessed") : filter.segment }));
+  if (filter.hideUt) parts.push(ex(lang, "deck.filter.hideUt"));
+  return parts.join(", ");
+}
+
+type Status = { kind: "success" | "error"; text: string } | undefined;
+
+export default function ExportDialog({ state, filter, onClose }: { state: AppState; filter: RankingFilter; onClose: () => void }) {
+  const s = useStyles();
+  const lang = state.lang;
+  const assessment = state.assessment!;
+  // The exports' language: the display language unless chosen otherwise; the dialog itself stays in the display language.
+  const [outLang, setOutLang] = useState<Lang>(state.lang);
+  const hasChecklist = state.checklist !== undefined;
+  const [initial] = useState(loadExportSettings);
+  const [title, setTitle] = useState(initial.title);
+  const [meeting, setMeeting] = useState(initial.meeting);
+  const [topText, setTopText] = useState("");
+  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true });
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(undefined);
+  const blocked = downloadsBlocked();
+  const ranked = assessment.measures.filter((m) => m.rank !== null).length;
+  const topValid = topText.trim() === "" || (/^\d+$/.test(topText.trim()) && Number(topText) >= 1 && Number(topText) <= Math.max(1, ranked));
+  const top = topValid && topText.trim() !== "" ? Number(topText) : null;
+  const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top };
+  const input = { assessment, placements: placementsOf(state) };
+
+  const run = async (what: () => Promise<string>) => {
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      setStatus({ kind: "success", text: await what() });
+    } catch (e) {
+      setStatus({ kind: "error", text: ex(lang, "pane.failed", { message: (e as Error).message || String(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remember = () => void saveExportSettings({ title, meeting });
+  const date = async () => {
+    const { dateFromText, isoDate } = await import(/* webpackChunkName: "export-table" */ "../../export/file-name");
+    return dateFromText(meeting) ?? isoDate(new Date());
+  };
+
+  const pptx = () =>
+    run(async () => {
+      remember();
+      const { buildDeck, deckFileName } = await import(/* webpackChunkName: "export-deck" */ "../../export/deck");
+      const d = await date();
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection });
+      const name = deckFileName(d, outLang);
+      download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+      return ex(lang, "pane.downloaded", { file: name });
+    });
+  const csv = () =>
+    run(async () => {
+      remember();
+      const [{ exportTable }, { toCsv }, { exportFileName }] = await Promise.all([
+        import(/* webpackChunkName: "export-table" */ "../../export/rows"),
+        import(/* webpackChunkName: "export-table" */ "../../export/table-text"),
+        import(/* webpackChunkName: "export-table" */ "../../export/file-name"),
+      ]);
+      const name = exportFileName(await date(), outLang, "csv");
+      download(toCsv(exportTable(input, outLang, selection)), name, "text/csv;charset=utf-8");
+      return ex(lang, "pane.downloaded", { file: name });
+    });
+  const copy = () =>
+    run(async () => {
+      const [{ exportTable }, { toHtml, toTsv }] = await Promise.all([
+        import(/* webpackChunkName: "export-table" */ "../../export/rows"),
+        import(/* webpackChunkName: "export-table" */ "../../export/table-text"),
+      ]);
+      const table = exportTable(input, outLang, selection);
+      try {
+        await copyTable(toHtml(table), toTsv(table));
+      } catch (e) {
+        throw new Error(ex(lang, "pane.copyFailed", { message: (e as Error).message }));
+      }
+      return ex(lang, "pane.copied");
+    });
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface data-testid="export-dialog" aria-label={ex(lang, "pane.dialogTitle")}>
+        <DialogBody>
+          <DialogTitle>{ex(lang, "pane.dialogTitle")}</DialogTitle>
+          <DialogContent className={s.form}>
+            {blocked && (
+              <MessageBar intent="warning" layout="multiline" data-testid="export-mac">
+                <MessageBarBody>
+                  {ex(lang, "pane.mac")} <span className={s.code}>{ex(lang, "pane.macCommand")}</span>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <Field label={ex(lang, "pane.title")}>
+              <Input value={title} placeholder={ex(lang, "deck.title")} onChange={(_, d) => setTitle(d.value)} data-testid="export-title" />
+            </Field>
+            <Field label={ex(lang, "pane.meeting")}>
+              <Input value={meeting} placeholder={ex(lang, "pane.meetingPlaceholder")} onChange={(_, d) => setMeeting(d.value)} data-testid="export-meeting" />
+            </Field>
+            <Field label={ex(lang, "pane.language")}>
+              <Select value={outLang} onChange={(_, d) => setOutLang(d.value === "en" ? "en" : "nb")} data-testid="export-lang">
+                <option value="nb">{ex(lang, "pane.language.nb")}</option>
+                <option value="en">{ex(lang, "pane.language.en")}</option>
+              </Select>
+            </Field>
+            <Field
+              label={ex(lang, "pane.top")}
+              validationState={topValid ? "none" : "error"}
+              validationMessage={topValid ? undefined : <span data-testid="export-top-error">{ex(lang, "pane.topInvalid", { max: ranked })}</span>}
+            >
+              <Input value={topText} inputMode="numeric" onChange={(_, d) => setTopText(d.value)} data-testid="export-top" />
+            </Field>
+            {!blocked && (
+              <fieldset className={s.slides}>
+                <legend>{ex(lang, "pane.slides")}</legend>
+                {SLIDE_KINDS.filter((k) => hasChecklist || (k !== "segments" && k !== "segmentLists")).map((k) => (
+                  <Checkbox
+                    key={k}
+                    label={ex(lang, SLIDE_LABEL[k])}
+                    checked={slides[k]}
+                    onChange={(_, d) => setSlides({ ...slides, [k]: d.checked === true })}
+                    data-testid={`export-slide-${k}`}
+                  />
+                ))}
+              </fieldset>
+            )}
+            <Caption1 className={s.note} data-testid="export-filter-note">
+              {ex(lang, "pane.filterNote", { filter: filterWords(lang, filter, hasChecklist) })}
+            </Caption1>
+            {busy && <Spinner size="tiny" label={ex(lang, "pane.working")} />}
+            {status && (
+              <MessageBar intent={status.kind === "success" ? "success" : "error"} layout="multiline" data-testid="export-status" data-kind={status.kind}>
+                <MessageBarBody>{status.text}</MessageBarBody>
+              </MessageBar>
+            )}
+          </DialogContent>
+          <DialogActions className={s.actions}>
+            {!blocked && (
+              <Button appearance="primary" disabled={busy || !topValid} onClick={pptx} data-testid="export-pptx">
+                {ex(lang, "pane.powerpoint")}
+              </Button>
+            )}
+            {!blocked && (
+              <Button disabled={busy || !topValid} onClick={csv} data-testid="export-csv">
+                {ex(lang, "pane.csv")}
+              </Button>
+            )}
+            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid} onClick={copy} data-testid="export-copy">
+              {ex(lang, "pane.copy")}
+            </Button>
+            <Button appearance="subtle" onClick={onClose} data-testid="export-close">
+              {ex(lang, "pane.close")}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * «Eksporter» in the task pane's header: opens the export dialog (ExportDialog.tsx), which is
+ * loaded only when first opened, as its own chunk with the export code (pptxgenjs and the export
+ * strings load later still, on the button that needs them), so the pane's initial JavaScript is
+ * this button. data-testid: export-open.
+ */
+import { Button, Spinner, makeStyles } from "@fluentui/react-components";
+import { ArrowExportUp20Regular } from "@fluentui/react-icons";
+import { Suspense, lazy, useState } from "react";
+import { tp } from "../../i18n/taskpane";
+import type { AppState } from "../app-state";
+import type { RankingFilter } from "./RankingView";
+
+// In a pane narrower than 360 px the header keeps the title readable: the button shows its icon only.
+const useStyles = makeStyles({
+  button: { "@media (max-width: 359px)": { minWidth: "0", paddingLeft: "4px", paddingRight: "4px" } },
+  label: { "@media (max-width: 359px)": { display: "none" } },
+});
+
+const ExportDialog = lazy(() => import(/* webpackChunkName: "export-dialog" */ "./ExportDialog"));
+
+export function ExportButton({ state, filter }: { state: AppState; filter: RankingFilter }) {
+  const s = useStyles();
+  const [open, setOpen] = useState(false);
+  if (!state.assessment || (state.status !== "ready" && state.status !== "legacy")) return null;
+  return (
+    <>
+      <Button
+        appearance="subtle"
+        size="small"
+        icon={<ArrowExportUp20Regular />}
+        aria-label={tp(state.lang, "action.export")}
+        className={s.button}
+        onClick={() => setOpen(true)}
+        data-testid="export-open"
+      >
+        <span className={s.label}>{tp(state.lang, "action.export")}</span>
+      </Button>
+      {open && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <ExportDialog state={state} filter={filter} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * Test data for the exports: a 60-measure workbook in the add-in's layout (the 55 measures of the
+ * 2020 checklist test with their real checklist answers, and five more not yet assessed), scored
+ * with seeded random whole numbers; measures 10 and 11 have the same scores (a tie), and the last
+ * has no Nytte scores (no total). Also the .pptx as a zip, for checking its parts.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import * as path from "path";
+import type { CellValue } from "../../src/core/cell";
+import { defaultModel, leaves } from "../../src/core/model";
+import { CHECKLIST_HEADERS, SHEETS, scoringHeaders } from "../../src/grid/layout";
+import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../../src/grid/model-table";
+import { MEASURES_2020, cellsOf, checklistValues } from "../support/checklist";
+import { ensureCliBuilt, spawnPrio, tempDir } from "../support/cli";
+import { prng } from "../support/grids";
+import { MEETING_XLSX } from "../support/meeting";
+
+export interface Generated {
+  id: string;
+  name: string;
+  theme: string;
+  scores: (number | null)[];
+}
+
+export const EXTRA_MEASURES = [
+  { name: "Digital hjemmeoppfølging", theme: "Nye tiltak" },
+  { name: "Felles språk for legemiddelallergi", theme: "Nye tiltak" },
+  { name: "Henvisning med strukturert innhold", theme: "Nye tiltak" },
+  { name: "Nasjonal timebestilling", theme: "Nye tiltak" },
+  { name: "Pasientens prøvesvar", theme: "Nye tiltak" },
+];
+
+export function sixtyMeasures(): Generated[] {
+  const random = prng(2022_09_21);
+  const leafCount = leaves(defaultModel()).length;
+  const base = [...MEASURES_2020.map((m) => ({ id: m.id, name: m.name, theme: m.theme })), ...EXTRA_MEASURES.map((m, i) => ({ id: `T${String(56 + i).padStart(3, "0")}`, ...m }))];
+  const out: Generated[] = base.map((m) => ({ ...m, scores: Array.from({ length: leafCount }, () => Math.floor(random() * 11)) }));
+  out[10].scores = [...out[9].scores];
+  // The last measure: nothing scored under Nytte (the last five leaves), so no total.
+  const last = out[out.length - 1];
+  last.scores = last.scores.map((s, i) => (i >= leafCount - 5 ? null : s));
+  return out;
+}
+
+const excelValue = (v: CellValue): ExcelJS.CellValue => (v !== null && typeof v === "object" ? ({ error: v.error } as ExcelJS.CellErrorValue) : v);
+
+/** The 60-measure workbook as an .xlsx in the add-in's layout with a checklist. */
+export async function writeSixty(file: string): Promise<Generated[]> {
+  const model = defaultModel();
+  const measures = sixtyMeasures();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(SHEETS.scoring);
+  ws.addRow(scoringHeaders(model));
+  for (const m of measures) ws.addRow([m.id, m.name, m.theme, "", ...m.scores, ""].map((v) => excelValue(v as CellValue)));
+  const ms = wb.addWorksheet(SHEETS.model);
+  ms.addRow([...MODEL_HEADERS]);
+  for (const r of modelRows(model)) ms.addRow(r.map(excelValue));
+  ms.addRow([]);
+  ms.addRow([...SETTINGS_HEADERS]);
+  for (const r of settingsRows(model)) ms.addRow(r.map(excelValue));
+  const cs = wb.addWorksheet(SHEETS.checklist);
+  cs.addRow(CHECKLIST_HEADERS);
+  for (const m of MEASURES_2020) cs.addRow(checklistValues(cellsOf(m)).map(excelValue));
+  for (const m of measures.slice(MEASURES_2020.length)) cs.addRow(checklistValues({ id: m.id, name: m.name }).map(excelValue));
+  await wb.xlsx.writeFile(file);
+  return measures;
+}
+
+export async function unzip(bytes: Uint8Array): Promise<JSZip> {
+  return JSZip.loadAsync(bytes);
+}
+
+/** The decks the tests open: the meeting (top 6) and the 60 measures (top 20, lists per segment), made by the real CLI. */
+export interface Decks {
+  dir: string;
+  meeting: string;
+  sixty: string;
+  sixtyXlsx: string;
+  measures: Generated[];
+  cleanup: () => void;
+}
+
+export async function makeDecks(): Promise<Decks> {
+  ensureCliBuilt();
+  const { dir, cleanup } = tempDir();
+  const sixtyXlsx = path.join(dir, "sixty.xlsx");
+  const measures = await writeSixty(sixtyXlsx);
+  const meeting = path.join(dir, "meeting.pptx");
+  const sixty = path.join(dir, "sixty.pptx");
+  for (const [args, out] of [
+    [[MEETING_XLSX, "--top", "6", "--meeting", "Nasjonalt e-helseråd 21.09.2022"], meeting],
+    [[sixtyXlsx, "--top", "20", "--segment-lists"], sixty],
+  ] as const) {
+    const r = spawnPrio(["slides", ...args, "-o", out, "--date", "2022-09-21"]);
+    if (r.code !== 0) throw new Error(`prio slides failed: ${r.err}`);
+  }
+  return { dir, meeting, sixty, sixtyXlsx, measures, cleanup };
+}
