@@ -334,7 +334,7 @@ function Body({
         actions={actions}
       />
     ) : (
-      <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} />
+      <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} assessment={state.assessment} />
     );
 
   return (

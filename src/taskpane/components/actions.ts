@@ -11,6 +11,7 @@ export function viewActions(actions: AppActions, run: (action: () => Promise<voi
     recalc: () => run(() => actions.recalc()),
     selectCell: (address) => run(() => actions.selectCell(address)),
     setWeight: (nodeId, weight) => run(() => actions.setWeight(nodeId, weight)),
+    setWeights: (weights) => run(() => actions.setWeights(weights)),
     resetWeights: () => run(() => actions.resetWeights()),
     setTieBreak: (groupIds) => run(() => actions.setTieBreak(groupIds)),
     setAnswer: (measureId, question, answer) => run(() => actions.setAnswer(measureId, question, answer)),
