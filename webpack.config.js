@@ -90,6 +90,7 @@ module.exports = async (env, options) => {
     taskpane: "./src/taskpane/index.tsx",
     commands: "./src/commands/commands.ts",
     functions: FUNCTIONS_SOURCE,
+    presenter: "./src/presenter/index.tsx",
     ...previewEntries,
   };
   const ENTRY_NAMES = new Set(Object.keys(entry));
@@ -147,6 +148,13 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions", "commands"],
+        officeJs: OFFICE_JS,
+      }),
+      // The projector view, opened by the task pane with displayDialogAsync (same origin).
+      new HtmlWebpackPlugin({
+        filename: "presenter.html",
+        template: "./src/presenter/presenter.html",
+        chunks: ["presenter"],
         officeJs: OFFICE_JS,
       }),
       ...previewPages(dev),

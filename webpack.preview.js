@@ -36,6 +36,7 @@ module.exports = (env, options) => {
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
       preview: "./src/preview/preview.tsx",
+      presenter: "./src/presenter/index.tsx",
     },
     output: { path: OUT, filename: "[name].js", clean: false },
     optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
@@ -46,6 +47,7 @@ module.exports = (env, options) => {
         chunks: ["taskpane", "functions", "commands"],
         officeJs: "office-stub.js",
       }),
+      new HtmlWebpackPlugin({ filename: "presenter.html", template: "./src/presenter/presenter.html", chunks: ["presenter"], officeJs: "office-stub.js" }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body" }),
       new CopyWebpackPlugin({

@@ -87,6 +87,7 @@ import { viewActions, type ViewActions } from "./actions";
 import { ChecklistEmpty, ChecklistView } from "./ChecklistView";
 import { FindingsView } from "./FindingsView";
 import { ModelView } from "./ModelView";
+import { PresenterButton } from "../../presenter/PresenterButton";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 
@@ -182,6 +183,7 @@ function Pane({ controller }: { controller: AppController }) {
           </Caption1>
         </div>
         {state.busy && <Spinner size="tiny" aria-label={tp(lang, "status.busy")} data-testid="busy-spinner" />}
+        <PresenterButton assessment={state.status === "ready" ? state.assessment : undefined} lang={lang} checklist={state.checklist} />
         <Tooltip content={tp(lang, "action.recalcHint")} relationship="description">
           <Button
             appearance="subtle"

@@ -5,12 +5,13 @@
  * weights in one action (the controller logs the old values); «Forkast» returns to the weights in force.
  */
 import { Button, Caption1, Input, MessageBar, MessageBarBody, Slider, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { rankLabel, type Assessment } from "../../core/assess";
 import { allNodes, isGroup, pathTo, type CriterionNode } from "../../core/model";
 import { criterionLabel, formatShort, type Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
 import { nameParts, parseWeight, weightError } from "../view-model";
+import { publishWhatIf } from "../../presenter/whatif-channel";
 import { changedWeights, inputsOf, whatIfRanking, type TriedWeights } from "./whatif";
 
 const INDENT_PX = 14;
@@ -71,6 +72,9 @@ export function WhatIfPanel({
   const inputs = useMemo(() => inputsOf(assessment), [assessment]);
   const result = useMemo(() => whatIfRanking(assessment, inputs, tried), [assessment, inputs, tried]);
   const changes = changedWeights(model, tried);
+  // The presenter view follows the what-if ranking while it is shown.
+  useEffect(() => publishWhatIf({ inForce: assessment, tried: result.assessment }), [assessment, result]);
+  useEffect(() => () => publishWhatIf(null), []);
   const set = (id: string, w: number) => setTried((t) => ({ ...t, [id]: w }));
 
   return (
