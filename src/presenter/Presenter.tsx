@@ -40,9 +40,13 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
             <span className="rank">{r.rank}</span>
             <span className="name">
               <span className="label">{r.name}</span>
-              <span className="bar" aria-hidden="true">
-                <span style={{ width: `${(r.bar * 100).toFixed(1)}%` }} />
-              </span>
+              {r.note ? (
+                <span className="note">{r.note}</span>
+              ) : (
+                <span className="bar" aria-hidden="true">
+                  <span style={{ width: `${(r.bar * 100).toFixed(1)}%` }} />
+                </span>
+              )}
             </span>
             <span className="total">{r.total}</span>
             {segments && <span className="segment">{r.segment ?? ""}</span>}

@@ -8,7 +8,8 @@ export type Positions = Map<string, number>;
 export function measure(container: HTMLElement | null): Positions {
   const out: Positions = new Map();
   if (!container) return out;
-  for (const el of Array.from(container.querySelectorAll<HTMLElement>("[data-flip-id]"))) out.set(el.dataset.flipId!, el.getBoundingClientRect().top);
+  // offsetTop is the layout position, untouched by a transform still under way.
+  for (const el of Array.from(container.querySelectorAll<HTMLElement>("[data-flip-id]"))) out.set(el.dataset.flipId!, el.offsetTop);
   return out;
 }
 
@@ -23,7 +24,7 @@ export function play(container: HTMLElement | null, before: Positions, ms = 450)
   for (const el of Array.from(container.querySelectorAll<HTMLElement>("[data-flip-id]"))) {
     const was = before.get(el.dataset.flipId!);
     if (was === undefined) continue;
-    const dy = was - el.getBoundingClientRect().top;
+    const dy = was - el.offsetTop;
     if (Math.abs(dy) < 1) continue;
     n++;
     el.style.transition = "none";

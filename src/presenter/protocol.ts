@@ -9,8 +9,10 @@ export interface PresenterRow {
   rank: string;
   /** Full, unambiguous name: «theme: measure» when the measure has a theme. */
   name: string;
-  /** Total in the locale (22,8), or the reason there is none. */
+  /** Total in the locale (22,8), or `–` when there is none. */
   total: string;
+  /** Why there is no total («ingen sum»), shown after the name. */
+  note?: string;
   /** Share of the bar, 0–1. */
   bar: number;
   /** Movement against the previous ranking: positive = up. */

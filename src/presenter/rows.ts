@@ -27,9 +27,10 @@ export function presenterMessage(
       id: m.id,
       rank: rankLabel(m),
       name: theme ? `${theme}: ${name}` : name,
-      total: m.total === null ? pp(lang, "presenter.noTotal") : formatNumber(lang, m.total, 1),
+      total: m.total === null ? "–" : formatNumber(lang, m.total, 1),
       bar: m.total === null ? 0 : barShare(m.total, min, max),
     };
+    if (m.total === null) row.note = pp(lang, "presenter.noTotal");
     if (move) row.move = { ...move, text: pp(lang, move.by > 0 ? "presenter.up" : "presenter.down", { n: Math.abs(move.by), from: move.from }) };
     const seg = segments?.get(m.id);
     if (seg !== undefined) row.segment = seg;
