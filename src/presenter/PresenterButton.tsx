@@ -25,11 +25,26 @@ interface DialogLike {
   close(): void;
 }
 
-/** Ranks of the assessment before the current one (the previous ranking shown). */
+/** Whether two rankings give every measure the same rank. */
+function sameRanks(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, r] of a) if (b.get(id) !== r) return false;
+  return true;
+}
+
+/**
+ * The ranks before the last change of ranking. A new assessment with the same ranks (a recompute
+ * after an unrelated edit, a second read) keeps the arrows; a different one moves the baseline.
+ */
 function usePrevious(assessment: Assessment | undefined): Map<string, number> | null {
-  const [track, setTrack] = useState<{ current: Assessment | undefined; previous: Map<string, number> | null }>({ current: assessment, previous: null });
+  const [track, setTrack] = useState<{ current: Assessment | undefined; ranks: Map<string, number>; previous: Map<string, number> | null }>({
+    current: assessment,
+    ranks: ranksOf(assessment),
+    previous: null,
+  });
   if (track.current !== assessment) {
-    const next = { current: assessment, previous: track.current ? ranksOf(track.current) : null };
+    const ranks = ranksOf(assessment);
+    const next = { current: assessment, ranks, previous: sameRanks(ranks, track.ranks) ? track.previous : track.current ? track.ranks : null };
     setTrack(next);
     return next.previous;
   }

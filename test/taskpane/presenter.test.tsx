@@ -125,6 +125,14 @@ describe("«Presenter» in the task pane", () => {
     const last = office.sent[office.sent.length - 1];
     expect(last.rows[4]).toMatchObject({ rank: "5", name: "DBEP: Implementering av DBEP", move: { by: 1, from: 6 } });
     expect(screen.queryByTestId("presenter-problem")).toBeNull();
+
+    // The same ranks read again (a recompute after an unrelated edit): the arrows stay.
+    act(() => c.emit({ assessment: assessInputs(model, meeting.inputs) }));
+    expect(office.sent[office.sent.length - 1].rows[4].move).toEqual({ by: 1, from: 6, text: "opp 1 fra 6" });
+    // Back to equal weights: movement against the ranking shown before.
+    act(() => c.emit({ model: meeting.model, assessment: assessInputs(meeting.model, meeting.inputs) }));
+    const back = office.sent[office.sent.length - 1];
+    expect(back.rows[5]).toMatchObject({ rank: "6=", name: "DBEP: Implementering av DBEP", move: { by: -1, from: 5 } });
   });
 
   test("follows the what-if ranking with its banner and movement against the weights in force", () => {

@@ -25,6 +25,8 @@ const useStyles = makeStyles({
     alignItems: "center",
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
+  /** The weights scroll on their own so that «Bruk» and the re-ranked list stay in view. */
+  weights: { maxHeight: "45vh", overflowY: "auto", paddingRight: tokens.spacingHorizontalXS },
   label: { minWidth: 0, overflowWrap: "anywhere" },
   group: { fontWeight: tokens.fontWeightSemibold },
   changed: { fontStyle: "italic" },
@@ -82,7 +84,7 @@ export function WhatIfPanel({
       <MessageBar intent="warning" data-testid="whatif-banner">
         <MessageBarBody>{wp(lang, "whatif.banner")}</MessageBarBody>
       </MessageBar>
-      <div role="table" aria-label={wp(lang, "whatif.start")}>
+      <div className={s.weights} role="table" aria-label={wp(lang, "whatif.start")}>
         {allNodes(model).map((node) => (
           <WeightRow
             key={node.id}
