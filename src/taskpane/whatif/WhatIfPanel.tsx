@@ -26,7 +26,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   /** The weights scroll on their own so that «Bruk» and the re-ranked list stay in view. */
-  weights: { maxHeight: "45vh", overflowY: "auto", paddingRight: tokens.spacingHorizontalXS },
+  weights: { maxHeight: "30vh", overflowY: "auto", paddingRight: tokens.spacingHorizontalXS },
   label: { minWidth: 0, overflowWrap: "anywhere" },
   group: { fontWeight: tokens.fontWeightSemibold },
   changed: { fontStyle: "italic" },
