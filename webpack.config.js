@@ -91,6 +91,7 @@ module.exports = async (env, options) => {
     taskpane: "./src/taskpane/index.tsx",
     commands: "./src/commands/commands.ts",
     functions: FUNCTIONS_SOURCE,
+    presenter: "./src/presenter/index.tsx",
     ...previewEntries,
   };
   const ENTRY_NAMES = new Set(Object.keys(entry));
@@ -157,6 +158,14 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions", "commands"],
+        officeJs: OFFICE_JS,
+        csp: contentSecurityPolicy({ office: true, dev }),
+      }),
+      // The projector view, opened by the task pane with displayDialogAsync (same origin).
+      new HtmlWebpackPlugin({
+        filename: "presenter.html",
+        template: "./src/presenter/presenter.html",
+        chunks: ["presenter"],
         officeJs: OFFICE_JS,
         csp: contentSecurityPolicy({ office: true, dev }),
       }),

@@ -52,6 +52,7 @@ module.exports = (env, options) => {
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
       preview: "./src/preview/preview.tsx",
+      presenter: "./src/presenter/index.tsx",
     },
     output: { path: OUT, filename: "[name].js", clean: false },
     optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
@@ -66,6 +67,7 @@ module.exports = (env, options) => {
         officeJs: "office-stub.js",
         csp: contentSecurityPolicy({ office: false, dev }),
       }),
+      new HtmlWebpackPlugin({ filename: "presenter.html", template: "./src/presenter/presenter.html", chunks: ["presenter"], officeJs: "office-stub.js", csp: previewCsp }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body", csp: previewCsp }),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html", chunks: ["preview"], inject: "body", csp: previewCsp }),
       new CopyWebpackPlugin({

@@ -407,14 +407,18 @@ export class ExcelController implements AppController {
     });
   }
 
-  /** Writes cells of the Modell sheet found from its current content, then recomputes. */
+  /**
+   * Writes cells of the Modell sheet found from its current content, then recomputes. Every cell
+   * whose value changes is logged in Logg with what it held before (action `excel.log.model`).
+   */
   private editModel(edit: (grid: Grid) => { row: number; col: number; value: string | number }[] | string): Promise<void> {
     return this.act(async () => {
       const refused = await this.refusedWrite();
       if (refused) return refused;
       const message = await this.host.run(async (ctx) => {
         // The tables' ranges say where the Modell tables end: a note under them is not a row to write.
-        const { tables } = await listSheets(ctx);
+        const existing = await listSheets(ctx);
+        const { tables } = existing;
         const read = queueSheetRead(ctx, SHEETS.model);
         const bounds = queueTableBounds(ctx, tables);
         await ctx.sync();
@@ -422,7 +426,14 @@ export class ExcelController implements AppController {
         const cells = edit(grid);
         if (typeof cells === "string") return cells;
         const sheet = ctx.workbook.worksheets.getItem(SHEETS.model);
-        for (const c of cells) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[typeof c.value === "string" ? asText(c.value) : c.value]];
+        const when = this.options.clock?.() ?? new Date();
+        const changed = cells.filter((c) => grid.rows[c.row]?.[c.col]?.value !== c.value);
+        queueLog(
+          ctx,
+          existing,
+          changed.map((c) => [when, t(this.lang, "excel.log.model"), address(SHEETS.model, c.row, c.col), describeCell(grid.rows[c.row]?.[c.col]), String(c.value), ""]),
+        );
+        for (const c of changed) sheet.getRangeByIndexes(c.row, c.col, 1, 1).values = [[typeof c.value === "string" ? asText(c.value) : c.value]];
         await ctx.sync();
         return undefined;
       });
@@ -438,6 +449,20 @@ export class ExcelController implements AppController {
       const row = rows?.byId.get(nodeId);
       if (!rows || row === undefined) return t(this.lang, "excel.error.unknownNode", { id: nodeId });
       return [{ row, col: rows.weightCol, value: weight }];
+    });
+  }
+
+  /** Sets several weights in one write (what-if weights applied); unknown ids refuse the whole change. */
+  setWeights(weights: Record<string, number>): Promise<void> {
+    return this.editModel((grid) => {
+      const rows = modelTableRows(grid);
+      const cells: { row: number; col: number; value: number }[] = [];
+      for (const [nodeId, weight] of Object.entries(weights)) {
+        const row = rows?.byId.get(nodeId);
+        if (!rows || row === undefined) return t(this.lang, "excel.error.unknownNode", { id: nodeId });
+        cells.push({ row, col: rows.weightCol, value: weight });
+      }
+      return cells;
     });
   }
 

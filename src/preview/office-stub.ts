@@ -9,6 +9,7 @@ import { langFromLocale } from "../i18n";
 import { createExcelGlobal } from "../sim/excel-global";
 import type { SimWorkbook } from "../sim/workbook";
 import { loadExample, type ExampleKind, type PreviewHost } from "./workbook";
+import { DIALOG_EVENT_TYPES, dialogUi } from "./dialog-stub";
 
 const params = new URLSearchParams(location.search);
 
@@ -57,7 +58,10 @@ const ready = workbook.then((wb) => {
 g.Office = {
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  EventType: DIALOG_EVENT_TYPES,
   context: {
+    ui: dialogUi(),
     displayLanguage,
     contentLanguage: displayLanguage,
     requirements: { isSetSupported: () => true },

@@ -94,6 +94,8 @@ export interface AppActions {
   selectMeasure(measureId: string): Promise<void>;
   /** Sets one node's weight (writes the Modell sheet, which triggers a recompute). */
   setWeight(nodeId: string, weight: number): Promise<void>;
+  /** Sets several weights in one write to Modell (what-if weights applied); old values are logged. */
+  setWeights(weights: Record<string, number>): Promise<void>;
   /** Sets every weight back to 1. */
   resetWeights(): Promise<void>;
   /** Sets the tie-break: an ordered list of group ids (empty for none). */

@@ -89,6 +89,9 @@ export class FakeController implements AppController {
   setWeight(nodeId: string, weight: number): Promise<void> {
     return this.record({ name: "setWeight", args: [nodeId, weight] });
   }
+  setWeights(weights: Record<string, number>): Promise<void> {
+    return this.record({ name: "setWeights", args: [weights] });
+  }
   resetWeights(): Promise<void> {
     return this.record({ name: "resetWeights", args: [] });
   }

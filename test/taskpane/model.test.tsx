@@ -116,9 +116,16 @@ describe("Modell", () => {
     expect(screen.getByTestId("model-total-kind").textContent).toBe("Sum av gruppene (0–40)");
   });
 
-  test("«Tilbakestill til like vekter» calls resetWeights", () => {
+  test("«Tilbakestill til like vekter» asks first: Avbryt does nothing, «Ja, like vekter» calls resetWeights once", () => {
     const controller = openModel(ready());
     fireEvent.click(screen.getByTestId("reset-weights"));
+    expect(controller.callsOf("resetWeights")).toEqual([]);
+    expect(screen.getByTestId("reset-confirm").textContent).toContain("Sette alle vekter tilbake til 1? De gamle vektene føres i Logg.");
+    fireEvent.click(screen.getByTestId("reset-no"));
+    expect(screen.queryByTestId("reset-confirm")).toBeNull();
+    expect(controller.callsOf("resetWeights")).toEqual([]);
+    fireEvent.click(screen.getByTestId("reset-weights"));
+    fireEvent.click(screen.getByTestId("reset-yes"));
     expect(controller.callsOf("resetWeights")).toEqual([[]]);
   });
 

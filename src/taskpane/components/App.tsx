@@ -87,6 +87,7 @@ import { viewActions, type ViewActions } from "./actions";
 import { ChecklistEmpty, ChecklistView } from "./ChecklistView";
 import { FindingsView } from "./FindingsView";
 import { ModelView } from "./ModelView";
+import { PresenterButton } from "../../presenter/PresenterButton";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 import { lazy, Suspense } from "react";
@@ -191,6 +192,7 @@ function Pane({ controller }: { controller: AppController }) {
         </div>
         {state.busy && <Spinner size="tiny" aria-label={tp(lang, "status.busy")} data-testid="busy-spinner" />}
         <ExportButton state={state} filter={filter} />
+        <PresenterButton assessment={state.status === "ready" ? state.assessment : undefined} lang={lang} checklist={state.checklist} />
         <Tooltip content={tp(lang, "action.recalcHint")} relationship="description">
           <Button
             appearance="subtle"
@@ -361,7 +363,7 @@ function Body({
       </Suspense>
     ) : (
       <>
-        <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} />
+        <ModelView model={model} lang={lang} readOnly={legacy} busy={state.busy} actions={actions} assessment={state.assessment} />
         <WorkbookLangSetting state={state} actions={actions} />
       </>
     );

@@ -3,13 +3,15 @@
  * share of the total of every leaf (and group), the total kind and scale, «Tilbakestill til like
  * vekter», and the tie-break as an ordered choice of groups.
  */
-import { Button, Caption1, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ArrowReset20Regular } from "@fluentui/react-icons";
+import { Caption1, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import { allNodes, groups, impliedLeafWeights, isGroup, pathTo, totalMax, totalMin, type CriterionNode, type Model } from "../../core/model";
 import { criterionLabel, formatPercent, formatShort, type Lang } from "../../i18n";
 import { tp } from "../../i18n/taskpane";
 import { parseWeight, weightError } from "../view-model";
+import type { Assessment } from "../../core/assess";
+import { WhatIfPanel } from "../whatif/WhatIfPanel";
+import { ResetWeights, WhatIfStart } from "../whatif/WhatIfControls";
 import type { ViewActions } from "./actions";
 
 /** Indentation per level of the criteria tree. */
@@ -65,15 +67,19 @@ export function ModelView({
   readOnly,
   busy,
   actions,
+  assessment,
 }: {
   model: Model;
   lang: Lang;
+  /** The assessment under the weights in force; what-if mode needs it. */
+  assessment?: Assessment;
   /** Legacy preview: there is no Modell sheet to write to yet. */
   readOnly: boolean;
   busy: boolean;
-  actions: Pick<ViewActions, "setWeight" | "resetWeights" | "setTieBreak">;
+  actions: Pick<ViewActions, "setWeight" | "resetWeights" | "setTieBreak"> & Partial<Pick<ViewActions, "setWeights">>;
 }) {
   const s = useStyles();
+  const [whatIf, setWhatIf] = useState(false);
   const implied = impliedLeafWeights(model);
   const shareOf = (node: CriterionNode): number =>
     isGroup(node) ? node.children!.reduce((sum, c) => sum + shareOf(c), 0) : (implied.get(node.id) ?? 0);
@@ -101,6 +107,19 @@ export function ModelView({
         <Caption1 className={s.hint}>{tp(lang, "model.weightsHint")}</Caption1>
       )}
 
+      {!readOnly && assessment && actions.setWeights && whatIf ? (
+        <WhatIfPanel
+          assessment={assessment}
+          lang={lang}
+          busy={busy}
+          onApply={(w) => {
+            actions.setWeights!(w);
+            setWhatIf(false);
+          }}
+          onDiscard={() => setWhatIf(false)}
+        />
+      ) : (
+      <>
       <div className={s.table} role="table" aria-label={tp(lang, "tab.model")}>
         <div className={s.head} role="row">
           <Caption1 role="columnheader">{tp(lang, "model.colCriterion")}</Caption1>
@@ -127,16 +146,11 @@ export function ModelView({
 
       {!readOnly && (
         <div className={s.actions}>
-          <Button
-            icon={<ArrowReset20Regular />}
-            onClick={() => actions.resetWeights()}
-            disabled={busy}
-            title={tp(lang, "model.resetHint")}
-            data-testid="reset-weights"
-          >
-            {tp(lang, "model.reset")}
-          </Button>
+          <ResetWeights lang={lang} busy={busy} onReset={() => actions.resetWeights()} />
+          {assessment && actions.setWeights && <WhatIfStart lang={lang} busy={busy} onStart={() => setWhatIf(true)} />}
         </div>
+      )}
+      </>
       )}
 
       <TieBreak model={model} lang={lang} readOnly={readOnly} onChange={(ids) => actions.setTieBreak(ids)} />

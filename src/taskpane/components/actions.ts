@@ -14,6 +14,7 @@ export function viewActions(actions: AppActions, run: (action: () => Promise<voi
     selectCell: (address) => run(() => actions.selectCell(address)),
     selectMeasure: (measureId) => run(() => actions.selectMeasure(measureId)),
     setWeight: (nodeId, weight) => run(() => actions.setWeight(nodeId, weight)),
+    setWeights: (weights) => run(() => actions.setWeights(weights)),
     resetWeights: () => run(() => actions.resetWeights()),
     setTieBreak: (groupIds) => run(() => actions.setTieBreak(groupIds)),
     setAnswer: (measureId, question, answer) => run(() => actions.setAnswer(measureId, question, answer)),

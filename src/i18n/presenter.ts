@@ -1,0 +1,46 @@
+/** Strings of the presenter (projector) view and its button, bokmål and English, same keys. */
+import { fill, type Lang } from "./format";
+
+export const nbPresenter = {
+  "presenter.open": "Presenter",
+  "presenter.openHint": "Åpner rangeringen i et eget vindu med stor skrift for prosjektoren. Det følger arbeidsboken.",
+  "presenter.title": "Rangering",
+  "presenter.colRank": "Plass",
+  "presenter.colMeasure": "Tiltak",
+  "presenter.colTotal": "Sum",
+  "presenter.colSegment": "Segment",
+  "presenter.colMove": "Endring",
+  "presenter.up": "opp {n} fra {from}",
+  "presenter.down": "ned {n} fra {from}",
+  "presenter.noTotal": "ingen sum",
+  "presenter.waiting": "Venter på rangeringen fra oppgaveruten …",
+  "presenter.noMessaging": "Denne Excel-versjonen kan ikke sende oppdateringer til presentasjonsvinduet (DialogApi 1.2 mangler). Lukk det og åpne det på nytt for å se endringer.",
+  "presenter.failed": "Presentasjonsvinduet kunne ikke åpnes: {message}",
+  "presenter.close": "Lukk",
+};
+
+export type PresenterKey = keyof typeof nbPresenter;
+
+export const enPresenter: Record<PresenterKey, string> = {
+  "presenter.open": "Present",
+  "presenter.openHint": "Opens the ranking in its own window in large type for the projector. It follows the workbook.",
+  "presenter.title": "Ranking",
+  "presenter.colRank": "Rank",
+  "presenter.colMeasure": "Measure",
+  "presenter.colTotal": "Total",
+  "presenter.colSegment": "Segment",
+  "presenter.colMove": "Change",
+  "presenter.up": "up {n} from {from}",
+  "presenter.down": "down {n} from {from}",
+  "presenter.noTotal": "no total",
+  "presenter.waiting": "Waiting for the ranking from the task pane …",
+  "presenter.noMessaging": "This version of Excel cannot send updates to the presenter window (DialogApi 1.2 is missing). Close it and open it again to see changes.",
+  "presenter.failed": "The presenter window could not be opened: {message}",
+  "presenter.close": "Close",
+};
+
+const TABLES: Record<Lang, Record<PresenterKey, string>> = { nb: nbPresenter, en: enPresenter };
+
+export function pp(lang: Lang, key: PresenterKey, params: Record<string, string | number> = {}): string {
+  return fill(TABLES[lang][key], params);
+}

@@ -1,0 +1,61 @@
+/**
+ * The projector view: the ranking in large type (names ≥ 28 px, the top 15 visible at 1280×720),
+ * full names, score bars, ties as `6=`, the segment when there is a checklist, and movement as
+ * arrows with their text (never colour alone). Rows glide to their new places (FLIP).
+ */
+import { useLayoutEffect, useRef } from "react";
+import type { PresenterMessage } from "./protocol";
+import { measure, play, type Positions } from "./flip";
+
+export function Presenter({ message, waiting, notice }: { message: PresenterMessage | null; waiting: string; notice?: string }) {
+  const list = useRef<HTMLOListElement>(null);
+  const before = useRef<Positions>(new Map());
+  useLayoutEffect(() => {
+    play(list.current, before.current);
+    before.current = measure(list.current);
+  }, [message]);
+  if (!message) return <p className="waiting">{notice ?? waiting}</p>;
+  const segments = message.rows.some((r) => r.segment !== undefined);
+  return (
+    <main className={segments ? "presenter with-segment" : "presenter"} lang={message.lang} data-testid="presenter">
+      <header>
+        <h1>{message.title}</h1>
+        {message.whatIf && (
+          <p className="whatif" role="status" data-testid="presenter-whatif">
+            {message.whatIf}
+          </p>
+        )}
+        {notice && <p className="notice">{notice}</p>}
+      </header>
+      <div className="row head" aria-hidden="true">
+        <span className="rank">{message.captions.rank}</span>
+        <span className="name">{message.captions.measure}</span>
+        <span className="total">{message.captions.total}</span>
+        {segments && <span className="segment">{message.captions.segment}</span>}
+        <span className="move">{message.captions.move}</span>
+      </div>
+      <ol ref={list} data-testid="presenter-list">
+        {message.rows.map((r) => (
+          <li key={r.id} className="row" data-flip-id={r.id} data-testid="presenter-row" data-rank={r.rank}>
+            <span className="rank">{r.rank}</span>
+            <span className="name">
+              <span className="label">{r.name}</span>
+              {r.note ? (
+                <span className="note">{r.note}</span>
+              ) : (
+                <span className="bar" aria-hidden="true">
+                  <span style={{ width: `${(r.bar * 100).toFixed(1)}%` }} />
+                </span>
+              )}
+            </span>
+            <span className="total">{r.total}</span>
+            {segments && <span className="segment">{r.segment ?? ""}</span>}
+            <span className={r.move ? (r.move.by > 0 ? "move up" : "move down") : "move"} aria-label={r.move?.text} title={r.move?.text}>
+              {r.move ? `${r.move.by > 0 ? "↑" : "↓"}${Math.abs(r.move.by)}` : ""}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}

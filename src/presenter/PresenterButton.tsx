@@ -1,0 +1,111 @@
+/**
+ * «Presenter» in the task pane: opens presenter.html in an Office dialog and sends it the ranking
+ * on every change (the workbook's, or the what-if ranking while the Modell view tries weights),
+ * with movement against the previous ranking. Needs DialogApi 1.2 (messageChild) to follow live;
+ * without it the pane says so and the window shows the ranking of the moment it opened.
+ */
+import { Button, Caption1, Tooltip } from "@fluentui/react-components";
+import { SlideText20Regular } from "@fluentui/react-icons";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { Assessment } from "../core/assess";
+import type { Lang } from "../i18n";
+import { pp } from "../i18n/presenter";
+import { wp } from "../i18n/whatif";
+import type { ChecklistState } from "../taskpane/app-state";
+import { segmentKey } from "../taskpane/checklist-model";
+import { keyLabel } from "../taskpane/components/Segment";
+import { ranksOf } from "../taskpane/view-model";
+import { PRESENTER_PAGE, type PresenterMessage } from "./protocol";
+import { presenterMessage } from "./rows";
+import { currentWhatIf, subscribeWhatIf } from "./whatif-channel";
+
+interface DialogLike {
+  messageChild?: (message: string) => void;
+  addEventHandler(type: unknown, handler: (arg: { message?: string; error?: number }) => void): void;
+  close(): void;
+}
+
+/** Whether two rankings give every measure the same rank. */
+function sameRanks(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, r] of a) if (b.get(id) !== r) return false;
+  return true;
+}
+
+/**
+ * The ranks before the last change of ranking. A new assessment with the same ranks (a recompute
+ * after an unrelated edit, a second read) keeps the arrows; a different one moves the baseline.
+ */
+function usePrevious(assessment: Assessment | undefined): Map<string, number> | null {
+  const [track, setTrack] = useState<{ current: Assessment | undefined; ranks: Map<string, number>; previous: Map<string, number> | null }>({
+    current: assessment,
+    ranks: ranksOf(assessment),
+    previous: null,
+  });
+  if (track.current !== assessment) {
+    const ranks = ranksOf(assessment);
+    const next = { current: assessment, ranks, previous: sameRanks(ranks, track.ranks) ? track.previous : track.current ? track.ranks : null };
+    setTrack(next);
+    return next.previous;
+  }
+  return track.previous;
+}
+
+export function usePresenterMessage(assessment: Assessment | undefined, lang: Lang, checklist: ChecklistState | undefined): PresenterMessage | null {
+  const previous = usePrevious(assessment);
+  const whatIf = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
+  if (!assessment) return null;
+  const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
+  if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, wp(lang, "whatif.banner"));
+  return presenterMessage(assessment, lang, previous, ranksOf(assessment), segments);
+}
+
+export function PresenterButton({ assessment, lang, checklist }: { assessment: Assessment | undefined; lang: Lang; checklist: ChecklistState | undefined }) {
+  const message = usePresenterMessage(assessment, lang, checklist);
+  const dialog = useRef<DialogLike | null>(null);
+  const latest = useRef<string | null>(null);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const live = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("DialogApi", "1.2") === true;
+
+  latest.current = message ? JSON.stringify(message) : null;
+  useEffect(() => {
+    if (dialog.current?.messageChild && latest.current) dialog.current.messageChild(latest.current);
+  }, [message]);
+
+  const open = () => {
+    setProblem(undefined);
+    if (dialog.current) return;
+    const url = new URL(PRESENTER_PAGE, location.href).href;
+    Office.context.ui.displayDialogAsync(url, { height: 100, width: 100, displayInIframe: false }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) {
+        setProblem(pp(lang, "presenter.failed", { message: result.error?.message ?? "" }));
+        return;
+      }
+      const d = result.value as unknown as DialogLike;
+      dialog.current = d;
+      if (!live) setProblem(pp(lang, "presenter.noMessaging"));
+      d.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+        // The page says "ready": send what the pane shows now.
+        if (live && d.messageChild && latest.current) d.messageChild(latest.current);
+      });
+      d.addEventHandler(Office.EventType.DialogEventReceived, () => {
+        dialog.current = null;
+      });
+    });
+  };
+
+  return (
+    <>
+      <Tooltip content={pp(lang, "presenter.openHint")} relationship="description">
+        <Button appearance="subtle" size="small" icon={<SlideText20Regular />} disabled={!assessment} onClick={open} data-testid="presenter-open">
+          {pp(lang, "presenter.open")}
+        </Button>
+      </Tooltip>
+      {problem && (
+        <Caption1 role="alert" data-testid="presenter-problem">
+          {problem}
+        </Caption1>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * What the task pane sends the presenter page (Office dialog or the preview's overlay): the whole
+ * ranking to show, already in the display language, as JSON through `dialog.messageChild`.
+ * Plain values only; the presenter page imports nothing else from the add-in.
+ */
+export interface PresenterRow {
+  id: string;
+  /** `6=` for a tie, `6`, or `–` without a total. */
+  rank: string;
+  /** Full, unambiguous name: «theme: measure» when the measure has a theme. */
+  name: string;
+  /** Total in the locale (22,8), or `–` when there is none. */
+  total: string;
+  /** Why there is no total («ingen sum»), shown after the name. */
+  note?: string;
+  /** Share of the bar, 0–1. */
+  bar: number;
+  /** Movement against the previous ranking: positive = up. */
+  move?: { by: number; from: number; text: string };
+  /** The portfolio segment (Samstyre …, Ut, Ikke vurdert) when there is a checklist. */
+  segment?: string;
+}
+
+export interface PresenterMessage {
+  kind: "ranking";
+  lang: "nb" | "en";
+  title: string;
+  /** Present while the pane shows what-if weights: the banner text. */
+  whatIf?: string;
+  /** Column captions. */
+  captions: { rank: string; measure: string; total: string; segment: string; move: string };
+  rows: PresenterRow[];
+}
+
+export const PRESENTER_PAGE = "presenter.html";

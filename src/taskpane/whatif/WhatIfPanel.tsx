@@ -1,0 +1,229 @@
+/**
+ * What-if weights in the Modell view: a slider and a number input per node. Every change re-ranks
+ * the measures in the pane at once from the last read inputs (core assess), with movement against
+ * the ranking under the weights in force. Nothing is written until «Bruk», which sends the changed
+ * weights in one action (the controller logs the old values); «Forkast» returns to the weights in force.
+ */
+import { Button, Caption1, Input, MessageBar, MessageBarBody, Slider, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { rankLabel, type Assessment } from "../../core/assess";
+import { allNodes, isGroup, pathTo, type CriterionNode } from "../../core/model";
+import { criterionLabel, formatShort, type Lang } from "../../i18n";
+import { wp } from "../../i18n/whatif";
+import { nameParts, parseWeight, weightError } from "../view-model";
+import { publishWhatIf } from "../../presenter/whatif-channel";
+import { changedWeights, inputsOf, whatIfRanking, type TriedWeights } from "./whatif";
+
+const INDENT_PX = 14;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(5em, 8em) 4.5em",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  /** The weights scroll on their own so that «Bruk» and the re-ranked list stay in view. */
+  weights: { maxHeight: "30vh", overflowY: "auto", paddingRight: tokens.spacingHorizontalXS },
+  label: { minWidth: 0, overflowWrap: "anywhere" },
+  group: { fontWeight: tokens.fontWeightSemibold },
+  changed: { fontStyle: "italic" },
+  slider: { minWidth: 0, width: "100%" },
+  input: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  error: { gridColumn: "1 / -1", color: tokens.colorPaletteRedForeground1 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  rank: {
+    display: "grid",
+    gridTemplateColumns: "2.4em minmax(0, 1fr) auto 3.6em",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
+    paddingTop: "2px",
+    paddingBottom: "2px",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  move: { display: "inline-flex", alignItems: "center", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
+  up: { color: tokens.colorPaletteGreenForeground1 },
+  down: { color: tokens.colorPaletteRedForeground1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The slider's upper end: at least 5, and room to double the weight. */
+const sliderMax = (w: number) => Math.max(5, Math.ceil(w * 2));
+
+export function WhatIfPanel({
+  assessment,
+  lang,
+  busy,
+  onApply,
+  onDiscard,
+}: {
+  /** The assessment under the weights in force (its model is the one in force). */
+  assessment: Assessment;
+  lang: Lang;
+  busy: boolean;
+  onApply: (weights: TriedWeights) => void;
+  onDiscard: () => void;
+}) {
+  const s = useStyles();
+  const model = assessment.model;
+  const [tried, setTried] = useState<TriedWeights>({});
+  const inputs = useMemo(() => inputsOf(assessment), [assessment]);
+  const result = useMemo(() => whatIfRanking(assessment, inputs, tried), [assessment, inputs, tried]);
+  const changes = changedWeights(model, tried);
+  // The presenter view follows the what-if ranking while it is shown.
+  useEffect(() => publishWhatIf({ inForce: assessment, tried: result.assessment }), [assessment, result]);
+  useEffect(() => () => publishWhatIf(null), []);
+  const set = (id: string, w: number) => setTried((t) => ({ ...t, [id]: w }));
+
+  return (
+    <section className={s.root} data-testid="whatif">
+      <MessageBar intent="warning" data-testid="whatif-banner">
+        <MessageBarBody>{wp(lang, "whatif.banner")}</MessageBarBody>
+      </MessageBar>
+      <div className={s.weights} role="table" aria-label={wp(lang, "whatif.start")}>
+        {allNodes(model).map((node) => (
+          <WeightRow
+            key={node.id}
+            node={node}
+            depth={pathTo(model, node.id).length - 1}
+            label={criterionLabel(model, node.id, lang)}
+            value={tried[node.id] ?? node.weight}
+            changed={tried[node.id] !== undefined && tried[node.id] !== node.weight}
+            lang={lang}
+            onChange={(w) => set(node.id, w)}
+          />
+        ))}
+      </div>
+      <div className={s.actions}>
+        <Button
+          appearance="primary"
+          disabled={busy || changes.length === 0}
+          title={wp(lang, "whatif.applyHint")}
+          data-testid="whatif-apply"
+          onClick={() => onApply(Object.fromEntries(changes.map((c) => [c.id, c.to])))}
+        >
+          {wp(lang, "whatif.apply")}
+        </Button>
+        <Button title={wp(lang, "whatif.discardHint")} data-testid="whatif-discard" onClick={onDiscard}>
+          {wp(lang, "whatif.discard")}
+        </Button>
+        <Caption1 className={s.muted} data-testid="whatif-changed">
+          {changes.length === 0 ? wp(lang, "whatif.unchanged") : changes.length === 1 ? wp(lang, "whatif.changedOne") : wp(lang, "whatif.changed", { n: changes.length })}
+        </Caption1>
+      </div>
+      <Text weight="semibold">{wp(lang, "whatif.ranking")}</Text>
+      <ol className={s.list} aria-label={wp(lang, "whatif.ranking")} data-testid="whatif-ranking">
+        {result.assessment.measures.map((m) => {
+          const move = result.moves.get(m.id);
+          const { name, theme } = nameParts(m);
+          return (
+            <li key={m.id} className={s.rank} data-testid={`whatif-row-${m.id}`}>
+              <Text className={s.num} data-testid="whatif-rank">
+                {rankLabel(m)}
+              </Text>
+              <Text className={s.label} title={theme ? `${theme}: ${name}` : name}>
+                {theme ? `${theme}: ${name}` : name}
+              </Text>
+              <Text className={s.num}>{m.total === null ? wp(lang, "whatif.noTotal") : formatShort(lang, m.total, 2)}</Text>
+              {move ? (
+                <span
+                  className={mergeClasses(s.move, move.by > 0 ? s.up : s.down)}
+                  aria-label={wp(lang, move.by > 0 ? "whatif.up" : "whatif.down", { n: Math.abs(move.by), from: move.from })}
+                  title={wp(lang, move.by > 0 ? "whatif.up" : "whatif.down", { n: Math.abs(move.by), from: move.from })}
+                  data-testid="whatif-move"
+                >
+                  {`${move.by > 0 ? "↑" : "↓"}${Math.abs(move.by)}`}
+                </span>
+              ) : (
+                <span className={mergeClasses(s.move, s.muted)} aria-label={wp(lang, "whatif.same")} />
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function WeightRow({
+  node,
+  depth,
+  label,
+  value,
+  changed,
+  lang,
+  onChange,
+}: {
+  node: CriterionNode;
+  depth: number;
+  label: string;
+  value: number;
+  changed: boolean;
+  lang: Lang;
+  onChange: (w: number) => void;
+}) {
+  const s = useStyles();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const max = sliderMax(node.weight);
+  const aria = wp(lang, "whatif.slider", { label });
+  return (
+    <div className={s.row} role="row" data-testid={`whatif-node-${node.id}`}>
+      <Text
+        role="rowheader"
+        size={200}
+        className={mergeClasses(s.label, isGroup(node) && s.group, changed && s.changed)}
+        style={{ paddingLeft: `${depth * INDENT_PX}px` }}
+      >
+        {label}
+      </Text>
+      <Slider
+        role="cell"
+        size="small"
+        className={s.slider}
+        min={0}
+        max={Math.max(max, Math.ceil(value))}
+        step={0.1}
+        value={value}
+        aria-label={aria}
+        data-testid={`whatif-slider-${node.id}`}
+        onChange={(_, d) => {
+          setDraft(null);
+          setError(undefined);
+          onChange(Math.round(d.value * 10) / 10);
+        }}
+      />
+      <Input
+        role="cell"
+        size="small"
+        input={{ className: s.input }}
+        inputMode="decimal"
+        aria-label={aria}
+        aria-invalid={error !== undefined}
+        data-testid={`whatif-input-${node.id}`}
+        value={draft ?? formatShort(lang, value, 4)}
+        onChange={(_, d) => {
+          setDraft(d.value);
+          const parsed = parseWeight(d.value);
+          if (parsed.ok) {
+            setError(undefined);
+            onChange(parsed.value);
+          } else setError(weightError(lang, parsed));
+        }}
+        onBlur={() => {
+          setDraft(null);
+          setError(undefined);
+        }}
+      />
+      {error && (
+        <Caption1 className={s.error} role="alert">
+          {error}
+        </Caption1>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * What-if weights in the preview: moving Nytte's weight re-ranks the pane at once while the
+ * workbook's Modell cell stays as it was; «Bruk» writes it and Logg holds the old value.
+ */
+import type { Browser, Page } from "playwright-core";
+import fixture from "../fixtures/prioritering-2022-09.json";
+import { launch, offline, serve, shot, taskpane } from "./harness";
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+let outside: string[];
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  outside = await offline(page);
+});
+afterEach(async () => {
+  await page.close();
+  expect(outside).toEqual([]);
+});
+
+const idOf = (fixtureId: string) => `T${String(fixture.measures.findIndex((m) => m.id === fixtureId) + 1).padStart(3, "0")}`;
+
+/** The in-memory workbook's value of a cell (the preview page holds the workbook). */
+const cell = (sheet: string, a1: string) =>
+  page.evaluate(([s, a]) => (window as unknown as { __prioPreview: { workbook: { getCell(s: string, a: string): { value: unknown } } } }).__prioPreview.workbook.getCell(s, a).value, [sheet, a1]);
+
+/** Every row of the Logg sheet after its header, as six cells. */
+const logRows = () =>
+  page.evaluate(() => {
+    const wb = (window as unknown as { __prioPreview: { workbook: { toGrids(): { name: string; rows: ({ value: unknown } | undefined)[][] }[] } } }).__prioPreview.workbook;
+    const log = wb.toGrids().find((g) => g.name === "Logg");
+    return (log?.rows.slice(1) ?? []).map((r) => Array.from({ length: 6 }, (_, i) => r?.[i]?.value ?? null));
+  });
+
+test("what-if changes nothing in the workbook until Bruk; Bruk writes Modell and logs the old weight", async () => {
+  await page.goto(`${server.url}/preview.html`);
+  const frame = await taskpane(page);
+  expect(await cell("Modell", "G10")).toBe(1);
+  const logBefore = await logRows();
+
+  await frame.click('[data-testid="tab-model"]');
+  await frame.click('[data-testid="whatif-start"]');
+  await frame.fill('[data-testid="whatif-input-nytte"]', "2");
+  const dbep = `[data-testid="whatif-row-${idOf("dbep")}"]`;
+  await frame.waitForSelector(`${dbep} [data-testid="whatif-move"]`);
+  expect(await frame.textContent(`${dbep} [data-testid="whatif-rank"]`)).toBe("5");
+  expect(await frame.textContent(`${dbep} [data-testid="whatif-move"]`)).toBe("↑1");
+  expect(await frame.textContent('[data-testid="whatif-banner"]')).toContain("ikke lagret");
+  await shot(page, "whatif-nytte-2");
+
+  // Nothing was written: Modell still has 1, Logg has no new row, Rangering still ties DBEP at 6=.
+  await page.waitForTimeout(500);
+  expect(await cell("Modell", "G10")).toBe(1);
+  expect(await logRows()).toEqual(logBefore);
+
+  await frame.click('[data-testid="whatif-apply"]');
+  await frame.waitForSelector('[data-testid="whatif"]', { state: "detached" });
+  await page.waitForFunction(
+    () => (window as unknown as { __prioPreview: { workbook: { getCell(s: string, a: string): { value: unknown } } } }).__prioPreview.workbook.getCell("Modell", "G10").value === 2,
+  );
+  const added = (await logRows()).slice(logBefore.length);
+  expect(added.map((r) => [r[1], r[2], r[3], r[4]])).toEqual([["Modellendring", "Modell!G10", "1", "2"]]);
+
+  // The ranking in force follows.
+  await frame.click('[data-testid="tab-ranking"]');
+  await frame.waitForFunction(
+    (id) => document.querySelector(`[data-testid="ranking-row"][data-measure-id="${id}"]`)?.getAttribute("data-rank") === "5",
+    idOf("dbep"),
+  );
+});
+
+test("Forkast leaves the workbook as it was", async () => {
+  await page.goto(`${server.url}/preview.html`);
+  const frame = await taskpane(page);
+  const logBefore = await logRows();
+  await frame.click('[data-testid="tab-model"]');
+  await frame.click('[data-testid="whatif-start"]');
+  await frame.fill('[data-testid="whatif-input-kost"]', "3");
+  await frame.click('[data-testid="whatif-discard"]');
+  expect(await frame.inputValue('[data-testid="weight-input-kost"]')).toBe("1");
+  expect(await logRows()).toEqual(logBefore);
+});
