@@ -53,6 +53,7 @@ export type FindingCode =
   | "checklist-only-scoring"
   | "checklist-only-checklist"
   | "checklist-name-conflict"
+  | "checklist-actor-conflict"
   | "near-duplicate"
   | "portfolio-value"
   | "portfolio-budget";

@@ -110,7 +110,7 @@ export function planChecklistSync(
   scoring: MeasureInput[],
   scoringCells: Map<string, string | undefined>,
   checklist: ChecklistTable,
-  checklistCell: (row: ChecklistRow, field: "id" | "name") => string,
+  checklistCell: (row: ChecklistRow, field: "id" | "name" | "actor") => string,
   memory: ChecklistMemory,
 ): ChecklistPlan {
   const known = new Set(memory.known);
@@ -145,6 +145,7 @@ export function planChecklistSync(
 
   // Renames and actors follow the side that changed since last time.
   const conflicts = new Set<string>();
+  const actorConflicts = new Set<string>();
   for (const [id, r] of fromChecklist) {
     const m = fromScoring.get(id);
     if (!m) continue;
@@ -169,7 +170,13 @@ export function planChecklistSync(
         plan.findings.push(
           finding("checklist-name-conflict", "warning", { id, scoringName: s, checklistName: c }, { cell: checklistCell(r, "name"), measureId: id }),
         );
-      } else plan.checklistEdits.push({ row: r.row, field, value: s });
+      } else {
+        // An Aktør changed on both sides: neither overwrites the other; the person decides.
+        actorConflicts.add(id);
+        plan.findings.push(
+          finding("checklist-actor-conflict", "warning", { id, scoringActor: s, checklistActor: c }, { cell: checklistCell(r, "actor"), measureId: id }),
+        );
+      }
     }
   }
 
@@ -210,7 +217,7 @@ export function planChecklistSync(
     const edited = (field: "name" | "actor") => edits.get(`${field}\u0000${id}`);
     // A name changed on both sides keeps its old memory, so neither side wins silently later.
     plan.memory.names[id] = conflicts.has(id) ? memory.names[id] : (edited("name") ?? m?.name ?? r?.name ?? "");
-    plan.memory.actors[id] = edited("actor") ?? m?.actor ?? r?.actor ?? "";
+    plan.memory.actors[id] = actorConflicts.has(id) ? memory.actors[id] : (edited("actor") ?? m?.actor ?? r?.actor ?? "");
     if (r) plan.memory.last[id] = { segment: segmentLabel(r.placement), answers: { ...r.answers } };
   }
   return plan;

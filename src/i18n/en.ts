@@ -100,6 +100,8 @@ export const enFindings: FindingMessages = {
     `${h.q(p.name)} (${p.id}) is in Sjekkliste but not in Vurdering. Add the measure to Vurdering again, or remove it from Sjekkliste.`,
   "checklist-name-conflict": (p, h) =>
     `${p.id} is called ${h.q(p.scoringName)} in Vurdering and ${h.q(p.checklistName)} in Sjekkliste, and both were changed. Use the same name in both places.`,
+  "checklist-actor-conflict": (p, h) =>
+    `The actor of ${p.id} is ${h.q(p.scoringActor)} in Vurdering and ${h.q(p.checklistActor)} in Sjekkliste, and both were changed. Use the same actor in both places.`,
   "near-duplicate": (p, h) =>
     `${h.q(p.name)} (${p.id}) and ${h.q(p.otherName)} (${p.otherId}) look like the same measure. Merge them if they are, or give them names that tell them apart.`,
   "portfolio-value": (p, h) =>

@@ -100,6 +100,8 @@ export const nbFindings: FindingMessages = {
     `${h.q(p.name)} (${p.id}) står i Sjekkliste, men ikke i Vurdering. Legg tiltaket til i Vurdering igjen, eller fjern det fra Sjekkliste.`,
   "checklist-name-conflict": (p, h) =>
     `${p.id} heter ${h.q(p.scoringName)} i Vurdering og ${h.q(p.checklistName)} i Sjekkliste, og begge er endret. Skriv samme navn begge steder.`,
+  "checklist-actor-conflict": (p, h) =>
+    `Aktøren for ${p.id} er ${h.q(p.scoringActor)} i Vurdering og ${h.q(p.checklistActor)} i Sjekkliste, og begge er endret. Skriv samme aktør begge steder.`,
   "near-duplicate": (p, h) =>
     `${h.q(p.name)} (${p.id}) og ${h.q(p.otherName)} (${p.otherId}) ser ut som samme tiltak. Slå dem sammen hvis de er det, eller gi dem navn som skiller dem.`,
   "portfolio-value": (p, h) =>

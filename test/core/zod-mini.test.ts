@@ -32,6 +32,7 @@ const fullModel = full.object({
   criteria: full.array(node),
   tieBreak: full.array(full.string()),
   tolerance: full.number(),
+  completeness: full.number().optional(),
 });
 const fullStore = full.object({
   format: full.number().int(),

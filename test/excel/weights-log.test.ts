@@ -3,6 +3,10 @@ import { ExcelController } from "../../src/excel/controller";
 import { SHEETS } from "../../src/grid/layout";
 import { hostOf, meetingWorkbook } from "./helpers";
 
+/** The clock's time as Logg writes it: an Excel date-time serial in local time. */
+const CLOCK = new Date("2026-11-23T10:00:00Z");
+const AT = (CLOCK.getTime() - CLOCK.getTimezoneOffset() * 60_000) / 86_400_000 + 25_569;
+
 const weightOf = (c: ExcelController, id: string) => {
   const find = (nodes: { id: string; weight: number; children?: unknown[] }[]): number | undefined => {
     for (const n of nodes) {
@@ -31,8 +35,8 @@ describe("setWeights and resetWeights", () => {
     const added = logRows().slice(before);
     expect(added).toHaveLength(2);
     expect(added.map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
-      ["2026-11-23T10:00:00.000Z", "Modellendring", "1", "2"],
-      ["2026-11-23T10:00:00.000Z", "Modellendring", "1", "0.5"],
+      [AT, "Modellendring", "1", "2"],
+      [AT, "Modellendring", "1", "0.5"],
     ]);
     for (const r of added) expect(String(r[2])).toMatch(/^Modell![A-Z]\d+$/);
     // The Modell cell named in the log holds the new value.

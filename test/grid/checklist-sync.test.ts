@@ -11,6 +11,7 @@ import { defaultModel } from "../../src/core/model";
 import { emptyMemory, nearDuplicates, type ChecklistMemory, type ChecklistPlan } from "../../src/grid/checklist-sync";
 import { newStore } from "../../src/grid/store";
 import { readWorkbook } from "../../src/grid/workbook";
+import { findingMessage } from "../../src/i18n";
 import { INN, MEASURES_2020, cellsOf, checklistGrid, scoringGrid, storeGrid, type ChecklistCells, type ScoringEntry } from "../support/checklist";
 
 function plan(scoring: ScoringEntry[], checklist: ChecklistCells[], memory?: ChecklistMemory): ChecklistPlan {
@@ -170,6 +171,37 @@ describe("a rename follows the ID", () => {
     const resolved = plan([{ ...scoring[0], name: "Kritisk info (KJ)" }], checklist, next.memory);
     expect([resolved.findings, resolved.checklistEdits, resolved.scoringEdits]).toEqual([[], [], []]);
     expect(resolved.memory.names.T001).toBe("Kritisk info (KJ)");
+  });
+
+  test("Aktør changed on both sides: «checklist-actor-conflict» at the checklist's cell, neither side overwritten, this run or the next", () => {
+    const scoring = [{ id: "T001", name: "Kritisk info", actor: "Helse Vest RHF" }];
+    const checklist = [{ id: "T001", name: "Kritisk info", actor: "Helse Sør-Øst RHF" }];
+    const p = plan(scoring, checklist, memory);
+    expect(p.findings).toEqual([
+      {
+        code: "checklist-actor-conflict",
+        severity: "warning",
+        cell: "Sjekkliste!C2",
+        measureId: "T001",
+        params: { id: "T001", scoringActor: "Helse Vest RHF", checklistActor: "Helse Sør-Øst RHF" },
+      },
+    ]);
+    expect(findingMessage(p.findings[0], "nb")).toBe(
+      "Aktøren for T001 er «Helse Vest RHF» i Vurdering og «Helse Sør-Øst RHF» i Sjekkliste, og begge er endret. Skriv samme aktør begge steder.",
+    );
+    expect(findingMessage(p.findings[0], "en")).toBe(
+      "The actor of T001 is “Helse Vest RHF” in Vurdering and “Helse Sør-Øst RHF” in Sjekkliste, and both were changed. Use the same actor in both places.",
+    );
+    expect([p.checklistEdits, p.scoringEdits]).toEqual([[], []]);
+    expect(p.memory.actors.T001).toBe("Helse Nord RHF");
+
+    const next = plan(scoring, checklist, p.memory);
+    expect(codes(next)).toEqual(["checklist-actor-conflict"]);
+    expect([next.checklistEdits, next.scoringEdits]).toEqual([[], []]);
+
+    const resolved = plan(scoring, [{ ...checklist[0], actor: "Helse Vest RHF" }], next.memory);
+    expect([resolved.findings, resolved.checklistEdits, resolved.scoringEdits]).toEqual([[], [], []]);
+    expect(resolved.memory.actors.T001).toBe("Helse Vest RHF");
   });
 });
 

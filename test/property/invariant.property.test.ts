@@ -42,14 +42,11 @@ import {
  * entry says what fails; INVARIANT_CLOSE=key runs as if it were gone. Closed after the merge of
  * the integrity work: scoreFills (marks are conditional formats), textCopiedAsInput (text is
  * written as text, literally into Text cells), ownSheetNames (a person's namesake sheet stops the
- * add-in), groupsDeleteRanking (the Rangering table is rebuilt).
+ * add-in), groupsDeleteRanking (the Rangering table is rebuilt), actorConflict (an Aktør changed
+ * in both tables is a finding; neither side is overwritten). The list is empty.
  */
 type OpenKey = "scoreFills" | "textCopiedAsInput" | "ownSheetNames" | "actorConflict" | "groupsDeleteRanking";
-const KNOWN_OPEN: Partial<Record<OpenKey, string>> = {
-  /** Check c of ownership.ts for Sjekkliste's Aktør: overwritten with Vurdering's when both changed. */
-  actorConflict:
-    "an Aktør changed in both Vurdering and Sjekkliste since the last recompute: the checklist sync overwrites the checklist's with the scoring table's, unlogged (names get a finding instead) — src/grid/checklist-sync.ts; found about once in 1,500 sequences (seed 31)",
-};
+const KNOWN_OPEN: Partial<Record<OpenKey, string>> = {};
 
 /** The add-in's refusal when a person's sheet has one of its names (nb, the controller's language here). */
 const CLASH = /^(Arket «[^»]+» har et navn|Arkene «.+» har navn) tillegget bruker, men er ikke laget av tillegget\./;
@@ -132,7 +129,8 @@ async function startWorkbook(
 /** INVARIANT_RUNS and INVARIANT_SEED repeat or widen a run (e.g. INVARIANT_RUNS=5000 for a long hunt). */
 const CASES = { runs: Number(process.env.INVARIANT_RUNS ?? 400), steps: { min: 4, max: 10 } };
 const SEED =
-  process.env.INVARIANT_SEED !== undefined ? Number(process.env.INVARIANT_SEED) : undefined;
+  // A fixed seed by default, so a run (and CI) is repeatable; INVARIANT_SEED=… for a new hunt.
+  process.env.INVARIANT_SEED !== undefined ? Number(process.env.INVARIANT_SEED) : 20261127;
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: personStep(TYPED_KINDS) },
   { weight: 1, arbitrary: addinStep(OP_KINDS) }

@@ -462,7 +462,10 @@ async function runAddin(
       const wc = t ? col(t, MODEL_COLUMNS.weight) : undefined;
       if (t && idc !== undefined && wc !== undefined) {
         for (let r = t.bodyRect.r0; r <= t.bodyRect.r1; r++) {
-          if (text(t.sheet.get(r, idc)?.value) === "") break;
+          // The controller's rule: the Modell rows run to the first ID that is not text (a blank,
+          // or a number a person typed under the table); those are not criteria to reset.
+          const id = t.sheet.get(r, idc)?.value;
+          if (typeof id !== "string" || id.trim() === "") break;
           asked.push({ sheet: t.sheet.name, row: r, col: wc, value: 1 });
         }
       }
