@@ -90,7 +90,14 @@ module.exports = (env, options) => {
     ...common(mode),
     name: "stub",
     entry: { "office-stub": "./src/preview/office-stub.ts" },
-    output: { path: OUT, filename: "[name].js", clean: false },
+    // Its own chunk-loading global: it runs in the same page as the pages' bundles.
+    output: { path: OUT, filename: "[name].js", clean: false, uniqueName: "prioOfficeStub" },
+    plugins: [
+      ...(common(mode).plugins ?? []),
+      // One file, whatever it imports lazily (exceljs): it stands in for office.js, which is served
+      // alone from another address in the browser tests, so it cannot load chunks beside it.
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    ],
   };
   return [pages, stub];
 };

@@ -164,6 +164,29 @@ export function checklistRowFor(seed: ChecklistSeed, textColumn: (j: number) => 
   return NOT_ASSESSED_ROW(seed).map((v, j) => (typeof v === "string" && textColumn(j) ? v : officeInput(v)));
 }
 
+/**
+ * The same row laid out for the checklist table as it is now: `width` columns from `firstCol`,
+ * each value in its column by header (a person may have added, moved or removed columns); cells
+ * of columns the add-in does not know stay blank.
+ */
+export function checklistRowIn(
+  seed: ChecklistSeed,
+  columns: Partial<Record<ChecklistColumn, number>>,
+  firstCol: number,
+  width: number,
+  textColumn: (j: number) => boolean = () => false,
+): OfficeInput[] {
+  const out = new Array<OfficeInput>(width).fill("");
+  const values = NOT_ASSESSED_ROW(seed);
+  CHECKLIST_ORDER.forEach((k, i) => {
+    const c = columns[k];
+    if (c === undefined || c < firstCol || c >= firstCol + width) return;
+    const v = values[i];
+    out[c - firstCol] = typeof v === "string" && textColumn(c - firstCol) ? v : officeInput(v);
+  });
+  return out;
+}
+
 /** Adds the Sjekkliste sheet: Ja/Nei dropdowns, colour lists, the computed columns shaded. */
 export function writeChecklistSheet(context: Excel.RequestContext, seeds: ChecklistSeed[], lang: Lang): void {
   const sheet = context.workbook.worksheets.add(SHEETS.checklist);

@@ -30,7 +30,7 @@ import { asText, officeRows, textInto } from "./cells";
 import { writeChanged, writeChangedFormats } from "./diff-write";
 import { clashes, listOwned, workbookLang } from "./own-sheets";
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
-import { checklistRowFor, queueStoreWrite } from "./layout";
+import { checklistRowIn, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
 import { ensureRankingChart, probeRankingChart } from "./chart";
 
@@ -211,18 +211,27 @@ function writeChecklist(
   // A table's new row takes the formats of its last row: text goes literally into a Text cell.
   if (plan.appendToChecklist.length && existing.tables.includes(TABLES.checklist)) {
     const textColumn = (j: number) => grid.textFormatted?.has(`${region.lastRow},${region.firstCol + j}`) ?? false;
-    context.workbook.tables.getItem(TABLES.checklist).rows.add(undefined, plan.appendToChecklist.map((seed) => checklistRowFor(seed, textColumn)));
+    const width = region.lastCol - region.firstCol + 1;
+    context.workbook.tables
+      .getItem(TABLES.checklist)
+      .rows.add(undefined, plan.appendToChecklist.map((seed) => checklistRowIn(seed, columns, region.firstCol, width, textColumn)));
   }
   if (plan.appendToScoring.length && existing.tables.includes(TABLES.scoring)) {
-    const width = scoringHeaders(read.model).length;
+    // The table as it is (a person may have added or moved columns): each value in its column by header.
     const sGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase());
     const sRegion = sGrid ? findScoringRegion(sGrid) : undefined;
-    const text = (j: number, v: string) => (sRegion ? textInto(sGrid, sRegion.lastRow, sRegion.firstCol + j, v) : asText(v));
+    const first = sRegion?.firstCol ?? 0;
+    const width = sRegion ? sRegion.lastCol - sRegion.firstCol + 1 : scoringHeaders(read.model).length;
+    const cols = read.scoring.columns;
+    const text = (c: number, v: string) => (sRegion ? textInto(sGrid, sRegion.lastRow, c, v) : asText(v));
     const rows = plan.appendToScoring.map((m) => {
       const row = new Array<string>(width).fill("");
-      row[0] = text(0, m.id);
-      row[1] = text(1, m.name);
-      row[3] = text(3, m.actor);
+      const put = (c: number | undefined, v: string) => {
+        if (c !== undefined && c >= first && c < first + width) row[c - first] = text(c, v);
+      };
+      put(cols.id, m.id);
+      put(cols.name, m.name);
+      put(cols.actor, m.actor);
       return row;
     });
     context.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, rows);
