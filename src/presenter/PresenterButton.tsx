@@ -4,7 +4,7 @@
  * with movement against the previous ranking. Needs DialogApi 1.2 (messageChild) to follow live;
  * without it the pane says so and the window shows the ranking of the moment it opened.
  */
-import { Button, Caption1, Tooltip } from "@fluentui/react-components";
+import { Button, Caption1, Tooltip, makeStyles } from "@fluentui/react-components";
 import { SlideText20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Assessment } from "../core/assess";
@@ -60,7 +60,14 @@ export function usePresenterMessage(assessment: Assessment | undefined, lang: La
   return presenterMessage(assessment, lang, previous, ranksOf(assessment), segments);
 }
 
+// In a pane narrower than 360 px the header keeps the title readable: the button shows its icon only.
+const useStyles = makeStyles({
+  button: { "@media (max-width: 359px)": { minWidth: "0", paddingLeft: "4px", paddingRight: "4px" } },
+  label: { "@media (max-width: 359px)": { display: "none" } },
+});
+
 export function PresenterButton({ assessment, lang, checklist }: { assessment: Assessment | undefined; lang: Lang; checklist: ChecklistState | undefined }) {
+  const s = useStyles();
   const message = usePresenterMessage(assessment, lang, checklist);
   const dialog = useRef<DialogLike | null>(null);
   const latest = useRef<string | null>(null);
@@ -97,8 +104,17 @@ export function PresenterButton({ assessment, lang, checklist }: { assessment: A
   return (
     <>
       <Tooltip content={pp(lang, "presenter.openHint")} relationship="description">
-        <Button appearance="subtle" size="small" icon={<SlideText20Regular />} disabled={!assessment} onClick={open} data-testid="presenter-open">
-          {pp(lang, "presenter.open")}
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<SlideText20Regular />}
+          disabled={!assessment}
+          onClick={open}
+          aria-label={pp(lang, "presenter.open")}
+          className={s.button}
+          data-testid="presenter-open"
+        >
+          <span className={s.label}>{pp(lang, "presenter.open")}</span>
         </Button>
       </Tooltip>
       {problem && (

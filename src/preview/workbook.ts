@@ -7,6 +7,7 @@ import { recompute } from "../excel/recompute";
 import type { Lang } from "../i18n";
 import { refusalMessage } from "../i18n/files";
 import { worksheetToGrid } from "../grid/xlsx";
+import type { Grid } from "../grid/grid";
 import { guardWorkbook } from "../grid/xlsx-guard";
 import { SimWorkbook } from "../sim/workbook";
 
@@ -46,7 +47,34 @@ export async function openXlsx(data: ArrayBuffer, fileName: string, lang: Lang):
     return { ok: false, message: refusalMessage(lang, fileName, { kind: "damaged" }) };
   }
   const grids = wb.worksheets.map(worksheetToGrid);
-  return { ok: true, workbook: SimWorkbook.fromGrids(grids.length ? grids : [{ name: "Ark1", rows: [] }]) };
+  const sim = SimWorkbook.fromGrids(grids.length ? grids : [{ name: "Ark1", rows: [] }]);
+  await restoreTablesAndVisibility(sim, grids, wb.worksheets.map((ws) => [ws.name, ws.state] as const));
+  return { ok: true, workbook: sim };
+}
+
+/**
+ * The file's Excel tables and hidden sheets, as Excel has them after opening: the add-in knows its
+ * own sheets by their tables (and PrioData by being very hidden), so a workbook saved by the
+ * add-in opens as the add-in's, not as a person's sheets with its names.
+ */
+async function restoreTablesAndVisibility(sim: SimWorkbook, grids: Grid[], states: (readonly [string, string])[]): Promise<void> {
+  await sim.run(async (ctx) => {
+    for (const g of grids) {
+      for (const t of g.tables ?? []) {
+        const sheet = ctx.workbook.worksheets.getItem(g.name);
+        const range = sheet.getRangeByIndexes(t.headerRow, t.firstCol, t.lastRow - t.headerRow + 1, t.lastCol - t.firstCol + 1);
+        const table = sheet.tables.add(range, true);
+        table.name = t.name;
+      }
+    }
+    for (const [name, state] of states) {
+      if (state === "veryHidden") ctx.workbook.worksheets.getItem(name).visibility = "VeryHidden";
+      else if (state === "hidden") ctx.workbook.worksheets.getItem(name).visibility = "Hidden";
+    }
+    await ctx.sync();
+  });
+  sim.resetSyncCount();
+  sim.resetCellWrites();
 }
 
 export async function workbookFromXlsx(data: ArrayBuffer, lang: Lang = "nb"): Promise<SimWorkbook> {

@@ -137,9 +137,8 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    // Four tabs in a 320 px pane: tighter tabs, and if a font is still too wide, a scroll rather than a cut-off tab.
-    overflowX: "auto",
-    scrollbarWidth: "none",
+    // Six tabs in a 320 px pane: tighter tabs, wrapped onto a second line rather than cut off or hidden.
+    flexWrap: "wrap",
     flexShrink: 0,
     "@media (max-width: 359px)": { paddingLeft: 0, paddingRight: 0 },
   },
