@@ -5,12 +5,13 @@
  */
 import type { Browser, Frame, Page } from "playwright-core";
 import fixture from "../fixtures/prioritering-2022-09.json";
-import { launch, offline, serve, shot, taskpane } from "./harness";
+import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
 
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let page: Page;
 let outside: string[];
+let violations: string[];
 
 beforeAll(async () => {
   server = await serve();
@@ -23,10 +24,13 @@ afterAll(async () => {
 beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   outside = await offline(page);
+  // The pages (the pane, and the presenter's own page) run under the Content-Security-Policy.
+  violations = await watchCsp(page);
 });
 afterEach(async () => {
   await page.close();
   expect(outside).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 const idOf = (fixtureId: string) => `T${String(fixture.measures.findIndex((m) => m.id === fixtureId) + 1).padStart(3, "0")}`;
