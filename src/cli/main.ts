@@ -23,6 +23,7 @@ import {
   segmentText,
   type ChecklistReport,
 } from "./checklist";
+import type { Grid } from "../grid/grid";
 import { readXlsx, RefusedFile } from "./xlsx";
 import { storeFindings } from "./store-findings";
 import { refusalMessage } from "../i18n/files";
@@ -233,7 +234,8 @@ function renderChecklistJson(r: ChecklistReport, lang: Lang, model: Model): stri
   return JSON.stringify({ ...rest, findings: findings.map((f) => jsonFinding(f, lang, model)) }, null, 2);
 }
 
-export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
+/** The file's sheets as grids, after the guard; every failure is a UsageError with one plain line. */
+export async function loadGrids(file: string, lang: Lang): Promise<Grid[]> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -251,13 +253,22 @@ export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
   }
   // A zip without a single worksheet (an empty zip renamed .xlsx) is not a workbook: Excel needs one sheet.
   if (grids.length === 0) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ingen regneark" : "no worksheets" }));
-  return readWorkbook(grids);
+  return grids;
+}
+
+export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
+  return readWorkbook(await loadGrids(file, lang));
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
   if (isExportCommand(argv)) return exportMain(argv, io);
   let lang: Lang = "nb";
-  if (argv[0] === "select") return (await import("./select")).selectMain(argv.slice(1), io);
+  if (argv[0] === "select") {
+    // Like every command's output: nothing from a cell can drive the terminal.
+    const json = argv.includes("--json");
+    const safe: Io = { ...io, out: (text) => io.out(json ? escapeJson(text) : escapeControlsKeepLines(text)) };
+    return (await import("./select")).selectMain(argv.slice(1), safe);
+  }
   try {
     const analysis = commandOf(argv);
     if (analysis === "sensitivity" || analysis === "uncertainty") {

@@ -8,7 +8,6 @@
  * (Budsjettramme, Minimumsramme). Costs, Forutsetter and Valg come from Vurdering.
  * Exit 0 when done (findings are not failures), 2 with one line on stderr for bad input.
  */
-import { promises as fs } from "fs";
 import * as path from "path";
 import { COST_UNITS_PER_MNOK, select, type SelectionFinding, type SelectionMeasure, type SelectionProblem, type SelectionResult } from "../core/selection";
 import { parseAmount, readSelectionInputs, type SelectionInputs } from "../grid/selection-inputs";
@@ -16,10 +15,9 @@ import { readWorkbook } from "../grid/workbook";
 import { formatNumber, severityLabel, t, type Lang } from "../i18n";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
-import type { Io } from "./main";
-import { readXlsx } from "./xlsx";
+import { escapeDeep } from "../core/escape";
+import { loadGrids, UsageError, type Io } from "./main";
 
-class UsageError extends Error {}
 
 interface Args {
   file?: string;
@@ -56,21 +54,10 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-async function load(file: string, lang: Lang) {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new UsageError(t(lang, "cli.error.noFile", { file }));
-  }
-  if (!stat.isFile()) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ikke en fil" : "not a file" }));
-  let grids;
-  try {
-    grids = (await readXlsx(file)).grids;
-  } catch (e) {
-    throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: ((e as Error).message || String(e)).split("\n")[0] }));
-  }
-  if (grids.length === 0) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ingen regneark" : "no worksheets" }));
+/** The workbook through the same reader and guard as every command; in text output its strings escaped. */
+async function load(file: string, lang: Lang, json: boolean) {
+  const read = await loadGrids(file, lang);
+  const grids = json ? read : escapeDeep(read);
   return { grids, read: readWorkbook(grids) };
 }
 
@@ -246,7 +233,7 @@ export async function selectMain(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv);
     lang = args.lang;
     if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "select" }));
-    const { grids, read } = await load(args.file, lang);
+    const { grids, read } = await load(args.file, lang, args.json);
     if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
     if (read.kind !== "addin") throw new UsageError(st(lang, "notAddin", { file: args.file }));
     const inputs = readSelectionInputs(grids, read);

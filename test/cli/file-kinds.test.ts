@@ -119,6 +119,12 @@ describe.each(cases)("%s", (name, nb, en) => {
     const r = await run(["checklist", files[name], "--lang", "en"]);
     expect([r.code, r.out, r.err]).toEqual([2, "", en.replace("{f}", files[name])]);
   });
+  test("every other command that reads a workbook says the same", async () => {
+    for (const argv of [["select", files[name], "--budget", "10"], ["sensitivity", files[name]], ["uncertainty", files[name]], ["slides", files[name]]]) {
+      const r = await run(argv);
+      expect([argv[0], r.code, r.out, r.err]).toEqual([argv[0], 2, "", nb.replace("{f}", files[name])]);
+    }
+  });
 });
 
 test("the real binary: one line, no library text", () => {
