@@ -19,6 +19,7 @@ export const nbPreview = {
   download: "Last ned",
   downloadHint: "Lagrer arbeidsboken slik den er nå, med endringene dine, som en .xlsx-fil.",
   downloadFailed: "Kunne ikke lage filen: {message}",
+  dialogClose: "Lukk",
 } as const;
 
 export type PreviewKey = keyof typeof nbPreview;
@@ -41,6 +42,7 @@ export const enPreview: Record<PreviewKey, string> = {
   download: "Download",
   downloadHint: "Saves the workbook as it is now, with your changes, as an .xlsx file.",
   downloadFailed: "Could not make the file: {message}",
+  dialogClose: "Close",
 };
 
 export function pv(lang: Lang, key: PreviewKey, params: Record<string, string> = {}): string {

@@ -3,6 +3,9 @@
  * whole preview page (as the dialog fills the projector), messageChild posts to it, and the
  * page's messageParent calls back into the pane. Same origin only; nothing leaves the machine.
  */
+import type { Lang } from "../i18n";
+import { pv } from "../i18n/preview";
+
 type Handler = (arg: { message?: string; error?: number }) => void;
 
 const DIALOG_MESSAGE = "dialogMessageReceived";
@@ -30,7 +33,7 @@ function hostWindow(): Window {
   }
 }
 
-export function dialogUi() {
+export function dialogUi(lang: Lang) {
   return {
     displayDialogAsync(
       url: string,
@@ -49,7 +52,7 @@ export function dialogUi() {
       overlay.style.cssText = "position:fixed;inset:0;z-index:2147483000;background:#fff;display:flex;flex-direction:column";
       const close = doc.createElement("button");
       close.textContent = "×";
-      close.setAttribute("aria-label", "Close");
+      close.setAttribute("aria-label", pv(lang, "dialogClose"));
       close.setAttribute("data-testid", "dialog-close");
       close.style.cssText = "position:absolute;top:4px;right:8px;z-index:1;font-size:20px;background:none;border:none;cursor:pointer";
       const frame = doc.createElement("iframe");

@@ -61,7 +61,7 @@ g.Office = {
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   EventType: DIALOG_EVENT_TYPES,
   context: {
-    ui: dialogUi(),
+    ui: dialogUi(langFromLocale(displayLanguage)),
     displayLanguage,
     contentLanguage: displayLanguage,
     requirements: { isSetSupported: () => true },
