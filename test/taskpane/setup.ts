@@ -40,3 +40,8 @@ if (typeof window !== "undefined" && typeof window.scrollTo !== "function") {
 }
 
 export {};
+
+// The checklist and model tabs are lazily loaded chunks; the pane preloads them when idle. The view
+// tests render them at once, as the pane does after that preload.
+import { preloadViews } from "../../src/taskpane/components/App";
+beforeAll(() => preloadViews());

@@ -84,18 +84,42 @@ import type { PendingAnswers } from "../checklist-model";
 import { useActionRunner, useAppState, usePendingAnswers } from "../hooks";
 import { findingsOf, updatedLine } from "../view-model";
 import { viewActions, type ViewActions } from "./actions";
-import { ChecklistEmpty, ChecklistView } from "./ChecklistView";
 import { FindingsView } from "./FindingsView";
-import { ModelView } from "./ModelView";
 import { PresenterButton } from "../../presenter/PresenterButton";
 import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 import { lazy, Suspense } from "react";
+import { lazyView } from "../lazy-view";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
 const StabilityView = lazy(() => import("../stability/StabilityView"));
+/**
+ * The checklist and the model (with what-if) views load as chunks of their own, so the pane's
+ * first ranking does not wait for them; {@link prefetchViews} fetches them once the pane is idle.
+ */
+const checklistView = lazyView(() => import("./ChecklistView"), (m) => m.ChecklistView);
+const checklistEmpty = lazyView(() => import("./ChecklistView"), (m) => m.ChecklistEmpty);
+const modelView = lazyView(() => import("./ModelView"), (m) => m.ModelView);
+const ChecklistView = checklistView.Component;
+const ChecklistEmpty = checklistEmpty.Component;
+const ModelView = modelView.Component;
+
+/** Fetch the checklist and model views' chunks (the pane does it once idle; tests before rendering). */
+export function preloadViews(): Promise<void> {
+  return Promise.all([checklistView.preload(), checklistEmpty.preload(), modelView.preload()]).then(() => undefined);
+}
+
+let prefetched = false;
+/** After the first ranking is on screen: fetch the other tabs' code while nobody waits for it. */
+function prefetchViews(): void {
+  if (prefetched) return;
+  prefetched = true;
+  const idle: (cb: () => void) => void =
+    typeof window !== "undefined" && "requestIdleCallback" in window ? (cb) => window.requestIdleCallback(cb) : (cb) => setTimeout(cb, 200);
+  idle(() => void preloadViews().catch(() => undefined));
+}
 
 import { SelectionTab } from "./SelectionTab";
 
@@ -302,6 +326,7 @@ function Body({
       break;
   }
   if (!state.assessment) return <LoadingState lang={lang} />;
+  prefetchViews();
   const legacy = state.status === "legacy";
   const model = state.model ?? state.assessment.model;
   const findings = findingsOf(state.assessment);
@@ -421,7 +446,7 @@ function Body({
             {view}
           </div>
         ) : (
-          view
+          <Suspense fallback={<LoadingState lang={lang} />}>{view}</Suspense>
         )}
       </div>
     </>
