@@ -29,6 +29,7 @@ import {
   sheetAddress,
   type Rect,
 } from "./a1";
+import { clone } from "./clone";
 import { SimError, propertyNotLoaded } from "./errors";
 import { deleteCells, insertCells } from "./shift";
 import { DEFAULT_COLUMN_WIDTH, defaultValidation, type SimCellFormat, type SimConditionalFormat, type SimSheet, type SimTable, type SimValidation } from "./sheet";
@@ -57,9 +58,6 @@ function loadPaths(option: unknown): string[] {
   return [];
 }
 
-function clone<T>(v: T): T {
-  return v === undefined || v === null ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
 
 const notFound = (what: string) => new SimError("ItemNotFound", `The requested resource doesn't exist: ${what}.`);
 

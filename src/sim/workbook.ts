@@ -27,6 +27,7 @@ import {
   rowsOf,
   type Rect,
 } from "./a1";
+import { clone } from "./clone";
 import { SHAPE_MISMATCH, SimError, TABLE_OVERLAP } from "./errors";
 import { REF, evaluateFormula, formulaSyntaxError, generalText, isErr, mapReferences, offsetFormula, refText, type FormulaHost, type Scalar } from "./formula";
 import { SimSheet, SimTable, defaultValidation, type SimCell, type SimCellFormat, type SimConditionalFormat, type SimValidation, type Visibility } from "./sheet";
@@ -107,9 +108,6 @@ const VISIBILITIES: Visibility[] = ["Visible", "Hidden", "VeryHidden"];
 /** Above this many cells, formats set on a range touch only the cells that already exist. */
 const FORMAT_FILL_LIMIT = 200_000;
 
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
 
 export class SimWorkbook {
   /** Sheets in tab order. */

@@ -6,7 +6,9 @@
 import "./setup";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
+import { RankingView } from "../../src/taskpane/components/RankingView";
 import type { AppState } from "../../src/taskpane/app-state";
+import * as viewModel from "../../src/taskpane/view-model";
 import { rowOf } from "./dom";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";
@@ -101,6 +103,35 @@ describe("Rangering", () => {
     expect(mark.getAttribute("aria-label")).toBe("Ufullstendig. Ugyldig: Juridisk utvikling");
     const missing = within(row(NO_NYTTE)).getByTestId("incomplete-mark");
     expect(missing.getAttribute("aria-label")).toMatch(/^Ufullstendig\. Mangler: Organisatorisk kompleksitet, .* og Sentral infrastruktur$/);
+  });
+
+  test("a score edit re-renders only the rows it changes; the others keep their elements", () => {
+    const first = ready().assessment!;
+    const onSelect = jest.fn();
+    const view = render(<RankingView assessment={first} lang="nb" onSelect={onSelect} />);
+    const before = new Map(screen.getAllByTestId("ranking-row").map((r) => [r.getAttribute("data-measure-id"), r]));
+    // PLL's «Teknisk» cost score 6 → 7 (Legemidler!C7): its total changes, nobody's rank does.
+    const inputs = meeting.inputs.map((m) => (m.id === PLL ? { ...m, scores: { ...m.scores, "kost.teknisk": { value: 7, address: "Legemidler!C7" } } } : m));
+    const next = assessInputs(meeting.model, inputs);
+    const changed = next.measures.filter((m) => {
+      const was = first.measures.find((x) => x.id === m.id)!;
+      return was.total !== m.total || was.rank !== m.rank;
+    });
+    expect(changed.map((m) => m.id)).toEqual([PLL]);
+    // A ranked row computes its bar once per render: count the renders.
+    const renders = jest.spyOn(viewModel, "barShare");
+    view.rerender(<RankingView assessment={next} lang="nb" onSelect={onSelect} />);
+    expect(renders).toHaveBeenCalledTimes(1);
+    renders.mockRestore();
+    const after = screen.getAllByTestId("ranking-row");
+    expect(after.every((r) => before.get(r.getAttribute("data-measure-id")) === r)).toBe(true);
+    expect(within(row(PLL)).getByTestId("ranking-total").textContent).toBe("23,0");
+    // The language changes every row.
+    const all = jest.spyOn(viewModel, "barShare");
+    view.rerender(<RankingView assessment={next} lang="en" onSelect={onSelect} />);
+    expect(all).toHaveBeenCalledTimes(13);
+    all.mockRestore();
+    expect(within(row(PLL)).getByTestId("ranking-total").textContent).toBe("23.0");
   });
 
   test("updates live when the controller emits a new assessment, and shows who moved", () => {

@@ -8,7 +8,7 @@
  */
 import { Caption1, Label, Select, Switch, Text, Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDown12Filled, ArrowUp12Filled, Warning16Filled } from "@fluentui/react-icons";
-import { useId, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { rankLabel, type Assessment, type MeasureResult } from "../../core/assess";
 import { SEGMENTS } from "../../core/checklist";
 import { totalMax, totalMin, type Model } from "../../core/model";
@@ -181,7 +181,7 @@ export function RankingView({
   const shown = assessment.measures.filter((m) => passesFilter(keyOf(m), active.segment, active.hideUt));
   const ranked = shown.filter((m) => m.rank !== null);
   const unranked = shown.filter((m) => m.rank === null);
-  const abbr = groupAbbreviations(model, lang);
+  const abbr = useMemo(() => groupAbbreviations(model, lang), [modelKey(model), lang]);
   // Over every measure, not only the shown ones: a row reads the same whatever the filter.
   const names = displayNames(assessment.measures);
   // Each «K = Kostnader» stays on one line; the legend wraps between them.
@@ -237,6 +237,7 @@ export function RankingView({
             checklist={checklist}
             entry={entries.get(m.id)}
             onSelect={onSelect}
+            sig={rowSignature(m, names.get(m.id)!, model, lang, checklist, entries.get(m.id), moves.get(m.id))}
           />
         ))}
       </ol>
@@ -256,6 +257,7 @@ export function RankingView({
                 checklist={checklist}
                 entry={entries.get(m.id)}
                 onSelect={onSelect}
+                sig={rowSignature(m, names.get(m.id)!, model, lang, checklist, entries.get(m.id), undefined)}
               />
             ))}
           </ul>
@@ -408,7 +410,49 @@ function MeasureName({ shown, lang, onSelect }: { shown: DisplayName; lang: Lang
   );
 }
 
-function RankingRow({
+/**
+ * What a row shows, as one string: a row whose signature and click handler are unchanged is not
+ * rendered again (a score edit re-renders the rows it moved or changed, not all 1,000).
+ */
+const modelKeys = new WeakMap<Model, string>();
+function modelKey(model: Model): string {
+  let key = modelKeys.get(model);
+  if (key === undefined) modelKeys.set(model, (key = JSON.stringify(model)));
+  return key;
+}
+
+function rowSignature(
+  m: MeasureResult,
+  shown: DisplayName,
+  model: Model,
+  lang: Lang,
+  checklist: ChecklistState | undefined,
+  entry: ChecklistEntry | undefined,
+  move: { by: number; from: number } | undefined,
+): string {
+  // Only what the row reads: not the leaf outcomes and comments, which are most of a measure.
+  const groups = model.criteria.map((g) => m.values[g.id] ?? null);
+  return JSON.stringify([modelKey(model), lang, checklist !== undefined, entry ?? null, m.id, m.rank, m.tied, m.total, m.complete, m.missing, m.invalid, groups, m.findings, shown, move ?? null]);
+}
+
+interface RowProps {
+  m: MeasureResult;
+  shown: DisplayName;
+  onSelect: ((measureId: string) => void) | undefined;
+  model: Model;
+  lang: Lang;
+  checklist: ChecklistState | undefined;
+  entry: ChecklistEntry | undefined;
+  /** {@link rowSignature} of the other props. */
+  sig: string;
+}
+
+const sameRow = (a: RowProps, b: RowProps): boolean => a.sig === b.sig && a.onSelect === b.onSelect;
+
+const RankingRow = memo(RankingRowView, (a, b) => sameRow(a, b) && a.abbr === b.abbr);
+const UnrankedRow = memo(UnrankedRowView, sameRow);
+
+function RankingRowView({
   m,
   shown,
   model,
@@ -428,6 +472,7 @@ function RankingRow({
   move: { by: number; from: number } | undefined;
   checklist: ChecklistState | undefined;
   entry: ChecklistEntry | undefined;
+  sig: string;
 }) {
   const s = useStyles();
   const label = rankLabel(m);
@@ -512,23 +557,7 @@ function RankingRow({
   );
 }
 
-function UnrankedRow({
-  m,
-  shown,
-  model,
-  lang,
-  checklist,
-  entry,
-  onSelect,
-}: {
-  m: MeasureResult;
-  shown: DisplayName;
-  onSelect: ((measureId: string) => void) | undefined;
-  model: Model;
-  lang: Lang;
-  checklist: ChecklistState | undefined;
-  entry: ChecklistEntry | undefined;
-}) {
+function UnrankedRowView({ m, shown, model, lang, checklist, entry, onSelect }: RowProps) {
   const s = useStyles();
   const reason = m.findings.find((f) => f.code === "no-total");
   return (
