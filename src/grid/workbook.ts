@@ -60,12 +60,17 @@ function tableBelow(g: Grid, headers: readonly string[], table?: GridTable): Cel
 
 /** The same, with the sheet position of its first row and column. */
 function tableAt(g: Grid, headers: readonly string[], table?: GridTable): { rows: CellValue[][]; row: number; col: number } | undefined {
-  for (let r = 0; r < rowCount(g); r++) {
+  const heads = headers.map(normalize);
+  const startsAt = (r: number, c: number) => heads.every((h, i) => normalize(textAt(g, r, c + i) ?? "") === h);
+  // The Excel table's own header row first: no scan of the sheet when the table is where it says.
+  const origin = table && startsAt(table.headerRow, table.firstCol) ? { r: table.headerRow, c: table.firstCol } : undefined;
+  for (let r = origin?.r ?? 0; r < rowCount(g); r++) {
     const row = g.rows[r];
     if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      if (textAt(g, r, c) === undefined || normalize(textAt(g, r, c)!) !== normalize(headers[0])) continue;
-      if (!headers.every((h, i) => normalize(textAt(g, r, c + i) ?? "") === normalize(h))) continue;
+    for (let c = origin?.c ?? 0; c < row.length; c++) {
+      const text = textAt(g, r, c);
+      if (text === undefined || normalize(text) !== heads[0]) continue;
+      if (!startsAt(r, c)) continue;
       const out: CellValue[][] = [];
       const last = table && table.headerRow === r ? Math.min(table.lastRow, rowCount(g) - 1) : rowCount(g) - 1;
       for (let rr = r + 1; rr <= last; rr++) {

@@ -414,10 +414,22 @@ function MeasureName({ shown, lang, onSelect }: { shown: DisplayName; lang: Lang
  * What a row shows, as one string: a row whose signature and click handler are unchanged is not
  * rendered again (a score edit re-renders the rows it moved or changed, not all 1,000).
  */
-const modelKeys = new WeakMap<Model, string>();
-function modelKey(model: Model): string {
+const modelKeys = new WeakMap<Model, number>();
+const modelVersions = new Map<string, number>();
+let nextModelVersion = 0;
+/** A small number per distinct model (equal models, even as new objects, get the same number). */
+function modelKey(model: Model): number {
   let key = modelKeys.get(model);
-  if (key === undefined) modelKeys.set(model, (key = JSON.stringify(model)));
+  if (key === undefined) {
+    const json = JSON.stringify(model);
+    key = modelVersions.get(json);
+    if (key === undefined) {
+      // What-if sliders make many models: forget old ones, never reuse a number.
+      if (modelVersions.size >= 64) modelVersions.clear();
+      modelVersions.set(json, (key = nextModelVersion++));
+    }
+    modelKeys.set(model, key);
+  }
   return key;
 }
 
