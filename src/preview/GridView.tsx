@@ -22,7 +22,7 @@ function raw(wb: SimWorkbook, sheet: string, a1: string): string {
 }
 
 /** What a person typed into a cell, as the formula bar shows it. */
-function rawOf(c: SimCellSnapshot): string {
+function rawOf(c: Pick<SimCellSnapshot, "formula" | "value">): string {
   if (c.formula) return `=${c.formula}`;
   const v = c.value;
   if (v === null) return "";
@@ -186,7 +186,7 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
                 {Array.from({ length: cols }, (_, c) => {
                   const at = cellA1(r, c);
                   const cell = grid.rows[r]?.[c];
-                  const snapshot = cell ? wb.getCell(sheet, at) : undefined;
+                  const snapshot = cell ? wb.peekCell(sheet, r, c) : undefined;
                   const text = cell ? shownText(lang, wb.getText(sheet, at), typeof cell.value === "number") : "";
                   const value = snapshot ? rawOf(snapshot) : "";
                   const isSel = r === selected.row && c === selected.col;

@@ -185,6 +185,15 @@ export class SimWorkbook {
     return { name: s.name, rows };
   }
 
+  /**
+   * The cell as stored, by zero-based row and column, formulas calculated: read-only and not
+   * copied, for a viewer that draws thousands of cells a frame. Undefined for a blank cell.
+   */
+  peekCell(sheet: string, row: number, col: number): Readonly<SimCell> | undefined {
+    this.calculate();
+    return this.requireSheet(sheet).get(row, col);
+  }
+
   /** A cell as it stands (formulas calculated). Blank cells read as `{ value: null, numberFormat: "General" }`. */
   getCell(sheet: string, address: string): SimCellSnapshot {
     this.calculate();
