@@ -18,6 +18,7 @@ import type { ChecklistEntry, ChecklistState } from "../app-state";
 import { passesFilter, segmentKey, segmentRankLabel, type SegmentFilter, type SegmentKey } from "../checklist-model";
 import { THEME_SEPARATOR, displayNames, type DisplayName } from "../display-names";
 import { barShare, groupAbbreviations, incompleteText, rankMoves, ranksOf } from "../view-model";
+import { RowTooltip } from "./RowTooltip";
 import { PlacementBadges, rankingKeyLabel, useSegmentStyles } from "./Segment";
 
 const useStyles = makeStyles({
@@ -400,13 +401,13 @@ function MeasureName({ shown, lang, onSelect }: { shown: DisplayName; lang: Lang
     );
   }
   return (
-    <Tooltip content={tp(lang, "ranking.nameTooltip", { name: shown.full })} relationship="description" withArrow>
+    <RowTooltip text={tp(lang, "ranking.nameTooltip", { name: shown.full })} withArrow>
       <button type="button" className={s.nameButton} onClick={onSelect} data-testid="ranking-name" data-full={shown.full}>
         <Text weight="medium" className={s.name}>
           {parts}
         </Text>
       </button>
-    </Tooltip>
+    </RowTooltip>
   );
 }
 
@@ -504,9 +505,7 @@ function RankingRowView({
       data-testid="ranking-row" data-measure-id={m.id} data-rank={label} data-score={String(total)} {...checklistAttrs(checklist, entry)}>
       <span className={s.rankCol}>
         {m.tied ? (
-          <Tooltip content={tp(lang, "ranking.tied", { rank: m.rank ?? "" })} relationship="description">
-            {rankCell}
-          </Tooltip>
+          <RowTooltip text={tp(lang, "ranking.tied", { rank: m.rank ?? "" })}>{rankCell}</RowTooltip>
         ) : (
           rankCell
         )}

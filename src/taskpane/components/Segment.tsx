@@ -4,12 +4,13 @@
  * vurdert» a dashed outline. Segment names stay Norwegian in both languages (they are the
  * portfolio's proper names); the tooltip explains them and their reporting.
  */
-import { Tooltip, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import type { Placement, Segment } from "../../core/checklist";
 import type { Lang } from "../../i18n";
 import { SEGMENT_MEANING, reportingText } from "../../i18n/checklist";
 import { tp } from "../../i18n/taskpane";
 import type { SegmentKey } from "../checklist-model";
+import { RowTooltip } from "./RowTooltip";
 
 export const useSegmentStyles = makeStyles({
   badge: {
@@ -81,11 +82,11 @@ function keyTooltip(lang: Lang, key: SegmentKey | "missing" | "inn"): string {
 function Badge({ kind, label, tooltip, large, testId }: { kind: SegmentKey | "missing" | "inn"; label: string; tooltip: string; large?: boolean; testId: string }) {
   const s = useSegmentStyles();
   return (
-    <Tooltip content={tooltip} relationship="description" withArrow>
+    <RowTooltip text={tooltip} withArrow>
       <span className={mergeClasses(s.badge, s[kind], large && s.large)} data-testid={testId} data-kind={kind}>
         {label}
       </span>
-    </Tooltip>
+    </RowTooltip>
   );
 }
 
