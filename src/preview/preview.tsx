@@ -126,7 +126,7 @@ async function boot(): Promise<void> {
   root.render(<p className="loading">{pv(lang, "loading")}</p>);
   try {
     const workbook = measures > 0 ? await (await import("./generated-workbook")).generatedWorkbook(Math.min(measures, 10_000), lang) : await loadExample(example, lang);
-    window.__prioPreview = { workbook, displayLanguage };
+    window.__prioPreview = { workbook, displayLanguage, readyAt: performance.timeOrigin + performance.now() };
     root.render(<Preview initial={workbook} />);
   } catch (e) {
     root.render(<p className="loading">{pv(lang, "failed", { message: e instanceof Error ? e.message : String(e) })}</p>);

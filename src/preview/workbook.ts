@@ -19,6 +19,8 @@ export const EXAMPLE_URL = "examples/prioritering-2022-09.xlsx";
 export interface PreviewHost {
   workbook: SimWorkbook;
   displayLanguage: string;
+  /** When the workbook was in place (performance.timeOrigin + performance.now()), for the speed figures. */
+  readyAt?: number;
 }
 
 declare global {

@@ -417,10 +417,17 @@ async function browserFigures(): Promise<void> {
   try {
     const rows: string[][] = [];
     {
-      const page = await instrumentedPage(browser);
-      const { openMs } = await openGenerated(page, server.url, 300);
-      rows.push(["open 300 measures → first ranking row", fmt(openMs, 0), "≤ 1,000"]);
-      await page.close();
+      const open: number[] = [];
+      const pane: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const page = await instrumentedPage(browser);
+        const r = await openGenerated(page, server.url, 300);
+        open.push(r.openMs);
+        pane.push(r.paneMs);
+        await page.close();
+      }
+      rows.push(["open 300 measures → first ranking row (median of 3)", fmt(median(open), 0), "≤ 1,000"]);
+      rows.push(["  of which: workbook in place → first ranking row", fmt(median(pane), 0), ""]);
     }
     for (const [n, target] of [[200, "≤ 120"], [1000, "≤ 400"]] as const) {
       const page = await instrumentedPage(browser);
