@@ -1,0 +1,285 @@
+/**
+ * The saved rounds, in a very hidden sheet of their own (PrioRunder), beside the add-in's store
+ * (src/grid/store.ts) and with its mechanism:
+ * - columns A and B: two slots of a small register (which rounds there are and in which column,
+ *   the chosen baseline and its ranks), written alternately, one generation up, each with a header
+ *   `prio-store|1|generation|length|checksum`; a write that did not finish leaves the previous one in force;
+ * - columns C, D, …: one round a column, its JSON in chunks under the same kind of header, so a
+ *   round is checked on its own: a damaged round is reported by name and the others still load.
+ * A recompute reads only the register (a fixed range A1:B<META_ROWS>), never the rounds, so the
+ * movement costs the same whatever the number of rounds; the rounds are read when the pane shows them.
+ */
+import * as z from "zod/mini";
+import "../core/zod-messages";
+import type { CellValue } from "../core/cell";
+import { columnLetters } from "../core/address";
+import { parseModel } from "../core/model-validate";
+import type { Baseline } from "../core/movement";
+import { baselineOf, ROUND_FORMAT, type Round } from "../core/rounds";
+import { colCount, rowCount, valueAt, type Grid } from "./grid";
+import { readSlot, slotCells, type Slot, type StoreTarget } from "./store";
+
+export const ROUNDS_SHEET = "PrioRunder";
+export const ROUNDS_FORMAT = 1;
+/** Rows of the register the recompute reads: the header and up to 11 chunks of 30,000 characters. */
+export const META_ROWS = 12;
+/** The first round column (C). */
+export const FIRST_ROUND_COL = 2;
+
+const baselineSchema = z.object({
+  roundId: z.string(),
+  name: z.string(),
+  savedAt: z.string(),
+  source: z.enum(["workbook", "file"]),
+  entries: z.array(z.tuple([z.string(), z.string(), z.string(), z.nullable(z.number())])),
+});
+
+const metaSchema = z.object({
+  format: z.number().check(z.int()),
+  next: z.number().check(z.int(), z.nonnegative()),
+  rounds: z.array(z.object({ id: z.string(), name: z.string(), savedAt: z.string(), col: z.number().check(z.int(), z.gte(FIRST_ROUND_COL)) })),
+  /** The round chosen as baseline; null: the last round (the default). */
+  pinned: z.nullable(z.string()),
+  /** The baseline's ranks (a copy, so the recompute needs nothing else); null without rounds. */
+  baseline: z.nullable(baselineSchema),
+});
+
+export interface RoundsMeta {
+  format: number;
+  next: number;
+  rounds: { id: string; name: string; savedAt: string; col: number }[];
+  pinned: string | null;
+  baseline: Baseline | null;
+}
+
+export function emptyMeta(): RoundsMeta {
+  return { format: ROUNDS_FORMAT, next: 1, rounds: [], pinned: null, baseline: null };
+}
+
+const score = z.nullable(z.union([z.number(), z.string()]));
+const roundSchema = z.object({
+  format: z.number().check(z.int()),
+  id: z.string(),
+  name: z.string(),
+  savedAt: z.string(),
+  source: z.enum(["workbook", "file"]),
+  file: z.optional(z.string()),
+  model: z.unknown(),
+  leaves: z.array(z.string()),
+  measures: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      theme: z.optional(z.string()),
+      rank: z.nullable(z.number().check(z.int(), z.positive())),
+      tied: z.boolean(),
+      total: z.nullable(z.number()),
+      scores: z.array(score),
+      sheet: z.optional(z.string()),
+      cells: z.optional(z.array(z.nullable(z.string()))),
+    }),
+  ),
+});
+
+export type MetaRead =
+  | { kind: "absent" }
+  | { kind: "ok"; meta: RoundsMeta }
+  | { kind: "damaged"; detail: string }
+  | { kind: "newer"; format: number };
+
+/** A round that cannot be trusted: its name (from the register, else the column), the column and why. */
+export interface RoundProblem {
+  roundId?: string;
+  name?: string;
+  /** `PrioRunder!C1` */
+  cell: string;
+  detail: string;
+}
+
+export interface RoundsRead {
+  meta: MetaRead;
+  /** Where the register's next write goes. */
+  target: StoreTarget;
+  /** The rounds that read well, in the order saved. */
+  rounds: { round: Round; col: number }[];
+  problems: RoundProblem[];
+  /** Columns that hold something (a round, a damaged one, or one left by a write that did not finish). */
+  filled: Set<number>;
+}
+
+function column(grid: Grid | undefined, c: number, rows = grid ? rowCount(grid) : 0): CellValue[] {
+  const out: CellValue[] = [];
+  for (let r = 0; r < rows; r++) out.push(grid ? valueAt(grid, r, c) : null);
+  return out;
+}
+
+/**
+ * The register from its two slots, as src/grid/store.ts reads the store: the valid slot of the
+ * highest generation, unless a slot above it is broken (a write one generation up that did not
+ * finish is not damage: the previous register stays in force).
+ */
+export function readMeta(a: readonly CellValue[], b: readonly CellValue[]): { read: MetaRead; target: StoreTarget } {
+  const slots: Slot[] = [readSlot(a), readSlot(b)];
+  let best = -1;
+  slots.forEach((s, i) => {
+    const cur = slots[best];
+    if (s.kind === "valid" && s.generation > 0 && (best < 0 || (cur.kind === "valid" && s.generation > cur.generation))) best = i;
+  });
+  const chosen = slots[best];
+  const bestGen = chosen?.kind === "valid" ? chosen.generation : -1;
+  const top = Math.max(bestGen, ...slots.map((s) => (s.kind === "broken" && s.generation !== undefined ? s.generation : s.kind === "valid" ? s.generation : -1)));
+  const broken = slots.findIndex(
+    (s) =>
+      (s.kind === "valid" && s.generation === 0) ||
+      (s.kind === "broken" && !(bestGen >= 0 && s.generation === bestGen + 1) && (s.generation === undefined || s.generation > bestGen)),
+  );
+  if (broken >= 0) {
+    const s = slots[broken];
+    return { read: { kind: "damaged", detail: s.kind === "broken" ? s.detail : "slot" }, target: { col: broken, generation: top + 1 } };
+  }
+  if (best < 0 || chosen.kind !== "valid") return { read: { kind: "absent" }, target: { col: 0, generation: 1 } };
+  const target = { col: best === 0 ? 1 : 0, generation: top + 1 };
+  let data: unknown;
+  try {
+    data = JSON.parse(chosen.raw);
+  } catch (e) {
+    return { read: { kind: "damaged", detail: (e as Error).message }, target: { col: best, generation: top + 1 } };
+  }
+  const format = typeof data === "object" && data !== null ? (data as { format?: unknown }).format : undefined;
+  if (typeof format === "number" && format > ROUNDS_FORMAT) return { read: { kind: "newer", format }, target };
+  const parsed = metaSchema.safeParse(data);
+  if (!parsed.success) return { read: { kind: "damaged", detail: issues(parsed.error.issues) }, target: { col: best, generation: top + 1 } };
+  return { read: { kind: "ok", meta: parsed.data as RoundsMeta }, target };
+}
+
+function issues(list: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return list
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join(".") || "/"}: ${i.message}`)
+    .join("; ");
+}
+
+/** A round column: a valid round, or why not. */
+export function readRoundColumn(cells: readonly CellValue[]): { ok: true; round: Round } | { ok: false; detail: string; name?: string; id?: string } | { ok: "empty" } {
+  const slot = readSlot(cells);
+  if (slot.kind === "empty") return { ok: "empty" };
+  if (slot.kind === "broken") return { ok: false, detail: slot.detail };
+  let data: unknown;
+  try {
+    data = JSON.parse(slot.raw);
+  } catch (e) {
+    return { ok: false, detail: (e as Error).message };
+  }
+  const parsed = roundSchema.safeParse(data);
+  const named = typeof data === "object" && data !== null ? (data as { name?: unknown; id?: unknown }) : {};
+  const name = typeof named.name === "string" ? named.name : undefined;
+  const id = typeof named.id === "string" ? named.id : undefined;
+  if (!parsed.success) return { ok: false, detail: issues(parsed.error.issues), name, id };
+  if (parsed.data.format > ROUND_FORMAT) return { ok: false, detail: `format ${parsed.data.format}`, name, id };
+  const model = parseModel(parsed.data.model);
+  if (!model.ok) return { ok: false, detail: model.problems.map((p) => `${p.at}: ${p.detail ?? p.code}`).join("; "), name, id };
+  const width = parsed.data.leaves.length;
+  const bad = parsed.data.measures.find((m) => m.scores.length !== width || (m.cells !== undefined && m.cells.length !== width));
+  if (bad) return { ok: false, detail: `${bad.id}: ${bad.scores.length} scores for ${width} questions`, name, id };
+  return { ok: true, round: { ...(parsed.data as Omit<Round, "model">), model: model.model } };
+}
+
+/** Only the register (the recompute's read of A1:B<META_ROWS>). */
+export function metaFromRange(values: readonly (readonly CellValue[])[]): { read: MetaRead; target: StoreTarget } {
+  return readMeta(
+    values.map((r) => r[0] ?? null),
+    values.map((r) => r[1] ?? null),
+  );
+}
+
+/** Everything on the PrioRunder sheet: the register and every round, each checked on its own. */
+export function readRounds(grid: Grid | undefined): RoundsRead {
+  const { read, target } = readMeta(column(grid, 0), column(grid, 1));
+  const out: RoundsRead = { meta: read, target, rounds: [], problems: [], filled: new Set() };
+  const width = grid ? colCount(grid) : 0;
+  const at = (c: number) => `${ROUNDS_SHEET}!${columnLetters(c)}1`;
+  const columns = new Map<number, ReturnType<typeof readRoundColumn>>();
+  for (let c = FIRST_ROUND_COL; c < width; c++) {
+    const r = readRoundColumn(column(grid, c));
+    if (r.ok !== "empty") {
+      columns.set(c, r);
+      out.filled.add(c);
+    }
+  }
+  if (read.kind === "ok") {
+    for (const entry of read.meta.rounds) {
+      const r = columns.get(entry.col);
+      if (!r || r.ok === "empty") out.problems.push({ roundId: entry.id, name: entry.name, cell: at(entry.col), detail: "missing" });
+      else if (r.ok === false) out.problems.push({ roundId: entry.id, name: entry.name, cell: at(entry.col), detail: r.detail });
+      else if (r.round.id !== entry.id) out.problems.push({ roundId: entry.id, name: entry.name, cell: at(entry.col), detail: `holds ${r.round.id}` });
+      else out.rounds.push({ round: r.round, col: entry.col });
+    }
+  } else if (read.kind === "damaged") {
+    // The register cannot be trusted: each column says what it holds; those that read well still load.
+    for (const [c, r] of columns) {
+      if (r.ok === true) out.rounds.push({ round: r.round, col: c });
+      else if (r.ok === false) out.problems.push({ roundId: r.id, name: r.name, cell: at(c), detail: r.detail });
+    }
+    out.rounds.sort((x, y) => (x.round.savedAt < y.round.savedAt ? -1 : x.round.savedAt > y.round.savedAt ? 1 : 0));
+  }
+  return out;
+}
+
+/** The register's cells for a slot. */
+export function metaCells(meta: RoundsMeta, generation: number): CellValue[][] {
+  return slotCells(JSON.stringify({ ...meta, format: ROUNDS_FORMAT }), generation);
+}
+
+/** A round's column cells. */
+export function roundCells(round: Round): CellValue[][] {
+  return slotCells(JSON.stringify({ ...round, format: ROUND_FORMAT }), 1);
+}
+
+/** The register the rounds read imply (a damaged or absent one rebuilt from the rounds that read well). */
+export function metaOf(read: RoundsRead): RoundsMeta {
+  if (read.meta.kind === "ok") return read.meta.meta;
+  const meta = emptyMeta();
+  meta.rounds = read.rounds.map(({ round, col }) => ({ id: round.id, name: round.name, savedAt: round.savedAt, col }));
+  meta.next = nextNumber(meta.rounds.map((r) => r.id), 1);
+  meta.baseline = read.rounds.length ? baselineOf(read.rounds[read.rounds.length - 1].round) : null;
+  return meta;
+}
+
+function nextNumber(ids: string[], from: number): number {
+  let n = from;
+  for (const id of ids) {
+    const m = /^R(\d+)$/.exec(id);
+    if (m) n = Math.max(n, Number(m[1]) + 1);
+  }
+  return n;
+}
+
+/** The id of the next round ("R3"), above every id in the register. */
+export function nextRoundId(meta: RoundsMeta): { id: string; next: number } {
+  const n = nextNumber(
+    meta.rounds.map((r) => r.id),
+    meta.next,
+  );
+  return { id: `R${n}`, next: n + 1 };
+}
+
+/** The first column free for a new round: not a round's, and not holding anything else either. */
+export function freeColumn(read: RoundsRead, meta: RoundsMeta): number {
+  const used = new Set([...meta.rounds.map((r) => r.col), ...(read.meta.kind === "ok" ? [] : read.filled)]);
+  let c = FIRST_ROUND_COL;
+  while (used.has(c)) c++;
+  return c;
+}
+
+/**
+ * The register after the rounds changed: the baseline is the pinned round when it is still there,
+ * else the last round (null without rounds). `rounds` are the rounds that read well, by id.
+ */
+export function withBaseline(meta: RoundsMeta, rounds: ReadonlyMap<string, Round>): RoundsMeta {
+  const pinned = meta.pinned !== null && meta.rounds.some((r) => r.id === meta.pinned) ? meta.pinned : null;
+  const chosenId = pinned ?? meta.rounds[meta.rounds.length - 1]?.id;
+  const round = chosenId !== undefined ? rounds.get(chosenId) : undefined;
+  // A pinned round that cannot be read keeps the ranks copied when it was chosen.
+  const baseline = round ? baselineOf(round) : chosenId !== undefined && meta.baseline?.roundId === chosenId ? meta.baseline : null;
+  return { ...meta, pinned, baseline };
+}
