@@ -10,6 +10,9 @@ import { matcher, type Baseline } from "./movement";
 
 export const ROUND_FORMAT = 1;
 
+/** The longest round name kept (a name is shown in lists and headings). */
+export const MAX_ROUND_NAME = 120;
+
 /** A typed score: the number, the text of a cell that is not a score (as the finding shows it), or null when blank. */
 export type RoundScore = number | string | null;
 

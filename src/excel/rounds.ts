@@ -6,7 +6,7 @@
  */
 import type { Assessment } from "../core/assess";
 import { columnLetters } from "../core/address";
-import { roundFromAssessment, type Round } from "../core/rounds";
+import { MAX_ROUND_NAME, roundFromAssessment, type Round } from "../core/rounds";
 import type { Lang } from "../i18n";
 import { roundDate, rp } from "../i18n/rounds";
 import type { Grid } from "../grid/grid";
@@ -32,9 +32,6 @@ import { clashes, clashMessage, listOwned, workbookLang, type SheetList } from "
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
 
 export type RoundsOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** The longest round name kept (a name is shown in lists and headings). */
-export const MAX_ROUND_NAME = 120;
 
 interface Opened {
   list: SheetList;
