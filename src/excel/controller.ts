@@ -17,6 +17,7 @@ import { CHECKLIST_WORDS, MODEL_COLUMNS, scoringHeaders, SETTINGS_KEYS, SHEETS, 
 import { SETTINGS_HEADERS } from "../grid/model-table";
 import { normalize } from "../core/text";
 import type { AppController, AppState, RoundActions } from "../taskpane/app-state";
+import type { RoundsControl } from "./rounds-actions";
 import type { ExcelHost } from "./host";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { newStore } from "../grid/store";
@@ -588,62 +589,25 @@ export class ExcelController implements AppController {
     });
   }
 
-  /** Saved rounds and the baseline: src/excel/rounds.ts and its strings load on first use. */
-  readonly rounds: RoundActions = {
-    load: () => this.act(async () => this.loadRounds()),
-    save: (name) =>
-      this.roundAction(async (r, ctx, at) => {
-        const done = await r.saveRound(ctx, name, this.lang, at);
-        return done.ok ? { ok: true, value: r.rp(this.lang, "rounds.saved", { name: done.value.name, n: done.value.measures.length }) } : done;
+  /** Saved rounds and the baseline: their code (src/excel/rounds-actions.ts, rounds.ts) and strings load on first use. */
+  readonly rounds: RoundActions = (() => {
+    const control: RoundsControl = {
+      act: (work) => this.act(async () => {
+        const r = await work();
+        return typeof r === "object" ? new Refusal(r.refused) : r;
       }),
-    remove: (roundId) =>
-      this.roundAction(async (r, ctx, at) => {
-        const done = await r.deleteRound(ctx, roundId, this.lang, at);
-        return done.ok ? { ok: true, value: r.rp(this.lang, "rounds.deleted", { name: done.value }) } : done;
-      }),
-    choose: (roundId) =>
-      this.roundAction(async (r, ctx) => {
-        const done = await r.chooseBaseline(ctx, roundId, this.lang);
-        if (!done.ok) return done;
-        return { ok: true, value: done.value === null ? r.rp(this.lang, "rounds.baselineDefaultSet") : r.rp(this.lang, "rounds.baselineSet", { name: done.value }) };
-      }),
-    importFile: (file, name) =>
-      this.roundAction(async (r, ctx, at) => {
-        const done = await r.importRound(ctx, file, name, this.lang, at);
-        return done.ok ? { ok: true, value: r.rp(this.lang, "rounds.imported", { file: file.name, name: done.value.name, n: done.value.measures.length }) } : done;
-      }),
-  };
-
-  /** Reads every round into the state; a Refusal when the workbook's rounds cannot be read. */
-  private async loadRounds(): Promise<Refusal | undefined> {
-    const r = await import("./rounds");
-    const read = await this.host.run((ctx) => r.loadRounds(ctx, this.lang));
-    if (!read.ok) return new Refusal(read.message);
-    const meta = read.value.meta;
-    this.set({
-      rounds: {
-        rounds: read.value.rounds.map((x) => x.round),
-        problems: read.value.problems,
-        registerDamaged: meta.kind === "damaged" ? meta.detail : undefined,
-        pinned: meta.kind === "ok" ? meta.meta.pinned : null,
-      },
-    });
-    return undefined;
-  }
-
-  /** A write to the rounds, then the rounds read again and a recompute (the Endring column, the baseline). */
-  private roundAction(
-    work: (r: typeof import("./rounds") & { rp: typeof import("../i18n/rounds").rp }, ctx: Excel.RequestContext, at: Date) => Promise<{ ok: true; value: string } | { ok: false; message: string }>,
-  ): Promise<void> {
-    return this.act(async () => {
-      const [r, i] = await Promise.all([import("./rounds"), import("../i18n/rounds")]);
-      const done = await this.host.run((ctx) => work({ ...r, rp: i.rp }, ctx, this.options.clock?.() ?? new Date()));
-      if (!done.ok) return new Refusal(done.message);
-      await this.refresh(this.now());
-      const refused = await this.loadRounds();
-      return refused ?? done.value;
-    });
-  }
+      set: (patch) => this.set(patch),
+      refresh: () => this.refresh(this.now()),
+      host: this.host,
+      lang: () => this.lang,
+      clock: () => this.options.clock?.() ?? new Date(),
+    };
+    const call =
+      <K extends keyof RoundActions>(k: K) =>
+      async (...args: Parameters<RoundActions[K]>): Promise<void> =>
+        ((await import("./rounds-actions")).roundActions(control)[k] as (...a: Parameters<RoundActions[K]>) => Promise<void>)(...args);
+    return { load: call("load"), save: call("save"), remove: call("remove"), choose: call("choose"), importFile: call("importFile") };
+  })();
 
   setTieBreak(groupIds: string[]): Promise<void> {
     return this.editModel((grid) => {

@@ -34,7 +34,7 @@ import { checklistRowIn, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
 import { ensureRankingChart, probeRankingChart } from "./chart";
 import { moveText, movesAgainst, type Baseline } from "../core/movement";
-import { META_ROWS, metaFromRange, ROUNDS_SHEET } from "../grid/rounds-store";
+import { META_ROWS, metaFromRange, ROUNDS_SHEET } from "../grid/rounds-register";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 

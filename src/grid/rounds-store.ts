@@ -14,47 +14,12 @@ import "../core/zod-messages";
 import type { CellValue } from "../core/cell";
 import { columnLetters } from "../core/address";
 import { parseModel } from "../core/model-validate";
-import type { Baseline } from "../core/movement";
 import { baselineOf, ROUND_FORMAT, type Round } from "../core/rounds";
 import { colCount, rowCount, valueAt, type Grid } from "./grid";
-import { readSlot, slotCells, type Slot, type StoreTarget } from "./store";
+import { readSlot, slotCells, type StoreTarget } from "./store";
+import { emptyMeta, FIRST_ROUND_COL, issues, readMeta, ROUNDS_FORMAT, ROUNDS_SHEET, type MetaRead, type RoundsMeta } from "./rounds-register";
 
-export const ROUNDS_SHEET = "PrioRunder";
-export const ROUNDS_FORMAT = 1;
-/** Rows of the register the recompute reads: the header and up to 11 chunks of 30,000 characters. */
-export const META_ROWS = 12;
-/** The first round column (C). */
-export const FIRST_ROUND_COL = 2;
-
-const baselineSchema = z.object({
-  roundId: z.string(),
-  name: z.string(),
-  savedAt: z.string(),
-  source: z.enum(["workbook", "file"]),
-  entries: z.array(z.tuple([z.string(), z.string(), z.string(), z.nullable(z.number())])),
-});
-
-const metaSchema = z.object({
-  format: z.number().check(z.int()),
-  next: z.number().check(z.int(), z.nonnegative()),
-  rounds: z.array(z.object({ id: z.string(), name: z.string(), savedAt: z.string(), col: z.number().check(z.int(), z.gte(FIRST_ROUND_COL)) })),
-  /** The round chosen as baseline; null: the last round (the default). */
-  pinned: z.nullable(z.string()),
-  /** The baseline's ranks (a copy, so the recompute needs nothing else); null without rounds. */
-  baseline: z.nullable(baselineSchema),
-});
-
-export interface RoundsMeta {
-  format: number;
-  next: number;
-  rounds: { id: string; name: string; savedAt: string; col: number }[];
-  pinned: string | null;
-  baseline: Baseline | null;
-}
-
-export function emptyMeta(): RoundsMeta {
-  return { format: ROUNDS_FORMAT, next: 1, rounds: [], pinned: null, baseline: null };
-}
+export { emptyMeta, FIRST_ROUND_COL, META_ROWS, metaFromRange, readMeta, ROUNDS_FORMAT, ROUNDS_SHEET, type MetaRead, type RoundsMeta } from "./rounds-register";
 
 const score = z.nullable(z.union([z.number(), z.string()]));
 const roundSchema = z.object({
@@ -80,12 +45,6 @@ const roundSchema = z.object({
     }),
   ),
 });
-
-export type MetaRead =
-  | { kind: "absent" }
-  | { kind: "ok"; meta: RoundsMeta }
-  | { kind: "damaged"; detail: string }
-  | { kind: "newer"; format: number };
 
 /** A round that cannot be trusted: its name (from the register, else the column), the column and why. */
 export interface RoundProblem {
@@ -113,52 +72,6 @@ function column(grid: Grid | undefined, c: number, rows = grid ? rowCount(grid) 
   return out;
 }
 
-/**
- * The register from its two slots, as src/grid/store.ts reads the store: the valid slot of the
- * highest generation, unless a slot above it is broken (a write one generation up that did not
- * finish is not damage: the previous register stays in force).
- */
-export function readMeta(a: readonly CellValue[], b: readonly CellValue[]): { read: MetaRead; target: StoreTarget } {
-  const slots: Slot[] = [readSlot(a), readSlot(b)];
-  let best = -1;
-  slots.forEach((s, i) => {
-    const cur = slots[best];
-    if (s.kind === "valid" && s.generation > 0 && (best < 0 || (cur.kind === "valid" && s.generation > cur.generation))) best = i;
-  });
-  const chosen = slots[best];
-  const bestGen = chosen?.kind === "valid" ? chosen.generation : -1;
-  const top = Math.max(bestGen, ...slots.map((s) => (s.kind === "broken" && s.generation !== undefined ? s.generation : s.kind === "valid" ? s.generation : -1)));
-  const broken = slots.findIndex(
-    (s) =>
-      (s.kind === "valid" && s.generation === 0) ||
-      (s.kind === "broken" && !(bestGen >= 0 && s.generation === bestGen + 1) && (s.generation === undefined || s.generation > bestGen)),
-  );
-  if (broken >= 0) {
-    const s = slots[broken];
-    return { read: { kind: "damaged", detail: s.kind === "broken" ? s.detail : "slot" }, target: { col: broken, generation: top + 1 } };
-  }
-  if (best < 0 || chosen.kind !== "valid") return { read: { kind: "absent" }, target: { col: 0, generation: 1 } };
-  const target = { col: best === 0 ? 1 : 0, generation: top + 1 };
-  let data: unknown;
-  try {
-    data = JSON.parse(chosen.raw);
-  } catch (e) {
-    return { read: { kind: "damaged", detail: (e as Error).message }, target: { col: best, generation: top + 1 } };
-  }
-  const format = typeof data === "object" && data !== null ? (data as { format?: unknown }).format : undefined;
-  if (typeof format === "number" && format > ROUNDS_FORMAT) return { read: { kind: "newer", format }, target };
-  const parsed = metaSchema.safeParse(data);
-  if (!parsed.success) return { read: { kind: "damaged", detail: issues(parsed.error.issues) }, target: { col: best, generation: top + 1 } };
-  return { read: { kind: "ok", meta: parsed.data as RoundsMeta }, target };
-}
-
-function issues(list: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return list
-    .slice(0, 3)
-    .map((i) => `${i.path.map(String).join(".") || "/"}: ${i.message}`)
-    .join("; ");
-}
-
 /** A round column: a valid round, or why not. */
 export function readRoundColumn(cells: readonly CellValue[]): { ok: true; round: Round } | { ok: false; detail: string; name?: string; id?: string } | { ok: "empty" } {
   const slot = readSlot(cells);
@@ -182,14 +95,6 @@ export function readRoundColumn(cells: readonly CellValue[]): { ok: true; round:
   const bad = parsed.data.measures.find((m) => m.scores.length !== width || (m.cells !== undefined && m.cells.length !== width));
   if (bad) return { ok: false, detail: `${bad.id}: ${bad.scores.length} scores for ${width} questions`, name, id };
   return { ok: true, round: { ...(parsed.data as Omit<Round, "model">), model: model.model } };
-}
-
-/** Only the register (the recompute's read of A1:B<META_ROWS>). */
-export function metaFromRange(values: readonly (readonly CellValue[])[]): { read: MetaRead; target: StoreTarget } {
-  return readMeta(
-    values.map((r) => r[0] ?? null),
-    values.map((r) => r[1] ?? null),
-  );
 }
 
 /** Everything on the PrioRunder sheet: the register and every round, each checked on its own. */

@@ -4,7 +4,7 @@ import type { CellValue } from "../../src/core/cell";
 import { defaultModel, leaves } from "../../src/core/model";
 import { baselineOf, roundFromAssessment } from "../../src/core/rounds";
 import { emptyMeta, metaCells, readMeta, readRounds, roundCells, ROUNDS_SHEET, type RoundsMeta } from "../../src/grid/rounds-store";
-import { CELL_LIMIT } from "../../src/grid/store";
+import { CELL_LIMIT, slotCells as slotCellsOf } from "../../src/grid/store";
 import type { Grid } from "../../src/grid/grid";
 
 const col = (cells: CellValue[][]) => cells.map((r) => r[0]);
@@ -66,4 +66,12 @@ test("a damaged register: the rounds are read one by one and the damage is repor
   const read = readRounds({ name: ROUNDS_SHEET, rows: rows.map((r) => Array.from(r, (v) => ({ value: v ?? null }))) });
   expect(read.meta.kind).toBe("damaged");
   expect(read.rounds.map((r) => r.round.name)).toEqual(["Første"]);
+});
+
+test("a register that parses but is not a register is damage, named by the first thing wrong", () => {
+  const bad = { ...meta(1), baseline: { roundId: "R1", name: "x", savedAt: "t", source: "workbook", entries: [["T001", "PLL", "", 0]] } };
+  const read = readMeta(col(slotCellsOf(JSON.stringify(bad), 1)), []);
+  expect(read.read).toEqual({ kind: "damaged", detail: "baseline.entries.0: expected [id, name, theme, rank or null]" });
+  const newer = readMeta(col(slotCellsOf(JSON.stringify({ ...meta(0), format: 2 }), 1)), []);
+  expect(newer.read).toEqual({ kind: "newer", format: 2 });
 });

@@ -26,8 +26,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Delete16Regular, Save16Regular } from "@fluentui/react-icons";
-import { useEffect, useMemo, useState } from "react";
+import { Delete16Regular, DocumentArrowUp16Regular, Save16Regular } from "@fluentui/react-icons";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { compareRounds, MAX_ROUND_NAME, roundFromAssessment, type Comparison, type Round, type RoundScore } from "../../core/rounds";
 import { criterionLabel, formatNumber, formatShort, type Lang } from "../../i18n";
 import { roundDate, rp } from "../../i18n/rounds";
@@ -73,7 +73,11 @@ const useStyles = makeStyles({
   changes: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
   change: { overflowWrap: "anywhere", fontVariantNumeric: "tabular-nums" },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  file: { maxWidth: "100%" },
+  /** The native file input stays in the page (keyboard, screen readers) but shows as the button beside it. */
+  fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
+  fileButton: { alignSelf: "flex-start" },
+  fit: { minWidth: 0, maxWidth: "100%" },
+  fitSelect: { minWidth: 0, width: "100%", "& select": { textOverflow: "ellipsis" } },
 });
 
 function scoreText(lang: Lang, v: RoundScore): string {
@@ -95,6 +99,7 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
   const [from, setFrom] = useState<string | undefined>(undefined);
   const [to, setTo] = useState<string>(NOW);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void rounds.load();
@@ -174,8 +179,9 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
           </Caption1>
         ) : (
           <>
-            <Field label={rp(lang, "rounds.baselineLabel")}>
+            <Field className={s.fit} label={rp(lang, "rounds.baselineLabel")}>
               <Select
+                className={s.fitSelect}
                 value={state.rounds?.pinned ?? ""}
                 disabled={state.busy}
                 onChange={(_, d) => void rounds.choose(d.value === "" ? null : d.value)}
@@ -215,19 +221,25 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
 
       <div className={s.section}>
         <Field label={rp(lang, "rounds.importLabel")} hint={rp(lang, "rounds.importHint")} validationMessage={fileProblem} validationState={fileProblem ? "error" : "none"}>
-          <input
-            className={s.file}
-            type="file"
-            accept=".xlsx"
-            disabled={state.busy || state.status !== "ready"}
-            data-testid="round-import"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void importFile(file);
-            }}
-          />
+          <Button className={s.fileButton} icon={<DocumentArrowUp16Regular />} disabled={state.busy || state.status !== "ready"} onClick={() => fileInput.current?.click()}>
+            {rp(lang, "rounds.importButton")}
+          </Button>
         </Field>
+        <input
+          ref={fileInput}
+          className={s.fileInput}
+          type="file"
+          accept=".xlsx"
+          tabIndex={-1}
+          aria-hidden="true"
+          disabled={state.busy || state.status !== "ready"}
+          data-testid="round-import"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) void importFile(file);
+          }}
+        />
       </div>
 
       {list.length > 0 && (
