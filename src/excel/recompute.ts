@@ -307,6 +307,9 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     read.assessment.findings.unshift(finding("store-damaged", "warning", { detail }, { cell: `${STORE_SHEET}!A1` }));
   }
   if (read.checklist) guardSync(read, read.checklist, grids);
+  if (registerRead?.kind === "damaged") {
+    read.assessment.findings.push(finding("rounds-register-damaged", "warning", { detail: registerRead.detail }, { cell: `${ROUNDS_SHEET}!A1` }));
+  }
 
   // 3. Write.
   context.runtime.enableEvents = false;

@@ -4,6 +4,7 @@
  * warning); a write is followed by a recompute (the Endring column, the baseline) and the rounds
  * read again for the Runder view.
  */
+import { finding } from "../core/findings";
 import type { Lang } from "../i18n";
 import { rp } from "../i18n/rounds";
 import type { AppState, RoundActions } from "../taskpane/app-state";
@@ -28,8 +29,7 @@ export function roundActions(c: RoundsControl): RoundActions {
     c.set({
       rounds: {
         rounds: read.value.rounds.map((x) => x.round),
-        problems: read.value.problems,
-        registerDamaged: meta.kind === "damaged" ? meta.detail : undefined,
+        findings: read.value.problems.map((p) => finding("round-damaged", "warning", { name: p.name ?? "", detail: p.detail }, { cell: p.cell })),
         pinned: meta.kind === "ok" ? meta.meta.pinned : null,
       },
     });

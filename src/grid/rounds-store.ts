@@ -21,7 +21,8 @@ import { emptyMeta, FIRST_ROUND_COL, issues, readMeta, ROUNDS_FORMAT, ROUNDS_SHE
 
 export { emptyMeta, FIRST_ROUND_COL, META_ROWS, metaFromRange, readMeta, ROUNDS_FORMAT, ROUNDS_SHEET, type MetaRead, type RoundsMeta } from "./rounds-register";
 
-const score = z.nullable(z.union([z.number(), z.string()]));
+// Only zod functions the add-in's store already uses (a function used only here would stay in the
+// pane's first bundle through zod's shared module); scores and ranks are checked by hand below.
 const roundSchema = z.object({
   format: z.number().check(z.int()),
   id: z.string(),
@@ -36,10 +37,10 @@ const roundSchema = z.object({
       id: z.string(),
       name: z.string(),
       theme: z.optional(z.string()),
-      rank: z.nullable(z.number().check(z.int(), z.positive())),
+      rank: z.nullable(z.number().check(z.int())),
       tied: z.boolean(),
       total: z.nullable(z.number()),
-      scores: z.array(score),
+      scores: z.array(z.unknown()),
       sheet: z.optional(z.string()),
       cells: z.optional(z.array(z.nullable(z.string()))),
     }),
@@ -94,6 +95,9 @@ export function readRoundColumn(cells: readonly CellValue[]): { ok: true; round:
   const width = parsed.data.leaves.length;
   const bad = parsed.data.measures.find((m) => m.scores.length !== width || (m.cells !== undefined && m.cells.length !== width));
   if (bad) return { ok: false, detail: `${bad.id}: ${bad.scores.length} scores for ${width} questions`, name, id };
+  const score = (v: unknown) => v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+  const odd = parsed.data.measures.find((m) => (m.rank !== null && m.rank < 1) || !m.scores.every(score));
+  if (odd) return { ok: false, detail: `${odd.id}: a rank below 1 or a score that is not a number, text or blank`, name, id };
   return { ok: true, round: { ...(parsed.data as Omit<Round, "model">), model: model.model } };
 }
 

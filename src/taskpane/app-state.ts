@@ -10,6 +10,7 @@ import type { Portfolio } from "../grid/checklist-table";
 import type { Model } from "../core/model";
 import type { Lang } from "../i18n";
 import type { Baseline } from "../core/movement";
+import type { Finding } from "../core/findings";
 import type { Round } from "../core/rounds";
 import type { Grid } from "../grid/grid";
 
@@ -79,9 +80,8 @@ export interface AppState {
 /** The rounds as read from the workbook: those that read well, and those that did not (by name). */
 export interface RoundsState {
   rounds: Round[];
-  problems: { roundId?: string; name?: string; cell: string; detail: string }[];
-  /** The register is damaged (its detail): the rounds were read one by one. */
-  registerDamaged?: string;
+  /** A finding (round-damaged) for each round that could not be read, naming it. */
+  findings: Finding[];
   /** The round chosen as baseline; null: the last round. */
   pinned: string | null;
 }

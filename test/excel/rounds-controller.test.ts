@@ -7,6 +7,7 @@ import { movesAgainst } from "../../src/core/movement";
 import { ExcelController } from "../../src/excel/controller";
 import { SHEETS } from "../../src/grid/layout";
 import { ROUNDS_SHEET } from "../../src/grid/rounds-store";
+import { findingMessage } from "../../src/i18n";
 import { hostOf, meetingWorkbook, settle } from "./helpers";
 
 test("save, edit, change a weight, choose the baseline and delete, through the controller", async () => {
@@ -69,4 +70,29 @@ test("a visible sheet called PrioRunder is a person's: the rounds refuse to writ
   expect(wb.getCell(ROUNDS_SHEET, "A1").value).toBe("mine");
   await c.recalc();
   expect(c.getState().baseline).toBeNull();
+});
+
+test("a damaged round is a finding naming it, in Funn and in Runder; a damaged register is a finding of the recompute", async () => {
+  const wb = await meetingWorkbook();
+  const c = new ExcelController(hostOf(wb), "nb", { debounceMs: 5 });
+  await c.start();
+  await c.importLegacy();
+  await c.rounds.save("Første runde");
+  await c.rounds.save("Andre runde");
+  wb.userEdit(ROUNDS_SHEET, "C2", `'${String(wb.getCell(ROUNDS_SHEET, "C2").value).slice(0, -5)}`);
+  await c.rounds.load();
+  const s = c.getState();
+  expect(s.rounds?.rounds.map((r) => r.name)).toEqual(["Andre runde"]);
+  expect(s.rounds?.findings.map((f) => [f.code, f.cell, findingMessage(f, "nb").split(" (")[0], findingMessage(f, "en").split(" (")[0]])).toEqual([
+    ["round-damaged", "PrioRunder!C1", "Runden «Første runde» er skadet og ble ikke lest", "The round “Første runde” is damaged and was not read"],
+  ]);
+
+  // The register itself altered: the recompute reports it and shows no baseline; the rounds still load.
+  wb.userEdit(ROUNDS_SHEET, "A2", "'{}");
+  wb.userEdit(ROUNDS_SHEET, "B2", "'{}");
+  await c.recalc();
+  expect(c.getState().baseline).toBeNull();
+  expect(c.getState().assessment!.findings.filter((f) => f.code === "rounds-register-damaged").map((f) => f.cell)).toEqual(["PrioRunder!A1"]);
+  await c.rounds.load();
+  expect(c.getState().rounds?.rounds.map((r) => r.name)).toEqual(["Andre runde"]);
 });

@@ -308,7 +308,7 @@ function Body({
   if (!state.assessment) return <LoadingState lang={lang} />;
   const legacy = state.status === "legacy";
   const model = state.model ?? state.assessment.model;
-  const findings = findingsOf(state.assessment);
+  const findings = [...findingsOf(state.assessment), ...(state.rounds?.findings ?? [])];
   const errors = findings.filter((f) => f.severity === "error").length;
   // The checklist tab: the checklist when there is one; in the add-in layout without one, the offer to create it.
   const hasChecklistTab = state.checklist !== undefined || state.status === "ready";

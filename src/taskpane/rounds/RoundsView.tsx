@@ -6,7 +6,7 @@
  *
  * data-testid: rounds-view, round-name (the <input>), round-save, round-name-error, baseline-select
  * (native <select>: "" = last round, else a round id), baseline-line, round-import (the file <input>),
- * round-problem (one per damaged round, data-round-id), round-item (data-round-id, data-baseline),
+ * round-problem (a damaged round or register: its finding, data-cell), round-item (data-round-id, data-baseline),
  * round-delete, round-delete-confirm, round-delete-yes, round-delete-cancel, rounds-none,
  * compare-from, compare-to (native <select>; "now" for the workbook now), compare-result,
  * compare-rank, compare-total, compare-cell (data-cell), compare-weight (data-node-id),
@@ -29,7 +29,7 @@ import {
 import { Delete16Regular, DocumentArrowUp16Regular, Save16Regular } from "@fluentui/react-icons";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { compareRounds, MAX_ROUND_NAME, roundFromAssessment, type Comparison, type Round, type RoundScore } from "../../core/rounds";
-import { criterionLabel, formatNumber, formatShort, type Lang } from "../../i18n";
+import { criterionLabel, findingMessage, formatNumber, formatShort, type Lang } from "../../i18n";
 import { roundDate, rp } from "../../i18n/rounds";
 import type { AppState, RoundActions } from "../app-state";
 import { displayCell } from "../view-model";
@@ -156,17 +156,10 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
         {nameError && <span hidden data-testid="round-name-error">{nameError}</span>}
       </div>
 
-      {state.rounds?.registerDamaged !== undefined && (
-        <MessageBar intent="warning" layout="multiline" data-testid="round-problem">
-          <MessageBarBody>{rp(lang, "rounds.metaDamaged", { cell: "PrioRunder!A1", detail: state.rounds.registerDamaged })}</MessageBarBody>
-        </MessageBar>
-      )}
-      {state.rounds?.problems.map((p) => (
-        <MessageBar key={p.cell} intent="warning" layout="multiline" data-testid="round-problem" data-round-id={p.roundId ?? ""}>
+      {[...(state.assessment?.findings.filter((f) => f.code === "rounds-register-damaged") ?? []), ...(state.rounds?.findings ?? [])].map((f) => (
+        <MessageBar key={`${f.code}:${f.cell ?? ""}`} intent="warning" layout="multiline" data-testid="round-problem" data-cell={f.cell ?? ""}>
           <MessageBarBody>
-            {p.name !== undefined
-              ? rp(lang, "rounds.damaged", { name: p.name, cell: displayCell(p.cell), detail: p.detail })
-              : rp(lang, "rounds.damagedUnnamed", { cell: displayCell(p.cell), detail: p.detail })}
+            {findingMessage(f, lang)} <span className={s.cell}>{displayCell(f.cell ?? "")}</span>
           </MessageBarBody>
         </MessageBar>
       ))}
