@@ -131,6 +131,8 @@ test("save a round, change a score and a weight: movement stays through tab swit
   expect(totals.every((t) => /\d+,\d → \d+,\d$/.test(t))).toBe(true);
   const pane = await page.$('[data-testid="taskpane-frame"]');
   await pane!.screenshot({ path: path.join(SHOTS, "rounds-pane-400.png") });
+  await frame.$eval('[data-testid="compare-result"]', (el) => el.scrollIntoView());
+  await pane!.screenshot({ path: path.join(SHOTS, "rounds-compare-400.png") });
 
   // Last year's meeting imported as a round (the file picker; the file stays on the machine).
   await frame.setInputFiles('[data-testid="round-import"]', path.resolve(__dirname, "../fixtures/prioritering-2022-09.xlsx"));
@@ -165,6 +167,8 @@ test("save a round, change a score and a weight: movement stays through tab swit
   await frame.waitForSelector('[data-testid="compare-result"]');
   expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await pane!.screenshot({ path: path.join(SHOTS, "rounds-pane-320.png") });
+  await frame.$eval('[data-testid="compare-result"]', (el) => el.scrollIntoView());
+  await pane!.screenshot({ path: path.join(SHOTS, "rounds-compare-320.png") });
 });
 
 test("the presenter at 1280×720 shows the movement against the saved round, and «ny»", async () => {
