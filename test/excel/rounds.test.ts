@@ -231,3 +231,21 @@ test("a name that is only spaces, and a file with nothing to rank, are refused w
   expect(none).toEqual({ ok: false, message: "No measures to rank in “tom.xlsx”. Choose a workbook with the scoring table or the meeting layout." });
   expect(wb.sheetNames()).not.toContain(ROUNDS_SHEET);
 });
+
+test("with a baseline a recompute still writes only what changed: nothing when nothing changed, nothing for a comment", async () => {
+  const wb = await imported();
+  await ok(wb.run((ctx) => saveRound(ctx, "Runde 1", "nb", AT)));
+  await wb.run((ctx) => recompute(ctx, "nb"));
+  wb.resetCellWrites();
+  await wb.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.cellWrites).toBe(0);
+  // T006 gets Nytte scores (ranked now: «ny»); then a comment changes no rank, so no cell is written.
+  for (const col of ["K", "L", "M", "N"]) wb.userEdit(SHEETS.scoring, `${col}8`, "6");
+  await wb.run((ctx) => recompute(ctx, "nb"));
+  const before = moves(wb);
+  wb.resetCellWrites();
+  wb.userEdit(SHEETS.scoring, "P8", "'kommentar");
+  await wb.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.cellWrites).toBe(0);
+  expect(moves(wb)).toEqual(before);
+});

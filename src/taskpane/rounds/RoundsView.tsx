@@ -32,7 +32,8 @@ import { compareRounds, MAX_ROUND_NAME, roundFromAssessment, type Comparison, ty
 import { criterionLabel, findingMessage, formatNumber, formatShort, type Lang } from "../../i18n";
 import { roundDate, rp } from "../../i18n/rounds";
 import type { AppState, RoundActions } from "../app-state";
-import { displayCell } from "../view-model";
+import { displayCell, nameParts } from "../view-model";
+import { THEME_SEPARATOR } from "../display-names";
 import { readWorkbookFile } from "./read-file";
 
 const NOW = "now";
@@ -72,6 +73,7 @@ const useStyles = makeStyles({
   picker: { flexGrow: 1, minWidth: "9em" },
   changes: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
   change: { overflowWrap: "anywhere", fontVariantNumeric: "tabular-nums" },
+  fromTo: { whiteSpace: "nowrap" },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   /** The native file input stays in the page (keyboard, screen readers) but shows as the button beside it. */
   fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
@@ -260,7 +262,7 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
             </Field>
           </div>
           {a && b && a === b && <Caption1 className={s.muted}>{rp(lang, "compare.same")}</Caption1>}
-          {comparison && b && <ComparisonList c={comparison} lang={lang} later={b} />}
+          {comparison && a && b && <ComparisonList c={comparison} lang={lang} earlier={a} later={b} />}
         </div>
       )}
     </section>
@@ -331,9 +333,17 @@ function RoundItem({
   );
 }
 
-function ComparisonList({ c, lang, later }: { c: Comparison; lang: Lang; later: Round }) {
+function ComparisonList({ c, lang, earlier, later }: { c: Comparison; lang: Lang; earlier: Round; later: Round }) {
   const s = useStyles();
   const model = later.model;
+  // «Kritisk info · Spesialisthelsetjenesten», as the ranking shows a name with its theme.
+  const measures = new Map([...earlier.measures, ...later.measures].map((m) => [m.id, m]));
+  const shown = (id: string, name: string) => {
+    const m = measures.get(id);
+    const parts = m ? nameParts(m) : { name };
+    return parts.theme ? `${parts.theme}${THEME_SEPARATOR}${parts.name}` : parts.name;
+  };
+  const fromTo = (from: string, to: string) => <span className={s.fromTo}>{`${from} → ${to}`}</span>;
   const total = (v: number | null) => (v === null ? rp(lang, "compare.noRank") : formatNumber(lang, v, 1));
   const weight = (v: number | null) => (v === null ? rp(lang, "compare.noRank") : formatShort(lang, v, 3));
   const empty = c.ranks.length + c.totals.length + c.cells.length + c.weights.length + c.added.length + c.removed.length === 0;
@@ -359,7 +369,7 @@ function ComparisonList({ c, lang, later }: { c: Comparison; lang: Lang; later: 
           const by = x.from !== null && x.to !== null ? x.from - x.to : 0;
           return (
             <li key={x.id} className={s.change} data-testid="compare-rank" data-measure-id={x.id}>
-              {x.name}: {rankText(lang, x.from, x.fromTied)} → {rankText(lang, x.to, x.toTied)}
+              {shown(x.id, x.name)}: {fromTo(rankText(lang, x.from, x.fromTied), rankText(lang, x.to, x.toTied))}
               {by !== 0 && ` (${rp(lang, by > 0 ? "compare.up" : "compare.down", { n: Math.abs(by) })})`}
             </li>
           );
@@ -369,7 +379,7 @@ function ComparisonList({ c, lang, later }: { c: Comparison; lang: Lang; later: 
         "compare.totals",
         c.totals.map((x) => (
           <li key={x.id} className={s.change} data-testid="compare-total" data-measure-id={x.id}>
-            {x.name}: {total(x.from)} → {total(x.to)}
+            {shown(x.id, x.name)}: {fromTo(total(x.from), total(x.to))}
           </li>
         )),
       )}
@@ -378,7 +388,7 @@ function ComparisonList({ c, lang, later }: { c: Comparison; lang: Lang; later: 
         c.cells.map((x) => (
           <li key={`${x.id}:${x.leafId}`} className={s.change} data-testid="compare-cell" data-cell={x.cell ?? ""}>
             {x.cell && <span className={s.cell}>{displayCell(x.cell)} </span>}
-            {x.name} – {criterionLabel(model, x.leafId, lang)}: {scoreText(lang, x.from)} → {scoreText(lang, x.to)}
+            {shown(x.id, x.name)} – {criterionLabel(model, x.leafId, lang)}: {fromTo(scoreText(lang, x.from), scoreText(lang, x.to))}
           </li>
         )),
       )}
@@ -386,7 +396,7 @@ function ComparisonList({ c, lang, later }: { c: Comparison; lang: Lang; later: 
         "compare.weights",
         c.weights.map((x) => (
           <li key={x.nodeId} className={s.change} data-testid="compare-weight" data-node-id={x.nodeId}>
-            {criterionLabel(model, x.nodeId, lang)}: {weight(x.from)} → {weight(x.to)}
+            {criterionLabel(model, x.nodeId, lang)}: {fromTo(weight(x.from), weight(x.to))}
           </li>
         )),
       )}
@@ -394,7 +404,7 @@ function ComparisonList({ c, lang, later }: { c: Comparison; lang: Lang; later: 
         "compare.added",
         c.added.map((x) => (
           <li key={x.id} className={s.change} data-testid="compare-added">
-            {x.name}
+            {shown(x.id, x.name)}
           </li>
         )),
       )}
@@ -402,7 +412,7 @@ function ComparisonList({ c, lang, later }: { c: Comparison; lang: Lang; later: 
         "compare.removed",
         c.removed.map((x) => (
           <li key={x.id} className={s.change} data-testid="compare-removed">
-            {x.name}
+            {shown(x.id, x.name)}
           </li>
         )),
       )}
