@@ -179,6 +179,7 @@ export class ExcelController implements AppController {
       this.set({
         status: legacy.assessment ? "legacy" : "empty",
         checklist: undefined,
+        baseline: null,
         assessment: legacy.assessment,
         model: legacy.model,
         error: undefined,
