@@ -322,7 +322,10 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
     writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline);
   }
-  if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length);
+  if (chart && rankingTable && body) {
+    const rebuilt = body.columnCount !== rankingHeaders(read.model).length;
+    ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
+  }
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
   if (read.checklist) writeChecklist(context, read, read.checklist, grids, lang, list, now());

@@ -192,3 +192,24 @@ test("the presenter at 1280×720 shows the movement against the saved round, and
   await page.waitForTimeout(600);
   await shot(page, "rounds-presenter-1280x720");
 });
+
+test("in English: the round saved, its line and the comparison in English with English numbers", async () => {
+  await openPage(1400, 900);
+  await page.goto(`${server.url}/preview.html?lang=en-US`);
+  const frame = await taskpane(page);
+  await saveRound(frame, "Round 1", 1);
+  expect(await frame.textContent('[data-testid="baseline-line"]')).toMatch(/^The arrows show movement against “Round 1” \(.+\) until you choose another baseline\.$/);
+  await frame.click('[data-testid="tab-model"]');
+  await frame.fill('[data-testid="weight-input-kost"]', "1.5");
+  await frame.press('[data-testid="weight-input-kost"]', "Enter");
+  await frame.click('[data-testid="tab-rounds"]');
+  await frame.waitForSelector('[data-testid="compare-weight"][data-node-id="kost"]', { timeout: 30000 });
+  expect(await frame.textContent('[data-testid="compare-weight"]')).toMatch(/^[A-Z][a-z]+: 1 → 1\.5$/);
+  const totals = await frame.$$eval('[data-testid="compare-total"]', (els) => els.map((e) => e.textContent ?? ""));
+  expect(totals.length).toBeGreaterThan(0);
+  expect(totals.every((t) => /\d+\.\d → \d+\.\d$/.test(t))).toBe(true);
+  const pane = await page.$('[data-testid="taskpane-frame"]');
+  await pane!.screenshot({ path: path.join(SHOTS, "rounds-pane-400-en.png") });
+  await frame.click('[data-testid="tab-ranking"]');
+  expect(await frame.textContent('[data-testid="ranking-since"]')).toBe("Movement since “Round 1”");
+});

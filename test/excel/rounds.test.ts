@@ -249,3 +249,29 @@ test("with a baseline a recompute still writes only what changed: nothing when n
   expect(wb.cellWrites).toBe(0);
   expect(moves(wb)).toEqual(before);
 });
+
+test("a workbook laid out before the Endring column: the table gets it on the next recompute and the chart follows the rebuilt table", async () => {
+  const wb = await imported();
+  // The layout as it was: the Rangering table without its last column.
+  await wb.run(async (ctx) => {
+    ctx.workbook.tables.getItem(TABLES.ranking).columns.getItem("Endring").delete();
+    await ctx.sync();
+  });
+  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:L15");
+  wb.resetSyncCount();
+  await wb.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.syncCount).toBe(3);
+  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:M15");
+  expect(valueAt(wb, SHEETS.ranking, "M1")).toBe("Endring");
+  // A new measure: the table grows by a row and the chart reads it (bound to the rebuilt table).
+  await ok(wb.run((ctx) => saveRound(ctx, "Runde 1", "nb", AT)));
+  await wb.run(async (ctx) => {
+    ctx.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, [["", "'Nytt tiltak", "", "", 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, ""]]);
+    await ctx.sync();
+  });
+  await wb.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:M16");
+  const [chart] = wb.charts(SHEETS.ranking);
+  expect(chart.series.map((s) => s.values)).toEqual(["Rangering!D2:D16", "Rangering!E2:E16", "Rangering!F2:F16"]);
+  expect(Object.values(moves(wb))).toContain("ny");
+});
