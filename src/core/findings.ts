@@ -24,6 +24,9 @@ export type FindingCode =
   | "model-invalid"
   | "store-damaged"
   | "store-newer"
+  // saved rounds (PrioRunder)
+  | "round-damaged"
+  | "rounds-register-damaged"
   // the legacy meeting layout
   | "legacy-formula"
   | "legacy-sheet-empty"

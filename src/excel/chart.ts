@@ -56,9 +56,10 @@ export function probeRankingChart(sheet: Excel.Worksheet): Excel.Chart {
  * the chart existed), or again when the model's groups changed (the table was rebuilt with other
  * columns). Otherwise nothing: the chart follows the table by itself.
  */
-export function ensureRankingChart(sheet: Excel.Worksheet, found: Excel.Chart, model: Model, lang: Lang, bodyRows: number): void {
+export function ensureRankingChart(sheet: Excel.Worksheet, found: Excel.Chart, model: Model, lang: Lang, bodyRows: number, rebuilt = false): void {
   if (!found.isNullObject) {
-    if (found.series.count === model.criteria.length) return;
+    // A table rebuilt with other columns (a layout from before a column was added) has new columns: the old chart kept only cells.
+    if (!rebuilt && found.series.count === model.criteria.length) return;
     found.delete();
   }
   queueRankingChart(sheet, model, lang, Math.max(bodyRows, 1));

@@ -16,7 +16,8 @@ import { tableOn, textAt } from "../grid/grid";
 import { CHECKLIST_WORDS, MODEL_COLUMNS, scoringHeaders, SETTINGS_KEYS, SHEETS, TABLES } from "../grid/layout";
 import { SETTINGS_HEADERS } from "../grid/model-table";
 import { normalize } from "../core/text";
-import type { AppController, AppState } from "../taskpane/app-state";
+import type { AppController, AppState, RoundActions } from "../taskpane/app-state";
+import type { RoundsControl } from "./rounds-actions";
 import type { ExcelHost } from "./host";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { newStore } from "../grid/store";
@@ -163,6 +164,7 @@ export class ExcelController implements AppController {
           lastRecomputeMs: Math.max(0, Math.round(this.now() - since)),
           storeDamaged: read.store.kind === "damaged",
           workbookLang: result.lang,
+          baseline: result.baseline,
         });
         await this.watch();
         // Rows the checklist sync just added to a table are read by one more pass.
@@ -177,6 +179,7 @@ export class ExcelController implements AppController {
       this.set({
         status: legacy.assessment ? "legacy" : "empty",
         checklist: undefined,
+        baseline: null,
         assessment: legacy.assessment,
         model: legacy.model,
         error: undefined,
@@ -586,6 +589,26 @@ export class ExcelController implements AppController {
       return result;
     });
   }
+
+  /** Saved rounds and the baseline: their code (src/excel/rounds-actions.ts, rounds.ts) and strings load on first use. */
+  readonly rounds: RoundActions = (() => {
+    const control: RoundsControl = {
+      act: (work) => this.act(async () => {
+        const r = await work();
+        return typeof r === "object" ? new Refusal(r.refused) : r;
+      }),
+      set: (patch) => this.set(patch),
+      refresh: () => this.refresh(this.now()),
+      host: this.host,
+      lang: () => this.lang,
+      clock: () => this.options.clock?.() ?? new Date(),
+    };
+    const call =
+      <K extends keyof RoundActions>(k: K) =>
+      async (...args: Parameters<RoundActions[K]>): Promise<void> =>
+        ((await import("./rounds-actions")).roundActions(control)[k] as (...a: Parameters<RoundActions[K]>) => Promise<void>)(...args);
+    return { load: call("load"), save: call("save"), remove: call("remove"), choose: call("choose"), importFile: call("importFile") };
+  })();
 
   setTieBreak(groupIds: string[]): Promise<void> {
     return this.editModel((grid) => {

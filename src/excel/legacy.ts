@@ -14,13 +14,14 @@ import { assessLegacy } from "../grid/legacy-audit";
 import { planLegacySync, type CellWrite } from "../grid/legacy-sync";
 import { readLegacyWorkbook, type LegacyWorkbook } from "../grid/legacy";
 import { newStore, STORE_SHEET, type Store } from "../grid/store";
+import { ROUNDS_SHEET } from "../grid/rounds-register";
 import { readModel, readStore } from "../grid/workbook";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { createLayout } from "./layout";
 import { asText } from "./cells";
 import { checkWritable, workbookLang } from "./own-sheets";
 
-const OWN = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET].map((s) => s.toLowerCase()));
+const OWN = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET, ROUNDS_SHEET].map((s) => s.toLowerCase()));
 
 /** Whether a sheet is one the add-in makes (the legacy reader skips those). */
 export function isOwnSheet(name: string): boolean {

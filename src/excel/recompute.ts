@@ -33,11 +33,13 @@ import { attachTableBounds, queueTableBounds } from "./table-bounds";
 import { checklistRowIn, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
 import { ensureRankingChart, probeRankingChart } from "./chart";
+import { moveText, movesAgainst, type Baseline } from "../core/movement";
+import { META_ROWS, metaFromRange, ROUNDS_SHEET } from "../grid/rounds-register";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
 export type RecomputeResult =
-  | { kind: "ready"; read: AddinRead; grids: Grid[]; idsAssigned: number; sheets: string[]; lang: Lang }
+  | { kind: "ready"; read: AddinRead; grids: Grid[]; idsAssigned: number; sheets: string[]; lang: Lang; baseline: Baseline | null }
   /** The workbook has no scoring table of the add-in's. Nothing was written. */
   | { kind: "absent"; sheets: string[] }
   /** The stored state was written by a newer version. Nothing was written. */
@@ -75,8 +77,10 @@ function notesText(m: MeasureResult, model: Model, lang: Lang): string {
 }
 
 /** The Rangering table's rows, in assessment order; Inn/Ut, Segment and Rang i segment from the checklist when there is one. */
-export function rankingRows(read: AddinRead, lang: Lang): (string | number)[][] {
+export function rankingRows(read: AddinRead, lang: Lang, baseline: Baseline | null = null): (string | number)[][] {
   const a = read.assessment;
+  const moves = baseline ? movesAgainst(baseline, a.measures) : undefined;
+  const newWord = t(lang, "excel.move.new");
   return a.measures.map((m) => {
     const p = read.checklist?.placements.get(m.id);
     const sr = read.checklist?.segmentRanks.get(m.id);
@@ -91,6 +95,7 @@ export function rankingRows(read: AddinRead, lang: Lang): (string | number)[][] 
       completenessText(m, lang),
       notesText(m, a.model, lang),
       m.id,
+      moves ? moveText(moves.get(m.id), m.rank !== null, newWord) : "",
     ];
   });
 }
@@ -283,7 +288,12 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   // eslint-disable-next-line office-addins/load-object-before-read
   const marks = scoringSheet.getRange().conditionalFormats;
   marks.load("items/type,items/customOrNullObject/rule/formula");
+  // The rounds' register only (never the rounds): the baseline's ranks for the movement column.
+  const roundsName = has(ROUNDS_SHEET) && list.visibility.get(exact(ROUNDS_SHEET)) === "VeryHidden" ? exact(ROUNDS_SHEET) : undefined;
+  const register = roundsName ? context.workbook.worksheets.getItem(roundsName).getRange(`A1:B${META_ROWS}`).load("values") : undefined;
   await context.sync();
+  const registerRead = register ? metaFromRange(register.values as CellValue[][]).read : undefined;
+  const baseline = registerRead?.kind === "ok" ? registerRead.meta.baseline : null;
   const grids = attachTableBounds(reads.map(gridOf), bounds);
 
   const { read: stored, target } = readStoreSlots(grids);
@@ -297,6 +307,9 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     read.assessment.findings.unshift(finding("store-damaged", "warning", { detail }, { cell: `${STORE_SHEET}!A1` }));
   }
   if (read.checklist) guardSync(read, read.checklist, grids);
+  if (registerRead?.kind === "damaged") {
+    read.assessment.findings.push(finding("rounds-register-damaged", "warning", { detail: registerRead.detail }, { cell: `${ROUNDS_SHEET}!A1` }));
+  }
 
   // 3. Write.
   context.runtime.enableEvents = false;
@@ -307,16 +320,19 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   writeMarks(scoringSheet, read, marks.items);
   if (rankingTable && body && rankingSheet) {
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
-    writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang);
+    writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline);
   }
-  if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length);
+  if (chart && rankingTable && body) {
+    const rebuilt = body.columnCount !== rankingHeaders(read.model).length;
+    ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
+  }
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
   if (read.checklist) writeChecklist(context, read, read.checklist, grids, lang, list, now());
   writeStoreIfChanged(context, read, target, has(STORE_SHEET));
   context.runtime.enableEvents = true;
   await context.sync();
-  return { kind: "ready", read, grids, idsAssigned: newIds.length, sheets, lang };
+  return { kind: "ready", read, grids, idsAssigned: newIds.length, sheets, lang, baseline };
 }
 
 /**
@@ -390,11 +406,11 @@ interface RankingRead {
   sheet: Excel.Worksheet;
 }
 
-function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid | undefined, read: AddinRead, lang: Lang): void {
+function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid | undefined, read: AddinRead, lang: Lang, baseline: Baseline | null): void {
   const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
-  const rows = rankingRows(read, lang);
+  const rows = rankingRows(read, lang, baseline);
   const target = Math.max(rows.length, 1);
   const values: CellValue[][] = rows.length ? rows : [new Array<CellValue>(width).fill(null)];
   const { body, table } = rt;

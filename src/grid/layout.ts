@@ -81,6 +81,8 @@ export const RANKING_FIXED = {
   complete: "Fullstendighet",
   notes: "Merknader",
   id: "ID",
+  /** Movement against the baseline round (↑2, ↓1, ny); blank without saved rounds. */
+  move: "Endring",
 } as const;
 
 export function rankingHeaders(model: Model): string[] {
@@ -95,6 +97,7 @@ export function rankingHeaders(model: Model): string[] {
     RANKING_FIXED.complete,
     RANKING_FIXED.notes,
     RANKING_FIXED.id,
+    RANKING_FIXED.move,
   ];
 }
 

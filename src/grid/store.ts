@@ -94,13 +94,13 @@ export function slotCells(json: string, generation: number): CellValue[][] {
 }
 
 /** What a slot (one column) holds: a complete store text with its generation, or why not. */
-type Slot =
+export type Slot =
   | { kind: "empty" }
   | { kind: "valid"; generation: number; raw: string }
   /** Half-written or altered; its generation when the header still says it. */
   | { kind: "broken"; generation?: number; detail: string; raw: string };
 
-function readSlot(cells: readonly CellValue[]): Slot {
+export function readSlot(cells: readonly CellValue[]): Slot {
   const texts = cells.map((v) => (typeof v === "string" ? v : ""));
   const first = texts[0] ?? "";
   if (first.startsWith(`${HEADER}|`)) {

@@ -30,6 +30,10 @@ export const enFindings: FindingMessages = {
     `The model on the Modell sheet cannot be used, so the last valid model applies: ${enModelProblems[p.problem as ModelProblemCode]({ at: String(p.at ?? ""), detail: String(p.detail ?? "") }, h)} Fix the cell and the model applies again.`,
   "store-damaged": (p) =>
     `The add-in's stored data in the workbook is damaged (${p.detail}). It is kept as it is, and the model on the Modell sheet is used.`,
+  "round-damaged": (p) =>
+    `${p.name ? `The round “${p.name}”` : "A saved round"} is damaged and was not read (${p.detail}). The other rounds are read. Delete it under Rounds if it is not needed.`,
+  "rounds-register-damaged": (p) =>
+    `The list of saved rounds is damaged (${p.detail}) and not used. The rounds are read one by one; the arrows show the change since the previous recompute until you save a round or choose a baseline under Rounds.`,
   "store-newer": (p) =>
     `The add-in's stored data in the workbook was written by a newer version of the add-in (format ${p.format}). The tables were read as they are, without the stored data; update the add-in before changing the workbook with it.`,
   "legacy-formula": (p, h) =>

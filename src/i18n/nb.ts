@@ -30,6 +30,10 @@ export const nbFindings: FindingMessages = {
     `Modellen på arket Modell kan ikke brukes, så den siste gyldige modellen gjelder: ${nbModelProblems[p.problem as ModelProblemCode]({ at: String(p.at ?? ""), detail: String(p.detail ?? "") }, h)} Rett cellen, så tas modellen i bruk igjen.`,
   "store-damaged": (p) =>
     `Tilleggets lagrede data i arbeidsboken er skadet (${p.detail}). De er beholdt urørt, og modellen på arket Modell brukes.`,
+  "round-damaged": (p) =>
+    `${p.name ? `Runden «${p.name}»` : "En lagret runde"} er skadet og ble ikke lest (${p.detail}). De andre rundene er lest. Slett den under Runder hvis den ikke trengs.`,
+  "rounds-register-damaged": (p) =>
+    `Oversikten over de lagrede rundene er skadet (${p.detail}) og brukes ikke. Rundene leses hver for seg; pilene viser endring siden forrige beregning til du lagrer en runde eller velger et grunnlag under Runder.`,
   "store-newer": (p) =>
     `Tilleggets lagrede data i arbeidsboken er skrevet av en nyere versjon av tillegget (format ${p.format}). Tabellene er lest slik de står, uten de lagrede dataene; oppdater tillegget før du endrer arbeidsboken med det.`,
   "legacy-formula": (p, h) =>

@@ -17,6 +17,9 @@ export const nbPresenter = {
   "presenter.noMessaging": "Denne Excel-versjonen kan ikke sende oppdateringer til presentasjonsvinduet (DialogApi 1.2 mangler). Lukk det og åpne det på nytt for å se endringer.",
   "presenter.failed": "Presentasjonsvinduet kunne ikke åpnes: {message}",
   "presenter.close": "Lukk",
+  "presenter.new": "ny",
+  "presenter.newHint": "ny siden {round}",
+  "presenter.since": "Endring siden «{round}»",
 };
 
 export type PresenterKey = keyof typeof nbPresenter;
@@ -37,6 +40,9 @@ export const enPresenter: Record<PresenterKey, string> = {
   "presenter.noMessaging": "This version of Excel cannot send updates to the presenter window (DialogApi 1.2 is missing). Close it and open it again to see changes.",
   "presenter.failed": "The presenter window could not be opened: {message}",
   "presenter.close": "Close",
+  "presenter.new": "new",
+  "presenter.newHint": "new since {round}",
+  "presenter.since": "Change since “{round}”",
 };
 
 const TABLES: Record<Lang, Record<PresenterKey, string>> = { nb: nbPresenter, en: enPresenter };

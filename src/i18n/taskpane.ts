@@ -171,6 +171,10 @@ export const nbTaskpane = {
   "segment.tooltipInn": "Inn: tiltaket har nasjonal betydning og hører til porteføljen.",
   "segment.tooltipMissing": "Tiltaket har ingen rad i arket Sjekkliste.",
   "action.export": "Eksporter",
+  "tab.rounds": "Runder",
+  "ranking.moveNew": "ny",
+  "ranking.moveNewHint": "Ny siden runden «{round}»",
+  "ranking.since": "Bevegelse siden «{round}»",
 } as const;
 
 export type TaskpaneKey = keyof typeof nbTaskpane;
@@ -341,6 +345,10 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "segment.tooltipInn": "In (Inn): the measure has national significance and belongs to the portfolio.",
   "segment.tooltipMissing": "The measure has no row on the Sjekkliste sheet.",
   "action.export": "Export",
+  "tab.rounds": "Rounds",
+  "ranking.moveNew": "new",
+  "ranking.moveNewHint": "New since the round “{round}”",
+  "ranking.since": "Movement since “{round}”",
 };
 
 const TABLES: Record<Lang, Record<TaskpaneKey, string>> = { nb: nbTaskpane, en: enTaskpane };

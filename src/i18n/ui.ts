@@ -92,6 +92,7 @@ export const nbUi = {
   "excel.lang.nb": "bokmål",
   "excel.lang.en": "engelsk",
   "excel.chart.title": "Score fordelt på grupper, i rangert rekkefølge",
+  "excel.move.new": "ny",
 } as const;
 
 export type UiKey = keyof typeof nbUi;
@@ -185,4 +186,5 @@ export const enUi: Record<UiKey, string> = {
   "excel.lang.nb": "Norwegian (bokmål)",
   "excel.lang.en": "English",
   "excel.chart.title": "Score by group, in rank order",
+  "excel.move.new": "new",
 };

@@ -26,6 +26,11 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
           </p>
         )}
         {notice && <p className="notice">{notice}</p>}
+        {message.captions.since && (
+          <p className="since" data-testid="presenter-since">
+            {message.captions.since}
+          </p>
+        )}
       </header>
       <div className="row head" aria-hidden="true">
         <span className="rank">{message.captions.rank}</span>
@@ -50,8 +55,8 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
             </span>
             <span className="total">{r.total}</span>
             {segments && <span className="segment">{r.segment ?? ""}</span>}
-            <span className={r.move ? (r.move.by > 0 ? "move up" : "move down") : "move"} aria-label={r.move?.text} title={r.move?.text}>
-              {r.move ? `${r.move.by > 0 ? "↑" : "↓"}${Math.abs(r.move.by)}` : ""}
+            <span className={r.move ? (r.move.fresh ? "move new" : r.move.by > 0 ? "move up" : "move down") : "move"} aria-label={r.move?.text} title={r.move?.text}>
+              {r.move ? (r.move.fresh ? (message.captions.fresh ?? "") : `${r.move.by > 0 ? "↑" : "↓"}${Math.abs(r.move.by)}`) : ""}
             </span>
           </li>
         ))}

@@ -15,6 +15,7 @@ import type { ChecklistState } from "../taskpane/app-state";
 import { segmentKey } from "../taskpane/checklist-model";
 import { keyLabel } from "../taskpane/components/Segment";
 import { ranksOf } from "../taskpane/view-model";
+import type { Baseline } from "../core/movement";
 import { PRESENTER_PAGE, type PresenterMessage } from "./protocol";
 import { presenterMessage } from "./rows";
 import { currentWhatIf, subscribeWhatIf } from "./whatif-channel";
@@ -51,13 +52,18 @@ function usePrevious(assessment: Assessment | undefined): Map<string, number> | 
   return track.previous;
 }
 
-export function usePresenterMessage(assessment: Assessment | undefined, lang: Lang, checklist: ChecklistState | undefined): PresenterMessage | null {
+export function usePresenterMessage(
+  assessment: Assessment | undefined,
+  lang: Lang,
+  checklist: ChecklistState | undefined,
+  baseline?: Baseline | null,
+): PresenterMessage | null {
   const previous = usePrevious(assessment);
   const whatIf = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
   if (!assessment) return null;
   const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
   if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, wp(lang, "whatif.banner"));
-  return presenterMessage(assessment, lang, previous, ranksOf(assessment), segments);
+  return presenterMessage(assessment, lang, previous, ranksOf(assessment), segments, undefined, baseline);
 }
 
 // In a pane narrower than 360 px the header keeps the title readable: the button shows its icon only.
@@ -66,9 +72,19 @@ const useStyles = makeStyles({
   label: { "@media (max-width: 359px)": { display: "none" } },
 });
 
-export function PresenterButton({ assessment, lang, checklist }: { assessment: Assessment | undefined; lang: Lang; checklist: ChecklistState | undefined }) {
+export function PresenterButton({
+  assessment,
+  lang,
+  checklist,
+  baseline,
+}: {
+  assessment: Assessment | undefined;
+  lang: Lang;
+  checklist: ChecklistState | undefined;
+  baseline?: Baseline | null;
+}) {
   const s = useStyles();
-  const message = usePresenterMessage(assessment, lang, checklist);
+  const message = usePresenterMessage(assessment, lang, checklist, baseline);
   const dialog = useRef<DialogLike | null>(null);
   const latest = useRef<string | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);

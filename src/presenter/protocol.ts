@@ -16,7 +16,7 @@ export interface PresenterRow {
   /** Share of the bar, 0–1. */
   bar: number;
   /** Movement against the previous ranking: positive = up. */
-  move?: { by: number; from: number; text: string };
+  move?: { by: number; from: number; text: string; fresh?: boolean };
   /** The portfolio segment (Samstyre …, Ut, Ikke vurdert) when there is a checklist. */
   segment?: string;
 }
@@ -28,7 +28,7 @@ export interface PresenterMessage {
   /** Present while the pane shows what-if weights: the banner text. */
   whatIf?: string;
   /** Column captions. */
-  captions: { rank: string; measure: string; total: string; segment: string; move: string };
+  captions: { rank: string; measure: string; total: string; segment: string; move: string; since?: string; fresh?: string };
   rows: PresenterRow[];
 }
 

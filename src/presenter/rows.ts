@@ -8,6 +8,8 @@ import { formatNumber, type Lang } from "../i18n";
 import { pp } from "../i18n/presenter";
 import { barShare, nameParts, rankMoves } from "../taskpane/view-model";
 import type { PresenterMessage, PresenterRow } from "./protocol";
+import type { Baseline, Move } from "../core/movement";
+import { movesAgainst } from "../core/movement";
 
 export function presenterMessage(
   a: Assessment,
@@ -16,10 +18,12 @@ export function presenterMessage(
   current: Map<string, number>,
   segments?: Map<string, string>,
   whatIf?: string,
+  /** A saved round: movement against it instead of against `previous` (not while trying weights). */
+  baseline?: Baseline | null,
 ): PresenterMessage {
   const min = totalMin(a.model);
   const max = totalMax(a.model);
-  const moves = rankMoves(previous, current);
+  const moves: Map<string, Move> = baseline && !whatIf ? movesAgainst(baseline, a.measures) : rankMoves(previous, current);
   const rows: PresenterRow[] = a.measures.map((m) => {
     const { name, theme } = nameParts(m);
     const move = moves.get(m.id);
@@ -31,7 +35,8 @@ export function presenterMessage(
       bar: m.total === null ? 0 : barShare(m.total, min, max),
     };
     if (m.total === null) row.note = pp(lang, "presenter.noTotal");
-    if (move) row.move = { ...move, text: pp(lang, move.by > 0 ? "presenter.up" : "presenter.down", { n: Math.abs(move.by), from: move.from }) };
+    if (move?.fresh) row.move = { by: 0, from: 0, fresh: true, text: pp(lang, "presenter.newHint", { round: baseline?.name ?? "" }) };
+    else if (move) row.move = { by: move.by, from: move.from, text: pp(lang, move.by > 0 ? "presenter.up" : "presenter.down", { n: Math.abs(move.by), from: move.from }) };
     const seg = segments?.get(m.id);
     if (seg !== undefined) row.segment = seg;
     return row;
@@ -47,6 +52,7 @@ export function presenterMessage(
       total: pp(lang, "presenter.colTotal"),
       segment: pp(lang, "presenter.colSegment"),
       move: pp(lang, "presenter.colMove"),
+      ...(baseline && !whatIf ? { since: pp(lang, "presenter.since", { round: baseline.name }), fresh: pp(lang, "presenter.new") } : {}),
     },
     rows,
   };

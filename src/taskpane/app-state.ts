@@ -9,6 +9,10 @@ import type { SegmentRank } from "../core/segments";
 import type { Portfolio } from "../grid/checklist-table";
 import type { Model } from "../core/model";
 import type { Lang } from "../i18n";
+import type { Baseline } from "../core/movement";
+import type { Finding } from "../core/findings";
+import type { Round } from "../core/rounds";
+import type { Grid } from "../grid/grid";
 
 export type AppStatus =
   /** Reading the workbook for the first time. */
@@ -67,6 +71,33 @@ export interface AppState {
   storeDamaged?: boolean;
   /** The language of the text the add-in writes into this workbook's sheets (status "ready"). */
   workbookLang?: Lang;
+  /** The saved round movement is shown against (status "ready"); null without rounds: movement since the previous recompute. */
+  baseline?: Baseline | null;
+  /** The saved rounds, once the Runder view asked for them (RoundActions.load). */
+  rounds?: RoundsState;
+}
+
+/** The rounds as read from the workbook: those that read well, and those that did not (by name). */
+export interface RoundsState {
+  rounds: Round[];
+  /** A finding (round-damaged) for each round that could not be read, naming it. */
+  findings: Finding[];
+  /** The round chosen as baseline; null: the last round. */
+  pinned: string | null;
+}
+
+/** The rounds' actions (src/excel/rounds.ts, loaded on first use). */
+export interface RoundActions {
+  /** Reads every round (each checked) into `rounds`. */
+  load(): Promise<void>;
+  /** Saves the workbook's state now as a round named exactly as typed. */
+  save(name: string): Promise<void>;
+  /** Deletes a round (the pane asked first); logged in Logg. */
+  remove(roundId: string): Promise<void>;
+  /** The baseline for movement: a round, or null for the last round. */
+  choose(roundId: string | null): Promise<void>;
+  /** Another workbook's ranking (its sheets read in the pane) saved as a round. */
+  importFile(file: { name: string; grids: Grid[] }, name: string): Promise<void>;
 }
 
 export interface AppActions {
@@ -116,6 +147,8 @@ export interface AppActions {
 }
 
 export interface AppController extends AppActions {
+  /** Saved rounds and the baseline (absent in a controller without them). */
+  rounds?: RoundActions;
   getState(): AppState;
   /** Calls the listener on every state change; returns the unsubscribe function. */
   subscribe(listener: (state: AppState) => void): () => void;

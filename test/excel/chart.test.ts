@@ -44,7 +44,7 @@ test("the layout makes one stacked bar chart over the table's group columns, ran
     title: "Score fordelt på grupper, i rangert rekkefølge",
     legend: "Top",
     reversePlotOrder: true,
-    position: { start: "N2", end: "V25" },
+    position: { start: "O2", end: "W25" },
   });
   expect(chart.series.map((s) => [s.name, s.values, s.categories, s.fill])).toEqual([
     ["Måloppnåelse", "Rangering!D2", "Rangering!B2", "#1F4E79"],

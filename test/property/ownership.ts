@@ -3,7 +3,7 @@
  *
  * OWNED (the add-in may write these cells freely) — `owned` is the one definition:
  *   1. every cell of the sheets the add-in keeps for itself: the sheet that holds the table
- *      PrioRangering (Rangering), the store sheet PrioData, and the sheet that holds the table
+ *      PrioRangering (Rangering), the store sheets PrioData and PrioRunder (saved rounds), and the sheet that holds the table
  *      PrioLogg (Logg, or «Logg 2» … when a person has a Logg sheet of their own);
  *   2. the data body of the computed columns of its tables: Inn/Ut, Segment and Rapportering of
  *      PrioSjekkliste, and «Andel av total» of PrioModell (found by header, as the readers do).
@@ -35,6 +35,7 @@ import { normalize } from "../../src/core/text";
 import { describeCell } from "../../src/grid/legacy-sync";
 import { CHECKLIST_COLUMNS, MODEL_COLUMNS, SCORING_FIXED, TABLES } from "../../src/grid/layout";
 import { STORE_SHEET } from "../../src/grid/store";
+import { ROUNDS_SHEET } from "../../src/grid/rounds-register";
 import { readStore } from "../../src/grid/workbook";
 import type { Rect } from "../../src/sim/a1";
 import type { SimCell, SimSheet, SimTable } from "../../src/sim/sheet";
@@ -67,7 +68,7 @@ export interface Owned {
 export function owned(wb: SimWorkbook, made: ReadonlySet<SimSheet>): Owned {
   const out: Owned = { sheets: new Set(), columns: [] };
   for (const sheet of wb.sheets)
-    if (same(sheet.name, STORE_SHEET) && made.has(sheet)) out.sheets.add(sheet);
+    if ((same(sheet.name, STORE_SHEET) || same(sheet.name, ROUNDS_SHEET)) && made.has(sheet)) out.sheets.add(sheet);
   for (const name of [TABLES.ranking, TABLES.log]) {
     const t = tableNamed(wb, name);
     if (t) out.sheets.add(t.sheet);

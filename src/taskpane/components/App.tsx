@@ -5,7 +5,7 @@
  *   status-line            the header's status text ("Oppdatert på 45 ms")
  *   busy-spinner           shown while an action writes to the workbook
  *   recalc                 header button «Beregn på nytt»
- *   tab-ranking, tab-checklist, tab-findings, tab-model, tab-stability   the tabs (tab-checklist only with a checklist or in the ready state)
+ *   tab-ranking, tab-checklist, tab-findings, tab-model, tab-stability, tab-rounds   the tabs (tab-checklist only with a checklist or in the ready state)
  *   (tab-findings carries data-count = the number of findings its badge shows)
  *   notice, error-bar, action-failure      message bars (notice after an action; error; a rejected action)
  *   state-loading, state-empty, state-legacy, state-error   the states without a scoring table
@@ -79,7 +79,7 @@ import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons
 import { useCallback, useMemo, useState } from "react";
 import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
-import type { AppController, AppState } from "../app-state";
+import type { AppController, AppState, RoundActions } from "../app-state";
 import type { PendingAnswers } from "../checklist-model";
 import { useActionRunner, useAppState, usePendingAnswers } from "../hooks";
 import { findingsOf, updatedLine } from "../view-model";
@@ -120,10 +120,12 @@ function prefetchViews(): void {
     typeof window !== "undefined" && "requestIdleCallback" in window ? (cb) => window.requestIdleCallback(cb) : (cb) => setTimeout(cb, 200);
   idle(() => void preloadViews().catch(() => undefined));
 }
+/** Runder (saved rounds, baseline, comparison): its code and strings load when the tab is first opened. */
+const RoundsView = lazy(() => import("../rounds/RoundsView"));
 
 import { SelectionTab } from "./SelectionTab";
 
-type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability" | "selection";
+type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability" | "selection" | "rounds";
 
 /** View state that outlives a tab switch: the ranking's filter, the checklist's chosen measure and search, pending answers. */
 interface ViewState {
@@ -215,7 +217,7 @@ function Pane({ controller }: { controller: AppController }) {
         </div>
         {state.busy && <Spinner size="tiny" aria-label={tp(lang, "status.busy")} data-testid="busy-spinner" />}
         <ExportButton state={state} filter={filter} />
-        <PresenterButton assessment={state.status === "ready" ? state.assessment : undefined} lang={lang} checklist={state.checklist} />
+        <PresenterButton assessment={state.status === "ready" ? state.assessment : undefined} lang={lang} checklist={state.checklist} baseline={state.baseline} />
         <Tooltip content={tp(lang, "action.recalcHint")} relationship="description">
           <Button
             appearance="subtle"
@@ -239,7 +241,7 @@ function Pane({ controller }: { controller: AppController }) {
       />
       <StoreBars state={state} actions={actions} />
 
-      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} />
+      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} />
     </div>
   );
 }
@@ -297,12 +299,14 @@ function Body({
   setTab,
   actions,
   view: v,
+  rounds,
 }: {
   state: AppState;
   tab: TabValue;
   setTab: (t: TabValue) => void;
   actions: ViewActions;
   view: ViewState;
+  rounds?: RoundActions;
 }) {
   const s = useStyles();
   const lang = state.lang;
@@ -329,11 +333,12 @@ function Body({
   prefetchViews();
   const legacy = state.status === "legacy";
   const model = state.model ?? state.assessment.model;
-  const findings = findingsOf(state.assessment);
+  const findings = [...findingsOf(state.assessment), ...(state.rounds?.findings ?? [])];
   const errors = findings.filter((f) => f.severity === "error").length;
   // The checklist tab: the checklist when there is one; in the add-in layout without one, the offer to create it.
   const hasChecklistTab = state.checklist !== undefined || state.status === "ready";
-  const tab: TabValue = chosen === "checklist" && !hasChecklistTab ? "ranking" : chosen;
+  const hasRoundsTab = rounds !== undefined && !legacy;
+  const tab: TabValue = (chosen === "checklist" && !hasChecklistTab) || (chosen === "rounds" && !hasRoundsTab) ? "ranking" : chosen;
   const tabLabel: Record<TabValue, string> = {
     ranking: tp(lang, "tab.ranking"),
     checklist: tp(lang, "tab.checklist"),
@@ -341,6 +346,7 @@ function Body({
     model: tp(lang, "tab.model"),
     stability: tp(lang, "tab.stability"),
     selection: tp(lang, "tab.selection"),
+    rounds: tp(lang, "tab.rounds"),
   };
 
   const view =
@@ -348,6 +354,7 @@ function Body({
       <RankingView
         assessment={state.assessment}
         lang={lang}
+        baseline={legacy ? null : state.baseline}
         checklist={state.checklist}
         filter={v.filter}
         onFilter={v.setFilter}
@@ -381,6 +388,10 @@ function Body({
         actions={actions}
         syncPlan={state.syncPlan}
       />
+    ) : tab === "rounds" && rounds ? (
+      <Suspense fallback={<LoadingState lang={lang} />}>
+        <RoundsView state={state} rounds={rounds} />
+      </Suspense>
     ) : tab === "stability" ? (
       <Suspense fallback={<LoadingState lang={lang} />}>
         <StabilityView assessment={state.assessment} lang={lang} />
@@ -436,6 +447,11 @@ function Body({
         {!legacy && (
           <Tab value="selection" className={s.tab} data-testid="tab-selection">
             {tp(lang, "tab.selection")}
+          </Tab>
+        )}
+        {hasRoundsTab && (
+          <Tab value="rounds" className={s.tab} data-testid="tab-rounds">
+            {tp(lang, "tab.rounds")}
           </Tab>
         )}
       </TabList>

@@ -1,7 +1,8 @@
 /**
  * Rangering: one row per ranked measure in assessment order (rank, name, total with a bar, the
  * top-level group values, a mark when incomplete), then the measures without a total with the
- * reason. Arrows show how far a measure moved since the previous assessment (live re-ranking).
+ * reason. Arrows show how far a measure moved against the baseline round when rounds are saved
+ * (↑2, ↓1, «ny»; kept until the baseline changes), otherwise since the previous assessment.
  * With a checklist: each row's Inn/Ut and segment, its rank within the segment under the overall
  * rank, a segment filter and «Skjul tiltak som er Ut». Filtering only hides rows; the ranks are
  * the assessment's and are not recomputed.
@@ -19,6 +20,7 @@ import { passesFilter, segmentKey, segmentRankLabel, type SegmentFilter, type Se
 import { THEME_SEPARATOR, displayNames, type DisplayName } from "../display-names";
 import { barShare, groupAbbreviations, incompleteText, rankMoves, ranksOf } from "../view-model";
 import { RowTooltip } from "./RowTooltip";
+import { movesAgainst, type Baseline, type Move } from "../../core/movement";
 import { PlacementBadges, rankingKeyLabel, useSegmentStyles } from "./Segment";
 
 const useStyles = makeStyles({
@@ -124,6 +126,14 @@ const useStyles = makeStyles({
   move: { display: "inline-flex", alignItems: "center", fontVariantNumeric: "tabular-nums", flexShrink: 0 },
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
+  fresh: {
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    paddingLeft: "3px",
+    paddingRight: "3px",
+  },
   unrankedHeading: {
     marginTop: tokens.spacingVerticalM,
     paddingBottom: tokens.spacingVerticalXS,
@@ -159,9 +169,12 @@ export function RankingView({
   filter = NO_FILTER,
   onFilter,
   onSelect,
+  baseline,
 }: {
   assessment: Assessment;
   lang: Lang;
+  /** The saved round movement is shown against; without one, movement since the previous assessment. */
+  baseline?: Baseline | null;
   checklist?: ChecklistState;
   filter?: RankingFilter;
   onFilter?: (filter: RankingFilter) => void;
@@ -171,7 +184,7 @@ export function RankingView({
   const s = useStyles();
   const model = assessment.model;
   const previous = usePreviousRanks(assessment);
-  const moves = rankMoves(previous, ranksOf(assessment));
+  const moves: Map<string, Move> = baseline ? movesAgainst(baseline, assessment.measures) : rankMoves(previous, ranksOf(assessment));
   const entries = new Map<string, ChecklistEntry>();
   for (const e of checklist?.entries ?? []) if (!entries.has(e.id)) entries.set(e.id, e);
   const keyOf = (m: MeasureResult): SegmentKey | undefined => {
@@ -209,6 +222,7 @@ export function RankingView({
           {tp(lang, "ranking.summary", { ranked: assessment.measures.filter((m) => m.rank !== null).length, count: assessment.measures.length })}
         </Caption1>
         <Caption1 data-testid="ranking-legend">{legend}</Caption1>
+        {baseline && <Caption1 data-testid="ranking-since">{tp(lang, "ranking.since", { round: baseline.name })}</Caption1>}
       </div>
       {checklist && (
         <Filters
@@ -235,10 +249,11 @@ export function RankingView({
             lang={lang}
             abbr={abbr}
             move={moves.get(m.id)}
+            since={baseline?.name}
             checklist={checklist}
             entry={entries.get(m.id)}
             onSelect={onSelect}
-            sig={rowSignature(m, names.get(m.id)!, model, lang, checklist, entries.get(m.id), moves.get(m.id))}
+            sig={rowSignature(m, names.get(m.id)!, model, lang, checklist, entries.get(m.id), moves.get(m.id), baseline?.name)}
           />
         ))}
       </ol>
@@ -441,11 +456,12 @@ function rowSignature(
   lang: Lang,
   checklist: ChecklistState | undefined,
   entry: ChecklistEntry | undefined,
-  move: { by: number; from: number } | undefined,
+  move: Move | undefined,
+  since?: string,
 ): string {
   // Only what the row reads: not the leaf outcomes and comments, which are most of a measure.
   const groups = model.criteria.map((g) => m.values[g.id] ?? null);
-  return JSON.stringify([modelKey(model), lang, checklist !== undefined, entry ?? null, m.id, m.rank, m.tied, m.total, m.complete, m.missing, m.invalid, groups, m.findings, shown, move ?? null]);
+  return JSON.stringify([modelKey(model), lang, checklist !== undefined, entry ?? null, m.id, m.rank, m.tied, m.total, m.complete, m.missing, m.invalid, groups, m.findings, shown, move ?? null, since ?? null]);
 }
 
 interface RowProps {
@@ -472,6 +488,7 @@ function RankingRowView({
   lang,
   abbr,
   move,
+  since,
   checklist,
   entry,
   onSelect,
@@ -482,7 +499,8 @@ function RankingRowView({
   model: Model;
   lang: Lang;
   abbr: Map<string, string>;
-  move: { by: number; from: number } | undefined;
+  move: Move | undefined;
+  since: string | undefined;
   checklist: ChecklistState | undefined;
   entry: ChecklistEntry | undefined;
   sig: string;
@@ -514,11 +532,17 @@ function RankingRowView({
         <div className={s.nameLine}>
           <MeasureName shown={shown} lang={lang} onSelect={onSelect && (() => onSelect(m.id))} />
           <IncompleteMark m={m} model={model} lang={lang} />
-          {move && (
+          {move?.fresh && (
+            <Caption1 className={mergeClasses(s.move, s.fresh)} aria-label={tp(lang, "ranking.moveNewHint", { round: since ?? "" })} data-testid="rank-move" data-move="new">
+              {tp(lang, "ranking.moveNew")}
+            </Caption1>
+          )}
+          {move && !move.fresh && (
             <Caption1
               className={mergeClasses(s.move, move.by > 0 ? s.up : s.down)}
               aria-label={tp(lang, move.by > 0 ? "ranking.moveUp" : "ranking.moveDown", { n: Math.abs(move.by), from: move.from })}
               data-testid="rank-move"
+              data-move={move.by > 0 ? `up${move.by}` : `down${-move.by}`}
             >
               {move.by > 0 ? <ArrowUp12Filled /> : <ArrowDown12Filled />}
               {Math.abs(move.by)}

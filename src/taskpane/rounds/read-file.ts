@@ -1,0 +1,26 @@
+/**
+ * A workbook chosen in the pane (last year's meeting, say) read into grids for «Importer runde»:
+ * looked at by the same guard as the command line and the preview first (an old .xls, a password,
+ * a zip bomb … is refused with a plain message), then read by exceljs, loaded only now. Nothing
+ * leaves the machine.
+ */
+import type { Lang } from "../../i18n";
+import { refusalMessage } from "../../i18n/files";
+import type { Grid } from "../../grid/grid";
+import { worksheetToGrid } from "../../grid/xlsx";
+import { guardWorkbook } from "../../grid/xlsx-guard";
+
+export type FileRead = { ok: true; name: string; grids: Grid[] } | { ok: false; message: string };
+
+export async function readWorkbookFile(data: ArrayBuffer, fileName: string, lang: Lang): Promise<FileRead> {
+  const checked = await guardWorkbook(new Uint8Array(data), fileName);
+  if (!checked.ok) return { ok: false, message: refusalMessage(lang, fileName, checked.refusal) };
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(checked.zip.slice().buffer);
+  } catch {
+    return { ok: false, message: refusalMessage(lang, fileName, { kind: "damaged" }) };
+  }
+  return { ok: true, name: fileName, grids: wb.worksheets.map(worksheetToGrid) };
+}
