@@ -369,8 +369,11 @@ function ComparisonList({ c, lang, earlier, later }: { c: Comparison; lang: Lang
           const by = x.from !== null && x.to !== null ? x.from - x.to : 0;
           return (
             <li key={x.id} className={s.change} data-testid="compare-rank" data-measure-id={x.id}>
-              {shown(x.id, x.name)}: {fromTo(rankText(lang, x.from, x.fromTied), rankText(lang, x.to, x.toTied))}
-              {by !== 0 && ` (${rp(lang, by > 0 ? "compare.up" : "compare.down", { n: Math.abs(by) })})`}
+              {shown(x.id, x.name)}:{" "}
+              <span className={s.fromTo}>
+                {rankText(lang, x.from, x.fromTied)} → {rankText(lang, x.to, x.toTied)}
+                {by !== 0 && ` (${rp(lang, by > 0 ? "compare.up" : "compare.down", { n: Math.abs(by) })})`}
+              </span>
             </li>
           );
         }),
