@@ -33,6 +33,7 @@ import { attachTableBounds, queueTableBounds } from "./table-bounds";
 import { checklistRowIn, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
 import { ensureRankingChart, probeRankingChart } from "./chart";
+import { groupContributions } from "../core/contributions";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
@@ -91,6 +92,7 @@ export function rankingRows(read: AddinRead, lang: Lang): (string | number)[][] 
       completenessText(m, lang),
       notesText(m, a.model, lang),
       m.id,
+      ...(m.total === null ? a.model.criteria.map(() => "") : groupContributions(a.model, m.values)),
     ];
   });
 }
@@ -305,11 +307,12 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[textInto(g, w.row, w.col, w.id)]];
   }
   writeMarks(scoringSheet, read, marks.items);
+  let rebuilt = false;
   if (rankingTable && body && rankingSheet) {
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
-    writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang);
+    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang);
   }
-  if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length);
+  if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
   if (read.checklist) writeChecklist(context, read, read.checklist, grids, lang, list, now());
@@ -390,7 +393,8 @@ interface RankingRead {
   sheet: Excel.Worksheet;
 }
 
-function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid | undefined, read: AddinRead, lang: Lang): void {
+/** Writes the Rangering rows; true when the table was rebuilt (its columns changed). */
+function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid | undefined, read: AddinRead, lang: Lang): boolean {
   const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
@@ -404,8 +408,9 @@ function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid
   const left = body.columnIndex;
   const seen: Grid = grid ?? { name: rt.sheet.name, rows: [] };
   let formatsNow = body.numberFormat as string[][] | undefined;
+  const rebuild = body.columnCount !== width;
 
-  if (body.columnCount !== width) {
+  if (rebuild) {
     // The model's groups changed: the table gets new columns, so it is rebuilt in place.
     table.delete();
     const all = sheet.getRangeByIndexes(top - 1, left, Math.max(body.rowCount, target) + 1, Math.max(body.columnCount, width));
@@ -433,7 +438,7 @@ function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid
     row[0] = a.measures[i]?.tied ? '0"="' : "0";
     row[segRankCol] = read.checklist?.segmentRanks.get(a.measures[i]?.id ?? "")?.tied ? '0"="' : "0";
     row[2] = "0.0";
-    for (let g = 0; g < groupCount; g++) row[3 + g] = "0.00";
+    for (let g = 0; g < groupCount; g++) row[3 + g] = row[width - groupCount + g] = "0.00";
     return row;
   });
   writeChangedFormats(sheet, formatsNow && body.rowCount >= 1 ? formatsNow : undefined, top, left, formats);
@@ -445,6 +450,7 @@ function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid
   bar.dataBar.upperBoundRule = { type: "Number", formula: String(totalMax(a.model)) };
   bar.dataBar.positiveFormat.fillColor = "#5B9BD5";
   bar.dataBar.positiveFormat.gradientFill = false;
+  return rebuild;
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import PptxGenJS from "pptxgenjs";
 import { allFindings } from "../core/assess";
+import { groupContributions } from "../core/contributions";
 import { SEVERITY_ORDER, type Finding } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
 import { findingMessage, formatShort, type Lang } from "../i18n";
@@ -297,15 +298,9 @@ function unrankedSlides(pptx: PptxGenJS, t: ExportTable, notes: string): void {
 
 // ── Charts ───────────────────────────────────────────────────────────────────────────────────
 
-/** How much each top-level group adds to the total: w·v for a sum, w·v / Σw for a mean. */
+/** How much each top-level group adds to the total (core/contributions.ts, shared with the Rangering chart). */
 export function contributions(model: Model, values: Record<string, number | null>): number[] {
-  const positive = model.criteria.filter((g) => Number.isFinite(g.weight) && g.weight > 0);
-  const den = model.total === "mean" ? positive.reduce((s, g) => s + g.weight, 0) : 1;
-  return model.criteria.map((g) => {
-    const v = values[g.id];
-    if (typeof v !== "number" || !(g.weight > 0) || den <= 0) return 0;
-    return (g.weight * v) / den;
-  });
+  return groupContributions(model, values);
 }
 
 /** Bars per chart slide: a label at 12 pt that wraps to two lines needs about 0.33 in. */

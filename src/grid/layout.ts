@@ -95,8 +95,15 @@ export function rankingHeaders(model: Model): string[] {
     RANKING_FIXED.complete,
     RANKING_FIXED.notes,
     RANKING_FIXED.id,
+    ...model.criteria.map((g) => contributionHeader(g.label.nb)),
   ];
 }
+
+/**
+ * The header of a group's contribution column (weight × value, so the group columns of a row add
+ * up to its Score): the source of the chart beside the table. After ID, so older columns keep their place.
+ */
+export const contributionHeader = (group: string): string => `${group} (bidrag)`;
 
 export const LOG_HEADERS = ["Tidspunkt", "Handling", "Celle", "Før", "Etter", "Tiltak"] as const;
 
