@@ -15,7 +15,7 @@ import { bySeverity, finding } from "../core/findings";
 import { groups as groupNodes, impliedLeafWeights, stableJson, totalMax, totalMin, type Model } from "../core/model";
 import { findingMessage, t, type Lang } from "../i18n";
 import { tableOn, textAt, type Grid } from "../grid/grid";
-import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
+import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, contributionHeader, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
 import { findScoringRegion, scoringColumns } from "../grid/scoring-table";
 import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreRead, type StoreTarget } from "../grid/store";
 import { address } from "../core/address";
@@ -34,6 +34,7 @@ import { checklistRowIn, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
 import { ensureRankingChart, probeRankingChart } from "./chart";
 import { groupContributions } from "../core/contributions";
+import { setsBudgetFrame } from "../grid/budget-frame";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
@@ -75,8 +76,11 @@ function notesText(m: MeasureResult, model: Model, lang: Lang): string {
   return fs.length > 1 ? `${first} ${t(lang, "excel.moreFindings", { count: fs.length - 1 })}` : first;
 }
 
-/** The Rangering table's rows, in assessment order; Inn/Ut, Segment and Rang i segment from the checklist when there is one. */
-export function rankingRows(read: AddinRead, lang: Lang): (string | number)[][] {
+/**
+ * The Rangering table's rows, in assessment order; Inn/Ut, Segment and Rang i segment from the
+ * checklist when there is one; Utvalg from `lists` (measure id → its list's word) when a frame is set.
+ */
+export function rankingRows(read: AddinRead, lang: Lang, lists?: ReadonlyMap<string, string>): (string | number)[][] {
   const a = read.assessment;
   return a.measures.map((m) => {
     const p = read.checklist?.placements.get(m.id);
@@ -93,6 +97,7 @@ export function rankingRows(read: AddinRead, lang: Lang): (string | number)[][] 
       notesText(m, a.model, lang),
       m.id,
       ...(m.total === null ? a.model.criteria.map(() => "") : groupContributions(a.model, m.values)),
+      lists?.get(m.id) ?? "",
     ];
   });
 }
@@ -299,6 +304,10 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     read.assessment.findings.unshift(finding("store-damaged", "warning", { detail }, { cell: `${STORE_SHEET}!A1` }));
   }
   if (read.checklist) guardSync(read, read.checklist, grids);
+  // The Utvalg column: the selection (and HiGHS) load only when Modell sets a budget frame; no sync.
+  const lists = setsBudgetFrame(grids)
+    ? await import("./selection-column").then((m) => m.selectionWords(grids, read, lang)).catch(() => undefined)
+    : undefined;
 
   // 3. Write.
   context.runtime.enableEvents = false;
@@ -310,7 +319,7 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   let rebuilt = false;
   if (rankingTable && body && rankingSheet) {
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
-    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang);
+    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, lists);
   }
   if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
@@ -394,11 +403,11 @@ interface RankingRead {
 }
 
 /** Writes the Rangering rows; true when the table was rebuilt (its columns changed). */
-function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid | undefined, read: AddinRead, lang: Lang): boolean {
+function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid | undefined, read: AddinRead, lang: Lang, lists?: ReadonlyMap<string, string>): boolean {
   const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
-  const rows = rankingRows(read, lang);
+  const rows = rankingRows(read, lang, lists);
   const target = Math.max(rows.length, 1);
   const values: CellValue[][] = rows.length ? rows : [new Array<CellValue>(width).fill(null)];
   const { body, table } = rt;
@@ -432,13 +441,14 @@ function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid
 
   const groupCount = a.model.criteria.length;
   const segRankCol = 3 + groupCount + 2;
+  const firstContribution = headers.indexOf(contributionHeader(a.model.criteria[0]?.label.nb ?? ""));
   const formats = values.map((_, i) => {
     const row = (formatsNow?.[i] ?? []).slice(0, width);
     while (row.length < width) row.push("General");
     row[0] = a.measures[i]?.tied ? '0"="' : "0";
     row[segRankCol] = read.checklist?.segmentRanks.get(a.measures[i]?.id ?? "")?.tied ? '0"="' : "0";
     row[2] = "0.0";
-    for (let g = 0; g < groupCount; g++) row[3 + g] = row[width - groupCount + g] = "0.00";
+    for (let g = 0; g < groupCount; g++) row[3 + g] = row[firstContribution + g] = "0.00";
     return row;
   });
   writeChangedFormats(sheet, formatsNow && body.rowCount >= 1 ? formatsNow : undefined, top, left, formats);

@@ -81,6 +81,8 @@ export const RANKING_FIXED = {
   complete: "Fullstendighet",
   notes: "Merknader",
   id: "ID",
+  /** The exact selection's list (Minimum / Pluss / Utenfor) when Modell sets a budget frame; blank otherwise. */
+  selection: "Utvalg",
 } as const;
 
 export function rankingHeaders(model: Model): string[] {
@@ -96,6 +98,7 @@ export function rankingHeaders(model: Model): string[] {
     RANKING_FIXED.notes,
     RANKING_FIXED.id,
     ...model.criteria.map((g) => contributionHeader(g.label.nb)),
+    RANKING_FIXED.selection,
   ];
 }
 

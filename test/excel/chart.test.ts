@@ -44,7 +44,7 @@ test("the layout makes one stacked bar chart over the table's contribution colum
     title: "Score fordelt på grupper, i rangert rekkefølge",
     legend: "Top",
     reversePlotOrder: true,
-    position: { start: "Q2", end: "Y25" },
+    position: { start: "R2", end: "Z25" },
   });
   expect(chart.series.map((s) => [s.name, s.values, s.categories, s.fill])).toEqual([
     ["Måloppnåelse (bidrag)", "Rangering!M2", "Rangering!B2", "#1F4E79"],
@@ -177,11 +177,11 @@ test("a workbook laid out before the contribution columns: the recompute rebuild
   const wb = await laidOut(6);
   const host = hostOf(wb);
   await host.run((ctx) => recompute(ctx, "nb"));
-  // The old layout: the table ends at ID (L), and the chart reads the group values D–F.
+  // The old layout: the table ends at ID (L), without contribution and Utvalg columns, and the chart reads the group values D–F.
   await host.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(SHEETS.ranking);
     ws.charts.getItem(RANKING_CHART).delete();
-    ws.getRange("M1:O7").delete("Left");
+    ws.getRange("M1:P7").delete("Left");
     const old = ws.charts.add("BarStacked", ws.getRange("D1:F7"), "Columns");
     old.name = RANKING_CHART;
     await ctx.sync();
@@ -192,7 +192,7 @@ test("a workbook laid out before the contribution columns: the recompute rebuild
   const result = await host.run((ctx) => recompute(ctx, "nb"));
   expect(wb.syncCount).toBe(3);
   if (result.kind !== "ready") throw new Error(result.kind);
-  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:O7");
+  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:P7");
   const charts = wb.charts(SHEETS.ranking);
   expect(charts.map((c) => [c.name, c.series.map((s) => [s.name, s.values])])).toEqual([
     [
