@@ -15,7 +15,11 @@ import { buildDeck, deckFileName } from "../export/deck";
 import { dateFromText, isoDate } from "../export/file-name";
 import { exportTable, type SegmentFilter } from "../export/rows";
 import { toCsv } from "../export/table-text";
-import { load, UsageError, type Io } from "./main";
+import { loadGrids, UsageError, type Io } from "./main";
+import { readWorkbook, type WorkbookRead } from "../grid/workbook";
+import type { Grid } from "../grid/grid";
+import { setsBudgetFrame } from "../grid/budget-frame";
+import type { SelectionSplit } from "../export/selection-split";
 
 /** Whether main() should hand the arguments to this file. */
 export function isExportCommand(argv: string[]): boolean {
@@ -102,6 +106,23 @@ function parse(argv: string[]): ExportArgs {
   return args;
 }
 
+/**
+ * The exact selection's lists when the workbook's Modell sets a budget frame (they replace --top
+ * on the slides); the selection and HiGHS load only then. Undefined without a frame or an answer.
+ */
+async function selectionSplit(grids: Grid[], read: WorkbookRead): Promise<SelectionSplit | undefined> {
+  if (read.kind !== "addin" || !setsBudgetFrame(grids)) return undefined;
+  const [{ readSelectionInputs }, { select }, { highsSolver }, { splitOf }] = await Promise.all([
+    import("../grid/selection-inputs"),
+    import("../core/selection"),
+    import("../solve/highs"),
+    import("../export/selection-split"),
+  ]);
+  const { problem } = readSelectionInputs(grids, read);
+  if (problem.budget === null) return undefined;
+  return splitOf(await select({ ...problem, budget: problem.budget }, highsSolver(), { entryBudgets: false, frontier: false }));
+}
+
 function writeReason(lang: Lang, e: unknown): string {
   const code = (e as { code?: string }).code;
   if (code === "ENOENT" || code === "ENOTDIR") return cs(lang, "cli.error.writeDir");
@@ -121,7 +142,8 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     }
     const command = args.command === "slides" ? "slides" : "score";
     if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command }));
-    const read = await load(args.file, lang);
+    const grids = await loadGrids(args.file, lang);
+    const read = readWorkbook(grids);
     if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
     const placements = read.kind === "addin" ? read.checklist?.placements : undefined;
     if ((args.segment !== "alle" || args.hideUt) && !placements) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
@@ -135,7 +157,8 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     }
 
     const date = args.date ?? (args.meeting ? dateFromText(args.meeting) : undefined) ?? isoDate(now());
-    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists }, ...selection });
+    const split = await selectionSplit(grids, read);
+    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists }, ...selection, split });
     const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
     try {
       await fs.writeFile(out, bytes);

@@ -18,6 +18,7 @@ import { findingMessage, formatShort, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
 import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
+import type { SelectionSplit } from "./selection-split";
 import { paginate, rowHeightIn, textWidthPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
   RANK_OR_TOTAL_CODES,
@@ -117,7 +118,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
     ],
     slideNumber: { x: W - LEFT - 0.8, y: 7.03, w: 0.8, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, align: "right" },
   });
-  const notes = modelNotes(input.assessment.model, lang, table.top);
+  const notes = modelNotes(input.assessment.model, lang, table.top, table.split);
 
   titleSlide(pptx, table, title, o, notes);
   if (which.ranked) rankedSlides(pptx, table, ex(lang, "deck.ranked"), table.ranked, notes, false);
@@ -246,11 +247,16 @@ function rankedSlides(pptx: PptxGenJS, t: ExportTable, heading: string, rows: Ex
     boxes: [{ text, widthIn: CONTENT_W, bold: true }],
     keepWithNext: true,
   });
-  const cut = !bySegment && t.top !== null;
+  const split = bySegment ? null : t.split;
+  const cut = !bySegment && (t.top !== null || split !== null);
+  // With a selection split the lists are not runs of the ranking: minimum, plus, out, each in rank order.
+  const order = { minimum: 0, plus: 1, out: 2 } as const;
+  const listed = split ? [...rows].sort((a, b) => order[a.list ?? "out"] - order[b.list ?? "out"]) : rows;
   let lastList: ExportRow["list"] = null;
-  for (const r of rows) {
+  for (const r of listed) {
     if (cut && r.list !== lastList) {
-      if (r.list === "minimum") out.push(section(ex(lang, "deck.minimum", { count: t.top! }), MINIMUM_FILL));
+      if (split) out.push(splitSection(t, split, r.list ?? "out", section));
+      else if (r.list === "minimum") out.push(section(ex(lang, "deck.minimum", { count: t.top! }), MINIMUM_FILL));
       else if (r.list === "plus") out.push(section(ex(lang, "deck.plus"), PLUS_FILL));
       lastList = r.list;
     }
@@ -267,8 +273,30 @@ function rankedSlides(pptx: PptxGenJS, t: ExportTable, heading: string, rows: Ex
       boxes: texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn, bold: columns[i].header === ex(lang, "deck.col.score") })),
     });
   }
-  const sub = [filterText(t) ? ex(lang, "deck.filter", { filter: filterText(t)! }) : "", minimumNote(t, rows, bySegment)].filter((s) => s).join(" · ");
+  const sub = [filterText(t) ? ex(lang, "deck.filter", { filter: filterText(t)! }) : "", minimumNote(t, rows, bySegment), split ? splitRule(t, split) : ""]
+    .filter((s) => s)
+    .join(" · ");
   tableSlides(pptx, heading, columns, out, notes, sub || undefined, lang);
+}
+
+const mnok = (lang: Lang, hundredths: number) => `${formatShort(lang, hundredths / 100)} MNOK`;
+
+/** The section heading of a list of the selection split: which frame made it. */
+function splitSection(t: ExportTable, split: SelectionSplit, list: "minimum" | "plus" | "out", section: (text: string, fill: string) => TableRow): TableRow {
+  const lang = t.lang;
+  if (list === "minimum") {
+    return split.minimum === null
+      ? section(ex(lang, "deck.sel.minimumOnly", { frame: mnok(lang, split.budget) }), MINIMUM_FILL)
+      : section(ex(lang, "deck.sel.minimum", { frame: mnok(lang, split.minimum) }), MINIMUM_FILL);
+  }
+  if (list === "plus") return section(ex(lang, "deck.sel.plus", { frame: mnok(lang, split.budget) }), PLUS_FILL);
+  return section(ex(lang, "deck.sel.out"), PLUS_FILL);
+}
+
+/** The rule that made the split, for the slide's subtitle. */
+function splitRule(t: ExportTable, split: SelectionSplit): string {
+  const { minimum, plus } = split.totals;
+  return ex(t.lang, "deck.sel.rule", { minimum: minimum.count, minimumCost: mnok(t.lang, minimum.cost), plus: plus.count, plusCost: mnok(t.lang, plus.cost) });
 }
 
 /** When ties at the cut make the minimum list longer than N, say so. */
@@ -494,7 +522,7 @@ function weightLines(model: Model, lang: Lang): string[] {
   return out;
 }
 
-export function modelNotes(model: Model, lang: Lang, top: number | null): string {
+export function modelNotes(model: Model, lang: Lang, top: number | null, split: SelectionSplit | null = null): string {
   const formula = model.criteria.map((g) => `${formatShort(lang, g.weight, 3)} × ${g.label[lang]}`).join(" + ");
   const lines = [
     ex(lang, "notes.model", { name: model.name, min: formatShort(lang, model.scale.min), max: formatShort(lang, model.scale.max) }),
@@ -506,6 +534,13 @@ export function modelNotes(model: Model, lang: Lang, top: number | null): string
       : ex(lang, "notes.noTieBreak", { tolerance: String(model.tolerance) }),
   ];
   if (top !== null) lines.push(ex(lang, "notes.cut", { count: top }));
+  if (split) {
+    lines.push(
+      split.minimum === null
+        ? ex(lang, "notes.splitOnly", { budget: mnok(lang, split.budget) })
+        : ex(lang, "notes.split", { minimum: mnok(lang, split.minimum), budget: mnok(lang, split.budget) }),
+    );
+  }
   lines.push(ex(lang, "notes.source"));
   return lines.join("\n");
 }

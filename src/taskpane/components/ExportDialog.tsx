@@ -154,7 +154,8 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       remember();
       const { buildDeck, deckFileName } = await import(/* webpackChunkName: "export-deck" */ "../../export/deck");
       const d = await date();
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection });
+      const split = await (await import("./export-split")).workbookSplit();
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
@@ -215,6 +216,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
               label={ex(lang, "pane.top")}
               validationState={topValid ? "none" : "error"}
               validationMessage={topValid ? undefined : <span data-testid="export-top-error">{ex(lang, "pane.topInvalid", { max: ranked })}</span>}
+              hint={ex(lang, "pane.topFrame")}
             >
               <Input value={topText} inputMode="numeric" onChange={(_, d) => setTopText(d.value)} data-testid="export-top" />
             </Field>
