@@ -1,6 +1,6 @@
 /**
  * `prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut]
- *  [--segment-lists] [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
+ *  [--segment-lists] [--acceptability] [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
  * workbook as «Prioritering <date>.pptx» unless -o says where; prints where it went.
  * `prio score <file.xlsx> --csv [--lang nb|en]`: the ranked list as CSV on stdout.
  * The same deck builder and CSV as the task pane (src/export); the same readers and one-line
@@ -35,6 +35,7 @@ interface ExportArgs {
   segment: SegmentFilter;
   hideUt: boolean;
   segmentLists: boolean;
+  acceptability: boolean;
   title?: string;
   meeting?: string;
   date?: string;
@@ -57,7 +58,7 @@ function parse(argv: string[]): ExportArgs {
     if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
     lang = v;
   }
-  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, help: false };
+  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, acceptability: false, help: false };
   const value = (i: number, option: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith("-") && v.length > 1)) throw new UsageError(cs(lang, "cli.error.missingValue", { option }));
@@ -87,6 +88,9 @@ function parse(argv: string[]): ExportArgs {
     else if (a === "--segment-lists") {
       slidesOnly();
       args.segmentLists = true;
+    } else if (a === "--acceptability") {
+      slidesOnly();
+      args.acceptability = true;
     }
     else if (a === "--title") {
       slidesOnly();
@@ -158,7 +162,7 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
 
     const date = args.date ?? (args.meeting ? dateFromText(args.meeting) : undefined) ?? isoDate(now());
     const split = await selectionSplit(grids, read);
-    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists }, ...selection, split });
+    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists, acceptability: args.acceptability }, ...selection, split });
     const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
     try {
       await fs.writeFile(out, bytes);

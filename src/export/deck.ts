@@ -14,11 +14,13 @@ import { allFindings } from "../core/assess";
 import { groupContributions } from "../core/contributions";
 import { SEVERITY_ORDER, type Finding } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
-import { findingMessage, formatShort, type Lang } from "../i18n";
+import { findingMessage, formatNumber, formatShort, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
 import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
+import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
+import { acceptabilityTable } from "./acceptability";
 import { paginate, rowHeightIn, textWidthPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
   RANK_OR_TOTAL_CODES,
@@ -33,7 +35,7 @@ import {
   type SegmentKey,
 } from "./rows";
 
-export type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality";
+export type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
 
 export const DEFAULT_SLIDES: Record<SlideKind, boolean> = {
   ranked: true,
@@ -42,6 +44,7 @@ export const DEFAULT_SLIDES: Record<SlideKind, boolean> = {
   segments: true,
   segmentLists: false,
   quality: true,
+  acceptability: false,
 };
 
 export interface DeckOptions extends ExportSelection {
@@ -53,6 +56,8 @@ export interface DeckOptions extends ExportSelection {
   /** The date the deck is about (YYYY-MM-DD), for the footer and the file name. */
   date: string;
   slides?: Partial<Record<SlideKind, boolean>>;
+  /** The rank acceptability slide's Monte Carlo result (the pane's, when it has one); else drawn with the defaults. */
+  acceptability?: UncertaintyResult;
 }
 
 // ── Look ─────────────────────────────────────────────────────────────────────────────────────
@@ -132,6 +137,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
     }
   }
   if (which.quality) qualitySlides(pptx, input, table, notes);
+  if (which.acceptability && table.ranked.length > 1) acceptabilitySlides(pptx, input, table, notes, o.acceptability);
   return pptx;
 }
 
@@ -545,3 +551,39 @@ export function modelNotes(model: Model, lang: Lang, top: number | null, split: 
   return lines.join("\n");
 }
 
+
+// ── Rank acceptability ───────────────────────────────────────────────────────────────────────
+
+/**
+ * How sure the ranking is: the probability of each place for each measure (Monte Carlo, seeded, so
+ * the same workbook gives the same slide), heat-mapped, every cell printed as a percentage.
+ */
+function acceptabilitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes: string, given?: UncertaintyResult): void {
+  const lang = t.lang;
+  const options = DEFAULT_UNCERTAINTY;
+  const result = given ?? simulate(uncertaintyInput(input.assessment), options);
+  const table = acceptabilityTable(result, input.assessment, lang);
+  const placeW = Math.min(0.78, (CONTENT_W - 0.7 - 3.6) / table.places.length);
+  const columns: Column[] = [
+    { header: ex(lang, "deck.col.rankShort"), widthIn: 0.7, align: "center" },
+    { header: ex(lang, "deck.col.name"), widthIn: CONTENT_W - 0.7 - placeW * table.places.length, align: "left" },
+    ...table.places.map((p): Column => ({ header: p, widthIn: placeW, align: "center" })),
+  ];
+  const rows: TableRow[] = table.rows.map((r) => {
+    const texts = [r.rank, r.name, ...r.cells.map((c) => c.text)];
+    return {
+      cells: [
+        bodyCell(r.rank, columns[0]),
+        bodyCell(r.name, columns[1]),
+        ...r.cells.map((c, k) => bodyCell(c.text, columns[k + 2], { color: c.ink, ...(c.fill ? { fill: { color: c.fill } } : {}) })),
+      ],
+      boxes: texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn })),
+    };
+  });
+  const sub = ex(lang, "deck.acceptabilityLead", {
+    draws: formatNumber(lang, table.draws, 0),
+    weights: formatShort(lang, options.weights.kind === "relative" ? options.weights.spread * 100 : 0, 0),
+    scores: formatShort(lang, options.scores.kind === "uniform" ? options.scores.spread : 0),
+  });
+  tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, notes, sub, lang);
+}

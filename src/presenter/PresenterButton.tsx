@@ -18,6 +18,7 @@ import { ranksOf } from "../taskpane/view-model";
 import { PRESENTER_PAGE, type PresenterMessage } from "./protocol";
 import { presenterMessage } from "./rows";
 import { currentWhatIf, subscribeWhatIf } from "./whatif-channel";
+import { acceptabilityFor, currentAcceptability, subscribeAcceptability } from "./acceptability-channel";
 
 interface DialogLike {
   messageChild?: (message: string) => void;
@@ -54,10 +55,13 @@ function usePrevious(assessment: Assessment | undefined): Map<string, number> | 
 export function usePresenterMessage(assessment: Assessment | undefined, lang: Lang, checklist: ChecklistState | undefined): PresenterMessage | null {
   const previous = usePrevious(assessment);
   const whatIf = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
+  useSyncExternalStore(subscribeAcceptability, currentAcceptability, currentAcceptability);
   if (!assessment) return null;
   const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
   if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, wp(lang, "whatif.banner"));
-  return presenterMessage(assessment, lang, previous, ranksOf(assessment), segments);
+  const message = presenterMessage(assessment, lang, previous, ranksOf(assessment), segments);
+  const acceptability = acceptabilityFor(assessment);
+  return acceptability ? { ...message, acceptability: acceptability.presenter } : message;
 }
 
 // In a pane narrower than 360 px the header keeps the title readable: the button shows its icon only.

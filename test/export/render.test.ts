@@ -10,6 +10,9 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { exportTable } from "../../src/export/rows";
 import { rankLabel } from "../../src/core/assess";
+import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput } from "../../src/core/uncertainty";
+import { acceptabilityTable } from "../../src/export/acceptability";
+import { readMeeting } from "../support/meeting";
 import { readWorkbook } from "../../src/grid/workbook";
 import { readXlsx } from "../../src/cli/xlsx";
 import { BUILD_TIMEOUT } from "../support/cli";
@@ -117,6 +120,31 @@ describe("the meeting of 21 September 2022", () => {
     expect(all).toContain("Score fordelt på grupper");
     expect(all).toMatch(/Datakvalitet[\s\S]*Feil\s+1[\s\S]*Advarsel\s+29[\s\S]*Merknad\s+5/);
     expect(all).toContain("Kritisk info!F9");
+  });
+  test("the rank acceptability slide: every ranked measure in rank order with the probability of each place printed, as the seeded Monte Carlo gives it", async () => {
+    const read = await readMeeting();
+    if (read.kind === "none") throw new Error("the meeting fixture has measures");
+    const expected = acceptabilityTable(simulate(uncertaintyInput(read.assessment), DEFAULT_UNCERTAINTY), read.assessment, "nb");
+    const pages = meeting.pages.filter((p) => /^\s*Hvor sikker er rangeringen/.test(p));
+    expect(pages).toHaveLength(1);
+    const page = pages[0].replace(/\u00a0/g, " ");
+    expect(page).toMatch(/Sannsynlighet for hver plass i 10000 trekk: vekter ±20 %, hver score ±1 · mørkere = mer sannsynlig/);
+    // 13 ranked measures: places 1–11, then 12–13 together (at most 12 place columns on a slide).
+    expect(expected.places).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12–13"]);
+    expect(page).toMatch(/Nr\.\s+Tiltak\s+1\s+2\s+3\s+4\s+5\s+6\s+7\s+8\s+9\s+10\s+11\s+12–13/);
+    expect(expected.rows).toHaveLength(13);
+    // Each row: rank, name, then the percentages in place order, on one line of the page, rows in rank order.
+    const pct = (t: string) => t.replace(/\s/g, "");
+    const at: number[] = [];
+    for (const r of expected.rows) {
+      const line = page.split("\n").find((l) => l.includes(r.name.slice(0, 18)) && new RegExp(`^\\s*${r.rank}\\s`).test(l));
+      expect({ name: r.name, line: line !== undefined }).toEqual({ name: r.name, line: true });
+      expect((line!.match(/<?\d+ ?%/g) ?? []).map(pct)).toEqual(r.cells.map((c) => pct(c.text)));
+      at.push(page.indexOf(line!));
+    }
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    // Rows of a probability table: each sums to 100 % (before rounding).
+    for (const r of expected.rows) expect(r.cells.reduce((s, c) => s + c.p, 0)).toBeCloseTo(1, 9);
   });
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(meeting.pngs).toHaveLength(await slideCount(decks.meeting));

@@ -74,7 +74,7 @@ export async function unzip(bytes: Uint8Array): Promise<JSZip> {
 }
 
 /**
- * The decks the tests open: the meeting (top 6), the 60 measures (top 20, lists per segment) and
+ * The decks the tests open: the meeting (top 6, with the rank acceptability slide), the 60 measures (top 20, lists per segment) and
  * examples/utvalg.xlsx (a budget frame on Modell, so its exact selection splits the list although
  * --top 5 is given), made by the real CLI.
  */
@@ -97,7 +97,7 @@ export async function makeDecks(): Promise<Decks> {
   const sixty = path.join(dir, "sixty.pptx");
   const utvalg = path.join(dir, "utvalg.pptx");
   for (const [args, out] of [
-    [[MEETING_XLSX, "--top", "6", "--meeting", "Nasjonalt e-helseråd 21.09.2022"], meeting],
+    [[MEETING_XLSX, "--top", "6", "--meeting", "Nasjonalt e-helseråd 21.09.2022", "--acceptability"], meeting],
     [[sixtyXlsx, "--top", "20", "--segment-lists"], sixty],
     [[UTVALG_XLSX, "--top", "5"], utvalg],
   ] as const) {
