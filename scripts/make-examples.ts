@@ -27,7 +27,7 @@ import { defaultModel, leaves, type Model } from "../src/core/model";
 import { segmentLabel } from "../src/grid/checklist-sync";
 import { QUESTIONS } from "../src/grid/checklist-table";
 import { gridFromValues } from "../src/grid/grid";
-import { CHECKLIST_COLUMNS, CHECKLIST_HEADERS, CHECKLIST_ORDER, CHECKLIST_WORDS, rankingHeaders, scoringHeaders, SHEETS, TABLES, type ChecklistColumn } from "../src/grid/layout";
+import { CHECKLIST_COLUMNS, CHECKLIST_HEADERS, CHECKLIST_ORDER, CHECKLIST_WORDS, RANKING_FIXED, rankingHeaders, scoringHeaders, SHEETS, TABLES, type ChecklistColumn } from "../src/grid/layout";
 import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../src/grid/model-table";
 import { newStore, nextMeasureId, STORE_SHEET, storeToCells, type Store } from "../src/grid/store";
 import { readWorkbook } from "../src/grid/workbook";
@@ -236,7 +236,7 @@ function writeRankingSheet(wb: ExcelJS.Workbook, model: Model): void {
   ws.getColumn(1).width = 6;
   ws.getColumn(2).width = 44;
   ws.getColumn(3).width = 16;
-  ws.getColumn(headers.length - 1).width = 60;
+  ws.getColumn(headers.indexOf(RANKING_FIXED.notes) + 1).width = 60;
 }
 
 function writeChecklistSheet(wb: ExcelJS.Workbook, measures: PortfolioMeasure[]): void {

@@ -1,6 +1,6 @@
 /**
  * `prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut]
- *  [--segment-lists] [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
+ *  [--segment-lists] [--acceptability] [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
  * workbook as «Prioritering <date>.pptx» unless -o says where; prints where it went.
  * `prio score <file.xlsx> --csv [--lang nb|en]`: the ranked list as CSV on stdout.
  * The same deck builder and CSV as the task pane (src/export); the same readers and one-line
@@ -15,7 +15,11 @@ import { buildDeck, deckFileName } from "../export/deck";
 import { dateFromText, isoDate } from "../export/file-name";
 import { exportTable, type SegmentFilter } from "../export/rows";
 import { toCsv } from "../export/table-text";
-import { load, UsageError, type Io } from "./main";
+import { loadGrids, UsageError, type Io } from "./main";
+import { readWorkbook, type WorkbookRead } from "../grid/workbook";
+import type { Grid } from "../grid/grid";
+import { setsBudgetFrame } from "../grid/budget-frame";
+import type { SelectionSplit } from "../export/selection-split";
 
 /** Whether main() should hand the arguments to this file. */
 export function isExportCommand(argv: string[]): boolean {
@@ -31,6 +35,7 @@ interface ExportArgs {
   segment: SegmentFilter;
   hideUt: boolean;
   segmentLists: boolean;
+  acceptability: boolean;
   title?: string;
   meeting?: string;
   date?: string;
@@ -53,7 +58,7 @@ function parse(argv: string[]): ExportArgs {
     if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
     lang = v;
   }
-  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, help: false };
+  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, acceptability: false, help: false };
   const value = (i: number, option: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith("-") && v.length > 1)) throw new UsageError(cs(lang, "cli.error.missingValue", { option }));
@@ -83,6 +88,9 @@ function parse(argv: string[]): ExportArgs {
     else if (a === "--segment-lists") {
       slidesOnly();
       args.segmentLists = true;
+    } else if (a === "--acceptability") {
+      slidesOnly();
+      args.acceptability = true;
     }
     else if (a === "--title") {
       slidesOnly();
@@ -100,6 +108,23 @@ function parse(argv: string[]): ExportArgs {
     else throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
   }
   return args;
+}
+
+/**
+ * The exact selection's lists when the workbook's Modell sets a budget frame (they replace --top
+ * on the slides); the selection and HiGHS load only then. Undefined without a frame or an answer.
+ */
+async function selectionSplit(grids: Grid[], read: WorkbookRead): Promise<SelectionSplit | undefined> {
+  if (read.kind !== "addin" || !setsBudgetFrame(grids)) return undefined;
+  const [{ readSelectionInputs }, { select }, { highsSolver }, { splitOf }] = await Promise.all([
+    import("../grid/selection-inputs"),
+    import("../core/selection"),
+    import("../solve/highs"),
+    import("../export/selection-split"),
+  ]);
+  const { problem } = readSelectionInputs(grids, read);
+  if (problem.budget === null) return undefined;
+  return splitOf(await select({ ...problem, budget: problem.budget }, highsSolver(), { entryBudgets: false, frontier: false }));
 }
 
 function writeReason(lang: Lang, e: unknown): string {
@@ -121,7 +146,8 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     }
     const command = args.command === "slides" ? "slides" : "score";
     if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command }));
-    const read = await load(args.file, lang);
+    const grids = await loadGrids(args.file, lang);
+    const read = readWorkbook(grids);
     if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
     const placements = read.kind === "addin" ? read.checklist?.placements : undefined;
     if ((args.segment !== "alle" || args.hideUt) && !placements) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
@@ -135,7 +161,8 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     }
 
     const date = args.date ?? (args.meeting ? dateFromText(args.meeting) : undefined) ?? isoDate(now());
-    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists }, ...selection });
+    const split = await selectionSplit(grids, read);
+    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists, acceptability: args.acceptability }, ...selection, split });
     const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
     try {
       await fs.writeFile(out, bytes);

@@ -501,33 +501,87 @@ function reasonOut(pre: Prepared, i: number, x: boolean[], budget: number): OutR
 }
 
 /**
- * The smallest frame B ≥ `from` at which measure j belongs to an optimal selection of the program
- * with `fixedIn` fixed. f(B) is the best total at B, g(B) the best with j in; both are step
- * functions. At B with g < f, no frame below the cheapest j-selection worth f(B) can work, so jump
- * there; each jump raises f strictly, so the loop ends.
+ * f(B), the best total with `fixedIn` fixed at frame B, as far as the search has needed it, shared
+ * by every measure's entry budget. One max-value solve at b that finds x (cost c ≤ b) fixes f on
+ * the whole interval [c, b] (f rises with B, f(c) ≥ value(x) = f(b)), so a later question inside a
+ * known interval costs no solve; and x, optimal throughout [c, b], puts each measure in it in an
+ * optimal selection there.
  */
-async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixedIn: Set<number>, from: number, best: Map<number, number | null>): Promise<number | null> {
+class BestByFrame {
+  private readonly known: { lo: number; hi: number; value: number | null; x: boolean[] | null }[] = [];
+  constructor(
+    private readonly solver: BinarySolver,
+    private readonly pre: Prepared,
+    private readonly fixedIn: Set<number>,
+  ) {}
+
+  /** Records a selection known to be optimal at frame `b`. */
+  add(b: number, x: boolean[]): void {
+    const p = program(this.pre, b, this.fixedIn);
+    this.known.push({ lo: costOf(p, x), hi: b, value: valueOf(p, x), x });
+  }
+
+  async at(b: number): Promise<{ value: number | null; x: boolean[] | null }> {
+    for (const k of this.known) if (k.lo <= b && b <= k.hi) return k;
+    const p = program(this.pre, b, this.fixedIn);
+    const x = await run(this.solver, p);
+    const k = x ? { lo: costOf(p, x), hi: b, value: valueOf(p, x), x } : { lo: -Infinity, hi: b, value: null, x: null };
+    this.known.push(k);
+    return k;
+  }
+
+  /** The smallest frame ≥ from at which a selection found so far shows j in an optimal selection; null if none. */
+  upper(j: number, from: number): number | null {
+    let u: number | null = null;
+    for (const k of this.known) {
+      if (!k.x?.[j] || k.hi < from) continue;
+      const b = Math.max(k.lo, from);
+      if (u === null || b < u) u = b;
+    }
+    return u;
+  }
+}
+
+/**
+ * The smallest frame B ≥ `from` at which measure j belongs to an optimal selection of the program
+ * with `fixedIn` fixed (within SCORE_EPS of the best). Exact, by jumps: at frame b with best total
+ * v = f(b), j is in an optimal selection iff the cheapest selection with j worth ≥ v − ε costs at
+ * most b (one min-cost solve); otherwise no frame below that cost c can work (every frame in
+ * [b, c) has f ≥ v, and every selection with j cheaper than c is worth less than v − ε), so the
+ * search jumps to c. Each jump raises f strictly. Shortcuts that need no solve: f from the shared
+ * intervals, a selection found optimal at the frame that holds j, and the smallest frame at which
+ * any selection found so far shows j in (a proven entry: once a jump reaches it, it is the answer).
+ */
+async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixedIn: Set<number>, from: number, best: BestByFrame): Promise<number | null> {
   if (pre.excluded.has(j)) return null;
   const withJ = new Set([...fixedIn, j]);
+  const all = sum(pre.items.map((it) => it.cost ?? 0));
   let b = from;
-  for (let guard = 0; guard < 10_000; guard++) {
-    // f(b) is the same for every measure: computed once per frame.
-    if (!best.has(b)) {
-      const pf = program(pre, b, fixedIn);
-      const xf = await run(solver, pf);
-      best.set(b, xf ? valueOf(pf, xf) : null);
+  // The value of the last selection with j found (cost b): enough when f(b) is no higher.
+  let withJValue = -Infinity;
+  let lastWithJ: boolean[] | null = null;
+  for (let guard = 0; guard < 100_000; guard++) {
+    const proven = best.upper(j, from);
+    if (proven !== null && proven <= b) return proven;
+    const f = await best.at(b);
+    if (f.value === null) return null;
+    if (f.x?.[j]) return b;
+    if (withJValue >= f.value - SCORE_EPS) {
+      // The selection with j found for this frame is optimal here: it proves entries of the others in it too.
+      // (Only when it is as good as the best, not merely within ε, so proofs do not drift by ε each.)
+      if (lastWithJ && withJValue >= f.value - SCORE_EPS / 1000) best.add(b, lastWithJ);
+      return b;
     }
-    const f = best.get(b);
-    if (f === null || f === undefined) return null;
-    const pg = program(pre, b, withJ);
-    const xg = await run(solver, pg);
-    if (xg && valueOf(pg, xg) >= f - SCORE_EPS) return b;
-    // The cheapest selection with j worth at least f (no frame limit: the cap is the sum of all costs).
-    const pm = program(pre, sum(pre.items.map((it) => it.cost ?? 0)), withJ, "min-cost", f - SCORE_EPS);
+    // The cheapest selection with j worth at least f(b) (no frame limit: the cap is the sum of all costs).
+    const pm = program(pre, all, withJ, "min-cost", f.value - SCORE_EPS);
     const xm = await run(solver, pm);
     if (!xm) return null;
     const next = costOf(pm, xm);
-    b = next > b ? next : b + 1;
+    if (next <= b) return b;
+    if (proven !== null && proven <= next) return proven;
+    withJValue = valueOf(pm, xm);
+    lastWithJ = xm;
+    b = next;
   }
   return null;
 }
@@ -608,8 +662,9 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
       },
     };
     const fixedForEntry = minimum !== null ? minSet : pre.forcedClosure;
-    // The best total with fixedForEntry fixed, by frame: the selection itself gives it at the frame.
-    const bestAt = new Map<number, number | null>([[problem.budget, sum(items.map((it, i) => (x[i] ? (it.score ?? 0) : 0)))]]);
+    // The best total with fixedForEntry fixed, by frame: the selection itself is optimal at the frame.
+    const bestAt = new BestByFrame(counted, pre, fixedForEntry);
+    bestAt.add(problem.budget, x);
     const measures: SelectionMeasure[] = [];
     const outSet: number[] = [];
     for (let i = 0; i < items.length; i++) {

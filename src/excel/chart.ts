@@ -1,17 +1,20 @@
 /**
- * The chart beside the Rangering table: each measure's score as a stacked bar of its group
- * values, in the table's order (rank order), rank 1 at the top. Its series are the table's group
- * columns and its categories the Tiltak column, whole table columns, so Excel keeps the chart on
+ * The chart beside the Rangering table: each measure's score as a stacked bar of its groups'
+ * weighted contributions (weight × value, core/contributions.ts, the same as the slides' chart), so
+ * each bar is as long as the Score, with equal or unequal weights; in the table's order (rank
+ * order), rank 1 at the top. Its series are the table's contribution columns (after ID) and its
+ * categories the Tiltak column, whole table columns, so Excel keeps the chart on
  * the table as rows come and go: a recompute writes the table and the chart follows without a
  * write of its own. A native Excel chart (ExcelApi 1.7), copyable into PowerPoint as a chart.
  * Made with the layout, or by the first recompute that finds none (a workbook laid out before the
- * chart existed) or one with the wrong number of groups; always queued into the caller's batches
+ * chart existed), one with the wrong number of groups, or after the table was rebuilt (its
+ * columns changed, e.g. a workbook from before the contribution columns); always queued into the caller's batches
  * (no sync of its own, so a recompute stays at three syncs).
  */
 import type { Model } from "../core/model";
 import { t, type Lang } from "../i18n";
 import { columnLetters } from "../core/address";
-import { rankingHeaders } from "../grid/layout";
+import { contributionHeader, rankingHeaders } from "../grid/layout";
 
 export const RANKING_CHART = "PrioRangeringDiagram";
 
@@ -19,16 +22,17 @@ export const RANKING_CHART = "PrioRangeringDiagram";
 const HEADER_ROW = 0;
 const FIRST_COL = 0;
 const NAME_COL = 1;
-const FIRST_GROUP_COL = 3;
 const GROUP_COLOURS = ["#1F4E79", "#2E75B6", "#9DC3E6", "#5B9BD5", "#BDD7EE", "#8FAADC"];
 
 /**
  * Queues the chart over a Rangering table that has `bodyRows` rows (1 for a new layout). The
- * source is the group columns with their headers, so each series is named by its group.
+ * source is the contribution columns with their headers, so each series is named by its group.
  */
 export function queueRankingChart(sheet: Excel.Worksheet, model: Model, lang: Lang, bodyRows = 1): Excel.Chart {
   const groups = model.criteria.length;
-  const source = sheet.getRangeByIndexes(HEADER_ROW, FIRST_COL + FIRST_GROUP_COL, bodyRows + 1, Math.max(groups, 1));
+  const headers = rankingHeaders(model);
+  const first = groups ? headers.indexOf(contributionHeader(model.criteria[0].label.nb)) : 3;
+  const source = sheet.getRangeByIndexes(HEADER_ROW, FIRST_COL + first, bodyRows + 1, Math.max(groups, 1));
   const chart = sheet.charts.add("BarStacked", source, "Columns");
   chart.name = RANKING_CHART;
   chart.title.text = t(lang, "excel.chart.title");
@@ -53,8 +57,9 @@ export function probeRankingChart(sheet: Excel.Worksheet): Excel.Chart {
 
 /**
  * In the recompute's write batch: makes the chart when the workbook has none (a layout made before
- * the chart existed), or again when the model's groups changed (the table was rebuilt with other
- * columns). Otherwise nothing: the chart follows the table by itself.
+ * the chart existed), or again when the table was rebuilt in this batch (its columns changed: the
+ * old chart would read the cells the old table had) or the chart has another number of series
+ * than the model has groups. Otherwise nothing: the chart follows the table by itself.
  */
 export function ensureRankingChart(sheet: Excel.Worksheet, found: Excel.Chart, model: Model, lang: Lang, bodyRows: number, rebuilt = false): void {
   if (!found.isNullObject) {

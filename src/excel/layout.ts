@@ -15,6 +15,7 @@ import {
   CHECKLIST_HEADERS,
   CHECKLIST_ORDER,
   CHECKLIST_WORDS,
+  RANKING_FIXED,
   rankingHeaders,
   scoringHeaders,
   SHEETS,
@@ -235,8 +236,8 @@ function writeRankingSheet(context: Excel.RequestContext, model: Model): void {
   sheet.getRangeByIndexes(RANKING_HEADER_ROW, 0, 1, 1).format.columnWidth = 40;
   sheet.getRangeByIndexes(RANKING_HEADER_ROW, 1, 1, 1).format.columnWidth = 260;
   sheet.getRangeByIndexes(RANKING_HEADER_ROW, 2, 1, 1).format.columnWidth = 120;
-  sheet.getRangeByIndexes(RANKING_HEADER_ROW, headers.length - 3, 1, 1).format.columnWidth = 120;
-  sheet.getRangeByIndexes(RANKING_HEADER_ROW, headers.length - 2, 1, 1).format.columnWidth = 360;
+  sheet.getRangeByIndexes(RANKING_HEADER_ROW, headers.indexOf(RANKING_FIXED.complete), 1, 1).format.columnWidth = 120;
+  sheet.getRangeByIndexes(RANKING_HEADER_ROW, headers.indexOf(RANKING_FIXED.notes), 1, 1).format.columnWidth = 360;
   sheet.freezePanes.freezeRows(RANKING_HEADER_ROW + 1);
 }
 

@@ -15,7 +15,7 @@ import { bySeverity, finding } from "../core/findings";
 import { groups as groupNodes, impliedLeafWeights, stableJson, totalMax, totalMin, type Model } from "../core/model";
 import { findingMessage, t, type Lang } from "../i18n";
 import { tableOn, textAt, type Grid } from "../grid/grid";
-import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
+import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, contributionHeader, MODEL_COLUMNS, rankingHeaders, scoringHeaders, SHEETS, TABLES } from "../grid/layout";
 import { findScoringRegion, scoringColumns } from "../grid/scoring-table";
 import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreRead, type StoreTarget } from "../grid/store";
 import { address } from "../core/address";
@@ -35,6 +35,8 @@ import { queueLog } from "./legacy";
 import { ensureRankingChart, probeRankingChart } from "./chart";
 import { moveText, movesAgainst, type Baseline } from "../core/movement";
 import { META_ROWS, metaFromRange, ROUNDS_SHEET } from "../grid/rounds-register";
+import { groupContributions } from "../core/contributions";
+import { setsBudgetFrame } from "../grid/budget-frame";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
@@ -76,8 +78,12 @@ function notesText(m: MeasureResult, model: Model, lang: Lang): string {
   return fs.length > 1 ? `${first} ${t(lang, "excel.moreFindings", { count: fs.length - 1 })}` : first;
 }
 
-/** The Rangering table's rows, in assessment order; Inn/Ut, Segment and Rang i segment from the checklist when there is one. */
-export function rankingRows(read: AddinRead, lang: Lang, baseline: Baseline | null = null): (string | number)[][] {
+/**
+ * The Rangering table's rows, in assessment order; Inn/Ut, Segment and Rang i segment from the
+ * checklist when there is one; Endring against the baseline round; Utvalg from `lists` (measure
+ * id → its list's word) when a frame is set.
+ */
+export function rankingRows(read: AddinRead, lang: Lang, baseline: Baseline | null = null, lists?: ReadonlyMap<string, string>): (string | number)[][] {
   const a = read.assessment;
   const moves = baseline ? movesAgainst(baseline, a.measures) : undefined;
   const newWord = t(lang, "excel.move.new");
@@ -95,6 +101,8 @@ export function rankingRows(read: AddinRead, lang: Lang, baseline: Baseline | nu
       completenessText(m, lang),
       notesText(m, a.model, lang),
       m.id,
+      ...(m.total === null ? a.model.criteria.map(() => "") : groupContributions(a.model, m.values)),
+      lists?.get(m.id) ?? "",
       moves ? moveText(moves.get(m.id), m.rank !== null, newWord) : "",
     ];
   });
@@ -310,6 +318,10 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   if (registerRead?.kind === "damaged") {
     read.assessment.findings.push(finding("rounds-register-damaged", "warning", { detail: registerRead.detail }, { cell: `${ROUNDS_SHEET}!A1` }));
   }
+  // The Utvalg column: the selection (and HiGHS) load only when Modell sets a budget frame; no sync.
+  const lists = setsBudgetFrame(grids)
+    ? await import("./selection-column").then((m) => m.selectionWords(grids, read, lang)).catch(() => undefined)
+    : undefined;
 
   // 3. Write.
   context.runtime.enableEvents = false;
@@ -318,14 +330,12 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[textInto(g, w.row, w.col, w.id)]];
   }
   writeMarks(scoringSheet, read, marks.items);
+  let rebuilt = false;
   if (rankingTable && body && rankingSheet) {
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
-    writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline);
+    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline, lists);
   }
-  if (chart && rankingTable && body) {
-    const rebuilt = body.columnCount !== rankingHeaders(read.model).length;
-    ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
-  }
+  if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
   if (read.checklist) writeChecklist(context, read, read.checklist, grids, lang, list, now());
@@ -406,11 +416,20 @@ interface RankingRead {
   sheet: Excel.Worksheet;
 }
 
-function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid | undefined, read: AddinRead, lang: Lang, baseline: Baseline | null): void {
+/** Writes the Rangering rows; true when the table was rebuilt (its columns changed). */
+function writeRanking(
+  context: Excel.RequestContext,
+  rt: RankingRead,
+  grid: Grid | undefined,
+  read: AddinRead,
+  lang: Lang,
+  baseline: Baseline | null,
+  lists?: ReadonlyMap<string, string>,
+): boolean {
   const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
-  const rows = rankingRows(read, lang, baseline);
+  const rows = rankingRows(read, lang, baseline, lists);
   const target = Math.max(rows.length, 1);
   const values: CellValue[][] = rows.length ? rows : [new Array<CellValue>(width).fill(null)];
   const { body, table } = rt;
@@ -420,8 +439,9 @@ function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid
   const left = body.columnIndex;
   const seen: Grid = grid ?? { name: rt.sheet.name, rows: [] };
   let formatsNow = body.numberFormat as string[][] | undefined;
+  const rebuild = body.columnCount !== width;
 
-  if (body.columnCount !== width) {
+  if (rebuild) {
     // The model's groups changed: the table gets new columns, so it is rebuilt in place.
     table.delete();
     const all = sheet.getRangeByIndexes(top - 1, left, Math.max(body.rowCount, target) + 1, Math.max(body.columnCount, width));
@@ -443,13 +463,14 @@ function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid
 
   const groupCount = a.model.criteria.length;
   const segRankCol = 3 + groupCount + 2;
+  const firstContribution = headers.indexOf(contributionHeader(a.model.criteria[0]?.label.nb ?? ""));
   const formats = values.map((_, i) => {
     const row = (formatsNow?.[i] ?? []).slice(0, width);
     while (row.length < width) row.push("General");
     row[0] = a.measures[i]?.tied ? '0"="' : "0";
     row[segRankCol] = read.checklist?.segmentRanks.get(a.measures[i]?.id ?? "")?.tied ? '0"="' : "0";
     row[2] = "0.0";
-    for (let g = 0; g < groupCount; g++) row[3 + g] = "0.00";
+    for (let g = 0; g < groupCount; g++) row[3 + g] = row[firstContribution + g] = "0.00";
     return row;
   });
   writeChangedFormats(sheet, formatsNow && body.rowCount >= 1 ? formatsNow : undefined, top, left, formats);
@@ -461,6 +482,7 @@ function writeRanking(context: Excel.RequestContext, rt: RankingRead, grid: Grid
   bar.dataBar.upperBoundRule = { type: "Number", formula: String(totalMax(a.model)) };
   bar.dataBar.positiveFormat.fillColor = "#5B9BD5";
   bar.dataBar.positiveFormat.gradientFill = false;
+  return rebuild;
 }
 
 /**

@@ -11,12 +11,16 @@
  */
 import PptxGenJS from "pptxgenjs";
 import { allFindings } from "../core/assess";
+import { groupContributions } from "../core/contributions";
 import { SEVERITY_ORDER, type Finding } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
-import { findingMessage, formatShort, type Lang } from "../i18n";
+import { findingMessage, formatNumber, formatShort, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
 import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
+import type { SelectionSplit } from "./selection-split";
+import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
+import { acceptabilityTable } from "./acceptability";
 import { paginate, rowHeightIn, textWidthPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
   RANK_OR_TOTAL_CODES,
@@ -31,7 +35,7 @@ import {
   type SegmentKey,
 } from "./rows";
 
-export type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality";
+export type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
 
 export const DEFAULT_SLIDES: Record<SlideKind, boolean> = {
   ranked: true,
@@ -40,6 +44,7 @@ export const DEFAULT_SLIDES: Record<SlideKind, boolean> = {
   segments: true,
   segmentLists: false,
   quality: true,
+  acceptability: false,
 };
 
 export interface DeckOptions extends ExportSelection {
@@ -51,6 +56,8 @@ export interface DeckOptions extends ExportSelection {
   /** The date the deck is about (YYYY-MM-DD), for the footer and the file name. */
   date: string;
   slides?: Partial<Record<SlideKind, boolean>>;
+  /** The rank acceptability slide's Monte Carlo result (the pane's, when it has one); else drawn with the defaults. */
+  acceptability?: UncertaintyResult;
 }
 
 // ── Look ─────────────────────────────────────────────────────────────────────────────────────
@@ -116,7 +123,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
     ],
     slideNumber: { x: W - LEFT - 0.8, y: 7.03, w: 0.8, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, align: "right" },
   });
-  const notes = modelNotes(input.assessment.model, lang, table.top);
+  const notes = modelNotes(input.assessment.model, lang, table.top, table.split);
 
   titleSlide(pptx, table, title, o, notes);
   if (which.ranked) rankedSlides(pptx, table, ex(lang, "deck.ranked"), table.ranked, notes, false);
@@ -130,6 +137,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
     }
   }
   if (which.quality) qualitySlides(pptx, input, table, notes);
+  if (which.acceptability && table.ranked.length > 1) acceptabilitySlides(pptx, input, table, notes, o.acceptability);
   return pptx;
 }
 
@@ -245,11 +253,16 @@ function rankedSlides(pptx: PptxGenJS, t: ExportTable, heading: string, rows: Ex
     boxes: [{ text, widthIn: CONTENT_W, bold: true }],
     keepWithNext: true,
   });
-  const cut = !bySegment && t.top !== null;
+  const split = bySegment ? null : t.split;
+  const cut = !bySegment && (t.top !== null || split !== null);
+  // With a selection split the lists are not runs of the ranking: minimum, plus, out, each in rank order.
+  const order = { minimum: 0, plus: 1, out: 2 } as const;
+  const listed = split ? [...rows].sort((a, b) => order[a.list ?? "out"] - order[b.list ?? "out"]) : rows;
   let lastList: ExportRow["list"] = null;
-  for (const r of rows) {
+  for (const r of listed) {
     if (cut && r.list !== lastList) {
-      if (r.list === "minimum") out.push(section(ex(lang, "deck.minimum", { count: t.top! }), MINIMUM_FILL));
+      if (split) out.push(splitSection(t, split, r.list ?? "out", section));
+      else if (r.list === "minimum") out.push(section(ex(lang, "deck.minimum", { count: t.top! }), MINIMUM_FILL));
       else if (r.list === "plus") out.push(section(ex(lang, "deck.plus"), PLUS_FILL));
       lastList = r.list;
     }
@@ -266,8 +279,30 @@ function rankedSlides(pptx: PptxGenJS, t: ExportTable, heading: string, rows: Ex
       boxes: texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn, bold: columns[i].header === ex(lang, "deck.col.score") })),
     });
   }
-  const sub = [filterText(t) ? ex(lang, "deck.filter", { filter: filterText(t)! }) : "", minimumNote(t, rows, bySegment)].filter((s) => s).join(" · ");
+  const sub = [filterText(t) ? ex(lang, "deck.filter", { filter: filterText(t)! }) : "", minimumNote(t, rows, bySegment), split ? splitRule(t, split) : ""]
+    .filter((s) => s)
+    .join(" · ");
   tableSlides(pptx, heading, columns, out, notes, sub || undefined, lang);
+}
+
+const mnok = (lang: Lang, hundredths: number) => `${formatShort(lang, hundredths / 100)} MNOK`;
+
+/** The section heading of a list of the selection split: which frame made it. */
+function splitSection(t: ExportTable, split: SelectionSplit, list: "minimum" | "plus" | "out", section: (text: string, fill: string) => TableRow): TableRow {
+  const lang = t.lang;
+  if (list === "minimum") {
+    return split.minimum === null
+      ? section(ex(lang, "deck.sel.minimumOnly", { frame: mnok(lang, split.budget) }), MINIMUM_FILL)
+      : section(ex(lang, "deck.sel.minimum", { frame: mnok(lang, split.minimum) }), MINIMUM_FILL);
+  }
+  if (list === "plus") return section(ex(lang, "deck.sel.plus", { frame: mnok(lang, split.budget) }), PLUS_FILL);
+  return section(ex(lang, "deck.sel.out"), PLUS_FILL);
+}
+
+/** The rule that made the split, for the slide's subtitle. */
+function splitRule(t: ExportTable, split: SelectionSplit): string {
+  const { minimum, plus } = split.totals;
+  return ex(t.lang, "deck.sel.rule", { minimum: minimum.count, minimumCost: mnok(t.lang, minimum.cost), plus: plus.count, plusCost: mnok(t.lang, plus.cost) });
 }
 
 /** When ties at the cut make the minimum list longer than N, say so. */
@@ -297,15 +332,9 @@ function unrankedSlides(pptx: PptxGenJS, t: ExportTable, notes: string): void {
 
 // ── Charts ───────────────────────────────────────────────────────────────────────────────────
 
-/** How much each top-level group adds to the total: w·v for a sum, w·v / Σw for a mean. */
+/** How much each top-level group adds to the total (core/contributions.ts, shared with the Rangering chart). */
 export function contributions(model: Model, values: Record<string, number | null>): number[] {
-  const positive = model.criteria.filter((g) => Number.isFinite(g.weight) && g.weight > 0);
-  const den = model.total === "mean" ? positive.reduce((s, g) => s + g.weight, 0) : 1;
-  return model.criteria.map((g) => {
-    const v = values[g.id];
-    if (typeof v !== "number" || !(g.weight > 0) || den <= 0) return 0;
-    return (g.weight * v) / den;
-  });
+  return groupContributions(model, values);
 }
 
 /** Bars per chart slide: a label at 12 pt that wraps to two lines needs about 0.33 in. */
@@ -499,7 +528,7 @@ function weightLines(model: Model, lang: Lang): string[] {
   return out;
 }
 
-export function modelNotes(model: Model, lang: Lang, top: number | null): string {
+export function modelNotes(model: Model, lang: Lang, top: number | null, split: SelectionSplit | null = null): string {
   const formula = model.criteria.map((g) => `${formatShort(lang, g.weight, 3)} × ${g.label[lang]}`).join(" + ");
   const lines = [
     ex(lang, "notes.model", { name: model.name, min: formatShort(lang, model.scale.min), max: formatShort(lang, model.scale.max) }),
@@ -511,7 +540,50 @@ export function modelNotes(model: Model, lang: Lang, top: number | null): string
       : ex(lang, "notes.noTieBreak", { tolerance: String(model.tolerance) }),
   ];
   if (top !== null) lines.push(ex(lang, "notes.cut", { count: top }));
+  if (split) {
+    lines.push(
+      split.minimum === null
+        ? ex(lang, "notes.splitOnly", { budget: mnok(lang, split.budget) })
+        : ex(lang, "notes.split", { minimum: mnok(lang, split.minimum), budget: mnok(lang, split.budget) }),
+    );
+  }
   lines.push(ex(lang, "notes.source"));
   return lines.join("\n");
 }
 
+
+// ── Rank acceptability ───────────────────────────────────────────────────────────────────────
+
+/**
+ * How sure the ranking is: the probability of each place for each measure (Monte Carlo, seeded, so
+ * the same workbook gives the same slide), heat-mapped, every cell printed as a percentage.
+ */
+function acceptabilitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes: string, given?: UncertaintyResult): void {
+  const lang = t.lang;
+  const options = DEFAULT_UNCERTAINTY;
+  const result = given ?? simulate(uncertaintyInput(input.assessment), options);
+  const table = acceptabilityTable(result, input.assessment, lang);
+  const placeW = Math.min(0.78, (CONTENT_W - 0.7 - 3.6) / table.places.length);
+  const columns: Column[] = [
+    { header: ex(lang, "deck.col.rankShort"), widthIn: 0.7, align: "center" },
+    { header: ex(lang, "deck.col.name"), widthIn: CONTENT_W - 0.7 - placeW * table.places.length, align: "left" },
+    ...table.places.map((p): Column => ({ header: p, widthIn: placeW, align: "center" })),
+  ];
+  const rows: TableRow[] = table.rows.map((r) => {
+    const texts = [r.rank, r.name, ...r.cells.map((c) => c.text)];
+    return {
+      cells: [
+        bodyCell(r.rank, columns[0]),
+        bodyCell(r.name, columns[1]),
+        ...r.cells.map((c, k) => bodyCell(c.text, columns[k + 2], { color: c.ink, ...(c.fill ? { fill: { color: c.fill } } : {}) })),
+      ],
+      boxes: texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn })),
+    };
+  });
+  const sub = ex(lang, "deck.acceptabilityLead", {
+    draws: formatNumber(lang, table.draws, 0),
+    weights: formatShort(lang, options.weights.kind === "relative" ? options.weights.spread * 100 : 0, 0),
+    scores: formatShort(lang, options.scores.kind === "uniform" ? options.scores.spread : 0),
+  });
+  tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, notes, sub, lang);
+}

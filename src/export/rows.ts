@@ -12,6 +12,7 @@ import { rank } from "../core/rank";
 import { rankWithin, type SegmentRank } from "../core/segments";
 import { findingMessage, formatNumber, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
+import type { SelectionSplit } from "./selection-split";
 
 /** A placement as one key: a segment, «ikke vurdert», or Ut. */
 export type SegmentKey = Segment | "ikke-vurdert" | "ut";
@@ -33,6 +34,8 @@ export interface ExportSelection {
   hideUt?: boolean;
   /** Top N as the minimum list; null/undefined for no cut. */
   top?: number | null;
+  /** The exact selection within the budget frame: when given, its lists split the ranking instead of `top`. */
+  split?: SelectionSplit | null;
 }
 
 export interface ExportRow {
@@ -48,8 +51,8 @@ export interface ExportRow {
   segment: SegmentKey | null;
   /** Rank within the segment (measures in a segment only). */
   segmentRank: SegmentRank | null;
-  /** With a cut: whether the measure is on the minimum list. */
-  list: "minimum" | "plus" | null;
+  /** With a cut: whether the measure is on the minimum list; with a selection split also «out». */
+  list: "minimum" | "plus" | "out" | null;
   /** Without a total: the no-total message. */
   reason: string;
 }
@@ -63,6 +66,8 @@ export interface ExportTable {
   /** Measures in the assessment before the filter. */
   count: number;
   top: number | null;
+  /** The selection split in force (then `top` is null); null without a budget frame. */
+  split: SelectionSplit | null;
   filter: { segment: SegmentFilter; hideUt: boolean };
 }
 
@@ -100,7 +105,8 @@ export function exportTable(input: ExportInput, lang: Lang, sel: ExportSelection
   const model = a.model;
   const segment = sel.segment ?? "alle";
   const hideUt = sel.hideUt ?? false;
-  const top = sel.top !== undefined && sel.top !== null && sel.top > 0 ? Math.floor(sel.top) : null;
+  const split = sel.split ?? null;
+  const top = split === null && sel.top !== undefined && sel.top !== null && sel.top > 0 ? Math.floor(sel.top) : null;
   const keyOf = (id: string): SegmentKey | null => (placements ? segmentKeyOf(placements.get(id)) : null);
   const inSegment = (id: string): string | undefined => {
     const k = keyOf(id);
@@ -136,7 +142,7 @@ export function exportTable(input: ExportInput, lang: Lang, sel: ExportSelection
       }),
       segment: placements ? (key ?? "ikke-vurdert") : null,
       segmentRank: sr && sr.rank !== null ? sr : null,
-      list: top === null || place === undefined ? null : place <= top ? "minimum" : "plus",
+      list: split !== null ? (m.rank === null ? null : (split.lists.get(m.id) ?? "out")) : top === null || place === undefined ? null : place <= top ? "minimum" : "plus",
       reason: why ? findingMessage(why, lang, model) : "",
     };
   };
@@ -149,6 +155,7 @@ export function exportTable(input: ExportInput, lang: Lang, sel: ExportSelection
     unranked: shown.filter((m) => m.rank === null).map(row),
     count: a.measures.length,
     top,
+    split,
     filter: { segment, hideUt: placements ? hideUt : false },
   };
 }

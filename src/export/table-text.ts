@@ -29,13 +29,14 @@ export function tableCells(t: ExportTable, none = "–"): string[][] {
   const lang = t.lang;
   const header = [ex(lang, "csv.header.rank"), ex(lang, "csv.header.name"), ex(lang, "csv.header.score"), ...t.groupLabels];
   if (t.hasChecklist) header.push(ex(lang, "csv.header.segment"));
-  if (t.top !== null) header.push(ex(lang, "csv.header.list"));
+  const listed = t.top !== null || t.split !== null;
+  if (listed) header.push(ex(lang, "csv.header.list"));
   header.push(ex(lang, "csv.header.note"));
   const cells = (r: ExportRow): string[] => {
     const dash = (v: string) => (v === "–" ? none : v);
     const out = [dash(r.rank), r.name, dash(r.score), ...r.groups.map(dash)];
     if (t.hasChecklist) out.push(r.segment ? segmentName(lang, r.segment) : "");
-    if (t.top !== null) out.push(r.list === "minimum" ? ex(lang, "csv.list.minimum") : r.list === "plus" ? ex(lang, "csv.list.plus") : "");
+    if (listed) out.push(r.list === "minimum" ? ex(lang, "csv.list.minimum") : r.list === "plus" ? ex(lang, "csv.list.plus") : r.list === "out" ? ex(lang, "csv.list.out") : "");
     out.push(r.reason);
     return out;
   };

@@ -83,6 +83,8 @@ export const RANKING_FIXED = {
   id: "ID",
   /** Movement against the baseline round (↑2, ↓1, ny); blank without saved rounds. */
   move: "Endring",
+  /** The exact selection's list (Minimum / Pluss / Utenfor) when Modell sets a budget frame; blank otherwise. */
+  selection: "Utvalg",
 } as const;
 
 export function rankingHeaders(model: Model): string[] {
@@ -97,9 +99,17 @@ export function rankingHeaders(model: Model): string[] {
     RANKING_FIXED.complete,
     RANKING_FIXED.notes,
     RANKING_FIXED.id,
+    ...model.criteria.map((g) => contributionHeader(g.label.nb)),
+    RANKING_FIXED.selection,
     RANKING_FIXED.move,
   ];
 }
+
+/**
+ * The header of a group's contribution column (weight × value, so the group columns of a row add
+ * up to its Score): the source of the chart beside the table. After ID, so older columns keep their place.
+ */
+export const contributionHeader = (group: string): string => `${group} (bidrag)`;
 
 export const LOG_HEADERS = ["Tidspunkt", "Handling", "Celle", "Før", "Etter", "Tiltak"] as const;
 

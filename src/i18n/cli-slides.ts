@@ -7,7 +7,7 @@ import { fill, type Lang } from "./format";
 
 export const nbCliSlides = {
   "cli.slides.usage":
-    "Bruk: prio slides <fil.xlsx> [-o ut.pptx] [--lang nb|en] [--top N] [--segment NAVN] [--skjul-ut] [--segment-lists] [--title TEKST] [--meeting TEKST] [--date ÅÅÅÅ-MM-DD]\n       prio score <fil.xlsx> --csv [--lang nb|en]\n\nslides     lager lysark (PowerPoint) med den rangerte listen; standard er «Prioritering <dato>.pptx» ved siden av arbeidsboken\n--top N    de N øverste er minimumslisten, resten pluss-listen\n--segment  bare ett segment: Samstyre, Koordinere, Observere, Inspirere, Ut eller «ikke vurdert»\n--segment-lists  også den rangerte listen for hvert segment\n--csv      skriver den rangerte listen som CSV (UTF-8, semikolon) i stedet for tekst",
+    "Bruk: prio slides <fil.xlsx> [-o ut.pptx] [--lang nb|en] [--top N] [--segment NAVN] [--skjul-ut] [--segment-lists] [--acceptability] [--title TEKST] [--meeting TEKST] [--date ÅÅÅÅ-MM-DD]\n       prio score <fil.xlsx> --csv [--lang nb|en]\n\nslides     lager lysark (PowerPoint) med den rangerte listen; standard er «Prioritering <dato>.pptx» ved siden av arbeidsboken\n--top N    de N øverste er minimumslisten, resten pluss-listen\n--segment  bare ett segment: Samstyre, Koordinere, Observere, Inspirere, Ut eller «ikke vurdert»\n--segment-lists  også den rangerte listen for hvert segment\n--acceptability  også et lysark om hvor sikker rangeringen er (sannsynlighet for hver plass, 10 000 trekk)\n--csv      skriver den rangerte listen som CSV (UTF-8, semikolon) i stedet for tekst",
   "cli.slides.written": "Lysarkene er lagret i {file}",
   "cli.error.write": "Kan ikke skrive {file}: {reason}",
   "cli.error.writeDir": "mappen finnes ikke",
@@ -23,7 +23,7 @@ export type CliSlidesKey = keyof typeof nbCliSlides;
 
 export const enCliSlides: Record<CliSlidesKey, string> = {
   "cli.slides.usage":
-    "Usage: prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut] [--segment-lists] [--title TEXT] [--meeting TEXT] [--date YYYY-MM-DD]\n       prio score <file.xlsx> --csv [--lang nb|en]\n\nslides     makes slides (PowerPoint) with the ranked list; by default «Prioritering <date>.pptx» beside the workbook\n--top N    the top N are the minimum list, the rest the plus list\n--segment  one segment only: Samstyre, Koordinere, Observere, Inspirere, Ut or “ikke vurdert”\n--segment-lists  also the ranked list of each segment\n--csv      prints the ranked list as CSV (UTF-8, comma) instead of text",
+    "Usage: prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut] [--segment-lists] [--acceptability] [--title TEXT] [--meeting TEXT] [--date YYYY-MM-DD]\n       prio score <file.xlsx> --csv [--lang nb|en]\n\nslides     makes slides (PowerPoint) with the ranked list; by default «Prioritering <date>.pptx» beside the workbook\n--top N    the top N are the minimum list, the rest the plus list\n--segment  one segment only: Samstyre, Koordinere, Observere, Inspirere, Ut or “ikke vurdert”\n--segment-lists  also the ranked list of each segment\n--acceptability  also a slide on how sure the ranking is (probability of each place, 10,000 draws)\n--csv      prints the ranked list as CSV (UTF-8, comma) instead of text",
   "cli.slides.written": "The slides are saved in {file}",
   "cli.error.write": "Cannot write {file}: {reason}",
   "cli.error.writeDir": "the folder does not exist",

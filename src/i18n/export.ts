@@ -96,6 +96,20 @@ export const nbExport = {
   "pane.language": "Språk i lysark og tabell",
   "pane.language.nb": "Norsk bokmål",
   "pane.language.en": "Engelsk",
+  "deck.sel.minimum": "Minimumsliste – best samlet score innenfor minimumsrammen på {frame}",
+  "deck.sel.minimumOnly": "Minimumsliste – best samlet score innenfor budsjettrammen på {frame}",
+  "deck.sel.plus": "Pluss-liste – det budsjettrammen på {frame} gir i tillegg",
+  "deck.sel.out": "Utenfor rammen",
+  "deck.sel.rule": "Delt etter eksakt utvalg innenfor rammene (Modell): minimum {minimum} tiltak, {minimumCost} · pluss {plus} tiltak, {plusCost}",
+  "notes.split":
+    "Minimums- og pluss-listen er det eksakte utvalget: tiltakene med høyest samlet score innenfor minimumsrammen på {minimum}, og det budsjettrammen på {budget} legger til, der et tiltak bare tas med sammen med det det forutsetter. Nr. er plassen i den rangerte listen.",
+  "notes.splitOnly":
+    "Minimumslisten er det eksakte utvalget: tiltakene med høyest samlet score innenfor budsjettrammen på {budget}, der et tiltak bare tas med sammen med det det forutsetter. Nr. er plassen i den rangerte listen.",
+  "csv.list.out": "Utenfor",
+  "deck.acceptability": "Hvor sikker er rangeringen",
+  "deck.acceptabilityLead": "Sannsynlighet for hver plass i {draws} trekk: vekter ±{weights} %, hver score ±{scores} · mørkere = mer sannsynlig",
+  "pane.slide.acceptability": "Hvor sikker er rangeringen",
+  "pane.topFrame": "Har Modell en budsjettramme, deler lysarkene listen etter det eksakte utvalget i stedet.",
 } as const;
 
 export type ExportKey = keyof typeof nbExport;
@@ -191,6 +205,20 @@ export const enExport: Record<ExportKey, string> = {
   "pane.language": "Language of the slides and table",
   "pane.language.nb": "Norwegian (bokmål)",
   "pane.language.en": "English",
+  "deck.sel.minimum": "Minimum list – the highest total score within the minimum frame of {frame}",
+  "deck.sel.minimumOnly": "Minimum list – the highest total score within the budget frame of {frame}",
+  "deck.sel.plus": "Plus list – what the budget frame of {frame} adds",
+  "deck.sel.out": "Outside the frame",
+  "deck.sel.rule": "Split by the exact selection within the frames (Modell): minimum {minimum} measures, {minimumCost} · plus {plus} measures, {plusCost}",
+  "notes.split":
+    "The minimum and plus lists are the exact selection: the measures with the highest total score within the minimum frame of {minimum}, and what the budget frame of {budget} adds, a measure chosen only with what it presupposes. No. is the place in the ranked list.",
+  "notes.splitOnly":
+    "The minimum list is the exact selection: the measures with the highest total score within the budget frame of {budget}, a measure chosen only with what it presupposes. No. is the place in the ranked list.",
+  "csv.list.out": "Out",
+  "deck.acceptability": "How sure is the ranking",
+  "deck.acceptabilityLead": "Probability of each place in {draws} draws: weights ±{weights}%, each score ±{scores} · darker = more likely",
+  "pane.slide.acceptability": "How sure is the ranking",
+  "pane.topFrame": "When Modell sets a budget frame, the slides split the list by the exact selection instead.",
 };
 
 const TABLES: Record<Lang, Record<ExportKey, string>> = { nb: nbExport, en: enExport };

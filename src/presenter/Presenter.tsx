@@ -3,19 +3,23 @@
  * full names, score bars, ties as `6=`, the segment when there is a checklist, and movement as
  * arrows with their text (never colour alone). Rows glide to their new places (FLIP).
  */
-import { useLayoutEffect, useRef } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
+import { AcceptabilityView } from "./AcceptabilityView";
 import type { PresenterMessage } from "./protocol";
 import { measure, play, type Positions } from "./flip";
 
 export function Presenter({ message, waiting, notice }: { message: PresenterMessage | null; waiting: string; notice?: string }) {
   const list = useRef<HTMLOListElement>(null);
   const before = useRef<Positions>(new Map());
+  const [view, setView] = useState<"ranking" | "acceptability">("ranking");
   useLayoutEffect(() => {
     play(list.current, before.current);
     before.current = measure(list.current);
   }, [message]);
   if (!message) return <p className="waiting">{notice ?? waiting}</p>;
   const segments = message.rows.some((r) => r.segment !== undefined);
+  const acc = message.acceptability;
+  const showAcc = acc !== undefined && view === "acceptability";
   return (
     <main className={segments ? "presenter with-segment" : "presenter"} lang={message.lang} data-testid="presenter">
       <header>
@@ -31,15 +35,25 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
             {message.captions.since}
           </p>
         )}
+        {acc && (
+          <span className="views" role="group">
+            {(["ranking", "acceptability"] as const).map((v) => (
+              <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} data-testid={`presenter-view-${v}`}>
+                {acc.views[v]}
+              </button>
+            ))}
+          </span>
+        )}
       </header>
-      <div className="row head" aria-hidden="true">
+      {showAcc && <AcceptabilityView a={acc} />}
+      <div className="row head" aria-hidden="true" hidden={showAcc}>
         <span className="rank">{message.captions.rank}</span>
         <span className="name">{message.captions.measure}</span>
         <span className="total">{message.captions.total}</span>
         {segments && <span className="segment">{message.captions.segment}</span>}
         <span className="move">{message.captions.move}</span>
       </div>
-      <ol ref={list} data-testid="presenter-list">
+      <ol ref={list} data-testid="presenter-list" hidden={showAcc}>
         {message.rows.map((r) => (
           <li key={r.id} className="row" data-flip-id={r.id} data-testid="presenter-row" data-rank={r.rank}>
             <span className="rank">{r.rank}</span>

@@ -19,6 +19,7 @@ import type { Baseline } from "../core/movement";
 import { PRESENTER_PAGE, type PresenterMessage } from "./protocol";
 import { presenterMessage } from "./rows";
 import { currentWhatIf, subscribeWhatIf } from "./whatif-channel";
+import { acceptabilityFor, currentAcceptability, subscribeAcceptability } from "./acceptability-channel";
 
 interface DialogLike {
   messageChild?: (message: string) => void;
@@ -60,10 +61,13 @@ export function usePresenterMessage(
 ): PresenterMessage | null {
   const previous = usePrevious(assessment);
   const whatIf = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
+  useSyncExternalStore(subscribeAcceptability, currentAcceptability, currentAcceptability);
   if (!assessment) return null;
   const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
   if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, wp(lang, "whatif.banner"));
-  return presenterMessage(assessment, lang, previous, ranksOf(assessment), segments, undefined, baseline);
+  const message = presenterMessage(assessment, lang, previous, ranksOf(assessment), segments, undefined, baseline);
+  const acceptability = acceptabilityFor(assessment);
+  return acceptability ? { ...message, acceptability: acceptability.presenter } : message;
 }
 
 // In a pane narrower than 360 px the header keeps the title readable: the button shows its icon only.

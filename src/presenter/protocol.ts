@@ -30,6 +30,20 @@ export interface PresenterMessage {
   /** Column captions. */
   captions: { rank: string; measure: string; total: string; segment: string; move: string; since?: string; fresh?: string };
   rows: PresenterRow[];
+  /** Present when the pane has a current rank acceptability result: the presenter can switch to it. */
+  acceptability?: PresenterAcceptability;
 }
 
 export const PRESENTER_PAGE = "presenter.html";
+
+/** Rank acceptability (the pane's Monte Carlo) for the presenter: every cell's percentage printed, its heat as colours. */
+export interface PresenterAcceptability {
+  title: string;
+  /** Draws and spreads, and how to read the colours. */
+  lead: string;
+  /** The two views' names for the presenter's switch. */
+  views: { ranking: string; acceptability: string };
+  captions: { rank: string; measure: string };
+  places: string[];
+  rows: { id: string; rank: string; name: string; cells: { text: string; fill: string; ink: string; label: string }[] }[];
+}

@@ -108,3 +108,54 @@ test("with 20 measures with long names the top 15 are on screen at 1280×720, 6=
   expect(boxes.slice(0, 15).every((b) => b.bottom <= 720)).toBe(true);
   expect(boxes.slice(0, 15).map((b) => b.rank)).toContain("6=");
 });
+
+test("the rank acceptability table: once the Stabilitet view has its Monte Carlo, the presenter switches to it at 1280×720, every probability printed and heat-mapped", async () => {
+  await page.goto(`${server.url}/preview.html`);
+  const pane = await taskpane(page);
+  // Without a result the presenter offers no switch.
+  let presenter = await openPresenter(pane);
+  expect(await presenter.$('[data-testid="presenter-view-acceptability"]')).toBeNull();
+  await page.click('[data-testid="dialog-close"]');
+
+  await pane.click('[data-testid="tab-stability"]');
+  await pane.waitForSelector('[data-testid="rank-table"]', { timeout: 60000 });
+  const paneRows = await pane.$$eval('[data-testid="rank-row"]', (trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('[data-testid="rank-cell"]')).map((td) => Number(td.getAttribute("data-p")))),
+  );
+  expect(paneRows).toHaveLength(13);
+
+  presenter = await openPresenter(pane);
+  await presenter.waitForSelector('[data-testid="presenter-view-acceptability"]', { timeout: 30000 });
+  await presenter.click('[data-testid="presenter-view-acceptability"]');
+  await presenter.waitForSelector('[data-testid="presenter-acceptability"]');
+  expect(await presenter.isVisible('[data-testid="presenter-list"]')).toBe(false);
+  await shot(page, "presenter-acceptability-1280x720");
+
+  const rows = await presenter.$$eval('[data-testid="presenter-acceptability-row"]', (trs) =>
+    trs.map((tr) => {
+      const box = tr.getBoundingClientRect();
+      return {
+        name: tr.querySelector("th")?.textContent ?? "",
+        bottom: box.bottom,
+        cells: Array.from(tr.querySelectorAll("td.acc-place")).map((td) => ({ text: td.textContent ?? "", bg: getComputedStyle(td).backgroundColor })),
+      };
+    }),
+  );
+  const headers = await presenter.$$eval('[data-testid="presenter-acceptability"] thead th.acc-place', (ths) => ths.map((th) => th.textContent));
+  // 13 ranked measures: places 1–9 and «10–13» (ten place columns on the projector).
+  expect(headers).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10–13"]);
+  expect(rows).toHaveLength(13);
+  expect(rows[0].name).toContain("PLL");
+  // Every cell prints its percentage (colour is never the only signal), and is the pane's probability rounded.
+  rows.forEach((r, i) => {
+    const ps = [...paneRows[i].slice(0, 9), paneRows[i].slice(9).reduce((s, p) => s + p, 0)];
+    expect(r.cells.map((c) => c.text)).toEqual(ps.map((p) => (p > 0 && p < 0.005 ? "<1\u00a0%" : `${Math.round(p * 100)}\u00a0%`)));
+    // A likelier place has a darker fill; a zero has none.
+    r.cells.forEach((c, k) => expect(c.bg === "rgba(0, 0, 0, 0)").toBe(ps[k] === 0));
+  });
+  // The whole table is on the 720 px screen.
+  expect(rows[rows.length - 1].bottom).toBeLessThanOrEqual(720);
+  // Back to the ranking.
+  await presenter.click('[data-testid="presenter-view-ranking"]');
+  expect(await presenter.isVisible('[data-testid="presenter-list"]')).toBe(true);
+});

@@ -44,7 +44,7 @@ async function layout(n: number): Promise<SimWorkbook> {
   return wb;
 }
 
-test("a score edit that keeps the order writes exactly the two cells that change: Score and the group's value", async () => {
+test("a score edit that keeps the order writes exactly the three cells that change: Score, the group's value and its contribution", async () => {
   const wb = await layout(3);
   const result0 = await wb.run((ctx) => recompute(ctx, "nb"));
   if (result0.kind !== "ready") throw new Error(result0.kind);
@@ -61,8 +61,9 @@ test("a score edit that keeps the order writes exactly the two cells that change
   if (result.kind !== "ready") throw new Error(result.kind);
   expect(result.read.assessment.measures[0].id).toBe(first.id);
   expect(wb.syncCount).toBe(3);
-  expect(wb.cellWrites).toBe(2);
-  expect(changed(snap, snapshot(wb))).toEqual([`${SHEETS.ranking}!C2 value`, `${SHEETS.ranking}!F2 value`]);
+  expect(wb.cellWrites).toBe(3);
+  // C Score, F Nytte, O Nytte (bidrag): the contribution columns follow ID.
+  expect(changed(snap, snapshot(wb))).toEqual([`${SHEETS.ranking}!C2 value`, `${SHEETS.ranking}!F2 value`, `${SHEETS.ranking}!O2 value`]);
 });
 
 test("at 200 measures one score edit writes exactly the cells that differ, and the sheets equal a full rewrite", async () => {

@@ -48,7 +48,7 @@ test("without rounds the Endring column is there, last, and blank", async () => 
   const wb = await imported();
   const model = await meetingModel(wb);
   expect(wb.toGrids().find((g) => g.name === SHEETS.ranking)!.rows[0]!.map((c) => c?.value)).toEqual(rankingHeaders(model));
-  expect(rankingHeaders(model).slice(-2)).toEqual(["ID", "Endring"]);
+  expect(rankingHeaders(model).slice(-2)).toEqual(["Utvalg", "Endring"]);
   expect(new Set(Object.values(moves(wb)))).toEqual(new Set([""]));
 });
 
@@ -257,12 +257,12 @@ test("a workbook laid out before the Endring column: the table gets it on the ne
     ctx.workbook.tables.getItem(TABLES.ranking).columns.getItem("Endring").delete();
     await ctx.sync();
   });
-  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:L15");
+  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:P15");
   wb.resetSyncCount();
   await wb.run((ctx) => recompute(ctx, "nb"));
   expect(wb.syncCount).toBe(3);
-  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:M15");
-  expect(valueAt(wb, SHEETS.ranking, "M1")).toBe("Endring");
+  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:Q15");
+  expect(valueAt(wb, SHEETS.ranking, "Q1")).toBe("Endring");
   // A new measure: the table grows by a row and the chart reads it (bound to the rebuilt table).
   await ok(wb.run((ctx) => saveRound(ctx, "Runde 1", "nb", AT)));
   await wb.run(async (ctx) => {
@@ -270,8 +270,8 @@ test("a workbook laid out before the Endring column: the table gets it on the ne
     await ctx.sync();
   });
   await wb.run((ctx) => recompute(ctx, "nb"));
-  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:M16");
+  expect(wb.tableInfo(TABLES.ranking).address).toBe("A1:Q16");
   const [chart] = wb.charts(SHEETS.ranking);
-  expect(chart.series.map((s) => s.values)).toEqual(["Rangering!D2:D16", "Rangering!E2:E16", "Rangering!F2:F16"]);
+  expect(chart.series.map((s) => s.values)).toEqual(["Rangering!M2:M16", "Rangering!N2:N16", "Rangering!O2:O16"]);
   expect(Object.values(moves(wb))).toContain("ny");
 });

@@ -9,10 +9,14 @@ import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { exportTable } from "../../src/export/rows";
+import { rankLabel } from "../../src/core/assess";
+import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput } from "../../src/core/uncertainty";
+import { acceptabilityTable } from "../../src/export/acceptability";
+import { readMeeting } from "../support/meeting";
 import { readWorkbook } from "../../src/grid/workbook";
 import { readXlsx } from "../../src/cli/xlsx";
 import { BUILD_TIMEOUT } from "../support/cli";
-import { makeDecks, unzip, type Decks } from "./support";
+import { makeDecks, unzip, UTVALG_XLSX, type Decks } from "./support";
 
 const SHOTS = path.resolve(__dirname, "../../test-results/slides");
 
@@ -57,7 +61,7 @@ function rankedRows(pages: string[]): { rank: string; name: string; score: strin
       const line = raw.replace(/·+\s*$/, "");
       const m = /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/.exec(line);
       if (m) rows.push({ rank: m[1], name: m[2].trim(), score: m[3] });
-      else if (line.trim() !== "" && !/^\s*(Minimumsliste|Pluss-liste)/.test(line.trim()) && rows.length) rows[rows.length - 1].name += ` ${line.trim()}`;
+      else if (line.trim() !== "" && !/^\s*(Minimumsliste|Pluss-liste|Utenfor rammen)/.test(line.trim()) && rows.length) rows[rows.length - 1].name += ` ${line.trim()}`;
     }
   }
   return rows;
@@ -79,10 +83,12 @@ function footerIsAlone(r: Rendered, footer: string): void {
 let decks: Decks;
 let meeting: Rendered;
 let sixty: Rendered;
+let utvalg: Rendered;
 beforeAll(async () => {
   decks = await makeDecks();
   meeting = await render(decks.meeting, "meeting");
   sixty = await render(decks.sixty, "sixty");
+  utvalg = await render(decks.utvalg, "utvalg");
 }, BUILD_TIMEOUT + 240_000);
 afterAll(() => decks?.cleanup());
 
@@ -114,6 +120,31 @@ describe("the meeting of 21 September 2022", () => {
     expect(all).toContain("Score fordelt på grupper");
     expect(all).toMatch(/Datakvalitet[\s\S]*Feil\s+1[\s\S]*Advarsel\s+29[\s\S]*Merknad\s+5/);
     expect(all).toContain("Kritisk info!F9");
+  });
+  test("the rank acceptability slide: every ranked measure in rank order with the probability of each place printed, as the seeded Monte Carlo gives it", async () => {
+    const read = await readMeeting();
+    if (read.kind === "none") throw new Error("the meeting fixture has measures");
+    const expected = acceptabilityTable(simulate(uncertaintyInput(read.assessment), DEFAULT_UNCERTAINTY), read.assessment, "nb");
+    const pages = meeting.pages.filter((p) => /^\s*Hvor sikker er rangeringen/.test(p));
+    expect(pages).toHaveLength(1);
+    const page = pages[0].replace(/\u00a0/g, " ");
+    expect(page).toMatch(/Sannsynlighet for hver plass i 10000 trekk: vekter ±20 %, hver score ±1 · mørkere = mer sannsynlig/);
+    // 13 ranked measures: places 1–11, then 12–13 together (at most 12 place columns on a slide).
+    expect(expected.places).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12–13"]);
+    expect(page).toMatch(/Nr\.\s+Tiltak\s+1\s+2\s+3\s+4\s+5\s+6\s+7\s+8\s+9\s+10\s+11\s+12–13/);
+    expect(expected.rows).toHaveLength(13);
+    // Each row: rank, name, then the percentages in place order, on one line of the page, rows in rank order.
+    const pct = (t: string) => t.replace(/\s/g, "");
+    const at: number[] = [];
+    for (const r of expected.rows) {
+      const line = page.split("\n").find((l) => l.includes(r.name.slice(0, 18)) && new RegExp(`^\\s*${r.rank}\\s`).test(l));
+      expect({ name: r.name, line: line !== undefined }).toEqual({ name: r.name, line: true });
+      expect((line!.match(/<?\d+ ?%/g) ?? []).map(pct)).toEqual(r.cells.map((c) => pct(c.text)));
+      at.push(page.indexOf(line!));
+    }
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    // Rows of a probability table: each sums to 100 % (before rounding).
+    for (const r of expected.rows) expect(r.cells.reduce((s, c) => s + c.p, 0)).toBeCloseTo(1, 9);
   });
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(meeting.pngs).toHaveLength(await slideCount(decks.meeting));
@@ -157,5 +188,63 @@ describe("60 measures with a checklist", () => {
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(sixty.pngs).toHaveLength(await slideCount(decks.sixty));
     footerIsAlone(sixty, "Prioritering av tiltak · 21.09.2022");
+  });
+});
+
+/** The Rangert liste rows of the utvalg deck, each with the section (list) it stands under. */
+function rowsBySection(pages: string[]): { section: string; rank: string; name: string }[] {
+  const out: { section: string; rank: string; name: string }[] = [];
+  let section = "";
+  for (const page of pages) {
+    const lines = page.split("\n");
+    if (!/^\s*Rangert liste( \(forts\.\))?[\s·]*$/.test(lines.find((l) => l.trim() !== "") ?? "")) continue;
+    const header = lines.findIndex((l) => /Prioriteringsnummer\s+Tiltak\s+Score/.test(l));
+    for (const raw of lines.slice(header + 1)) {
+      if (/^\s*Prioritering av tiltak · \d/.test(raw)) break;
+      const line = raw.replace(/·+\s*$/, "");
+      const s = /^\s*(Minimumsliste|Pluss-liste|Utenfor rammen)/.exec(line);
+      if (s) {
+        section = s[1];
+        continue;
+      }
+      const m = /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/.exec(line);
+      if (m) out.push({ section, rank: m[1], name: m[2].trim() });
+      else if (line.trim() !== "" && out.length) out[out.length - 1].name += ` ${line.trim()}`;
+    }
+  }
+  return out;
+}
+
+describe("examples/utvalg.xlsx: the budget frame's exact selection splits the list", () => {
+  // The lists test/cli/select-example.test.ts checks by hand.
+  const MINIMUM = ["T001", "T004", "T005", "T008", "T009", "T013", "T016", "T017", "T018"];
+  const PLUS = ["T002", "T006", "T007", "T010", "T011", "T014", "T019", "T020", "T024"];
+
+  test("the minimum list, the plus list and the measures outside the frame, each in rank order under the rule that made it (not --top 5)", async () => {
+    const read = readWorkbook((await readXlsx(UTVALG_XLSX)).grids);
+    if (read.kind !== "addin") throw new Error("the add-in layout");
+    const all = utvalg.pages.join("\n");
+    expect(all).toContain("Minimumsliste – best samlet score innenfor minimumsrammen på 100 MNOK");
+    expect(all).toContain("Pluss-liste – det budsjettrammen på 240 MNOK gir i tillegg");
+    expect(all).toContain("Utenfor rammen");
+    expect(all).toMatch(/Delt etter eksakt utvalg innenfor rammene \(Modell\): minimum 9 tiltak, 100 MNOK · pluss 9 tiltak, 140 MNOK/);
+    expect(all).not.toContain("de 5 øverste");
+    const rows = rowsBySection(utvalg.pages);
+    expect(rows).toHaveLength(30);
+    const idOf = (name: string) => read.assessment.measures.find((m) => name.replace(/- /g, "-").endsWith(m.name.replace(/- /g, "-")))!.id;
+    const section = (s: string) => rows.filter((r) => r.section === s);
+    expect(section("Minimumsliste").map((r) => idOf(r.name)).sort()).toEqual(MINIMUM);
+    expect(section("Pluss-liste").map((r) => idOf(r.name)).sort()).toEqual(PLUS);
+    expect(section("Utenfor rammen")).toHaveLength(12);
+    // Each list in rank order, ranks as in the assessment.
+    for (const s of ["Minimumsliste", "Pluss-liste", "Utenfor rammen"]) {
+      const ranks = section(s).map((r) => Number(r.rank.replace("=", "")));
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      for (const r of section(s)) expect(r.rank).toBe(rankLabel(read.assessment.measures.find((m) => m.id === idOf(r.name))!));
+    }
+  });
+  test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
+    expect(utvalg.pngs).toHaveLength(await slideCount(decks.utvalg));
+    footerIsAlone(utvalg, "Prioritering av tiltak · 21.09.2022");
   });
 });

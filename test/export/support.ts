@@ -67,15 +67,22 @@ export async function writeSixty(file: string): Promise<Generated[]> {
   return measures;
 }
 
+export const UTVALG_XLSX = path.resolve(__dirname, "../../examples/utvalg.xlsx");
+
 export async function unzip(bytes: Uint8Array): Promise<JSZip> {
   return JSZip.loadAsync(bytes);
 }
 
-/** The decks the tests open: the meeting (top 6) and the 60 measures (top 20, lists per segment), made by the real CLI. */
+/**
+ * The decks the tests open: the meeting (top 6, with the rank acceptability slide), the 60 measures (top 20, lists per segment) and
+ * examples/utvalg.xlsx (a budget frame on Modell, so its exact selection splits the list although
+ * --top 5 is given), made by the real CLI.
+ */
 export interface Decks {
   dir: string;
   meeting: string;
   sixty: string;
+  utvalg: string;
   sixtyXlsx: string;
   measures: Generated[];
   cleanup: () => void;
@@ -88,12 +95,14 @@ export async function makeDecks(): Promise<Decks> {
   const measures = await writeSixty(sixtyXlsx);
   const meeting = path.join(dir, "meeting.pptx");
   const sixty = path.join(dir, "sixty.pptx");
+  const utvalg = path.join(dir, "utvalg.pptx");
   for (const [args, out] of [
-    [[MEETING_XLSX, "--top", "6", "--meeting", "Nasjonalt e-helseråd 21.09.2022"], meeting],
+    [[MEETING_XLSX, "--top", "6", "--meeting", "Nasjonalt e-helseråd 21.09.2022", "--acceptability"], meeting],
     [[sixtyXlsx, "--top", "20", "--segment-lists"], sixty],
+    [[UTVALG_XLSX, "--top", "5"], utvalg],
   ] as const) {
     const r = spawnPrio(["slides", ...args, "-o", out, "--date", "2022-09-21"]);
     if (r.code !== 0) throw new Error(`prio slides failed: ${r.err}`);
   }
-  return { dir, meeting, sixty, sixtyXlsx, measures, cleanup };
+  return { dir, meeting, sixty, utvalg, sixtyXlsx, measures, cleanup };
 }

@@ -34,10 +34,11 @@ import type { Lang } from "../../i18n";
 import { ex } from "../../i18n/export";
 import type { AppState } from "../app-state";
 import { downloadsBlocked, loadExportSettings, saveExportSettings } from "../export-settings";
+import { acceptabilityFor } from "../../presenter/acceptability-channel";
 import type { RankingFilter } from "./RankingView";
 
-type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality";
-const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality"];
+type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
+const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability"];
 const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
   ranked: "pane.slide.ranked",
   unranked: "pane.slide.unranked",
@@ -45,6 +46,7 @@ const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
   segments: "pane.slide.segments",
   segmentLists: "pane.slide.segmentLists",
   quality: "pane.slide.quality",
+  acceptability: "pane.slide.acceptability",
 };
 
 const useStyles = makeStyles({
@@ -122,7 +124,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const [title, setTitle] = useState(initial.title);
   const [meeting, setMeeting] = useState(initial.meeting);
   const [topText, setTopText] = useState("");
-  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true });
+  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true, acceptability: false });
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(undefined);
   const blocked = downloadsBlocked();
@@ -154,7 +156,10 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       remember();
       const { buildDeck, deckFileName } = await import(/* webpackChunkName: "export-deck" */ "../../export/deck");
       const d = await date();
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection });
+      const split = await (await import("./export-split")).workbookSplit();
+      // The Stabilitet view's Monte Carlo when it is current; otherwise the deck draws with the defaults.
+      const acceptability = acceptabilityFor(assessment)?.result;
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(acceptability ? { acceptability } : {}) });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
@@ -215,6 +220,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
               label={ex(lang, "pane.top")}
               validationState={topValid ? "none" : "error"}
               validationMessage={topValid ? undefined : <span data-testid="export-top-error">{ex(lang, "pane.topInvalid", { max: ranked })}</span>}
+              hint={ex(lang, "pane.topFrame")}
             >
               <Input value={topText} inputMode="numeric" onChange={(_, d) => setTopText(d.value)} data-testid="export-top" />
             </Field>

@@ -46,6 +46,8 @@ import {
   weightText,
 } from "../../i18n/stability";
 import type { RunHandle, UncertaintyRunner } from "./protocol";
+import { publishAcceptability } from "../../presenter/acceptability-channel";
+import { acceptabilityShown } from "../../presenter/acceptability-payload";
 
 const CHUNK = 500;
 const DEFAULT_TOP = 5;
@@ -245,6 +247,11 @@ export default function StabilityView({
     };
     // `signature` stands for the input's values (a new assessment with the same values does not re-run); `generation` is «Beregn på nytt».
   }, [signature, options, runner, generation]);
+
+  // The presenter view and the slides use the result while it is current (src/presenter/acceptability-channel.ts).
+  useEffect(() => {
+    if (result && result.key === key) publishAcceptability(acceptabilityShown(result.result, options, assessment, lang));
+  }, [result, key, options, assessment, lang]);
 
   const cancel = () => {
     const h = handle.current;

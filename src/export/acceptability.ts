@@ -1,0 +1,61 @@
+/**
+ * Rank acceptability (the Monte Carlo of src/core/uncertainty.ts) as a table for the slides and
+ * the presenter view: each measure in rank order with the probability of each place, the places
+ * after the first `maxPlaces` summed in one column. Every cell prints its percentage (colour is
+ * never the only signal) and carries its heat colour: the brand blue, stronger for higher p, with
+ * white text once the fill is dark. Pure values; the deck and the pane render them.
+ */
+import { rankLabel, type Assessment } from "../core/assess";
+import type { UncertaintyResult } from "../core/uncertainty";
+import { formatNumber, type Lang } from "../i18n/format";
+import { fullName } from "./rows";
+
+export interface AcceptabilityCell {
+  p: number;
+  /** «62 %», «<1 %» for a small non-zero share, «0 %». */
+  text: string;
+  /** Fill and text colour as hex without «#» ("" for no fill). */
+  fill: string;
+  ink: string;
+}
+
+export interface AcceptabilityTable {
+  /** Column captions of the places: «1», «2», …, and «13–60» for the rest when cut. */
+  places: string[];
+  rows: { id: string; rank: string; name: string; cells: AcceptabilityCell[] }[];
+  draws: number;
+}
+
+export function percentText(lang: Lang, p: number): string {
+  const sign = lang === "nb" ? "\u00a0%" : "%";
+  if (p > 0 && p < 0.005) return `<1${sign}`;
+  return `${formatNumber(lang, Math.round(p * 100), 0)}${sign}`;
+}
+
+/** The heat colour of a probability, mixed from white to #0F6CBD. */
+export function heatColour(p: number): { fill: string; ink: string } {
+  if (!(p > 0)) return { fill: "", ink: "1A1A1A" };
+  const a = Math.min(1, 0.08 + 0.82 * p);
+  const mix = (c: number) => Math.round(255 + (c - 255) * a).toString(16).padStart(2, "0").toUpperCase();
+  return { fill: `${mix(0x0f)}${mix(0x6c)}${mix(0xbd)}`, ink: a > 0.5 ? "FFFFFF" : "1A1A1A" };
+}
+
+export function acceptabilityTable(result: UncertaintyResult, assessment: Assessment, lang: Lang, maxPlaces = 12): AcceptabilityTable {
+  const n = result.ids.length;
+  const shown = n > maxPlaces ? maxPlaces - 1 : n;
+  const places = Array.from({ length: shown }, (_, k) => String(k + 1));
+  if (shown < n) places.push(`${shown + 1}–${n}`);
+  const byId = new Map(assessment.measures.map((m) => [m.id, m]));
+  const cell = (p: number): AcceptabilityCell => ({ p, text: percentText(lang, p), ...heatColour(p) });
+  return {
+    places,
+    draws: result.draws,
+    rows: result.ids.map((id, i) => {
+      const m = byId.get(id);
+      const ps = result.ranks[i];
+      const cells = ps.slice(0, shown).map(cell);
+      if (shown < n) cells.push(cell(ps.slice(shown).reduce((s, p) => s + p, 0)));
+      return { id, rank: m ? rankLabel(m) : "–", name: m ? fullName(m) : result.names[i], cells };
+    }),
+  };
+}
