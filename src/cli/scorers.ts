@@ -16,19 +16,40 @@ const n2 = (lang: Lang, v: number | null) => (v === null ? "–" : formatNumber(
 
 function agreementLine(a: ScorersAnalysis, lang: Lang): string {
   const g = a.agreement;
-  if (g.w !== null) return sc(lang, "cliAgreement", { w: formatNumber(lang, g.w, 2), measures: g.measures.length });
-  return sc(lang, g.reason === "few-scorers" ? "cliNoAgreementFewScorers" : g.reason === "all-tied" ? "cliNoAgreementAllTied" : "cliNoAgreementFewMeasures");
+  if (g.w !== null)
+    return sc(lang, "cliAgreement", { w: formatNumber(lang, g.w, 2), measures: g.measures.length });
+  return sc(
+    lang,
+    g.reason === "few-scorers"
+      ? "cliNoAgreementFewScorers"
+      : g.reason === "all-tied"
+        ? "cliNoAgreementAllTied"
+        : "cliNoAgreementFewMeasures"
+  );
 }
 
 /** The scorers section of the text report. */
 export function scorersText(s: ScorersRead, model: Model, lang: Lang): string[] {
   const a = s.analysis;
-  const out: string[] = ["", sc(lang, "cliHeading", { count: a.scorers.length, names: a.scorers.join(", ") })];
-  out.push(sc(lang, "cliMethod", { method: methodText(lang, a.settings.method), threshold: formatNumber(lang, a.settings.disagreement, 0) }));
+  const out: string[] = [
+    "",
+    sc(lang, "cliHeading", { count: a.scorers.length, names: a.scorers.join(", ") }),
+  ];
+  out.push(
+    sc(lang, "cliMethod", {
+      method: methodText(lang, a.settings.method),
+      threshold: formatNumber(lang, a.settings.disagreement, 0),
+    })
+  );
   out.push(agreementLine(a, lang));
   const flagged = a.spreads.flatMap((m) => m.cells.filter((c) => c.flagged).map((c) => ({ m, c })));
   const threshold = formatNumber(lang, a.settings.disagreement, 0);
-  out.push("", flagged.length ? sc(lang, "cliDisagreements", { threshold, count: flagged.length }) : sc(lang, "cliNoDisagreements", { threshold }));
+  out.push(
+    "",
+    flagged.length
+      ? sc(lang, "cliDisagreements", { threshold, count: flagged.length })
+      : sc(lang, "cliNoDisagreements", { threshold })
+  );
   for (const { m, c } of flagged) {
     out.push(
       `  ${sc(lang, "cliDisagreement", {
@@ -39,7 +60,7 @@ export function scorersText(s: ScorersRead, model: Model, lang: Lang): string[] 
         combined: n2(lang, c.combined),
         range: n2(lang, c.range),
         sd: n2(lang, c.sd),
-      })}`,
+      })}`
     );
   }
   out.push("", sc(lang, "cliRankings"));
@@ -47,10 +68,15 @@ export function scorersText(s: ScorersRead, model: Model, lang: Lang): string[] 
     const ranked = r.assessment.measures.filter((m) => m.rank !== null);
     out.push(`  ${r.scorer}: ${ranked.map((m) => `${rankLabel(m)} ${m.name}`).join(" · ") || "–"}`);
   }
-  const findings = [...a.findings].sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
+  const findings = [...a.findings].sort(
+    (x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity)
+  );
   if (findings.length) {
     out.push("", sc(lang, "cliFindings", { count: findings.length }));
-    for (const f of findings) out.push(`  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${scorerFindingMessage(f, lang, model)}`);
+    for (const f of findings)
+      out.push(
+        `  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${scorerFindingMessage(f, lang, model)}`
+      );
   }
   return out;
 }
@@ -82,16 +108,39 @@ export function scorersJson(s: ScorersRead, model: Model, lang: Lang) {
     names: a.scorers,
     method: a.settings.method,
     disagreementRange: a.settings.disagreement,
-    agreement: { w: a.agreement.w, measures: a.agreement.measures, scorers: a.agreement.scorers, reason: a.agreement.reason ?? null },
+    agreement: {
+      w: a.agreement.w,
+      measures: a.agreement.measures,
+      scorers: a.agreement.scorers,
+      reason: a.agreement.reason ?? null,
+    },
     disagreements: a.spreads.flatMap((m) =>
       m.cells
         .filter((c) => c.flagged)
-        .map((c) => ({ id: m.measureId, name: m.name, criterion: criterionLabel(model, c.leafId, lang), cell: c.address ?? null, range: c.range, sd: c.sd, combined: c.combined })),
+        .map((c) => ({
+          id: m.measureId,
+          name: m.name,
+          criterion: criterionLabel(model, c.leafId, lang),
+          cell: c.address ?? null,
+          range: c.range,
+          sd: c.sd,
+          combined: c.combined,
+        }))
     ),
     rankings: a.rankings.map((r) => ({
       scorer: r.scorer,
-      measures: r.assessment.measures.map((m) => ({ id: m.id, score: m.total, rank: m.rank, tied: m.tied })),
+      measures: r.assessment.measures.map((m) => ({
+        id: m.id,
+        score: m.total,
+        rank: m.rank,
+        tied: m.tied,
+      })),
     })),
-    findings: a.findings.map((f) => ({ code: f.code, severity: f.severity, cell: f.cell ?? null, message: scorerFindingMessage(f, lang, model) })),
+    findings: a.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      cell: f.cell ?? null,
+      message: scorerFindingMessage(f, lang, model),
+    })),
   };
 }

@@ -124,7 +124,7 @@ export function scorerFinding(
   code: ScorerFindingCode,
   severity: Severity,
   params: Record<string, ParamValue>,
-  where: { cell?: string; measureId?: string } = {},
+  where: { cell?: string; measureId?: string } = {}
 ): ScorerFinding {
   const f: ScorerFinding = { code, severity, params };
   if (where.cell !== undefined) f.cell = where.cell;
@@ -179,10 +179,13 @@ export function fewThreshold(n: number): number {
  * Mid-ranks of values, highest first (rank 1), values equal within the tolerance sharing the mean
  * of the places they take; null values are not allowed here.
  */
-export function midRanks(values: readonly number[], tolerance: number): { ranks: number[]; ties: number[] } {
+export function midRanks(
+  values: readonly number[],
+  tolerance: number
+): { ranks: number[]; ties: number[] } {
   const slots = rank(
     values.map((v) => ({ total: v })),
-    tolerance,
+    tolerance
   );
   const size = new Map<number, number>();
   for (const s of slots) if (s.rank !== null) size.set(s.rank, (size.get(s.rank) ?? 0) + 1);
@@ -214,13 +217,24 @@ export function kendallW(scores: readonly (readonly number[])[], tolerance = 1e-
   return Math.min(1, Math.max(0, (12 * s) / den));
 }
 
-const INVALID_TEXT: Record<InvalidReason, string> = { text: "text", boolean: "boolean", error: "error", "out-of-scale": "out-of-scale", "not-finite": "not-finite" };
+const INVALID_TEXT: Record<InvalidReason, string> = {
+  text: "text",
+  boolean: "boolean",
+  error: "error",
+  "out-of-scale": "out-of-scale",
+  "not-finite": "not-finite",
+};
 
 /**
  * The whole analysis. `measures` are the Vurdering rows (their order is the workbook's); `rows`
  * the scorers table's rows, already checked for names and known ids by the reader.
  */
-export function analyseScorers(model: Model, measures: readonly MeasureInput[], rows: readonly ScorerRow[], settings: ScorerSettings): ScorersAnalysis {
+export function analyseScorers(
+  model: Model,
+  measures: readonly MeasureInput[],
+  rows: readonly ScorerRow[],
+  settings: ScorerSettings
+): ScorersAnalysis {
   const findings: ScorerFinding[] = [];
   const leafNodes = leaves(model);
   const scorers: string[] = [];
@@ -235,7 +249,15 @@ export function analyseScorers(model: Model, measures: readonly MeasureInput[], 
     const own = rowsOf.get(m.id);
     if (!own || own.length === 0) {
       inputs.push(m);
-      if (rows.length) findings.push(scorerFinding("scorers-none", "warning", { measure: m.name, of: scorers.length }, { measureId: m.id, cell: m.address }));
+      if (rows.length)
+        findings.push(
+          scorerFinding(
+            "scorers-none",
+            "warning",
+            { measure: m.name, of: scorers.length },
+            { measureId: m.id, cell: m.address }
+          )
+        );
       continue;
     }
     const cells: CellSpread[] = [];
@@ -245,11 +267,29 @@ export function analyseScorers(model: Model, measures: readonly MeasureInput[], 
       for (const r of own) {
         const cell = r.scores[leaf.id];
         const c = classify(cell?.value, model.scale);
-        if (c.kind === "score") values.push(cell?.address === undefined ? { scorer: r.scorer, value: c.value } : { scorer: r.scorer, value: c.value, address: cell.address });
+        if (c.kind === "score")
+          values.push(
+            cell?.address === undefined
+              ? { scorer: r.scorer, value: c.value }
+              : { scorer: r.scorer, value: c.value, address: cell.address }
+          );
         else if (c.kind === "invalid") {
-          const params: Record<string, ParamValue> = { scorer: r.scorer, measure: m.name, criterion: leaf.id, raw: c.raw, reason: INVALID_TEXT[c.reason], min: model.scale.min, max: model.scale.max };
+          const params: Record<string, ParamValue> = {
+            scorer: r.scorer,
+            measure: m.name,
+            criterion: leaf.id,
+            raw: c.raw,
+            reason: INVALID_TEXT[c.reason],
+            min: model.scale.min,
+            max: model.scale.max,
+          };
           if (c.suggestion !== undefined) params.suggestion = c.suggestion;
-          findings.push(scorerFinding("scorers-cell-invalid", "warning", params, { measureId: m.id, cell: cell?.address }));
+          findings.push(
+            scorerFinding("scorers-cell-invalid", "warning", params, {
+              measureId: m.id,
+              cell: cell?.address,
+            })
+          );
         }
       }
       const xs = values.map((v) => v.value);
@@ -291,11 +331,19 @@ export function analyseScorers(model: Model, measures: readonly MeasureInput[], 
             cells: flagged.map((c) => c.address ?? ""),
             threshold: settings.disagreement,
           },
-          { measureId: m.id, cell: flagged[0].address },
-        ),
+          { measureId: m.id, cell: flagged[0].address }
+        )
       );
     }
-    if (spread.few) findings.push(scorerFinding("scorers-few", "warning", { measure: m.name, count: names.length, of: scorers.length, needed: few }, { measureId: m.id, cell: m.address }));
+    if (spread.few)
+      findings.push(
+        scorerFinding(
+          "scorers-few",
+          "warning",
+          { measure: m.name, count: names.length, of: scorers.length, needed: few },
+          { measureId: m.id, cell: m.address }
+        )
+      );
   }
 
   const measureOrder = new Map(measures.map((m, i) => [m.id, i]));
@@ -315,24 +363,44 @@ export function analyseScorers(model: Model, measures: readonly MeasureInput[], 
 
   const agreement = agreementOf(rankings, measures, model.tolerance);
   if (agreement.w !== null && agreement.measures.length < spreads.length) {
-    findings.push(scorerFinding("scorers-agreement-partial", "info", { count: agreement.measures.length, of: spreads.length }));
+    findings.push(
+      scorerFinding("scorers-agreement-partial", "info", {
+        count: agreement.measures.length,
+        of: spreads.length,
+      })
+    );
   }
   if (rows.length) {
-    findings.unshift(scorerFinding("scorers-in-use", "info", { scorers: scorers.length, measures: spreads.length, method: settings.method }));
+    findings.unshift(
+      scorerFinding("scorers-in-use", "info", {
+        scorers: scorers.length,
+        measures: spreads.length,
+        method: settings.method,
+      })
+    );
   }
   return { settings, scorers, inputs, spreads, rankings, agreement, findings };
 }
 
 /** W over the scorers and the measures each of them gave a total, in Vurdering order. */
-function agreementOf(rankings: ScorerRanking[], measures: readonly MeasureInput[], tolerance: number): Agreement {
+function agreementOf(
+  rankings: ScorerRanking[],
+  measures: readonly MeasureInput[],
+  tolerance: number
+): Agreement {
   const scorers = rankings.map((r) => r.scorer);
-  const totals = rankings.map((r) => new Map(r.assessment.measures.filter((m) => m.total !== null).map((m) => [m.id, m.total!])));
+  const totals = rankings.map(
+    (r) =>
+      new Map(r.assessment.measures.filter((m) => m.total !== null).map((m) => [m.id, m.total!]))
+  );
   const common = measures.map((m) => m.id).filter((id) => totals.every((t) => t.has(id)));
   if (scorers.length < 2) return { w: null, scorers, measures: common, reason: "few-scorers" };
   if (common.length < 2) return { w: null, scorers, measures: common, reason: "few-measures" };
   const w = kendallW(
     totals.map((t) => common.map((id) => t.get(id)!)),
-    tolerance,
+    tolerance
   );
-  return w === null ? { w, scorers, measures: common, reason: "all-tied" } : { w, scorers, measures: common };
+  return w === null
+    ? { w, scorers, measures: common, reason: "all-tied" }
+    : { w, scorers, measures: common };
 }

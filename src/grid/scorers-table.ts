@@ -10,7 +10,16 @@ import type { ScoreCell } from "../core/aggregate";
 import type { CellValue } from "../core/cell";
 import { rawText } from "../core/cell";
 import { leaves, type Model } from "../core/model";
-import { analyseScorers, DEFAULT_SCORER_SETTINGS, scorerFinding, type CombineMethod, type ScorerFinding, type ScorerRow, type ScorerSettings, type ScorersAnalysis } from "../core/scorers";
+import {
+  analyseScorers,
+  DEFAULT_SCORER_SETTINGS,
+  scorerFinding,
+  type CombineMethod,
+  type ScorerFinding,
+  type ScorerRow,
+  type ScorerSettings,
+  type ScorersAnalysis,
+} from "../core/scorers";
 import { normalize } from "../core/text";
 import { addr, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
 import { labelIndex, matchLabel } from "./labels";
@@ -20,12 +29,26 @@ import { hasHeaders, regionOfTable, type ScoringTable, type TableRegion } from "
 
 export const SCORERS_SHEET = "Vurderere";
 export const SCORERS_TABLE = "PrioVurderere";
-export const SCORERS_FIXED = { id: "ID", name: "Tiltak", scorer: "Vurderer", comment: "Kommentar" } as const;
-export const SCORER_SETTINGS = { method: "Samlet vurdering", disagreement: "Uenighet ved spenn" } as const;
+export const SCORERS_FIXED = {
+  id: "ID",
+  name: "Tiltak",
+  scorer: "Vurderer",
+  comment: "Kommentar",
+} as const;
+export const SCORER_SETTINGS = {
+  method: "Samlet vurdering",
+  disagreement: "Uenighet ved spenn",
+} as const;
 export const METHOD_WORDS: Record<CombineMethod, string> = { mean: "snitt", median: "median" };
 
 export function scorersHeaders(model: Model): string[] {
-  return [SCORERS_FIXED.id, SCORERS_FIXED.name, SCORERS_FIXED.scorer, ...leaves(model).map((l) => leafHeader(model, l.id)), SCORERS_FIXED.comment];
+  return [
+    SCORERS_FIXED.id,
+    SCORERS_FIXED.name,
+    SCORERS_FIXED.scorer,
+    ...leaves(model).map((l) => leafHeader(model, l.id)),
+    SCORERS_FIXED.comment,
+  ];
 }
 
 export interface ScorersColumns {
@@ -62,7 +85,10 @@ export function scorerKey(scorer: string, id: string): string {
 /** The table PrioVurderere when the grid knows tables; else a header row with ID and Vurderer. */
 export function findScorersRegion(g: Grid): TableRegion | undefined {
   const table = tableOn(g, SCORERS_TABLE);
-  if (table) return hasHeaders(g, table, [SCORERS_FIXED.id, SCORERS_FIXED.scorer]) ? regionOfTable(table) : undefined;
+  if (table)
+    return hasHeaders(g, table, [SCORERS_FIXED.id, SCORERS_FIXED.scorer])
+      ? regionOfTable(table)
+      : undefined;
   // A grid that knows its tables but not this one: the sheet is not the add-in's scorers table.
   if (g.tables && g.tables.length > 0) return undefined;
   for (let r = 0; r < rowCount(g); r++) {
@@ -111,7 +137,8 @@ export function scorersColumns(g: Grid, region: TableRegion, model: Model): Scor
       continue;
     }
     const role = matchLabel(header, index);
-    if (role.kind === "node" && leafIds.has(role.id) && !out.leaves.has(role.id)) out.leaves.set(role.id, c);
+    if (role.kind === "node" && leafIds.has(role.id) && !out.leaves.has(role.id))
+      out.leaves.set(role.id, c);
   }
   return out;
 }
@@ -122,7 +149,12 @@ function text(v: CellValue): string {
 }
 
 /** The rows of the scorers table; rows for unknown measures, without a scorer or repeated are findings. */
-export function readScorersTable(g: Grid, region: TableRegion, model: Model, scoring: ScoringTable): ScorersTable {
+export function readScorersTable(
+  g: Grid,
+  region: TableRegion,
+  model: Model,
+  scoring: ScoringTable
+): ScorersTable {
   const columns = scorersColumns(g, region, model);
   const findings: ScorerFinding[] = [];
   const rows: ScorerRow[] = [];
@@ -132,31 +164,52 @@ export function readScorersTable(g: Grid, region: TableRegion, model: Model, sco
   const leafNodes = leaves(model);
   for (let r = region.headerRow + 1; r <= region.lastRow; r++) {
     let any = false;
-    for (let c = region.firstCol; c <= region.lastCol && !any; c++) any = !isBlank(valueAt(g, r, c));
+    for (let c = region.firstCol; c <= region.lastCol && !any; c++)
+      any = !isBlank(valueAt(g, r, c));
     if (!any) continue;
     const idCell = addr(g, r, columns.id ?? region.firstCol);
     const scorerCell = addr(g, r, columns.scorer ?? region.firstCol);
     const typedId = columns.id === undefined ? "" : text(valueAt(g, r, columns.id));
     const scorer = columns.scorer === undefined ? "" : text(valueAt(g, r, columns.scorer));
     if (typedId === "") {
-      findings.push(scorerFinding("scorers-no-id", "warning", { row: r + 1, scorer }, { cell: idCell }));
+      findings.push(
+        scorerFinding("scorers-no-id", "warning", { row: r + 1, scorer }, { cell: idCell })
+      );
       continue;
     }
     const id = known.has(typedId) ? typedId : byUpper.get(typedId.toUpperCase());
     if (id === undefined) {
-      findings.push(scorerFinding("scorers-unknown-id", "warning", { id: typedId, scorer }, { cell: idCell }));
+      findings.push(
+        scorerFinding("scorers-unknown-id", "warning", { id: typedId, scorer }, { cell: idCell })
+      );
       continue;
     }
     const measure = known.get(id)!;
     if (scorer === "") {
-      findings.push(scorerFinding("scorers-no-name", "warning", { measure: measure.name, row: r + 1 }, { cell: scorerCell, measureId: id }));
+      findings.push(
+        scorerFinding(
+          "scorers-no-name",
+          "warning",
+          { measure: measure.name, row: r + 1 },
+          { cell: scorerCell, measureId: id }
+        )
+      );
       continue;
     }
     const key = scorerKey(scorer, id);
     const first = rowOf.get(key);
     if (first !== undefined) {
       findings.push(
-        scorerFinding("scorers-duplicate", "warning", { measure: measure.name, scorer, first: addr(g, first, columns.scorer ?? region.firstCol) }, { cell: scorerCell, measureId: id }),
+        scorerFinding(
+          "scorers-duplicate",
+          "warning",
+          {
+            measure: measure.name,
+            scorer,
+            first: addr(g, first, columns.scorer ?? region.firstCol),
+          },
+          { cell: scorerCell, measureId: id }
+        )
       );
       continue;
     }
@@ -174,7 +227,11 @@ export function readScorersTable(g: Grid, region: TableRegion, model: Model, sco
 }
 
 /** Samlet vurdering and Uenighet ved spenn from Modell's settings table; a bad value is a finding and the default holds. */
-export function readScorerSettings(grids: Grid[]): { settings: ScorerSettings; findings: ScorerFinding[]; cells: { method?: string; disagreement?: string } } {
+export function readScorerSettings(grids: Grid[]): {
+  settings: ScorerSettings;
+  findings: ScorerFinding[];
+  cells: { method?: string; disagreement?: string };
+} {
   const settings: ScorerSettings = { ...DEFAULT_SCORER_SETTINGS };
   const findings: ScorerFinding[] = [];
   const cells: { method?: string; disagreement?: string } = {};
@@ -183,7 +240,8 @@ export function readScorerSettings(grids: Grid[]): { settings: ScorerSettings; f
   for (let r = 0; r < rowCount(g); r++) {
     const row = g.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      if (textAt(g, r, c) !== SETTINGS_HEADERS[0] || textAt(g, r, c + 1) !== SETTINGS_HEADERS[1]) continue;
+      if (textAt(g, r, c) !== SETTINGS_HEADERS[0] || textAt(g, r, c + 1) !== SETTINGS_HEADERS[1])
+        continue;
       for (let rr = r + 1; rr < rowCount(g); rr++) {
         const k = textAt(g, rr, c);
         if (k === undefined) break;
@@ -192,15 +250,35 @@ export function readScorerSettings(grids: Grid[]): { settings: ScorerSettings; f
         if (normalize(k) === normalize(SCORER_SETTINGS.method)) {
           cells.method = cell;
           const w = normalize(text(v));
-          if (w === "" ) continue;
+          if (w === "") continue;
           if (w === normalize(METHOD_WORDS.mean) || w === "mean") settings.method = "mean";
           else if (w === normalize(METHOD_WORDS.median)) settings.method = "median";
-          else findings.push(scorerFinding("scorers-setting-invalid", "warning", { setting: SCORER_SETTINGS.method, raw: rawText(v), fallback: METHOD_WORDS.mean }, { cell }));
+          else
+            findings.push(
+              scorerFinding(
+                "scorers-setting-invalid",
+                "warning",
+                { setting: SCORER_SETTINGS.method, raw: rawText(v), fallback: METHOD_WORDS.mean },
+                { cell }
+              )
+            );
         } else if (normalize(k) === normalize(SCORER_SETTINGS.disagreement)) {
           cells.disagreement = cell;
           if (isBlank(v)) continue;
           if (typeof v === "number" && Number.isFinite(v) && v > 0) settings.disagreement = v;
-          else findings.push(scorerFinding("scorers-setting-invalid", "warning", { setting: SCORER_SETTINGS.disagreement, raw: rawText(v), fallback: DEFAULT_SCORER_SETTINGS.disagreement }, { cell }));
+          else
+            findings.push(
+              scorerFinding(
+                "scorers-setting-invalid",
+                "warning",
+                {
+                  setting: SCORER_SETTINGS.disagreement,
+                  raw: rawText(v),
+                  fallback: DEFAULT_SCORER_SETTINGS.disagreement,
+                },
+                { cell }
+              )
+            );
         }
       }
       return { settings, findings, cells };
@@ -213,7 +291,11 @@ export function readScorerSettings(grids: Grid[]): { settings: ScorerSettings; f
  * The scorers of an add-in workbook: undefined when it has no scorers table. The analysis ranks
  * the combined scores (core/scorers.ts); the Vurdering table is read, never changed.
  */
-export function readScorers(grids: Grid[], model: Model, scoring: ScoringTable): ScorersRead | undefined {
+export function readScorers(
+  grids: Grid[],
+  model: Model,
+  scoring: ScoringTable
+): ScorersRead | undefined {
   const g = grids.find((x) => normalize(x.name) === normalize(SCORERS_SHEET));
   const region = g ? findScorersRegion(g) : undefined;
   if (!g || !region) return undefined;

@@ -5,17 +5,39 @@
 import fc from "fast-check";
 import type { MeasureInput } from "../../src/core/aggregate";
 import { defaultModel, leaves } from "../../src/core/model";
-import { analyseScorers, combine, fewThreshold, kendallW, median, midRanks, populationSd, type ScorerRow } from "../../src/core/scorers";
+import {
+  analyseScorers,
+  combine,
+  fewThreshold,
+  kendallW,
+  median,
+  midRanks,
+  populationSd,
+  type ScorerRow,
+} from "../../src/core/scorers";
 
 const model = defaultModel();
 const LEAVES = leaves(model).map((l) => l.id);
 
 /** A row with every question scored `v`, except the overrides. */
-function row(scorer: string, measureId: string, v: number, overrides: Record<string, number | string> = {}): ScorerRow {
+function row(
+  scorer: string,
+  measureId: string,
+  v: number,
+  overrides: Record<string, number | string> = {}
+): ScorerRow {
   return {
     scorer,
     measureId,
-    scores: Object.fromEntries(LEAVES.map((id, i) => [id, { value: overrides[id] ?? v, address: `Vurderere!${String.fromCharCode(68 + i)}${measureId.slice(1)}` }])),
+    scores: Object.fromEntries(
+      LEAVES.map((id, i) => [
+        id,
+        {
+          value: overrides[id] ?? v,
+          address: `Vurderere!${String.fromCharCode(68 + i)}${measureId.slice(1)}`,
+        },
+      ])
+    ),
     address: `Vurderere!C${measureId.slice(1)}`,
   };
 }
@@ -25,7 +47,12 @@ function measure(id: string, v: number): MeasureInput {
   return {
     id,
     name: `Tiltak ${id}`,
-    scores: Object.fromEntries(LEAVES.map((l, i) => [l, { value: v, address: `Vurdering!${String.fromCharCode(69 + i)}${r}` }])),
+    scores: Object.fromEntries(
+      LEAVES.map((l, i) => [
+        l,
+        { value: v, address: `Vurdering!${String.fromCharCode(69 + i)}${r}` },
+      ])
+    ),
     address: `Vurdering!B${r}`,
   };
 }
@@ -54,13 +81,35 @@ describe("Kendall's W", () => {
     //   C  4 7 8 2 → 3 2 1 4
     // Rank sums R = 5,5 5,5 7 12; mean m(n+1)/2 = 3·5/2 = 7,5; S = 4 + 4 + 0,25 + 20,25 = 28,5.
     // W = 12·28,5 / (3²·(4³ − 4) − 3·6) = 342 / 522 = 19/29 = 0,6552.
-    expect(kendallW([[10, 8, 6, 4], [9, 9, 5, 3], [4, 7, 8, 2]])).toBeCloseTo(19 / 29, 12);
+    expect(
+      kendallW([
+        [10, 8, 6, 4],
+        [9, 9, 5, 3],
+        [4, 7, 8, 2],
+      ])
+    ).toBeCloseTo(19 / 29, 12);
   });
 
   test("identical rankings give 1, opposite rankings of two scorers give 0, all ties give null", () => {
-    expect(kendallW([[3, 2, 1], [30, 20, 10], [9, 5, 0]])).toBeCloseTo(1, 12);
-    expect(kendallW([[3, 2, 1], [1, 2, 3]])).toBeCloseTo(0, 12);
-    expect(kendallW([[5, 5], [2, 2]])).toBeNull();
+    expect(
+      kendallW([
+        [3, 2, 1],
+        [30, 20, 10],
+        [9, 5, 0],
+      ])
+    ).toBeCloseTo(1, 12);
+    expect(
+      kendallW([
+        [3, 2, 1],
+        [1, 2, 3],
+      ])
+    ).toBeCloseTo(0, 12);
+    expect(
+      kendallW([
+        [5, 5],
+        [2, 2],
+      ])
+    ).toBeNull();
     expect(kendallW([[1, 2, 3]])).toBeNull();
   });
 
@@ -95,7 +144,12 @@ describe("Kendall's W", () => {
   test("equals the brute-force formula on random small cases with many ties", () => {
     const cases = fc
       .tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 6 }))
-      .chain(([m, n]) => fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }));
+      .chain(([m, n]) =>
+        fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }), {
+          minLength: m,
+          maxLength: m,
+        })
+      );
     fc.assert(
       fc.property(cases, (x) => {
         const w = kendallW(x);
@@ -103,26 +157,33 @@ describe("Kendall's W", () => {
         if (b === null) return w === null;
         return w !== null && Math.abs(w - b) < 1e-12 && w >= 0 && w <= 1;
       }),
-      { numRuns: 500, seed: 11 },
+      { numRuns: 500, seed: 11 }
     );
   });
 
   test("without ties, W = ((m − 1)·ρ̄ + 1)/m with ρ̄ the mean Spearman correlation over pairs", () => {
     const cases = fc
       .tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 7 }))
-      .chain(([m, n]) => fc.array(fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }), { minLength: m, maxLength: m }));
+      .chain(([m, n]) =>
+        fc.array(fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }), {
+          minLength: m,
+          maxLength: m,
+        })
+      );
     fc.assert(
       fc.property(cases, (x) => {
         const m = x.length;
         const n = x[0].length;
-        const spearman = (a: number[], b: number[]) => 1 - (6 * a.reduce((s, v, i) => s + (v - b[i]) ** 2, 0)) / (n * (n * n - 1));
+        const spearman = (a: number[], b: number[]) =>
+          1 - (6 * a.reduce((s, v, i) => s + (v - b[i]) ** 2, 0)) / (n * (n * n - 1));
         let sum = 0;
         let pairs = 0;
-        for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) (sum += spearman(x[i], x[j])), pairs++;
+        for (let i = 0; i < m; i++)
+          for (let j = i + 1; j < m; j++) ((sum += spearman(x[i], x[j])), pairs++);
         const expected = ((m - 1) * (sum / pairs) + 1) / m;
         return Math.abs(kendallW(x)! - expected) < 1e-12;
       }),
-      { numRuns: 300, seed: 5 },
+      { numRuns: 300, seed: 5 }
     );
   });
 });
@@ -132,7 +193,15 @@ describe("analyseScorers on the default model", () => {
   //   Kari: T1 all 8, T2 all 5, T4 all 6      Ola: T1 all 6 but Informasjonsbehov 2, T2 all 7      NHN: T1 all 7, T2 all 6
   // A measure with every question v has total 3v (three groups of value v, summed).
   const measures = [measure("T1", 9), measure("T2", 4), measure("T3", 5), measure("T4", 3)];
-  const rows = [row("Kari", "T1", 8), row("Kari", "T2", 5), row("Kari", "T4", 6), row("Ola", "T1", 6, { "maal.behov": 2 }), row("Ola", "T2", 7), row("NHN", "T1", 7), row("NHN", "T2", 6)];
+  const rows = [
+    row("Kari", "T1", 8),
+    row("Kari", "T2", 5),
+    row("Kari", "T4", 6),
+    row("Ola", "T1", 6, { "maal.behov": 2 }),
+    row("Ola", "T2", 7),
+    row("NHN", "T1", 7),
+    row("NHN", "T2", 6),
+  ];
 
   test("mean: combined cells, spreads and the flag; the ranking uses the combined scores; Vurdering kept", () => {
     const a = analyseScorers(model, measures, rows, { method: "mean", disagreement: 4 });
@@ -157,7 +226,11 @@ describe("analyseScorers on the default model", () => {
     // T3 has no scorer rows: its Vurdering row is ranked as typed.
     expect(a.inputs.find((m) => m.id === "T3")).toBe(measures[2]);
     // T4: scored by Kari alone, 1 of 3 (< 2): few.
-    expect(a.spreads.find((s) => s.measureId === "T4")).toMatchObject({ scorers: ["Kari"], few: true, maxRange: null });
+    expect(a.spreads.find((s) => s.measureId === "T4")).toMatchObject({
+      scorers: ["Kari"],
+      few: true,
+      maxRange: null,
+    });
     expect(a.findings.map((f) => [f.code, f.cell ?? null, f.measureId ?? null])).toEqual([
       ["scorers-in-use", null, null],
       ["scorers-disagree", "Vurdering!E2", "T1"],
@@ -165,7 +238,13 @@ describe("analyseScorers on the default model", () => {
       ["scorers-few", "Vurdering!B5", "T4"],
       ["scorers-agreement-partial", null, null],
     ]);
-    expect(a.findings[1].params).toEqual({ measure: "Tiltak T1", criteria: ["maal.behov"], ranges: [6], cells: ["Vurdering!E2"], threshold: 4 });
+    expect(a.findings[1].params).toEqual({
+      measure: "Tiltak T1",
+      criteria: ["maal.behov"],
+      ranges: [6],
+      cells: ["Vurdering!E2"],
+      threshold: 4,
+    });
   });
 
   test("per scorer rankings and W = 1/9 over T1 and T2", () => {
@@ -173,11 +252,33 @@ describe("analyseScorers on the default model", () => {
     // Ranks over the measures all three gave a total (T1, T2): Kari 1 2, Ola 2 1, NHN 1 2.
     // R = 4, 5; mean 3·3/2 = 4,5; S = 0,25 + 0,25 = 0,5; W = 12·0,5 / (9·(8 − 2)) = 6/54 = 1/9.
     const a = analyseScorers(model, measures, rows, { method: "mean", disagreement: 4 });
-    const totals = a.rankings.map((r) => [r.scorer, r.assessment.measures.map((m) => [m.id, m.total, m.rank])]);
+    const totals = a.rankings.map((r) => [
+      r.scorer,
+      r.assessment.measures.map((m) => [m.id, m.total, m.rank]),
+    ]);
     expect(totals).toEqual([
-      ["Kari", [["T1", 24, 1], ["T4", 18, 2], ["T2", 15, 3]]],
-      ["Ola", [["T2", 21, 1], ["T1", 16, 2]]],
-      ["NHN", [["T1", 21, 1], ["T2", 18, 2]]],
+      [
+        "Kari",
+        [
+          ["T1", 24, 1],
+          ["T4", 18, 2],
+          ["T2", 15, 3],
+        ],
+      ],
+      [
+        "Ola",
+        [
+          ["T2", 21, 1],
+          ["T1", 16, 2],
+        ],
+      ],
+      [
+        "NHN",
+        [
+          ["T1", 21, 1],
+          ["T2", 18, 2],
+        ],
+      ],
     ]);
     expect(a.agreement.measures).toEqual(["T1", "T2"]);
     expect(a.agreement.w).toBeCloseTo(1 / 9, 12);
@@ -192,13 +293,22 @@ describe("analyseScorers on the default model", () => {
   });
 
   test("a text score in a scorer's cell is a finding at its cell and left out, not zeroed", () => {
-    const a = analyseScorers(model, measures, [row("Kari", "T1", 8, { "kost.org": "7,5" }), row("Ola", "T1", 6)], { method: "mean", disagreement: 4 });
+    const a = analyseScorers(
+      model,
+      measures,
+      [row("Kari", "T1", 8, { "kost.org": "7,5" }), row("Ola", "T1", 6)],
+      { method: "mean", disagreement: 4 }
+    );
     const org = a.spreads[0].cells.find((c) => c.leafId === "kost.org")!;
     // Kostnader: organisatorisk is the fourth question, column G in this test's rows.
     expect(org.values).toEqual([{ scorer: "Ola", value: 6, address: "Vurderere!G1" }]);
     expect(org.combined).toBe(6);
     const f = a.findings.find((x) => x.code === "scorers-cell-invalid")!;
-    expect(f).toMatchObject({ cell: "Vurderere!G1", measureId: "T1", params: { scorer: "Kari", raw: "7,5", suggestion: 7.5, criterion: "kost.org" } });
+    expect(f).toMatchObject({
+      cell: "Vurderere!G1",
+      measureId: "T1",
+      params: { scorer: "Kari", raw: "7,5", suggestion: 7.5, criterion: "kost.org" },
+    });
   });
 
   test("no rows: nothing changes and no findings", () => {

@@ -8,10 +8,16 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/core/cell";
 import { defaultModel, leaves, type Model } from "../../src/core/model";
 import { SHEETS, scoringHeaders } from "../../src/grid/layout";
-import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../../src/grid/model-table";
+import {
+  MODEL_HEADERS,
+  SETTINGS_HEADERS,
+  modelRows,
+  settingsRows,
+} from "../../src/grid/model-table";
 import { SCORERS_SHEET, SCORERS_TABLE, scorersHeaders } from "../../src/grid/scorers-table";
 
-const excelValue = (v: CellValue): ExcelJS.CellValue => (v !== null && typeof v === "object" ? ({ error: v.error } as ExcelJS.CellErrorValue) : v);
+const excelValue = (v: CellValue): ExcelJS.CellValue =>
+  v !== null && typeof v === "object" ? ({ error: v.error } as ExcelJS.CellErrorValue) : v;
 
 export const SCORING: [string, string, number][] = [
   ["T1", "Pasientens legemiddelliste", 9],
@@ -33,15 +39,25 @@ export const SCORER_ROWS: [string, string, number, Record<string, CellValue>][] 
 
 export function scorerRowValues(model: Model, rows = SCORER_ROWS): CellValue[][] {
   const name = new Map(SCORING.map(([id, n]) => [id, n]));
-  return rows.map(([scorer, id, v, o]) => [id, name.get(id) ?? "", scorer, ...leaves(model).map((l) => (l.id in o ? o[l.id] : v)), ""]);
+  return rows.map(([scorer, id, v, o]) => [
+    id,
+    name.get(id) ?? "",
+    scorer,
+    ...leaves(model).map((l) => (l.id in o ? o[l.id] : v)),
+    "",
+  ]);
 }
 
-export async function writeScorersWorkbook(file: string, opts: { settings?: [string, CellValue][]; rows?: typeof SCORER_ROWS; table?: boolean } = {}): Promise<void> {
+export async function writeScorersWorkbook(
+  file: string,
+  opts: { settings?: [string, CellValue][]; rows?: typeof SCORER_ROWS; table?: boolean } = {}
+): Promise<void> {
   const model = defaultModel();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(SHEETS.scoring);
   ws.addRow(scoringHeaders(model));
-  for (const [id, name, v] of SCORING) ws.addRow([id, name, "", "", ...leaves(model).map(() => v), ""]);
+  for (const [id, name, v] of SCORING)
+    ws.addRow([id, name, "", "", ...leaves(model).map(() => v), ""]);
   const ms = wb.addWorksheet(SHEETS.model);
   ms.addRow([...MODEL_HEADERS]);
   for (const r of modelRows(model)) ms.addRow(r.map(excelValue));
@@ -56,7 +72,13 @@ export async function writeScorersWorkbook(file: string, opts: { settings?: [str
     ss.addRow(headers);
     for (const r of values) ss.addRow(r.map(excelValue));
   } else {
-    ss.addTable({ name: SCORERS_TABLE, ref: "A1", headerRow: true, columns: headers.map((name) => ({ name })), rows: values.map((r) => r.map(excelValue)) });
+    ss.addTable({
+      name: SCORERS_TABLE,
+      ref: "A1",
+      headerRow: true,
+      columns: headers.map((name) => ({ name })),
+      rows: values.map((r) => r.map(excelValue)),
+    });
   }
   await wb.xlsx.writeFile(file);
 }
