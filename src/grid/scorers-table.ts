@@ -25,10 +25,10 @@ import { addr, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./
 import { labelIndex, matchLabel } from "./labels";
 import { leafHeader, SHEETS } from "./layout";
 import { SETTINGS_HEADERS } from "./model-table";
+import { SCORERS_SHEET, SCORERS_TABLE } from "./scorers-layout";
 import { hasHeaders, regionOfTable, type ScoringTable, type TableRegion } from "./scoring-table";
 
-export const SCORERS_SHEET = "Vurderere";
-export const SCORERS_TABLE = "PrioVurderere";
+export { SCORERS_SHEET, SCORERS_TABLE } from "./scorers-layout";
 export const SCORERS_FIXED = {
   id: "ID",
   name: "Tiltak",

@@ -130,6 +130,9 @@ const UI = {
       "{count} tiltak har allerede en rad for {name}: {names}. De hoppes over, med mindre du velger å erstatte dem.",
     paneRetry: "Les igjen",
     scorerRank: "{rank}. {name}",
+    paneNotAddin: "Vurderere trenger tilleggets oppsett (Vurdering).",
+    logReplace: "Hent vurderinger ({scorer}): erstattet",
+    paneFetchRefused: "{file} kan ikke leses som vurderinger: {reason}",
   },
   en: {
     cliHeading: "Scorers ({count}): {names}",
@@ -182,6 +185,9 @@ const UI = {
       "{count} measures already have a row for {name}: {names}. They are skipped unless you choose to replace them.",
     paneRetry: "Read again",
     scorerRank: "{rank}. {name}",
+    paneNotAddin: "Scorers need the add-in's layout (Vurdering).",
+    logReplace: "Fetch scores ({scorer}): replaced",
+    paneFetchRefused: "{file} cannot be read as scores: {reason}",
   },
 } as const;
 
