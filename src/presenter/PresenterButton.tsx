@@ -18,6 +18,7 @@ import { ranksOf } from "../taskpane/view-model";
 import { PRESENTER_PAGE, type PresenterMessage } from "./protocol";
 import { presenterMessage } from "./rows";
 import { currentWhatIf, subscribeWhatIf } from "./whatif-channel";
+import { currentScorers, subscribeScorers } from "./scorers-channel";
 
 interface DialogLike {
   messageChild?: (message: string) => void;
@@ -54,7 +55,19 @@ function usePrevious(assessment: Assessment | undefined): Map<string, number> | 
 export function usePresenterMessage(assessment: Assessment | undefined, lang: Lang, checklist: ChecklistState | undefined): PresenterMessage | null {
   const previous = usePrevious(assessment);
   const whatIf = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
+  const scorers = useSyncExternalStore(subscribeScorers, currentScorers, currentScorers);
   if (!assessment) return null;
+  if (scorers) return { ...presenterMessageOf(assessment, lang, checklist, previous, whatIf), scorers };
+  return presenterMessageOf(assessment, lang, checklist, previous, whatIf);
+}
+
+function presenterMessageOf(
+  assessment: Assessment,
+  lang: Lang,
+  checklist: ChecklistState | undefined,
+  previous: Map<string, number> | null,
+  whatIf: ReturnType<typeof currentWhatIf>,
+): PresenterMessage {
   const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
   if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, wp(lang, "whatif.banner"));
   return presenterMessage(assessment, lang, previous, ranksOf(assessment), segments);

@@ -98,8 +98,9 @@ import { ExportButton } from "./ExportPanel";
 const StabilityView = lazy(() => import("../stability/StabilityView"));
 
 import { SelectionTab } from "./SelectionTab";
+import { ScorersTab } from "./ScorersTab";
 
-type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability" | "selection";
+type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability" | "selection" | "scorers";
 
 /** View state that outlives a tab switch: the ranking's filter, the checklist's chosen measure and search, pending answers. */
 interface ViewState {
@@ -316,6 +317,7 @@ function Body({
     model: tp(lang, "tab.model"),
     stability: tp(lang, "tab.stability"),
     selection: tp(lang, "tab.selection"),
+    scorers: tp(lang, "tab.scorers"),
   };
 
   const view =
@@ -346,6 +348,8 @@ function Body({
       )
     ) : tab === "selection" ? (
       <SelectionTab lang={lang} assessment={state.assessment} />
+    ) : tab === "scorers" ? (
+      <ScorersTab lang={lang} assessment={state.assessment} onChanged={() => void actions.recalc()} />
     ) : tab === "findings" ? (
       <FindingsView
         findings={findings}
@@ -411,6 +415,11 @@ function Body({
         {!legacy && (
           <Tab value="selection" className={s.tab} data-testid="tab-selection">
             {tp(lang, "tab.selection")}
+          </Tab>
+        )}
+        {!legacy && (
+          <Tab value="scorers" className={s.tab} data-testid="tab-scorers">
+            {tp(lang, "tab.scorers")}
           </Tab>
         )}
       </TabList>
