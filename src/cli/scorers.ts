@@ -9,7 +9,7 @@ import { SEVERITY_ORDER } from "../core/findings";
 import type { Model } from "../core/model";
 import type { MeasureSpread, ScorersAnalysis } from "../core/scorers";
 import type { ScorersRead } from "../grid/scorers-table";
-import { criterionLabel, formatNumber, severityLabel, type Lang } from "../i18n";
+import { criterionLabel, formatNumber, formatShort, severityLabel, type Lang } from "../i18n";
 import { methodText, sc, scorerFindingMessage } from "../i18n/scorers";
 
 const n2 = (lang: Lang, v: number | null) => (v === null ? "–" : formatNumber(lang, v, 2));
@@ -38,12 +38,12 @@ export function scorersText(s: ScorersRead, model: Model, lang: Lang): string[] 
   out.push(
     sc(lang, "cliMethod", {
       method: methodText(lang, a.settings.method),
-      threshold: formatNumber(lang, a.settings.disagreement, 0),
+      threshold: formatShort(lang, a.settings.disagreement),
     })
   );
   out.push(agreementLine(a, lang));
   const flagged = a.spreads.flatMap((m) => m.cells.filter((c) => c.flagged).map((c) => ({ m, c })));
-  const threshold = formatNumber(lang, a.settings.disagreement, 0);
+  const threshold = formatShort(lang, a.settings.disagreement);
   out.push(
     "",
     flagged.length
@@ -56,7 +56,7 @@ export function scorersText(s: ScorersRead, model: Model, lang: Lang): string[] 
         cell: c.address ?? "",
         measure: m.name,
         criterion: criterionLabel(model, c.leafId, lang),
-        values: c.values.map((v) => `${v.scorer} ${formatNumber(lang, v.value, 0)}`).join(", "),
+        values: c.values.map((v) => `${v.scorer} ${formatShort(lang, v.value)}`).join(", "),
         combined: n2(lang, c.combined),
         range: n2(lang, c.range),
         sd: n2(lang, c.sd),

@@ -46,20 +46,35 @@ beforeAll(async () => {
   const at = parseAddress(cell.address!)!;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(MEETING);
-  wb.getWorksheet(at.sheet!)!.getRow(at.row + 1).getCell(at.col + 1).value = after;
+  wb
+    .getWorksheet(at.sheet!)!
+    .getRow(at.row + 1)
+    .getCell(at.col + 1).value = after;
   kariFile = path.join(dir, "Kari.xlsx");
   await wb.xlsx.writeFile(kariFile);
 
   // The same in Node: this workbook's measures (the meeting imported), two scorers, the analysis.
-  const here = legacyToScoringRows(legacy, model).rows.map((r) => ({ id: r.id, name: r.name, theme: r.theme, scores: {} }));
+  const here = legacyToScoringRows(legacy, model).rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    theme: r.theme,
+    scores: {},
+  }));
   const rowsOf = async (file: string, scorer: string): Promise<ScorerRow[]> => {
     const got = scoresFromWorkbook((await readXlsx(file)).grids, here, model);
     if (!got.ok) throw new Error(got.reason);
-    return got.rows.map((r) => ({ scorer, measureId: r.id, scores: Object.fromEntries(leaves(model).map((l, i) => [l.id, { value: r.values[i] }])) }));
+    return got.rows.map((r) => ({
+      scorer,
+      measureId: r.id,
+      scores: Object.fromEntries(leaves(model).map((l, i) => [l.id, { value: r.values[i] }])),
+    }));
   };
   const rows = [...(await rowsOf(MEETING, "Sekretariatet")), ...(await rowsOf(kariFile, "Kari"))];
   const analysis = analyseScorers(model, here, rows, DEFAULT_SCORER_SETTINGS);
-  expected = { w: analysis.agreement.w!, totals: new Map(assess(model, analysis.inputs).measures.map((m) => [m.id, m.total])) };
+  expected = {
+    w: analysis.agreement.w!,
+    totals: new Map(assess(model, analysis.inputs).measures.map((m) => [m.id, m.total])),
+  };
 
   server = await serve();
   browser = await launch();
@@ -83,9 +98,15 @@ afterEach(async () => {
 async function fetchAs(frame: Frame | Page, file: string, name: string | undefined): Promise<void> {
   await frame.setInputFiles('[data-testid="scorers-fetch-file"]', file);
   await frame.waitForSelector('[data-testid="scorers-fetch-summary"]', { timeout: 60_000 });
-  if (name !== undefined) await frame.fill('[data-testid="scorers-fetch-name"] input, input[data-testid="scorers-fetch-name"]', name);
+  if (name !== undefined)
+    await frame.fill(
+      '[data-testid="scorers-fetch-name"] input, input[data-testid="scorers-fetch-name"]',
+      name
+    );
   await frame.click('[data-testid="scorers-fetch-go"]');
-  await frame.waitForSelector('[data-testid="scorers-message"][data-intent="success"]', { timeout: 60_000 });
+  await frame.waitForSelector('[data-testid="scorers-message"][data-intent="success"]', {
+    timeout: 60_000,
+  });
 }
 
 test("add a second scorer and see the disagreement flag, the agreement and the combined ranking", async () => {
@@ -99,7 +120,9 @@ test("add a second scorer and see the disagreement flag, the agreement and the c
 
   // First scorer: the meeting workbook itself (the legacy layout), named by the secretariat.
   await fetchAs(pane, MEETING, "Sekretariatet");
-  expect(await pane.textContent('[data-testid="scorers-message"]')).toMatch(/^\d+ rader lagt til for Sekretariatet, 0 erstattet, 0 hoppet over\.$/);
+  expect(await pane.textContent('[data-testid="scorers-message"]')).toMatch(
+    /^\d+ rader lagt til for Sekretariatet, 0 erstattet, 0 hoppet over\.$/
+  );
   await pane.waitForSelector('[data-testid="scorers-agreement"]', { timeout: 60_000 });
   // One scorer: no W, no disagreement yet.
   expect(await pane.getAttribute('[data-testid="scorers-agreement"]', "data-w")).toBe("");
@@ -108,29 +131,52 @@ test("add a second scorer and see the disagreement flag, the agreement and the c
   // Second scorer: Kari's copy, named from its file.
   await pane.setInputFiles('[data-testid="scorers-fetch-file"]', kariFile);
   await pane.waitForSelector('[data-testid="scorers-fetch-summary"]');
-  expect(await pane.inputValue('input[data-testid="scorers-fetch-name"], [data-testid="scorers-fetch-name"] input')).toBe("Kari");
+  expect(
+    await pane.inputValue(
+      'input[data-testid="scorers-fetch-name"], [data-testid="scorers-fetch-name"] input'
+    )
+  ).toBe("Kari");
   await pane.click('[data-testid="scorers-fetch-go"]');
   await pane.waitForSelector('[data-testid="scorers-disagreement"]', { timeout: 60_000 });
-  const flags = await pane.$$eval('[data-testid="scorers-disagreement"]', (els) => els.map((e) => [e.getAttribute("data-criterion"), e.getAttribute("data-range"), e.textContent]));
+  const flags = await pane.$$eval('[data-testid="scorers-disagreement"]', (els) =>
+    els.map((e) => [e.getAttribute("data-criterion"), e.getAttribute("data-range"), e.textContent])
+  );
   expect(flags).toHaveLength(1);
   expect(flags[0][0]).toBe("maal.behov");
   expect(Number(flags[0][1])).toBe(Math.abs(changed.before - changed.after));
   expect(flags[0][2]).toContain(changed.measure);
-  expect(Number(await pane.getAttribute('[data-testid="scorers-agreement"]', "data-w"))).toBeCloseTo(expected.w, 12);
+  expect(
+    Number(await pane.getAttribute('[data-testid="scorers-agreement"]', "data-w"))
+  ).toBeCloseTo(expected.w, 12);
   // The individual scores are hidden until revealed.
   expect(await pane.$('[data-testid="scorer-values"]')).toBeNull();
   await shot(page, "scorers-400-hidden");
   await pane.click('[data-testid="scorers-reveal"]');
-  expect(await pane.textContent('[data-testid="scorer-values"]')).toBe(`Sekretariatet ${changed.before} · Kari ${changed.after}`);
+  expect(await pane.isChecked('[data-testid="scorers-reveal"]')).toBe(true);
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
+  expect(await pane.textContent('[data-testid="scorer-values"]')).toBe(
+    `Sekretariatet ${changed.before} · Kari ${changed.after}`
+  );
   await shot(page, "scorers-400");
   await page.setViewportSize({ width: 320, height: 900 });
   await shot(page, "scorers-320");
   // Nothing is cut at 320 px: the view fits its width.
-  expect(await pane.$eval('[data-testid="scorers-view"]', (e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+  expect(
+    await pane.$eval('[data-testid="scorers-view"]', (e) => e.scrollWidth <= e.clientWidth + 1)
+  ).toBe(true);
 
   // The ranking is the combined one.
   await pane.click('[data-testid="tab-ranking"]');
-  const rows = await pane.$$eval('[data-testid="ranking-row"]', (els) => els.map((e) => [e.getAttribute("data-measure-id")!, Number(e.getAttribute("data-score"))] as [string, number]));
+  const rows = await pane.$$eval('[data-testid="ranking-row"]', (els) =>
+    els.map(
+      (e) =>
+        [e.getAttribute("data-measure-id")!, Number(e.getAttribute("data-score"))] as [
+          string,
+          number,
+        ]
+    )
+  );
   expect(rows.length).toBeGreaterThan(5);
   for (const [id, score] of rows) expect(score).toBeCloseTo(expected.totals.get(id)!, 9);
 }, 240_000);

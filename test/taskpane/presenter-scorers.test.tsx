@@ -28,7 +28,19 @@ const panel = (revealed: boolean): PresenterScorers => ({
   hiddenNote: "Enkeltscorene er skjult.",
   agreement: "Samstemthet (Kendalls W): 0,11",
   revealed,
-  cells: [{ measure: "PLL", criterion: "Informasjonsbehov", summary: "samlet 5,67 · spenn 6 · sd 2,62", values: revealed ? [{ scorer: "Kari", value: "8" }, { scorer: "Ola", value: "2" }] : [] }],
+  cells: [
+    {
+      measure: "PLL",
+      criterion: "Informasjonsbehov",
+      summary: "samlet 5,67 · spenn 6 · sd 2,62",
+      values: revealed
+        ? [
+            { scorer: "Kari", value: "8" },
+            { scorer: "Ola", value: "2" },
+          ]
+        : [],
+    },
+  ],
 });
 
 test("the button's message carries the published panel, and drops it when the view withdraws it", () => {
@@ -49,14 +61,20 @@ test("hidden: the cell and its spread, no individual score; revealed: each score
   const hidden = result.current as PresenterMessage;
   const view = render(<Presenter message={hidden} waiting="" />);
   expect(screen.getByTestId("presenter-scorers").getAttribute("data-revealed")).toBe("false");
-  expect(screen.getByTestId("presenter-disagreement").textContent).toBe("PLL · Informasjonsbehov: samlet 5,67 · spenn 6 · sd 2,62");
-  expect(screen.getByTestId("presenter-scores-hidden").textContent).toBe("Enkeltscorene er skjult.");
+  expect(screen.getByTestId("presenter-disagreement").textContent).toBe(
+    "PLL · Informasjonsbehov: samlet 5,67 · spenn 6 · sd 2,62"
+  );
+  expect(screen.getByTestId("presenter-scores-hidden").textContent).toBe(
+    "Enkeltscorene er skjult."
+  );
   act(() => {
     revealScores(true);
     publishScorers(panel(true));
   });
   expect(scoresRevealed()).toBe(true);
   view.rerender(<Presenter message={result.current} waiting="" />);
-  expect(screen.getByTestId("presenter-disagreement").textContent).toBe("PLL · Informasjonsbehov: samlet 5,67 · spenn 6 · sd 2,62Kari 8 · Ola 2");
+  expect(screen.getByTestId("presenter-disagreement").textContent).toBe(
+    "PLL · Informasjonsbehov: samlet 5,67 · spenn 6 · sd 2,62Kari 8 · Ola 2"
+  );
   expect(screen.queryByTestId("presenter-scores-hidden")).toBeNull();
 });

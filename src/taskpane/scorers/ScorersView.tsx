@@ -33,7 +33,7 @@ import type { ScorersAnalysis } from "../../core/scorers";
 import type { FetchedRow } from "../../grid/scorer-import";
 import { scorerNameFromFile } from "../../grid/scorer-import";
 import { scorerKey } from "../../grid/scorers-table";
-import { criterionLabel, formatNumber, severityLabel, type Lang } from "../../i18n";
+import { criterionLabel, formatNumber, formatShort, severityLabel, type Lang } from "../../i18n";
 import { methodText, sc, scorerFindingMessage } from "../../i18n/scorers";
 import {
   publishScorers,
@@ -97,9 +97,9 @@ function presenterPanel(
         .map((c) => ({
           measure: m.name,
           criterion: criterionLabel(model, c.leafId, lang),
-          summary: `${sc(lang, "paneCombined", { combined: num(lang, c.combined) })} · ${sc(lang, "paneRange", { range: num(lang, c.range, 0), sd: num(lang, c.sd) })}`,
+          summary: `${sc(lang, "paneCombined", { combined: num(lang, c.combined) })} · ${sc(lang, "paneRange", { range: c.range === null ? "–" : formatShort(lang, c.range), sd: num(lang, c.sd) })}`,
           values: revealed
-            ? c.values.map((v) => ({ scorer: v.scorer, value: formatNumber(lang, v.value, 0) }))
+            ? c.values.map((v) => ({ scorer: v.scorer, value: formatShort(lang, v.value) }))
             : [],
         }))
     ),
@@ -230,7 +230,7 @@ function Overview({
       <Caption1 className={s.note} data-testid="scorers-method">
         {sc(lang, "paneMethod", {
           method: methodText(lang, a.settings.method),
-          threshold: formatNumber(lang, a.settings.disagreement, 0),
+          threshold: formatShort(lang, a.settings.disagreement),
         })}
       </Caption1>
       <section className={s.section} aria-labelledby="scorers-agreement-title">
@@ -281,14 +281,15 @@ function Overview({
                 </Text>
                 <span className={s.small}>
                   {sc(lang, "paneCombined", { combined: num(lang, c.combined) })} ·{" "}
-                  {sc(lang, "paneRange", { range: num(lang, c.range, 0), sd: num(lang, c.sd) })}
+                  {sc(lang, "paneRange", {
+                    range: c.range === null ? "–" : formatShort(lang, c.range),
+                    sd: num(lang, c.sd),
+                  })}
                   {c.address ? ` · ${c.address}` : ""}
                 </span>
                 {revealed && (
                   <span className={s.values} data-testid="scorer-values">
-                    {c.values
-                      .map((v) => `${v.scorer} ${formatNumber(lang, v.value, 0)}`)
-                      .join(" · ")}
+                    {c.values.map((v) => `${v.scorer} ${formatShort(lang, v.value)}`).join(" · ")}
                   </span>
                 )}
               </li>
