@@ -208,3 +208,46 @@ test("Opprett: the sheet with an empty table; the first fetched row fills its bl
   expect(valueAt(wb, SCORERS_SHEET, "A3")).toBe("T0002");
   expect(wb.tableRowCount(SCORERS_TABLE)).toBe(2);
 });
+
+test("the controller follows a person's typing on Vurderere: a new disagreement re-ranks and is marked", async () => {
+  const { ExcelController } = await import("../../src/excel/controller");
+  const { settle } = await import("./helpers");
+  const { wb, host } = await layout(3);
+  const c = new ExcelController(host, "nb", { debounceMs: 5, clock });
+  await c.start();
+  // Two scorers agree on T0001 (all 5).
+  await addScorer(
+    host,
+    "Kari",
+    fetched(1, () => 5),
+    false,
+    "nb",
+    clock
+  );
+  await addScorer(
+    host,
+    "Ola",
+    fetched(1, () => 5),
+    false,
+    "nb",
+    clock
+  );
+  await c.recalc();
+  const t1 = () => c.getState().assessment!.measures.find((m) => m.id === "T0001")!;
+  expect(t1().total).toBe(15);
+  expect(
+    wb
+      .conditionalFormats(SHEETS.scoring)
+      .filter((cf) => JSON.stringify(cf.props).includes(DISAGREE_FILL))
+  ).toEqual([]);
+  // Ola types 9 for Informasjonsbehov (row 3 of Vurderere, column D): range 4 → flagged; T0001: (5+9)/2 = 7, Måloppnåelse 6: total 16.
+  wb.userEdit(SCORERS_SHEET, "D3", 9);
+  await settle(120);
+  expect(t1().total).toBe(16);
+  expect(
+    wb
+      .conditionalFormats(SHEETS.scoring)
+      .filter((cf) => JSON.stringify(cf.props).includes(DISAGREE_FILL))
+      .map((cf) => cf.address)
+  ).toEqual(["E3"]);
+});
