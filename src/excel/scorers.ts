@@ -220,14 +220,16 @@ export async function addScorer(
         leaves(model).forEach((l, i) => {
           const c = table.columns.leaves.get(l.id);
           if (c === undefined) return;
-          const before = grid.rows[r.row]?.[c]?.value ?? null;
+          const cell = grid.rows[r.row]?.[c];
+          const before = cell?.value ?? null;
           const after = r.values[i];
-          if (sameValue(before, after)) return;
+          if (sameValue(before, after) && cell?.formula === undefined) return;
           log.push([
             at,
             sc(lang, "logReplace", { scorer: name }),
             address(grid.name, r.row, c),
-            before === null ? "" : rawText(before),
+            // A formula is logged as the formula it was, not its result.
+            cell?.formula !== undefined ? `=${cell.formula}` : before === null ? "" : rawText(before),
             after === null ? "" : rawText(after),
             r.name,
           ]);

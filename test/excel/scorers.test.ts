@@ -251,3 +251,13 @@ test("the controller follows a person's typing on Vurderere: a new disagreement 
       .map((cf) => cf.address)
   ).toEqual(["E3"]);
 });
+
+test("replacing a cell that held a formula logs the formula", async () => {
+  const { wb, host } = await layout(1);
+  await addScorer(host, "Kari", fetched(1, () => 5), false, "nb", clock);
+  wb.userEdit(SCORERS_SHEET, "D2", "=2+3");
+  await addScorer(host, "Kari", fetched(1, () => 7), true, "nb", clock);
+  const log = wb.toGrids().find((g) => g.name === SHEETS.log)!;
+  expect(log.rows[1]!.slice(2, 5).map((c) => c?.value)).toEqual(["Vurderere!D2", "=2+3", "7"]);
+  expect(valueAt(wb, SCORERS_SHEET, "D2")).toBe(7);
+});
