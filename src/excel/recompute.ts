@@ -372,13 +372,7 @@ function writeMarks(sheet: Excel.Worksheet, read: AddinRead, existing: Excel.Con
     mark(m.invalid, INVALID_FILL);
   }
   // Cells where the scorers disagree (Vurderere), unless the cell already carries a mark.
-  for (const sp of read.scorers?.analysis.spreads ?? []) {
-    const row = scoring.rowOf.get(sp.measureId);
-    for (const c of sp.cells) {
-      const col = scoring.columns.leaves.get(c.leafId);
-      if (c.flagged && row !== undefined && col !== undefined && !want.has(cellA1(row, col))) want.set(cellA1(row, col), DISAGREE_FILL);
-    }
-  }
+  for (const a1 of read.scorers?.marks ?? []) if (!want.has(a1)) want.set(a1, DISAGREE_FILL);
   const rules = new Map([...want].map(([a1, fill]) => [markRule(a1, fill), { a1, fill }]));
   const kept = new Set<string>();
   for (const cf of existing) {

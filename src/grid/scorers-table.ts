@@ -9,6 +9,7 @@
 import type { ScoreCell } from "../core/aggregate";
 import type { CellValue } from "../core/cell";
 import { rawText } from "../core/cell";
+import { cellA1 } from "../core/address";
 import { leaves, type Model } from "../core/model";
 import {
   analyseScorers,
@@ -75,6 +76,8 @@ export interface ScorersRead {
   table: ScorersTable;
   settings: ScorerSettings;
   analysis: ScorersAnalysis;
+  /** The Vurdering cells (A1, no sheet) where the scorers disagree, for the recompute's marks. */
+  marks: string[];
 }
 
 /** The key of one scorer's row for one measure (names compare as the readers compare labels). */
@@ -303,5 +306,13 @@ export function readScorers(
   const { settings, findings } = readScorerSettings(grids);
   const analysis = analyseScorers(model, scoring.measures, table.rows, settings);
   analysis.findings.push(...findings, ...table.findings);
-  return { table, settings, analysis };
+  const marks: string[] = [];
+  for (const sp of analysis.spreads) {
+    const row = scoring.rowOf.get(sp.measureId);
+    for (const c of sp.cells) {
+      const col = scoring.columns.leaves.get(c.leafId);
+      if (c.flagged && row !== undefined && col !== undefined) marks.push(cellA1(row, col));
+    }
+  }
+  return { table, settings, analysis, marks };
 }

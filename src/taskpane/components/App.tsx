@@ -98,7 +98,8 @@ import { ExportButton } from "./ExportPanel";
 const StabilityView = lazy(() => import("../stability/StabilityView"));
 
 import { SelectionTab } from "./SelectionTab";
-import { ScorersTab } from "./ScorersTab";
+/** Vurderere: its view, code and strings load when the tab is first opened. */
+const ScorersView = lazy(() => import("../scorers/ScorersView"));
 
 type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability" | "selection" | "scorers";
 
@@ -349,7 +350,9 @@ function Body({
     ) : tab === "selection" ? (
       <SelectionTab lang={lang} assessment={state.assessment} />
     ) : tab === "scorers" ? (
-      <ScorersTab lang={lang} assessment={state.assessment} onChanged={() => void actions.recalc()} />
+      <Suspense fallback={<LoadingState lang={lang} />}>
+        <ScorersView lang={lang} assessment={state.assessment} onChanged={() => void actions.recalc()} />
+      </Suspense>
     ) : tab === "findings" ? (
       <FindingsView
         findings={findings}
