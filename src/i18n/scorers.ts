@@ -119,20 +119,18 @@ const UI = {
       "Les en annen arbeidsbok (et medlems egen kopi, i tilleggets oppsett eller møteoppsettet) som én vurderer. Ingen score i Vurdering endres.",
     paneFetchFile: "Velg arbeidsbok …",
     paneFetchName: "Navn på vurderer",
+    paneFetchUnmatched: "{count} tiltak i filen finnes ikke her og hoppes over: {names}",
     paneFetchReplace: "Erstatt rader som finnes fra før (de gamle scorene logges i Logg)",
     paneFetchGo: "Legg til som vurderer",
     paneFetchCancel: "Avbryt",
-    paneFetchSummary: "{file}: {measures} tiltak med scorer, {rows} rader for {name}.",
+    paneFetchSummary: "{file}: scorer for {measures} tiltak i denne arbeidsboken.",
     paneFetchNothing: "{file} har ingen scorer for tiltak i denne arbeidsboken.",
     paneFetchDone:
       "{added} rader lagt til for {name}, {replaced} erstattet, {skipped} hoppet over.",
     paneFetchConflicts:
       "{count} tiltak har allerede en rad for {name}: {names}. De hoppes over, med mindre du velger å erstatte dem.",
-    paneRetry: "Les igjen",
-    scorerRank: "{rank}. {name}",
     paneNotAddin: "Vurderere trenger tilleggets oppsett (Vurdering).",
     logReplace: "Hent vurderinger ({scorer}): erstattet",
-    paneFetchRefused: "{file} kan ikke leses som vurderinger: {reason}",
   },
   en: {
     cliHeading: "Scorers ({count}): {names}",
@@ -175,19 +173,18 @@ const UI = {
       "Read another workbook (a member's own copy, in the add-in's layout or the meeting layout) as one scorer. No score in Vurdering is changed.",
     paneFetchFile: "Choose workbook …",
     paneFetchName: "Scorer's name",
+    paneFetchUnmatched:
+      "{count} measures in the file are not in this workbook and are skipped: {names}",
     paneFetchReplace: "Replace rows that exist (the old scores are logged in Logg)",
     paneFetchGo: "Add as scorer",
     paneFetchCancel: "Cancel",
-    paneFetchSummary: "{file}: {measures} measures with scores, {rows} rows for {name}.",
+    paneFetchSummary: "{file}: scores for {measures} measures of this workbook.",
     paneFetchNothing: "{file} has no scores for measures in this workbook.",
     paneFetchDone: "{added} rows added for {name}, {replaced} replaced, {skipped} skipped.",
     paneFetchConflicts:
       "{count} measures already have a row for {name}: {names}. They are skipped unless you choose to replace them.",
-    paneRetry: "Read again",
-    scorerRank: "{rank}. {name}",
     paneNotAddin: "Scorers need the add-in's layout (Vurdering).",
     logReplace: "Fetch scores ({scorer}): replaced",
-    paneFetchRefused: "{file} cannot be read as scores: {reason}",
   },
 } as const;
 

@@ -467,13 +467,16 @@ function FetchPanel({
       ) : (
         <>
           <Text data-testid="scorers-fetch-summary">
-            {sc(lang, "paneFetchSummary", {
-              file: chosen.file,
-              measures: chosen.rows.length,
-              rows: chosen.rows.length,
-              name: name.trim() || "–",
-            })}
+            {sc(lang, "paneFetchSummary", { file: chosen.file, measures: chosen.rows.length })}
           </Text>
+          {chosen.unmatched.length > 0 && (
+            <Caption1 className={s.note} data-testid="scorers-fetch-unmatched">
+              {sc(lang, "paneFetchUnmatched", {
+                count: chosen.unmatched.length,
+                names: chosen.unmatched.join(", "),
+              })}
+            </Caption1>
+          )}
           <Field label={sc(lang, "paneFetchName")} required>
             <Input
               value={name}
