@@ -17,7 +17,7 @@ import { legacyToScoringRows } from "../../src/grid/import";
 import { readLegacyWorkbook } from "../../src/grid/legacy";
 import { scoresFromWorkbook } from "../../src/grid/scorer-import";
 import { tempDir } from "../support/cli";
-import { launch, offline, serve, shot, watchCsp } from "./harness";
+import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
 
 const MEETING = path.resolve(__dirname, "../fixtures/prioritering-2022-09.xlsx");
 const model = defaultModel();
@@ -179,4 +179,37 @@ test("add a second scorer and see the disagreement flag, the agreement and the c
   );
   expect(rows.length).toBeGreaterThan(5);
   for (const [id, score] of rows) expect(score).toBeCloseTo(expected.totals.get(id)!, 9);
+}, 240_000);
+
+test("the presenter view shows the disagreement with the scores hidden, and reveals them when the facilitator does", async () => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`${server.url}/preview.html`);
+  const pane = await taskpane(page);
+  await pane.click('[data-testid="tab-scorers"]');
+  await pane.waitForSelector('[data-testid="scorers-fetch-choose"]', { timeout: 60_000 });
+  await fetchAs(pane, MEETING, "Sekretariatet");
+  await fetchAs(pane, kariFile, undefined);
+  await pane.waitForSelector('[data-testid="scorers-disagreement"]', { timeout: 60_000 });
+
+  await pane.click('[data-testid="presenter-open"]');
+  const handle = await page.waitForSelector('[data-testid="dialog-frame"]');
+  const presenter = (await handle.contentFrame())!;
+  await presenter.waitForSelector('[data-testid="presenter-scorers"]', { timeout: 60_000 });
+  expect(await presenter.getAttribute('[data-testid="presenter-scorers"]', "data-revealed")).toBe(
+    "false"
+  );
+  const hidden = await presenter.textContent('[data-testid="presenter-disagreement"]');
+  expect(hidden).toContain(changed.measure);
+  expect(hidden).not.toContain("Kari");
+  await presenter.waitForSelector('[data-testid="presenter-scores-hidden"]');
+
+  // In the preview the presenter is an overlay over the pane (in Excel, its own window): a DOM click.
+  await pane.$eval('[data-testid="scorers-reveal"]', (el) => (el as HTMLElement).click());
+  await presenter.waitForSelector('[data-testid="presenter-scorers"][data-revealed="true"]', {
+    timeout: 30_000,
+  });
+  expect(await presenter.textContent('[data-testid="presenter-disagreement"] .values')).toBe(
+    `Sekretariatet ${changed.before} · Kari ${changed.after}`
+  );
+  await shot(page, "scorers-presenter");
 }, 240_000);

@@ -6,6 +6,7 @@
  *   busy-spinner           shown while an action writes to the workbook
  *   recalc                 header button «Beregn på nytt»
  *   tab-ranking, tab-checklist, tab-findings, tab-model, tab-stability   the tabs (tab-checklist only with a checklist or in the ready state)
+ *   tab-scorers            Vurderere (several scorers; src/taskpane/scorers/ScorersView.tsx lists its own ids)
  *   (tab-findings carries data-count = the number of findings its badge shows)
  *   notice, error-bar, action-failure      message bars (notice after an action; error; a rejected action)
  *   state-loading, state-empty, state-legacy, state-error   the states without a scoring table
