@@ -15,7 +15,7 @@
  * - A measure with rows in the scorers table is ranked on its combined scores; its typed Vurdering
  *   row is kept as it is and not used. A measure without any scorer row is ranked on its Vurdering
  *   row, and a finding says so. A measure scored by fewer than max(2, ⌈n/2⌉) of the n scorers
- *   (at most n) is reported as scored by few.
+ *   (at most n) is reported as scored by few; a row without a single valid score is not counted.
  * - Kendall's W is computed over the scorers and the measures every scorer gave a total, with
  *   mid-ranks for ties and the tie correction:
  *     W = 12·S / (m²(n³ − n) − m·Σⱼ Tⱼ),  S = Σᵢ (Rᵢ − m(n+1)/2)²,  Tⱼ = Σ over tie groups of (t³ − t),
@@ -306,6 +306,8 @@ export function analyseScorers(
     const input: MeasureInput = { ...m, scores };
     inputs.push(input);
     const names = own.map((r) => r.scorer);
+    // A row without a single valid score is not a vote.
+    const voices = new Set(cells.flatMap((c) => c.values.map((v) => v.scorer))).size;
     const ranges = cells.filter((c) => c.values.length >= 2).map((c) => c.range!);
     const sds = cells.filter((c) => c.values.length >= 2).map((c) => c.sd!);
     const spread: MeasureSpread = {
@@ -315,7 +317,7 @@ export function analyseScorers(
       cells,
       maxRange: ranges.length ? Math.max(...ranges) : null,
       maxSd: sds.length ? Math.max(...sds) : null,
-      few: names.length < few,
+      few: voices < few,
     };
     spreads.push(spread);
     const flagged = cells.filter((c) => c.flagged);

@@ -311,6 +311,24 @@ describe("analyseScorers on the default model", () => {
     });
   });
 
+  test("a row with no valid score is not a voice: T2 scored by Kari alone is few", () => {
+    const blank = Object.fromEntries(LEAVES.map((id) => [id, ""]));
+    const a = analyseScorers(
+      model,
+      measures,
+      [row("Kari", "T2", 5), row("Ola", "T2", 0, blank), row("NHN", "T1", 7)],
+      { method: "mean", disagreement: 4 }
+    );
+    expect(a.spreads.find((s) => s.measureId === "T2")).toMatchObject({
+      scorers: ["Kari", "Ola"],
+      few: true,
+    });
+    // T1 (NHN alone) is few as well; T2 counts Kari only.
+    expect(
+      a.findings.find((f) => f.code === "scorers-few" && f.measureId === "T2")!.params
+    ).toEqual({ measure: "Tiltak T2", count: 1, of: 3, needed: 2 });
+  });
+
   test("no rows: nothing changes and no findings", () => {
     const a = analyseScorers(model, measures, [], { method: "mean", disagreement: 4 });
     expect(a.inputs).toEqual(measures);
