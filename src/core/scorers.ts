@@ -342,7 +342,7 @@ export function analyseScorers(
         scorerFinding(
           "scorers-few",
           "warning",
-          { measure: m.name, count: names.length, of: scorers.length, needed: few },
+          { measure: m.name, count: voices, of: scorers.length, needed: few },
           { measureId: m.id, cell: m.address }
         )
       );
