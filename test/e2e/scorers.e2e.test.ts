@@ -213,3 +213,25 @@ test("the presenter view shows the disagreement with the scores hidden, and reve
   );
   await shot(page, "scorers-presenter");
 }, 240_000);
+
+test("in English at 320 px: the same flag, in the display language, nothing cut", async () => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.goto(`${server.url}/taskpane.html?lang=en`);
+  await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60_000 });
+  await page.click('[data-testid="tab-scorers"]');
+  await page.waitForSelector('[data-testid="scorers-fetch-choose"]', { timeout: 60_000 });
+  await fetchAs(page, MEETING, "Secretariat");
+  await fetchAs(page, kariFile, undefined);
+  await page.waitForSelector('[data-testid="scorers-disagreement"]', { timeout: 60_000 });
+  expect(await page.textContent('[data-testid="scorers-method"]')).toBe(
+    "Combined score: mean · disagreement at range ≥ 4 (settings on Modell)"
+  );
+  expect(await page.textContent('[data-testid="scorers-disagreement"]')).toContain(
+    `range ${Math.abs(changed.before - changed.after)} · sd`
+  );
+  expect(
+    await page.$eval('[data-testid="scorers-view"]', (e) => e.scrollWidth <= e.clientWidth + 1)
+  ).toBe(true);
+  await page.mouse.move(0, 0);
+  await shot(page, "scorers-320-en");
+}, 240_000);
