@@ -96,7 +96,7 @@ export interface Agreement {
   scorers: string[];
   measures: string[];
   /** Why W is null. */
-  reason?: "few-scorers" | "few-measures" | "all-tied";
+  reason?: "few-scorers" | "few-measures" | "all-tied" | "not-computed";
 }
 
 export type ScorerFindingCode =
@@ -233,7 +233,9 @@ export function analyseScorers(
   model: Model,
   measures: readonly MeasureInput[],
   rows: readonly ScorerRow[],
-  settings: ScorerSettings
+  settings: ScorerSettings,
+  /** `rankings: false` leaves out each scorer's ranking and W (one assessment per scorer): the recompute needs neither. */
+  options: { rankings?: boolean } = {}
 ): ScorersAnalysis {
   const findings: ScorerFinding[] = [];
   const leafNodes = leaves(model);
@@ -349,7 +351,7 @@ export function analyseScorers(
   }
 
   const measureOrder = new Map(measures.map((m, i) => [m.id, i]));
-  const rankings: ScorerRanking[] = scorers.map((scorer) => {
+  const rankings: ScorerRanking[] = (options.rankings === false ? [] : scorers).map((scorer) => {
     const own: MeasureInput[] = rows
       .filter((r) => r.scorer === scorer && measureOrder.has(r.measureId))
       .sort((a, b) => measureOrder.get(a.measureId)! - measureOrder.get(b.measureId)!)
@@ -363,7 +365,10 @@ export function analyseScorers(
     return { scorer, assessment: assess(model, own) };
   });
 
-  const agreement = agreementOf(rankings, measures, model.tolerance);
+  const agreement: Agreement =
+    options.rankings === false
+      ? { w: null, scorers, measures: [], reason: "not-computed" }
+      : agreementOf(rankings, measures, model.tolerance);
   if (agreement.w !== null && agreement.measures.length < spreads.length) {
     findings.push(
       scorerFinding("scorers-agreement-partial", "info", {

@@ -270,7 +270,7 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   if (!has(SHEETS.scoring)) return { kind: "absent", sheets };
 
   // Several scorers: the table PrioVurderere on the sheet Vurderere; its code loads only when there is one.
-  const scorers = list.tableSheet.get(SCORERS_TABLE)?.toLowerCase() === SCORERS_SHEET.toLowerCase() ? (await import("../grid/scorers-table")).readScorers : undefined;
+  const scorers = list.tableSheet.get(SCORERS_TABLE)?.toLowerCase() === SCORERS_SHEET.toLowerCase() ? (await import("../grid/scorers-table")).readScorersForRecompute : undefined;
 
   // 2. Read the add-in's sheets (formulas too where the sync copies text), the output table and the marks.
   const withFormulas = new Set<string>([SHEETS.scoring, SHEETS.checklist]);

@@ -290,6 +290,13 @@ export function readScorerSettings(grids: Grid[]): {
   return { settings, findings, cells };
 }
 
+/** The same without each scorer's ranking and W: what a recompute needs (the combined inputs, the marks). */
+export const readScorersForRecompute = (
+  grids: Grid[],
+  model: Model,
+  scoring: ScoringTable
+): ScorersRead | undefined => readScorers(grids, model, scoring, { rankings: false });
+
 /**
  * The scorers of an add-in workbook: undefined when it has no scorers table. The analysis ranks
  * the combined scores (core/scorers.ts); the Vurdering table is read, never changed.
@@ -297,14 +304,15 @@ export function readScorerSettings(grids: Grid[]): {
 export function readScorers(
   grids: Grid[],
   model: Model,
-  scoring: ScoringTable
+  scoring: ScoringTable,
+  options: { rankings?: boolean } = {}
 ): ScorersRead | undefined {
   const g = grids.find((x) => normalize(x.name) === normalize(SCORERS_SHEET));
   const region = g ? findScorersRegion(g) : undefined;
   if (!g || !region) return undefined;
   const table = readScorersTable(g, region, model, scoring);
   const { settings, findings } = readScorerSettings(grids);
-  const analysis = analyseScorers(model, scoring.measures, table.rows, settings);
+  const analysis = analyseScorers(model, scoring.measures, table.rows, settings, options);
   analysis.findings.push(...findings, ...table.findings);
   const marks: string[] = [];
   for (const sp of analysis.spreads) {

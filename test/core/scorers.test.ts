@@ -329,6 +329,29 @@ describe("analyseScorers on the default model", () => {
     ).toEqual({ measure: "Tiltak T2", count: 1, of: 3, needed: 2 });
   });
 
+  test("without rankings (the recompute): the same inputs, spreads and flags; no per-scorer ranking, W not computed", () => {
+    const full = analyseScorers(model, measures, rows, { method: "mean", disagreement: 4 });
+    const lean = analyseScorers(
+      model,
+      measures,
+      rows,
+      { method: "mean", disagreement: 4 },
+      { rankings: false }
+    );
+    expect(lean.inputs).toEqual(full.inputs);
+    expect(lean.spreads).toEqual(full.spreads);
+    expect(lean.findings).toEqual(
+      full.findings.filter((f) => f.code !== "scorers-agreement-partial")
+    );
+    expect(lean.rankings).toEqual([]);
+    expect(lean.agreement).toEqual({
+      w: null,
+      scorers: ["Kari", "Ola", "NHN"],
+      measures: [],
+      reason: "not-computed",
+    });
+  });
+
   test("no rows: nothing changes and no findings", () => {
     const a = analyseScorers(model, measures, [], { method: "mean", disagreement: 4 });
     expect(a.inputs).toEqual(measures);

@@ -85,7 +85,9 @@ describe.each([10, 400])("%i measures", (n) => {
       .conditionalFormats(SHEETS.scoring)
       .filter((cf) => JSON.stringify(cf.props).includes(DISAGREE_FILL));
     expect(marks.map((m) => m.address)).toEqual(["E3"]);
-    expect(r.read.scorers!.analysis.agreement.measures.length).toBe(n);
+    // The recompute leaves out each scorer's ranking and W (the view computes them).
+    expect(r.read.scorers!.analysis.agreement).toMatchObject({ w: null, reason: "not-computed" });
+    expect(r.read.scorers!.analysis.rankings).toEqual([]);
 
     // Vurdering is read, never written.
     expect(
@@ -100,6 +102,11 @@ describe.each([10, 400])("%i measures", (n) => {
     const view = await loadScorers(host);
     expect(wb.syncCount).toBe(2);
     expect(view.read!.scorers!.analysis.scorers).toEqual(["Kari", "Ola"]);
+    expect(view.read!.scorers!.analysis.agreement.measures.length).toBe(n);
+    expect(view.read!.scorers!.analysis.rankings.map((x) => x.assessment.measures.length)).toEqual([
+      n,
+      n,
+    ]);
   });
 });
 
@@ -254,9 +261,23 @@ test("the controller follows a person's typing on Vurderere: a new disagreement 
 
 test("replacing a cell that held a formula logs the formula", async () => {
   const { wb, host } = await layout(1);
-  await addScorer(host, "Kari", fetched(1, () => 5), false, "nb", clock);
+  await addScorer(
+    host,
+    "Kari",
+    fetched(1, () => 5),
+    false,
+    "nb",
+    clock
+  );
   wb.userEdit(SCORERS_SHEET, "D2", "=2+3");
-  await addScorer(host, "Kari", fetched(1, () => 7), true, "nb", clock);
+  await addScorer(
+    host,
+    "Kari",
+    fetched(1, () => 7),
+    true,
+    "nb",
+    clock
+  );
   const log = wb.toGrids().find((g) => g.name === SHEETS.log)!;
   expect(log.rows[1]!.slice(2, 5).map((c) => c?.value)).toEqual(["Vurderere!D2", "=2+3", "7"]);
   expect(valueAt(wb, SCORERS_SHEET, "D2")).toBe(7);
