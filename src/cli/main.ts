@@ -32,6 +32,8 @@ import { commandOf } from "./args";
 import { sensitivityCli } from "./sensitivity";
 import { uncertaintyCli } from "./uncertainty";
 import { exportMain, isExportCommand } from "./slides";
+import { readScorers } from "../grid/scorers-table";
+import { scorersJson, scorersText, spreadJson } from "./scorers";
 
 export interface Io {
   out(text: string): void;
@@ -136,6 +138,7 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
     }
   }
 
+  if (read.kind === "addin" && read.scorers) out.push(...scorersText(read.scorers, model, lang));
   const findings = allFindings(a);
   out.push("", ...findingLines(findings, lang, model));
   out.push(
@@ -161,6 +164,8 @@ function renderJson(read: WorkbookRead & { assessment: Assessment }, lang: Lang)
   // The sheet of each measure, looked up by id (a map, not a search per measure).
   const legacySheets = new Map<string, string>();
   if (read.kind === "legacy") for (const x of [...read.legacy.measures].reverse()) legacySheets.set(x.input.id, x.sheet);
+  const scorers = read.kind === "addin" ? read.scorers : undefined;
+  const spreads = new Map((scorers?.analysis.spreads ?? []).map((x) => [x.measureId, x]));
   const sheetOf = (m: MeasureResult): string | null => (read.kind === "legacy" ? (legacySheets.get(m.id) ?? null) : read.kind === "addin" ? "Vurdering" : null);
   const measures = a.measures.map((m) => ({
     id: m.id,
@@ -177,8 +182,10 @@ function renderJson(read: WorkbookRead & { assessment: Assessment }, lang: Lang)
     invalid: m.invalid,
     comments: m.comments,
     findings: m.findings.map((f) => jsonFinding(f, lang, model)),
+    ...(scorers ? { spread: spreadJson(spreads.get(m.id), model, lang) } : {}),
   }));
-  return JSON.stringify({ measures, findings: a.findings.map((f) => jsonFinding(f, lang, model)) }, null, 2);
+  const findings = a.findings.map((f) => jsonFinding(f, lang, model));
+  return JSON.stringify(scorers ? { measures, findings, scorers: scorersJson(scorers, model, lang) } : { measures, findings }, null, 2);
 }
 
 function renderChecklistText(file: string, r: ChecklistReport, lang: Lang, model: Model): string {
@@ -257,7 +264,7 @@ export async function loadGrids(file: string, lang: Lang): Promise<Grid[]> {
 }
 
 export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
-  return readWorkbook(await loadGrids(file, lang));
+  return readWorkbook(await loadGrids(file, lang), undefined, { scorers: readScorers });
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

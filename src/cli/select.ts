@@ -12,6 +12,7 @@ import * as path from "path";
 import { COST_UNITS_PER_MNOK, select, type SelectionFinding, type SelectionMeasure, type SelectionProblem, type SelectionResult } from "../core/selection";
 import { parseAmount, readSelectionInputs, type SelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
+import { readScorers } from "../grid/scorers-table";
 import { formatNumber, severityLabel, t, type Lang } from "../i18n";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
@@ -58,7 +59,7 @@ function parseArgs(argv: string[]): Args {
 async function load(file: string, lang: Lang, json: boolean) {
   const read = await loadGrids(file, lang);
   const grids = json ? read : escapeDeep(read);
-  return { grids, read: readWorkbook(grids) };
+  return { grids, read: readWorkbook(grids, undefined, { scorers: readScorers }) };
 }
 
 const mnok = (h: number | null | undefined): number | null => (h === null || h === undefined ? null : h / COST_UNITS_PER_MNOK);

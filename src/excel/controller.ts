@@ -23,6 +23,7 @@ import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { newStore } from "../grid/store";
 import { checklistRowFor, createLayout, writeChecklistSheet } from "./layout";
 import { checklistState } from "./checklist-state";
+import { SCORERS_SHEET } from "../grid/scorers-layout";
 import { importLegacy, isOwnSheet, queueLog, readLegacy, syncLegacy } from "./legacy";
 import { recompute } from "./recompute";
 import { applyHighlights, highlightChanges, problemCells } from "./model-highlight";
@@ -167,6 +168,7 @@ export class ExcelController implements AppController {
           baseline: result.baseline,
         });
         await this.watch();
+        await this.watchScorers(result.sheets);
         // Rows the checklist sync just added to a table are read by one more pass.
         const plan = read.checklist?.plan;
         if (plan && plan.appendToScoring.length + plan.appendToChecklist.length > 0) this.again = true;
@@ -262,6 +264,20 @@ export class ExcelController implements AppController {
       this.watching = false;
       throw e;
     }
+  }
+
+  /** The Vurderere sheet, once it exists, is listened to like the input sheets (one sync, the first time only). */
+  private scorersWatched: string | undefined;
+  private async watchScorers(sheets: string[]): Promise<void> {
+    const name = sheets.find((s) => s.toLowerCase() === SCORERS_SHEET.toLowerCase());
+    // A sheet deleted and made again is a new sheet: listened to afresh.
+    if (name === undefined) this.scorersWatched = undefined;
+    if (name === undefined || this.scorersWatched === name) return;
+    this.scorersWatched = name;
+    await this.host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(name).onChanged.add(async () => this.notifyChanged());
+      await ctx.sync();
+    });
   }
 
   /** A Refusal when the workbook may not be written (a person's sheet with the add-in's name, a newer store). */

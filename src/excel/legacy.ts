@@ -19,9 +19,10 @@ import { readModel, readStore } from "../grid/workbook";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { createLayout } from "./layout";
 import { asText } from "./cells";
+import { SCORERS_SHEET } from "../grid/scorers-layout";
 import { checkWritable, workbookLang } from "./own-sheets";
 
-const OWN = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET, ROUNDS_SHEET].map((s) => s.toLowerCase()));
+const OWN = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET, ROUNDS_SHEET, SCORERS_SHEET].map((s) => s.toLowerCase()));
 
 /** Whether a sheet is one the add-in makes (the legacy reader skips those). */
 export function isOwnSheet(name: string): boolean {

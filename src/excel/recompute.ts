@@ -37,6 +37,8 @@ import { moveText, movesAgainst, type Baseline } from "../core/movement";
 import { META_ROWS, metaFromRange, ROUNDS_SHEET } from "../grid/rounds-register";
 import { groupContributions } from "../core/contributions";
 import { setsBudgetFrame } from "../grid/budget-frame";
+import { DISAGREE_FILL, SCORERS_SHEET, SCORERS_TABLE } from "../grid/scorers-layout";
+import { BOUNDED_TABLES } from "./table-bounds";
 
 export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
 
@@ -280,11 +282,14 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   if (clash.length) return { kind: "clash", clashes: clash, sheets };
   if (!has(SHEETS.scoring)) return { kind: "absent", sheets };
 
+  // Several scorers: the table PrioVurderere on the sheet Vurderere; its code loads only when there is one.
+  const scorers = list.tableSheet.get(SCORERS_TABLE)?.toLowerCase() === SCORERS_SHEET.toLowerCase() ? (await import("../grid/scorers-table")).readScorersForRecompute : undefined;
+
   // 2. Read the add-in's sheets (formulas too where the sync copies text), the output table and the marks.
   const withFormulas = new Set<string>([SHEETS.scoring, SHEETS.checklist]);
-  const reads = OWN_SHEETS.filter(has).map((n) => queueSheetRead(context, exact(n), withFormulas.has(n)));
+  const reads = [...OWN_SHEETS, ...(scorers ? [SCORERS_SHEET] : [])].filter(has).map((n) => queueSheetRead(context, exact(n), withFormulas.has(n)));
   // Where the add-in's tables end, in the same sync: cells outside them are the person's.
-  const bounds = queueTableBounds(context, tables);
+  const bounds = queueTableBounds(context, tables, scorers ? [...BOUNDED_TABLES, SCORERS_TABLE] : BOUNDED_TABLES);
   const rankingTable = tables.includes(TABLES.ranking) ? context.workbook.tables.getItem(TABLES.ranking) : undefined;
   const chart = rankingTable && has(SHEETS.ranking) ? probeRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking))) : undefined;
   const body = rankingTable?.getDataBodyRange();
@@ -308,7 +313,7 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   if (stored.kind === "newer") return { kind: "newer", format: stored.format, sheets };
   const lang = workbookLang(stored);
   const newIds = assignIds(idTargets(grids, readModel(grids, stored).model), stored);
-  const read = readWorkbook(grids, stored);
+  const read = readWorkbook(grids, stored, { scorers });
   if (read.kind !== "addin") return { kind: "absent", sheets };
   if (read.store.kind === "damaged") {
     const detail = read.store.problems.map((p) => `${p.at}: ${p.detail ?? p.code}`).join("; ");
@@ -392,6 +397,8 @@ function writeMarks(sheet: Excel.Worksheet, read: AddinRead, existing: Excel.Con
     if (m.total === null) mark(m.missing, MISSING_FILL);
     mark(m.invalid, INVALID_FILL);
   }
+  // Cells where the scorers disagree (Vurderere), unless the cell already carries a mark.
+  for (const a1 of read.scorers?.marks ?? []) if (!want.has(a1)) want.set(a1, DISAGREE_FILL);
   const rules = new Map([...want].map(([a1, fill]) => [markRule(a1, fill), { a1, fill }]));
   const kept = new Set<string>();
   for (const cf of existing) {

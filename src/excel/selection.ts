@@ -11,6 +11,7 @@ import { SHEETS } from "../grid/layout";
 import { readSelectionInputs, type SelectionInputs } from "../grid/selection-inputs";
 import { STORE_SHEET } from "../grid/store";
 import { readWorkbook } from "../grid/workbook";
+import { readScorers, SCORERS_SHEET } from "../grid/scorers-table";
 import { highsSolver } from "../solve/highs";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import type { ExcelHost } from "./host";
@@ -18,7 +19,7 @@ import type { ExcelHost } from "./host";
 export async function readSelectionGrids(host: ExcelHost): Promise<Grid[]> {
   return host.run(async (context) => {
     const { sheets } = await listSheets(context);
-    const wanted = new Set([SHEETS.scoring, SHEETS.model, SHEETS.checklist, STORE_SHEET].map((s) => s.toLowerCase()));
+    const wanted = new Set([SHEETS.scoring, SHEETS.model, SHEETS.checklist, STORE_SHEET, SCORERS_SHEET].map((s) => s.toLowerCase()));
     const reads = sheets.filter((s) => wanted.has(s.toLowerCase())).map((s) => queueSheetRead(context, s));
     await context.sync();
     return reads.map(gridOf);
@@ -28,7 +29,7 @@ export async function readSelectionGrids(host: ExcelHost): Promise<Grid[]> {
 /** The selection's inputs of the open workbook; undefined when it is not in the add-in's layout. */
 export async function loadSelectionInputs(host: ExcelHost): Promise<SelectionInputs | undefined> {
   const grids = await readSelectionGrids(host);
-  const read = readWorkbook(grids);
+  const read = readWorkbook(grids, undefined, { scorers: readScorers });
   return read.kind === "addin" ? readSelectionInputs(grids, read) : undefined;
 }
 

@@ -19,6 +19,7 @@ import { assessLegacy } from "./legacy-audit";
 import { readLegacyWorkbook, type LegacyWorkbook } from "./legacy";
 import { MODEL_HEADERS, SETTINGS_HEADERS, readModelTables } from "./model-table";
 import { findScoringRegion, readScoringTable, type ScoringTable, type TableRegion } from "./scoring-table";
+import type { ScorersRead } from "./scorers-table";
 import { STORE_SHEET, storeFromColumns, type StoreRead, type StoreTarget } from "./store";
 
 /** The checklist of an add-in workbook, placed and checked against the scoring table. */
@@ -42,6 +43,8 @@ export type WorkbookRead =
       region: TableRegion;
       assessment: Assessment;
       checklist?: ChecklistRead;
+      /** The scorers table (Vurderere) when the reader was given and the workbook has one: what is ranked then is the combined scores. */
+      scorers?: ScorersRead;
     }
   | { kind: "legacy"; model: Model; modelProblems: ModelProblem[]; store: StoreRead; legacy: LegacyWorkbook; assessment: Assessment }
   | { kind: "none"; model: Model; modelProblems: ModelProblem[]; store: StoreRead };
@@ -146,19 +149,28 @@ function readChecklist(grids: Grid[], scoring: ScoringTable, assessment: Assessm
   return { sheet: sheet.name, table, plan, placements, segmentRanks };
 }
 
-/** Reads the workbook; `stored` is the store when the caller already parsed it (parsed once per recompute). */
-export function readWorkbook(grids: Grid[], stored?: StoreRead): WorkbookRead {
+/** Reads the scorers table (grid/scorers-table.ts `readScorers`), passed in so that its code loads only where it is used. */
+export type ScorersReader = (grids: Grid[], model: Model, scoring: ScoringTable) => ScorersRead | undefined;
+
+/**
+ * Reads the workbook; `stored` is the store when the caller already parsed it (parsed once per
+ * recompute). With `options.scorers`, a scorers table (Vurderere) makes the ranking use the combined scores.
+ */
+export function readWorkbook(grids: Grid[], stored?: StoreRead, options: { scorers?: ScorersReader } = {}): WorkbookRead {
   const store = stored ?? readStore(grids);
   const { model, problems } = readModel(grids, store);
   const scoringSheet = findByName(grids, SHEETS.scoring);
   const region = scoringSheet ? findScoringRegion(scoringSheet) : undefined;
   if (scoringSheet && region) {
     const scoring = readScoringTable(scoringSheet, region, model);
-    const assessment = assess(model, scoring.measures);
+    const scorers = options.scorers?.(grids, model, scoring);
+    const assessment = assess(model, scorers ? scorers.analysis.inputs : scoring.measures);
     assessment.findings.unshift(...modelFindings(problems), ...scoring.findings);
     const checklist = readChecklist(grids, scoring, assessment, store);
     if (checklist) assessment.findings.push(...checklist.table.findings, ...checklist.plan.findings);
-    return { kind: "addin", model, modelProblems: problems, store, scoring, region, assessment, checklist };
+    const out: WorkbookRead = { kind: "addin", model, modelProblems: problems, store, scoring, region, assessment, checklist };
+    if (scorers) out.scorers = scorers;
+    return out;
   }
   const legacy = readLegacyWorkbook(grids, model);
   if (legacy && legacy.measures.length > 0) {

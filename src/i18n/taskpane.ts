@@ -24,6 +24,7 @@ export const nbTaskpane = {
   "tab.model": "Modell",
   "tab.checklist": "Sjekkliste",
   "tab.selection": "Utvalg",
+  "tab.scorers": "Vurderere",
   "tab.findingsCount": "{count} funn",
   "tab.stability": "Stabilitet",
 
@@ -198,6 +199,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "tab.model": "Model",
   "tab.checklist": "Checklist",
   "tab.selection": "Selection",
+  "tab.scorers": "Scorers",
   "tab.findingsCount": "{count} {count|finding|findings}",
   "tab.stability": "Stability",
 

@@ -75,6 +75,21 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
           </li>
         ))}
       </ol>
+      {message.scorers && (
+        <section className="scorers" data-testid="presenter-scorers" data-revealed={String(message.scorers.revealed)}>
+          <h2>{message.scorers.title}</h2>
+          <p>{message.scorers.agreement}</p>
+          <ul>
+            {message.scorers.cells.map((c, i) => (
+              <li key={i} data-testid="presenter-disagreement">
+                {c.measure} · {c.criterion}: <span className="summary">{c.summary}</span>
+                {message.scorers!.revealed && <span className="values">{c.values.map((v) => `${v.scorer} ${v.value}`).join(" · ")}</span>}
+              </li>
+            ))}
+          </ul>
+          {!message.scorers.revealed && <p data-testid="presenter-scores-hidden">{message.scorers.hiddenNote}</p>}
+        </section>
+      )}
     </main>
   );
 }

@@ -20,6 +20,7 @@ import { PRESENTER_PAGE, type PresenterMessage } from "./protocol";
 import { presenterMessage } from "./rows";
 import { currentWhatIf, subscribeWhatIf } from "./whatif-channel";
 import { acceptabilityFor, currentAcceptability, subscribeAcceptability } from "./acceptability-channel";
+import { currentScorers, subscribeScorers } from "./scorers-channel";
 
 interface DialogLike {
   messageChild?: (message: string) => void;
@@ -62,7 +63,20 @@ export function usePresenterMessage(
   const previous = usePrevious(assessment);
   const whatIf = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
   useSyncExternalStore(subscribeAcceptability, currentAcceptability, currentAcceptability);
+  const scorers = useSyncExternalStore(subscribeScorers, currentScorers, currentScorers);
   if (!assessment) return null;
+  const message = presenterMessageOf(assessment, lang, checklist, previous, whatIf, baseline ?? null);
+  return scorers ? { ...message, scorers } : message;
+}
+
+function presenterMessageOf(
+  assessment: Assessment,
+  lang: Lang,
+  checklist: ChecklistState | undefined,
+  previous: Map<string, number> | null,
+  whatIf: ReturnType<typeof currentWhatIf>,
+  baseline: Baseline | null,
+): PresenterMessage {
   const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
   if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, wp(lang, "whatif.banner"));
   const message = presenterMessage(assessment, lang, previous, ranksOf(assessment), segments, undefined, baseline);

@@ -21,6 +21,17 @@ export interface PresenterRow {
   segment?: string;
 }
 
+/** Where several scorers disagree (a Vurderere sheet): the cells, and each scorer's score once revealed. */
+export interface PresenterScorers {
+  title: string;
+  /** «Enkeltscorene er skjult» while hidden; the agreement line. */
+  hiddenNote: string;
+  agreement: string;
+  /** The individual scores are shown (the facilitator revealed them). */
+  revealed: boolean;
+  cells: { measure: string; criterion: string; summary: string; values: { scorer: string; value: string }[] }[];
+}
+
 export interface PresenterMessage {
   kind: "ranking";
   lang: "nb" | "en";
@@ -32,6 +43,8 @@ export interface PresenterMessage {
   rows: PresenterRow[];
   /** Present when the pane has a current rank acceptability result: the presenter can switch to it. */
   acceptability?: PresenterAcceptability;
+  /** Several scorers: shown under the ranking. Individual values are sent only once revealed. */
+  scorers?: PresenterScorers;
 }
 
 export const PRESENTER_PAGE = "presenter.html";

@@ -6,6 +6,7 @@
  *   busy-spinner           shown while an action writes to the workbook
  *   recalc                 header button «Beregn på nytt»
  *   tab-ranking, tab-checklist, tab-findings, tab-model, tab-stability, tab-rounds   the tabs (tab-checklist only with a checklist or in the ready state)
+ *   tab-scorers            Vurderere (several scorers; src/taskpane/scorers/ScorersView.tsx lists its own ids)
  *   (tab-findings carries data-count = the number of findings its badge shows)
  *   notice, error-bar, action-failure      message bars (notice after an action; error; a rejected action)
  *   state-loading, state-empty, state-legacy, state-error   the states without a scoring table
@@ -124,8 +125,10 @@ function prefetchViews(): void {
 const RoundsView = lazy(() => import("../rounds/RoundsView"));
 
 import { SelectionTab } from "./SelectionTab";
+/** Vurderere: its view, code and strings load when the tab is first opened. */
+const ScorersView = lazy(() => import("../scorers/ScorersView"));
 
-type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability" | "selection" | "rounds";
+type TabValue = "ranking" | "checklist" | "findings" | "model" | "stability" | "selection" | "rounds" | "scorers";
 
 /** View state that outlives a tab switch: the ranking's filter, the checklist's chosen measure and search, pending answers. */
 interface ViewState {
@@ -347,6 +350,7 @@ function Body({
     stability: tp(lang, "tab.stability"),
     selection: tp(lang, "tab.selection"),
     rounds: tp(lang, "tab.rounds"),
+    scorers: tp(lang, "tab.scorers"),
   };
 
   const view =
@@ -378,6 +382,10 @@ function Body({
       )
     ) : tab === "selection" ? (
       <SelectionTab lang={lang} assessment={state.assessment} />
+    ) : tab === "scorers" ? (
+      <Suspense fallback={<LoadingState lang={lang} />}>
+        <ScorersView lang={lang} assessment={state.assessment} onChanged={() => void actions.recalc()} />
+      </Suspense>
     ) : tab === "findings" ? (
       <FindingsView
         findings={findings}
@@ -452,6 +460,11 @@ function Body({
         {hasRoundsTab && (
           <Tab value="rounds" className={s.tab} data-testid="tab-rounds">
             {tp(lang, "tab.rounds")}
+          </Tab>
+        )}
+        {!legacy && (
+          <Tab value="scorers" className={s.tab} data-testid="tab-scorers">
+            {tp(lang, "tab.scorers")}
           </Tab>
         )}
       </TabList>
