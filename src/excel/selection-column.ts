@@ -13,10 +13,17 @@ import { readSelectionInputs } from "../grid/selection-inputs";
 import type { WorkbookRead } from "../grid/workbook";
 import { solveSelection } from "./selection";
 
+/** The last inputs solved and their words: a recompute whose selection inputs did not change (an edit elsewhere) solves nothing. */
+let last: { key: string; words: Map<string, string> | undefined } | undefined;
+
 export async function selectionWords(grids: Grid[], read: Extract<WorkbookRead, { kind: "addin" }>, lang: Lang): Promise<Map<string, string> | undefined> {
   const { problem } = readSelectionInputs(grids, read);
   if (problem.budget === null) return undefined;
+  const key = JSON.stringify([lang, problem.budget, problem.minimum ?? null, problem.segmentLimits ?? null, problem.items.map((it) => [it.id, it.cost, it.score, it.requires, it.forced, it.segment ?? null])]);
+  if (last?.key === key) return last.words;
   const result = await solveSelection({ ...problem, budget: problem.budget }, { entryBudgets: false, frontier: false });
-  if (result.status !== "ok") return undefined;
-  return new Map(result.measures.map((m) => [m.id, listWord(lang, m.list)]));
+  const words = result.status === "ok" ? new Map(result.measures.map((m) => [m.id, listWord(lang, m.list)])) : undefined;
+  // A failed solve (HiGHS not loaded) is tried again next time; an answer or an infeasible frame is kept.
+  if (result.status !== "failed") last = { key, words };
+  return words;
 }

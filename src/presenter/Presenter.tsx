@@ -23,7 +23,7 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
   return (
     <main className={segments ? "presenter with-segment" : "presenter"} lang={message.lang} data-testid="presenter">
       <header>
-        <h1>{message.title}</h1>
+        <h1>{showAcc ? acc.title : message.title}</h1>
         {message.whatIf && (
           <p className="whatif" role="status" data-testid="presenter-whatif">
             {message.whatIf}

@@ -124,3 +124,27 @@ test("on a Mac the dialog says downloads are not possible and offers Kopier tabe
   expect(await page.$('[data-testid="export-copy"]')).not.toBeNull();
   await shot(page, "export-mac");
 });
+
+test("with the budget frame of examples/utvalg.xlsx the deck's minimum and plus list are the exact selection's, not the top N typed", async () => {
+  await page.goto(`${server.url}/preview.html`);
+  await taskpane(page);
+  await page.setInputFiles('input[type="file"]', `${__dirname}/../../examples/utvalg.xlsx`);
+  // The preview reloads the pane's frame with the opened workbook: wait for the new frame's ranking.
+  let frame: Frame | undefined;
+  for (let tries = 0; tries < 60 && !frame; tries++) {
+    const handle = await page.$('[data-testid="taskpane-frame"]');
+    const f = await handle?.contentFrame();
+    if (f && (await f.$('[data-testid="ranking-row"][data-measure-id="T030"]').catch(() => null))) frame = f;
+    else await page.waitForTimeout(1000);
+  }
+  if (!frame) throw new Error("the pane did not show the opened workbook");
+  await openDialog(frame);
+  await frame.fill('input[data-testid="export-top"]', "5");
+  const [deck] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), frame.click('[data-testid="export-pptx"]')]);
+  const zip = await JSZip.loadAsync(await fs.readFile((await deck.path())!));
+  const ranked = await zip.file("ppt/slides/slide2.xml")!.async("string");
+  expect(ranked).toContain("Minimumsliste – best samlet score innenfor minimumsrammen på 100 MNOK");
+  expect(ranked).toContain("Pluss-liste – det budsjettrammen på 240 MNOK gir i tillegg");
+  expect(ranked).toContain("minimum 9 tiltak, 100 MNOK · pluss 9 tiltak, 140 MNOK");
+  expect(ranked).not.toContain("de 5 øverste");
+});

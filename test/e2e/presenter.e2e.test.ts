@@ -129,6 +129,7 @@ test("the rank acceptability table: once the Stabilitet view has its Monte Carlo
   await presenter.click('[data-testid="presenter-view-acceptability"]');
   await presenter.waitForSelector('[data-testid="presenter-acceptability"]');
   expect(await presenter.isVisible('[data-testid="presenter-list"]')).toBe(false);
+  expect(await presenter.textContent("h1")).toBe("Hvor sikker er rangeringen");
   await shot(page, "presenter-acceptability-1280x720");
 
   const rows = await presenter.$$eval('[data-testid="presenter-acceptability-row"]', (trs) =>

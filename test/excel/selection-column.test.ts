@@ -129,3 +129,27 @@ test("in an English workbook the words are Minimum, Plus and Out; a frame that i
   r = await recomputed(wb);
   expect([...utvalg(wb, r.read.model).values()].every((v) => v === "")).toBe(true);
 });
+
+test("a recompute whose selection inputs did not change solves nothing; a changed cost solves again", async () => {
+  const core = jest.requireActual<typeof import("../../src/core/selection")>("../../src/core/selection");
+  const wb = await example();
+  await recomputed(wb);
+  const spy = jest.spyOn(core, "select");
+  try {
+    const sGrid = wb.toGrids().find((g) => g.name === SHEETS.scoring)!;
+    const headerRow = sGrid.rows.findIndex((cells) => cells?.some((c) => c?.value === "Kommentar"));
+    const col = (name: string) => String.fromCharCode(65 + sGrid.rows[headerRow]!.findIndex((c) => c?.value === name));
+    // A comment is not an input of the selection.
+    wb.userEdit(SHEETS.scoring, `${col("Kommentar")}${headerRow + 2}`, "Drøftes i neste møte");
+    const before = utvalg(wb, (await recomputed(wb)).read.model);
+    expect(spy).not.toHaveBeenCalled();
+    // T001's cost doubles: the selection is solved again.
+    wb.userEdit(SHEETS.scoring, `${col("Kostnad (MNOK)")}${headerRow + 2}`, 40);
+    const after = utvalg(wb, (await recomputed(wb)).read.model);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(before.get("T001")).toBe("Minimum");
+    expect(after.get("T001")).not.toBe("Minimum");
+  } finally {
+    spy.mockRestore();
+  }
+});
