@@ -34,7 +34,7 @@ import { roundDate, rp } from "../../i18n/rounds";
 import type { AppState, RoundActions } from "../app-state";
 import { displayCell, nameParts } from "../view-model";
 import { THEME_SEPARATOR } from "../display-names";
-import { readWorkbookFile } from "./read-file";
+import { readWorkbookFile } from "../read-file";
 
 const NOW = "now";
 

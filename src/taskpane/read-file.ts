@@ -1,14 +1,15 @@
 /**
- * A workbook chosen in the pane (last year's meeting, say) read into grids for «Importer runde»:
+ * A workbook chosen in the pane (last year's meeting for «Importer runde», a member's copy for
+ * *Hent vurderinger*) read into grids:
  * looked at by the same guard as the command line and the preview first (an old .xls, a password,
  * a zip bomb … is refused with a plain message), then read by exceljs, loaded only now. Nothing
  * leaves the machine.
  */
-import type { Lang } from "../../i18n";
-import { refusalMessage } from "../../i18n/files";
-import type { Grid } from "../../grid/grid";
-import { worksheetToGrid } from "../../grid/xlsx";
-import { guardWorkbook } from "../../grid/xlsx-guard";
+import type { Lang } from "../i18n";
+import { refusalMessage } from "../i18n/files";
+import type { Grid } from "../grid/grid";
+import { worksheetToGrid } from "../grid/xlsx";
+import { guardWorkbook } from "../grid/xlsx-guard";
 
 export type FileRead = { ok: true; name: string; grids: Grid[] } | { ok: false; message: string };
 
