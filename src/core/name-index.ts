@@ -92,6 +92,9 @@ export class NameIndex {
   private hits = new Int32Array(0);
   private stamp = new Int32Array(0);
   private queryNo = 0;
+  /** Per entry: the skipped query position whose words it has (see `similar`). */
+  private mark = new Int32Array(0);
+  private markNo = 0;
   /** The most content words of any indexed name. */
   private maxWords = 0;
 
@@ -167,13 +170,15 @@ export class NameIndex {
       return { words, reach };
     });
     const order = positions.map((_, i) => i).sort((a, b) => positions[b].reach - positions[a].reach);
-    const skipped = need === Infinity ? [] : order.slice(0, need - 1).map((i) => new Set(positions[i].words));
+    const skipped = need === Infinity ? [] : order.slice(0, need - 1).map((i) => positions[i].words);
     const walked = need === Infinity ? [] : order.slice(need - 1).map((i) => positions[i].words);
     const n = this.names.length;
     if (this.hits.length < n) {
       this.hits = new Int32Array(n * 2);
       this.stamp = new Int32Array(n * 2);
+      this.mark = new Int32Array(n * 2);
       this.queryNo = 0;
+      this.markNo = 0;
     }
     const { hits, stamp } = this;
     const touched: number[] = [];
@@ -188,7 +193,14 @@ export class NameIndex {
         }
       }
     }
-    for (const e of touched) for (const set of skipped) if (this.names[e].words.some((w) => set.has(w))) hits[e]++;
+    // A skipped position counts for the entries it reaches: marking them costs a pass over its
+    // (long) entry lists in a typed array, far less than testing each touched entry's words.
+    const { mark } = this;
+    for (const words of skipped) {
+      const token = ++this.markNo;
+      for (const v of words) for (const e of this.vocabulary.get(v)!.entries) mark[e] = token;
+      for (const e of touched) if (mark[e] === token) hits[e]++;
+    }
     const candidates = new Set(must);
     for (const e of touched) {
       const bn = this.names[e].words.length;

@@ -149,11 +149,14 @@ export class SummaryNames {
   private readonly byWords = new Map<string, number[]>();
 
   constructor(readonly measures: LegacyMeasure[]) {
+    // Headings repeat across sheets («Spesialisthelsetjenesten»): each text is prepared once.
+    const prepare = new Map<string, PreparedName>();
     measures.forEach((m, i) => {
       const indexed: PreparedName[] = [];
       for (const n of namesOf(m)) {
         if (n === "") continue;
-        const prepared = prepareName(n);
+        let prepared = prepare.get(n);
+        if (!prepared) prepare.set(n, (prepared = prepareName(n)));
         const list = this.byWords.get(prepared.joined) ?? [];
         if (list[list.length - 1] !== i) list.push(i);
         this.byWords.set(prepared.joined, list);
