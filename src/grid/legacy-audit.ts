@@ -142,32 +142,22 @@ const SUGGEST_MIN = 0.3;
  * index, never by comparing every row with every measure.
  */
 export class SummaryNames {
-  private readonly index = new NameIndex();
+  /** The similarity index, built on the first lookup over the measures not left out. */
+  private index: NameIndex | undefined;
   /** The measure of each indexed name, and whether that name counts for similarity (not blank). */
   private readonly owner: number[] = [];
   private readonly forSimilarity: boolean[] = [];
   private readonly byWords = new Map<string, number[]>();
+  private readonly leftOut = new Set<number>();
 
   constructor(readonly measures: LegacyMeasure[]) {
-    // Headings repeat across sheets («Spesialisthelsetjenesten»): each text is prepared once.
-    const prepare = new Map<string, PreparedName>();
     measures.forEach((m, i) => {
-      const indexed: PreparedName[] = [];
       for (const n of namesOf(m)) {
         if (n === "") continue;
-        let prepared = prepare.get(n);
-        if (!prepared) prepare.set(n, (prepared = prepareName(n)));
-        const list = this.byWords.get(prepared.joined) ?? [];
+        const joined = contentWords(n).join(" ");
+        const list = this.byWords.get(joined) ?? [];
         if (list[list.length - 1] !== i) list.push(i);
-        this.byWords.set(prepared.joined, list);
-        // «Sheet: heading» and «Sheet heading» have the same words and acronyms, so the same
-        // similarity to any name (an equal normal form means equal words): one is enough.
-        const same = (p: PreparedName) => p.joined === prepared.joined && p.words.length > 0 && p.acronyms.join(" ") === prepared.acronyms.join(" ");
-        if (n.trim() !== "" && indexed.some(same)) continue;
-        indexed.push(prepared);
-        this.index.add(prepared);
-        this.owner.push(i);
-        this.forSimilarity.push(n.trim() !== "");
+        this.byWords.set(joined, list);
       }
     });
   }
@@ -177,10 +167,44 @@ export class SummaryNames {
     return new Set(this.byWords.get(contentWords(name).join(" ")) ?? []);
   }
 
-  /** Measures (by position, ascending) alike at least `min`, with the best similarity of their names. */
+  /**
+   * Measures the similarity lookups may leave out (already given a row word for word, so every
+   * caller skips them): the index is then built over the rest only. No effect once it is built.
+   */
+  leaveOut(positions: Iterable<number>): void {
+    if (!this.index) for (const p of positions) this.leftOut.add(p);
+  }
+
+  private built(): NameIndex {
+    if (this.index) return this.index;
+    const index = new NameIndex();
+    // Headings repeat across sheets («Spesialisthelsetjenesten»): each text is prepared once.
+    const prepare = new Map<string, PreparedName>();
+    this.measures.forEach((m, i) => {
+      if (this.leftOut.has(i)) return;
+      const indexed: PreparedName[] = [];
+      for (const n of namesOf(m)) {
+        if (n === "") continue;
+        let prepared = prepare.get(n);
+        if (!prepared) prepare.set(n, (prepared = prepareName(n)));
+        // «Sheet: heading» and «Sheet heading» have the same words and acronyms, so the same
+        // similarity to any name (an equal normal form means equal words): one is enough.
+        const p0 = prepared;
+        const same = (p: PreparedName) => p.joined === p0.joined && p.words.length > 0 && p.acronyms.join(" ") === p0.acronyms.join(" ");
+        if (n.trim() !== "" && indexed.some(same)) continue;
+        indexed.push(prepared);
+        index.add(prepared);
+        this.owner.push(i);
+        this.forSimilarity.push(n.trim() !== "");
+      }
+    });
+    return (this.index = index);
+  }
+
+  /** Measures (by position, ascending) alike at least `min`, with the best similarity of their names; never one left out. */
   similar(name: string, min: number): { m: number; s: number }[] {
     const best = new Map<number, number>();
-    for (const { entry, s } of this.index.similar(prepareName(name), min)) {
+    for (const { entry, s } of this.built().similar(prepareName(name), min)) {
       if (!this.forSimilarity[entry]) continue;
       const m = this.owner[entry];
       if (!best.has(m) || s > best.get(m)!) best.set(m, s);
@@ -199,6 +223,7 @@ export function matchSummary(summary: Summary, measures: LegacyMeasure[], names 
   const out = new Map<SummaryRow, LegacyMeasure>();
   const taken = new Set<LegacyMeasure>();
   const exactOf = new Map<SummaryRow, Set<number>>();
+  const takenAt: number[] = [];
   for (const row of summary.rows) {
     const exact = names.exact(row.name);
     exactOf.set(row, exact);
@@ -206,8 +231,11 @@ export function matchSummary(summary: Summary, measures: LegacyMeasure[], names 
       if (out.has(row) || taken.has(measures[i])) continue;
       out.set(row, measures[i]);
       taken.add(measures[i]);
+      takenAt.push(i);
     }
   }
+  // A measure given its row word for word is skipped by every later pairing (and suggestion).
+  names.leaveOut(takenAt);
   const pairs: { row: SummaryRow; m: LegacyMeasure; s: number }[] = [];
   for (const row of summary.rows) {
     if (out.has(row)) continue;
