@@ -149,12 +149,20 @@ export class SummaryNames {
   private readonly forSimilarity: boolean[] = [];
   private readonly byWords = new Map<string, number[]>();
   private readonly leftOut = new Set<number>();
+  /** A name's content words, joined: each text once (headings and summary names repeat). */
+  private readonly joinedOf = new Map<string, string>();
+
+  private joined(text: string): string {
+    let j = this.joinedOf.get(text);
+    if (j === undefined) this.joinedOf.set(text, (j = contentWords(text).join(" ")));
+    return j;
+  }
 
   constructor(readonly measures: LegacyMeasure[]) {
     measures.forEach((m, i) => {
       for (const n of namesOf(m)) {
         if (n === "") continue;
-        const joined = contentWords(n).join(" ");
+        const joined = this.joined(n);
         const list = this.byWords.get(joined) ?? [];
         if (list[list.length - 1] !== i) list.push(i);
         this.byWords.set(joined, list);
@@ -164,7 +172,7 @@ export class SummaryNames {
 
   /** Measures (by position) whose name is the row's word for word. */
   exact(name: string): Set<number> {
-    return new Set(this.byWords.get(contentWords(name).join(" ")) ?? []);
+    return new Set(this.byWords.get(this.joined(name)) ?? []);
   }
 
   /**
@@ -251,11 +259,6 @@ export function matchSummary(summary: Summary, measures: LegacyMeasure[], names 
   return out;
 }
 
-/** Whether a summary name is the measure's name, word for word (connecting words aside). */
-function sameName(row: SummaryRow, m: LegacyMeasure): boolean {
-  const w = contentWords(row.name).join(" ");
-  return namesOf(m).some((n) => n !== "" && contentWords(n).join(" ") === w);
-}
 
 /** How far a typed copy may be from the total and still be that total rounded as shown. */
 function shownMatches(shown: number, total: number): boolean {
@@ -273,6 +276,9 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
   const names = new SummaryNames(lw.measures);
   const matched = matchSummary(summary, lw.measures, names);
   const listed = new Set(matched.values());
+  const position = new Map(lw.measures.map((m, i) => [m, i]));
+  // Whether a summary name is the measure's name, word for word (connecting words aside).
+  const sameName = (row: SummaryRow, m: LegacyMeasure): boolean => names.exact(row.name).has(position.get(m)!);
 
   for (const row of summary.rows) {
     const m = matched.get(row);
