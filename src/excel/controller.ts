@@ -166,6 +166,7 @@ export class ExcelController implements AppController {
           storeDamaged: read.store.kind === "damaged",
           workbookLang: result.lang,
           baseline: result.baseline,
+          scorerFindings: read.scorers?.analysis.findings,
         });
         await this.watch();
         await this.watchScorers(result.sheets);

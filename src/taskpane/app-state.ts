@@ -13,6 +13,7 @@ import type { Baseline } from "../core/movement";
 import type { Finding } from "../core/findings";
 import type { Round } from "../core/rounds";
 import type { Grid } from "../grid/grid";
+import type { ScorerFinding } from "../core/scorers";
 
 export type AppStatus =
   /** Reading the workbook for the first time. */
@@ -75,6 +76,8 @@ export interface AppState {
   baseline?: Baseline | null;
   /** The saved rounds, once the Runder view asked for them (RoundActions.load). */
   rounds?: RoundsState;
+  /** Notes on the scorers table (Vurderere) from the last recompute: disagreements, few scorers, bad rows; shown in Funn. */
+  scorerFindings?: ScorerFinding[];
 }
 
 /** The rounds as read from the workbook: those that read well, and those that did not (by name). */

@@ -68,7 +68,7 @@ export function findingsOf(a: Assessment | undefined): Finding[] {
   return [...a.findings, ...a.measures.flatMap((m) => m.findings)];
 }
 
-export function findingsBySeverity(findings: Finding[]): { severity: Severity; findings: Finding[] }[] {
+export function findingsBySeverity<F extends { severity: Severity }>(findings: F[]): { severity: Severity; findings: F[] }[] {
   return SEVERITY_ORDER.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity) })).filter(
     (g) => g.findings.length > 0,
   );

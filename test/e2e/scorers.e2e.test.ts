@@ -179,6 +179,15 @@ test("add a second scorer and see the disagreement flag, the agreement and the c
   );
   expect(rows.length).toBeGreaterThan(5);
   for (const [id, score] of rows) expect(score).toBeCloseTo(expected.totals.get(id)!, 9);
+
+  // Funn lists the disagreement with the workbook's findings, at the same Vurdering cell as the flag.
+  await pane.click('[data-testid="tab-findings"]');
+  await pane.waitForSelector('[data-testid="finding"][data-code="scorers-disagree"]');
+  const flagged = await pane.$$eval('[data-testid="finding"][data-code="scorers-disagree"]', (els) => els.map((e) => e.getAttribute("data-cell")));
+  // One flag, Informasjonsbehov (column E of Vurdering) of the measure whose score was changed.
+  expect(flagged).toHaveLength(1);
+  expect(flagged[0]).toMatch(/^Vurdering!E\d+$/);
+  await shot(page, "scorers-findings-320");
 }, 240_000);
 
 test("the presenter view shows the disagreement with the scores hidden, and reveals them when the facilitator does", async () => {

@@ -248,9 +248,14 @@ test("the controller follows a person's typing on Vurderere: a new disagreement 
       .filter((cf) => JSON.stringify(cf.props).includes(DISAGREE_FILL))
   ).toEqual([]);
   // Ola types 9 for Informasjonsbehov (row 3 of Vurderere, column D): range 4 → flagged; T0001: (5+9)/2 = 7, Måloppnåelse 6: total 16.
+  expect((c.getState().scorerFindings ?? []).filter((f) => f.code === "scorers-disagree")).toEqual([]);
   wb.userEdit(SCORERS_SHEET, "D3", 9);
   await settle(120);
   expect(t1().total).toBe(16);
+  // The notes reach the pane's state (Funn lists them): the disagreement at its Vurdering cell.
+  expect((c.getState().scorerFindings ?? []).filter((f) => f.code === "scorers-disagree").map((f) => [f.severity, f.cell, f.measureId])).toEqual([
+    ["warning", "Vurdering!E3", "T0001"],
+  ]);
   expect(
     wb
       .conditionalFormats(SHEETS.scoring)

@@ -91,6 +91,7 @@ import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 import { lazy, Suspense } from "react";
 import { lazyView } from "../lazy-view";
+import { useScorerNotes } from "../scorers/scorer-notes";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
 
@@ -313,6 +314,8 @@ function Body({
 }) {
   const s = useStyles();
   const lang = state.lang;
+  // The scorers' notes join Funn; their strings load only when the workbook has scorers.
+  const scorerNotes = useScorerNotes(state.scorerFindings, lang, state.model ?? state.assessment?.model);
   switch (state.status) {
     case "loading":
       return <LoadingState lang={lang} />;
@@ -337,7 +340,8 @@ function Body({
   const legacy = state.status === "legacy";
   const model = state.model ?? state.assessment.model;
   const findings = [...findingsOf(state.assessment), ...(state.rounds?.findings ?? [])];
-  const errors = findings.filter((f) => f.severity === "error").length;
+  const errors = findings.filter((f) => f.severity === "error").length + scorerNotes.filter((f) => f.severity === "error").length;
+  const findingCount = findings.length + scorerNotes.length;
   // The checklist tab: the checklist when there is one; in the add-in layout without one, the offer to create it.
   const hasChecklistTab = state.checklist !== undefined || state.status === "ready";
   const hasRoundsTab = rounds !== undefined && !legacy;
@@ -395,6 +399,7 @@ function Body({
         busy={state.busy}
         actions={actions}
         syncPlan={state.syncPlan}
+        others={scorerNotes}
       />
     ) : tab === "rounds" && rounds ? (
       <Suspense fallback={<LoadingState lang={lang} />}>
@@ -432,16 +437,16 @@ function Body({
           value="findings"
           className={s.tab}
           data-testid="tab-findings"
-          data-count={findings.length}
-          aria-label={`${tp(lang, "tab.findings")}, ${tp(lang, "tab.findingsCount", { count: findings.length })}`}>
+          data-count={findingCount}
+          aria-label={`${tp(lang, "tab.findings")}, ${tp(lang, "tab.findingsCount", { count: findingCount })}`}>
           {tp(lang, "tab.findings")}
-          {findings.length > 0 && (
+          {findingCount > 0 && (
             <CounterBadge
               className={s.badge}
               size="small"
               appearance="filled"
               color={errors > 0 ? "danger" : "informative"}
-              count={findings.length}
+              count={findingCount}
               overflowCount={999}
             />
           )}

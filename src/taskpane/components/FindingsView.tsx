@@ -12,6 +12,7 @@ import type { Model } from "../../core/model";
 import { findingMessage, formatList, severityLabel, type Lang } from "../../i18n";
 import { quote, tp } from "../../i18n/taskpane";
 import { displayCell, findingsBySeverity } from "../view-model";
+import type { OtherFinding } from "../scorers/scorer-notes";
 import type { ViewActions } from "./actions";
 
 const useStyles = makeStyles({
@@ -80,6 +81,8 @@ function SeverityIcon({ severity }: { severity: Severity }) {
   return <Info16Filled className={s.info} />;
 }
 
+const isOther = (f: Finding | OtherFinding): f is OtherFinding => "text" in f;
+
 export function FindingsView({
   findings,
   model,
@@ -88,6 +91,7 @@ export function FindingsView({
   busy,
   actions,
   syncPlan,
+  others = [],
 }: {
   findings: Finding[];
   model: Model | undefined;
@@ -97,9 +101,11 @@ export function FindingsView({
   actions: Pick<ViewActions, "selectCell" | "syncLegacy" | "planSync" | "cancelSync" | "resolveOrphan">;
   /** What «Synkroniser» will write, awaiting confirmation. */
   syncPlan?: { cells: number; sheets: string[] };
+  /** Notes from elsewhere (the scorers), their messages already rendered: listed with the findings of their severity. */
+  others?: OtherFinding[];
 }) {
   const s = useStyles();
-  const groups = findingsBySeverity(findings);
+  const groups = findingsBySeverity<Finding | OtherFinding>([...findings, ...others]);
   /** The orphan whose removal is being confirmed (code and measure id). */
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
   return (
@@ -128,7 +134,7 @@ export function FindingsView({
           <ul className={s.list}>
             {g.findings.map((f, i) => (
               <li
-                key={`${f.code}:${f.cell ?? ""}:${f.measureId ?? ""}:${f.criterionId ?? ""}:${i}`}
+                key={`${f.code}:${f.cell ?? ""}:${f.measureId ?? ""}:${isOther(f) ? "" : (f.criterionId ?? "")}:${i}`}
                 className={s.item}
                 data-testid="finding"
                 data-code={f.code}
@@ -147,14 +153,14 @@ export function FindingsView({
                   </Link>
                 )}
                 <Text size={200} className={s.message}>
-                  {findingMessage(f, lang, model)}
+                  {isOther(f) ? f.text : findingMessage(f, lang, model)}
                 </Text>
                 {f.code === "legacy-sheet-empty" && hasLegacySheets && !syncPlan && (
                   <Button size="small" icon={<ArrowSync20Regular />} disabled={busy} onClick={() => actions.planSync()} data-testid="finding-sync">
                     {tp(lang, "findings.sync")}
                   </Button>
                 )}
-                {isOrphan(f) && f.measureId && (
+                {!isOther(f) && isOrphan(f) && f.measureId && (
                   <OrphanActions
                     f={f as OrphanFinding}
                     lang={lang}
