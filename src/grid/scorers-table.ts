@@ -27,7 +27,7 @@ import { labelIndex, matchLabel } from "./labels";
 import { leafHeader, SHEETS } from "./layout";
 import { SETTINGS_HEADERS } from "./model-table";
 import { SCORERS_SHEET, SCORERS_TABLE } from "./scorers-layout";
-import { hasHeaders, regionOfTable, type ScoringTable, type TableRegion } from "./scoring-table";
+import { hasHeaders, regionBelow, regionOfTable, type ScoringTable, type TableRegion } from "./scoring-table";
 
 export { SCORERS_SHEET, SCORERS_TABLE } from "./scorers-layout";
 export const SCORERS_FIXED = {
@@ -108,15 +108,7 @@ export function findScorersRegion(g: Grid): TableRegion | undefined {
       if (normalize(h) === normalize(SCORERS_FIXED.scorer)) scorerCol ??= c;
     }
     if (idCol === undefined || scorerCol === undefined || firstCol === undefined) continue;
-    let lastCol = firstCol;
-    while (textAt(g, r, lastCol + 1) !== undefined) lastCol++;
-    let lastRow = r;
-    for (let rr = r + 1; rr < rowCount(g); rr++) {
-      let any = false;
-      for (let c = firstCol; c <= lastCol && !any; c++) any = !isBlank(valueAt(g, rr, c));
-      if (any) lastRow = rr;
-    }
-    return { headerRow: r, firstCol, lastCol, lastRow };
+    return regionBelow(g, r, firstCol);
   }
   return undefined;
 }

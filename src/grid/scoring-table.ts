@@ -61,18 +61,25 @@ export function findScoringRegion(g: Grid): TableRegion | undefined {
     const idCol = cols.find(([k]) => k === normalize(SCORING_FIXED.id));
     const nameCol = cols.find(([k]) => k === normalize(SCORING_FIXED.name));
     if (!idCol || !nameCol) continue;
-    const firstCol = Math.min(...cols.map(([, c]) => c));
-    let lastCol = firstCol;
-    while (textAt(g, r, lastCol + 1) !== undefined) lastCol++;
-    let lastRow = r;
-    for (let rr = r + 1; rr < rowCount(g); rr++) {
-      let any = false;
-      for (let c = firstCol; c <= lastCol && !any; c++) any = !isBlank(valueAt(g, rr, c));
-      if (any) lastRow = rr;
-    }
-    return { headerRow: r, firstCol, lastCol, lastRow };
+    return regionBelow(g, r, Math.min(...cols.map(([, c]) => c)));
   }
   return undefined;
+}
+
+/**
+ * A table found by its header row, without table information: the headers run right from
+ * `firstCol` to the first blank one, and the rows down to the last with anything in those columns.
+ */
+export function regionBelow(g: Grid, headerRow: number, firstCol: number): TableRegion {
+  let lastCol = firstCol;
+  while (textAt(g, headerRow, lastCol + 1) !== undefined) lastCol++;
+  let lastRow = headerRow;
+  for (let rr = headerRow + 1; rr < rowCount(g); rr++) {
+    let any = false;
+    for (let c = firstCol; c <= lastCol && !any; c++) any = !isBlank(valueAt(g, rr, c));
+    if (any) lastRow = rr;
+  }
+  return { headerRow, firstCol, lastCol, lastRow };
 }
 
 /** Whether the table's header row holds each of the headers (as the readers compare them). */

@@ -26,7 +26,8 @@ export function criterionLabel(model: Model | undefined, id: string, lang: Lang)
   return (node.short ?? node.label)[lang];
 }
 
-function helpers(lang: Lang, model: Model | undefined): Helpers {
+/** What a message of any catalog (findings, scorers' notes) gets to format numbers, criteria and lists. */
+export function messageHelpers(lang: Lang, model: Model | undefined): Helpers {
   const asList = (v: ParamValue | undefined): string[] =>
     v === null || v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
   return {
@@ -40,12 +41,12 @@ function helpers(lang: Lang, model: Model | undefined): Helpers {
 
 export function findingMessage(f: Finding, lang: Lang, model?: Model): string {
   const table = lang === "nb" ? nbFindings : enFindings;
-  return table[f.code](f.params, helpers(lang, model));
+  return table[f.code](f.params, messageHelpers(lang, model));
 }
 
 export function modelProblemMessage(p: ModelProblem, lang: Lang, model?: Model): string {
   const table = lang === "nb" ? nbModelProblems : enModelProblems;
-  return table[p.code]({ at: p.at, detail: p.detail ?? "" }, helpers(lang, model));
+  return table[p.code]({ at: p.at, detail: p.detail ?? "" }, messageHelpers(lang, model));
 }
 
 export function severityLabel(s: Severity, lang: Lang): string {

@@ -3,12 +3,11 @@
  * command line and the task pane's *Vurderere* view. Imported only by the scorers' code, so the
  * task pane loads it with that view, not at start.
  */
-import type { ParamValue } from "../core/findings";
 import type { Model } from "../core/model";
 import type { ScorerFinding, ScorerFindingCode } from "../core/scorers";
 import type { Helpers, Params } from "./catalog";
-import { fill, formatList, formatNumber, formatShort, type Lang } from "./format";
-import { criterionLabel } from "./index";
+import { fill, type Lang } from "./format";
+import { messageHelpers } from "./index";
 
 type Messages = Record<ScorerFindingCode, (p: Params, h: Helpers) => string>;
 
@@ -198,26 +197,10 @@ export function sc(
   return fill(UI[lang][key], params);
 }
 
-function helpers(lang: Lang, model: Model | undefined): Helpers {
-  const asList = (v: ParamValue | undefined): string[] =>
-    v === null || v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
-  return {
-    n: (v, digits = 1) => (typeof v === "number" ? formatNumber(lang, v, digits) : "–"),
-    short: (v) => (typeof v === "number" ? formatShort(lang, v) : "–"),
-    crit: (ids) =>
-      formatList(
-        lang,
-        asList(ids).map((id) => criterionLabel(model, id, lang))
-      ),
-    list: (items) => formatList(lang, asList(items)),
-    q: (s) => (lang === "nb" ? `«${s ?? ""}»` : `“${s ?? ""}”`),
-  };
-}
-
 export function scorerFindingMessage(f: ScorerFinding, lang: Lang, model?: Model): string {
   return (lang === "nb" ? nbScorerFindings : enScorerFindings)[f.code](
     f.params,
-    helpers(lang, model)
+    messageHelpers(lang, model)
   );
 }
 
