@@ -77,7 +77,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
 import type { AppController, AppState, RoundActions } from "../app-state";
@@ -316,6 +316,11 @@ function Body({
   const lang = state.lang;
   // The scorers' notes join Funn; their strings load only when the workbook has scorers.
   const scorerNotes = useScorerNotes(state.scorerFindings, lang, state.model ?? state.assessment?.model);
+  // Once a ranking is on screen, the other tabs' code is fetched while nobody waits for it.
+  const shown = state.assessment !== undefined;
+  useEffect(() => {
+    if (shown) prefetchViews();
+  }, [shown]);
   switch (state.status) {
     case "loading":
       return <LoadingState lang={lang} />;
@@ -336,7 +341,6 @@ function Body({
       break;
   }
   if (!state.assessment) return <LoadingState lang={lang} />;
-  prefetchViews();
   const legacy = state.status === "legacy";
   const model = state.model ?? state.assessment.model;
   const findings = [...findingsOf(state.assessment), ...(state.rounds?.findings ?? [])];
