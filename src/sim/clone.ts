@@ -5,6 +5,7 @@
  * everything else goes through JSON.
  */
 export function clone<T>(v: T): T {
+  if (typeof v === "number") return (Number.isFinite(v) ? v + 0 : null) as T; // -0 → 0, NaN/±Infinity → null, as JSON
   if (v === undefined || v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) {
     const rows = v as unknown[];
