@@ -180,12 +180,16 @@ export class NameIndex {
       this.queryNo = 0;
       this.markNo = 0;
     }
-    const { hits, stamp } = this;
+    const { hits, stamp, mark } = this;
     const touched: number[] = [];
-    for (const words of walked) {
+    // Indexed loops: this runs for every query over the entry lists, and must not allocate.
+    for (let p = 0; p < walked.length; p++) {
+      const words = walked[p];
       const position = ++this.queryNo;
-      for (const v of words) {
-        for (const e of this.vocabulary.get(v)!.entries) {
+      for (let w = 0; w < words.length; w++) {
+        const entries = this.vocabulary.get(words[w])!.entries;
+        for (let k = 0; k < entries.length; k++) {
+          const e = entries[k];
           if (stamp[e] === position) continue;
           if (stamp[e] === 0 || hits[e] === 0) touched.push(e);
           stamp[e] = position;
@@ -195,18 +199,20 @@ export class NameIndex {
     }
     // A skipped position counts for the entries it reaches: marking them costs a pass over its
     // (long) entry lists in a typed array, far less than testing each touched entry's words.
-    const { mark } = this;
-    for (const words of skipped) {
+    for (let p = 0; p < skipped.length; p++) {
+      const words = skipped[p];
       const token = ++this.markNo;
-      for (const v of words) for (const e of this.vocabulary.get(v)!.entries) mark[e] = token;
-      for (const e of touched) if (mark[e] === token) hits[e]++;
+      for (let w = 0; w < words.length; w++) {
+        const entries = this.vocabulary.get(words[w])!.entries;
+        for (let k = 0; k < entries.length; k++) mark[entries[k]] = token;
+      }
+      for (let k = 0; k < touched.length; k++) if (mark[touched[k]] === token) hits[touched[k]]++;
     }
     const candidates = new Set(must);
-    for (const e of touched) {
+    for (let k = 0; k < touched.length; k++) {
+      const e = touched[k];
       const bn = this.names[e].words.length;
       if ((2 * Math.min(hits[e], bn)) / (qn + bn) >= min) candidates.add(e);
-    }
-    for (const e of touched) {
       hits[e] = 0;
       stamp[e] = 0;
     }

@@ -130,6 +130,7 @@ function auditRank(m: LegacyMeasure, result: MeasureResult, out: Finding[]): voi
 }
 
 /** The names a summary row may use for a measure: its display name, its heading, «sheet heading». */
+const NONE: readonly number[] = [];
 const namesOf = (m: LegacyMeasure): string[] => [m.input.name, m.header, `${m.sheet} ${m.header}`];
 
 const MATCH_MIN = 0.6;
@@ -159,20 +160,29 @@ export class SummaryNames {
   }
 
   constructor(readonly measures: LegacyMeasure[]) {
+    const add = (joined: string, i: number) => {
+      const list = this.byWords.get(joined);
+      if (!list) this.byWords.set(joined, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
     measures.forEach((m, i) => {
-      for (const n of namesOf(m)) {
-        if (n === "") continue;
-        const joined = this.joined(n);
-        const list = this.byWords.get(joined) ?? [];
-        if (list[list.length - 1] !== i) list.push(i);
-        this.byWords.set(joined, list);
-      }
+      // The names are the heading, «Sheet heading» and the display name, which is one of the two
+      // (or, for an unnamed column, «Sheet C»): the words of the sheet and of the heading are
+      // found once and joined, as splitting the joined text would give them.
+      const heading = m.header === "" ? "" : this.joined(m.header);
+      const sheet = this.joined(m.sheet);
+      const both = sheet === "" ? heading : heading === "" ? sheet : `${sheet} ${heading}`;
+      if (m.header !== "") add(heading, i);
+      add(both, i);
+      const shown = m.input.name;
+      if (shown === m.header || shown === `${m.sheet}: ${m.header}`) return;
+      if (shown !== "") add(this.joined(shown), i);
     });
   }
 
-  /** Measures (by position) whose name is the row's word for word. */
-  exact(name: string): Set<number> {
-    return new Set(this.byWords.get(this.joined(name)) ?? []);
+  /** Measures (by position, ascending) whose name is the row's word for word. */
+  exact(name: string): readonly number[] {
+    return this.byWords.get(this.joined(name)) ?? NONE;
   }
 
   /**
@@ -229,32 +239,33 @@ export class SummaryNames {
  */
 export function matchSummary(summary: Summary, measures: LegacyMeasure[], names = new SummaryNames(measures)): Map<SummaryRow, LegacyMeasure> {
   const out = new Map<SummaryRow, LegacyMeasure>();
-  const taken = new Set<LegacyMeasure>();
-  const exactOf = new Map<SummaryRow, Set<number>>();
+  const taken = new Uint8Array(measures.length);
+  const exactOf = new Map<SummaryRow, readonly number[]>();
   const takenAt: number[] = [];
   for (const row of summary.rows) {
     const exact = names.exact(row.name);
     exactOf.set(row, exact);
-    for (const i of [...exact].sort((a, b) => a - b)) {
-      if (out.has(row) || taken.has(measures[i])) continue;
+    for (const i of exact) {
+      if (taken[i]) continue;
       out.set(row, measures[i]);
-      taken.add(measures[i]);
+      taken[i] = 1;
       takenAt.push(i);
+      break;
     }
   }
   // A measure given its row word for word is skipped by every later pairing (and suggestion).
   names.leaveOut(takenAt);
-  const pairs: { row: SummaryRow; m: LegacyMeasure; s: number }[] = [];
+  const pairs: { row: SummaryRow; m: number; s: number }[] = [];
   for (const row of summary.rows) {
     if (out.has(row)) continue;
     const exact = exactOf.get(row)!;
-    for (const { m, s } of names.similar(row.name, MATCH_MIN)) if (!exact.has(m)) pairs.push({ row, m: measures[m], s });
+    for (const { m, s } of names.similar(row.name, MATCH_MIN)) if (!exact.includes(m)) pairs.push({ row, m, s });
   }
   pairs.sort((a, b) => b.s - a.s);
   for (const p of pairs) {
-    if (out.has(p.row) || taken.has(p.m)) continue;
-    out.set(p.row, p.m);
-    taken.add(p.m);
+    if (out.has(p.row) || taken[p.m]) continue;
+    out.set(p.row, measures[p.m]);
+    taken[p.m] = 1;
   }
   return out;
 }
@@ -278,7 +289,7 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
   const listed = new Set(matched.values());
   const position = new Map(lw.measures.map((m, i) => [m, i]));
   // Whether a summary name is the measure's name, word for word (connecting words aside).
-  const sameName = (row: SummaryRow, m: LegacyMeasure): boolean => names.exact(row.name).has(position.get(m)!);
+  const sameName = (row: SummaryRow, m: LegacyMeasure): boolean => names.exact(row.name).includes(position.get(m)!);
 
   for (const row of summary.rows) {
     const m = matched.get(row);
@@ -332,7 +343,10 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
     const tiedGroups = new Map<number, SummaryRow[]>();
     for (const [row, m] of matched) {
       const r = byId.get(m.input.id)!;
-      if (r.tied && r.rank !== null) tiedGroups.set(r.rank, [...(tiedGroups.get(r.rank) ?? []), row]);
+      if (!r.tied || r.rank === null) continue;
+      const group = tiedGroups.get(r.rank);
+      if (group) group.push(row);
+      else tiedGroups.set(r.rank, [row]);
     }
     for (const [rank, rows] of tiedGroups) {
       const shown = rows.map((row) => numberOf(row.rankCell.cell?.value));
@@ -407,14 +421,21 @@ export function assessLegacy(lw: LegacyWorkbook, model: Model): Assessment {
   // A sheet whose group and Score rows are all blank is one finding, not one per blank cell.
   const blankSheets = new Set<string>();
   const workbookFirst: Finding[] = [];
+  const onSheet = new Map<string, LegacyMeasure[]>();
+  for (const m of lw.measures) {
+    const list = onSheet.get(m.sheet);
+    if (list) list.push(m);
+    else onSheet.set(m.sheet, [m]);
+  }
   for (const t of lw.themes) {
-    const cells = lw.measures.filter((m) => m.sheet === t.sheet).flatMap((m) => [...m.computed.values()]);
+    const sheetMeasures = onSheet.get(t.sheet) ?? [];
+    const cells = sheetMeasures.flatMap((m) => [...m.computed.values()]);
     if (cells.length === 0 || !cells.every(isBlankCell)) continue;
     blankSheets.add(t.sheet);
     const rows = cells.map((c) => c.row);
     const cols = cells.map((c) => c.col);
     const range = address(t.sheet, Math.min(...rows), Math.min(...cols), { row: Math.max(...rows), col: Math.max(...cols) });
-    const measures = lw.measures.filter((m) => m.sheet === t.sheet).length;
+    const measures = sheetMeasures.length;
     workbookFirst.push(finding("legacy-sheet-empty", "warning", { sheet: t.sheet, cells: cells.length, measures }, { cell: range }));
   }
 
