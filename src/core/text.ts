@@ -10,15 +10,22 @@ const STOPWORDS = new Set([
 ]);
 
 /** Lower case, one kind of dash and space, no trailing punctuation. */
+const TRAILING = new Set([..." ?:.!;,*"].map((c) => c.charCodeAt(0)));
+
 export function normalize(s: string): string {
-  return s
+  const t = s
     .normalize("NFC")
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\s?:.!;,*]+$/u, "")
-    .trim();
+    .replace(/\s+/g, " ");
+  // Every run of white space is one space now: trim spaces at the start, and spaces and
+  // closing punctuation (? : . ! ; , *) at the end, by hand (a pattern anchored at the end
+  // is tried from every space of the text).
+  let end = t.length;
+  while (end > 0 && TRAILING.has(t.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && t.charCodeAt(start) === 32) start++;
+  return start === 0 && end === t.length ? t : t.slice(start, end);
 }
 
 /** Words of a text: letters and digits, lower case. */

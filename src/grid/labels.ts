@@ -22,6 +22,8 @@ export interface LabelIndex {
   /** Every word of every form, and whether a word is like one of them (remembered). */
   vocabulary: string[];
   known: Map<string, boolean>;
+  /** The distinct numbers of content words of the forms (above zero). */
+  formLengths: number[];
 }
 
 export function labelIndex(model: Model): LabelIndex {
@@ -35,7 +37,8 @@ export function labelIndex(model: Model): LabelIndex {
     entries.push({ id: n.id, forms, formWords: forms.map(contentWords) });
   }
   const vocabulary = [...new Set(entries.flatMap((e) => e.formWords.flat()))];
-  return { exact, entries, seen: new Map(), same: memoSameWord(), vocabulary, known: new Map() };
+  const formLengths = [...new Set(entries.flatMap((e) => e.formWords.map((f) => f.length)))].filter((f) => f > 0);
+  return { exact, entries, seen: new Map(), same: memoSameWord(), vocabulary, known: new Map(), formLengths };
 }
 
 const FUZZY_MIN = 0.8;
@@ -70,7 +73,8 @@ function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
     }
     if (k) like++;
   }
-  const reachable = index.entries.some((e) => e.formWords.some((f) => f.length > 0 && (2 * Math.min(like, f.length)) / (words.length + f.length) >= FUZZY_MIN));
+  // (Only a form's number of words matters here: each distinct number is tried once.)
+  const reachable = like > 0 && index.formLengths.some((f) => (2 * Math.min(like, f)) / (words.length + f) >= FUZZY_MIN);
   if (!reachable) return { kind: "unknown" };
   for (const e of index.entries) {
     const s = Math.max(...e.formWords.map((f) => wordsSimilarity(words, f, index.same)));
