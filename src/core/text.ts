@@ -9,9 +9,9 @@ const STOPWORDS = new Set([
   "eller", "the", "of", "and", "in", "at", "to", "a", "an", "or",
 ]);
 
-/** Lower case, one kind of dash and space, no trailing punctuation. */
 const TRAILING = new Set([..." ?:.!;,*"].map((c) => c.charCodeAt(0)));
 
+/** Lower case, one kind of dash and space, no trailing punctuation. */
 export function normalize(s: string): string {
   const t = s
     .normalize("NFC")
@@ -28,9 +28,43 @@ export function normalize(s: string): string {
   return start === 0 && end === t.length ? t : t.slice(start, end);
 }
 
-/** Words of a text: letters and digits, lower case. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit outside ASCII: 0 not known yet, 1 a letter or digit, 2 not (filled as met). */
+const wordUnit = new Uint8Array(65536);
+
+/**
+ * Words of a text: runs of letters and digits (Unicode's L and N), lower case. Scanned by hand
+ * (a Unicode-property pattern over every name costs more than the rest of matching it); a
+ * character outside ASCII is classified once, and one outside the basic plane as a whole.
+ */
 export function words(s: string): string[] {
-  return s.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const t = s.normalize("NFC").toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    let inWord: boolean;
+    let width = 1;
+    if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const cp = t.codePointAt(i)!;
+      width = cp > 0xffff ? 2 : 1;
+      inWord = WORD_CHAR.test(String.fromCodePoint(cp));
+    } else {
+      let k = wordUnit[c];
+      if (k === 0) wordUnit[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+      inWord = k === 1;
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(t.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) out.push(t.slice(start));
+  return out;
 }
 
 /** Words that carry meaning (no "i", "og", "hos" …). */
