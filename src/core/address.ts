@@ -1,6 +1,14 @@
 /** A1 addresses as Excel writes them. Rows and columns here are 0-based. */
 
+/** Letters of the columns met so far (a workbook's addresses reuse a few columns thousands of times). */
+const lettersOf: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < 16384) return (lettersOf[col] ??= lettersFor(col));
+  return lettersFor(col);
+}
+
+function lettersFor(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {
@@ -28,8 +36,17 @@ export function needsQuotes(sheet: string): boolean {
   return /^[A-Za-z]{1,3}\d+$/.test(sheet) || /^[Rr]\d*([Cc]\d*)?$/.test(sheet) || /^[Cc]\d*$/.test(sheet);
 }
 
+/** Sheet names as written in references, remembered (a few names, each in thousands of addresses). */
+const quoted = new Map<string, string>();
+
 export function quoteSheet(sheet: string): string {
-  return needsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
+  let q = quoted.get(sheet);
+  if (q === undefined) {
+    q = needsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
+    if (quoted.size >= 4096) quoted.clear();
+    quoted.set(sheet, q);
+  }
+  return q;
 }
 
 /** `'Kritisk info'!F9`, `DBEP!C16`; a range when `to` is given and differs. */
