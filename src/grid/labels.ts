@@ -9,6 +9,9 @@ import { contentWords, memoSameWord, normalize, wordsSimilarity } from "../core/
 
 export type LabelRole = { kind: "node"; id: string } | { kind: "total" } | { kind: "rank" } | { kind: "unknown" };
 
+/** One answer for every text that names nothing (a summary's thousands of names are all unknown). */
+const UNKNOWN: LabelRole = Object.freeze({ kind: "unknown" });
+
 const TOTAL_WORDS = ["score", "total", "totalscore", "sum", "poeng", "samlet score", "total score"];
 const RANK_WORDS = ["rangering", "rang", "rank", "ranking", "prioritering", "prioriteringsnummer", "prioritet", "plass", "nr", "nummer"];
 
@@ -54,7 +57,7 @@ export function matchLabel(label: string, index: LabelIndex): LabelRole {
 
 function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
   const key = normalize(label);
-  if (key === "") return { kind: "unknown" };
+  if (key === "") return UNKNOWN;
   const id = index.exact.get(key);
   if (id !== undefined) return { kind: "node", id };
   if (TOTAL_WORDS.includes(key)) return { kind: "total" };
@@ -75,7 +78,7 @@ function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
   }
   // (Only a form's number of words matters here: each distinct number is tried once.)
   const reachable = like > 0 && index.formLengths.some((f) => (2 * Math.min(like, f)) / (words.length + f) >= FUZZY_MIN);
-  if (!reachable) return { kind: "unknown" };
+  if (!reachable) return UNKNOWN;
   for (const e of index.entries) {
     const s = Math.max(...e.formWords.map((f) => wordsSimilarity(words, f, index.same)));
     if (s > best.s) {
@@ -84,5 +87,5 @@ function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
     } else if (s > second) second = s;
   }
   if (best.s >= FUZZY_MIN && best.s - second >= FUZZY_MARGIN) return { kind: "node", id: best.id };
-  return { kind: "unknown" };
+  return UNKNOWN;
 }
