@@ -24,9 +24,12 @@ function parentHost(): PreviewHost | undefined {
 const shared = parentHost();
 const displayLanguage = params.get("lang") ?? shared?.displayLanguage ?? "nb-NO";
 const base = params.get("base") ?? "";
-const workbook: Promise<SimWorkbook> = shared
+// The page may still be making its workbook (a generated portfolio): the frame loads meanwhile and waits.
+const workbook: Promise<SimWorkbook> = shared?.workbook
   ? Promise.resolve(shared.workbook)
-  : loadExample((params.get("example") as ExampleKind | null) ?? "imported", langFromLocale(displayLanguage), base);
+  : shared?.pending
+    ? shared.pending
+    : loadExample((params.get("example") as ExampleKind | null) ?? "imported", langFromLocale(displayLanguage), base);
 
 class CustomFunctionsError extends Error {
   constructor(

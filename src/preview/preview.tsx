@@ -8,7 +8,7 @@
  * measures=N (a generated portfolio of N measures in the add-in's layout instead of the example,
  * for trying the pane at scale and for the speed tests).
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { langFromLocale } from "../i18n";
 import { pv } from "../i18n/preview";
@@ -28,8 +28,16 @@ function reloadWith(patch: Record<string, string>): void {
   location.search = next.toString();
 }
 
-function Preview({ initial }: { initial: SimWorkbook }) {
-  const [wb, setWb] = useState(initial);
+/**
+ * The page and the pane's frame at once: the frame loads its scripts while the workbook is being
+ * made (a generated portfolio takes a moment), and its office.js stub waits for `pending`.
+ */
+function Preview({ pending }: { pending: Promise<SimWorkbook> }) {
+  const [wb, setWb] = useState<SimWorkbook | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    pending.then(setWb, (e: unknown) => setFailed(pv(lang, "failed", { message: e instanceof Error ? e.message : String(e) })));
+  }, [pending]);
   const [frameKey, setFrameKey] = useState(0);
   const [fileName, setFileName] = useState(example === "empty" ? "prioritering.xlsx" : EXAMPLE_URL.split("/").pop()!);
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -54,6 +62,7 @@ function Preview({ initial }: { initial: SimWorkbook }) {
     setFrameKey((k) => k + 1);
   };
   const download = async () => {
+    if (!wb) return;
     setMessage(undefined);
     try {
       // exceljs's writer is loaded only now, not when the preview starts.
@@ -109,28 +118,29 @@ function Preview({ initial }: { initial: SimWorkbook }) {
       </header>
       <main>
         {/* Distinct keys: with one key for both, a new workbook left the old grid on screen beside the new one. */}
-        <GridView key={`grid-${frameKey}`} wb={wb} lang={lang} />
-        <iframe
-          key={`pane-${frameKey}`}
-          title={pv(lang, "taskpane")}
-          data-testid="taskpane-frame"
-          src={`taskpane.html?lang=${encodeURIComponent(displayLanguage)}`}
-        />
+        {wb ? <GridView key={`grid-${frameKey}`} wb={wb} lang={lang} /> : <p className="loading grid-view">{failed ?? pv(lang, "loading")}</p>}
+        {!failed && (
+          <iframe
+            key={`pane-${frameKey}`}
+            title={pv(lang, "taskpane")}
+            data-testid="taskpane-frame"
+            src={`taskpane.html?lang=${encodeURIComponent(displayLanguage)}`}
+          />
+        )}
       </main>
     </div>
   );
 }
 
-async function boot(): Promise<void> {
-  const root = createRoot(document.getElementById("container")!);
-  root.render(<p className="loading">{pv(lang, "loading")}</p>);
-  try {
-    const workbook = measures > 0 ? await (await import("./generated-workbook")).generatedWorkbook(Math.min(measures, 10_000), lang) : await loadExample(example, lang);
-    window.__prioPreview = { workbook, displayLanguage, readyAt: performance.timeOrigin + performance.now() };
-    root.render(<Preview initial={workbook} />);
-  } catch (e) {
-    root.render(<p className="loading">{pv(lang, "failed", { message: e instanceof Error ? e.message : String(e) })}</p>);
-  }
+function boot(): void {
+  const pending: Promise<SimWorkbook> =
+    measures > 0 ? import("./generated-workbook").then((m) => m.generatedWorkbook(Math.min(measures, 10_000), lang)) : loadExample(example, lang);
+  window.__prioPreview = { pending, displayLanguage };
+  pending.then(
+    (workbook) => (window.__prioPreview = { workbook, displayLanguage, readyAt: performance.timeOrigin + performance.now() }),
+    () => undefined,
+  );
+  createRoot(document.getElementById("container")!).render(<Preview pending={pending} />);
 }
 
-void boot();
+boot();

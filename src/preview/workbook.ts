@@ -17,7 +17,9 @@ export const EXAMPLE_URL = "examples/prioritering-2022-09.xlsx";
 
 /** What the preview page puts on `window` for the task pane's office.js stub to find. */
 export interface PreviewHost {
-  workbook: SimWorkbook;
+  /** The workbook once in place; until then `pending` (the pane's frame loads meanwhile). */
+  workbook?: SimWorkbook;
+  pending?: Promise<SimWorkbook>;
   displayLanguage: string;
   /** When the workbook was in place (performance.timeOrigin + performance.now()), for the speed figures. */
   readyAt?: number;
