@@ -175,7 +175,11 @@ export class SummaryNames {
       if (m.header !== "") add(heading, i);
       add(both, i);
       const shown = m.input.name;
-      if (shown === m.header || shown === `${m.sheet}: ${m.header}`) return;
+      if (shown === m.header || shown === `${m.sheet}: ${m.header}`) {
+        // A summary row typed as the measure's name (most are) finds its words here.
+        if (shown !== m.header) this.joinedOf.set(shown, both);
+        return;
+      }
       if (shown !== "") add(this.joined(shown), i);
     });
   }
