@@ -15,6 +15,9 @@ const UNKNOWN: LabelRole = Object.freeze({ kind: "unknown" });
 const TOTAL_WORDS = ["score", "total", "totalscore", "sum", "poeng", "samlet score", "total score"];
 const RANK_WORDS = ["rangering", "rang", "rank", "ranking", "prioritering", "prioriteringsnummer", "prioritet", "plass", "nr", "nummer"];
 
+/** The words of the Score and rank labels. */
+const SPECIAL_WORDS = new Set([...TOTAL_WORDS, ...RANK_WORDS].flatMap((w) => contentWords(w)));
+
 export interface LabelIndex {
   exact: Map<string, string>;
   /** Each node's forms, as content words (split once). */
@@ -56,6 +59,24 @@ export function matchLabel(label: string, index: LabelIndex): LabelRole {
 }
 
 function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
+  const words = contentWords(label);
+  // How many of the label's words are like a word of some form (remembered per word).
+  let like = 0;
+  let special = false;
+  for (const w of words) {
+    let k = index.known.get(w);
+    if (k === undefined) {
+      k = index.vocabulary.some((v) => index.same(w, v));
+      index.known.set(w, k);
+    }
+    if (k) like++;
+    if (SPECIAL_WORDS.has(w)) special = true;
+  }
+  // A label equal to a form after normalising has the form's words (normalising changes only what
+  // is not a word), so with words of its own and none like a form's, nor a Score or rank word,
+  // it names nothing: most texts of a sheet that is not a theme sheet end here.
+  if (words.length > 0 && like === 0 && !special) return UNKNOWN;
+
   const key = normalize(label);
   if (key === "") return UNKNOWN;
   const id = index.exact.get(key);
@@ -65,17 +86,7 @@ function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
 
   let best = { id: "", s: 0 };
   let second = 0;
-  const words = contentWords(label);
   // A form can reach FUZZY_MIN only through words like one of the forms' words: when none can, no need to compare.
-  let like = 0;
-  for (const w of words) {
-    let k = index.known.get(w);
-    if (k === undefined) {
-      k = index.vocabulary.some((v) => index.same(w, v));
-      index.known.set(w, k);
-    }
-    if (k) like++;
-  }
   // (Only a form's number of words matters here: each distinct number is tried once.)
   const reachable = like > 0 && index.formLengths.some((f) => (2 * Math.min(like, f)) / (words.length + f) >= FUZZY_MIN);
   if (!reachable) return UNKNOWN;
