@@ -631,29 +631,13 @@ export class ExcelController implements AppController {
   /** Several scorers (the Vurderere view): their code (src/excel/scorers-actions.ts, scorers.ts) and strings load on first use. */
   readonly scorers: ScorerActions = (() => {
     const control: ScorersControl = {
-      busy: async (work) => {
-        this.set({ busy: true, notice: undefined, noticeKind: undefined });
-        try {
-          return await work();
-        } finally {
-          this.set({ busy: false });
-        }
-      },
       set: (patch) => this.set(patch),
       refresh: () => this.refresh(this.now()),
       host: this.host,
       lang: () => this.lang,
       clock: () => this.options.clock?.() ?? new Date(),
     };
-    let loaded: Promise<ScorerActions> | undefined;
-    const actions = () =>
-      (loaded ??= import("./scorers-actions").then(
-        (m) => m.scorerActions(control),
-        (e: unknown) => {
-          loaded = undefined;
-          throw e;
-        },
-      ));
+    const actions = async () => (await import("./scorers-actions")).scorerActions(control);
     return {
       load: async () => (await actions()).load(),
       create: async () => (await actions()).create(),

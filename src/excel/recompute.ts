@@ -11,8 +11,7 @@
 import type { MeasureResult } from "../core/assess";
 import type { Placement } from "../core/checklist";
 import { segmentLabel } from "../grid/checklist-sync";
-import { finding, SEVERITY_ORDER, type Finding } from "../core/findings";
-import type { ScorerFinding } from "../core/scorers";
+import { bySeverity, finding } from "../core/findings";
 import { groups as groupNodes, impliedLeafWeights, stableJson, totalMax, totalMin, type Model } from "../core/model";
 import { findingMessage, t, type Lang } from "../i18n";
 import { tableOn, textAt, type Grid } from "../grid/grid";
@@ -74,52 +73,29 @@ function completenessText(m: MeasureResult, lang: Lang): string {
   return parts.join(" · ");
 }
 
-/**
- * Rangering's Merknader: the measure's findings and its scorers' notes (Vurderere: scored by few,
- * disagreement, rows that cannot be read) ordered by severity (the measure's own first among
- * equals); the first in words, the rest counted. Only the first is rendered.
- */
-function notesText(m: MeasureResult, model: Model, lang: Lang, scorerNotes: readonly ScorerFinding[] = [], scorerText?: ScorerText): string {
-  const notes: ({ own: Finding } | { scorer: ScorerFinding })[] = [
-    ...m.findings.map((f) => ({ own: f })),
-    ...(scorerText ? scorerNotes.map((f) => ({ scorer: f })) : []),
-  ];
-  if (notes.length === 0) return "";
-  const severity = (n: (typeof notes)[number]) => SEVERITY_ORDER.indexOf("own" in n ? n.own.severity : n.scorer.severity);
-  const [head] = [...notes].sort((a, b) => severity(a) - severity(b));
-  const first = "own" in head ? findingMessage(head.own, lang, model) : scorerText!(head.scorer);
-  return notes.length > 1 ? `${first} ${t(lang, "excel.moreFindings", { count: notes.length - 1 })}` : first;
+function notesText(m: MeasureResult, model: Model, lang: Lang): string {
+  const fs = [...m.findings].sort(bySeverity);
+  if (fs.length === 0) return "";
+  const first = findingMessage(fs[0], lang, model);
+  return fs.length > 1 ? `${first} ${t(lang, "excel.moreFindings", { count: fs.length - 1 })}` : first;
 }
 
-/** A scorer's note in the workbook's language (src/i18n/scorers.ts, loaded only when there are notes). */
-export type ScorerText = (f: ScorerFinding) => string;
-
-/** The scorers' notes that concern one measure, by measure id (empty without a scorers table). */
-export function scorerNotesByMeasure(read: AddinRead): Map<string, ScorerFinding[]> {
-  const out = new Map<string, ScorerFinding[]>();
-  for (const f of read.scorers?.analysis.findings ?? []) {
-    if (f.measureId === undefined) continue;
-    const list = out.get(f.measureId);
-    if (list) list.push(f);
-    else out.set(f.measureId, [f]);
-  }
-  return out;
-}
+/** A measure's Merknader text; with scorers' notes, src/excel/scorer-notes-column.ts makes it. */
+export type NotesText = (m: MeasureResult) => string;
 
 /**
  * The Rangering table's rows, in assessment order; Inn/Ut, Segment and Rang i segment from the
  * checklist when there is one; Endring against the baseline round; Utvalg from `lists` (measure
- * id → its list's word) when a frame is set.
+ * id → its list's word) when a frame is set; Merknader from `notes` when given (the scorers' notes too).
  */
 export function rankingRows(
   read: AddinRead,
   lang: Lang,
   baseline: Baseline | null = null,
   lists?: ReadonlyMap<string, string>,
-  scorerText?: ScorerText,
+  notes?: NotesText,
 ): (string | number)[][] {
   const a = read.assessment;
-  const scorerNotes = scorerNotesByMeasure(read);
   const moves = baseline ? movesAgainst(baseline, a.measures) : undefined;
   const newWord = t(lang, "excel.move.new");
   return a.measures.map((m) => {
@@ -134,7 +110,7 @@ export function rankingRows(
       p ? segmentLabel(p) : "",
       sr?.rank ?? "",
       completenessText(m, lang),
-      notesText(m, a.model, lang, scorerNotes.get(m.id), scorerText),
+      notes ? notes(m) : notesText(m, a.model, lang),
       m.id,
       ...(m.total === null ? a.model.criteria.map(() => "") : groupContributions(a.model, m.values)),
       lists?.get(m.id) ?? "",
@@ -360,10 +336,8 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   const lists = setsBudgetFrame(grids)
     ? await import("./selection-column").then((m) => m.selectionWords(grids, read, lang)).catch(() => undefined)
     : undefined;
-  // Merknader carries the scorers' notes on measures, in the workbook's language: their strings load only then; no sync.
-  const scorerText = read.scorers?.analysis.findings.some((f) => f.measureId !== undefined)
-    ? await import("../i18n/scorers").then((m): ScorerText => (f) => m.scorerFindingMessage(f, lang, read.model))
-    : undefined;
+  // Merknader with the scorers' notes (their code and strings load only with a scorers table); no sync.
+  const notes = read.scorers ? (await import("./scorer-notes-column")).scorerNotesText(read, lang) : undefined;
 
   // 3. Write.
   context.runtime.enableEvents = false;
@@ -375,7 +349,7 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   let rebuilt = false;
   if (rankingTable && body && rankingSheet) {
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
-    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline, lists, scorerText);
+    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline, lists, notes);
   }
   if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
@@ -469,12 +443,12 @@ function writeRanking(
   lang: Lang,
   baseline: Baseline | null,
   lists?: ReadonlyMap<string, string>,
-  scorerText?: ScorerText,
+  notes?: NotesText,
 ): boolean {
   const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
-  const rows = rankingRows(read, lang, baseline, lists, scorerText);
+  const rows = rankingRows(read, lang, baseline, lists, notes);
   const target = Math.max(rows.length, 1);
   const values: CellValue[][] = rows.length ? rows : [new Array<CellValue>(width).fill(null)];
   const { body, table } = rt;

@@ -7,7 +7,8 @@
 import { defaultModel, leaves } from "../../src/core/model";
 import { createLayout } from "../../src/excel/layout";
 import { addScorer } from "../../src/excel/scorers";
-import { rankingRows, recompute, scorerNotesByMeasure } from "../../src/excel/recompute";
+import { rankingRows, recompute } from "../../src/excel/recompute";
+import { scorerNotesByMeasure, scorerNotesText } from "../../src/excel/scorer-notes-column";
 import type { CellValue } from "../../src/core/cell";
 import type { FetchedRow } from "../../src/grid/scorer-import";
 import { SHEETS } from "../../src/grid/layout";
@@ -88,8 +89,7 @@ test("bokmål workbook, English display: the scorers' notes in bokmål, by sever
   // Among notes of the same severity the measure's own comes first: T0003's own note made a warning.
   const t3 = r.read.assessment.measures.find((m) => m.id === "T0003")!;
   t3.findings[0].severity = "warning";
-  const text = await import("../../src/i18n/scorers");
-  const rows = rankingRows(r.read, "nb", null, undefined, (f) => text.scorerFindingMessage(f, "nb", model));
+  const rows = rankingRows(r.read, "nb", null, undefined, scorerNotesText(r.read, "nb"));
   expect(rows.find((x) => x[11] === "T0003")![10]).toBe(
     "Tiltak 3 mangler score for Informasjonsbehov. Gruppene regnes som snittet av spørsmålene som har score; fyll inn de tomme cellene for en fullstendig vurdering. (+1 funn til)",
   );
