@@ -16,8 +16,9 @@ import { tableOn, textAt } from "../grid/grid";
 import { CHECKLIST_WORDS, MODEL_COLUMNS, scoringHeaders, SETTINGS_KEYS, SHEETS, TABLES } from "../grid/layout";
 import { SETTINGS_HEADERS } from "../grid/model-table";
 import { normalize } from "../core/text";
-import type { AppController, AppState, RoundActions } from "../taskpane/app-state";
+import type { AppController, AppState, RoundActions, ScorerActions } from "../taskpane/app-state";
 import type { RoundsControl } from "./rounds-actions";
+import type { ScorersControl } from "./scorers-actions";
 import type { ExcelHost } from "./host";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { newStore } from "../grid/store";
@@ -625,6 +626,23 @@ export class ExcelController implements AppController {
       async (...args: Parameters<RoundActions[K]>): Promise<void> =>
         ((await import("./rounds-actions")).roundActions(control)[k] as (...a: Parameters<RoundActions[K]>) => Promise<void>)(...args);
     return { load: call("load"), save: call("save"), remove: call("remove"), choose: call("choose"), importFile: call("importFile") };
+  })();
+
+  /** Several scorers (the Vurderere view): their code (src/excel/scorers-actions.ts, scorers.ts) and strings load on first use. */
+  readonly scorers: ScorerActions = (() => {
+    const control: ScorersControl = {
+      set: (patch) => this.set(patch),
+      refresh: () => this.refresh(this.now()),
+      host: this.host,
+      lang: () => this.lang,
+      clock: () => this.options.clock?.() ?? new Date(),
+    };
+    const actions = async () => (await import("./scorers-actions")).scorerActions(control);
+    return {
+      load: async () => (await actions()).load(),
+      create: async () => (await actions()).create(),
+      add: async (scorer, rows, replace) => (await actions()).add(scorer, rows, replace),
+    };
   })();
 
   setTieBreak(groupIds: string[]): Promise<void> {

@@ -80,12 +80,21 @@ function notesText(m: MeasureResult, model: Model, lang: Lang): string {
   return fs.length > 1 ? `${first} ${t(lang, "excel.moreFindings", { count: fs.length - 1 })}` : first;
 }
 
+/** A measure's Merknader text; with scorers' notes, src/excel/scorer-notes-column.ts makes it. */
+export type NotesText = (m: MeasureResult) => string;
+
 /**
  * The Rangering table's rows, in assessment order; Inn/Ut, Segment and Rang i segment from the
  * checklist when there is one; Endring against the baseline round; Utvalg from `lists` (measure
- * id → its list's word) when a frame is set.
+ * id → its list's word) when a frame is set; Merknader from `notes` when given (the scorers' notes too).
  */
-export function rankingRows(read: AddinRead, lang: Lang, baseline: Baseline | null = null, lists?: ReadonlyMap<string, string>): (string | number)[][] {
+export function rankingRows(
+  read: AddinRead,
+  lang: Lang,
+  baseline: Baseline | null = null,
+  lists?: ReadonlyMap<string, string>,
+  notes?: NotesText,
+): (string | number)[][] {
   const a = read.assessment;
   const moves = baseline ? movesAgainst(baseline, a.measures) : undefined;
   const newWord = t(lang, "excel.move.new");
@@ -101,7 +110,7 @@ export function rankingRows(read: AddinRead, lang: Lang, baseline: Baseline | nu
       p ? segmentLabel(p) : "",
       sr?.rank ?? "",
       completenessText(m, lang),
-      notesText(m, a.model, lang),
+      notes ? notes(m) : notesText(m, a.model, lang),
       m.id,
       ...(m.total === null ? a.model.criteria.map(() => "") : groupContributions(a.model, m.values)),
       lists?.get(m.id) ?? "",
@@ -327,6 +336,8 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   const lists = setsBudgetFrame(grids)
     ? await import("./selection-column").then((m) => m.selectionWords(grids, read, lang)).catch(() => undefined)
     : undefined;
+  // Merknader with the scorers' notes (their code and strings load only with a scorers table); no sync.
+  const notes = read.scorers ? (await import("./scorer-notes-column")).scorerNotesText(read, lang) : undefined;
 
   // 3. Write.
   context.runtime.enableEvents = false;
@@ -338,7 +349,7 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
   let rebuilt = false;
   if (rankingTable && body && rankingSheet) {
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
-    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline, lists);
+    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline, lists, notes);
   }
   if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
@@ -432,11 +443,12 @@ function writeRanking(
   lang: Lang,
   baseline: Baseline | null,
   lists?: ReadonlyMap<string, string>,
+  notes?: NotesText,
 ): boolean {
   const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
-  const rows = rankingRows(read, lang, baseline, lists);
+  const rows = rankingRows(read, lang, baseline, lists, notes);
   const target = Math.max(rows.length, 1);
   const values: CellValue[][] = rows.length ? rows : [new Array<CellValue>(width).fill(null)];
   const { body, table } = rt;

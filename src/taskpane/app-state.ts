@@ -14,6 +14,8 @@ import type { Finding } from "../core/findings";
 import type { Round } from "../core/rounds";
 import type { Grid } from "../grid/grid";
 import type { ScorerFinding } from "../core/scorers";
+import type { FetchedRow } from "../grid/scorer-import";
+import type { ScorersLoad, ScorersWrite } from "../excel/scorers";
 
 export type AppStatus =
   /** Reading the workbook for the first time. */
@@ -78,6 +80,8 @@ export interface AppState {
   rounds?: RoundsState;
   /** Notes on the scorers table (Vurderere) from the last recompute: disagreements, few scorers, bad rows; shown in Funn. */
   scorerFindings?: ScorerFinding[];
+  /** The Vurderere view's read of the workbook with its scorers (ScorerActions.load), once the view asked for it. */
+  scorers?: ScorersLoad;
 }
 
 /** The rounds as read from the workbook: those that read well, and those that did not (by name). */
@@ -101,6 +105,22 @@ export interface RoundActions {
   choose(roundId: string | null): Promise<void>;
   /** Another workbook's ranking (its sheets read in the pane) saved as a round. */
   importFile(file: { name: string; grids: Grid[] }, name: string): Promise<void>;
+}
+
+/**
+ * Several scorers' actions (src/excel/scorers-actions.ts and src/excel/scorers.ts, loaded on first
+ * use). A write answers with what it did (the Vurderere view words it) and is followed by a recompute.
+ */
+export interface ScorerActions {
+  /** Reads the workbook with its scorers (each scorer's ranking, W) into `scorers`. Writes nothing. */
+  load(): Promise<void>;
+  /** *Opprett arket Vurderere*: the sheet with an empty table. */
+  create(): Promise<ScorersWrite>;
+  /**
+   * *Hent vurderinger*: another workbook's scores appended as one scorer's rows; a row the scorer has
+   * is skipped unless `replace`, and then its old values go to Logg first.
+   */
+  add(scorer: string, rows: readonly FetchedRow[], replace: boolean): Promise<ScorersWrite>;
 }
 
 export interface AppActions {
@@ -152,6 +172,8 @@ export interface AppActions {
 export interface AppController extends AppActions {
   /** Saved rounds and the baseline (absent in a controller without them). */
   rounds?: RoundActions;
+  /** Several scorers: the Vurderere view's read and writes (absent in a controller without them). */
+  scorers?: ScorerActions;
   getState(): AppState;
   /** Calls the listener on every state change; returns the unsubscribe function. */
   subscribe(listener: (state: AppState) => void): () => void;

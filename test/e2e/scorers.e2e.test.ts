@@ -221,6 +221,26 @@ test("the presenter view shows the disagreement with the scores hidden, and reve
     `Sekretariatet ${changed.before} · Kari ${changed.after}`
   );
   await shot(page, "scorers-presenter");
+
+  // The workbook's Rangering sheet says it too: Merknader of the measure carries the disagreement.
+  await page.click('[data-testid="dialog-close"]');
+  await page.click(`[data-testid="sheet-tab-Rangering"]`);
+  const notes = await page.$$eval('[data-testid^="cell-B"]', (cells) =>
+    cells.map((c) => {
+      const row = c.getAttribute("data-testid")!.slice("cell-B".length);
+      return [c.getAttribute("data-value"), document.querySelector(`[data-testid="cell-K${row}"]`)?.getAttribute("data-value") ?? null, row];
+    })
+  );
+  const [, note, row] = notes.find(([name]) => name === changed.measure) ?? [];
+  expect(note).toMatch(
+    new RegExp(
+      `^Vurdererne er uenige om ${changed.measure}: Informasjonsbehov \\(spenn ${Math.abs(changed.before - changed.after)}\\), minst 4 mellom høyeste og laveste score\\. Ta det opp i møtet \\(Vurdering!E\\d+\\)\\.( \\(\\+\\d+ funn til\\))?$`
+    )
+  );
+  // Selected, the cell shows its text in the formula bar.
+  await page.click(`[data-testid="cell-K${row}"]`);
+  expect(await page.inputValue('[data-testid="formula-bar"]')).toBe(note);
+  await shot(page, "scorers-rangering-merknader");
 }, 240_000);
 
 test("in English at 320 px: the same flag, in the display language, nothing cut", async () => {

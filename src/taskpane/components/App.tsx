@@ -80,7 +80,7 @@ import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
-import type { AppController, AppState, RoundActions } from "../app-state";
+import type { AppController, AppState, RoundActions, ScorerActions } from "../app-state";
 import type { PendingAnswers } from "../checklist-model";
 import { useActionRunner, useAppState, usePendingAnswers } from "../hooks";
 import { findingsOf, updatedLine } from "../view-model";
@@ -245,7 +245,7 @@ function Pane({ controller }: { controller: AppController }) {
       />
       <StoreBars state={state} actions={actions} />
 
-      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} />
+      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} scorers={controller.scorers} />
     </div>
   );
 }
@@ -304,6 +304,7 @@ function Body({
   actions,
   view: v,
   rounds,
+  scorers,
 }: {
   state: AppState;
   tab: TabValue;
@@ -311,6 +312,7 @@ function Body({
   actions: ViewActions;
   view: ViewState;
   rounds?: RoundActions;
+  scorers?: ScorerActions;
 }) {
   const s = useStyles();
   const lang = state.lang;
@@ -349,7 +351,9 @@ function Body({
   // The checklist tab: the checklist when there is one; in the add-in layout without one, the offer to create it.
   const hasChecklistTab = state.checklist !== undefined || state.status === "ready";
   const hasRoundsTab = rounds !== undefined && !legacy;
-  const tab: TabValue = (chosen === "checklist" && !hasChecklistTab) || (chosen === "rounds" && !hasRoundsTab) ? "ranking" : chosen;
+  const hasScorersTab = scorers !== undefined && !legacy;
+  const tab: TabValue =
+    (chosen === "checklist" && !hasChecklistTab) || (chosen === "rounds" && !hasRoundsTab) || (chosen === "scorers" && !hasScorersTab) ? "ranking" : chosen;
   const tabLabel: Record<TabValue, string> = {
     ranking: tp(lang, "tab.ranking"),
     checklist: tp(lang, "tab.checklist"),
@@ -390,9 +394,9 @@ function Body({
       )
     ) : tab === "selection" ? (
       <SelectionTab lang={lang} assessment={state.assessment} />
-    ) : tab === "scorers" ? (
+    ) : tab === "scorers" && scorers ? (
       <Suspense fallback={<LoadingState lang={lang} />}>
-        <ScorersView lang={lang} assessment={state.assessment} onChanged={() => void actions.recalc()} />
+        <ScorersView lang={lang} assessment={state.assessment} load={state.scorers} scorers={scorers} />
       </Suspense>
     ) : tab === "findings" ? (
       <FindingsView
@@ -471,7 +475,7 @@ function Body({
             {tp(lang, "tab.rounds")}
           </Tab>
         )}
-        {!legacy && (
+        {hasScorersTab && (
           <Tab value="scorers" className={s.tab} data-testid="tab-scorers">
             {tp(lang, "tab.scorers")}
           </Tab>

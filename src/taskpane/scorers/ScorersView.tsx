@@ -3,7 +3,9 @@
  * (Kendall's W), the cells where they disagree (the combined score, range and standard deviation;
  * each scorer's score only once revealed, here and on the projector), each scorer's own ranking,
  * the notes, and *Hent vurderinger* (another workbook read as one scorer). Loaded lazily
- * (React.lazy in ScorersTab.tsx); the workbook is read here, after every recompute.
+ * (React.lazy in App.tsx). The workbook is read and written through the controller's scorers
+ * actions (its host, busy, the recompute after a write); the view asks for a read when it opens
+ * and after every recompute, and words what a write did.
  *
  * data-testid: scorers-view, scorers-loading, scorers-none, scorers-create, scorers-method,
  * scorers-agreement (data-w: unrounded, "" when undefined), scorers-disagreement (data-measure-id,
@@ -42,7 +44,8 @@ import {
   subscribeScorers,
 } from "../../presenter/scorers-channel";
 import type { PresenterScorers } from "../../presenter/protocol";
-import type { AddinRead, ScorersLoad } from "../../excel/scorers";
+import type { AddinRead, ScorersLoad, ScorersWrite } from "../../excel/scorers";
+import type { ScorerActions } from "../app-state";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -109,14 +112,16 @@ function presenterPanel(
 export default function ScorersView({
   lang,
   assessment,
-  onChanged,
+  load,
+  scorers,
 }: {
   lang: Lang;
   assessment: Assessment;
-  onChanged: () => void;
+  /** The controller's last read (AppState.scorers). */
+  load: ScorersLoad | undefined;
+  scorers: ScorerActions;
 }) {
   const s = useStyles();
-  const [load, setLoad] = useState<ScorersLoad | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<
     { intent: "success" | "warning" | "error"; text: string } | undefined
@@ -127,14 +132,11 @@ export default function ScorersView({
   // Read the workbook when the view opens and after every recompute (a new assessment).
   useEffect(() => {
     let live = true;
-    Promise.all([import("../../excel/scorers"), import("../../excel/host")])
-      .then(([m, h]) => m.loadScorers(h.officeHost))
-      .then((l) => live && setLoad(l))
-      .catch((e: unknown) => live && setError(String((e as Error).message ?? e)));
+    scorers.load().catch((e: unknown) => live && setError(String((e as Error).message ?? e)));
     return () => {
       live = false;
     };
-  }, [assessment]);
+  }, [assessment, scorers]);
 
   const read = load?.read;
   const analysis = read?.scorers?.analysis;
@@ -161,10 +163,8 @@ export default function ScorersView({
     setBusy(true);
     setMessage(undefined);
     try {
-      const [m, h] = await Promise.all([import("../../excel/scorers"), import("../../excel/host")]);
-      const r = await m.createScorersSheet(h.officeHost, lang);
+      const r = await scorers.create();
       if (!r.ok) setMessage({ intent: "warning", text: r.message });
-      onChanged();
     } catch (e) {
       setMessage({ intent: "error", text: String((e as Error).message ?? e) });
     } finally {
@@ -204,7 +204,7 @@ export default function ScorersView({
         busy={busy}
         setBusy={setBusy}
         setMessage={setMessage}
-        onChanged={onChanged}
+        add={scorers.add}
       />
     </div>
   );
@@ -364,14 +364,14 @@ function FetchPanel({
   busy,
   setBusy,
   setMessage,
-  onChanged,
+  add: addRows,
 }: {
   read: AddinRead;
   lang: Lang;
   busy: boolean;
   setBusy: (b: boolean) => void;
   setMessage: (m: { intent: "success" | "warning" | "error"; text: string } | undefined) => void;
-  onChanged: () => void;
+  add: (scorer: string, rows: FetchedRow[], replace: boolean) => Promise<ScorersWrite>;
 }) {
   const s = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -415,8 +415,7 @@ function FetchPanel({
     if (!chosen || name.trim() === "") return;
     setBusy(true);
     try {
-      const [m, h] = await Promise.all([import("../../excel/scorers"), import("../../excel/host")]);
-      const r = await m.addScorer(h.officeHost, name.trim(), chosen.rows, replace, lang);
+      const r = await addRows(name.trim(), chosen.rows, replace);
       if (!r.ok) setMessage({ intent: "warning", text: r.message });
       else {
         setMessage({
@@ -429,7 +428,6 @@ function FetchPanel({
           }),
         });
         setChosen(undefined);
-        onChanged();
       }
     } catch (e) {
       setMessage({ intent: "error", text: String((e as Error).message ?? e) });
