@@ -331,7 +331,7 @@ async function scaling(): Promise<void> {
   for (const n of SIZES) {
     const runs = n >= 5000 ? 2 : n >= 1000 ? 3 : 5;
     // The ratio's two sides are timed in turns, more often, so drift and GC pauses fall on both.
-    const pairRuns = n >= 5000 ? 5 : n >= 1000 ? 9 : 11;
+    const pairRuns = n >= 5000 ? 7 : n >= 1000 ? 9 : 11;
     const measures = generateMeasures(n);
     const legacy = legacyGrids(measures, { summary: false });
     const summary = legacyGrids(measures, { summary: true });
