@@ -12,7 +12,7 @@
  * word similarity), and only names that can reach the threshold are compared exactly, with the
  * same functions as `nameSimilarity`. So the result is exactly the exhaustive comparison's.
  */
-import { abbreviates, acronyms, contentWords, memoSameWord, normalize, sameWord, wordsSimilarity } from "./text";
+import { abbreviates, acronyms, contentWords, normalize, sameWord, sameWordRemembered, wordsSimilarity } from "./text";
 
 /** A name prepared once for many comparisons. */
 export interface PreparedName {
@@ -87,7 +87,6 @@ export class NameIndex {
   private readonly byInitials = new Map<string, number[]>();
   private readonly byAcronym = new Map<string, number[]>();
   private readonly wordMatches = new Map<string, string[]>();
-  private readonly same = memoSameWord();
   /** Per entry: matching words of the current query, and the query position that last counted it. */
   private hits = new Int32Array(0);
   private stamp = new Int32Array(0);
@@ -131,7 +130,7 @@ export class NameIndex {
     const out = new Set<string>();
     if (this.vocabulary.has(w)) out.add(w);
     if (w.length >= 5) {
-      for (const k of fuzzyKeys(w)) for (const v of this.fuzzy.get(k) ?? []) if (!out.has(v) && this.same(w, v)) out.add(v);
+      for (const k of fuzzyKeys(w)) for (const v of this.fuzzy.get(k) ?? []) if (!out.has(v) && sameWordRemembered(w, v)) out.add(v);
     }
     const list = [...out];
     this.wordMatches.set(w, list);
@@ -218,9 +217,12 @@ export class NameIndex {
     }
     const out: { entry: number; s: number }[] = [];
     for (const e of [...candidates].sort((a, b) => a - b)) {
-      const s = preparedSimilarity(query, this.names[e], this.same);
+      const s = preparedSimilarity(query, this.names[e], sameWordRemembered);
       if (s >= min) out.push({ entry: e, s });
     }
     return out;
   }
 }
+
+/** One index kept for the life of the module, so that its layout, and code optimised for it, outlive a read (see `keptSummaryNames` in grid/legacy-audit.ts). */
+export const keptNameIndex = new NameIndex();

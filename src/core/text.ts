@@ -125,21 +125,34 @@ export function wordsSimilarity(wa: string[], wb: string[], same: (a: string, b:
   return (2 * matches) / (wa.length + wb.length);
 }
 
-/** `sameWord` remembering its answers, for comparing many texts over a small vocabulary. */
-export function memoSameWord(): (a: string, b: string) => boolean {
-  const known = new Map<string, Map<string, boolean>>();
-  return (a, b) => {
-    if (a === b) return true;
-    if (a.length < 5 || b.length < 5) return false;
-    let row = known.get(a);
-    if (!row) known.set(a, (row = new Map()));
-    let v = row.get(b);
-    if (v === undefined) {
-      v = sameWord(a, b);
-      row.set(b, v);
+/** Answers of `sameWordRemembered`, by word pair; emptied when it grows past a bound. */
+const sameKnown = new Map<string, Map<string, boolean>>();
+let sameKnownPairs = 0;
+
+/**
+ * `sameWord` remembering its answers for the life of the page or process: names are made of a
+ * small vocabulary, compared again at every read. One module-level function rather than a memo
+ * per reader, so that the code calling it stays optimised from one read to the next (a closure
+ * made per read dies with it, and takes with it the optimised code that called it).
+ */
+export function sameWordRemembered(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5) return false;
+  let row = sameKnown.get(a);
+  if (!row) {
+    if (sameKnownPairs > 250_000) {
+      sameKnown.clear();
+      sameKnownPairs = 0;
     }
-    return v;
-  };
+    sameKnown.set(a, (row = new Map()));
+  }
+  let v = row.get(b);
+  if (v === undefined) {
+    v = sameWord(a, b);
+    row.set(b, v);
+    sameKnownPairs++;
+  }
+  return v;
 }
 
 /** Upper-case words of 2–6 letters: DBEP, PLL, ØHD, DHO. */

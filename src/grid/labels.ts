@@ -5,7 +5,7 @@
  * between two criteria.
  */
 import { allNodes, type Model } from "../core/model";
-import { contentWords, memoSameWord, normalize, wordsSimilarity } from "../core/text";
+import { contentWords, normalize, sameWordRemembered, wordsSimilarity } from "../core/text";
 
 export type LabelRole = { kind: "node"; id: string } | { kind: "total" } | { kind: "rank" } | { kind: "unknown" };
 
@@ -24,7 +24,6 @@ export interface LabelIndex {
   entries: { id: string; forms: string[]; formWords: string[][] }[];
   /** Labels already matched: a workbook repeats its labels on every theme sheet. */
   seen: Map<string, LabelRole>;
-  same: (a: string, b: string) => boolean;
   /** Every word of every form, and whether a word is like one of them (remembered). */
   vocabulary: string[];
   known: Map<string, boolean>;
@@ -44,7 +43,7 @@ export function labelIndex(model: Model): LabelIndex {
   }
   const vocabulary = [...new Set(entries.flatMap((e) => e.formWords.flat()))];
   const formLengths = [...new Set(entries.flatMap((e) => e.formWords.map((f) => f.length)))].filter((f) => f > 0);
-  return { exact, entries, seen: new Map(), same: memoSameWord(), vocabulary, known: new Map(), formLengths };
+  return { exact, entries, seen: new Map(), vocabulary, known: new Map(), formLengths };
 }
 
 /** Set by matchLabelOnce when it answered from the words alone. */
@@ -72,7 +71,7 @@ function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
   for (const w of words) {
     let k = index.known.get(w);
     if (k === undefined) {
-      k = index.vocabulary.some((v) => index.same(w, v));
+      k = index.vocabulary.some((v) => sameWordRemembered(w, v));
       index.known.set(w, k);
     }
     if (k) like++;
@@ -100,7 +99,7 @@ function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
   const reachable = like > 0 && index.formLengths.some((f) => (2 * Math.min(like, f)) / (words.length + f) >= FUZZY_MIN);
   if (!reachable) return UNKNOWN;
   for (const e of index.entries) {
-    const s = Math.max(...e.formWords.map((f) => wordsSimilarity(words, f, index.same)));
+    const s = Math.max(...e.formWords.map((f) => wordsSimilarity(words, f, sameWordRemembered)));
     if (s > best.s) {
       second = best.s;
       best = { id: e.id, s };

@@ -144,7 +144,7 @@ const SUGGEST_MIN = 0.3;
  */
 export class SummaryNames {
   /** The similarity index, built on the first lookup over the measures not left out. */
-  private index: NameIndex | undefined;
+  private index: NameIndex | undefined = undefined;
   /** The measure of each indexed name, and whether that name counts for similarity (not blank). */
   private readonly owner: number[] = [];
   private readonly forSimilarity: boolean[] = [];
@@ -234,6 +234,15 @@ export class SummaryNames {
     return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([m, s]) => ({ m, s }));
   }
 }
+
+/**
+ * One instance kept for the life of the module. V8 keeps the layout of a class's instances (its
+ * hidden class) only while an instance has it: when a read's last SummaryNames is collected, the
+ * code optimised for its methods is discarded, and the next read runs them unoptimised until it
+ * is relearnt (a read after a garbage collection took up to three times as long in the summary
+ * audit). An instance kept alive keeps the layout.
+ */
+export const keptSummaryNames = new SummaryNames([]);
 
 /**
  * Summary rows ↔ measures, one to one, most alike first: every pair of a row and a measure of the
