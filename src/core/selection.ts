@@ -21,6 +21,7 @@
  * (within SCORE_EPS of the best) includes it, with the same forced choices, limits and minimum list.
  */
 import type { ParamValue, Severity } from "./findings";
+import { forestKnapsack, knapsackCells, type ForestItem, type ForestKnapsack } from "./tree-knapsack";
 
 /** Totals that differ by at most this many score points are equal. */
 export const SCORE_EPS = 1e-6;
@@ -521,7 +522,7 @@ class BestByFrame {
     this.known.push({ lo: costOf(p, x), hi: b, value: valueOf(p, x), x });
   }
 
-  async at(b: number): Promise<{ value: number | null; x: boolean[] | null }> {
+  async at(b: number): Promise<{ lo: number; hi: number; value: number | null; x: boolean[] | null }> {
     for (const k of this.known) if (k.lo <= b && b <= k.hi) return k;
     const p = program(this.pre, b, this.fixedIn);
     const x = await run(this.solver, p);
@@ -542,35 +543,192 @@ class BestByFrame {
   }
 }
 
+/** Above this many cells (measures × cost units) the entry budgets go without the forest bounds. */
+const FOREST_CELLS = 8_000_000;
+
+/**
+ * Bounds on f and on g_j (the best total with j chosen too) at every frame, from the forest
+ * relaxation (src/core/tree-knapsack.ts): each measure keeps only its first prerequisite, segment
+ * limits are dropped. Its best value is a ceiling (every real selection is a relaxed one); its best
+ * selection, repaired to honour every rule (missing prerequisites of a forced measure added, any
+ * other measure missing one dropped), is a real selection and so a floor. Where the two meet, f is
+ * known without a solve; where g_j's ceiling is below f's floor, j is proven out; where g_j's floor
+ * reaches f's ceiling, j is proven in. Exact where the forest is the whole truth (no measure with
+ * two prerequisites, no segment limits): then no solve is needed at all.
+ */
+export class ForestBounds {
+  readonly unit: number;
+  readonly units: number;
+  private readonly items: ForestItem[];
+  private readonly f: ForestKnapsack;
+  /** f's floor by unit (running maximum of repaired selections and exact values). */
+  private readonly fLow: Float64Array;
+  /** f's ceiling by unit (the relaxation, or exact values where known). */
+  private readonly fHigh: Float64Array;
+
+  static build(pre: Prepared, fixedIn: Set<number>): ForestBounds | null {
+    const items: ForestItem[] = pre.items.map((it, i) => ({
+      cost: it.cost ?? 0,
+      value: it.score ?? 0,
+      parent: pre.excluded.has(i) ? -1 : (pre.adj[i][0] ?? -1),
+      banned: pre.excluded.has(i),
+    }));
+    if (items.some((it) => !it.banned && (it.cost < 0 || !Number.isInteger(it.cost)))) return null;
+    if (knapsackCells(items) > FOREST_CELLS) return null;
+    return new ForestBounds(pre, fixedIn, items);
+  }
+
+  private constructor(
+    private readonly pre: Prepared,
+    private readonly fixedIn: Set<number>,
+    items: ForestItem[],
+  ) {
+    this.items = items;
+    this.f = forestKnapsack(items, items.map((_, i) => fixedIn.has(i)));
+    this.unit = this.f.unit;
+    this.units = this.f.units;
+    this.fLow = new Float64Array(this.units + 1);
+    this.fHigh = new Float64Array(this.units + 1);
+    let low = -Infinity;
+    for (let u = 0; u <= this.units; u++) {
+      this.fHigh[u] = this.f.best(u);
+      const r = this.repair(this.f.selection(u), fixedIn, u);
+      if (r !== null && r.value > low) low = r.value;
+      this.fLow[u] = low;
+    }
+  }
+
+  /** The unit of frame b (every selection's cost is a whole number of units). */
+  unitOf(b: number): number {
+    return Math.min(Math.floor(b / this.unit), this.units);
+  }
+
+  low(u: number): number {
+    return this.fLow[u];
+  }
+
+  high(u: number): number {
+    return this.fHigh[u];
+  }
+
+  /** f is `value` on frames [lo, hi] (an optimal selection found there). */
+  exact(lo: number, hi: number, value: number): void {
+    for (let u = Math.max(0, Math.ceil(lo / this.unit)); u <= this.unitOf(hi); u++) {
+      this.fLow[u] = Math.max(this.fLow[u], value);
+      this.fHigh[u] = Math.min(this.fHigh[u], value);
+    }
+    for (let u = this.unitOf(hi) + 1; u <= this.units && this.fLow[u] < value; u++) this.fLow[u] = value;
+  }
+
+  /** The relaxation with j (and all it presupposes) chosen. */
+  withMeasure(j: number): { forced: Set<number>; g: ForestKnapsack } {
+    const forced = new Set([...this.fixedIn, j, ...closureOf([j], this.pre.adj)]);
+    return { forced, g: forestKnapsack(this.items, this.items.map((_, i) => forced.has(i))) };
+  }
+
+  /**
+   * A relaxed selection made real within `u` units: a forced measure's missing prerequisites are
+   * added (with theirs), any other measure missing one is dropped; null when that breaks the frame,
+   * a segment limit or an exclusion.
+   */
+  repair(sel: boolean[] | null, forced: Set<number>, u: number): { x: boolean[]; value: number } | null {
+    if (!sel) return null;
+    const { adj, excluded, items } = this.pre;
+    const x = sel.slice();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let i = 0; i < x.length; i++) {
+        if (!x[i]) continue;
+        const missing = adj[i].filter((q) => !x[q]);
+        if (!missing.length) continue;
+        changed = true;
+        if (!forced.has(i)) {
+          x[i] = false;
+          continue;
+        }
+        for (const w of [...missing, ...closureOf(missing, adj)]) {
+          if (excluded.has(w)) return null;
+          x[w] = true;
+        }
+      }
+    }
+    let cost = 0;
+    let value = 0;
+    for (let i = 0; i < x.length; i++) if (x[i]) (cost += items[i].cost ?? 0), (value += items[i].score ?? 0);
+    if (cost > u * this.unit) return null;
+    for (const l of this.pre.limits) if (sum(l.members.filter((i) => x[i]).map((i) => items[i].cost ?? 0)) > l.cap) return null;
+    return { x, value };
+  }
+}
+
 /**
  * The smallest frame B ≥ `from` at which measure j belongs to an optimal selection of the program
- * with `fixedIn` fixed (within SCORE_EPS of the best). Exact, by jumps: at frame b with best total
- * v = f(b), j is in an optimal selection iff the cheapest selection with j worth ≥ v − ε costs at
- * most b (one min-cost solve); otherwise no frame below that cost c can work (every frame in
- * [b, c) has f ≥ v, and every selection with j cheaper than c is worth less than v − ε), so the
- * search jumps to c. Each jump raises f strictly. Shortcuts that need no solve: f from the shared
- * intervals, a selection found optimal at the frame that holds j, and the smallest frame at which
- * any selection found so far shows j in (a proven entry: once a jump reaches it, it is the answer).
+ * with `fixedIn` fixed (within SCORE_EPS of the best): with f(B) the best total and g_j(B) the best
+ * with j, the first B with g_j(B) ≥ f(B) − ε. Every selection costs a whole number of cost units, so
+ * the frames are walked unit by unit, each decided by the cheapest proof that holds:
+ * - out, when g_j's forest ceiling is below f's floor (ForestBounds, no solve);
+ * - in, when g_j's repaired floor reaches f's ceiling (the repaired selection is optimal there);
+ * - otherwise exactly, by a jump: f(b) (one max-value solve, or none inside a known interval); j is
+ *   in iff the cheapest selection with j worth ≥ f(b) − ε costs at most b (one min-cost solve);
+ *   otherwise no frame below that cost c can work (every frame in [b, c) has f ≥ f(b), and every
+ *   selection with j cheaper than c is worth less than f(b) − ε), so the walk goes on from c.
+ * A selection found optimal at a frame that holds j, and the smallest frame at which any selection
+ * found so far shows j in (a proven entry: once the walk reaches it, it is the answer), need no
+ * solve either. Without forest bounds (too many cost units), every step is a jump.
  */
-async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixedIn: Set<number>, from: number, best: BestByFrame): Promise<number | null> {
+async function entryBudget(
+  solver: BinarySolver,
+  pre: Prepared,
+  j: number,
+  fixedIn: Set<number>,
+  from: number,
+  best: BestByFrame,
+  forest: ForestBounds | null,
+): Promise<number | null> {
   if (pre.excluded.has(j)) return null;
   const withJ = new Set([...fixedIn, j]);
   const all = sum(pre.items.map((it) => it.cost ?? 0));
+  const relaxed = forest?.withMeasure(j) ?? null;
   let b = from;
   // The value of the last selection with j found (cost b): enough when f(b) is no higher.
   let withJValue = -Infinity;
   let lastWithJ: boolean[] | null = null;
-  for (let guard = 0; guard < 100_000; guard++) {
+  for (let guard = 0; guard < 1_000_000; guard++) {
     const proven = best.upper(j, from);
     if (proven !== null && proven <= b) return proven;
+    if (forest && relaxed) {
+      const u = forest.unitOf(b);
+      const gHigh = relaxed.g.best(u);
+      if (gHigh < forest.low(u) - SCORE_EPS) {
+        // Out at every frame of this unit: go on at the next unit (no frame beyond the last one).
+        if (u >= forest.units) return proven;
+        b = (u + 1) * forest.unit;
+        continue;
+      }
+      const y = forest.repair(relaxed.g.selection(u), relaxed.forced, u);
+      if (y && y.value >= forest.high(u) - SCORE_EPS) {
+        if (y.value >= forest.high(u) - SCORE_EPS / 1000) best.add(b, y.x);
+        return b;
+      }
+    }
     const f = await best.at(b);
     if (f.value === null) return null;
+    forest?.exact(f.lo, f.hi, f.value);
     if (f.x?.[j]) return b;
     if (withJValue >= f.value - SCORE_EPS) {
       // The selection with j found for this frame is optimal here: it proves entries of the others in it too.
       // (Only when it is as good as the best, not merely within ε, so proofs do not drift by ε each.)
       if (lastWithJ && withJValue >= f.value - SCORE_EPS / 1000) best.add(b, lastWithJ);
       return b;
+    }
+    if (forest && relaxed && relaxed.g.best(forest.unitOf(b)) < f.value - SCORE_EPS) {
+      // Out here by the exact f: the forest decides the next unit.
+      const u = forest.unitOf(b);
+      if (u >= forest.units) return proven;
+      b = (u + 1) * forest.unit;
+      withJValue = -Infinity;
+      lastWithJ = null;
+      continue;
     }
     // The cheapest selection with j worth at least f(b) (no frame limit: the cap is the sum of all costs).
     const pm = program(pre, all, withJ, "min-cost", f.value - SCORE_EPS);
@@ -665,6 +823,8 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
     // The best total with fixedForEntry fixed, by frame: the selection itself is optimal at the frame.
     const bestAt = new BestByFrame(counted, pre, fixedForEntry);
     bestAt.add(problem.budget, x);
+    const forest = options.entryBudgets !== false && items.length > 0 ? ForestBounds.build(pre, fixedForEntry) : null;
+    forest?.exact(costOf(pMin, x), problem.budget, valueOf(pMin, x));
     const measures: SelectionMeasure[] = [];
     const outSet: number[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -684,7 +844,7 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
         outSet.push(i);
         if (options.entryBudgets !== false) {
           try {
-            m.entersAt = await entryBudget(counted, pre, i, fixedForEntry, problem.budget, bestAt);
+            m.entersAt = await entryBudget(counted, pre, i, fixedForEntry, problem.budget, bestAt, forest);
           } catch (e) {
             if (!(e instanceof Exhausted)) throw e;
             complete = false;

@@ -60,3 +60,51 @@ test("equals the enumerated smallest entering budget of every measure out on 80 
   // Enough measures out to mean something.
   expect(checked).toBeGreaterThan(150);
 }, 300_000);
+
+/** A forest of dependencies (one prerequisite at most), no segment limits: the forest bounds are exact. */
+function forestInstance(seed: number): SelectionProblem {
+  const r = prng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const n = int(8, 14);
+  const items: SelectionItem[] = [];
+  for (let i = 0; i < n; i++) {
+    const roll = r();
+    items.push({
+      id: `M${i}`,
+      name: `Tiltak ${i}`,
+      // Costs often sharing a factor (whole MNOK), sometimes not; ties in whole scores, sometimes floats.
+      cost: r() < 0.7 ? int(1, 9) * 100 : int(1, 900),
+      score: r() < 0.7 ? int(1, 6) : r() * 10,
+      requires: i > 0 && r() < 0.4 ? [`M${int(0, i - 1)}`] : [],
+      forced: roll < 0.08 ? "in" : roll < 0.14 ? "out" : null,
+      rank: null,
+    });
+  }
+  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
+  const budget = int(Math.round(total * 0.15), Math.round(total * 0.5));
+  const problem: SelectionProblem = { items, budget };
+  if (r() < 0.4) problem.minimum = int(0, budget);
+  return problem;
+}
+
+test("on forests of dependencies, equals the enumeration on 80 instances without a single solve", async () => {
+  let checked = 0;
+  for (let seed = 1; seed <= 80; seed++) {
+    const problem = forestInstance(seed);
+    // No solve allowed for the entry budgets (the lists' own solves are not counted): complete means none was needed.
+    const result = await select(problem, solver, { frontier: false, maxSolves: 0 });
+    if (result.status !== "ok") continue;
+    expect({ seed, complete: result.complete }).toEqual({ seed, complete: true });
+    const subsets = admissible(problem);
+    const minMask = result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0);
+    const fixed = problem.minimum !== undefined && problem.minimum !== null ? minMask : 0;
+    const bad = impossible(problem.items);
+    result.measures.forEach((m, j) => {
+      if (m.list !== "out") return;
+      const want = bad.has(j) ? null : entersAt(subsets, j, fixed, problem.budget);
+      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want });
+      checked++;
+    });
+  }
+  expect(checked).toBeGreaterThan(150);
+}, 300_000);
