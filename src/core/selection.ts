@@ -545,6 +545,9 @@ class BestByFrame {
 
 /** Above this many cells (measures × cost units) the entry budgets go without the forest bounds. */
 const FOREST_CELLS = 8_000_000;
+/** Exact f by subsets of the measures with more than one prerequisite: at most this many of them, and 2^k × cells. */
+const EXACT_MULTI = 8;
+const EXACT_CELLS = 200_000_000;
 
 /**
  * Bounds on f and on g_j (the best total with j chosen too) at every frame, from the forest
@@ -565,6 +568,8 @@ export class ForestBounds {
   private readonly fLow: Float64Array;
   /** f's ceiling by unit (the relaxation, or exact values where known). */
   private readonly fHigh: Float64Array;
+  /** True when fLow = fHigh = f at every unit. */
+  exactF = false;
 
   static build(pre: Prepared, fixedIn: Set<number>): ForestBounds | null {
     const items: ForestItem[] = pre.items.map((it, i) => ({
@@ -589,11 +594,47 @@ export class ForestBounds {
     this.units = this.f.units;
     this.fLow = new Float64Array(this.units + 1);
     this.fHigh = new Float64Array(this.units + 1);
+    // A second floor: the forest without the measures that presuppose more than one (real
+    // selections as they stand, segment limits checked by repair).
+    const strict = items.some((_, i) => pre.adj[i].length > 1)
+      ? forestKnapsack(
+          items.map((it, i) => ({ ...it, banned: it.banned || pre.adj[i].length > 1 })),
+          items.map((_, i) => fixedIn.has(i)),
+        )
+      : null;
+    // Exact f when few measures presuppose more than one and no segment is limited: every real
+    // selection S is a selection of the forest in which the measures T = S ∩ (those with more than
+    // one prerequisite) are chosen with all they presuppose and the others of them are not, and
+    // every such forest selection is real; so f is the best over the subsets T.
+    const multi = items.map((_, i) => i).filter((i) => pre.adj[i].length > 1 && !pre.excluded.has(i) && !fixedIn.has(i));
+    if (pre.limits.length === 0 && multi.length <= EXACT_MULTI && knapsackCells(items) << multi.length <= EXACT_CELLS) {
+      this.fHigh.fill(-Infinity);
+      for (let t = 0; t < 1 << multi.length; t++) {
+        const forced = new Set(fixedIn);
+        const banned = new Set<number>();
+        multi.forEach((i, k) => {
+          if (t & (1 << k)) for (const w of [i, ...closureOf([i], pre.adj)]) forced.add(w);
+          else banned.add(i);
+        });
+        const dp = forestKnapsack(
+          items.map((it, i) => ({ ...it, banned: it.banned || banned.has(i) })),
+          items.map((_, i) => forced.has(i)),
+        );
+        for (let u = 0; u <= this.units; u++) this.fHigh[u] = Math.max(this.fHigh[u], dp.best(u));
+      }
+      this.fLow.set(this.fHigh);
+      this.exactF = true;
+      return;
+    }
     let low = -Infinity;
     for (let u = 0; u <= this.units; u++) {
       this.fHigh[u] = this.f.best(u);
       const r = this.repair(this.f.selection(u), fixedIn, u);
       if (r !== null && r.value > low) low = r.value;
+      if (strict && strict.best(u) > low) {
+        const t = this.repair(strict.selection(u), fixedIn, u);
+        if (t !== null && t.value > low) low = t.value;
+      }
       this.fLow[u] = low;
     }
   }
@@ -711,9 +752,14 @@ async function entryBudget(
         return b;
       }
     }
-    const f = await best.at(b);
-    if (f.value === null) return null;
-    forest?.exact(f.lo, f.hi, f.value);
+    let f: { value: number | null; x: boolean[] | null };
+    if (forest?.exactF) f = { value: forest.high(forest.unitOf(b)), x: null };
+    else {
+      const k = await best.at(b);
+      if (k.value !== null) forest?.exact(k.lo, k.hi, k.value);
+      f = k;
+    }
+    if (f.value === null || f.value === -Infinity) return null;
     if (f.x?.[j]) return b;
     if (withJValue >= f.value - SCORE_EPS) {
       // The selection with j found for this frame is optimal here: it proves entries of the others in it too.
