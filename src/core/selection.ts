@@ -119,6 +119,13 @@ export interface BinaryProgram {
   /** Maximise value, or minimise cost subject to Σ value_i x_i ≥ minValue. */
   sense: "max-value" | "min-cost";
   minValue?: number;
+  /**
+   * With "min-cost" only: a staircase the value must reach at the selection's own cost,
+   * Σ value_i x_i ≥ max{ s.value : s.cost ≤ Σ cost_i x_i } (and ≥ minValue below the first step).
+   * Costs ascending, values rising, every cost within the first limit's cap. The entry budgets ask
+   * "worth at least the best total at my own cost" with it, over a window of frames.
+   */
+  steps?: { cost: number; value: number }[];
 }
 
 export type BinaryAnswer = { status: "optimal"; x: boolean[] } | { status: "infeasible" } | { status: "failed"; detail: string };
@@ -449,6 +456,11 @@ export function feasible(p: BinaryProgram, x: boolean[]): boolean {
   for (const [i, j] of p.requires) if (x[i] && !x[j]) return false;
   for (const l of p.limits) if (sum(l.members.filter((i) => x[i]).map((i) => p.cost[i])) > l.cap) return false;
   if (p.sense === "min-cost" && p.minValue !== undefined && valueOf(p, x) < p.minValue - SCORE_EPS / 10) return false;
+  if (p.sense === "min-cost" && p.steps) {
+    const c = costOf(p, x);
+    const v = valueOf(p, x);
+    for (const s of p.steps) if (s.cost <= c && v < s.value - SCORE_EPS / 10) return false;
+  }
   return true;
 }
 
@@ -548,6 +560,8 @@ const FOREST_CELLS = 8_000_000;
 /** Exact f by subsets of the measures with more than one prerequisite: at most this many of them, and 2^k × cells. */
 const EXACT_MULTI = 8;
 const EXACT_CELLS = 200_000_000;
+/** The steps of f the first staircase solve of a measure covers (the window doubles while it comes back empty). */
+const ENTRY_WINDOW = 32;
 
 /**
  * Bounds on f and on g_j (the best total with j chosen too) at every frame, from the forest
@@ -594,20 +608,12 @@ export class ForestBounds {
     this.units = this.f.units;
     this.fLow = new Float64Array(this.units + 1);
     this.fHigh = new Float64Array(this.units + 1);
-    // A second floor: the forest without the measures that presuppose more than one (real
-    // selections as they stand, segment limits checked by repair).
-    const strict = items.some((_, i) => pre.adj[i].length > 1)
-      ? forestKnapsack(
-          items.map((it, i) => ({ ...it, banned: it.banned || pre.adj[i].length > 1 })),
-          items.map((_, i) => fixedIn.has(i)),
-        )
-      : null;
     // Exact f when few measures presuppose more than one and no segment is limited: every real
     // selection S is a selection of the forest in which the measures T = S ∩ (those with more than
     // one prerequisite) are chosen with all they presuppose and the others of them are not, and
     // every such forest selection is real; so f is the best over the subsets T.
     const multi = items.map((_, i) => i).filter((i) => pre.adj[i].length > 1 && !pre.excluded.has(i) && !fixedIn.has(i));
-    if (pre.limits.length === 0 && multi.length <= EXACT_MULTI && knapsackCells(items) << multi.length <= EXACT_CELLS) {
+    if (pre.limits.length === 0 && multi.length <= EXACT_MULTI && knapsackCells(items) * 2 ** multi.length <= EXACT_CELLS) {
       this.fHigh.fill(-Infinity);
       for (let t = 0; t < 1 << multi.length; t++) {
         const forced = new Set(fixedIn);
@@ -626,6 +632,14 @@ export class ForestBounds {
       this.exactF = true;
       return;
     }
+    // A second floor: the forest without the measures that presuppose more than one (real
+    // selections as they stand, segment limits checked by repair).
+    const strict = items.some((_, i) => pre.adj[i].length > 1)
+      ? forestKnapsack(
+          items.map((it, i) => ({ ...it, banned: it.banned || pre.adj[i].length > 1 })),
+          items.map((_, i) => fixedIn.has(i)),
+        )
+      : null;
     let low = -Infinity;
     for (let u = 0; u <= this.units; u++) {
       this.fHigh[u] = this.f.best(u);
@@ -661,10 +675,28 @@ export class ForestBounds {
     for (let u = this.unitOf(hi) + 1; u <= this.units && this.fLow[u] < value; u++) this.fLow[u] = value;
   }
 
-  /** The relaxation with j (and all it presupposes) chosen. */
-  withMeasure(j: number): { forced: Set<number>; g: ForestKnapsack } {
+  /**
+   * The relaxation with j (and all it presupposes) chosen: g_j's ceiling by unit, and a selection
+   * to repair into a floor. The ceiling is the lower of two: the forest as it is, and the forest
+   * with each dropped prerequisite q of a measure i paid i's score in advance (i worth 0, q worth
+   * its own plus i's: a Lagrangian multiplier on x_i ≤ x_q, so still a ceiling over every real
+   * selection, and a tight one where the forest took i without q).
+   */
+  withMeasure(j: number): { forced: Set<number>; high: (u: number) => number; selection: (u: number) => boolean[] | null } {
     const forced = new Set([...this.fixedIn, j, ...closureOf([j], this.pre.adj)]);
-    return { forced, g: forestKnapsack(this.items, this.items.map((_, i) => forced.has(i))) };
+    const forcedArr = this.items.map((_, i) => forced.has(i));
+    const g = forestKnapsack(this.items, forcedArr);
+    const shifted = this.items.map((it) => ({ ...it }));
+    let any = false;
+    this.items.forEach((it, i) => {
+      const extra = it.banned ? [] : this.pre.adj[i].slice(1);
+      if (!extra.length || shifted[i].value <= 0) return;
+      shifted[extra[0]].value += shifted[i].value;
+      shifted[i].value = 0;
+      any = true;
+    });
+    const lag = any ? forestKnapsack(shifted, forcedArr) : null;
+    return { forced, high: (u) => (lag ? Math.min(g.best(u), lag.best(u)) : g.best(u)), selection: (u) => g.selection(u) };
   }
 
   /**
@@ -734,27 +766,55 @@ async function entryBudget(
   // The value of the last selection with j found (cost b): enough when f(b) is no higher.
   let withJValue = -Infinity;
   let lastWithJ: boolean[] | null = null;
+  let window = ENTRY_WINDOW;
   for (let guard = 0; guard < 1_000_000; guard++) {
     const proven = best.upper(j, from);
     if (proven !== null && proven <= b) return proven;
     if (forest && relaxed) {
       const u = forest.unitOf(b);
-      const gHigh = relaxed.g.best(u);
+      const gHigh = relaxed.high(u);
       if (gHigh < forest.low(u) - SCORE_EPS) {
         // Out at every frame of this unit: go on at the next unit (no frame beyond the last one).
         if (u >= forest.units) return proven;
         b = (u + 1) * forest.unit;
         continue;
       }
-      const y = forest.repair(relaxed.g.selection(u), relaxed.forced, u);
+      const y = forest.repair(relaxed.selection(u), relaxed.forced, u);
       if (y && y.value >= forest.high(u) - SCORE_EPS) {
         if (y.value >= forest.high(u) - SCORE_EPS / 1000) best.add(b, y.x);
         return b;
       }
     }
+    if (forest?.exactF) {
+      // f is known at every frame: one min-cost solve over a window of frames [b, end] with f's
+      // steps in it answers exactly (the cheapest selection with j worth f at its own frame), or
+      // proves j out of the whole window. Windows double while they come back empty.
+      const u = forest.unitOf(b);
+      // The window ends before its (window + 1)-th step of f, at the last unit, or at a proven entry.
+      const steps: { cost: number; value: number }[] = [];
+      let k = u + 1;
+      for (; k <= forest.units; k++) {
+        if (forest.high(k) <= forest.high(k - 1)) continue;
+        if (steps.length === window || (proven !== null && k * forest.unit > proven)) break;
+        steps.push({ cost: k * forest.unit, value: forest.high(k) - SCORE_EPS });
+      }
+      const end = Math.min(proven ?? Infinity, k * forest.unit - 1);
+      const pw = program(pre, end, withJ, "min-cost", forest.high(u) - SCORE_EPS);
+      if (steps.length) pw.steps = steps;
+      const y = await run(solver, pw);
+      if (y) {
+        const at = Math.max(b, costOf(pw, y));
+        if (valueOf(pw, y) >= forest.high(forest.unitOf(at)) - SCORE_EPS / 1000) best.add(at, y);
+        return proven !== null && proven < at ? proven : at;
+      }
+      if (proven !== null && proven <= end + 1) return proven;
+      if (forest.unitOf(end) >= forest.units) return null;
+      b = end + 1;
+      window *= 2;
+      continue;
+    }
     let f: { value: number | null; x: boolean[] | null };
-    if (forest?.exactF) f = { value: forest.high(forest.unitOf(b)), x: null };
-    else {
+    {
       const k = await best.at(b);
       if (k.value !== null) forest?.exact(k.lo, k.hi, k.value);
       f = k;
@@ -767,7 +827,7 @@ async function entryBudget(
       if (lastWithJ && withJValue >= f.value - SCORE_EPS / 1000) best.add(b, lastWithJ);
       return b;
     }
-    if (forest && relaxed && relaxed.g.best(forest.unitOf(b)) < f.value - SCORE_EPS) {
+    if (forest && relaxed && relaxed.high(forest.unitOf(b)) < f.value - SCORE_EPS) {
       // Out here by the exact f: the forest decides the next unit.
       const u = forest.unitOf(b);
       if (u >= forest.units) return proven;
