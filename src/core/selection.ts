@@ -21,7 +21,7 @@
  * (within SCORE_EPS of the best) includes it, with the same forced choices, limits and minimum list.
  */
 import type { ParamValue, Severity } from "./findings";
-import { forestKnapsack, knapsackCells, type ForestItem, type ForestKnapsack } from "./tree-knapsack";
+import { forestKnapsack, knapsackCells, knapsackUnits, type ForestItem } from "./tree-knapsack";
 
 /** Totals that differ by at most this many score points are equal. */
 export const SCORE_EPS = 1e-6;
@@ -577,13 +577,14 @@ export class ForestBounds {
   readonly unit: number;
   readonly units: number;
   private readonly items: ForestItem[];
-  private readonly f: ForestKnapsack;
   /** f's floor by unit (running maximum of repaired selections and exact values). */
   private readonly fLow: Float64Array;
   /** f's ceiling by unit (the relaxation, or exact values where known). */
   private readonly fHigh: Float64Array;
   /** True when fLow = fHigh = f at every unit. */
   exactF = false;
+  /** The table of the relaxation with a measure (withMeasure), reused. */
+  private readonly buffer: Float64Array;
 
   static build(pre: Prepared, fixedIn: Set<number>): ForestBounds | null {
     const items: ForestItem[] = pre.items.map((it, i) => ({
@@ -603,9 +604,8 @@ export class ForestBounds {
     items: ForestItem[],
   ) {
     this.items = items;
-    this.f = forestKnapsack(items, items.map((_, i) => fixedIn.has(i)));
-    this.unit = this.f.unit;
-    this.units = this.f.units;
+    ({ unit: this.unit, units: this.units } = knapsackUnits(items));
+    this.buffer = new Float64Array((items.length + 1) * (this.units + 1));
     this.fLow = new Float64Array(this.units + 1);
     this.fHigh = new Float64Array(this.units + 1);
     // Exact f when few measures presuppose more than one and no segment is limited: every real
@@ -625,6 +625,7 @@ export class ForestBounds {
         const dp = forestKnapsack(
           items.map((it, i) => ({ ...it, banned: it.banned || banned.has(i) })),
           items.map((_, i) => forced.has(i)),
+          this.buffer,
         );
         for (let u = 0; u <= this.units; u++) this.fHigh[u] = Math.max(this.fHigh[u], dp.best(u));
       }
@@ -640,10 +641,11 @@ export class ForestBounds {
           items.map((_, i) => fixedIn.has(i)),
         )
       : null;
+    const relaxed = forestKnapsack(items, items.map((_, i) => fixedIn.has(i)));
     let low = -Infinity;
     for (let u = 0; u <= this.units; u++) {
-      this.fHigh[u] = this.f.best(u);
-      const r = this.repair(this.f.selection(u), fixedIn, u);
+      this.fHigh[u] = relaxed.best(u);
+      const r = this.repair(relaxed.selection(u), fixedIn, u);
       if (r !== null && r.value > low) low = r.value;
       if (strict && strict.best(u) > low) {
         const t = this.repair(strict.selection(u), fixedIn, u);
@@ -677,26 +679,16 @@ export class ForestBounds {
 
   /**
    * The relaxation with j (and all it presupposes) chosen: g_j's ceiling by unit, and a selection
-   * to repair into a floor. The ceiling is the lower of two: the forest as it is, and the forest
-   * with each dropped prerequisite q of a measure i paid i's score in advance (i worth 0, q worth
-   * its own plus i's: a Lagrangian multiplier on x_i ≤ x_q, so still a ceiling over every real
-   * selection, and a tight one where the forest took i without q).
+   * to repair into a floor. Its table lives in one buffer reused from measure to measure.
    */
   withMeasure(j: number): { forced: Set<number>; high: (u: number) => number; selection: (u: number) => boolean[] | null } {
     const forced = new Set([...this.fixedIn, j, ...closureOf([j], this.pre.adj)]);
-    const forcedArr = this.items.map((_, i) => forced.has(i));
-    const g = forestKnapsack(this.items, forcedArr);
-    const shifted = this.items.map((it) => ({ ...it }));
-    let any = false;
-    this.items.forEach((it, i) => {
-      const extra = it.banned ? [] : this.pre.adj[i].slice(1);
-      if (!extra.length || shifted[i].value <= 0) return;
-      shifted[extra[0]].value += shifted[i].value;
-      shifted[i].value = 0;
-      any = true;
-    });
-    const lag = any ? forestKnapsack(shifted, forcedArr) : null;
-    return { forced, high: (u) => (lag ? Math.min(g.best(u), lag.best(u)) : g.best(u)), selection: (u) => g.selection(u) };
+    const g = forestKnapsack(
+      this.items,
+      this.items.map((_, i) => forced.has(i)),
+      this.buffer,
+    );
+    return { forced, high: (u) => g.best(u), selection: (u) => g.selection(u) };
   }
 
   /**

@@ -72,25 +72,38 @@ export interface ForestKnapsack {
  * The best value for every capacity, with `forced` items always chosen. The forced set must hold
  * the kept parent of each forced item (the caller passes closed sets).
  */
-export function forestKnapsack(items: ForestItem[], forced: boolean[]): ForestKnapsack {
+export function forestKnapsack(items: ForestItem[], forced: boolean[], buffer?: Float64Array): ForestKnapsack {
   const { unit, units } = knapsackUnits(items);
   const { order, size } = preorder(items);
   const n = order.length;
   const W = units + 1;
-  // table[p * W + u]: the best value of positions p… within u units.
-  const table = new Float64Array((n + 1) * W);
+  // table[p * W + u]: the best value of positions p… within u units. A buffer passed in is reused
+  // (the answer reads it, so it must not be shared while the answer is in use).
+  const table = buffer && buffer.length >= (n + 1) * W ? buffer : new Float64Array((n + 1) * W);
+  table.fill(0, n * W, (n + 1) * W);
   for (let p = n - 1; p >= 0; p--) {
     const i = order[p];
     const it = items[i];
     const c = it.cost / unit;
+    const value = it.value;
     const row = p * W;
     const next = (p + 1) * W;
     const skip = (p + size[p]) * W;
-    for (let u = 0; u < W; u++) {
-      let v = -Infinity;
-      if (!it.banned && c <= u) v = table[next + u - c] + it.value;
-      if (!forced[i]) v = Math.max(v, table[skip + u]);
-      table[row + u] = v;
+    if (it.banned) {
+      if (forced[i]) table.fill(-Infinity, row, row + W);
+      else table.copyWithin(row, skip, skip + W);
+    } else if (forced[i]) {
+      const lo = Math.min(c, W);
+      table.fill(-Infinity, row, row + lo);
+      for (let u = lo; u < W; u++) table[row + u] = table[next + u - c] + value;
+    } else {
+      const lo = Math.min(c, W);
+      table.copyWithin(row, skip, skip + lo);
+      for (let u = lo; u < W; u++) {
+        const take = table[next + u - c] + value;
+        const leave = table[skip + u];
+        table[row + u] = take > leave ? take : leave;
+      }
     }
   }
   return {
