@@ -556,7 +556,7 @@ class BestByFrame {
 }
 
 /** Above this many cells (measures × cost units) the entry budgets go without the forest bounds. */
-const FOREST_CELLS = 8_000_000;
+const FOREST_CELLS = 4_000_000;
 /** Exact f by subsets of the measures with more than one prerequisite: at most this many of them, and 2^k × cells. */
 const EXACT_MULTI = 8;
 const EXACT_CELLS = 200_000_000;
@@ -593,7 +593,7 @@ export class ForestBounds {
       parent: pre.excluded.has(i) ? -1 : (pre.adj[i][0] ?? -1),
       banned: pre.excluded.has(i),
     }));
-    if (items.some((it) => !it.banned && (it.cost < 0 || !Number.isInteger(it.cost)))) return null;
+    if (items.some((it) => it.cost < 0 || !Number.isInteger(it.cost))) return null;
     if (knapsackCells(items) > FOREST_CELLS) return null;
     return new ForestBounds(pre, fixedIn, items);
   }

@@ -5,7 +5,7 @@
  * a capacity is a ceiling over the real best, and its best selection, once repaired to honour every
  * rule, is a floor (see src/core/selection.ts, entryBudget). Pure; no solver.
  *
- * Costs are counted in units of their greatest common divisor, so a capacity B is unit ⌊B / unit⌋.
+ * Costs (whole, ≥ 0) are counted in units of their greatest common divisor, so a capacity B is unit ⌊B / unit⌋.
  * Time and memory: items × (units + 1) cells; `knapsackCells` tells the caller the size beforehand.
  */
 
@@ -23,13 +23,16 @@ export interface ForestItem {
   banned: boolean;
 }
 
-/** The common unit of the costs (1 when all are 0) and the number of units of their sum. */
+/**
+ * The common unit of the costs (1 when all are 0) and the number of units of their sum. Banned
+ * items count too, so that the same items with other bans share one scale of capacities.
+ */
 export function knapsackUnits(items: ForestItem[]): { unit: number; units: number } {
   let unit = 0;
-  for (const it of items) if (!it.banned) unit = gcd(unit, it.cost);
+  for (const it of items) unit = gcd(unit, it.cost);
   if (unit === 0) unit = 1;
   let total = 0;
-  for (const it of items) if (!it.banned) total += it.cost / unit;
+  for (const it of items) total += it.cost / unit;
   return { unit, units: total };
 }
 
