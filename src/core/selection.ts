@@ -19,6 +19,8 @@
  * differ by at most SCORE_EPS (10⁻⁶ score points) count as equal. "Smallest budget at which a
  * measure enters" means: the smallest frame ≥ the current one at which some optimal selection
  * (within SCORE_EPS of the best) includes it, with the same forced choices, limits and minimum list.
+ * They are found (entryBudget) with bounds from a dynamic program over every frame at once
+ * (src/core/tree-knapsack.ts, no solver), which settle most frames, and solves only where those do not.
  */
 import type { ParamValue, Severity } from "./findings";
 import { forestKnapsack, knapsackCells, knapsackUnits, type ForestItem } from "./tree-knapsack";
@@ -221,6 +223,8 @@ export interface SelectOptions {
   /**
    * At most this many solver calls for the entry budgets and the frontier together (default 600):
    * they take a few solves per measure out and per breakpoint, so a large portfolio is bounded.
+   * Every call counts one, whatever its size (a staircase solve over a window of frames too); the
+   * forest bounds of the entry budgets take none.
    * What was not reached is left out (entersAt absent, frontier cut) and `complete` is false.
    * Deterministic: a count, not a clock.
    */
@@ -573,7 +577,7 @@ const ENTRY_WINDOW = 32;
  * reaches f's ceiling, j is proven in. Exact where the forest is the whole truth (no measure with
  * two prerequisites, no segment limits): then no solve is needed at all.
  */
-export class ForestBounds {
+class ForestBounds {
   readonly unit: number;
   readonly units: number;
   private readonly items: ForestItem[];
@@ -733,13 +737,19 @@ export class ForestBounds {
  * the frames are walked unit by unit, each decided by the cheapest proof that holds:
  * - out, when g_j's forest ceiling is below f's floor (ForestBounds, no solve);
  * - in, when g_j's repaired floor reaches f's ceiling (the repaired selection is optimal there);
+ * - otherwise, where f is exact at every unit (ForestBounds.exactF), by one staircase solve over a
+ *   window [b, end] holding the next ENTRY_WINDOW steps of f: the cheapest selection y with j that
+ *   is worth f(max(b, cost(y))) − ε. A selection with j is optimal at every frame from its cost
+ *   until f passes its value + ε, so max(b, cost(y)) is the answer; none means j is out of the whole
+ *   window, and the walk goes on after it with a window twice as long;
  * - otherwise exactly, by a jump: f(b) (one max-value solve, or none inside a known interval); j is
  *   in iff the cheapest selection with j worth ≥ f(b) − ε costs at most b (one min-cost solve);
  *   otherwise no frame below that cost c can work (every frame in [b, c) has f ≥ f(b), and every
  *   selection with j cheaper than c is worth less than f(b) − ε), so the walk goes on from c.
  * A selection found optimal at a frame that holds j, and the smallest frame at which any selection
- * found so far shows j in (a proven entry: once the walk reaches it, it is the answer), need no
- * solve either. Without forest bounds (too many cost units), every step is a jump.
+ * found so far shows j in (a proven entry: once the walk reaches it, it is the answer; it also ends
+ * every window), need no solve either. Without forest bounds (too many cost units, or costs that
+ * are not whole), every step is a jump, as before.
  */
 async function entryBudget(
   solver: BinarySolver,
