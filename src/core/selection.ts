@@ -769,7 +769,8 @@ async function entryBudget(
   let withJValue = -Infinity;
   let lastWithJ: boolean[] | null = null;
   let window = ENTRY_WINDOW;
-  for (let guard = 0; guard < 1_000_000; guard++) {
+  // Every round moves b up (a unit, a window or a jump) or answers; the guard only makes that visible.
+  for (let guard = 0; guard < (forest?.units ?? 0) + 1_000_000; guard++) {
     const proven = best.upper(j, from);
     if (proven !== null && proven <= b) return proven;
     if (forest && relaxed) {
@@ -815,13 +816,9 @@ async function entryBudget(
       window *= 2;
       continue;
     }
-    let f: { value: number | null; x: boolean[] | null };
-    {
-      const k = await best.at(b);
-      if (k.value !== null) forest?.exact(k.lo, k.hi, k.value);
-      f = k;
-    }
-    if (f.value === null || f.value === -Infinity) return null;
+    const f = await best.at(b);
+    if (f.value !== null) forest?.exact(f.lo, f.hi, f.value);
+    if (f.value === null) return null;
     if (f.x?.[j]) return b;
     if (withJValue >= f.value - SCORE_EPS) {
       // The selection with j found for this frame is optimal here: it proves entries of the others in it too.
@@ -849,7 +846,7 @@ async function entryBudget(
     lastWithJ = xm;
     b = next;
   }
-  return null;
+  throw new SolverFailure("the search for an entry budget did not end");
 }
 
 /** Breakpoints of the best total against the frame, from the forced measures' cost upward. */
