@@ -255,3 +255,32 @@ test("the forest knapsack equals the enumeration at every capacity, and its sele
     }
   }
 });
+
+test("within a bound of one solve, every entry budget given is the enumerated one and the rest are left out", async () => {
+  let given = 0;
+  let left = 0;
+  for (let seed = 1; seed <= 30; seed++) {
+    const problem = tangledInstance(seed);
+    const result = await select(problem, solver, { frontier: false, maxSolves: 1 });
+    if (result.status !== "ok") continue;
+    const subsets = admissible(problem);
+    const minMask = result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0);
+    const fixed = problem.minimum !== undefined && problem.minimum !== null ? minMask : 0;
+    result.measures.forEach((m, j) => {
+      if (m.list !== "out") return;
+      if (m.entersAt === undefined) return void left++;
+      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: entersAt(subsets, j, fixed, problem.budget) });
+      given++;
+    });
+    if (result.measures.some((m) => m.list === "out" && m.entersAt === undefined)) expect(result.complete).toBe(false);
+  }
+  expect(given).toBeGreaterThan(20);
+  expect(left).toBeGreaterThan(20);
+}, 120_000);
+
+test("a selection below a step of the staircase that it reaches by its cost is not feasible", () => {
+  // Two measures: A (cost 10, value 5), B (cost 20, value 6). Steps: worth 5.5 from cost 15 on.
+  const p: BinaryProgram = { n: 2, value: [5, 6], cost: [10, 20], fixed: [null, null], requires: [], limits: [{ members: [0, 1], cap: 30 }], sense: "min-cost", minValue: 4, steps: [{ cost: 15, value: 5.5 }] };
+  expect([feasible(p, [true, false]), feasible(p, [false, true]), feasible(p, [true, true]), feasible(p, [false, false])]).toEqual([true, true, true, false]);
+  expect(feasible({ ...p, steps: [{ cost: 15, value: 6.5 }] }, [false, true])).toBe(false);
+});
