@@ -19,8 +19,11 @@
  * differ by at most SCORE_EPS (10⁻⁶ score points) count as equal. "Smallest budget at which a
  * measure enters" means: the smallest frame ≥ the current one at which some optimal selection
  * (within SCORE_EPS of the best) includes it, with the same forced choices, limits and minimum list.
+ * They are found (entryBudget) with bounds from a dynamic program over every frame at once
+ * (src/core/tree-knapsack.ts, no solver), which settle most frames, and solves only where those do not.
  */
 import type { ParamValue, Severity } from "./findings";
+import { forestKnapsack, knapsackCells, knapsackUnits, type ForestItem } from "./tree-knapsack";
 
 /** Totals that differ by at most this many score points are equal. */
 export const SCORE_EPS = 1e-6;
@@ -118,6 +121,13 @@ export interface BinaryProgram {
   /** Maximise value, or minimise cost subject to Σ value_i x_i ≥ minValue. */
   sense: "max-value" | "min-cost";
   minValue?: number;
+  /**
+   * With "min-cost" only: a staircase the value must reach at the selection's own cost,
+   * Σ value_i x_i ≥ max{ s.value : s.cost ≤ Σ cost_i x_i } (and ≥ minValue below the first step).
+   * Costs ascending, values rising, every cost within the first limit's cap. The entry budgets ask
+   * "worth at least the best total at my own cost" with it, over a window of frames.
+   */
+  steps?: { cost: number; value: number }[];
 }
 
 export type BinaryAnswer = { status: "optimal"; x: boolean[] } | { status: "infeasible" } | { status: "failed"; detail: string };
@@ -213,6 +223,8 @@ export interface SelectOptions {
   /**
    * At most this many solver calls for the entry budgets and the frontier together (default 600):
    * they take a few solves per measure out and per breakpoint, so a large portfolio is bounded.
+   * Every call counts one, whatever its size (a staircase solve over a window of frames too); the
+   * forest bounds of the entry budgets take none.
    * What was not reached is left out (entersAt absent, frontier cut) and `complete` is false.
    * Deterministic: a count, not a clock.
    */
@@ -448,6 +460,11 @@ export function feasible(p: BinaryProgram, x: boolean[]): boolean {
   for (const [i, j] of p.requires) if (x[i] && !x[j]) return false;
   for (const l of p.limits) if (sum(l.members.filter((i) => x[i]).map((i) => p.cost[i])) > l.cap) return false;
   if (p.sense === "min-cost" && p.minValue !== undefined && valueOf(p, x) < p.minValue - SCORE_EPS / 10) return false;
+  if (p.sense === "min-cost" && p.steps) {
+    const c = costOf(p, x);
+    const v = valueOf(p, x);
+    for (const s of p.steps) if (s.cost <= c && v < s.value - SCORE_EPS / 10) return false;
+  }
   return true;
 }
 
@@ -521,7 +538,7 @@ class BestByFrame {
     this.known.push({ lo: costOf(p, x), hi: b, value: valueOf(p, x), x });
   }
 
-  async at(b: number): Promise<{ value: number | null; x: boolean[] | null }> {
+  async at(b: number): Promise<{ lo: number; hi: number; value: number | null; x: boolean[] | null }> {
     for (const k of this.known) if (k.lo <= b && b <= k.hi) return k;
     const p = program(this.pre, b, this.fixedIn);
     const x = await run(this.solver, p);
@@ -542,28 +559,265 @@ class BestByFrame {
   }
 }
 
+/** Above this many cells (measures × cost units) the entry budgets go without the forest bounds. */
+const FOREST_CELLS = 4_000_000;
+/** Exact f by subsets of the measures with more than one prerequisite: at most this many of them, and 2^k × cells. */
+const EXACT_MULTI = 8;
+const EXACT_CELLS = 200_000_000;
+/** The steps of f the first staircase solve of a measure covers (the window doubles while it comes back empty). */
+const ENTRY_WINDOW = 32;
+
+/**
+ * Bounds on f and on g_j (the best total with j chosen too) at every frame, from the forest
+ * relaxation (src/core/tree-knapsack.ts): each measure keeps only its first prerequisite, segment
+ * limits are dropped. Its best value is a ceiling (every real selection is a relaxed one); its best
+ * selection, repaired to honour every rule (missing prerequisites of a forced measure added, any
+ * other measure missing one dropped), is a real selection and so a floor. Where the two meet, f is
+ * known without a solve; where g_j's ceiling is below f's floor, j is proven out; where g_j's floor
+ * reaches f's ceiling, j is proven in. Exact where the forest is the whole truth (no measure with
+ * two prerequisites, no segment limits): then no solve is needed at all.
+ */
+class ForestBounds {
+  readonly unit: number;
+  readonly units: number;
+  private readonly items: ForestItem[];
+  /** f's floor by unit (running maximum of repaired selections and exact values). */
+  private readonly fLow: Float64Array;
+  /** f's ceiling by unit (the relaxation, or exact values where known). */
+  private readonly fHigh: Float64Array;
+  /** True when fLow = fHigh = f at every unit. */
+  exactF = false;
+  /** The table of the relaxation with a measure (withMeasure), reused. */
+  private readonly buffer: Float64Array;
+
+  static build(pre: Prepared, fixedIn: Set<number>): ForestBounds | null {
+    const items: ForestItem[] = pre.items.map((it, i) => ({
+      cost: it.cost ?? 0,
+      value: it.score ?? 0,
+      parent: pre.excluded.has(i) ? -1 : (pre.adj[i][0] ?? -1),
+      banned: pre.excluded.has(i),
+    }));
+    if (items.some((it) => it.cost < 0 || !Number.isInteger(it.cost))) return null;
+    if (knapsackCells(items) > FOREST_CELLS) return null;
+    return new ForestBounds(pre, fixedIn, items);
+  }
+
+  private constructor(
+    private readonly pre: Prepared,
+    private readonly fixedIn: Set<number>,
+    items: ForestItem[],
+  ) {
+    this.items = items;
+    ({ unit: this.unit, units: this.units } = knapsackUnits(items));
+    this.buffer = new Float64Array((items.length + 1) * (this.units + 1));
+    this.fLow = new Float64Array(this.units + 1);
+    this.fHigh = new Float64Array(this.units + 1);
+    // Exact f when few measures presuppose more than one and no segment is limited: every real
+    // selection S is a selection of the forest in which the measures T = S ∩ (those with more than
+    // one prerequisite) are chosen with all they presuppose and the others of them are not, and
+    // every such forest selection is real; so f is the best over the subsets T.
+    const multi = items.map((_, i) => i).filter((i) => pre.adj[i].length > 1 && !pre.excluded.has(i) && !fixedIn.has(i));
+    if (pre.limits.length === 0 && multi.length <= EXACT_MULTI && knapsackCells(items) * 2 ** multi.length <= EXACT_CELLS) {
+      this.fHigh.fill(-Infinity);
+      for (let t = 0; t < 1 << multi.length; t++) {
+        const forced = new Set(fixedIn);
+        const banned = new Set<number>();
+        multi.forEach((i, k) => {
+          if (t & (1 << k)) for (const w of [i, ...closureOf([i], pre.adj)]) forced.add(w);
+          else banned.add(i);
+        });
+        const dp = forestKnapsack(
+          items.map((it, i) => ({ ...it, banned: it.banned || banned.has(i) })),
+          items.map((_, i) => forced.has(i)),
+          this.buffer,
+        );
+        for (let u = 0; u <= this.units; u++) this.fHigh[u] = Math.max(this.fHigh[u], dp.best(u));
+      }
+      this.fLow.set(this.fHigh);
+      this.exactF = true;
+      return;
+    }
+    // A second floor: the forest without the measures that presuppose more than one (real
+    // selections as they stand, segment limits checked by repair).
+    const strict = items.some((_, i) => pre.adj[i].length > 1)
+      ? forestKnapsack(
+          items.map((it, i) => ({ ...it, banned: it.banned || pre.adj[i].length > 1 })),
+          items.map((_, i) => fixedIn.has(i)),
+        )
+      : null;
+    const relaxed = forestKnapsack(items, items.map((_, i) => fixedIn.has(i)));
+    let low = -Infinity;
+    for (let u = 0; u <= this.units; u++) {
+      this.fHigh[u] = relaxed.best(u);
+      const r = this.repair(relaxed.selection(u), fixedIn, u);
+      if (r !== null && r.value > low) low = r.value;
+      if (strict && strict.best(u) > low) {
+        const t = this.repair(strict.selection(u), fixedIn, u);
+        if (t !== null && t.value > low) low = t.value;
+      }
+      this.fLow[u] = low;
+    }
+  }
+
+  /** The unit of frame b (every selection's cost is a whole number of units). */
+  unitOf(b: number): number {
+    return Math.min(Math.floor(b / this.unit), this.units);
+  }
+
+  low(u: number): number {
+    return this.fLow[u];
+  }
+
+  high(u: number): number {
+    return this.fHigh[u];
+  }
+
+  /** f is `value` on frames [lo, hi] (an optimal selection found there). */
+  exact(lo: number, hi: number, value: number): void {
+    for (let u = Math.max(0, Math.ceil(lo / this.unit)); u <= this.unitOf(hi); u++) {
+      this.fLow[u] = Math.max(this.fLow[u], value);
+      this.fHigh[u] = Math.min(this.fHigh[u], value);
+    }
+    for (let u = this.unitOf(hi) + 1; u <= this.units && this.fLow[u] < value; u++) this.fLow[u] = value;
+  }
+
+  /**
+   * The relaxation with j (and all it presupposes) chosen: g_j's ceiling by unit, and a selection
+   * to repair into a floor. Its table lives in one buffer reused from measure to measure.
+   */
+  withMeasure(j: number): { forced: Set<number>; high: (u: number) => number; selection: (u: number) => boolean[] | null } {
+    const forced = new Set([...this.fixedIn, j, ...closureOf([j], this.pre.adj)]);
+    const g = forestKnapsack(
+      this.items,
+      this.items.map((_, i) => forced.has(i)),
+      this.buffer,
+    );
+    return { forced, high: (u) => g.best(u), selection: (u) => g.selection(u) };
+  }
+
+  /**
+   * A relaxed selection made real within `u` units: a forced measure's missing prerequisites are
+   * added (with theirs), any other measure missing one is dropped; null when that breaks the frame,
+   * a segment limit or an exclusion.
+   */
+  repair(sel: boolean[] | null, forced: Set<number>, u: number): { x: boolean[]; value: number } | null {
+    if (!sel) return null;
+    const { adj, excluded, items } = this.pre;
+    const x = sel.slice();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let i = 0; i < x.length; i++) {
+        if (!x[i]) continue;
+        const missing = adj[i].filter((q) => !x[q]);
+        if (!missing.length) continue;
+        changed = true;
+        if (!forced.has(i)) {
+          x[i] = false;
+          continue;
+        }
+        for (const w of [...missing, ...closureOf(missing, adj)]) {
+          if (excluded.has(w)) return null;
+          x[w] = true;
+        }
+      }
+    }
+    let cost = 0;
+    let value = 0;
+    for (let i = 0; i < x.length; i++) if (x[i]) (cost += items[i].cost ?? 0), (value += items[i].score ?? 0);
+    if (cost > u * this.unit) return null;
+    for (const l of this.pre.limits) if (sum(l.members.filter((i) => x[i]).map((i) => items[i].cost ?? 0)) > l.cap) return null;
+    return { x, value };
+  }
+}
+
 /**
  * The smallest frame B ≥ `from` at which measure j belongs to an optimal selection of the program
- * with `fixedIn` fixed (within SCORE_EPS of the best). Exact, by jumps: at frame b with best total
- * v = f(b), j is in an optimal selection iff the cheapest selection with j worth ≥ v − ε costs at
- * most b (one min-cost solve); otherwise no frame below that cost c can work (every frame in
- * [b, c) has f ≥ v, and every selection with j cheaper than c is worth less than v − ε), so the
- * search jumps to c. Each jump raises f strictly. Shortcuts that need no solve: f from the shared
- * intervals, a selection found optimal at the frame that holds j, and the smallest frame at which
- * any selection found so far shows j in (a proven entry: once a jump reaches it, it is the answer).
+ * with `fixedIn` fixed (within SCORE_EPS of the best): with f(B) the best total and g_j(B) the best
+ * with j, the first B with g_j(B) ≥ f(B) − ε. Every selection costs a whole number of cost units, so
+ * the frames are walked unit by unit, each decided by the cheapest proof that holds:
+ * - out, when g_j's forest ceiling is below f's floor (ForestBounds, no solve);
+ * - in, when g_j's repaired floor reaches f's ceiling (the repaired selection is optimal there);
+ * - otherwise, where f is exact at every unit (ForestBounds.exactF), by one staircase solve over a
+ *   window [b, end] holding the next ENTRY_WINDOW steps of f: the cheapest selection y with j that
+ *   is worth f(max(b, cost(y))) − ε. A selection with j is optimal at every frame from its cost
+ *   until f passes its value + ε, so max(b, cost(y)) is the answer; none means j is out of the whole
+ *   window, and the walk goes on after it with a window twice as long;
+ * - otherwise exactly, by a jump: f(b) (one max-value solve, or none inside a known interval); j is
+ *   in iff the cheapest selection with j worth ≥ f(b) − ε costs at most b (one min-cost solve);
+ *   otherwise no frame below that cost c can work (every frame in [b, c) has f ≥ f(b), and every
+ *   selection with j cheaper than c is worth less than f(b) − ε), so the walk goes on from c.
+ * A selection found optimal at a frame that holds j, and the smallest frame at which any selection
+ * found so far shows j in (a proven entry: once the walk reaches it, it is the answer; it also ends
+ * every window), need no solve either. Without forest bounds (too many cost units, or costs that
+ * are not whole), every step is a jump, as before.
  */
-async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixedIn: Set<number>, from: number, best: BestByFrame): Promise<number | null> {
+async function entryBudget(
+  solver: BinarySolver,
+  pre: Prepared,
+  j: number,
+  fixedIn: Set<number>,
+  from: number,
+  best: BestByFrame,
+  forest: ForestBounds | null,
+): Promise<number | null> {
   if (pre.excluded.has(j)) return null;
   const withJ = new Set([...fixedIn, j]);
   const all = sum(pre.items.map((it) => it.cost ?? 0));
+  const relaxed = forest?.withMeasure(j) ?? null;
   let b = from;
   // The value of the last selection with j found (cost b): enough when f(b) is no higher.
   let withJValue = -Infinity;
   let lastWithJ: boolean[] | null = null;
-  for (let guard = 0; guard < 100_000; guard++) {
+  let window = ENTRY_WINDOW;
+  // Every round moves b up (a unit, a window or a jump) or answers; the guard only makes that visible.
+  for (let guard = 0; guard < (forest?.units ?? 0) + 1_000_000; guard++) {
     const proven = best.upper(j, from);
     if (proven !== null && proven <= b) return proven;
+    if (forest && relaxed) {
+      const u = forest.unitOf(b);
+      const gHigh = relaxed.high(u);
+      if (gHigh < forest.low(u) - SCORE_EPS) {
+        // Out at every frame of this unit: go on at the next unit (no frame beyond the last one).
+        if (u >= forest.units) return proven;
+        b = (u + 1) * forest.unit;
+        continue;
+      }
+      const y = forest.repair(relaxed.selection(u), relaxed.forced, u);
+      if (y && y.value >= forest.high(u) - SCORE_EPS) {
+        if (y.value >= forest.high(u) - SCORE_EPS / 1000) best.add(b, y.x);
+        return b;
+      }
+    }
+    if (forest?.exactF) {
+      // f is known at every frame: one min-cost solve over a window of frames [b, end] with f's
+      // steps in it answers exactly (the cheapest selection with j worth f at its own frame), or
+      // proves j out of the whole window. Windows double while they come back empty.
+      const u = forest.unitOf(b);
+      // The window ends before its (window + 1)-th step of f, at the last unit, or at a proven entry.
+      const steps: { cost: number; value: number }[] = [];
+      let k = u + 1;
+      for (; k <= forest.units; k++) {
+        if (forest.high(k) <= forest.high(k - 1)) continue;
+        if (steps.length === window || (proven !== null && k * forest.unit > proven)) break;
+        steps.push({ cost: k * forest.unit, value: forest.high(k) - SCORE_EPS });
+      }
+      const end = Math.min(proven ?? Infinity, k * forest.unit - 1);
+      const pw = program(pre, end, withJ, "min-cost", forest.high(u) - SCORE_EPS);
+      if (steps.length) pw.steps = steps;
+      const y = await run(solver, pw);
+      if (y) {
+        const at = Math.max(b, costOf(pw, y));
+        if (valueOf(pw, y) >= forest.high(forest.unitOf(at)) - SCORE_EPS / 1000) best.add(at, y);
+        return proven !== null && proven < at ? proven : at;
+      }
+      if (proven !== null && proven <= end + 1) return proven;
+      if (forest.unitOf(end) >= forest.units) return null;
+      b = end + 1;
+      window *= 2;
+      continue;
+    }
     const f = await best.at(b);
+    if (f.value !== null) forest?.exact(f.lo, f.hi, f.value);
     if (f.value === null) return null;
     if (f.x?.[j]) return b;
     if (withJValue >= f.value - SCORE_EPS) {
@@ -571,6 +825,15 @@ async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixed
       // (Only when it is as good as the best, not merely within ε, so proofs do not drift by ε each.)
       if (lastWithJ && withJValue >= f.value - SCORE_EPS / 1000) best.add(b, lastWithJ);
       return b;
+    }
+    if (forest && relaxed && relaxed.high(forest.unitOf(b)) < f.value - SCORE_EPS) {
+      // Out here by the exact f: the forest decides the next unit.
+      const u = forest.unitOf(b);
+      if (u >= forest.units) return proven;
+      b = (u + 1) * forest.unit;
+      withJValue = -Infinity;
+      lastWithJ = null;
+      continue;
     }
     // The cheapest selection with j worth at least f(b) (no frame limit: the cap is the sum of all costs).
     const pm = program(pre, all, withJ, "min-cost", f.value - SCORE_EPS);
@@ -583,7 +846,7 @@ async function entryBudget(solver: BinarySolver, pre: Prepared, j: number, fixed
     lastWithJ = xm;
     b = next;
   }
-  return null;
+  throw new SolverFailure("the search for an entry budget did not end");
 }
 
 /** Breakpoints of the best total against the frame, from the forced measures' cost upward. */
@@ -665,6 +928,8 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
     // The best total with fixedForEntry fixed, by frame: the selection itself is optimal at the frame.
     const bestAt = new BestByFrame(counted, pre, fixedForEntry);
     bestAt.add(problem.budget, x);
+    const forest = options.entryBudgets !== false && items.length > 0 ? ForestBounds.build(pre, fixedForEntry) : null;
+    forest?.exact(costOf(pMin, x), problem.budget, valueOf(pMin, x));
     const measures: SelectionMeasure[] = [];
     const outSet: number[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -684,7 +949,7 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
         outSet.push(i);
         if (options.entryBudgets !== false) {
           try {
-            m.entersAt = await entryBudget(counted, pre, i, fixedForEntry, problem.budget, bestAt);
+            m.entersAt = await entryBudget(counted, pre, i, fixedForEntry, problem.budget, bestAt, forest);
           } catch (e) {
             if (!(e instanceof Exhausted)) throw e;
             complete = false;

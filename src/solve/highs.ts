@@ -69,7 +69,21 @@ export function lpText(p: BinaryProgram): string {
     lines.push(` lim${k}: ${terms(members.map((i) => p.cost[i]), members)} <= ${l.cap}`);
   });
   p.requires.forEach(([i, j], k) => lines.push(` dep${k}: ${name(i)} - ${name(j)} <= 0`));
-  if (p.sense === "min-cost" && p.minValue !== undefined) lines.push(` val: ${terms(p.value, all)} >= ${p.minValue}`);
+  const steps = p.sense === "min-cost" ? (p.steps ?? []) : [];
+  if (steps.length === 0 && p.sense === "min-cost" && p.minValue !== undefined) lines.push(` val: ${terms(p.value, all)} >= ${p.minValue}`);
+  if (steps.length) {
+    // The staircase, incrementally: z_1 ≥ z_2 ≥ … ≥ z_K; with the first m of them 1 the cost stays
+    // below step m + 1's cost and the value reaches step m's value.
+    const cap = p.limits[0]?.cap ?? p.cost.reduce((a, c) => a + Math.max(0, c), 0);
+    const base = p.minValue ?? -p.value.reduce((a, v) => a + Math.abs(v), 1);
+    const widths = steps.map((st, k) => (k + 1 < steps.length ? steps[k + 1].cost : cap + 1) - st.cost);
+    const rises = steps.map((st, k) => st.value - (k ? Math.max(base, steps[k - 1].value) : base));
+    const zs = steps.map((_, k) => `z${k}`);
+    const zTerms = (coeffs: number[]) => coeffs.map((c, k) => `${c < 0 ? "+" : "-"} ${Math.abs(c)} ${zs[k]}${k % 8 === 7 ? "\n " : ""}`).join(" ");
+    lines.push(` stc: ${terms(p.cost, all)} ${zTerms(widths)} <= ${steps[0].cost - 1}`);
+    lines.push(` val: ${terms(p.value, all)} ${zTerms(rises.map((r) => Math.max(0, r)))} >= ${base}`);
+    for (let k = 1; k < steps.length; k++) lines.push(` ord${k}: ${zs[k]} - ${zs[k - 1]} <= 0`);
+  }
   // The LP format needs at least one row.
   if (lines[lines.length - 1] === "Subject To") lines.push(` any: ${name(0)} >= 0`);
   lines.push("Bounds");
@@ -77,7 +91,8 @@ export function lpText(p: BinaryProgram): string {
     const f = p.fixed[i];
     lines.push(f === null ? ` 0 <= ${name(i)} <= 1` : ` ${name(i)} = ${f}`);
   }
-  lines.push("General", ` ${all.map(name).join(" ")}`, "End");
+  steps.forEach((_, k) => lines.push(` 0 <= z${k} <= 1`));
+  lines.push("General", ` ${all.map(name).join(" ")}${steps.map((_, k) => ` z${k}`).join("")}`, "End");
   return lines.join("\n");
 }
 

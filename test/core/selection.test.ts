@@ -211,15 +211,28 @@ describe("selection rules on small cases", () => {
   });
 
   it("bounds the entry budgets and the frontier by a count of solves, leaving the lists exact", async () => {
-    const items = [item("A", 1000, 20), item("B", 500, 12), item("C", 500, 11)];
-    const full = await select({ items, budget: 1000 }, solver);
-    const cut = await select({ items, budget: 1000 }, solver, { maxSolves: 1 });
+    // A segment limit of 10 MNOK (the forest bounds drop it, so they cannot decide A): A + B would be
+    // best at 15 MNOK without it, but no selection with A beats B + C within the limit, so A never enters.
+    const items = [item("A", 1000, 20), item("B", 500, 12), item("C", 500, 11)].map((it) => ({ ...it, segment: "Samstyre" }));
+    const problem = { items, budget: 1000, segmentLimits: { Samstyre: 1000 } };
+    const full = await select(problem, solver);
+    const cut = await select(problem, solver, { maxSolves: 1 });
     if (full.status !== "ok" || cut.status !== "ok") throw new Error("not ok");
     expect([full.complete, cut.complete]).toEqual([true, false]);
+    expect(full.measures[0].entersAt).toBeNull();
     expect(cut.measures.map((m) => m.list)).toEqual(full.measures.map((m) => m.list));
-    // One solve: A's entry budget needs at least one; none is left for the frontier.
+    // One solve: A's entry budget needs at least two (f at 15 MNOK, then the cheapest selection with A); none is left for the frontier.
     expect(cut.measures[0].entersAt).toBeUndefined();
     expect(cut.frontier).toEqual([]);
     expect(cut.frontierTruncated).toBe(true);
+  });
+
+  it("finds an entry budget without a solve where the dependencies form a forest and no segment is limited", async () => {
+    const items = [item("A", 1000, 20), item("B", 500, 12), item("C", 500, 11)];
+    const cut = await select({ items, budget: 1000 }, solver, { maxSolves: 0, frontier: false });
+    if (cut.status !== "ok") throw new Error(cut.status);
+    // The forest bounds meet: out at 10 (20 < 23), in at 15 (A + B, 32, is the best there).
+    expect(cut.measures[0].entersAt).toBe(1500);
+    expect(cut.complete).toBe(true);
   });
 });
