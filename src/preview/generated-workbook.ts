@@ -1,7 +1,7 @@
 /**
  * A generated N-measure workbook in the in-memory Excel, for the preview (`?measures=300`) and the
  * bench: the legacy sheets of src/preview/generate.ts imported into the add-in's layout and
- * computed, optionally with the checklist (Sjekkliste) answered for most measures.
+ * computed (unless `computed` is false), optionally with the checklist (Sjekkliste) answered for most measures.
  */
 import { CHECKLIST_WORDS, SHEETS } from "../grid/layout";
 import { findChecklistRegion, QUESTIONS, readChecklistTable } from "../grid/checklist-table";
@@ -21,7 +21,7 @@ export function generatedLegacyWorkbook(n: number, summary = true): SimWorkbook 
  * checklist the import makes) and computed once; with `answered`, the checklist is answered for 9
  * measures in 10 from a fixed pattern (most Inn, spread over the segments).
  */
-export async function generatedWorkbook(n: number, lang: Lang, options: { answered?: boolean } = {}): Promise<SimWorkbook> {
+export async function generatedWorkbook(n: number, lang: Lang, options: { answered?: boolean; computed?: boolean } = {}): Promise<SimWorkbook> {
   const wb = generatedLegacyWorkbook(n, false);
   const imported = await wb.run((ctx) => importLegacy(ctx, lang));
   if (!imported.ok) throw new Error(imported.message);
@@ -45,6 +45,8 @@ export async function generatedWorkbook(n: number, lang: Lang, options: { answer
       await ctx.sync();
     });
   }
-  await wb.run((ctx) => recompute(ctx, lang));
+  // Without `computed` (the preview), the task pane's first recompute makes Rangering, as it
+  // would for a workbook just imported in Excel.
+  if (options.computed !== false) await wb.run((ctx) => recompute(ctx, lang));
   return wb;
 }

@@ -134,7 +134,7 @@ function Preview({ pending }: { pending: Promise<SimWorkbook> }) {
 
 function boot(): void {
   const pending: Promise<SimWorkbook> =
-    measures > 0 ? import("./generated-workbook").then((m) => m.generatedWorkbook(Math.min(measures, 10_000), lang)) : loadExample(example, lang);
+    measures > 0 ? import("./generated-workbook").then((m) => m.generatedWorkbook(Math.min(measures, 10_000), lang, { computed: false })) : loadExample(example, lang);
   window.__prioPreview = { pending, displayLanguage };
   pending.then(
     (workbook) => (window.__prioPreview = { workbook, displayLanguage, readyAt: performance.timeOrigin + performance.now() }),
