@@ -13,8 +13,9 @@
  * 4. The task pane's initial JavaScript in the production build (scripts/bundle-size.ts; run
  *    `npm run build` first, or it says so).
  * 5. The preview in Chromium (dist-preview/, `npm run build:preview`): opening 300 measures to the
- *    first ranking row, and a typed score to the changed ranking row at 200 and 1,000 measures, by
- *    clocks inside the page (test/e2e/timing.ts). Skipped without the build or the browser, or with BENCH_BROWSER=0.
+ *    first ranking row (in a new browser context, and again with the scripts cached), and a
+ *    typed score to the changed ranking row at 200 and 1,000 measures, by clocks inside the page
+ *    (test/e2e/timing.ts). Skipped without the build or the browser, or with BENCH_BROWSER=0.
  * 6. The scoring core against a spreadsheet engine (HyperFormula) on the same data, below.
  *
  * Environment: BENCH_SIZES (default 50,200,1000,5000), BENCH_SECTIONS (default
@@ -442,8 +443,15 @@ async function browserFigures(): Promise<void> {
         pane.push(r.paneMs);
         await page.close();
       }
-      rows.push(["open 300 measures → first ranking row (median of 3)", fmt(median(open), 0), "≤ 1,000"]);
+      rows.push(["open 300 measures → first ranking row (median of 3, new browser context)", fmt(median(open), 0), "≤ 1,000"]);
       rows.push(["  of which: workbook in place → first ranking row", fmt(median(pane), 0), ""]);
+      // Opened again in the same context, as Excel's webview opens the add-in once its scripts are cached.
+      const page = await instrumentedPage(browser);
+      await openGenerated(page, server.url, 300);
+      const again: number[] = [];
+      for (let i = 0; i < 3; i++) again.push((await openGenerated(page, server.url, 300)).openMs);
+      await page.close();
+      rows.push(["open 300 measures again, scripts cached (median of 3)", fmt(median(again), 0), ""]);
     }
     for (const [n, target] of [[200, "≤ 120"], [1000, "≤ 400"]] as const) {
       const page = await instrumentedPage(browser);
