@@ -13,6 +13,24 @@ import { prng } from "../support/grids";
 
 const solver = highsSolver();
 
+/** The frame of an instance: a budget between 15 % and 50 % of all costs, and a minimum frame in 2 of 5. */
+function framed(items: SelectionItem[], int: (lo: number, hi: number) => number, r: () => number): SelectionProblem {
+  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
+  const budget = int(Math.round(total * 0.15), Math.round(total * 0.5));
+  const problem: SelectionProblem = { items, budget };
+  if (r() < 0.4) problem.minimum = int(0, budget);
+  return problem;
+}
+
+/** The enumerated smallest entering budget of measure j, with the minimum list of `result` held fixed when there is one. */
+function enumerated(problem: SelectionProblem, result: Extract<Awaited<ReturnType<typeof select>>, { status: "ok" }>): (j: number) => number | null {
+  const subsets = admissible(problem);
+  const minMask = result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0);
+  const fixed = problem.minimum !== undefined && problem.minimum !== null ? minMask : 0;
+  const bad = impossible(problem.items);
+  return (j) => (bad.has(j) ? null : entersAt(subsets, j, fixed, problem.budget));
+}
+
 function tiedInstance(seed: number): SelectionProblem {
   const r = prng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -33,11 +51,7 @@ function tiedInstance(seed: number): SelectionProblem {
       rank: null,
     });
   }
-  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
-  const budget = int(Math.round(total * 0.15), Math.round(total * 0.5));
-  const problem: SelectionProblem = { items, budget };
-  if (r() < 0.4) problem.minimum = int(0, budget);
-  return problem;
+  return framed(items, int, r);
 }
 
 test("equals the enumerated smallest entering budget of every measure out on 80 instances full of ties", async () => {
@@ -46,14 +60,10 @@ test("equals the enumerated smallest entering budget of every measure out on 80 
     const problem = tiedInstance(seed);
     const result = await select(problem, solver, { frontier: false, maxSolves: Infinity });
     if (result.status !== "ok") continue;
-    const subsets = admissible(problem);
-    const minMask = result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0);
-    const fixed = problem.minimum !== undefined && problem.minimum !== null ? minMask : 0;
-    const bad = impossible(problem.items);
+    const want = enumerated(problem, result);
     result.measures.forEach((m, j) => {
       if (m.list !== "out") return;
-      const want = bad.has(j) ? null : entersAt(subsets, j, fixed, problem.budget);
-      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want });
+      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want(j) });
       checked++;
     });
     expect(result.complete).toBe(true);
@@ -81,11 +91,7 @@ function forestInstance(seed: number): SelectionProblem {
       rank: null,
     });
   }
-  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
-  const budget = int(Math.round(total * 0.15), Math.round(total * 0.5));
-  const problem: SelectionProblem = { items, budget };
-  if (r() < 0.4) problem.minimum = int(0, budget);
-  return problem;
+  return framed(items, int, r);
 }
 
 test("on forests of dependencies, equals the enumeration on 80 instances without a single solve", async () => {
@@ -96,14 +102,10 @@ test("on forests of dependencies, equals the enumeration on 80 instances without
     const result = await select(problem, solver, { frontier: false, maxSolves: 0 });
     if (result.status !== "ok") continue;
     expect({ seed, complete: result.complete }).toEqual({ seed, complete: true });
-    const subsets = admissible(problem);
-    const minMask = result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0);
-    const fixed = problem.minimum !== undefined && problem.minimum !== null ? minMask : 0;
-    const bad = impossible(problem.items);
+    const want = enumerated(problem, result);
     result.measures.forEach((m, j) => {
       if (m.list !== "out") return;
-      const want = bad.has(j) ? null : entersAt(subsets, j, fixed, problem.budget);
-      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want });
+      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want(j) });
       checked++;
     });
   }
@@ -151,12 +153,10 @@ test("with many measures presupposing two or more, equals the enumeration on 60 
     if (problem.items.filter((it) => it.requires.length > 1).length > 8) manyMulti++;
     const result = await select(problem, solver, { frontier: false, maxSolves: Infinity });
     if (result.status !== "ok") continue;
-    const subsets = admissible(problem);
-    const minMask = result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0);
-    const fixed = problem.minimum !== undefined && problem.minimum !== null ? minMask : 0;
+    const want = enumerated(problem, result);
     result.measures.forEach((m, j) => {
       if (m.list !== "out") return;
-      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: entersAt(subsets, j, fixed, problem.budget) });
+      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want(j) });
       checked++;
     });
   }
@@ -263,13 +263,11 @@ test("within a bound of one solve, every entry budget given is the enumerated on
     const problem = tangledInstance(seed);
     const result = await select(problem, solver, { frontier: false, maxSolves: 1 });
     if (result.status !== "ok") continue;
-    const subsets = admissible(problem);
-    const minMask = result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0);
-    const fixed = problem.minimum !== undefined && problem.minimum !== null ? minMask : 0;
+    const want = enumerated(problem, result);
     result.measures.forEach((m, j) => {
       if (m.list !== "out") return;
       if (m.entersAt === undefined) return void left++;
-      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: entersAt(subsets, j, fixed, problem.budget) });
+      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want(j) });
       given++;
     });
     if (result.measures.some((m) => m.list === "out" && m.entersAt === undefined)) expect(result.complete).toBe(false);
