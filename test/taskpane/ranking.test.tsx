@@ -165,6 +165,20 @@ describe("Rangering", () => {
     expect(screen.getAllByTestId("rank-move")).toHaveLength(6);
   });
 
+  test("a long list draws its first 40 rows at once and every row right after; the unranked come with them", async () => {
+    // 10 copies of the meeting's measures under other ids: 13 ranked and 1 without a total each time.
+    const inputs = Array.from({ length: 10 }, (_, k) => meeting.inputs.map((m) => ({ ...m, id: `${m.id}-${k}`, name: `${m.name} ${k}` }))).flat();
+    const assessment = assessInputs(meeting.model, inputs);
+    render(<App controller={new FakeController(ready({ assessment }))} />);
+    expect(screen.getAllByTestId("ranking-row")).toHaveLength(40);
+    expect(screen.queryAllByTestId("ranking-unranked-row")).toHaveLength(0);
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    const rows = screen.getAllByTestId("ranking-row");
+    expect(rows).toHaveLength(130);
+    expect(rows.map((r) => r.getAttribute("data-measure-id"))).toEqual(assessment.measures.filter((m) => m.rank !== null).map((m) => m.id));
+    expect(screen.getAllByTestId("ranking-unranked-row")).toHaveLength(10);
+  });
+
   test("an assessment without measures says what to do", () => {
     const state = ready();
     render(<App controller={new FakeController({ ...state, assessment: { ...state.assessment!, measures: [], findings: [] } })} />);

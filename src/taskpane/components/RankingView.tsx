@@ -9,7 +9,7 @@
  */
 import { Caption1, Label, Select, Switch, Text, Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDown12Filled, ArrowUp12Filled, Warning16Filled } from "@fluentui/react-icons";
-import { memo, useId, useMemo, useState } from "react";
+import { memo, useEffect, useId, useMemo, useState } from "react";
 import { rankLabel, type Assessment, type MeasureResult } from "../../core/assess";
 import { SEGMENTS } from "../../core/checklist";
 import { totalMax, totalMin, type Model } from "../../core/model";
@@ -195,6 +195,15 @@ export function RankingView({
   const shown = assessment.measures.filter((m) => passesFilter(keyOf(m), active.segment, active.hideUt));
   const ranked = shown.filter((m) => m.rank !== null);
   const unranked = shown.filter((m) => m.rank === null);
+  // A long list shows its first rows at once and the rest right after they are on screen: the
+  // pane opens on a 300-measure workbook without drawing the 290 rows nobody sees yet.
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const all = limit >= ranked.length + unranked.length;
+  useEffect(() => {
+    if (all) return;
+    const timer = setTimeout(() => setLimit(Infinity), 0);
+    return () => clearTimeout(timer);
+  }, [all]);
   const abbr = useMemo(() => groupAbbreviations(model, lang), [modelKey(model), lang]);
   // Over every measure, not only the shown ones: a row reads the same whatever the filter.
   const names = displayNames(assessment.measures);
@@ -240,7 +249,7 @@ export function RankingView({
         </Caption1>
       )}
       <ol className={s.list}>
-        {ranked.map((m) => (
+        {(all ? ranked : ranked.slice(0, limit)).map((m) => (
           <RankingRow
             key={m.id}
             m={m}
@@ -257,7 +266,7 @@ export function RankingView({
           />
         ))}
       </ol>
-      {unranked.length > 0 && (
+      {unranked.length > 0 && all && (
         <>
           <Text as="h3" weight="semibold" size={300} className={s.unrankedHeading}>
             {tp(lang, "ranking.unrankedHeading", { count: unranked.length })}
@@ -477,6 +486,9 @@ interface RowProps {
 }
 
 const sameRow = (a: RowProps, b: RowProps): boolean => a.sig === b.sig && a.onSelect === b.onSelect;
+
+/** Rows drawn in the first pass of a long list; the rest follow at once, after they are on screen. */
+const FIRST_ROWS = 40;
 
 const RankingRow = memo(RankingRowView, (a, b) => sameRow(a, b) && a.abbr === b.abbr);
 const UnrankedRow = memo(UnrankedRowView, sameRow);
