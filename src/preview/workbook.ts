@@ -5,11 +5,9 @@
 import { importLegacy } from "../excel/legacy";
 import { recompute } from "../excel/recompute";
 import type { Lang } from "../i18n";
-import { refusalMessage } from "../i18n/files";
-import { worksheetToGrid } from "../grid/xlsx";
 import type { Grid } from "../grid/grid";
-import { guardWorkbook } from "../grid/xlsx-guard";
 import { SimWorkbook } from "../sim/workbook";
+import { readWorkbookFile } from "../taskpane/read-file";
 
 export type ExampleKind = "imported" | "legacy" | "empty";
 
@@ -40,19 +38,10 @@ export type Opened = { ok: true; workbook: SimWorkbook } | { ok: false; message:
  * with a plain message instead of freezing the tab.
  */
 export async function openXlsx(data: ArrayBuffer, fileName: string, lang: Lang): Promise<Opened> {
-  const checked = await guardWorkbook(new Uint8Array(data), fileName);
-  if (!checked.ok) return { ok: false, message: refusalMessage(lang, fileName, checked.refusal) };
-  // exceljs (≈ 1 MB) is loaded when a file is opened, not with the page or the task pane's office.js stub.
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(checked.zip.slice().buffer);
-  } catch {
-    return { ok: false, message: refusalMessage(lang, fileName, { kind: "damaged" }) };
-  }
-  const grids = wb.worksheets.map(worksheetToGrid);
-  const sim = SimWorkbook.fromGrids(grids.length ? grids : [{ name: "Ark1", rows: [] }]);
-  await restoreTablesAndVisibility(sim, grids, wb.worksheets.map((ws) => [ws.name, ws.state] as const));
+  const file = await readWorkbookFile(data, fileName, lang);
+  if (!file.ok) return file;
+  const sim = SimWorkbook.fromGrids(file.grids.length ? file.grids : [{ name: "Ark1", rows: [] }]);
+  await restoreTablesAndVisibility(sim, file.grids, file.sheets);
   return { ok: true, workbook: sim };
 }
 
