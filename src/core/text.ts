@@ -45,7 +45,7 @@ export function words(s: string): string[] {
     const c = t.charCodeAt(i);
     let inWord: boolean;
     let width = 1;
-    if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57); // lower case already
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
       const cp = t.codePointAt(i)!;
       width = cp > 0xffff ? 2 : 1;

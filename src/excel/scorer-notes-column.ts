@@ -8,6 +8,7 @@
  */
 import type { MeasureResult } from "../core/assess";
 import { SEVERITY_ORDER, type Finding } from "../core/findings";
+import { groupBy } from "../core/group";
 import type { ScorerFinding } from "../core/scorers";
 import { findingMessage, t, type Lang } from "../i18n";
 import { scorerFindingMessage } from "../i18n/scorers";
@@ -15,14 +16,7 @@ import type { AddinRead, NotesText } from "./recompute";
 
 /** The scorers' notes that concern one measure, by measure id, in the analysis's order. */
 export function scorerNotesByMeasure(read: AddinRead): Map<string, ScorerFinding[]> {
-  const out = new Map<string, ScorerFinding[]>();
-  for (const f of read.scorers?.analysis.findings ?? []) {
-    if (f.measureId === undefined) continue;
-    const list = out.get(f.measureId);
-    if (list) list.push(f);
-    else out.set(f.measureId, [f]);
-  }
-  return out;
+  return groupBy(read.scorers?.analysis.findings ?? [], (f) => f.measureId);
 }
 
 type Note = { own: Finding } | { scorer: ScorerFinding };

@@ -46,24 +46,12 @@ export function labelIndex(model: Model): LabelIndex {
   return { exact, entries, seen: new Map(), vocabulary, known: new Map(), formLengths };
 }
 
-/** Set by matchLabelOnce when it answered from the words alone. */
-let quick = false;
-
 const FUZZY_MIN = 0.8;
 const FUZZY_MARGIN = 0.1;
 
 export function matchLabel(label: string, index: LabelIndex): LabelRole {
   const known = index.seen.get(label);
   if (known) return known;
-  quick = false;
-  const role = matchLabelOnce(label, index);
-  // An answer found from the words alone is not remembered: a summary's thousands of names
-  // would be kept for the whole read, and finding it again costs no more than looking it up.
-  if (!quick) index.seen.set(label, role);
-  return role;
-}
-
-function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
   const words = contentWords(label);
   // How many of the label's words are like a word of some form (remembered per word).
   let like = 0;
@@ -79,12 +67,17 @@ function matchLabelOnce(label: string, index: LabelIndex): LabelRole {
   }
   // A label equal to a form after normalising has the form's words (normalising changes only what
   // is not a word), so with words of its own and none like a form's, nor a Score or rank word,
-  // it names nothing: most texts of a sheet that is not a theme sheet end here.
-  if (words.length > 0 && like === 0 && !special) {
-    quick = true;
-    return UNKNOWN;
-  }
+  // it names nothing: most texts of a sheet that is not a theme sheet end here. That answer is
+  // not remembered: a summary's thousands of names would be kept for the whole read, and finding
+  // it again costs no more than looking it up.
+  if (words.length > 0 && like === 0 && !special) return UNKNOWN;
+  const role = matchLabelOnce(label, words, like, index);
+  index.seen.set(label, role);
+  return role;
+}
 
+/** `words`: the label's content words; `like`: how many are like a word of some form. */
+function matchLabelOnce(label: string, words: string[], like: number, index: LabelIndex): LabelRole {
   const key = normalize(label);
   if (key === "") return UNKNOWN;
   const id = index.exact.get(key);

@@ -8,6 +8,7 @@ import { assess, type Assessment, type MeasureResult } from "../core/assess";
 import { address } from "../core/address";
 import { isCellError } from "../core/cell";
 import { finding, type Finding, type Severity } from "../core/findings";
+import { groupBy } from "../core/group";
 import { findNode, pathTo, type Model } from "../core/model";
 import { nearlyEqual } from "../core/rank";
 import { NameIndex, prepareName, type PreparedName } from "../core/name-index";
@@ -129,8 +130,8 @@ function auditRank(m: LegacyMeasure, result: MeasureResult, out: Finding[]): voi
   }
 }
 
-/** The names a summary row may use for a measure: its display name, its heading, «sheet heading». */
 const NONE: readonly number[] = [];
+/** The names a summary row may use for a measure: its display name, its heading, «sheet heading». */
 const namesOf = (m: LegacyMeasure): string[] => [m.input.name, m.header, `${m.sheet} ${m.header}`];
 
 const MATCH_MIN = 0.6;
@@ -353,14 +354,10 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
   // Ties shown as different ranks: one finding for each tied group, then rank by rank.
   const explainedByTie = new Set<SummaryRow>();
   if (summary.rankCol >= 0) {
-    const tiedGroups = new Map<number, SummaryRow[]>();
-    for (const [row, m] of matched) {
-      const r = byId.get(m.input.id)!;
-      if (!r.tied || r.rank === null) continue;
-      const group = tiedGroups.get(r.rank);
-      if (group) group.push(row);
-      else tiedGroups.set(r.rank, [row]);
-    }
+    const tiedGroups = groupBy(matched.keys(), (row) => {
+      const r = byId.get(matched.get(row)!.input.id)!;
+      return r.tied && r.rank !== null ? r.rank : undefined;
+    });
     for (const [rank, rows] of tiedGroups) {
       const shown = rows.map((row) => numberOf(row.rankCell.cell?.value));
       if (rows.length < 2 || new Set(shown).size < 2) continue;
@@ -434,12 +431,7 @@ export function assessLegacy(lw: LegacyWorkbook, model: Model): Assessment {
   // A sheet whose group and Score rows are all blank is one finding, not one per blank cell.
   const blankSheets = new Set<string>();
   const workbookFirst: Finding[] = [];
-  const onSheet = new Map<string, LegacyMeasure[]>();
-  for (const m of lw.measures) {
-    const list = onSheet.get(m.sheet);
-    if (list) list.push(m);
-    else onSheet.set(m.sheet, [m]);
-  }
+  const onSheet = groupBy(lw.measures, (m) => m.sheet);
   for (const t of lw.themes) {
     const sheetMeasures = onSheet.get(t.sheet) ?? [];
     const cells = sheetMeasures.flatMap((m) => [...m.computed.values()]);
