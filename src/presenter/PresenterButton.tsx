@@ -4,7 +4,7 @@
  * with movement against the previous ranking. Needs DialogApi 1.2 (messageChild) to follow live;
  * without it the pane says so and the window shows the ranking of the moment it opened.
  */
-import { Button, Caption1, Tooltip, makeStyles } from "@fluentui/react-components";
+import { Button, Caption1, Tooltip } from "@fluentui/react-components";
 import { SlideText20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Assessment } from "../core/assess";
@@ -14,6 +14,7 @@ import { wp } from "../i18n/whatif";
 import type { ChecklistState } from "../taskpane/app-state";
 import { segmentKey } from "../taskpane/checklist-model";
 import { keyLabel } from "../taskpane/components/Segment";
+import { useHeaderButtonStyles } from "../taskpane/components/header-button";
 import { ranksOf } from "../taskpane/view-model";
 import type { Baseline } from "../core/movement";
 import { PRESENTER_PAGE, type PresenterMessage } from "./protocol";
@@ -84,11 +85,6 @@ function presenterMessageOf(
   return acceptability ? { ...message, acceptability: acceptability.presenter } : message;
 }
 
-// In a pane narrower than 360 px the header keeps the title readable: the button shows its icon only.
-const useStyles = makeStyles({
-  button: { "@media (max-width: 359px)": { minWidth: "0", paddingLeft: "4px", paddingRight: "4px" } },
-  label: { "@media (max-width: 359px)": { display: "none" } },
-});
 
 export function PresenterButton({
   assessment,
@@ -101,7 +97,7 @@ export function PresenterButton({
   checklist: ChecklistState | undefined;
   baseline?: Baseline | null;
 }) {
-  const s = useStyles();
+  const s = useHeaderButtonStyles();
   const message = usePresenterMessage(assessment, lang, checklist, baseline);
   const dialog = useRef<DialogLike | null>(null);
   const latest = useRef<string | null>(null);

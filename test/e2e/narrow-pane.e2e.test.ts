@@ -65,6 +65,11 @@ describe.each([320, 350, 400])("the task pane %i px wide", (width) => {
     expect(names.filter((n) => n.cut || n.rowCut)).toEqual([]);
     expect(texts).toContain("Dokumentdeling · Spesialisthelsetjenesten");
     expect(texts).toContain("Kritisk info · Spesialisthelsetjenesten");
+    // The header's status («Oppdatert på 95 ms») is read whole: the buttons beside it show icons only.
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="status-line"]')?.textContent ?? ""));
+    const status = await page.$eval('[data-testid="status-line"]', (el) => ({ text: el.textContent, cut: el.scrollWidth > el.clientWidth + 1 }));
+    expect(status.text).toMatch(locale === "nb-NO" ? /^Oppdatert på \d+(,\d)? m?s$/ : /^Updated in \d+(\.\d)? m?s$/);
+    expect(status.cut).toBe(false);
     // No part of the pane is wider than the pane (no sideways scrolling).
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: path.join(SHOTS, `narrow-${width}-${locale}.png`) });

@@ -94,6 +94,7 @@ import { lazyView } from "../lazy-view";
 import { useScorerNotes } from "../scorers/scorer-notes";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
+import { useHeaderButtonStyles } from "./header-button";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
 const StabilityView = lazy(() => import("../stability/StabilityView"));
@@ -195,6 +196,7 @@ export function App({ controller }: { controller: AppController }) {
 
 function Pane({ controller }: { controller: AppController }) {
   const s = useStyles();
+  const hb = useHeaderButtonStyles();
   const state = useAppState(controller);
   const { run, failure, clear } = useActionRunner();
   const actions = useMemo(() => viewActions(controller, run), [controller, run]);
@@ -229,9 +231,11 @@ function Pane({ controller }: { controller: AppController }) {
             icon={<ArrowClockwise20Regular />}
             disabled={state.busy || state.status === "loading"}
             onClick={() => actions.recalc()}
+            aria-label={tp(lang, "action.recalc")}
+            className={hb.button}
             data-testid="recalc"
           >
-            {tp(lang, "action.recalc")}
+            <span className={hb.label}>{tp(lang, "action.recalc")}</span>
           </Button>
         </Tooltip>
       </header>

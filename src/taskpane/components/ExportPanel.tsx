@@ -4,23 +4,19 @@
  * strings load later still, on the button that needs them), so the pane's initial JavaScript is
  * this button. data-testid: export-open.
  */
-import { Button, Spinner, makeStyles } from "@fluentui/react-components";
+import { Button, Spinner } from "@fluentui/react-components";
 import { ArrowExportUp20Regular } from "@fluentui/react-icons";
 import { Suspense, lazy, useState } from "react";
 import { tp } from "../../i18n/taskpane";
 import type { AppState } from "../app-state";
 import type { RankingFilter } from "./RankingView";
+import { useHeaderButtonStyles } from "./header-button";
 
-// In a pane narrower than 360 px the header keeps the title readable: the button shows its icon only.
-const useStyles = makeStyles({
-  button: { "@media (max-width: 359px)": { minWidth: "0", paddingLeft: "4px", paddingRight: "4px" } },
-  label: { "@media (max-width: 359px)": { display: "none" } },
-});
 
 const ExportDialog = lazy(() => import(/* webpackChunkName: "export-dialog" */ "./ExportDialog"));
 
 export function ExportButton({ state, filter }: { state: AppState; filter: RankingFilter }) {
-  const s = useStyles();
+  const s = useHeaderButtonStyles();
   const [open, setOpen] = useState(false);
   if (!state.assessment || (state.status !== "ready" && state.status !== "legacy")) return null;
   return (
