@@ -52,7 +52,8 @@ const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
 };
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // The content scrolls on a short pane: its parts keep their height (a message is never squeezed to a line).
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, "& > *": { flexShrink: 0 } },
   slides: { display: "flex", flexDirection: "column" },
   note: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -114,6 +115,9 @@ function filterWords(lang: Lang, filter: RankingFilter, hasChecklist: boolean): 
 }
 
 type Status = { kind: "success" | "error"; text: string } | undefined;
+
+/** A message that appears below the fold of a short pane (the dialog's content scrolls) is brought into view. */
+const inView = (el: HTMLElement | null): void => el?.scrollIntoView?.({ block: "nearest" });
 
 export default function ExportDialog({ state, filter, onClose }: { state: AppState; filter: RankingFilter; onClose: () => void }) {
   const s = useStyles();
@@ -261,12 +265,19 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             </Caption1>
             {busy && <Spinner size="tiny" label={ex(lang, "pane.working")} />}
             {saveFailed && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status">
+              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView}>
                 <MessageBarBody>{xp(lang, "exportPane.saveFailed")}</MessageBarBody>
               </MessageBar>
             )}
             {status && (
-              <MessageBar intent={status.kind === "success" ? "success" : "error"} layout="multiline" data-testid="export-status" data-kind={status.kind}>
+              <MessageBar
+                intent={status.kind === "success" ? "success" : "error"}
+                layout="multiline"
+                data-testid="export-status"
+                data-kind={status.kind}
+                key={status.text}
+                ref={inView}
+              >
                 <MessageBarBody>{status.text}</MessageBarBody>
               </MessageBar>
             )}
