@@ -31,7 +31,7 @@ import { escapeControls, escapeControlsKeepLines, escapeDeep, escapeJson } from 
 import { commandOf } from "./args";
 import { sensitivityCli } from "./sensitivity";
 import { uncertaintyCli } from "./uncertainty";
-import { exportMain, isExportCommand } from "./slides";
+import { exportMain, isExportCommand, withExportUsage } from "./slides";
 import { readScorers } from "../grid/scorers-table";
 import { scorersJson, scorersText, spreadJson } from "./scorers";
 
@@ -286,7 +286,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv);
     lang = args.lang;
     if (args.command === "" || args.command === "help") {
-      io.out(t(lang, "cli.usage"));
+      io.out(withExportUsage(t(lang, "cli.usage"), lang));
       return args.command === "help" ? 0 : 2;
     }
     if (args.command !== "score" && args.command !== "checklist") throw new UsageError(t(lang, "cli.error.unknownCommand", { command: args.command }));

@@ -1,7 +1,11 @@
 /**
  * `prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut]
  *  [--segment-lists] [--acceptability] [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
- * workbook as «Prioritering <date>.pptx» unless -o says where; prints where it went.
+ * workbook as «Prioritering <date>.pptx» unless -o says where; prints where it went. The date is
+ * --date, else the meeting's (from --meeting, else from the meeting line the task pane remembered
+ * in the workbook), else today. Title and meeting default to what the pane remembered
+ * (src/cli/remembered.ts), so both make the same title slide; the flags override it. --top is
+ * at most the number of ranked measures, as in the pane; --date must be a day in the calendar.
  * `prio score <file.xlsx> --csv [--lang nb|en]`: the ranked list as CSV on stdout.
  * The same deck builder and CSV as the task pane (src/export); the same readers and one-line
  * messages with exit 2 as `prio score`.
@@ -19,6 +23,7 @@ import { loadGrids, UsageError, type Io } from "./main";
 import { readWorkbook, type WorkbookRead } from "../grid/workbook";
 import type { Grid } from "../grid/grid";
 import { setsBudgetFrame } from "../grid/budget-frame";
+import { rememberedExportSettings } from "./remembered";
 import type { SelectionSplit } from "../export/selection-split";
 
 /** Whether main() should hand the arguments to this file. */
@@ -101,7 +106,9 @@ function parse(argv: string[]): ExportArgs {
     } else if (a === "--date") {
       slidesOnly();
       const v = value(i++, a);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(cs(lang, "cli.error.date", { value: v }));
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(cs(lang, "cli.error.date", { value: v }));
+      // The form is right; the day must exist too (no 2022-02-30).
+      if (dateFromText(v) !== v) throw new UsageError(cs(lang, "cli.error.dateNotReal", { value: v }));
       args.date = v;
     } else if (a.startsWith("-") && a.length > 1) throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
     else if (!args.file) args.file = a;
@@ -135,6 +142,18 @@ function writeReason(lang: Lang, e: unknown): string {
   return code ?? String((e as Error).message ?? e).split("\n")[0];
 }
 
+/**
+ * `prio`'s usage (from main) with the export commands added: their lines after the other
+ * commands' in the first block, their descriptions after the others' in the second.
+ */
+export function withExportUsage(usage: string, lang: Lang): string {
+  const blocks = usage.split("\n\n");
+  if (blocks.length < 2) return `${usage}\n\n${cs(lang, "cli.usage.exportLines")}\n\n${cs(lang, "cli.usage.exportCommands")}`;
+  blocks[0] += `\n${cs(lang, "cli.usage.exportLines")}`;
+  blocks[1] += `\n${cs(lang, "cli.usage.exportCommands")}`;
+  return blocks.join("\n\n");
+}
+
 export async function exportMain(argv: string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
   let lang: Lang = "nb";
   try {
@@ -151,6 +170,9 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
     const placements = read.kind === "addin" ? read.checklist?.placements : undefined;
     if ((args.segment !== "alle" || args.hideUt) && !placements) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
+    // As in the pane: the cut can be at most the number of ranked measures.
+    const maxTop = Math.max(1, read.assessment.measures.filter((m) => m.rank !== null).length);
+    if (args.top !== null && args.top > maxTop) throw new UsageError(cs(lang, "cli.error.topTooLarge", { value: args.top, max: maxTop }));
     const input = { assessment: read.assessment, placements };
     const selection = { segment: args.segment, hideUt: args.hideUt, top: args.top };
 
@@ -160,9 +182,13 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
       return 0;
     }
 
-    const date = args.date ?? (args.meeting ? dateFromText(args.meeting) : undefined) ?? isoDate(now());
+    // What the task pane remembered in the workbook, unless the flags say otherwise.
+    const remembered = await rememberedExportSettings(args.file);
+    const title = args.title ?? (remembered?.title || undefined);
+    const meeting = args.meeting ?? (remembered?.meeting || undefined);
+    const date = args.date ?? (meeting ? dateFromText(meeting) : undefined) ?? isoDate(now());
     const split = await selectionSplit(grids, read);
-    const bytes = await buildDeck(input, { lang, date, title: args.title, meeting: args.meeting, slides: { segmentLists: args.segmentLists, acceptability: args.acceptability }, ...selection, split });
+    const bytes = await buildDeck(input, { lang, date, title, meeting, slides: { segmentLists: args.segmentLists, acceptability: args.acceptability }, ...selection, split });
     const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
     try {
       await fs.writeFile(out, bytes);

@@ -9,14 +9,16 @@
  * Made with the layout, or by the first recompute that finds none (a workbook laid out before the
  * chart existed), one with the wrong number of groups, or after the table was rebuilt (its
  * columns changed, e.g. a workbook from before the contribution columns); always queued into the caller's batches
- * (no sync of its own, so a recompute stays at three syncs).
+ * (no sync of its own, so a recompute stays at three syncs). The recompute's part on every run
+ * (the lookup and what to do) is src/excel/chart-probe.ts; this file is loaded only to make a chart.
  */
 import type { Model } from "../core/model";
 import { t, type Lang } from "../i18n";
 import { columnLetters } from "../core/address";
 import { contributionHeader, rankingHeaders } from "../grid/layout";
+import { RANKING_CHART } from "./chart-probe";
 
-export const RANKING_CHART = "PrioRangeringDiagram";
+export { RANKING_CHART };
 
 /** The Rangering table's header row (0-based) and first column, as src/excel/layout.ts writes it. */
 const HEADER_ROW = 0;
@@ -50,22 +52,11 @@ export function queueRankingChart(sheet: Excel.Worksheet, model: Model, lang: La
   return chart;
 }
 
-/** Queues the chart's lookup into the recompute's read batch (no sync of its own): a null object when absent. */
-export function probeRankingChart(sheet: Excel.Worksheet): Excel.Chart {
-  return sheet.charts.getItemOrNullObject(RANKING_CHART).load("name, series/count");
-}
-
 /**
- * In the recompute's write batch: makes the chart when the workbook has none (a layout made before
- * the chart existed), or again when the table was rebuilt in this batch (its columns changed: the
- * old chart would read the cells the old table had) or the chart has another number of series
- * than the model has groups. Otherwise nothing: the chart follows the table by itself.
+ * In the recompute's write batch, when chartWork (src/excel/chart-probe.ts) said «make»: the old
+ * chart (if any) goes and a new one is made over the table's current rows.
  */
-export function ensureRankingChart(sheet: Excel.Worksheet, found: Excel.Chart, model: Model, lang: Lang, bodyRows: number, rebuilt = false): void {
-  if (!found.isNullObject) {
-    // A table rebuilt with other columns (a layout from before a column was added) has new columns: the old chart kept only cells.
-    if (!rebuilt && found.series.count === model.criteria.length) return;
-    found.delete();
-  }
+export function remakeRankingChart(sheet: Excel.Worksheet, found: Excel.Chart, model: Model, lang: Lang, bodyRows: number): void {
+  if (!found.isNullObject) found.delete();
   queueRankingChart(sheet, model, lang, Math.max(bodyRows, 1));
 }

@@ -27,7 +27,6 @@ import type { ScoringRow } from "../grid/import";
 import { STORE_SHEET, storeToCells, type Store, type StoreTarget } from "../grid/store";
 import { asText, officeInput, officeRows, type OfficeInput } from "./cells";
 import { checkWritable } from "./own-sheets";
-import { queueRankingChart } from "./chart";
 
 export type LayoutResult = { ok: true } | { ok: false; message: string };
 
@@ -274,6 +273,8 @@ export async function createLayout(
   const taken = [SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist].find((n) => names.has(n.toLowerCase()));
   if (taken) return { ok: false, message: t(lang, "excel.conflict", { sheet: taken }) };
   const hasStore = names.has(STORE_SHEET.toLowerCase());
+  // The chart's code is loaded here, not with the pane: only Opprett and a recompute that must make one need it.
+  const { queueRankingChart } = await import("./chart");
   context.runtime.enableEvents = false;
   writeScoringSheet(context, model, rows, lang);
   writeModelSheet(context, model, lang);

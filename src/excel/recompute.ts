@@ -32,10 +32,11 @@ import { clashes, listOwned, workbookLang } from "./own-sheets";
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
 import { checklistRowIn, queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
-import { ensureRankingChart, probeRankingChart } from "./chart";
+import { chartWork, probeRankingChart, retitleRankingChart } from "./chart-probe";
 import { moveText, movesAgainst, type Baseline } from "../core/movement";
 import { META_ROWS, metaFromRange, ROUNDS_SHEET } from "../grid/rounds-register";
 import { groupContributions } from "../core/contributions";
+import { fullName } from "../core/full-name";
 import { setsBudgetFrame } from "../grid/budget-frame";
 import { DISAGREE_FILL, SCORERS_SHEET, SCORERS_TABLE } from "../grid/scorers-layout";
 import { BOUNDED_TABLES } from "./table-bounds";
@@ -103,7 +104,7 @@ export function rankingRows(
     const sr = read.checklist?.segmentRanks.get(m.id);
     return [
       m.rank ?? "",
-      m.name,
+      fullName(m),
       m.total ?? "",
       ...a.model.criteria.map((g) => m.values[g.id] ?? ""),
       p ? entryWord(p) : "",
@@ -338,6 +339,9 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     : undefined;
   // Merknader with the scorers' notes (their code and strings load only with a scorers table); no sync.
   const notes = read.scorers ? (await import("./scorer-notes-column")).scorerNotesText(read, lang) : undefined;
+  // The chart beside Rangering: usually nothing to do; the code that makes one loads only when one must be made.
+  const chartTodo = chart && body ? chartWork(chart, read.model, lang, body.columnCount !== rankingHeaders(read.model).length) : "none";
+  const remakeChart = chartTodo === "make" ? (await import("./chart")).remakeRankingChart : undefined;
 
   // 3. Write.
   context.runtime.enableEvents = false;
@@ -346,12 +350,14 @@ export async function recompute(context: Excel.RequestContext, _displayLang: Lan
     context.workbook.worksheets.getItem(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).values = [[textInto(g, w.row, w.col, w.id)]];
   }
   writeMarks(scoringSheet, read, marks.items);
-  let rebuilt = false;
   if (rankingTable && body && rankingSheet) {
     const rankingGrid = grids.find((g) => g.name.toLowerCase() === rankingSheet.name.toLowerCase());
-    rebuilt = writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline, lists, notes);
+    writeRanking(context, { table: rankingTable, body, sheet: rankingSheet }, rankingGrid, read, lang, baseline, lists, notes);
   }
-  if (chart && rankingTable && body) ensureRankingChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length, rebuilt);
+  if (chart && rankingTable && body) {
+    if (remakeChart) remakeChart(context.workbook.worksheets.getItem(exact(SHEETS.ranking)), chart, read.model, lang, read.assessment.measures.length);
+    else if (chartTodo === "title") retitleRankingChart(chart, lang);
+  }
   const modelGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.model.toLowerCase());
   if (modelGrid && read.modelProblems.length === 0) writeImplied(context, modelGrid, read.model);
   if (read.checklist) writeChecklist(context, read, read.checklist, grids, lang, list, now());

@@ -14,8 +14,25 @@ export function csvSeparator(lang: Lang): string {
   return lang === "nb" ? ";" : ",";
 }
 
-/** A CSV field: quoted when it holds the separator, a quote, a line break or edge spaces; quotes doubled. */
-export function csvField(value: string, sep: string): string {
+/** A number as the table writes it (22,8 · 22.8 · -1,5 · 6): Excel must go on reading it as a number. */
+const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * Text that Excel (and LibreOffice) would read as a formula when the file is opened or the text
+ * pasted: a field starting with = + - @, a tab or a carriage return (CSV injection). As OWASP
+ * recommends, such a field gets a leading apostrophe, so it opens as the text it is; a number
+ * (-1,5) is left alone.
+ */
+export function neutralised(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+}
+
+/**
+ * A CSV field: neutralised (see above), then quoted when it holds the separator, a quote, a line
+ * break or edge spaces; quotes doubled.
+ */
+export function csvField(raw: string, sep: string): string {
+  const value = neutralised(raw);
   if (value.includes(sep) || /["\r\n]/.test(value) || value !== value.trim()) return `"${value.replace(/"/g, '""')}"`;
   return value;
 }
@@ -49,21 +66,28 @@ export function toCsv(t: ExportTable): string {
   return BOM + tableCells(t, "").map((r) => r.map((c) => csvField(c, sep)).join(sep)).join("\r\n") + "\r\n";
 }
 
-/** Tab-separated text: tabs and line breaks inside a cell become spaces, so every row stays one line. */
+/**
+ * Tab-separated text: tabs and line breaks inside a cell become spaces, so every row stays one
+ * line; a cell Excel would read as a formula when pasted is neutralised as in the CSV.
+ */
 export function toTsv(t: ExportTable): string {
   return tableCells(t)
-    .map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, " ")).join("\t"))
+    .map((r) => r.map((c) => neutralised(c.replace(/[\t\r\n]+/g, " "))).join("\t"))
     .join("\n");
 }
 
 const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** A plain HTML table with inline styles (the clipboard keeps no style sheet); numbers right-aligned. */
+/**
+ * A plain HTML table with inline styles (the clipboard keeps no style sheet); numbers
+ * right-aligned. Text cells carry Excel's text format (mso-number-format:'\@'), so a name that
+ * starts with = is pasted into Excel as text, not a formula; PowerPoint, Word and Teams ignore it.
+ */
 export function toHtml(t: ExportTable): string {
   const [header, ...rows] = tableCells(t);
   const numeric = new Set([0, 2, ...t.groupLabels.map((_, i) => 3 + i)]);
   const cell = (tag: "th" | "td", c: string, i: number) =>
-    `<${tag} style="border:1px solid #9DB3C8;padding:2px 6px;${numeric.has(i) ? "text-align:right;" : "text-align:left;"}${tag === "th" ? "background:#1F4E79;color:#FFFFFF;font-weight:bold;" : ""}">${escapeHtml(c)}</${tag}>`;
+    `<${tag} style="border:1px solid #9DB3C8;padding:2px 6px;${numeric.has(i) ? "text-align:right;" : "text-align:left;mso-number-format:'\\@';"}${tag === "th" ? "background:#1F4E79;color:#FFFFFF;font-weight:bold;" : ""}">${escapeHtml(c)}</${tag}>`;
   const head = `<tr>${header.map((c, i) => cell("th", c, i)).join("")}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`).join("");
   return `<table style="border-collapse:collapse;font-family:Calibri,Arial,sans-serif;font-size:11pt"><thead>${head}</thead><tbody>${body}</tbody></table>`;

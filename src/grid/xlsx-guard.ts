@@ -541,3 +541,33 @@ export async function guardWorkbook(bytes: Uint8Array, fileName = "", platform: 
     throw e;
   }
 }
+
+/**
+ * The text of the zip entries whose names match `pattern`, each inflated under `limit` bytes: for
+ * parts no reader parses, such as the add-in's document settings in xl/webextensions/ (read by
+ * `prio slides`). An entry that is too large, encrypted, packed another way or broken is left
+ * out; bytes that are not a sound zip give none. Never throws.
+ */
+export async function zipTexts(bytes: Uint8Array, pattern: RegExp, limit: number, platform: Platform = globalPlatform()): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let entries: Entry[];
+  try {
+    const dir = endOfDirectory(bytes);
+    if (dir.count > LIMITS.entries) return out;
+    entries = readEntries(bytes, dir, platform);
+  } catch {
+    return out;
+  }
+  const decoder = new platform.TextDecoder("utf-8");
+  for (const e of entries) {
+    if (!pattern.test(e.name) || e.flags & 1 || (e.method !== 0 && e.method !== 8) || e.size > limit) continue;
+    try {
+      const packed = packedData(bytes, e);
+      const data = e.method === 0 ? packed : await inflateLimited(packed, limit, platform);
+      if (data && data.length <= limit) out.set(e.name, decoder.decode(data));
+    } catch {
+      // Left out, as said.
+    }
+  }
+  return out;
+}

@@ -4,14 +4,19 @@
  * after recomputes that add and remove rows it still reads exactly the table's rows, and a
  * recompute writes nothing to it (three syncs, as before).
  */
+import { fullName } from "../../src/core/full-name";
 import { defaultModel } from "../../src/core/model";
-import { RANKING_CHART } from "../../src/excel/chart";
+import { RANKING_CHART } from "../../src/excel/chart-probe";
+import { readXlsx } from "../../src/cli/xlsx";
+import { legacyToScoringRows } from "../../src/grid/import";
+import { readLegacyWorkbook } from "../../src/grid/legacy";
+import { setWorkbookLang } from "../../src/excel/store-actions";
 import { createLayout } from "../../src/excel/layout";
 import { recompute } from "../../src/excel/recompute";
 import { SHEETS, TABLES } from "../../src/grid/layout";
 import { newStore } from "../../src/grid/store";
 import type { SimWorkbook } from "../../src/sim/workbook";
-import { emptyWorkbook, generatedRows, hostOf } from "./helpers";
+import { MEETING_XLSX, emptyWorkbook, generatedRows, hostOf } from "./helpers";
 
 /** The Rangering table's names and group contributions (columns M–O), row by row, as the cells hold them. */
 function tableColumns(wb: SimWorkbook): { names: string[]; groups: (number | null)[][] } {
@@ -66,8 +71,9 @@ test("recomputes that grow and shrink the table: the chart reads every row of it
   expect(chart.series.map((s) => s.values)).toEqual(["Rangering!M2:M13", "Rangering!N2:N13", "Rangering!O2:O13"]);
   expect(chart.series[0].labels).toEqual(table.names);
   expect(chart.series.map((s) => s.numbers)).toEqual(table.groups);
-  // In rank order: the first bar is rank 1.
-  expect(chart.series[0].labels[0]).toBe(first.read.assessment.measures[0].name);
+  // In rank order: the first bar is rank 1, labelled with its full name (theme: measure).
+  expect(chart.series[0].labels[0]).toBe(fullName(first.read.assessment.measures[0]));
+  expect(chart.series[0].labels[0]).toBe("Tema 3: Tiltak 3");
 
   // Delete five measures from the scoring table (rows 3–7 of Vurdering): the table shrinks, the chart with it.
   await host.run(async (ctx) => {
@@ -149,7 +155,7 @@ test("with unequal weights each series holds exactly weight × group value, and 
   ]);
   const [chart] = wb.charts(SHEETS.ranking);
   const measures = result.read.assessment.measures;
-  expect(chart.series[0].labels).toEqual(measures.map((m) => m.name));
+  expect(chart.series[0].labels).toEqual(measures.map((m) => fullName(m)));
   const weights = [2, 0.5, 1.5];
   const grid = wb.toGrids().find((g) => g.name === SHEETS.ranking)!;
   measures.forEach((m, i) => {
@@ -206,4 +212,63 @@ test("a workbook laid out before the contribution columns: the recompute rebuild
   ]);
   expect(charts[0].series.map((s) => s.numbers)).toEqual(tableColumns(wb).groups);
   result.read.assessment.measures.forEach((m, i) => expect(charts[0].series.reduce((sum, s) => sum + s.numbers[i]!, 0)).toBe(m.total));
+});
+
+test("the meeting imported: every bar label is the full name, so «Spesialisthelsetjenesten» and «Fastleger» are told apart; one label per measure, none twice", async () => {
+  const model = defaultModel();
+  const { grids } = await readXlsx(MEETING_XLSX);
+  const { rows, nextId } = legacyToScoringRows(readLegacyWorkbook(grids, model)!, model);
+  const wb = emptyWorkbook();
+  const host = hostOf(wb);
+  expect(await host.run((ctx) => createLayout(ctx, model, rows, newStore(model, nextId), "nb"))).toEqual({ ok: true });
+  wb.resetSyncCount();
+  const result = await host.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.syncCount).toBe(3);
+  if (result.kind !== "ready") throw new Error(result.kind);
+  const [chart] = wb.charts(SHEETS.ranking);
+  expect(chart.series[0].labels).toEqual([
+    "Legemidler: PLL",
+    "Dokumentdeling: Spesialisthelsetjenesten",
+    "Kritisk info: Spesialisthelsetjenesten",
+    "Kritisk info: Fastleger og avtalespesialister",
+    "Kritisk info: Kommunal helse- og omsorg",
+    "Implementering av DBEP",
+    "Dokumentdeling: Legevakt/ØHD",
+    "Felles hjelpenummer",
+    "DHO: Generiske datadelingstjenester",
+    "Dokumentdeling: Fastleger",
+    "Dokumentdeling: Andre kommunal helse-omsorg",
+    "Kritisk info: Andre helseaktører",
+    "Dokumentdeling: Dokumenter utenfor kjernejournal",
+    "Dokumentdeling: Andre helseaktører/tjenester",
+  ]);
+  expect(new Set(chart.series[0].labels).size).toBe(14);
+  // The table's Tiltak column is where the labels come from.
+  expect(tableColumns(wb).names).toEqual(chart.series[0].labels);
+});
+
+test("the chart's title follows the workbook's language when it changes, in the same three syncs; a title someone typed stays", async () => {
+  const wb = await laidOut(4);
+  const host = hostOf(wb);
+  await host.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.charts(SHEETS.ranking)[0].title).toBe("Score fordelt på grupper, i rangert rekkefølge");
+  // The workbook's language becomes English (the pane's setting writes the store), then the recompute.
+  await host.run((ctx) => setWorkbookLang(ctx, "en", "nb"));
+  wb.resetSyncCount();
+  await host.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.syncCount).toBe(3);
+  expect(wb.charts(SHEETS.ranking)[0].title).toBe("Score by group, in rank order");
+  // Nothing changed: nothing is written, to the cells or the chart.
+  wb.resetCellWrites();
+  await host.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.cellWrites).toBe(0);
+  expect(wb.charts(SHEETS.ranking)[0].title).toBe("Score by group, in rank order");
+  // A title typed by someone is theirs, whatever the language.
+  await host.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(SHEETS.ranking).charts.getItem(RANKING_CHART).title.text = "Rådets rangering";
+    await ctx.sync();
+  });
+  await host.run((ctx) => setWorkbookLang(ctx, "nb", "nb"));
+  await host.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.charts(SHEETS.ranking)[0].title).toBe("Rådets rangering");
 });

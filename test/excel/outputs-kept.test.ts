@@ -4,6 +4,7 @@
  * stay through recomputes, whether or not a finding marks the cell.
  */
 import { defaultModel } from "../../src/core/model";
+import { fullName } from "../../src/core/full-name";
 import { createLayout } from "../../src/excel/layout";
 import { recompute } from "../../src/excel/recompute";
 import { rankingHeaders, SHEETS, TABLES } from "../../src/grid/layout";
@@ -26,7 +27,7 @@ test("adding and removing a top-level group on Modell rebuilds the Rangering tab
   const headers = rankingHeaders(grown.read.model);
   expect(wb.toGrids().find((g) => g.name === SHEETS.ranking)!.rows[0]!.map((c) => c?.value)).toEqual(headers);
   grown.read.assessment.measures.forEach((m, i) => {
-    expect(valueAt(wb, SHEETS.ranking, `B${i + 2}`)).toBe(m.name);
+    expect(valueAt(wb, SHEETS.ranking, `B${i + 2}`)).toBe(fullName(m));
     expect(valueAt(wb, SHEETS.ranking, `C${i + 2}`)).toBe(m.total ?? null);
     expect(valueAt(wb, SHEETS.ranking, `M${i + 2}`)).toBe(m.id);
   });

@@ -64,7 +64,7 @@ describe.each([10, 400])("%i measures", (n) => {
     const t1 = s.assessment!.measures.find((m) => m.id === "T0001")!;
     expect([t1.total, t1.rank]).toEqual([21, 1]);
     expect(s.assessment!.measures.filter((m) => m.id !== "T0001").every((m) => m.total === 12)).toBe(true);
-    expect(valueAt(wb, SHEETS.ranking, "B2")).toBe("Tiltak 1");
+    expect(valueAt(wb, SHEETS.ranking, "B2")).toBe("Tema 1: Tiltak 1");
     expect(valueAt(wb, SHEETS.ranking, "C2")).toBe(21);
     expect(wb.tableRowCount(SCORERS_TABLE)).toBe(2 * n);
 

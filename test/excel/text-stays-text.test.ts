@@ -34,12 +34,12 @@ test("a new layout writes names, Tema, Aktør and comments that start with = + -
     expect(cell(wb, SHEETS.checklist, `B${i + 2}`)).toEqual({ value: name });
     expect(cell(wb, SHEETS.checklist, `C${i + 2}`)).toEqual({ value: `-aktør ${i}` });
   });
-  // Recomputing works and the ranking shows the names as text.
+  // Recomputing works and the ranking shows the full names («Tema: tiltak») as text.
   const result = await wb.run((ctx) => recompute(ctx, "nb"));
   expect(result.kind).toBe("ready");
   const names = wb.toGrids().find((g) => g.name === SHEETS.ranking)!.rows.slice(1).map((r) => r?.[1]);
   expect(names.map((c) => c?.formula)).toEqual(TRICKY.map(() => undefined));
-  expect(names.map((c) => c?.value).sort()).toEqual([...TRICKY].sort());
+  expect(names.map((c) => c?.value).sort()).toEqual(TRICKY.map((n, i) => `=tema${i}: ${n}`).sort());
 });
 
 test("a name typed as text «= viktig tiltak (fase 2» (an invalid formula) is copied to the checklist and ranked; recomputes keep working", async () => {

@@ -33,7 +33,9 @@ import type { Placement } from "../../core/checklist";
 import type { Lang } from "../../i18n";
 import { ex } from "../../i18n/export";
 import type { AppState } from "../app-state";
-import { downloadsBlocked, loadExportSettings, saveExportSettings } from "../export-settings";
+import { downloadsBlocked, loadExportSettings, saveExportSettings, settingsDiffer, type ExportSettings } from "../export-settings";
+import { ClipboardRefused, exportFailureText, type ExportAction } from "../export-messages";
+import { xp } from "../../i18n/export-pane";
 import { acceptabilityFor } from "../../presenter/acceptability-channel";
 import type { RankingFilter } from "./RankingView";
 
@@ -50,7 +52,8 @@ const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
 };
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // The content scrolls on a short pane: its parts keep their height (a message is never squeezed to a line).
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, "& > *": { flexShrink: 0 } },
   slides: { display: "flex", flexDirection: "column" },
   note: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -95,7 +98,7 @@ async function copyTable(html: string, text: string): Promise<void> {
   } finally {
     document.removeEventListener("copy", onCopy);
   }
-  if (!done) throw new Error("clipboard");
+  if (!done) throw new ClipboardRefused();
 }
 
 function placementsOf(state: AppState): Map<string, Placement> | undefined {
@@ -112,6 +115,9 @@ function filterWords(lang: Lang, filter: RankingFilter, hasChecklist: boolean): 
 }
 
 type Status = { kind: "success" | "error"; text: string } | undefined;
+
+/** A message that appears below the fold of a short pane (the dialog's content scrolls) is brought into view. */
+const inView = (el: HTMLElement | null): void => el?.scrollIntoView?.({ block: "nearest" });
 
 export default function ExportDialog({ state, filter, onClose }: { state: AppState; filter: RankingFilter; onClose: () => void }) {
   const s = useStyles();
@@ -134,26 +140,45 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top };
   const input = { assessment, placements: placementsOf(state) };
 
-  const run = async (what: () => Promise<string>) => {
+  const run = async (action: ExportAction, what: () => Promise<string>) => {
     setBusy(true);
     setStatus(undefined);
     try {
       setStatus({ kind: "success", text: await what() });
     } catch (e) {
-      setStatus({ kind: "error", text: ex(lang, "pane.failed", { message: (e as Error).message || String(e) }) });
+      // Plain words for what went wrong and what to do; the error's own text is for developers.
+      setStatus({ kind: "error", text: exportFailureText(lang, action, e, blocked) });
     } finally {
       setBusy(false);
     }
   };
-  const remember = () => void saveExportSettings({ title, meeting });
+  // The title and meeting as last kept in the workbook: saved with each export and on close when they changed.
+  const [kept, setKept] = useState<ExportSettings>(initial);
+  const [saveFailed, setSaveFailed] = useState(false);
+  const remember = async (): Promise<boolean> => {
+    const now = { title, meeting };
+    if (!settingsDiffer(now, kept)) return true;
+    const outcome = await saveExportSettings(now);
+    if (outcome === "failed") {
+      setSaveFailed(true);
+      return false;
+    }
+    setSaveFailed(false);
+    setKept(now);
+    return true;
+  };
+  // Closing with changes saves them first; when that fails the dialog stays open once to say so.
+  const close = async () => {
+    if (saveFailed || (await remember())) onClose();
+  };
   const date = async () => {
     const { dateFromText, isoDate } = await import(/* webpackChunkName: "export-table" */ "../../export/file-name");
     return dateFromText(meeting) ?? isoDate(new Date());
   };
 
   const pptx = () =>
-    run(async () => {
-      remember();
+    run("pptx", async () => {
+      void remember();
       const { buildDeck, deckFileName } = await import(/* webpackChunkName: "export-deck" */ "../../export/deck");
       const d = await date();
       const split = await (await import("./export-split")).workbookSplit();
@@ -165,8 +190,8 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       return ex(lang, "pane.downloaded", { file: name });
     });
   const csv = () =>
-    run(async () => {
-      remember();
+    run("csv", async () => {
+      void remember();
       const [{ exportTable }, { toCsv }, { exportFileName }] = await Promise.all([
         import(/* webpackChunkName: "export-table" */ "../../export/rows"),
         import(/* webpackChunkName: "export-table" */ "../../export/table-text"),
@@ -177,22 +202,19 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       return ex(lang, "pane.downloaded", { file: name });
     });
   const copy = () =>
-    run(async () => {
+    run("copy", async () => {
+      void remember();
       const [{ exportTable }, { toHtml, toTsv }] = await Promise.all([
         import(/* webpackChunkName: "export-table" */ "../../export/rows"),
         import(/* webpackChunkName: "export-table" */ "../../export/table-text"),
       ]);
       const table = exportTable(input, outLang, selection);
-      try {
-        await copyTable(toHtml(table), toTsv(table));
-      } catch (e) {
-        throw new Error(ex(lang, "pane.copyFailed", { message: (e as Error).message }));
-      }
+      await copyTable(toHtml(table), toTsv(table));
       return ex(lang, "pane.copied");
     });
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && void close()}>
       <DialogSurface data-testid="export-dialog" aria-label={ex(lang, "pane.dialogTitle")}>
         <DialogBody>
           <DialogTitle>{ex(lang, "pane.dialogTitle")}</DialogTitle>
@@ -242,8 +264,20 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
               {ex(lang, "pane.filterNote", { filter: filterWords(lang, filter, hasChecklist) })}
             </Caption1>
             {busy && <Spinner size="tiny" label={ex(lang, "pane.working")} />}
+            {saveFailed && (
+              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView}>
+                <MessageBarBody>{xp(lang, "exportPane.saveFailed")}</MessageBarBody>
+              </MessageBar>
+            )}
             {status && (
-              <MessageBar intent={status.kind === "success" ? "success" : "error"} layout="multiline" data-testid="export-status" data-kind={status.kind}>
+              <MessageBar
+                intent={status.kind === "success" ? "success" : "error"}
+                layout="multiline"
+                data-testid="export-status"
+                data-kind={status.kind}
+                key={status.text}
+                ref={inView}
+              >
                 <MessageBarBody>{status.text}</MessageBarBody>
               </MessageBar>
             )}
@@ -262,7 +296,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid} onClick={copy} data-testid="export-copy">
               {ex(lang, "pane.copy")}
             </Button>
-            <Button appearance="subtle" onClick={onClose} data-testid="export-close">
+            <Button appearance="subtle" onClick={() => void close()} data-testid="export-close">
               {ex(lang, "pane.close")}
             </Button>
           </DialogActions>
