@@ -21,7 +21,7 @@ import { sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "./acceptability";
-import { paginate, rowHeightIn, textWidthPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
+import { paginate, rowHeightIn, textWidthPt, widestWordPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
   RANK_OR_TOTAL_CODES,
   exportTable,
@@ -77,8 +77,8 @@ const CONTENT_W = W - 2 * LEFT;
 const TABLE_TOP = 1.3;
 /** The table may reach this far down; the footer sits below. */
 const TABLE_BOTTOM = 6.85;
-const BODY_PT = 12;
-const METRICS: RowMetrics = { fontPt: BODY_PT, padXIn: 0.16, padYIn: 0.08 };
+export const BODY_PT = 12;
+export const METRICS: RowMetrics = { fontPt: BODY_PT, padXIn: 0.16, padYIn: 0.08 };
 const CELL_MARGIN: [number, number, number, number] = [0.04, 0.08, 0.04, 0.08];
 const MASTER = "PRIO_MASTER";
 
@@ -230,23 +230,52 @@ function tableSlides(
   });
 }
 
-function rankedColumns(t: ExportTable, bySegment: boolean): Column[] {
+/** Room beside the text in a fitted column, so a renderer's rounding never wraps it. */
+const FIT_SLACK = 0.06;
+
+/**
+ * A column as wide as its widest value, and its header's widest word (bold): the header may wrap
+ * onto more lines, but only between words («Nr. i / segment»), never inside one.
+ */
+function fittedWidth(header: string, values: string[], bold = false): number {
+  const text = Math.max(widestWordPt(header, BODY_PT, true), ...values.map((v) => textWidthPt(v, BODY_PT, bold)));
+  return text / 72 + METRICS.padXIn + FIT_SLACK;
+}
+
+/**
+ * The ranked list's columns. The numbers are as narrow as their header's longest word (the
+ * header «Prioriteringsnummer» stays one word on one line); each group column holds its whole
+ * header on one line up to 1.6 in, and wraps it between words beyond that. The name gets the rest.
+ */
+export function rankedColumns(t: ExportTable, bySegment: boolean, rows: ExportRow[] = t.ranked): Column[] {
   const lang = t.lang;
-  // Group columns as wide as their bold headers (a long English label wraps), so the name gets the rest.
-  const groupW = t.groupLabels.length ? Math.min(1.45, Math.max(1.0, ...t.groupLabels.map((g) => textWidthPt(g, BODY_PT, true) / 72 + METRICS.padXIn + 0.05))) : 0;
+  const groupW = t.groupLabels.length
+    ? Math.max(
+        ...t.groupLabels.map((g) => fittedWidth(g, rows.flatMap((r) => r.groups))),
+        Math.min(1.6, Math.max(0.9, ...t.groupLabels.map((g) => textWidthPt(g, BODY_PT, true) / 72 + METRICS.padXIn + FIT_SLACK))),
+      )
+    : 0;
   const cols: Column[] = [];
-  if (bySegment) cols.push({ header: ex(lang, "deck.col.segmentRank"), widthIn: 1.5, align: "center" });
-  cols.push({ header: ex(lang, "deck.col.rank"), widthIn: 2.0, align: "center" });
-  const rest = CONTENT_W - cols.reduce((s, c) => s + c.widthIn, 0) - 1.1 - groupW * t.groupLabels.length;
+  if (bySegment) {
+    const header = ex(lang, "deck.col.segmentRank");
+    cols.push({ header, widthIn: fittedWidth(header, rows.map(segmentRankText)), align: "center" });
+  }
+  const rankHeader = ex(lang, "deck.col.rank");
+  cols.push({ header: rankHeader, widthIn: fittedWidth(rankHeader, rows.map((r) => r.rank)), align: "center" });
+  const scoreHeader = ex(lang, "deck.col.score");
+  const scoreW = Math.max(0.6, fittedWidth(scoreHeader, rows.map((r) => r.score), true));
+  const rest = CONTENT_W - cols.reduce((s, c) => s + c.widthIn, 0) - scoreW - groupW * t.groupLabels.length;
   cols.push({ header: ex(lang, "deck.col.name"), widthIn: rest, align: "left" });
-  cols.push({ header: ex(lang, "deck.col.score"), widthIn: 1.1, align: "right" });
+  cols.push({ header: scoreHeader, widthIn: scoreW, align: "right" });
   for (const g of t.groupLabels) cols.push({ header: g, widthIn: groupW, align: "right" });
   return cols;
 }
 
+const segmentRankText = (r: ExportRow): string => (r.segmentRank ? `${r.segmentRank.rank}${r.segmentRank.tied ? "=" : ""}` : "–");
+
 function rankedSlides(pptx: PptxGenJS, t: ExportTable, heading: string, rows: ExportRow[], notes: string, bySegment: boolean): void {
   const lang = t.lang;
-  const columns = rankedColumns(t, bySegment);
+  const columns = rankedColumns(t, bySegment, rows);
   const out: TableRow[] = [];
   const section = (text: string, fill: string): TableRow => ({
     cells: [{ text, options: { colspan: columns.length, bold: true, color: NAVY, fill: { color: fill }, fontFace: FONT, fontSize: BODY_PT, margin: CELL_MARGIN } }],
@@ -268,7 +297,7 @@ function rankedSlides(pptx: PptxGenJS, t: ExportTable, heading: string, rows: Ex
     }
     const fill = cut && r.list === "minimum" ? { fill: { color: LIGHT } } : {};
     const texts = [
-      ...(bySegment ? [r.segmentRank ? `${r.segmentRank.rank}${r.segmentRank.tied ? "=" : ""}` : "–"] : []),
+      ...(bySegment ? [segmentRankText(r)] : []),
       r.rank,
       r.name,
       r.score,

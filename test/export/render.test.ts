@@ -8,7 +8,9 @@
 import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { exportTable } from "../../src/export/rows";
+import { exportTable, type ExportInput, type ExportRow, type ExportTable } from "../../src/export/rows";
+import { BODY_PT, METRICS, rankedColumns } from "../../src/export/deck";
+import { SAFETY, wrapLines } from "../../src/export/paginate";
 import { rankLabel } from "../../src/core/assess";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput } from "../../src/core/uncertainty";
 import { acceptabilityTable } from "../../src/export/acceptability";
@@ -73,6 +75,16 @@ async function slideCount(pptx: string): Promise<number> {
   return Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length;
 }
 
+/** How many slides each heading takes («(forts.)» counted with its heading), in deck order. */
+function slidesPerHeading(r: Rendered): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const page of r.pages.slice(1)) {
+    const heading = (page.split("\n").find((l) => l.trim() !== "") ?? "").replace(/[\s·]*$/, "").replace(/ \((forts\.|cont\.)\)$/, "").trim();
+    out[heading] = (out[heading] ?? 0) + 1;
+  }
+  return out;
+}
+
 function footerIsAlone(r: Rendered, footer: string): void {
   // Everything below 7.0 in (504 pt) is the footer line: its words and the slide number.
   const allowed = new Set([...footer.split(" "), ...r.pages.map((_, i) => String(i + 1))]);
@@ -80,16 +92,74 @@ function footerIsAlone(r: Rendered, footer: string): void {
   for (const w of below) expect({ page: w.page + 1, word: w.text, footer: allowed.has(w.text) && w.yMin > 505 }).toEqual({ page: w.page + 1, word: w.text, footer: true });
 }
 
+/**
+ * The rows of a ranked list (the whole list, or one segment's with «Nr. i segment» first) as
+ * pdftotext lays them out: each row's name with its wrapped lines joined, and how many lines it took.
+ */
+function listRows(pages: string[], heading: string, bySegment: boolean): { rank: string; name: string; lines: number }[] {
+  const rows: { rank: string; name: string; lines: number }[] = [];
+  const title = new RegExp(`^\\s*${heading.replace(/[()]/g, "\\$&")}( \\(forts\\.\\))?[\\s·]*$`);
+  const row = bySegment ? /^\s*(?:\d+=?|–)\s{2,}(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/ : /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/;
+  for (const page of pages) {
+    const lines = page.split("\n");
+    if (!title.test(lines.find((l) => l.trim() !== "") ?? "")) continue;
+    const header = lines.findIndex((l) => /Prioriteringsnummer\s+Tiltak\s+Score/.test(l));
+    for (const raw of lines.slice(header + 1)) {
+      if (/^\s*Prioritering av tiltak · \d/.test(raw)) break;
+      const line = raw.replace(/·+\s*$/, "");
+      const m = row.exec(line);
+      if (m) rows.push({ rank: m[1], name: m[2].trim(), lines: 1 });
+      else if (line.trim() !== "" && !/^\s*(Minimumsliste|Pluss-liste|Utenfor rammen)/.test(line.trim()) && rows.length) {
+        rows[rows.length - 1].name += ` ${line.trim()}`;
+        rows[rows.length - 1].lines++;
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The calibration of the row heights: each row of a ranked list takes as many lines in
+ * LibreOffice as paginate.ts predicts with the font's advance widths, or one fewer where the
+ * text fits only within the safety margin (SAFETY): never more (a row would grow and push the
+ * table into the footer), and never fewer than the exact advance widths allow.
+ */
+function expectPredictedLines(rendered: { name: string; lines: number }[], t: ExportTable, rows: ExportRow[], bySegment: boolean): number {
+  const columns = rankedColumns(t, bySegment, rows);
+  const name = columns.find((c) => c.header === "Tiltak")!;
+  const width = (name.widthIn - METRICS.padXIn) * 72;
+  expect(rendered.map((r) => r.name.replace(/- /g, "-"))).toEqual(rows.map((r) => r.name.replace(/- /g, "-")));
+  let margin = 0;
+  rows.forEach((r, i) => {
+    const predicted = wrapLines(r.name, width, BODY_PT).length;
+    const exact = wrapLines(r.name, width * SAFETY, BODY_PT).length;
+    const got = rendered[i].lines;
+    expect({ name: r.name, fits: got <= predicted && got >= exact }).toEqual({ name: r.name, fits: true });
+    if (got !== predicted) margin++;
+  });
+  return margin;
+}
+
+async function readSixty(file: string): Promise<ExportInput> {
+  const read = readWorkbook((await readXlsx(file)).grids);
+  if (read.kind !== "addin") throw new Error("the add-in layout");
+  return { assessment: read.assessment, placements: read.checklist?.placements };
+}
+
 let decks: Decks;
 let meeting: Rendered;
+let meetingEn: Rendered;
 let sixty: Rendered;
 let utvalg: Rendered;
+let long: Rendered;
 beforeAll(async () => {
   decks = await makeDecks();
   meeting = await render(decks.meeting, "meeting");
+  meetingEn = await render(decks.meetingEn, "meeting-en");
   sixty = await render(decks.sixty, "sixty");
   utvalg = await render(decks.utvalg, "utvalg");
-}, BUILD_TIMEOUT + 240_000);
+  long = await render(decks.long, "long");
+}, BUILD_TIMEOUT + 300_000);
 afterAll(() => decks?.cleanup());
 
 describe("the meeting of 21 September 2022", () => {
@@ -179,6 +249,20 @@ describe("60 measures with a checklist", () => {
       expect(p).toMatch(/Prioriteringsnummer\s+Tiltak\s+Score\s+Måloppnåelse\s+Kostnader\s+Nytte/);
     }
   });
+  test("calibration: every row of the ranked list and of each segment's list takes the lines predicted from the font's widths", async () => {
+    const input = await readSixty(decks.sixtyXlsx);
+    const t = exportTable(input, "nb", { top: 20 });
+    const margins = [expectPredictedLines(listRows(sixty.pages, "Rangert liste", false), t, t.ranked, false)];
+    for (const segment of ["Samstyre", "Koordinere", "Observere", "Inspirere"]) {
+      margins.push(expectPredictedLines(listRows(sixty.pages, `Rangert liste – ${segment}`, true), t, t.ranked.filter((r) => r.segment === segment), true));
+    }
+    // Rows given a line they did not need (their text fits only within the 1 % safety margin).
+    expect(margins).toEqual([0, 0, 0, 0, 0]);
+  });
+  test("the ranked lists take 4 slides (5 before the widths were measured) and 6 for the four segments (7 before)", () => {
+    const per = slidesPerHeading(sixty);
+    expect([per["Rangert liste"], per["Rangert liste – Samstyre"], per["Rangert liste – Koordinere"], per["Rangert liste – Observere"], per["Rangert liste – Inspirere"]]).toEqual([4, 3, 1, 1, 1]);
+  });
   test("segments: the counts and the ranked list per segment", () => {
     const all = sixty.pages.join("\n");
     expect(all).toMatch(/Tiltak per segment[\s\S]*Samstyre\s+30[\s\S]*Koordinere\s+11[\s\S]*Observere\s+6[\s\S]*Inspirere\s+8[\s\S]*Ut\s+0[\s\S]*ikke vurdert\s+5/);
@@ -188,6 +272,29 @@ describe("60 measures with a checklist", () => {
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(sixty.pngs).toHaveLength(await slideCount(decks.sixty));
     footerIsAlone(sixty, "Prioritering av tiltak · 21.09.2022");
+  });
+});
+
+describe("60 measures with 150-character names", () => {
+  test("calibration: every row of the ranked list and of each segment's list takes the lines predicted", async () => {
+    const input = await readSixty(decks.longXlsx);
+    const t = exportTable(input, "nb");
+    const margins = [expectPredictedLines(listRows(long.pages, "Rangert liste", false), t, t.ranked, false)];
+    for (const segment of ["Samstyre", "Koordinere", "Observere", "Inspirere"]) {
+      margins.push(expectPredictedLines(listRows(long.pages, `Rangert liste – ${segment}`, true), t, t.ranked.filter((r) => r.segment === segment), true));
+    }
+    expect(margins).toEqual([0, 0, 0, 0, 0]);
+  });
+  test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
+    expect(long.pngs).toHaveLength(await slideCount(decks.long));
+    footerIsAlone(long, "Prioritering av tiltak · 21.09.2022");
+  });
+});
+
+describe("the meeting in English", () => {
+  test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
+    expect(meetingEn.pngs).toHaveLength(await slideCount(decks.meetingEn));
+    footerIsAlone(meetingEn, "Prioritisation of measures · 2022-09-21");
   });
 });
 
