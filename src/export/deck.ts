@@ -21,11 +21,12 @@ import { sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "./acceptability";
-import { paginate, rowHeightIn, textWidthPt, widestWordPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
+import { LINE_HEIGHT, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
   RANK_OR_TOTAL_CODES,
   exportTable,
   filterText,
+  fullName,
   segmentCounts,
   segmentName,
   type ExportInput,
@@ -366,26 +367,88 @@ export function contributions(model: Model, values: Record<string, number | null
   return groupContributions(model, values);
 }
 
-/** Bars per chart slide: a label at 12 pt that wraps to two lines needs about 0.33 in. */
-const BARS_PER_SLIDE = 15;
+/** A measure's name in a chart label is cut to this many characters (with «…»); the tables keep the full name. */
+export const CHART_NAME_MAX = 60;
+
+const chars = (s: string) => [...s].length;
+
+/** A text cut to at most `max` characters: at the last space in its second half, ended with «…». */
+function cutText(text: string, max: number): string {
+  if (chars(text) <= max) return text;
+  const cut = [...text].slice(0, max - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s:,;–-]+$/, "")}…`;
+}
+
+/**
+ * A measure as a chart label shows it: its full name («Tema: tiltak») up to 60 characters; a longer
+ * one keeps the measure's own name and shortens the theme in front of it («5.1 Utvikle felles…:
+ * Realiserer API-management»), or, when the name alone is long, is the name cut with «…». The
+ * tables keep the full name; the rank in front of each label ties the two.
+ */
+export function chartName(m: { name: string; theme?: string }, max = CHART_NAME_MAX): string {
+  const full = fullName(m);
+  if (chars(full) <= max) return full;
+  const name = m.name.trim();
+  const theme = full === m.name ? "" : (m.theme ?? "").trim();
+  if (theme === "" || chars(name) > max - 14) return cutText(name, max);
+  return `${cutText(theme, max - chars(name) - 2)}: ${name}`;
+}
+
+/** The chart's geometry (inches): the legend on top, the category labels in a band at the left, the value axis below. */
+const CHART = { legendIn: 0.45, axisIn: 0.4, labelGapIn: 0.15, labelMaxFraction: 0.45, minBarIn: 0.3 } as const;
+
+export interface ChartPage {
+  rows: ExportRow[];
+  labels: string[];
+  /** The width of the label band (inches) and the lines each label takes there. */
+  labelIn: number;
+  lines: number[];
+}
+
+/**
+ * The bars per chart slide, so that every bar is labelled: each label is drawn (frequency 1) in a
+ * band wide enough for the longest label up to 45 % of the chart, and a slide takes only as many
+ * bars as have room for their label's lines (a label that wraps to two lines needs two lines of
+ * height per bar, so fewer bars fit).
+ */
+export function chartPages(rows: ExportRow[]): ChartPage[] {
+  const labels = rows.map((r) => `${r.rank}  ${chartName(r.measure)}`);
+  const widest = Math.max(0, ...labels.map((l) => textWidthPt(l, BODY_PT))) / 72;
+  const labelIn = Math.min(CONTENT_W * CHART.labelMaxFraction, widest + 0.1);
+  const lines = labels.map((l) => wrapLines(l, labelIn * 72, BODY_PT).length);
+  const plotIn = TABLE_BOTTOM - TABLE_TOP - CHART.legendIn - CHART.axisIn;
+  const barIn = (n: number) => Math.max(CHART.minBarIn, (n * BODY_PT * LINE_HEIGHT) / 72 + 0.06);
+  const pages: ChartPage[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    // All bars of a chart get the same band: the page ends before the tallest label would not fit.
+    let end = start + 1;
+    let tallest = lines[start];
+    while (end < rows.length && (end + 1 - start) * barIn(Math.max(tallest, lines[end])) <= plotIn + 1e-9) tallest = Math.max(tallest, lines[end++]);
+    pages.push({ rows: rows.slice(start, end), labels: labels.slice(start, end), labelIn, lines: lines.slice(start, end) });
+    start = end;
+  }
+  return pages;
+}
 
 function chartSlides(pptx: PptxGenJS, t: ExportTable, model: Model, notes: string): void {
   const lang = t.lang;
-  const rows = t.ranked;
-  const pages: ExportRow[][] = [];
-  for (let i = 0; i < rows.length; i += BARS_PER_SLIDE) pages.push(rows.slice(i, i + BARS_PER_SLIDE));
+  const pages = chartPages(t.ranked);
   const max = totalMax(model);
   pages.forEach((page, p) => {
     const heading = p === 0 ? ex(lang, "deck.chart") : `${ex(lang, "deck.chart")} ${ex(lang, "deck.continued")}`;
     const slide = newSlide(pptx, heading, notes, ex(lang, "deck.chartLead"));
-    const labels = page.map((r) => `${r.rank}  ${r.name}`);
-    const contrib = page.map((r) => contributions(model, r.measure.values));
+    const contrib = page.rows.map((r) => contributions(model, r.measure.values));
     const data = model.criteria.map((g, gi) => ({
       name: g.label[lang],
-      labels,
+      labels: page.labels,
       values: contrib.map((c) => round3(c[gi])),
     }));
-    const height = Math.min(TABLE_BOTTOM - TABLE_TOP, 0.6 + page.length * 0.29 + 0.5);
+    const tallest = Math.max(...page.lines);
+    const bar = Math.max(CHART.minBarIn, (tallest * BODY_PT * LINE_HEIGHT) / 72 + 0.06);
+    const plot = page.rows.length * bar;
+    const height = CHART.legendIn + plot + CHART.axisIn;
     slide.addChart(pptx.ChartType.bar, data, {
       x: LEFT,
       y: TABLE_TOP,
@@ -396,6 +459,8 @@ function chartSlides(pptx: PptxGenJS, t: ExportTable, model: Model, notes: strin
       barGapWidthPct: 45,
       // Rank 1 at the top. pptxgenjs writes the value as given; its type only lists "minMax".
       catAxisOrientation: "maxMin" as "minMax",
+      // Every bar's label, never every other one (c:tickLblSkip 1).
+      catAxisLabelFrequency: "1",
       catAxisLabelFontFace: FONT,
       catAxisLabelFontSize: BODY_PT,
       catAxisLabelColor: "1A1A1A",
@@ -440,6 +505,7 @@ function segmentSlide(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes
       barDir: "col",
       barGapWidthPct: 60,
       chartColors: [BLUE],
+      catAxisLabelFrequency: "1",
       catAxisLabelFontFace: FONT,
       catAxisLabelFontSize: BODY_PT,
       valAxisLabelFontFace: FONT,

@@ -117,6 +117,15 @@ describe.each([
       .filter((t) => t.startsWith("ppt/charts/"));
     expect(new Set(fromSlides)).toEqual(new Set(charts));
   });
+  test("every chart labels every category (tickLblSkip 1): no renderer skips every other bar's label", () => {
+    const d = deck();
+    const charts = d.parts.filter((p) => /^ppt\/charts\/chart\d+\.xml$/.test(p));
+    for (const c of charts) {
+      const axes = byName(d.xml.get(c)!, "catAx");
+      expect(axes).toHaveLength(1);
+      expect({ c, skip: byName(axes[0], "tickLblSkip").map((e) => e.attrs.val) }).toEqual({ c, skip: ["1"] });
+    }
+  });
   test("tables are native (a:tbl), no pictures; no text below 12 pt in a table", () => {
     const d = deck();
     let tables = 0;

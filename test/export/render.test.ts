@@ -9,7 +9,7 @@ import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { exportTable, type ExportInput, type ExportRow, type ExportTable } from "../../src/export/rows";
-import { BODY_PT, METRICS, rankedColumns } from "../../src/export/deck";
+import { BODY_PT, METRICS, chartPages, rankedColumns } from "../../src/export/deck";
 import { SAFETY, wrapLines } from "../../src/export/paginate";
 import { rankLabel } from "../../src/core/assess";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput } from "../../src/core/uncertainty";
@@ -146,6 +146,27 @@ async function readSixty(file: string): Promise<ExportInput> {
   return { assessment: read.assessment, placements: read.checklist?.placements };
 }
 
+/**
+ * Every bar of the score chart labelled: each chart slide shows, on its own line, the rank and the
+ * shortened name of every bar chartPages put on it, in rank order.
+ */
+function expectEveryBarLabelled(r: Rendered, t: ExportTable): number[] {
+  const charts = r.pages.filter((p) => /^\s*Score fordelt på grupper( \(forts\.\))?[\s·]*\n/.test(p));
+  const pages = chartPages(t.ranked);
+  expect(charts).toHaveLength(pages.length);
+  const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+  pages.forEach((page, k) => {
+    const lines = charts[k].split("\n").map(squash);
+    let at = -1;
+    for (const label of page.labels) {
+      const i = lines.findIndex((l, j) => j > at && l === squash(label));
+      expect({ label, shown: i >= 0 }).toEqual({ label, shown: true });
+      at = i;
+    }
+  });
+  return pages.map((p) => p.rows.length);
+}
+
 let decks: Decks;
 let meeting: Rendered;
 let meetingEn: Rendered;
@@ -259,6 +280,10 @@ describe("60 measures with a checklist", () => {
     // Rows given a line they did not need (their text fits only within the 1 % safety margin).
     expect(margins).toEqual([0, 0, 0, 0, 0]);
   });
+  test("the score chart labels every bar (85-character names shortened), 15 bars a slide", async () => {
+    const t = exportTable(await readSixty(decks.sixtyXlsx), "nb", { top: 20 });
+    expect(expectEveryBarLabelled(sixty, t)).toEqual([15, 15, 15, 14]);
+  });
   test("the ranked lists take 4 slides (5 before the widths were measured) and 6 for the four segments (7 before)", () => {
     const per = slidesPerHeading(sixty);
     expect([per["Rangert liste"], per["Rangert liste – Samstyre"], per["Rangert liste – Koordinere"], per["Rangert liste – Observere"], per["Rangert liste – Inspirere"]]).toEqual([4, 3, 1, 1, 1]);
@@ -284,6 +309,11 @@ describe("60 measures with 150-character names", () => {
       margins.push(expectPredictedLines(listRows(long.pages, `Rangert liste – ${segment}`, true), t, t.ranked.filter((r) => r.segment === segment), true));
     }
     expect(margins).toEqual([0, 0, 0, 0, 0]);
+  });
+  test("the score chart labels every bar, each name cut to 60 characters with «…», 15 bars a slide", async () => {
+    const t = exportTable(await readSixty(decks.longXlsx), "nb");
+    expect(expectEveryBarLabelled(long, t)).toEqual([15, 15, 15, 14]);
+    expect(long.pages.join("\n")).toMatch(/\n\s*1\s+Nasjonalt prosjekt DigiHelse samhandling mellom kommunale…\n/);
   });
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(long.pngs).toHaveLength(await slideCount(decks.long));
