@@ -10,23 +10,22 @@
  * speaker notes.
  */
 import PptxGenJS from "pptxgenjs";
-import { allFindings } from "../core/assess";
 import { groupContributions } from "../core/contributions";
-import { SEVERITY_ORDER, type Finding } from "../core/findings";
+import { SEVERITY_ORDER } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
-import { findingMessage, formatNumber, formatShort, type Lang } from "../i18n";
+import { formatNumber, formatShort, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
 import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "./acceptability";
-import { LINE_HEIGHT, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type CellBox, type PageItem, type RowMetrics } from "./paginate";
+import { qualitySummary } from "./quality";
+import { CHART_NAME_MAX, chartName } from "./short-name";
+import { LINE_HEIGHT, fitWithMore, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
-  RANK_OR_TOTAL_CODES,
   exportTable,
   filterText,
-  fullName,
   segmentCounts,
   segmentName,
   type ExportInput,
@@ -137,7 +136,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
       if (rows.length) rankedSlides(pptx, table, ex(lang, "deck.segmentList", { segment: segmentName(lang, key) }), rows, notes, true);
     }
   }
-  if (which.quality) qualitySlides(pptx, input, table, notes);
+  if (which.quality) qualitySlide(pptx, input, table, notes);
   if (which.acceptability && table.ranked.length > 1) acceptabilitySlides(pptx, input, table, notes, o.acceptability);
   return pptx;
 }
@@ -367,33 +366,7 @@ export function contributions(model: Model, values: Record<string, number | null
   return groupContributions(model, values);
 }
 
-/** A measure's name in a chart label is cut to this many characters (with «…»); the tables keep the full name. */
-export const CHART_NAME_MAX = 60;
-
-const chars = (s: string) => [...s].length;
-
-/** A text cut to at most `max` characters: at the last space in its second half, ended with «…». */
-function cutText(text: string, max: number): string {
-  if (chars(text) <= max) return text;
-  const cut = [...text].slice(0, max - 1).join("");
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s:,;–-]+$/, "")}…`;
-}
-
-/**
- * A measure as a chart label shows it: its full name («Tema: tiltak») up to 60 characters; a longer
- * one keeps the measure's own name and shortens the theme in front of it («5.1 Utvikle felles…:
- * Realiserer API-management»), or, when the name alone is long, is the name cut with «…». The
- * tables keep the full name; the rank in front of each label ties the two.
- */
-export function chartName(m: { name: string; theme?: string }, max = CHART_NAME_MAX): string {
-  const full = fullName(m);
-  if (chars(full) <= max) return full;
-  const name = m.name.trim();
-  const theme = full === m.name ? "" : (m.theme ?? "").trim();
-  if (theme === "" || chars(name) > max - 14) return cutText(name, max);
-  return `${cutText(theme, max - chars(name) - 2)}: ${name}`;
-}
+export { CHART_NAME_MAX, chartName };
 
 /** The chart's geometry (inches): the legend on top, the category labels in a band at the left, the value axis below. */
 const CHART = { legendIn: 0.45, axisIn: 0.4, labelGapIn: 0.15, labelMaxFraction: 0.45, minBarIn: 0.3 } as const;
@@ -538,74 +511,74 @@ function segmentSlide(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes
 
 // ── Data quality ─────────────────────────────────────────────────────────────────────────────
 
-/** `'Kritisk info'!F9` → `Kritisk info!F9` for reading. */
-function readableCell(address: string | undefined): string {
-  if (!address) return "–";
-  return address.replace(/^'((?:[^']|'')+)'!/, (_, sheet: string) => `${sheet.replace(/''/g, "'")}!`);
-}
+/** The findings table beside the counts: its left edge and width (inches). */
+const QUALITY_X = LEFT + 3.0;
+const QUALITY_W = CONTENT_W - 3.0;
 
-function qualitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes: string): void {
+/**
+ * One slide: the findings counted by severity, then the measures with a finding that changes a
+ * rank or a total, each with its cells and what it changes; as many as fit, the rest counted in a
+ * last line «+N flere under Funn i arbeidsboken».
+ */
+function qualitySlide(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes: string): void {
   const lang = t.lang;
-  const model = input.assessment.model;
-  const findings = allFindings(input.assessment);
-  const relevant = findings
-    .filter((f) => RANK_OR_TOTAL_CODES.has(f.code))
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const q = qualitySummary(input.assessment, lang);
+  const slide = newSlide(pptx, ex(lang, "deck.quality"), notes);
   const sevColumns: Column[] = [
-    { header: ex(lang, "deck.col.severity"), widthIn: 2.2, align: "left" },
-    { header: ex(lang, "deck.col.count"), widthIn: 1.2, align: "right" },
+    { header: ex(lang, "deck.col.severity"), widthIn: 1.7, align: "left" },
+    { header: ex(lang, "deck.col.count"), widthIn: 0.9, align: "right" },
   ];
-  const severityRows = SEVERITY_ORDER.map((s) => [
-    bodyCell(ex(lang, `deck.severity.${s}`), sevColumns[0]),
-    bodyCell(String(findings.filter((f) => f.severity === s).length), sevColumns[1]),
-  ]);
   const sevRowH = rowHeightIn([{ text: "X", widthIn: 2 }], METRICS);
-  const sevBlock = sevRowH * 4;
-  const leadTop = TABLE_TOP + sevBlock + 0.15;
-  const first = (slide: PptxGenJS.Slide) => {
-    slide.addTable([sevColumns.map(headerCell), ...severityRows], {
-      x: LEFT,
-      y: TABLE_TOP,
-      w: 3.4,
-      colW: sevColumns.map((c) => c.widthIn),
-      rowH: [sevRowH, sevRowH, sevRowH, sevRowH],
-      border: { type: "solid", pt: 0.75, color: RULE },
-      fontFace: FONT,
-      fontSize: BODY_PT,
-    });
-    slide.addText(ex(lang, relevant.length ? "deck.qualityLead" : "deck.qualityNone", { count: findings.length }), {
-      x: LEFT,
-      y: leadTop,
-      w: CONTENT_W,
-      h: 0.4,
-      fontFace: FONT,
-      fontSize: 14,
-      color: GREY,
-      valign: "middle",
-      margin: 0,
-    });
-  };
-  const columns: Column[] = [
-    { header: ex(lang, "deck.col.cell"), widthIn: 2.8, align: "left" },
-    { header: ex(lang, "deck.col.finding"), widthIn: CONTENT_W - 2.8, align: "left" },
-  ];
-  const rows: TableRow[] = relevant.map((f: Finding) => {
-    const cell = readableCell(f.cell);
-    const text = findingMessage(f, lang, model);
-    return {
-      cells: [bodyCell(cell, columns[0]), bodyCell(text, columns[1])],
-      boxes: [
-        { text: cell, widthIn: columns[0].widthIn },
-        { text, widthIn: columns[1].widthIn },
-      ],
-    };
+  slide.addTable(
+    [sevColumns.map(headerCell), ...SEVERITY_ORDER.map((s) => [bodyCell(ex(lang, `deck.severity.${s}`), sevColumns[0]), bodyCell(String(q.counts[s]), sevColumns[1])])],
+    { x: LEFT, y: TABLE_TOP, w: 2.6, colW: sevColumns.map((c) => c.widthIn), rowH: [sevRowH, sevRowH, sevRowH, sevRowH], border: { type: "solid", pt: 0.75, color: RULE }, fontFace: FONT, fontSize: BODY_PT },
+  );
+  const leadH = 0.4;
+  slide.addText(ex(lang, q.rows.length ? "deck.qualityLead" : "deck.qualityNone", { count: q.total }), {
+    x: QUALITY_X,
+    y: TABLE_TOP - 0.06,
+    w: QUALITY_W,
+    h: leadH,
+    fontFace: FONT,
+    fontSize: 14,
+    color: GREY,
+    valign: "top",
+    margin: 0,
   });
-  if (rows.length === 0) {
-    const slide = newSlide(pptx, ex(lang, "deck.quality"), notes);
-    first(slide);
-    return;
+  if (q.rows.length === 0) return;
+  const nameW = 2.8;
+  const cellsW = 2.3;
+  const columns: Column[] = [
+    { header: ex(lang, "deck.col.name"), widthIn: nameW, align: "left" },
+    { header: ex(lang, "deck.col.cells"), widthIn: cellsW, align: "left" },
+    { header: ex(lang, "deck.col.effect"), widthIn: QUALITY_W - nameW - cellsW, align: "left" },
+  ];
+  const top = TABLE_TOP + leadH;
+  const headerH = rowHeightIn(columns.map((c) => ({ text: c.header, widthIn: c.widthIn, bold: true })), METRICS);
+  const heightOf = (texts: string[]) => rowHeightIn(texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn })), METRICS);
+  const rows = q.rows.map((r) => ({ texts: [r.name, r.cells, r.effects], count: r.count, h: heightOf([r.name, r.cells, r.effects]) }));
+  // As many rows as fit above the footer; when some do not, the last line says how many findings are left out.
+  const room = TABLE_BOTTOM - top - headerH;
+  const more = (n: number) => ex(lang, "deck.qualityMore", { count: n });
+  const moreH = rowHeightIn([{ text: more(999), widthIn: QUALITY_W }], METRICS);
+  const shown = fitWithMore(rows.map((r) => r.h), room, moreH);
+  const left = rows.slice(shown).reduce((s, r) => s + r.count, 0);
+  const body: Cell[][] = rows.slice(0, shown).map((r) => r.texts.map((x, i) => bodyCell(x, columns[i])));
+  const heights = rows.slice(0, shown).map((r) => r.h);
+  if (left > 0) {
+    body.push([{ text: more(left), options: { colspan: columns.length, italic: true, color: GREY, fontFace: FONT, fontSize: BODY_PT, margin: CELL_MARGIN } }]);
+    heights.push(moreH);
   }
-  tableSlides(pptx, ex(lang, "deck.quality"), columns, rows, notes, undefined, lang, leadTop + 0.5, first);
+  slide.addTable([columns.map(headerCell), ...body], {
+    x: QUALITY_X,
+    y: top,
+    w: QUALITY_W,
+    colW: columns.map((c) => c.widthIn),
+    rowH: [headerH, ...heights],
+    border: { type: "solid", pt: 0.75, color: RULE },
+    fontFace: FONT,
+    fontSize: BODY_PT,
+  });
 }
 
 // ── Speaker notes ────────────────────────────────────────────────────────────────────────────

@@ -116,3 +116,16 @@ export function paginate(items: PageItem[], headerIn: number, firstIn: number, n
   if (page.length > 0 || pages.length === 0) pages.push(page);
   return pages;
 }
+
+/**
+ * How many of the rows (heights in inches, in order) fit in `room` on one page: all of them if
+ * they fit; else as many as fit together with a last line of height `moreH` that counts the rest.
+ */
+export function fitWithMore(heights: number[], room: number, moreH: number): number {
+  const total = heights.reduce((s, h) => s + h, 0);
+  if (total <= room + 1e-9) return heights.length;
+  let used = moreH;
+  let n = 0;
+  while (n < heights.length && used + heights[n] <= room + 1e-9) used += heights[n++];
+  return n;
+}

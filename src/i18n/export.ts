@@ -110,6 +110,15 @@ export const nbExport = {
   "deck.acceptabilityLead": "Sannsynlighet for hver plass i {draws} trekk: vekter ±{weights} %, hver score ±{scores} · mørkere = mer sannsynlig",
   "pane.slide.acceptability": "Hvor sikker er rangeringen",
   "pane.topFrame": "Har Modell en budsjettramme, deler lysarkene listen etter det eksakte utvalget i stedet.",
+  "deck.col.cells": "Celler",
+  "deck.col.effect": "Hva det endrer",
+  "deck.qualityMore": "+{count} flere under Funn i arbeidsboken",
+  "deck.effect.cell": "{criterion} er ikke en gyldig score og er ikke regnet med",
+  "deck.effect.noTotal": "ingen total",
+  "deck.effect.value": "{sheet} viser en annen gruppeverdi enn modellen gir",
+  "deck.effect.total": "{sheet} viser score {shown}, modellen gir {correct}",
+  "deck.effect.rank": "{sheet} viser plass {shown}, riktig er {correct}",
+  "deck.effect.tie": "{sheet} viser lik score som plass {shown}; de deler plass {rank}",
 } as const;
 
 export type ExportKey = keyof typeof nbExport;
@@ -219,6 +228,15 @@ export const enExport: Record<ExportKey, string> = {
   "deck.acceptabilityLead": "Probability of each place in {draws} draws: weights ±{weights}%, each score ±{scores} · darker = more likely",
   "pane.slide.acceptability": "How sure is the ranking",
   "pane.topFrame": "When Modell sets a budget frame, the slides split the list by the exact selection instead.",
+  "deck.col.cells": "Cells",
+  "deck.col.effect": "What it changes",
+  "deck.qualityMore": "+{count} more under Findings in the workbook",
+  "deck.effect.cell": "{criterion} is not a valid score and is not counted",
+  "deck.effect.noTotal": "no total",
+  "deck.effect.value": "{sheet} shows another group value than the model gives",
+  "deck.effect.total": "{sheet} shows the score {shown}, the model gives {correct}",
+  "deck.effect.rank": "{sheet} shows place {shown}, the right place is {correct}",
+  "deck.effect.tie": "{sheet} shows equal scores as places {shown}; they share place {rank}",
 };
 
 const TABLES: Record<Lang, Record<ExportKey, string>> = { nb: nbExport, en: enExport };

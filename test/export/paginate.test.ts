@@ -3,7 +3,7 @@
  * the header plus the rows fit; a heading row never ends a page. Checked against brute force.
  */
 import fc from "fast-check";
-import { LINE_HEIGHT, SAFETY, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type PageItem } from "../../src/export/paginate";
+import { LINE_HEIGHT, SAFETY, fitWithMore, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type PageItem } from "../../src/export/paginate";
 
 describe("wrapLines", () => {
   test("a short text is one line; a long one wraps at spaces, never past the width", () => {
@@ -108,5 +108,25 @@ describe("the font's advance widths (Carlito, metric-compatible with Calibri)", 
   test("the widest word bounds a column that never breaks a word", () => {
     expect(widestWordPt("Nr. i segment", 12, true)).toBeCloseTo(textWidthPt("segment", 12, true), 12);
     expect(wrapLines("Nr. i segment", widestWordPt("Nr. i segment", 12, true), 12, true)).toEqual(["Nr. i", "segment"]);
+  });
+});
+
+describe("fitWithMore", () => {
+  test("all rows when they fit; else as many as fit above a last line that counts the rest", () => {
+    expect(fitWithMore([1, 1, 1], 3, 0.5)).toBe(3);
+    expect(fitWithMore([1, 1, 1, 1], 3, 0.5)).toBe(2);
+    expect(fitWithMore([4], 3, 0.5)).toBe(0);
+    expect(fitWithMore([], 3, 0.5)).toBe(0);
+  });
+  test("property: the same as trying every count (the largest n whose rows, with the last line when some are left, fit)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 30 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 5 }), (hs, room, more) => {
+        const sum = (n: number) => hs.slice(0, n).reduce((s, h) => s + h, 0);
+        let best = 0;
+        for (let n = 0; n <= hs.length; n++) if (sum(n) + (n < hs.length ? more : 0) <= room) best = n;
+        expect(fitWithMore(hs, room, more)).toBe(best);
+      }),
+      { seed: 27, numRuns: 500 },
+    );
   });
 });

@@ -237,6 +237,24 @@ describe("the meeting of 21 September 2022", () => {
     // Rows of a probability table: each sums to 100 % (before rounding).
     for (const r of expected.rows) expect(r.cells.reduce((s, c) => s + c.p, 0)).toBeCloseTo(1, 9);
   });
+  test("data quality on one slide: the counts, then the eight measures whose rank or total a finding changes, with their cells", () => {
+    expect(slidesPerHeading(meeting)["Datakvalitet"]).toBe(1);
+    const page = meeting.pages.find((p) => /^\s*Datakvalitet/.test(p))!;
+    const squashed = page.replace(/\s+/g, " ");
+    expect(squashed).toMatch(/Alvorlighet Antall 35 funn i arbeidsboken\. Funn som endrer en rang eller en total: Feil 1 Tiltak Celler Hva det endrer Advarsel 29/);
+    const names = ["Kritisk info: Andre helseaktører", "Implementering av DBEP", "Felles hjelpenummer", "DHO: Generiske datadelingstjenester", "Dokumentdeling: Fastleger"];
+    const at = names.map((n) => squashed.indexOf(n));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(squashed).toMatch(/Felles hjelpenummer!C11, C12, .*C15, C20/);
+    expect(squashed).toContain("Felles hjelpenummer viser score 25,75, modellen gir 16,08");
+    expect(squashed).not.toContain("flere under Funn i arbeidsboken");
+    expect(squashed).not.toContain("Synkroniser");
+  });
+  test("slides: 6 (8 before: data quality took 3)", () => {
+    expect(meeting.pages).toHaveLength(6);
+    expect(slidesPerHeading(meeting)).toEqual({ "Rangert liste": 1, "Tiltak uten total": 1, "Score fordelt på grupper": 1, Datakvalitet: 1, "Hvor sikker er rangeringen": 1 });
+  });
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(meeting.pngs).toHaveLength(await slideCount(decks.meeting));
     footerIsAlone(meeting, "Prioritering av tiltak · 21.09.2022");
@@ -313,7 +331,14 @@ describe("60 measures with 150-character names", () => {
   test("the score chart labels every bar, each name cut to 60 characters with «…», 15 bars a slide", async () => {
     const t = exportTable(await readSixty(decks.longXlsx), "nb");
     expect(expectEveryBarLabelled(long, t)).toEqual([15, 15, 15, 14]);
-    expect(long.pages.join("\n")).toMatch(/\n\s*1\s+Nasjonalt prosjekt DigiHelse samhandling mellom kommunale…\n/);
+    expect(long.pages.join("\n")).toMatch(/\n\s*1\s+Akson - samhandling tjenester og spesialisthelsetjenesten…\n/);
+  });
+  test("data quality on one slide: 25 notes typed into score cells, 9 rows shown and the other 17 findings counted in the last line", () => {
+    expect(slidesPerHeading(long)["Datakvalitet"]).toBe(1);
+    const page = long.pages.find((p) => /^\s*Datakvalitet/.test(p))!.replace(/\s+/g, " ");
+    expect(page).toMatch(/Feil 25/);
+    expect(page).toContain("+17 flere under Funn i arbeidsboken");
+    expect(page.match(/Vurdering!E\d+/g)).toHaveLength(9);
   });
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(long.pngs).toHaveLength(await slideCount(decks.long));

@@ -64,7 +64,11 @@ export async function writeSixty(file: string, long = false): Promise<Generated[
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(SHEETS.scoring);
   ws.addRow(scoringHeaders(model));
-  for (const m of measures) ws.addRow([m.id, m.name, m.theme, "", ...m.scores, ""].map((v) => excelValue(v as CellValue)));
+  // With long names, also a note typed into the first score cell of 25 measures: 25 findings that change a total, more than the data-quality slide holds.
+  measures.forEach((m, i) => {
+    const scores: CellValue[] = long && i < 25 ? ["Sjekke med jurist?", ...m.scores.slice(1)] : m.scores;
+    ws.addRow([m.id, m.name, m.theme, "", ...scores, ""].map((v) => excelValue(v as CellValue)));
+  });
   const ms = wb.addWorksheet(SHEETS.model);
   ms.addRow([...MODEL_HEADERS]);
   for (const r of modelRows(model)) ms.addRow(r.map(excelValue));
