@@ -14,6 +14,7 @@ import { groupContributions } from "../core/contributions";
 import { SEVERITY_ORDER } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
 import { formatNumber, formatShort, type Lang } from "../i18n";
+import { formatList } from "../i18n/format";
 import { ex } from "../i18n/export";
 import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
@@ -56,6 +57,8 @@ export interface DeckOptions extends ExportSelection {
   /** The date the deck is about (YYYY-MM-DD), for the footer and the file name. */
   date: string;
   slides?: Partial<Record<SlideKind, boolean>>;
+  /** Today (YYYY-MM-DD), for the title slide's «Utskrevet»; the clock's date when absent. */
+  today?: string;
   /** The rank acceptability slide's Monte Carlo result (the pane's, when it has one); else drawn with the defaults. */
   acceptability?: UncertaintyResult;
 }
@@ -127,7 +130,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
 
   titleSlide(pptx, table, title, o, notes);
   if (which.ranked) rankedSlides(pptx, table, ex(lang, "deck.ranked"), table.ranked, notes, false);
-  if (which.unranked && table.unranked.length > 0) unrankedSlides(pptx, table, notes);
+  if (which.unranked && table.unranked.length > 0) unrankedSlides(pptx, table, input.assessment.model, notes);
   if (which.chart && table.ranked.length > 0) chartSlides(pptx, table, input.assessment.model, notes);
   if (table.hasChecklist && which.segments) segmentSlide(pptx, input, table, notes);
   if (table.hasChecklist && which.segmentLists) {
@@ -147,6 +150,16 @@ function displayDate(iso: string, lang: Lang): string {
   return lang === "nb" ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/**
+ * The title slide's line under the title when no meeting is typed: the date the deck is about, or,
+ * when that is today (the date the export defaults to), «Utskrevet 27.11.2026», so it is not taken
+ * for the meeting's date.
+ */
+export function dateLine(o: Pick<DeckOptions, "date" | "lang" | "today">): string {
+  const today = o.today ?? isoDate(new Date());
+  return o.date === today ? ex(o.lang, "deck.printed", { date: displayDate(o.date, o.lang) }) : displayDate(o.date, o.lang);
+}
+
 function newSlide(pptx: PptxGenJS, heading: string, notes: string, sub?: string): PptxGenJS.Slide {
   const slide = pptx.addSlide({ masterName: MASTER });
   slide.addText(heading, { x: LEFT, y: 0.32, w: CONTENT_W, h: 0.6, fontFace: FONT, fontSize: 26, bold: true, color: NAVY, valign: "middle", margin: 0 });
@@ -160,7 +173,7 @@ function titleSlide(pptx: PptxGenJS, t: ExportTable, title: string, o: DeckOptio
   const slide = pptx.addSlide({ masterName: MASTER });
   slide.addText("", { x: 0, y: 2.2, w: 0.28, h: 2.4, fill: { color: BLUE }, margin: 0 });
   slide.addText(title, { x: 0.9, y: 2.1, w: 11.5, h: 1.3, fontFace: FONT, fontSize: 40, bold: true, color: NAVY, valign: "bottom", margin: 0 });
-  const meeting = o.meeting?.trim() || displayDate(o.date, lang);
+  const meeting = o.meeting?.trim() || dateLine(o);
   slide.addText(meeting, { x: 0.9, y: 3.5, w: 11.5, h: 0.6, fontFace: FONT, fontSize: 24, color: GREY, valign: "top", margin: 0 });
   // Counts of what the deck shows (the selection when one is set, said on the next line).
   const lines = [ex(lang, "deck.summary", { ranked: t.ranked.length, count: t.ranked.length + t.unranked.length })];
@@ -343,19 +356,31 @@ function minimumNote(t: ExportTable, rows: ExportRow[], bySegment: boolean): str
   return ex(t.lang, "deck.minimumTies", { count: min.length, rank: last.rank.replace("=", "") });
 }
 
-function unrankedSlides(pptx: PptxGenJS, t: ExportTable, notes: string): void {
+/** Why a measure has no total, for the committee: the groups without a score (the analyst's «Fyll inn …» is for the pane). */
+export function noTotalReason(r: ExportRow, model: Model, lang: Lang): string {
+  const f = r.measure.findings.find((x) => x.code === "no-total");
+  const ids = f && Array.isArray(f.params.groups) ? (f.params.groups as string[]) : [];
+  if (ids.length === 0) return r.reason;
+  const labels = ids.map((id) => model.criteria.find((g) => g.id === id)?.label[lang] ?? id);
+  return ex(lang, labels.length === 1 ? "deck.noTotal.one" : "deck.noTotal.many", { groups: formatList(lang, labels) });
+}
+
+function unrankedSlides(pptx: PptxGenJS, t: ExportTable, model: Model, notes: string): void {
   const lang = t.lang;
   const columns: Column[] = [
     { header: ex(lang, "deck.col.name"), widthIn: 4.6, align: "left" },
     { header: ex(lang, "deck.col.reason"), widthIn: CONTENT_W - 4.6, align: "left" },
   ];
-  const rows: TableRow[] = t.unranked.map((r) => ({
-    cells: [bodyCell(r.name, columns[0]), bodyCell(r.reason, columns[1])],
-    boxes: [
-      { text: r.name, widthIn: columns[0].widthIn },
-      { text: r.reason, widthIn: columns[1].widthIn },
-    ],
-  }));
+  const rows: TableRow[] = t.unranked.map((r) => {
+    const reason = noTotalReason(r, model, lang);
+    return {
+      cells: [bodyCell(r.name, columns[0]), bodyCell(reason, columns[1])],
+      boxes: [
+        { text: r.name, widthIn: columns[0].widthIn },
+        { text: reason, widthIn: columns[1].widthIn },
+      ],
+    };
+  });
   tableSlides(pptx, ex(lang, "deck.unranked"), columns, rows, notes, ex(lang, "deck.unrankedLead"), lang);
 }
 
@@ -596,6 +621,15 @@ function weightLines(model: Model, lang: Lang): string[] {
   return out;
 }
 
+/** The model's tolerance in words: «en milliarddel» for 1e-9 (a power of ten with a name), else the number in the locale. */
+export function toleranceWords(tolerance: number, lang: Lang): string {
+  const k = -Math.log10(tolerance);
+  const named = { 3: "notes.part.3", 6: "notes.part.6", 9: "notes.part.9", 12: "notes.part.12" } as const;
+  const rounded = Math.round(k);
+  if (Math.abs(k - rounded) < 1e-9 && rounded in named) return ex(lang, named[rounded as keyof typeof named]);
+  return formatShort(lang, tolerance, 15);
+}
+
 export function modelNotes(model: Model, lang: Lang, top: number | null, split: SelectionSplit | null = null): string {
   const formula = model.criteria.map((g) => `${formatShort(lang, g.weight, 3)} × ${g.label[lang]}`).join(" + ");
   const lines = [
@@ -605,7 +639,7 @@ export function modelNotes(model: Model, lang: Lang, top: number | null, split: 
     ...weightLines(model, lang),
     model.tieBreak.length
       ? ex(lang, "notes.tieBreak", { groups: model.tieBreak.map((id) => model.criteria.find((g) => g.id === id)?.label[lang] ?? id).join(", ") })
-      : ex(lang, "notes.noTieBreak", { tolerance: String(model.tolerance) }),
+      : ex(lang, "notes.noTieBreak", { tolerance: toleranceWords(model.tolerance, lang) }),
   ];
   if (top !== null) lines.push(ex(lang, "notes.cut", { count: top }));
   if (split) {

@@ -149,5 +149,7 @@ describe.each([
     expect(text).toContain("Modell: Nasjonalt e-helseråd 2022. Skala 0–10 per spørsmål.");
     expect(text).toContain("Score er summen av gruppene, vektet: 1 × Måloppnåelse + 1 × Kostnader + 1 × Nytte (høyst 30).");
     expect(text).toContain("- Realisere sentral infrastruktur: 1");
+    expect(text).toContain("To score som skiller seg med høyst en milliarddel av scoren (bare avrunding i regnestykket), regnes som like og deler plass, vist som «6=».");
+    expect(text).not.toMatch(/1e-9|arket Rangering/);
   });
 });

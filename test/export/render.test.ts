@@ -205,9 +205,11 @@ describe("the meeting of 21 September 2022", () => {
     const all = meeting.pages.join("\n");
     expect(meeting.pages[0]).toContain("Prioritering av tiltak");
     expect(meeting.pages[0]).toContain("Nasjonalt e-helseråd 21.09.2022");
-    expect(meeting.pages[1]).toMatch(/Minimumsliste – de 6 øverste[\s\S]*Pluss-liste – innenfor kostnadsrammen/);
+    expect(meeting.pages[1]).toMatch(/Minimumsliste – de 6 øverste[\s\S]*Pluss-liste – resten av rangeringen/);
     expect(meeting.pages[1]).toContain("Minimumslisten har 7 tiltak fordi tiltak med lik score deler plass 6.");
-    expect(all).toMatch(/Tiltak uten total[\s\S]*Dokumentdeling: Andre helseaktører\/tjenester/);
+    expect(all).toMatch(/Tiltak uten total[\s\S]*Dokumentdeling: Andre helseaktører\/tjenester\s+Nytte har ingen score, så tiltaket har ingen total og er ikke rangert\./);
+    expect(all).not.toContain("Fyll inn");
+    expect(all).not.toContain("kostnadsrammen");
     expect(all).toContain("Score fordelt på grupper");
     expect(all).toMatch(/Datakvalitet[\s\S]*Feil\s+1[\s\S]*Advarsel\s+29[\s\S]*Merknad\s+5/);
     expect(all).toContain("Kritisk info!F9");
@@ -347,6 +349,11 @@ describe("60 measures with 150-character names", () => {
 });
 
 describe("the meeting in English", () => {
+  test("no meeting typed and a date that is not today: the title slide shows that date; the plus list is the rest of the ranking", () => {
+    expect(meetingEn.pages[0]).toMatch(/Prioritisation of measures\s+2022-09-21\s+13 of 14 measures ranked/);
+    expect(meetingEn.pages[1]).toMatch(/Minimum list – the top 6[\s\S]*Plus list – the rest of the ranking/);
+    expect(meetingEn.pages.join("\n")).toContain("Benefit has no score, so the measure has no total and is not ranked.");
+  });
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(meetingEn.pngs).toHaveLength(await slideCount(decks.meetingEn));
     footerIsAlone(meetingEn, "Prioritisation of measures · 2022-09-21");
