@@ -10,20 +10,21 @@
  * speaker notes.
  */
 import PptxGenJS from "pptxgenjs";
-import { allFindings } from "../core/assess";
 import { groupContributions } from "../core/contributions";
-import { SEVERITY_ORDER, type Finding } from "../core/findings";
+import { SEVERITY_ORDER } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
-import { findingMessage, formatNumber, formatShort, type Lang } from "../i18n";
+import { formatNumber, formatShort, type Lang } from "../i18n";
+import { formatList } from "../i18n/format";
 import { ex } from "../i18n/export";
 import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "./acceptability";
-import { paginate, rowHeightIn, textWidthPt, type CellBox, type PageItem, type RowMetrics } from "./paginate";
+import { qualitySummary } from "./quality";
+import { CHART_NAME_MAX, chartName } from "./short-name";
+import { LINE_HEIGHT, fitWithMore, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type CellBox, type PageItem, type RowMetrics } from "./paginate";
 import {
-  RANK_OR_TOTAL_CODES,
   exportTable,
   filterText,
   segmentCounts,
@@ -56,6 +57,8 @@ export interface DeckOptions extends ExportSelection {
   /** The date the deck is about (YYYY-MM-DD), for the footer and the file name. */
   date: string;
   slides?: Partial<Record<SlideKind, boolean>>;
+  /** Today (YYYY-MM-DD), for the title slide's «Utskrevet»; the clock's date when absent. */
+  today?: string;
   /** The rank acceptability slide's Monte Carlo result (the pane's, when it has one); else drawn with the defaults. */
   acceptability?: UncertaintyResult;
 }
@@ -77,8 +80,8 @@ const CONTENT_W = W - 2 * LEFT;
 const TABLE_TOP = 1.3;
 /** The table may reach this far down; the footer sits below. */
 const TABLE_BOTTOM = 6.85;
-const BODY_PT = 12;
-const METRICS: RowMetrics = { fontPt: BODY_PT, padXIn: 0.16, padYIn: 0.08 };
+export const BODY_PT = 12;
+export const METRICS: RowMetrics = { fontPt: BODY_PT, padXIn: 0.16, padYIn: 0.08 };
 const CELL_MARGIN: [number, number, number, number] = [0.04, 0.08, 0.04, 0.08];
 const MASTER = "PRIO_MASTER";
 
@@ -127,7 +130,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
 
   titleSlide(pptx, table, title, o, notes);
   if (which.ranked) rankedSlides(pptx, table, ex(lang, "deck.ranked"), table.ranked, notes, false);
-  if (which.unranked && table.unranked.length > 0) unrankedSlides(pptx, table, notes);
+  if (which.unranked && table.unranked.length > 0) unrankedSlides(pptx, table, input.assessment.model, notes);
   if (which.chart && table.ranked.length > 0) chartSlides(pptx, table, input.assessment.model, notes);
   if (table.hasChecklist && which.segments) segmentSlide(pptx, input, table, notes);
   if (table.hasChecklist && which.segmentLists) {
@@ -136,7 +139,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
       if (rows.length) rankedSlides(pptx, table, ex(lang, "deck.segmentList", { segment: segmentName(lang, key) }), rows, notes, true);
     }
   }
-  if (which.quality) qualitySlides(pptx, input, table, notes);
+  if (which.quality) qualitySlide(pptx, input, table, notes);
   if (which.acceptability && table.ranked.length > 1) acceptabilitySlides(pptx, input, table, notes, o.acceptability);
   return pptx;
 }
@@ -145,6 +148,16 @@ function displayDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   return lang === "nb" ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/**
+ * The title slide's line under the title when no meeting is typed: the date the deck is about, or,
+ * when that is today (the date the export defaults to), «Utskrevet 27.11.2026», so it is not taken
+ * for the meeting's date.
+ */
+export function dateLine(o: Pick<DeckOptions, "date" | "lang" | "today">): string {
+  const today = o.today ?? isoDate(new Date());
+  return o.date === today ? ex(o.lang, "deck.printed", { date: displayDate(o.date, o.lang) }) : displayDate(o.date, o.lang);
 }
 
 function newSlide(pptx: PptxGenJS, heading: string, notes: string, sub?: string): PptxGenJS.Slide {
@@ -160,7 +173,7 @@ function titleSlide(pptx: PptxGenJS, t: ExportTable, title: string, o: DeckOptio
   const slide = pptx.addSlide({ masterName: MASTER });
   slide.addText("", { x: 0, y: 2.2, w: 0.28, h: 2.4, fill: { color: BLUE }, margin: 0 });
   slide.addText(title, { x: 0.9, y: 2.1, w: 11.5, h: 1.3, fontFace: FONT, fontSize: 40, bold: true, color: NAVY, valign: "bottom", margin: 0 });
-  const meeting = o.meeting?.trim() || displayDate(o.date, lang);
+  const meeting = o.meeting?.trim() || dateLine(o);
   slide.addText(meeting, { x: 0.9, y: 3.5, w: 11.5, h: 0.6, fontFace: FONT, fontSize: 24, color: GREY, valign: "top", margin: 0 });
   // Counts of what the deck shows (the selection when one is set, said on the next line).
   const lines = [ex(lang, "deck.summary", { ranked: t.ranked.length, count: t.ranked.length + t.unranked.length })];
@@ -230,23 +243,52 @@ function tableSlides(
   });
 }
 
-function rankedColumns(t: ExportTable, bySegment: boolean): Column[] {
+/** Room beside the text in a fitted column, so a renderer's rounding never wraps it. */
+const FIT_SLACK = 0.06;
+
+/**
+ * A column as wide as its widest value, and its header's widest word (bold): the header may wrap
+ * onto more lines, but only between words («Nr. i / segment»), never inside one.
+ */
+function fittedWidth(header: string, values: string[], bold = false): number {
+  const text = Math.max(widestWordPt(header, BODY_PT, true), ...values.map((v) => textWidthPt(v, BODY_PT, bold)));
+  return text / 72 + METRICS.padXIn + FIT_SLACK;
+}
+
+/**
+ * The ranked list's columns. The numbers are as narrow as their header's longest word (the
+ * header «Prioriteringsnummer» stays one word on one line); each group column holds its whole
+ * header on one line up to 1.6 in, and wraps it between words beyond that. The name gets the rest.
+ */
+export function rankedColumns(t: ExportTable, bySegment: boolean, rows: ExportRow[] = t.ranked): Column[] {
   const lang = t.lang;
-  // Group columns as wide as their bold headers (a long English label wraps), so the name gets the rest.
-  const groupW = t.groupLabels.length ? Math.min(1.45, Math.max(1.0, ...t.groupLabels.map((g) => textWidthPt(g, BODY_PT, true) / 72 + METRICS.padXIn + 0.05))) : 0;
+  const groupW = t.groupLabels.length
+    ? Math.max(
+        ...t.groupLabels.map((g) => fittedWidth(g, rows.flatMap((r) => r.groups))),
+        Math.min(1.6, Math.max(0.9, ...t.groupLabels.map((g) => textWidthPt(g, BODY_PT, true) / 72 + METRICS.padXIn + FIT_SLACK))),
+      )
+    : 0;
   const cols: Column[] = [];
-  if (bySegment) cols.push({ header: ex(lang, "deck.col.segmentRank"), widthIn: 1.5, align: "center" });
-  cols.push({ header: ex(lang, "deck.col.rank"), widthIn: 2.0, align: "center" });
-  const rest = CONTENT_W - cols.reduce((s, c) => s + c.widthIn, 0) - 1.1 - groupW * t.groupLabels.length;
+  if (bySegment) {
+    const header = ex(lang, "deck.col.segmentRank");
+    cols.push({ header, widthIn: fittedWidth(header, rows.map(segmentRankText)), align: "center" });
+  }
+  const rankHeader = ex(lang, "deck.col.rank");
+  cols.push({ header: rankHeader, widthIn: fittedWidth(rankHeader, rows.map((r) => r.rank)), align: "center" });
+  const scoreHeader = ex(lang, "deck.col.score");
+  const scoreW = Math.max(0.6, fittedWidth(scoreHeader, rows.map((r) => r.score), true));
+  const rest = CONTENT_W - cols.reduce((s, c) => s + c.widthIn, 0) - scoreW - groupW * t.groupLabels.length;
   cols.push({ header: ex(lang, "deck.col.name"), widthIn: rest, align: "left" });
-  cols.push({ header: ex(lang, "deck.col.score"), widthIn: 1.1, align: "right" });
+  cols.push({ header: scoreHeader, widthIn: scoreW, align: "right" });
   for (const g of t.groupLabels) cols.push({ header: g, widthIn: groupW, align: "right" });
   return cols;
 }
 
+const segmentRankText = (r: ExportRow): string => (r.segmentRank ? `${r.segmentRank.rank}${r.segmentRank.tied ? "=" : ""}` : "–");
+
 function rankedSlides(pptx: PptxGenJS, t: ExportTable, heading: string, rows: ExportRow[], notes: string, bySegment: boolean): void {
   const lang = t.lang;
-  const columns = rankedColumns(t, bySegment);
+  const columns = rankedColumns(t, bySegment, rows);
   const out: TableRow[] = [];
   const section = (text: string, fill: string): TableRow => ({
     cells: [{ text, options: { colspan: columns.length, bold: true, color: NAVY, fill: { color: fill }, fontFace: FONT, fontSize: BODY_PT, margin: CELL_MARGIN } }],
@@ -268,7 +310,7 @@ function rankedSlides(pptx: PptxGenJS, t: ExportTable, heading: string, rows: Ex
     }
     const fill = cut && r.list === "minimum" ? { fill: { color: LIGHT } } : {};
     const texts = [
-      ...(bySegment ? [r.segmentRank ? `${r.segmentRank.rank}${r.segmentRank.tied ? "=" : ""}` : "–"] : []),
+      ...(bySegment ? [segmentRankText(r)] : []),
       r.rank,
       r.name,
       r.score,
@@ -314,19 +356,31 @@ function minimumNote(t: ExportTable, rows: ExportRow[], bySegment: boolean): str
   return ex(t.lang, "deck.minimumTies", { count: min.length, rank: last.rank.replace("=", "") });
 }
 
-function unrankedSlides(pptx: PptxGenJS, t: ExportTable, notes: string): void {
+/** Why a measure has no total, for the committee: the groups without a score (the analyst's «Fyll inn …» is for the pane). */
+export function noTotalReason(r: ExportRow, model: Model, lang: Lang): string {
+  const f = r.measure.findings.find((x) => x.code === "no-total");
+  const ids = f && Array.isArray(f.params.groups) ? (f.params.groups as string[]) : [];
+  if (ids.length === 0) return r.reason;
+  const labels = ids.map((id) => model.criteria.find((g) => g.id === id)?.label[lang] ?? id);
+  return ex(lang, labels.length === 1 ? "deck.noTotal.one" : "deck.noTotal.many", { groups: formatList(lang, labels) });
+}
+
+function unrankedSlides(pptx: PptxGenJS, t: ExportTable, model: Model, notes: string): void {
   const lang = t.lang;
   const columns: Column[] = [
     { header: ex(lang, "deck.col.name"), widthIn: 4.6, align: "left" },
     { header: ex(lang, "deck.col.reason"), widthIn: CONTENT_W - 4.6, align: "left" },
   ];
-  const rows: TableRow[] = t.unranked.map((r) => ({
-    cells: [bodyCell(r.name, columns[0]), bodyCell(r.reason, columns[1])],
-    boxes: [
-      { text: r.name, widthIn: columns[0].widthIn },
-      { text: r.reason, widthIn: columns[1].widthIn },
-    ],
-  }));
+  const rows: TableRow[] = t.unranked.map((r) => {
+    const reason = noTotalReason(r, model, lang);
+    return {
+      cells: [bodyCell(r.name, columns[0]), bodyCell(reason, columns[1])],
+      boxes: [
+        { text: r.name, widthIn: columns[0].widthIn },
+        { text: reason, widthIn: columns[1].widthIn },
+      ],
+    };
+  });
   tableSlides(pptx, ex(lang, "deck.unranked"), columns, rows, notes, ex(lang, "deck.unrankedLead"), lang);
 }
 
@@ -337,26 +391,62 @@ export function contributions(model: Model, values: Record<string, number | null
   return groupContributions(model, values);
 }
 
-/** Bars per chart slide: a label at 12 pt that wraps to two lines needs about 0.33 in. */
-const BARS_PER_SLIDE = 15;
+export { CHART_NAME_MAX, chartName };
+
+/** The chart's geometry (inches): the legend on top, the category labels in a band at the left, the value axis below. */
+const CHART = { legendIn: 0.45, axisIn: 0.4, labelGapIn: 0.15, labelMaxFraction: 0.45, minBarIn: 0.3 } as const;
+
+export interface ChartPage {
+  rows: ExportRow[];
+  labels: string[];
+  /** The width of the label band (inches) and the lines each label takes there. */
+  labelIn: number;
+  lines: number[];
+}
+
+/**
+ * The bars per chart slide, so that every bar is labelled: each label is drawn (frequency 1) in a
+ * band wide enough for the longest label up to 45 % of the chart, and a slide takes only as many
+ * bars as have room for their label's lines (a label that wraps to two lines needs two lines of
+ * height per bar, so fewer bars fit).
+ */
+export function chartPages(rows: ExportRow[]): ChartPage[] {
+  const labels = rows.map((r) => `${r.rank}  ${chartName(r.measure)}`);
+  const widest = Math.max(0, ...labels.map((l) => textWidthPt(l, BODY_PT))) / 72;
+  const labelIn = Math.min(CONTENT_W * CHART.labelMaxFraction, widest + 0.1);
+  const lines = labels.map((l) => wrapLines(l, labelIn * 72, BODY_PT).length);
+  const plotIn = TABLE_BOTTOM - TABLE_TOP - CHART.legendIn - CHART.axisIn;
+  const barIn = (n: number) => Math.max(CHART.minBarIn, (n * BODY_PT * LINE_HEIGHT) / 72 + 0.06);
+  const pages: ChartPage[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    // All bars of a chart get the same band: the page ends before the tallest label would not fit.
+    let end = start + 1;
+    let tallest = lines[start];
+    while (end < rows.length && (end + 1 - start) * barIn(Math.max(tallest, lines[end])) <= plotIn + 1e-9) tallest = Math.max(tallest, lines[end++]);
+    pages.push({ rows: rows.slice(start, end), labels: labels.slice(start, end), labelIn, lines: lines.slice(start, end) });
+    start = end;
+  }
+  return pages;
+}
 
 function chartSlides(pptx: PptxGenJS, t: ExportTable, model: Model, notes: string): void {
   const lang = t.lang;
-  const rows = t.ranked;
-  const pages: ExportRow[][] = [];
-  for (let i = 0; i < rows.length; i += BARS_PER_SLIDE) pages.push(rows.slice(i, i + BARS_PER_SLIDE));
+  const pages = chartPages(t.ranked);
   const max = totalMax(model);
   pages.forEach((page, p) => {
     const heading = p === 0 ? ex(lang, "deck.chart") : `${ex(lang, "deck.chart")} ${ex(lang, "deck.continued")}`;
     const slide = newSlide(pptx, heading, notes, ex(lang, "deck.chartLead"));
-    const labels = page.map((r) => `${r.rank}  ${r.name}`);
-    const contrib = page.map((r) => contributions(model, r.measure.values));
+    const contrib = page.rows.map((r) => contributions(model, r.measure.values));
     const data = model.criteria.map((g, gi) => ({
       name: g.label[lang],
-      labels,
+      labels: page.labels,
       values: contrib.map((c) => round3(c[gi])),
     }));
-    const height = Math.min(TABLE_BOTTOM - TABLE_TOP, 0.6 + page.length * 0.29 + 0.5);
+    const tallest = Math.max(...page.lines);
+    const bar = Math.max(CHART.minBarIn, (tallest * BODY_PT * LINE_HEIGHT) / 72 + 0.06);
+    const plot = page.rows.length * bar;
+    const height = CHART.legendIn + plot + CHART.axisIn;
     slide.addChart(pptx.ChartType.bar, data, {
       x: LEFT,
       y: TABLE_TOP,
@@ -367,6 +457,8 @@ function chartSlides(pptx: PptxGenJS, t: ExportTable, model: Model, notes: strin
       barGapWidthPct: 45,
       // Rank 1 at the top. pptxgenjs writes the value as given; its type only lists "minMax".
       catAxisOrientation: "maxMin" as "minMax",
+      // Every bar's label, never every other one (c:tickLblSkip 1).
+      catAxisLabelFrequency: "1",
       catAxisLabelFontFace: FONT,
       catAxisLabelFontSize: BODY_PT,
       catAxisLabelColor: "1A1A1A",
@@ -411,6 +503,7 @@ function segmentSlide(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes
       barDir: "col",
       barGapWidthPct: 60,
       chartColors: [BLUE],
+      catAxisLabelFrequency: "1",
       catAxisLabelFontFace: FONT,
       catAxisLabelFontSize: BODY_PT,
       valAxisLabelFontFace: FONT,
@@ -443,74 +536,74 @@ function segmentSlide(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes
 
 // ── Data quality ─────────────────────────────────────────────────────────────────────────────
 
-/** `'Kritisk info'!F9` → `Kritisk info!F9` for reading. */
-function readableCell(address: string | undefined): string {
-  if (!address) return "–";
-  return address.replace(/^'((?:[^']|'')+)'!/, (_, sheet: string) => `${sheet.replace(/''/g, "'")}!`);
-}
+/** The findings table beside the counts: its left edge and width (inches). */
+const QUALITY_X = LEFT + 3.0;
+const QUALITY_W = CONTENT_W - 3.0;
 
-function qualitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes: string): void {
+/**
+ * One slide: the findings counted by severity, then the measures with a finding that changes a
+ * rank or a total, each with its cells and what it changes; as many as fit, the rest counted in a
+ * last line «+N flere under Funn i arbeidsboken».
+ */
+function qualitySlide(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes: string): void {
   const lang = t.lang;
-  const model = input.assessment.model;
-  const findings = allFindings(input.assessment);
-  const relevant = findings
-    .filter((f) => RANK_OR_TOTAL_CODES.has(f.code))
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const q = qualitySummary(input.assessment, lang);
+  const slide = newSlide(pptx, ex(lang, "deck.quality"), notes);
   const sevColumns: Column[] = [
-    { header: ex(lang, "deck.col.severity"), widthIn: 2.2, align: "left" },
-    { header: ex(lang, "deck.col.count"), widthIn: 1.2, align: "right" },
+    { header: ex(lang, "deck.col.severity"), widthIn: 1.7, align: "left" },
+    { header: ex(lang, "deck.col.count"), widthIn: 0.9, align: "right" },
   ];
-  const severityRows = SEVERITY_ORDER.map((s) => [
-    bodyCell(ex(lang, `deck.severity.${s}`), sevColumns[0]),
-    bodyCell(String(findings.filter((f) => f.severity === s).length), sevColumns[1]),
-  ]);
   const sevRowH = rowHeightIn([{ text: "X", widthIn: 2 }], METRICS);
-  const sevBlock = sevRowH * 4;
-  const leadTop = TABLE_TOP + sevBlock + 0.15;
-  const first = (slide: PptxGenJS.Slide) => {
-    slide.addTable([sevColumns.map(headerCell), ...severityRows], {
-      x: LEFT,
-      y: TABLE_TOP,
-      w: 3.4,
-      colW: sevColumns.map((c) => c.widthIn),
-      rowH: [sevRowH, sevRowH, sevRowH, sevRowH],
-      border: { type: "solid", pt: 0.75, color: RULE },
-      fontFace: FONT,
-      fontSize: BODY_PT,
-    });
-    slide.addText(ex(lang, relevant.length ? "deck.qualityLead" : "deck.qualityNone", { count: findings.length }), {
-      x: LEFT,
-      y: leadTop,
-      w: CONTENT_W,
-      h: 0.4,
-      fontFace: FONT,
-      fontSize: 14,
-      color: GREY,
-      valign: "middle",
-      margin: 0,
-    });
-  };
-  const columns: Column[] = [
-    { header: ex(lang, "deck.col.cell"), widthIn: 2.8, align: "left" },
-    { header: ex(lang, "deck.col.finding"), widthIn: CONTENT_W - 2.8, align: "left" },
-  ];
-  const rows: TableRow[] = relevant.map((f: Finding) => {
-    const cell = readableCell(f.cell);
-    const text = findingMessage(f, lang, model);
-    return {
-      cells: [bodyCell(cell, columns[0]), bodyCell(text, columns[1])],
-      boxes: [
-        { text: cell, widthIn: columns[0].widthIn },
-        { text, widthIn: columns[1].widthIn },
-      ],
-    };
+  slide.addTable(
+    [sevColumns.map(headerCell), ...SEVERITY_ORDER.map((s) => [bodyCell(ex(lang, `deck.severity.${s}`), sevColumns[0]), bodyCell(String(q.counts[s]), sevColumns[1])])],
+    { x: LEFT, y: TABLE_TOP, w: 2.6, colW: sevColumns.map((c) => c.widthIn), rowH: [sevRowH, sevRowH, sevRowH, sevRowH], border: { type: "solid", pt: 0.75, color: RULE }, fontFace: FONT, fontSize: BODY_PT },
+  );
+  const leadH = 0.4;
+  slide.addText(ex(lang, q.rows.length ? "deck.qualityLead" : "deck.qualityNone", { count: q.total }), {
+    x: QUALITY_X,
+    y: TABLE_TOP - 0.06,
+    w: QUALITY_W,
+    h: leadH,
+    fontFace: FONT,
+    fontSize: 14,
+    color: GREY,
+    valign: "top",
+    margin: 0,
   });
-  if (rows.length === 0) {
-    const slide = newSlide(pptx, ex(lang, "deck.quality"), notes);
-    first(slide);
-    return;
+  if (q.rows.length === 0) return;
+  const nameW = 2.8;
+  const cellsW = 2.3;
+  const columns: Column[] = [
+    { header: ex(lang, "deck.col.name"), widthIn: nameW, align: "left" },
+    { header: ex(lang, "deck.col.cells"), widthIn: cellsW, align: "left" },
+    { header: ex(lang, "deck.col.effect"), widthIn: QUALITY_W - nameW - cellsW, align: "left" },
+  ];
+  const top = TABLE_TOP + leadH;
+  const headerH = rowHeightIn(columns.map((c) => ({ text: c.header, widthIn: c.widthIn, bold: true })), METRICS);
+  const heightOf = (texts: string[]) => rowHeightIn(texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn })), METRICS);
+  const rows = q.rows.map((r) => ({ texts: [r.name, r.cells, r.effects], count: r.count, h: heightOf([r.name, r.cells, r.effects]) }));
+  // As many rows as fit above the footer; when some do not, the last line says how many findings are left out.
+  const room = TABLE_BOTTOM - top - headerH;
+  const more = (n: number) => ex(lang, "deck.qualityMore", { count: n });
+  const moreH = rowHeightIn([{ text: more(999), widthIn: QUALITY_W }], METRICS);
+  const shown = fitWithMore(rows.map((r) => r.h), room, moreH);
+  const left = rows.slice(shown).reduce((s, r) => s + r.count, 0);
+  const body: Cell[][] = rows.slice(0, shown).map((r) => r.texts.map((x, i) => bodyCell(x, columns[i])));
+  const heights = rows.slice(0, shown).map((r) => r.h);
+  if (left > 0) {
+    body.push([{ text: more(left), options: { colspan: columns.length, italic: true, color: GREY, fontFace: FONT, fontSize: BODY_PT, margin: CELL_MARGIN } }]);
+    heights.push(moreH);
   }
-  tableSlides(pptx, ex(lang, "deck.quality"), columns, rows, notes, undefined, lang, leadTop + 0.5, first);
+  slide.addTable([columns.map(headerCell), ...body], {
+    x: QUALITY_X,
+    y: top,
+    w: QUALITY_W,
+    colW: columns.map((c) => c.widthIn),
+    rowH: [headerH, ...heights],
+    border: { type: "solid", pt: 0.75, color: RULE },
+    fontFace: FONT,
+    fontSize: BODY_PT,
+  });
 }
 
 // ── Speaker notes ────────────────────────────────────────────────────────────────────────────
@@ -528,6 +621,15 @@ function weightLines(model: Model, lang: Lang): string[] {
   return out;
 }
 
+/** The model's tolerance in words: «en milliarddel» for 1e-9 (a power of ten with a name), else the number in the locale. */
+export function toleranceWords(tolerance: number, lang: Lang): string {
+  const k = -Math.log10(tolerance);
+  const named = { 3: "notes.part.3", 6: "notes.part.6", 9: "notes.part.9", 12: "notes.part.12" } as const;
+  const rounded = Math.round(k);
+  if (Math.abs(k - rounded) < 1e-9 && rounded in named) return ex(lang, named[rounded as keyof typeof named]);
+  return formatShort(lang, tolerance, 15);
+}
+
 export function modelNotes(model: Model, lang: Lang, top: number | null, split: SelectionSplit | null = null): string {
   const formula = model.criteria.map((g) => `${formatShort(lang, g.weight, 3)} × ${g.label[lang]}`).join(" + ");
   const lines = [
@@ -537,7 +639,7 @@ export function modelNotes(model: Model, lang: Lang, top: number | null, split: 
     ...weightLines(model, lang),
     model.tieBreak.length
       ? ex(lang, "notes.tieBreak", { groups: model.tieBreak.map((id) => model.criteria.find((g) => g.id === id)?.label[lang] ?? id).join(", ") })
-      : ex(lang, "notes.noTieBreak", { tolerance: String(model.tolerance) }),
+      : ex(lang, "notes.noTieBreak", { tolerance: toleranceWords(model.tolerance, lang) }),
   ];
   if (top !== null) lines.push(ex(lang, "notes.cut", { count: top }));
   if (split) {

@@ -3,32 +3,33 @@
  * row to fit its text and never shrinks it, so a table that is cut by the slide's edge or squeezed
  * below a readable size is a layout error we must prevent before writing: we wrap each cell's text
  * with the font's character widths (Calibri, which LibreOffice replaces by the metric-compatible
- * Carlito) plus a safety margin, and start a new slide before a row would cross the bottom.
+ * Carlito; src/export/font-widths.ts holds its advance widths) plus a small safety margin, and
+ * start a new slide before a row would cross the bottom.
  */
+import { BOLD, REGULAR } from "./font-widths";
 
-/** Calibri advance widths in thousandths of an em (regular). Characters not listed use `DEFAULT_WIDTH`. */
-const WIDTHS: Record<string, number> = {
-  " ": 226, a: 479, b: 525, c: 423, d: 525, e: 498, f: 305, g: 471, h: 525, i: 229, j: 239, k: 455, l: 229, m: 799,
-  n: 525, o: 527, p: 525, q: 525, r: 349, s: 391, t: 335, u: 525, v: 452, w: 715, x: 433, y: 453, z: 395,
-  A: 579, B: 544, C: 533, D: 615, E: 488, F: 459, G: 631, H: 623, I: 252, J: 319, K: 520, L: 420, M: 855, N: 646,
-  O: 662, P: 517, Q: 673, R: 543, S: 459, T: 487, U: 642, V: 567, W: 890, X: 519, Y: 487, Z: 468,
-  æ: 773, ø: 527, å: 479, Æ: 866, Ø: 662, Å: 579, é: 498, ö: 527, ä: 479, ü: 525,
-  ".": 252, ",": 250, ":": 268, ";": 268, "-": 306, "–": 498, "—": 905, "/": 386, "(": 303, ")": 303, "«": 498,
-  "»": 498, "'": 221, '"': 401, "=": 498, "+": 498, "!": 326, "?": 463, "&": 682, "%": 715, "_": 498,
-};
-const DIGIT_WIDTH = 507;
-const DEFAULT_WIDTH = 600;
-/** Renderers differ in kerning and hinting; wrap as if text were this much wider. */
-const SAFETY = 1.08;
-/** Bold Calibri is about 4 % wider. */
-const BOLD = 1.05;
-/** A line's height relative to the font size (Calibri's ascent + descent + gap, rounded up). */
+/** A character the tables do not hold (a CJK ideograph, an emoji): as wide as an em, so never underestimated. */
+const DEFAULT_WIDTH = 1000;
+/**
+ * The advance widths are exact (Carlito's, which are Calibri's); renderers place glyphs on a grid
+ * of device units and may round a line's width up by a fraction of a point, so wrap as if text
+ * were this much wider. Calibrated by the render test, which compares each row's predicted lines
+ * with LibreOffice's (test/export/render.test.ts, «every row has the lines predicted»).
+ */
+export const SAFETY = 1.01;
+/** A line's height relative to the font size (Calibri's ascent + descent + gap is 1.22, rounded up). */
 export const LINE_HEIGHT = 1.25;
 
 export function textWidthPt(text: string, sizePt: number, bold = false): number {
+  const widths = bold ? BOLD : REGULAR;
   let units = 0;
-  for (const ch of text) units += /[0-9]/.test(ch) ? DIGIT_WIDTH : (WIDTHS[ch] ?? DEFAULT_WIDTH);
-  return (units / 1000) * sizePt * SAFETY * (bold ? BOLD : 1);
+  for (const ch of text) units += widths[ch] ?? DEFAULT_WIDTH;
+  return (units / 1000) * sizePt * SAFETY;
+}
+
+/** The widest word of a text (split at spaces and line breaks): a column at least this wide never breaks a word. */
+export function widestWordPt(text: string, sizePt: number, bold = false): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => textWidthPt(w, sizePt, bold)));
 }
 
 /** The lines a text wraps to in a box `widthPt` wide: greedy by words, a word too long for a line broken by characters. */
@@ -114,4 +115,17 @@ export function paginate(items: PageItem[], headerIn: number, firstIn: number, n
   }
   if (page.length > 0 || pages.length === 0) pages.push(page);
   return pages;
+}
+
+/**
+ * How many of the rows (heights in inches, in order) fit in `room` on one page: all of them if
+ * they fit; else as many as fit together with a last line of height `moreH` that counts the rest.
+ */
+export function fitWithMore(heights: number[], room: number, moreH: number): number {
+  const total = heights.reduce((s, h) => s + h, 0);
+  if (total <= room + 1e-9) return heights.length;
+  let used = moreH;
+  let n = 0;
+  while (n < heights.length && used + heights[n] <= room + 1e-9) used += heights[n++];
+  return n;
 }

@@ -7,7 +7,6 @@
 import { rankLabel, type Assessment, type MeasureResult } from "../core/assess";
 import type { Placement, Segment } from "../core/checklist";
 import { SEGMENTS } from "../core/checklist";
-import type { Finding } from "../core/findings";
 import { rank } from "../core/rank";
 import { rankWithin, type SegmentRank } from "../core/segments";
 import { findingMessage, formatNumber, type Lang } from "../i18n";
@@ -171,25 +170,6 @@ export function segmentCounts(input: ExportInput): { key: SegmentKey; count: num
 }
 
 export const SEGMENT_KEYS: readonly Segment[] = SEGMENTS;
-
-/**
- * Findings that change a rank or a total: a score cell that is not used, a measure without a
- * total, a shown formula or rank that disagrees with the model, and ties shown as different places.
- */
-export const RANK_OR_TOTAL_CODES: ReadonlySet<Finding["code"]> = new Set<Finding["code"]>([
-  "cell-text",
-  "cell-boolean",
-  "cell-error",
-  "cell-out-of-scale",
-  "cell-not-finite",
-  "no-total",
-  "legacy-formula",
-  "legacy-error-value",
-  "legacy-rank-stale",
-  "summary-score",
-  "summary-rank",
-  "summary-tie",
-]);
 
 /** A filter in words, for the slides' subtitle; null when nothing is filtered. */
 export function filterText(t: ExportTable): string | null {

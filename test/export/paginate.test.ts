@@ -3,7 +3,7 @@
  * the header plus the rows fit; a heading row never ends a page. Checked against brute force.
  */
 import fc from "fast-check";
-import { LINE_HEIGHT, paginate, rowHeightIn, textWidthPt, wrapLines, type PageItem } from "../../src/export/paginate";
+import { LINE_HEIGHT, SAFETY, fitWithMore, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type PageItem } from "../../src/export/paginate";
 
 describe("wrapLines", () => {
   test("a short text is one line; a long one wraps at spaces, never past the width", () => {
@@ -92,6 +92,41 @@ describe("paginate", () => {
         expect(pages).toEqual(brute(heights, header / 10, first, next));
       }),
       { seed: 9, numRuns: 300 },
+    );
+  });
+});
+
+describe("the font's advance widths (Carlito, metric-compatible with Calibri)", () => {
+  test("Calibri's widths in thousandths of an em, bold from its own table, and the 1 % safety margin on top", () => {
+    // P 516.6 + L 420.4 + L 420.4 = 1357.4 thousandths of an em; at 12 pt, 16.2888 pt.
+    expect(textWidthPt("PLL", 12)).toBeCloseTo(16.2888 * SAFETY, 9);
+    expect(textWidthPt("Prioriteringsnummer", 12, true)).toBeCloseTo(104.3028 * SAFETY, 9);
+    expect(SAFETY).toBe(1.01);
+    // A character the tables do not hold counts as a whole em.
+    expect(textWidthPt("中", 12)).toBeCloseTo(12 * SAFETY, 9);
+  });
+  test("the widest word bounds a column that never breaks a word", () => {
+    expect(widestWordPt("Nr. i segment", 12, true)).toBeCloseTo(textWidthPt("segment", 12, true), 12);
+    expect(wrapLines("Nr. i segment", widestWordPt("Nr. i segment", 12, true), 12, true)).toEqual(["Nr. i", "segment"]);
+  });
+});
+
+describe("fitWithMore", () => {
+  test("all rows when they fit; else as many as fit above a last line that counts the rest", () => {
+    expect(fitWithMore([1, 1, 1], 3, 0.5)).toBe(3);
+    expect(fitWithMore([1, 1, 1, 1], 3, 0.5)).toBe(2);
+    expect(fitWithMore([4], 3, 0.5)).toBe(0);
+    expect(fitWithMore([], 3, 0.5)).toBe(0);
+  });
+  test("property: the same as trying every count (the largest n whose rows, with the last line when some are left, fit)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 30 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 5 }), (hs, room, more) => {
+        const sum = (n: number) => hs.slice(0, n).reduce((s, h) => s + h, 0);
+        let best = 0;
+        for (let n = 0; n <= hs.length; n++) if (sum(n) + (n < hs.length ? more : 0) <= room) best = n;
+        expect(fitWithMore(hs, room, more)).toBe(best);
+      }),
+      { seed: 27, numRuns: 500 },
     );
   });
 });

@@ -117,6 +117,15 @@ describe.each([
       .filter((t) => t.startsWith("ppt/charts/"));
     expect(new Set(fromSlides)).toEqual(new Set(charts));
   });
+  test("every chart labels every category (tickLblSkip 1): no renderer skips every other bar's label", () => {
+    const d = deck();
+    const charts = d.parts.filter((p) => /^ppt\/charts\/chart\d+\.xml$/.test(p));
+    for (const c of charts) {
+      const axes = byName(d.xml.get(c)!, "catAx");
+      expect(axes).toHaveLength(1);
+      expect({ c, skip: byName(axes[0], "tickLblSkip").map((e) => e.attrs.val) }).toEqual({ c, skip: ["1"] });
+    }
+  });
   test("tables are native (a:tbl), no pictures; no text below 12 pt in a table", () => {
     const d = deck();
     let tables = 0;
@@ -140,5 +149,7 @@ describe.each([
     expect(text).toContain("Modell: Nasjonalt e-helseråd 2022. Skala 0–10 per spørsmål.");
     expect(text).toContain("Score er summen av gruppene, vektet: 1 × Måloppnåelse + 1 × Kostnader + 1 × Nytte (høyst 30).");
     expect(text).toContain("- Realisere sentral infrastruktur: 1");
+    expect(text).toContain("To score som skiller seg med høyst en milliarddel av scoren (bare avrunding i regnestykket), regnes som like og deler plass, vist som «6=».");
+    expect(text).not.toMatch(/1e-9|arket Rangering/);
   });
 });

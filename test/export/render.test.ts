@@ -8,7 +8,9 @@
 import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { exportTable } from "../../src/export/rows";
+import { exportTable, type ExportInput, type ExportRow, type ExportTable } from "../../src/export/rows";
+import { BODY_PT, METRICS, chartPages, rankedColumns } from "../../src/export/deck";
+import { SAFETY, wrapLines } from "../../src/export/paginate";
 import { rankLabel } from "../../src/core/assess";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput } from "../../src/core/uncertainty";
 import { acceptabilityTable } from "../../src/export/acceptability";
@@ -73,6 +75,16 @@ async function slideCount(pptx: string): Promise<number> {
   return Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length;
 }
 
+/** How many slides each heading takes («(forts.)» counted with its heading), in deck order. */
+function slidesPerHeading(r: Rendered): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const page of r.pages.slice(1)) {
+    const heading = (page.split("\n").find((l) => l.trim() !== "") ?? "").replace(/[\s·]*$/, "").replace(/ \((forts\.|cont\.)\)$/, "").trim();
+    out[heading] = (out[heading] ?? 0) + 1;
+  }
+  return out;
+}
+
 function footerIsAlone(r: Rendered, footer: string): void {
   // Everything below 7.0 in (504 pt) is the footer line: its words and the slide number.
   const allowed = new Set([...footer.split(" "), ...r.pages.map((_, i) => String(i + 1))]);
@@ -80,16 +92,95 @@ function footerIsAlone(r: Rendered, footer: string): void {
   for (const w of below) expect({ page: w.page + 1, word: w.text, footer: allowed.has(w.text) && w.yMin > 505 }).toEqual({ page: w.page + 1, word: w.text, footer: true });
 }
 
+/**
+ * The rows of a ranked list (the whole list, or one segment's with «Nr. i segment» first) as
+ * pdftotext lays them out: each row's name with its wrapped lines joined, and how many lines it took.
+ */
+function listRows(pages: string[], heading: string, bySegment: boolean): { rank: string; name: string; lines: number }[] {
+  const rows: { rank: string; name: string; lines: number }[] = [];
+  const title = new RegExp(`^\\s*${heading.replace(/[()]/g, "\\$&")}( \\(forts\\.\\))?[\\s·]*$`);
+  const row = bySegment ? /^\s*(?:\d+=?|–)\s{2,}(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/ : /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/;
+  for (const page of pages) {
+    const lines = page.split("\n");
+    if (!title.test(lines.find((l) => l.trim() !== "") ?? "")) continue;
+    const header = lines.findIndex((l) => /Prioriteringsnummer\s+Tiltak\s+Score/.test(l));
+    for (const raw of lines.slice(header + 1)) {
+      if (/^\s*Prioritering av tiltak · \d/.test(raw)) break;
+      const line = raw.replace(/·+\s*$/, "");
+      const m = row.exec(line);
+      if (m) rows.push({ rank: m[1], name: m[2].trim(), lines: 1 });
+      else if (line.trim() !== "" && !/^\s*(Minimumsliste|Pluss-liste|Utenfor rammen)/.test(line.trim()) && rows.length) {
+        rows[rows.length - 1].name += ` ${line.trim()}`;
+        rows[rows.length - 1].lines++;
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The calibration of the row heights: each row of a ranked list takes as many lines in
+ * LibreOffice as paginate.ts predicts with the font's advance widths, or one fewer where the
+ * text fits only within the safety margin (SAFETY): never more (a row would grow and push the
+ * table into the footer), and never fewer than the exact advance widths allow.
+ */
+function expectPredictedLines(rendered: { name: string; lines: number }[], t: ExportTable, rows: ExportRow[], bySegment: boolean): number {
+  const columns = rankedColumns(t, bySegment, rows);
+  const name = columns.find((c) => c.header === "Tiltak")!;
+  const width = (name.widthIn - METRICS.padXIn) * 72;
+  expect(rendered.map((r) => r.name.replace(/- /g, "-"))).toEqual(rows.map((r) => r.name.replace(/- /g, "-")));
+  let margin = 0;
+  rows.forEach((r, i) => {
+    const predicted = wrapLines(r.name, width, BODY_PT).length;
+    const exact = wrapLines(r.name, width * SAFETY, BODY_PT).length;
+    const got = rendered[i].lines;
+    expect({ name: r.name, fits: got <= predicted && got >= exact }).toEqual({ name: r.name, fits: true });
+    if (got !== predicted) margin++;
+  });
+  return margin;
+}
+
+async function readSixty(file: string): Promise<ExportInput> {
+  const read = readWorkbook((await readXlsx(file)).grids);
+  if (read.kind !== "addin") throw new Error("the add-in layout");
+  return { assessment: read.assessment, placements: read.checklist?.placements };
+}
+
+/**
+ * Every bar of the score chart labelled: each chart slide shows, on its own line, the rank and the
+ * shortened name of every bar chartPages put on it, in rank order.
+ */
+function expectEveryBarLabelled(r: Rendered, t: ExportTable): number[] {
+  const charts = r.pages.filter((p) => /^\s*Score fordelt på grupper( \(forts\.\))?[\s·]*\n/.test(p));
+  const pages = chartPages(t.ranked);
+  expect(charts).toHaveLength(pages.length);
+  const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+  pages.forEach((page, k) => {
+    const lines = charts[k].split("\n").map(squash);
+    let at = -1;
+    for (const label of page.labels) {
+      const i = lines.findIndex((l, j) => j > at && l === squash(label));
+      expect({ label, shown: i >= 0 }).toEqual({ label, shown: true });
+      at = i;
+    }
+  });
+  return pages.map((p) => p.rows.length);
+}
+
 let decks: Decks;
 let meeting: Rendered;
+let meetingEn: Rendered;
 let sixty: Rendered;
 let utvalg: Rendered;
+let long: Rendered;
 beforeAll(async () => {
   decks = await makeDecks();
   meeting = await render(decks.meeting, "meeting");
+  meetingEn = await render(decks.meetingEn, "meeting-en");
   sixty = await render(decks.sixty, "sixty");
   utvalg = await render(decks.utvalg, "utvalg");
-}, BUILD_TIMEOUT + 240_000);
+  long = await render(decks.long, "long");
+}, BUILD_TIMEOUT + 300_000);
 afterAll(() => decks?.cleanup());
 
 describe("the meeting of 21 September 2022", () => {
@@ -114,9 +205,11 @@ describe("the meeting of 21 September 2022", () => {
     const all = meeting.pages.join("\n");
     expect(meeting.pages[0]).toContain("Prioritering av tiltak");
     expect(meeting.pages[0]).toContain("Nasjonalt e-helseråd 21.09.2022");
-    expect(meeting.pages[1]).toMatch(/Minimumsliste – de 6 øverste[\s\S]*Pluss-liste – innenfor kostnadsrammen/);
+    expect(meeting.pages[1]).toMatch(/Minimumsliste – de 6 øverste[\s\S]*Pluss-liste – resten av rangeringen/);
     expect(meeting.pages[1]).toContain("Minimumslisten har 7 tiltak fordi tiltak med lik score deler plass 6.");
-    expect(all).toMatch(/Tiltak uten total[\s\S]*Dokumentdeling: Andre helseaktører\/tjenester/);
+    expect(all).toMatch(/Tiltak uten total[\s\S]*Dokumentdeling: Andre helseaktører\/tjenester\s+Nytte har ingen score, så tiltaket har ingen total og er ikke rangert\./);
+    expect(all).not.toContain("Fyll inn");
+    expect(all).not.toContain("kostnadsrammen");
     expect(all).toContain("Score fordelt på grupper");
     expect(all).toMatch(/Datakvalitet[\s\S]*Feil\s+1[\s\S]*Advarsel\s+29[\s\S]*Merknad\s+5/);
     expect(all).toContain("Kritisk info!F9");
@@ -145,6 +238,24 @@ describe("the meeting of 21 September 2022", () => {
     expect(at).toEqual([...at].sort((a, b) => a - b));
     // Rows of a probability table: each sums to 100 % (before rounding).
     for (const r of expected.rows) expect(r.cells.reduce((s, c) => s + c.p, 0)).toBeCloseTo(1, 9);
+  });
+  test("data quality on one slide: the counts, then the eight measures whose rank or total a finding changes, with their cells", () => {
+    expect(slidesPerHeading(meeting)["Datakvalitet"]).toBe(1);
+    const page = meeting.pages.find((p) => /^\s*Datakvalitet/.test(p))!;
+    const squashed = page.replace(/\s+/g, " ");
+    expect(squashed).toMatch(/Alvorlighet Antall 35 funn i arbeidsboken\. Funn som endrer en rang eller en total: Feil 1 Tiltak Celler Hva det endrer Advarsel 29/);
+    const names = ["Kritisk info: Andre helseaktører", "Implementering av DBEP", "Felles hjelpenummer", "DHO: Generiske datadelingstjenester", "Dokumentdeling: Fastleger"];
+    const at = names.map((n) => squashed.indexOf(n));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(squashed).toMatch(/Felles hjelpenummer!C11, C12, .*C15, C20/);
+    expect(squashed).toContain("Felles hjelpenummer viser score 25,75, modellen gir 16,08");
+    expect(squashed).not.toContain("flere under Funn i arbeidsboken");
+    expect(squashed).not.toContain("Synkroniser");
+  });
+  test("slides: 6 (8 before: data quality took 3)", () => {
+    expect(meeting.pages).toHaveLength(6);
+    expect(slidesPerHeading(meeting)).toEqual({ "Rangert liste": 1, "Tiltak uten total": 1, "Score fordelt på grupper": 1, Datakvalitet: 1, "Hvor sikker er rangeringen": 1 });
   });
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(meeting.pngs).toHaveLength(await slideCount(decks.meeting));
@@ -179,6 +290,24 @@ describe("60 measures with a checklist", () => {
       expect(p).toMatch(/Prioriteringsnummer\s+Tiltak\s+Score\s+Måloppnåelse\s+Kostnader\s+Nytte/);
     }
   });
+  test("calibration: every row of the ranked list and of each segment's list takes the lines predicted from the font's widths", async () => {
+    const input = await readSixty(decks.sixtyXlsx);
+    const t = exportTable(input, "nb", { top: 20 });
+    const margins = [expectPredictedLines(listRows(sixty.pages, "Rangert liste", false), t, t.ranked, false)];
+    for (const segment of ["Samstyre", "Koordinere", "Observere", "Inspirere"]) {
+      margins.push(expectPredictedLines(listRows(sixty.pages, `Rangert liste – ${segment}`, true), t, t.ranked.filter((r) => r.segment === segment), true));
+    }
+    // Rows given a line they did not need (their text fits only within the 1 % safety margin).
+    expect(margins).toEqual([0, 0, 0, 0, 0]);
+  });
+  test("the score chart labels every bar (85-character names shortened), 15 bars a slide", async () => {
+    const t = exportTable(await readSixty(decks.sixtyXlsx), "nb", { top: 20 });
+    expect(expectEveryBarLabelled(sixty, t)).toEqual([15, 15, 15, 14]);
+  });
+  test("the ranked lists take 4 slides (5 before the widths were measured) and 6 for the four segments (7 before)", () => {
+    const per = slidesPerHeading(sixty);
+    expect([per["Rangert liste"], per["Rangert liste – Samstyre"], per["Rangert liste – Koordinere"], per["Rangert liste – Observere"], per["Rangert liste – Inspirere"]]).toEqual([4, 3, 1, 1, 1]);
+  });
   test("segments: the counts and the ranked list per segment", () => {
     const all = sixty.pages.join("\n");
     expect(all).toMatch(/Tiltak per segment[\s\S]*Samstyre\s+30[\s\S]*Koordinere\s+11[\s\S]*Observere\s+6[\s\S]*Inspirere\s+8[\s\S]*Ut\s+0[\s\S]*ikke vurdert\s+5/);
@@ -188,6 +317,46 @@ describe("60 measures with a checklist", () => {
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(sixty.pngs).toHaveLength(await slideCount(decks.sixty));
     footerIsAlone(sixty, "Prioritering av tiltak · 21.09.2022");
+  });
+});
+
+describe("60 measures with 150-character names", () => {
+  test("calibration: every row of the ranked list and of each segment's list takes the lines predicted", async () => {
+    const input = await readSixty(decks.longXlsx);
+    const t = exportTable(input, "nb");
+    const margins = [expectPredictedLines(listRows(long.pages, "Rangert liste", false), t, t.ranked, false)];
+    for (const segment of ["Samstyre", "Koordinere", "Observere", "Inspirere"]) {
+      margins.push(expectPredictedLines(listRows(long.pages, `Rangert liste – ${segment}`, true), t, t.ranked.filter((r) => r.segment === segment), true));
+    }
+    expect(margins).toEqual([0, 0, 0, 0, 0]);
+  });
+  test("the score chart labels every bar, each name cut to 60 characters with «…», 15 bars a slide", async () => {
+    const t = exportTable(await readSixty(decks.longXlsx), "nb");
+    expect(expectEveryBarLabelled(long, t)).toEqual([15, 15, 15, 14]);
+    expect(long.pages.join("\n")).toMatch(/\n\s*1\s+Akson - samhandling tjenester og spesialisthelsetjenesten…\n/);
+  });
+  test("data quality on one slide: 25 notes typed into score cells, 9 rows shown and the other 17 findings counted in the last line", () => {
+    expect(slidesPerHeading(long)["Datakvalitet"]).toBe(1);
+    const page = long.pages.find((p) => /^\s*Datakvalitet/.test(p))!.replace(/\s+/g, " ");
+    expect(page).toMatch(/Feil 25/);
+    expect(page).toContain("+17 flere under Funn i arbeidsboken");
+    expect(page.match(/Vurdering!E\d+/g)).toHaveLength(9);
+  });
+  test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
+    expect(long.pngs).toHaveLength(await slideCount(decks.long));
+    footerIsAlone(long, "Prioritering av tiltak · 21.09.2022");
+  });
+});
+
+describe("the meeting in English", () => {
+  test("no meeting typed and a date that is not today: the title slide shows that date; the plus list is the rest of the ranking", () => {
+    expect(meetingEn.pages[0]).toMatch(/Prioritisation of measures\s+2022-09-21\s+13 of 14 measures ranked/);
+    expect(meetingEn.pages[1]).toMatch(/Minimum list – the top 6[\s\S]*Plus list – the rest of the ranking/);
+    expect(meetingEn.pages.join("\n")).toContain("Benefit has no score, so the measure has no total and is not ranked.");
+  });
+  test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
+    expect(meetingEn.pngs).toHaveLength(await slideCount(decks.meetingEn));
+    footerIsAlone(meetingEn, "Prioritisation of measures · 2022-09-21");
   });
 });
 

@@ -45,14 +45,30 @@ export function sixtyMeasures(): Generated[] {
 
 const excelValue = (v: CellValue): ExcelJS.CellValue => (v !== null && typeof v === "object" ? ({ error: v.error } as ExcelJS.CellErrorValue) : v);
 
+const FILLER =
+  "for bedre samhandling mellom kommunale tjenester og spesialisthelsetjenesten med felles løsninger for deling av journaldokumenter og strukturerte data".split(" ");
+
+/** The same measures with names of exactly 150 characters: the real name, then words until it is that long (cut inside a word). */
+export function longNames(measures: Generated[]): Generated[] {
+  return measures.map((m, i) => {
+    let name = m.name;
+    for (let k = i; name.length < 150; k++) name += ` ${FILLER[k % FILLER.length]}`;
+    return { ...m, name: name.slice(0, 150).trimEnd().padEnd(150, "x") };
+  });
+}
+
 /** The 60-measure workbook as an .xlsx in the add-in's layout with a checklist. */
-export async function writeSixty(file: string): Promise<Generated[]> {
+export async function writeSixty(file: string, long = false): Promise<Generated[]> {
   const model = defaultModel();
-  const measures = sixtyMeasures();
+  const measures = long ? longNames(sixtyMeasures()) : sixtyMeasures();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(SHEETS.scoring);
   ws.addRow(scoringHeaders(model));
-  for (const m of measures) ws.addRow([m.id, m.name, m.theme, "", ...m.scores, ""].map((v) => excelValue(v as CellValue)));
+  // With long names, also a note typed into the first score cell of 25 measures: 25 findings that change a total, more than the data-quality slide holds.
+  measures.forEach((m, i) => {
+    const scores: CellValue[] = long && i < 25 ? ["Sjekke med jurist?", ...m.scores.slice(1)] : m.scores;
+    ws.addRow([m.id, m.name, m.theme, "", ...scores, ""].map((v) => excelValue(v as CellValue)));
+  });
   const ms = wb.addWorksheet(SHEETS.model);
   ms.addRow([...MODEL_HEADERS]);
   for (const r of modelRows(model)) ms.addRow(r.map(excelValue));
@@ -61,7 +77,7 @@ export async function writeSixty(file: string): Promise<Generated[]> {
   for (const r of settingsRows(model)) ms.addRow(r.map(excelValue));
   const cs = wb.addWorksheet(SHEETS.checklist);
   cs.addRow(CHECKLIST_HEADERS);
-  for (const m of MEASURES_2020) cs.addRow(checklistValues(cellsOf(m)).map(excelValue));
+  MEASURES_2020.forEach((m, i) => cs.addRow(checklistValues({ ...cellsOf(m), name: measures[i].name }).map(excelValue)));
   for (const m of measures.slice(MEASURES_2020.length)) cs.addRow(checklistValues({ id: m.id, name: m.name }).map(excelValue));
   await wb.xlsx.writeFile(file);
   return measures;
@@ -74,16 +90,22 @@ export async function unzip(bytes: Uint8Array): Promise<JSZip> {
 }
 
 /**
- * The decks the tests open: the meeting (top 6, with the rank acceptability slide), the 60 measures (top 20, lists per segment) and
- * examples/utvalg.xlsx (a budget frame on Modell, so its exact selection splits the list although
+ * The decks the tests open: the meeting (top 6, with the rank acceptability slide; and in English
+ * without a meeting typed), the 60 measures (top 20, lists per segment), the 60 measures with
+ * 150-character names (lists per segment) and examples/utvalg.xlsx (a budget frame on Modell, so its exact selection splits the list although
  * --top 5 is given), made by the real CLI.
  */
 export interface Decks {
   dir: string;
   meeting: string;
+  /** The meeting in English, without a meeting typed. */
+  meetingEn: string;
   sixty: string;
   utvalg: string;
+  /** The 60 measures with 150-character names. */
+  long: string;
   sixtyXlsx: string;
+  longXlsx: string;
   measures: Generated[];
   cleanup: () => void;
 }
@@ -92,17 +114,23 @@ export async function makeDecks(): Promise<Decks> {
   ensureCliBuilt();
   const { dir, cleanup } = tempDir();
   const sixtyXlsx = path.join(dir, "sixty.xlsx");
+  const longXlsx = path.join(dir, "long.xlsx");
   const measures = await writeSixty(sixtyXlsx);
+  await writeSixty(longXlsx, true);
   const meeting = path.join(dir, "meeting.pptx");
+  const meetingEn = path.join(dir, "meeting-en.pptx");
   const sixty = path.join(dir, "sixty.pptx");
   const utvalg = path.join(dir, "utvalg.pptx");
+  const long = path.join(dir, "long.pptx");
   for (const [args, out] of [
     [[MEETING_XLSX, "--top", "6", "--meeting", "Nasjonalt e-helseråd 21.09.2022", "--acceptability"], meeting],
+    [[MEETING_XLSX, "--top", "6", "--lang", "en"], meetingEn],
     [[sixtyXlsx, "--top", "20", "--segment-lists"], sixty],
     [[UTVALG_XLSX, "--top", "5"], utvalg],
+    [[longXlsx, "--segment-lists"], long],
   ] as const) {
     const r = spawnPrio(["slides", ...args, "-o", out, "--date", "2022-09-21"]);
     if (r.code !== 0) throw new Error(`prio slides failed: ${r.err}`);
   }
-  return { dir, meeting, sixty, utvalg, sixtyXlsx, measures, cleanup };
+  return { dir, meeting, meetingEn, sixty, utvalg, long, sixtyXlsx, longXlsx, measures, cleanup };
 }
