@@ -39,11 +39,11 @@ export const nbStability = {
   "cli.uncertainty.likely": "plass {place} ({percent})",
   "cli.uncertainty.note": "Plass = rangen nå. Tiltak uten total er ikke med ({count}).",
   "cli.uncertainty.usage":
-    "Bruk: prio uncertainty <fil.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex|none] [--spread X|none] [--json] [--lang nb|en]\n\nuncertainty  trekker vekter og scorer mange ganger og teller hvor ofte hvert tiltak får hver plass\n--draws N    antall trekninger (standard 10000)\n--seed S     frø for tilfeldige tall; samme frø gir samme svar (standard 1)\n--top N      sannsynligheten for å være blant de N første (standard 5)\n--weights    hver vekt ±P prosent (standard 20), simplex (gruppenes andeler helt fritt) eller none\n--spread     hver score ±X på skalaen (standard 1) eller none\n--json       skriver ett JSON-objekt i stedet for tekst",
+    "Bruk: prio uncertainty <fil.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex[:R]|none] [--spread X|none] [--pairwise] [--json] [--lang nb|en]\n\nuncertainty  trekker vekter og scorer mange ganger og teller hvor ofte hvert tiltak får hver plass\n--draws N    antall trekninger (standard 10000)\n--seed S     frø for tilfeldige tall; samme frø gir samme svar (standard 1)\n--top N      sannsynligheten for å være blant de N første (standard 5)\n--weights    hver vekt ±P prosent (standard 20), simplex (gruppenes andeler helt fritt), simplex:R (R prosent av vekten fordeles fritt, resten som nå) eller none\n--spread     hver score ±X på skalaen (standard 1) eller none\n--pairwise   også hvem som slår hvem: de jevneste motstanderne for hvert tiltak\n--json       skriver ett JSON-objekt i stedet for tekst",
   "cli.error.draws": "--draws må være et helt tall fra 1 til 10000000",
   "cli.error.seed": "--seed må være et helt tall fra 0 til 4294967295",
   "cli.error.top": "--top må være et helt tall fra 1 og oppover",
-  "cli.error.weights": "--weights må være en prosent fra 0 til under 100, simplex eller none",
+  "cli.error.weights": "--weights må være en prosent fra 0 til under 100, simplex, simplex:R med R fra over 0 til 100, eller none",
   "cli.error.spread": "--spread må være et tall fra 0 og oppover, eller none",
   "cli.error.value": "{option} mangler en verdi",
   "cli.error.noRanked": "Ingen tiltak i {file} har en total, så det er ingen rangering å analysere.",
@@ -67,6 +67,12 @@ export const nbStability = {
   "pane.cell": "{measure}: plass {place} med {percent}",
   "pane.noRanked": "Ingen tiltak har en total ennå, så det er ingen rangering å analysere.",
   "pane.allNodes": "Vis alle vekter i treet",
+  "cli.uncertainty.weightsAround": "gruppenes andeler trukket jevnt rundt andelene nå (hver gruppe beholder minst {keep} av sin andel, {radius} fordeles tilfeldig)",
+  "cli.uncertainty.pairwiseTitle": "Hvem slår hvem – for hvert tiltak de jevneste motstanderne og sjansen for å stå foran hver av dem:",
+  "cli.uncertainty.rivals": "{name} står foran {rivals}",
+  "cli.uncertainty.rival": "{name} i {percent}",
+  "cli.uncertainty.rivalTie": "{name} i {percent} (likt i {tie})",
+  "cli.uncertainty.noRival": "{name}: ingen jevn motstander – står foran {ahead} og bak {behind} i hver trekning",
 } as const;
 
 export type StabilityKey = keyof typeof nbStability;
@@ -105,11 +111,11 @@ export const enStability: Record<StabilityKey, string> = {
   "cli.uncertainty.likely": "place {place} ({percent})",
   "cli.uncertainty.note": "Place = the rank now. Measures without a total take no part ({count}).",
   "cli.uncertainty.usage":
-    "Usage: prio uncertainty <file.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex|none] [--spread X|none] [--json] [--lang nb|en]\n\nuncertainty  draws weights and scores many times and counts how often each measure takes each place\n--draws N    number of draws (default 10000)\n--seed S     seed of the random numbers; the same seed gives the same answer (default 1)\n--top N      the probability of being among the first N (default 5)\n--weights    each weight ±P per cent (default 20), simplex (the groups' shares entirely free) or none\n--spread     each score ±X on the scale (default 1) or none\n--json       prints one JSON object instead of text",
+    "Usage: prio uncertainty <file.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex[:R]|none] [--spread X|none] [--pairwise] [--json] [--lang nb|en]\n\nuncertainty  draws weights and scores many times and counts how often each measure takes each place\n--draws N    number of draws (default 10000)\n--seed S     seed of the random numbers; the same seed gives the same answer (default 1)\n--top N      the probability of being among the first N (default 5)\n--weights    each weight ±P per cent (default 20), simplex (the groups' shares entirely free), simplex:R (R per cent of the weight spread freely, the rest as now) or none\n--spread     each score ±X on the scale (default 1) or none\n--pairwise   also who beats whom: the closest rivals of each measure\n--json       prints one JSON object instead of text",
   "cli.error.draws": "--draws must be a whole number from 1 to 10000000",
   "cli.error.seed": "--seed must be a whole number from 0 to 4294967295",
   "cli.error.top": "--top must be a whole number from 1 upwards",
-  "cli.error.weights": "--weights must be a percentage from 0 to below 100, simplex or none",
+  "cli.error.weights": "--weights must be a percentage from 0 to below 100, simplex, simplex:R with R above 0 up to 100, or none",
   "cli.error.spread": "--spread must be a number from 0 upwards, or none",
   "cli.error.value": "{option} needs a value",
   "cli.error.noRanked": "No measure in {file} has a total, so there is no ranking to analyse.",
@@ -133,6 +139,12 @@ export const enStability: Record<StabilityKey, string> = {
   "pane.cell": "{measure}: place {place} with {percent}",
   "pane.noRanked": "No measure has a total yet, so there is no ranking to analyse.",
   "pane.allNodes": "Show every weight of the tree",
+  "cli.uncertainty.weightsAround": "the groups' shares drawn evenly around the shares now (each group keeps at least {keep} of its share, {radius} is spread at random)",
+  "cli.uncertainty.pairwiseTitle": "Who beats whom – for each measure the closest rivals and the chance of standing before each:",
+  "cli.uncertainty.rivals": "{name} stands before {rivals}",
+  "cli.uncertainty.rival": "{name} in {percent}",
+  "cli.uncertainty.rivalTie": "{name} in {percent} (level in {tie})",
+  "cli.uncertainty.noRival": "{name}: no close rival – before {ahead} and behind {behind} in every draw",
 };
 
 const TABLE: Record<Lang, Record<StabilityKey, string>> = { nb: nbStability, en: enStability };
