@@ -12,8 +12,8 @@
  */
 import * as path from "path";
 import { checkOptions, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type ScoreDraw, type UncertaintyOptions, type UncertaintyResult, type WeightDraw } from "../core/uncertainty";
-import { formatList, formatNumber, formatPercent, t, type Lang } from "../i18n";
-import { percentCell, st } from "../i18n/stability";
+import { formatList, formatPercent, t, type Lang } from "../i18n";
+import { drawSettings, percentCell, st } from "../i18n/stability";
 import { decimal, parseAnalysisArgs, wholeNumber } from "./args";
 import { escapeDeep } from "../core/escape";
 import { load, UsageError, type Io } from "./main";
@@ -87,15 +87,7 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
-  const w = options.weights;
-  const weights =
-    w.kind === "relative"
-      ? st(lang, "cli.uncertainty.weightsRelative", { percent: formatPercent(lang, w.spread, 0) })
-      : w.kind === "simplex" && w.radius !== undefined && w.radius < 1
-        ? st(lang, "cli.uncertainty.weightsAround", { keep: formatPercent(lang, 1 - w.radius, 0), radius: formatPercent(lang, w.radius, 0) })
-        : st(lang, w.kind === "simplex" ? "cli.uncertainty.weightsSimplex" : "cli.uncertainty.weightsNone");
-  const s = options.scores;
-  const scores = s.kind === "uniform" ? st(lang, "cli.uncertainty.scoresUniform", { spread: formatNumber(lang, s.spread, s.spread % 1 === 0 ? 0 : 1) }) : st(lang, "cli.uncertainty.scoresNone");
+  const { weights, scores } = drawSettings(lang, options.weights, options.scores);
   const n = r.ids.length;
   const places = Math.min(n, SHOWN_PLACES);
   const topLabel = st(lang, "cli.uncertainty.col.top", { top: Math.min(options.top!, n) });

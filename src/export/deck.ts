@@ -14,8 +14,9 @@ import { allFindings } from "../core/assess";
 import { groupContributions } from "../core/contributions";
 import { SEVERITY_ORDER, type Finding } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
-import { findingMessage, formatNumber, formatShort, type Lang } from "../i18n";
+import { findingMessage, formatShort, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
+import { drawCount, drawSettings } from "../i18n/stability";
 import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
@@ -580,10 +581,7 @@ function acceptabilitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable
       boxes: texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn })),
     };
   });
-  const sub = ex(lang, "deck.acceptabilityLead", {
-    draws: formatNumber(lang, table.draws, 0),
-    weights: formatShort(lang, options.weights.kind === "relative" ? options.weights.spread * 100 : 0, 0),
-    scores: formatShort(lang, options.scores.kind === "uniform" ? options.scores.spread : 0),
-  });
+  // The settings the result was drawn with (the pane's choice, or the defaults), the draws grouped as the locale groups them.
+  const sub = ex(lang, "deck.acceptabilityLead", { draws: drawCount(lang, table.draws), ...drawSettings(lang, result.weights, result.scores) });
   tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, notes, sub, lang);
 }

@@ -107,7 +107,7 @@ export const nbExport = {
     "Minimumslisten er det eksakte utvalget: tiltakene med høyest samlet score innenfor budsjettrammen på {budget}, der et tiltak bare tas med sammen med det det forutsetter. Nr. er plassen i den rangerte listen.",
   "csv.list.out": "Utenfor",
   "deck.acceptability": "Hvor sikker er rangeringen",
-  "deck.acceptabilityLead": "Sannsynlighet for hver plass i {draws} trekk: vekter ±{weights} %, hver score ±{scores} · mørkere = mer sannsynlig",
+  "deck.acceptabilityLead": "Sannsynlighet for hver plass i {draws} trekk; vekter: {weights}; scorer: {scores} · mørkere = mer sannsynlig",
   "pane.slide.acceptability": "Hvor sikker er rangeringen",
   "pane.topFrame": "Har Modell en budsjettramme, deler lysarkene listen etter det eksakte utvalget i stedet.",
 } as const;
@@ -216,7 +216,7 @@ export const enExport: Record<ExportKey, string> = {
     "The minimum list is the exact selection: the measures with the highest total score within the budget frame of {budget}, a measure chosen only with what it presupposes. No. is the place in the ranked list.",
   "csv.list.out": "Out",
   "deck.acceptability": "How sure is the ranking",
-  "deck.acceptabilityLead": "Probability of each place in {draws} draws: weights ±{weights}%, each score ±{scores} · darker = more likely",
+  "deck.acceptabilityLead": "Probability of each place in {draws} draws; weights: {weights}; scores: {scores} · darker = more likely",
   "pane.slide.acceptability": "How sure is the ranking",
   "pane.topFrame": "When Modell sets a budget frame, the slides split the list by the exact selection instead.",
 };

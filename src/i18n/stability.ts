@@ -3,6 +3,7 @@
  * command line and the task pane. The English table must carry exactly the same keys.
  */
 import type { CutInterval, Swap, WeightInterval } from "../core/sensitivity";
+import type { ScoreDraw, WeightDraw } from "../core/uncertainty";
 import { fill, formatList, formatShort, type Lang } from "./format";
 
 export const nbStability = {
@@ -52,7 +53,6 @@ export const nbStability = {
   "pane.intervalsIntro": "Hver gruppevekt endres for seg mens de andre står fast.",
   "pane.loading": "Regner ut …",
   "pane.uncertaintyHeading": "Hvor sikker er hver plass?",
-  "pane.uncertaintyIntro": "{draws} trekninger: hver vekt ±{weights}, hver score ±{spread}. Tallene er sannsynligheten i prosent for hver plass.",
   "pane.run": "Beregn usikkerhet",
   "pane.cancel": "Avbryt",
   "pane.progress": "{done} av {total} trekninger",
@@ -63,7 +63,7 @@ export const nbStability = {
   "pane.colPlace": "Nå",
   "pane.colMeasure": "Tiltak",
   "pane.colTop": "Topp {top}",
-  "pane.tableCaption": "Sannsynlighet i prosent for hver plass (kolonne) for hvert tiltak (rad); tomt felt: aldri i noen trekning. Mørkere felt betyr høyere sannsynlighet, og rammen viser plassen nå.",
+  "pane.tableCaption": "Sannsynlighet i prosent for hver plass (kolonne) for hvert tiltak (rad); 0: aldri i noen trekning, <1: i under 1 av 100. Mørkere felt betyr høyere sannsynlighet, og rammen viser plassen nå.",
   "pane.cell": "{measure}: plass {place} med {percent}",
   "pane.noRanked": "Ingen tiltak har en total ennå, så det er ingen rangering å analysere.",
   "pane.allNodes": "Vis alle vekter i treet",
@@ -73,6 +73,27 @@ export const nbStability = {
   "cli.uncertainty.rival": "{name} i {percent}",
   "cli.uncertainty.rivalTie": "{name} i {percent} (likt i {tie})",
   "cli.uncertainty.noRival": "{name}: ingen jevn motstander – står foran {ahead} og bak {behind} i hver trekning",
+  "pane.weights": "Vekter",
+  "pane.weightsRelative": "Hver vekt ± prosent",
+  "pane.weightsSimplex": "Rundt vektene nå",
+  "pane.weightsNone": "Som nå",
+  "pane.weightSpread": "Vekter ± %",
+  "pane.radius": "Fritt fordelt %",
+  "pane.radiusHint": "Hver gruppe beholder minst resten av sin andel; 100 = helt fritt.",
+  "pane.scores": "Scorer",
+  "pane.scoresUniform": "Hver score ±",
+  "pane.scoresNone": "Som nå",
+  "pane.scoreSpread": "Scorer ± på skalaen",
+  "pane.error.weightSpread": "«Vekter ± %» må være et tall fra 0 til under 100.",
+  "pane.error.radius": "«Fritt fordelt %» må være et tall over 0 og høyst 100.",
+  "pane.error.scoreSpread": "«Scorer ± på skalaen» må være et tall fra 0 og oppover.",
+  "pane.uncertaintySetup": "{draws} trekninger; vekter: {weights}; scorer: {scores}. Tallene er sannsynligheten i prosent for hver plass.",
+  "pane.pairwiseHeading": "Hvem slår hvem?",
+  "pane.pairwiseCaption": "Sannsynlighet i prosent for at tiltaket i raden står foran tiltaket i kolonnen. Kolonnene er de samme tiltakene i samme rekkefølge, merket med plassen nå. Står de likt, står ingen foran; da blir de to feltene til sammen under 100.",
+  "pane.pairwiseCell": "{a} står foran {b} i {percent} av trekningene",
+  "pane.pairwiseCellTie": "{a} står foran {b} i {percent} av trekningene og likt i {tie}",
+  "pane.pairwiseFirst": "De {shown} første av {count} tiltak.",
+  "pane.colPosition": "Plass nå: {rank}",
 } as const;
 
 export type StabilityKey = keyof typeof nbStability;
@@ -124,7 +145,6 @@ export const enStability: Record<StabilityKey, string> = {
   "pane.intervalsIntro": "Each group weight changes on its own while the others stay fixed.",
   "pane.loading": "Computing …",
   "pane.uncertaintyHeading": "How certain is each place?",
-  "pane.uncertaintyIntro": "{draws} draws: each weight ±{weights}, each score ±{spread}. The numbers are the probability in per cent of each place.",
   "pane.run": "Compute uncertainty",
   "pane.cancel": "Cancel",
   "pane.progress": "{done} of {total} draws",
@@ -135,7 +155,7 @@ export const enStability: Record<StabilityKey, string> = {
   "pane.colPlace": "Now",
   "pane.colMeasure": "Measure",
   "pane.colTop": "Top {top}",
-  "pane.tableCaption": "Probability in per cent of each place (column) for each measure (row); an empty cell: never in any draw. Darker cells mean a higher probability, and the frame marks the place now.",
+  "pane.tableCaption": "Probability in per cent of each place (column) for each measure (row); 0: never in any draw, <1: in fewer than 1 in 100. Darker cells mean a higher probability, and the frame marks the place now.",
   "pane.cell": "{measure}: place {place} with {percent}",
   "pane.noRanked": "No measure has a total yet, so there is no ranking to analyse.",
   "pane.allNodes": "Show every weight of the tree",
@@ -145,6 +165,27 @@ export const enStability: Record<StabilityKey, string> = {
   "cli.uncertainty.rival": "{name} in {percent}",
   "cli.uncertainty.rivalTie": "{name} in {percent} (level in {tie})",
   "cli.uncertainty.noRival": "{name}: no close rival – before {ahead} and behind {behind} in every draw",
+  "pane.weights": "Weights",
+  "pane.weightsRelative": "Each weight ± per cent",
+  "pane.weightsSimplex": "Around the weights now",
+  "pane.weightsNone": "As now",
+  "pane.weightSpread": "Weights ± %",
+  "pane.radius": "Spread freely %",
+  "pane.radiusHint": "Each group keeps at least the rest of its share; 100 = entirely free.",
+  "pane.scores": "Scores",
+  "pane.scoresUniform": "Each score ±",
+  "pane.scoresNone": "As now",
+  "pane.scoreSpread": "Scores ± on the scale",
+  "pane.error.weightSpread": "“Weights ± %” must be a number from 0 to below 100.",
+  "pane.error.radius": "“Spread freely %” must be a number above 0 and at most 100.",
+  "pane.error.scoreSpread": "“Scores ± on the scale” must be a number from 0 upwards.",
+  "pane.uncertaintySetup": "{draws} draws; weights: {weights}; scores: {scores}. The numbers are the probability in per cent of each place.",
+  "pane.pairwiseHeading": "Who beats whom?",
+  "pane.pairwiseCaption": "Probability in per cent that the measure of the row stands before the measure of the column. The columns are the same measures in the same order, marked with their place now. When two are level, neither stands before the other; then the two cells add up to less than 100.",
+  "pane.pairwiseCell": "{a} stands before {b} in {percent} of the draws",
+  "pane.pairwiseCellTie": "{a} stands before {b} in {percent} of the draws and level in {tie}",
+  "pane.pairwiseFirst": "The first {shown} of {count} measures.",
+  "pane.colPosition": "Place now: {rank}",
 };
 
 const TABLE: Record<Lang, Record<StabilityKey, string>> = { nb: nbStability, en: enStability };
@@ -204,4 +245,22 @@ export function percentCell(p: number): string {
   if (p >= 1) return "100";
   const r = Math.round(p * 100);
   return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
+}
+
+/** How the draws were made, in the words of the setup line: «hver vekt ±20 %» and «hver score ±1 på skalaen». */
+export function drawSettings(lang: Lang, weights: WeightDraw, scores: ScoreDraw): { weights: string; scores: string } {
+  const pct = (share: number) => `${formatShort(lang, share * 100, 1)}${lang === "nb" ? "\u00a0%" : "%"}`;
+  const w =
+    weights.kind === "relative"
+      ? st(lang, "cli.uncertainty.weightsRelative", { percent: pct(weights.spread) })
+      : weights.kind === "simplex" && weights.radius !== undefined && weights.radius < 1
+        ? st(lang, "cli.uncertainty.weightsAround", { keep: pct(1 - weights.radius), radius: pct(weights.radius) })
+        : st(lang, weights.kind === "simplex" ? "cli.uncertainty.weightsSimplex" : "cli.uncertainty.weightsNone");
+  const s = scores.kind === "uniform" ? st(lang, "cli.uncertainty.scoresUniform", { spread: formatShort(lang, scores.spread, 2) }) : st(lang, "cli.uncertainty.scoresNone");
+  return { weights: w, scores: s };
+}
+
+/** A count of draws with the locale's grouping: «10 000» (no-break space) in bokmål, «10,000» in English. */
+export function drawCount(lang: Lang, draws: number): string {
+  return new Intl.NumberFormat(lang === "nb" ? "nb-NO" : "en-GB", { maximumFractionDigits: 0 }).format(draws);
 }
