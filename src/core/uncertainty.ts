@@ -202,11 +202,13 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const rankCounts = new Float64Array(n * n);
   const pairwise = options.pairwise !== false;
   /**
-   * above[a·n + b]: the draws in which a was strictly above b, kept by the ends of the spans: when
-   * a goes above b at draw d, −d; when b goes above a again at draw d′, +d′; the span still open is
-   * closed at `done` when the result is read. A draw in which they tie is taken off and counted in
-   * tieCounts (both ways).
+   * The spans in which one measure stands above another: when the insertion moves m above b at
+   * draw d, above[m·n + b] −= d (m's span starts, b's ends). So the draws with a above b are
+   * above[a·n + b] − above[b·n + a], plus `done` when a is above b at the end (its span still open).
+   * tieCounts[a·n + b]: the draws in which a and b tie with a above b in the order; those are ties,
+   * not wins.
    */
+  // Doubles: an entry sums up to draws²/2 (5·10¹³ at the most draws allowed), exact below 2⁵³.
   const above = pairwise ? new Float64Array(n * n) : null;
   const tieCounts = pairwise ? new Float64Array(n * n) : null;
   let done = 0;
@@ -366,7 +368,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
           const b = ord[j];
           srt[j + 1] = srt[j];
           ord[j + 1] = b;
-          ab[b * n + m] += d;
+          // m's span above b starts now (and b's above m ends): recorded in the mover's row, which stays in cache.
           ab[mn + b] -= d;
           j--;
         }
@@ -390,14 +392,8 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
           const m = ord[q];
           const row = m * n;
           for (let r = start; r < k; r++) rc[row + r] += part;
-          // A tie: the order counts this draw for the one above; it is a tie, not a win.
-          if (ab && tc)
-            for (let q2 = q + 1; q2 < k; q2++) {
-              const b = ord[q2];
-              ab[m * n + b] -= 1;
-              tc[m * n + b] += 1;
-              tc[b * n + m] += 1;
-            }
+          // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
+          if (tc) for (let q2 = q + 1; q2 < k; q2++) tc[m * n + ord[q2]] += 1;
         }
       }
       start = k;
@@ -423,15 +419,22 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       const top = options.top !== undefined ? Math.min(options.top, n) : null;
       let beats: number[][] | null = null;
       let ties: number[][] | null = null;
-      if (above) {
-        // Every pair's present order holds until the last draw: close the open spans.
-        const counted = Float64Array.from(above);
-        for (let a = 0; a < n; a++) {
-          const row = order[a] * n;
-          for (let b = a + 1; b < n; b++) counted[row + order[b]] += done;
-        }
-        beats = matrix(counted);
-        ties = matrix(tieCounts!);
+      if (above && tieCounts) {
+        const pos = new Int32Array(n);
+        order.forEach((m, k) => (pos[m] = k));
+        const won = new Float64Array(n * n);
+        const level = new Float64Array(n * n);
+        for (let x = 0; x < n; x++)
+          for (let y = x + 1; y < n; y++) {
+            // The draws with x above y in the order: x's span starts and ends (y's starts), and the span still open.
+            const span = above[x * n + y] - above[y * n + x] + (pos[x] < pos[y] ? done : 0);
+            const tie = tieCounts[x * n + y] + tieCounts[y * n + x];
+            won[x * n + y] = span - tieCounts[x * n + y];
+            won[y * n + x] = done - span - tieCounts[y * n + x];
+            level[x * n + y] = level[y * n + x] = tie;
+          }
+        beats = matrix(won);
+        ties = matrix(level);
       }
       return {
         draws: done,
