@@ -1,15 +1,19 @@
 /**
- * `prio uncertainty <file.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex|none]
- * [--spread X|none] [--json] [--lang nb|en]`: Monte Carlo rank acceptability (src/core/uncertainty.ts).
+ * `prio uncertainty <file.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex[:R]|none]
+ * [--spread X|none] [--pairwise] [--json] [--lang nb|en]`: Monte Carlo rank acceptability (src/core/uncertainty.ts).
  * Defaults: 10 000 draws, seed 1, top 5, every weight ±20 %, every score ±1 on the scale.
+ * `simplex` draws the groups' shares on the whole simplex; `simplex:R` (R per cent, 1–100) on the
+ * region around the shares now where every group keeps at least 100 − R per cent of its share.
  *
- * JSON: {"measures": [{"id", "name", "rankProbabilities": [p(place 1), p(place 2), …], "topN": p}]}
- * for the measures with a total, in their rank order now.
+ * JSON: {"measures": [{"id", "name", "rankProbabilities": [p(place 1), p(place 2), …], "topN": p,
+ * "beats": {"<other id>": p(strictly above it), …}, "ties": {"<other id>": p(level), …}}]} for the
+ * measures with a total, in their rank order now; `ties` lists only pairs that ever tie, so
+ * beats[a][b] + beats[b][a] + (ties[a][b] ?? 0) = 1. `--pairwise` adds the closest rivals to the text.
  */
 import * as path from "path";
-import { checkOptions, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type ScoreDraw, type UncertaintyOptions, type WeightDraw } from "../core/uncertainty";
-import { formatNumber, formatPercent, t, type Lang } from "../i18n";
-import { percentCell, st } from "../i18n/stability";
+import { checkOptions, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type ScoreDraw, type UncertaintyOptions, type UncertaintyResult, type WeightDraw } from "../core/uncertainty";
+import { formatList, formatPercent, t, type Lang } from "../i18n";
+import { drawSettings, percentCell, st } from "../i18n/stability";
 import { decimal, parseAnalysisArgs, wholeNumber } from "./args";
 import { escapeDeep } from "../core/escape";
 import { load, UsageError, type Io } from "./main";
@@ -22,6 +26,12 @@ function weightsOption(lang: Lang, text: string | undefined): WeightDraw {
   const v = text.trim().toLowerCase();
   if (v === "none") return { kind: "none" };
   if (v === "simplex") return { kind: "simplex" };
+  const around = /^simplex:(.*)$/.exec(v);
+  if (around) {
+    const r = decimal(around[1].replace(/%$/, ""));
+    if (!(r > 0 && r <= 100)) throw new UsageError(st(lang, "cli.error.weights"));
+    return { kind: "simplex", radius: r / 100 };
+  }
   const p = decimal(v.replace(/%$/, ""));
   if (!(p >= 0 && p < 100)) throw new UsageError(st(lang, "cli.error.weights"));
   return p === 0 ? { kind: "none" } : { kind: "relative", spread: p / 100 };
@@ -37,7 +47,7 @@ function scoresOption(lang: Lang, text: string | undefined): ScoreDraw {
 }
 
 export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
-  const args = parseAnalysisArgs(argv, ["--draws", "--seed", "--top", "--weights", "--spread"], []);
+  const args = parseAnalysisArgs(argv, ["--draws", "--seed", "--top", "--weights", "--spread"], ["--pairwise"]);
   const lang = args.lang;
   if (args.help) {
     io.out(st(lang, "cli.uncertainty.usage"));
@@ -52,7 +62,8 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
     scores: scoresOption(lang, args.values.get("--spread")),
   };
   const problem = checkOptions(options);
-  if (problem) throw new UsageError(st(lang, problem === "weightSpread" ? "cli.error.weights" : problem === "scoreSpread" ? "cli.error.spread" : `cli.error.${problem}`));
+  if (problem)
+    throw new UsageError(st(lang, problem === "weightSpread" || problem === "weightRadius" ? "cli.error.weights" : problem === "scoreSpread" ? "cli.error.spread" : `cli.error.${problem}`));
   // Text output: every string from a cell escaped, so a workbook cannot drive the terminal.
   const loaded = await load(args.file, lang);
   const read = args.json ? loaded : escapeDeep(loaded);
@@ -62,18 +73,21 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
   const r = simulate(input, options);
 
   if (args.json) {
-    const measures = r.ids.map((id, i) => ({ id, name: r.names[i], rankProbabilities: r.ranks[i], topN: r.topN![i] }));
+    const others = (i: number, row: number[], keep: (p: number) => boolean) =>
+      Object.fromEntries(r.ids.flatMap((other, j) => (j !== i && keep(row[j]) ? [[other, row[j]]] : [])));
+    const measures = r.ids.map((id, i) => ({
+      id,
+      name: r.names[i],
+      rankProbabilities: r.ranks[i],
+      topN: r.topN![i],
+      beats: others(i, r.beats![i], () => true),
+      ties: others(i, r.ties![i], (p) => p > 0),
+    }));
     io.out(JSON.stringify({ measures }, null, 2));
     return 0;
   }
 
-  const w = options.weights;
-  const weights =
-    w.kind === "relative"
-      ? st(lang, "cli.uncertainty.weightsRelative", { percent: formatPercent(lang, w.spread, 0) })
-      : st(lang, w.kind === "simplex" ? "cli.uncertainty.weightsSimplex" : "cli.uncertainty.weightsNone");
-  const s = options.scores;
-  const scores = s.kind === "uniform" ? st(lang, "cli.uncertainty.scoresUniform", { spread: formatNumber(lang, s.spread, s.spread % 1 === 0 ? 0 : 1) }) : st(lang, "cli.uncertainty.scoresNone");
+  const { weights, scores } = drawSettings(lang, options.weights, options.scores);
   const n = r.ids.length;
   const places = Math.min(n, SHOWN_PLACES);
   const topLabel = st(lang, "cli.uncertainty.col.top", { top: Math.min(options.top!, n) });
@@ -108,7 +122,40 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
     ...rows.map(line),
     "",
     st(lang, "cli.uncertainty.note", { count: unranked }),
+    ...(args.flags.has("--pairwise") ? ["", st(lang, "cli.uncertainty.pairwiseTitle"), ...rivalLines(lang, r)] : []),
   ];
   io.out(out.join("\n"));
   return 0;
+}
+
+/** How many rivals a line names. */
+const RIVALS = 3;
+
+/**
+ * For each measure its closest rivals: the other measures it does not always beat or always lose
+ * to, the closest to an even contest first (at most three, then in rank order), with the chance
+ * of standing before each; when there is none, how many it always stands before and behind.
+ */
+export function rivalLines(lang: Lang, r: UncertaintyResult): string[] {
+  const beats = r.beats!;
+  const ties = r.ties!;
+  const pct = (p: number) => `${percentCell(p)}${lang === "nb" ? "\u00a0%" : "%"}`;
+  return r.ids.map((_, i) => {
+    const contested = r.ids
+      .map((__, j) => j)
+      .filter((j) => j !== i && (ties[i][j] > 0 || (beats[i][j] > 0 && beats[i][j] < 1)))
+      .sort((a, b) => Math.abs(beats[i][a] + ties[i][a] / 2 - 0.5) - Math.abs(beats[i][b] + ties[i][b] / 2 - 0.5) || a - b)
+      .slice(0, RIVALS)
+      .sort((a, b) => a - b);
+    if (contested.length === 0) {
+      const ahead = r.ids.filter((__, j) => j !== i && beats[i][j] === 1).length;
+      return st(lang, "cli.uncertainty.noRival", { name: r.names[i], ahead, behind: r.ids.length - 1 - ahead });
+    }
+    const rivals = contested.map((j) =>
+      ties[i][j] > 0
+        ? st(lang, "cli.uncertainty.rivalTie", { name: r.names[j], percent: pct(beats[i][j]), tie: pct(ties[i][j]) })
+        : st(lang, "cli.uncertainty.rival", { name: r.names[j], percent: pct(beats[i][j]) }),
+    );
+    return st(lang, "cli.uncertainty.rivals", { name: r.names[i], rivals: formatList(lang, rivals) });
+  });
 }

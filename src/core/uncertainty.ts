@@ -3,26 +3,37 @@
  * draw weights and scores many times from a seeded generator, rank every draw, and count.
  *
  * - Weights: "relative" multiplies every node's weight by an independent uniform factor in
- *   [1 − x, 1 + x] (0 ≤ x < 1); "simplex" draws the top-level groups' shares uniformly on the whole
- *   simplex (SMAA's «no weight information»), scaled to the current sum of those weights, and
- *   keeps the weights below them; "none" keeps the weights in force. A weight of 0 stays 0.
+ *   [1 − x, 1 + x] (0 ≤ x < 1). "simplex" draws the top-level groups' shares uniformly on a region
+ *   of the simplex around their shares now: with w₀ the shares now and r ∈ (0, 1] the radius, the
+ *   drawn shares are w = (1 − r)·w₀ + r·u with u uniform on the whole simplex — uniform on the
+ *   region {w on the simplex : w_g ≥ (1 − r)·w₀_g for every group g} (a smaller copy of the simplex
+ *   placed around w₀): every group keeps at least (1 − r) of its share now, and the share r of the
+ *   whole is spread at random. The mean is (1 − r)·w₀ + r/k for k groups. r = 1 (the default) is
+ *   the whole simplex (SMAA's «no weight information»). The shares are scaled to the current sum of
+ *   those weights; the weights below the groups are kept. "none" keeps the weights in force.
+ *   A weight of 0 stays 0.
  * - Scores: "uniform" moves every valid typed score by an independent uniform amount in
  *   [−spread, +spread] on the scale and clamps it to the scale; "none" keeps them. Blank and invalid
  *   cells stay left out, so every draw ranks the same measures: those with a total now.
  * - Each draw ranks the totals as rank.ts does (equal within the model's tolerance share a place).
  *   Measures tied in a draw share the places they occupy equally (two tied for places 6–7 get ½ of
- *   each), so every row and every column of the rank matrix sums to 1; in the pairwise matrix a tie
- *   counts ½ for each side. The model's tie-break is not applied within draws.
+ *   each), so every row and every column of the rank matrix sums to 1. Pairwise, a draw is a win
+ *   for one of two measures or a tie: P(i above j) + P(j above i) + P(tie) = 1. The model's
+ *   tie-break is not applied within draws.
  *
  * Fast: the measures' leaf values sit in one typed array; per draw the leaf coefficients (the
- * product of normalised weights along each path) are computed once per pattern of blanks, a total
- * is a dot product, and the ranks come from insertion into the previous draw's order (nearly sorted).
+ * product of normalised weights along each path) are computed once per pattern of blanks, the
+ * score noise of the whole draw is generated in one loop, a total is a dot product, and the ranks
+ * come from insertion into the previous draw's order (nearly sorted). The pairwise counts are kept
+ * lazily: a pair's relation changes only when the insertion swaps the two, so each pair remembers
+ * since which draw one has been above the other, and is counted when they swap (and at the end).
  */
 import type { Assessment } from "./assess";
 import { allNodes, leaves, type Model } from "./model";
 import { mulberry32 } from "./random";
 
-export type WeightDraw = { kind: "none" } | { kind: "simplex" } | { kind: "relative"; spread: number };
+/** radius: r in (0, 1], the share of the whole that is drawn at random (1 = the whole simplex, the default). */
+export type WeightDraw = { kind: "none" } | { kind: "simplex"; radius?: number } | { kind: "relative"; spread: number };
 export type ScoreDraw = { kind: "none" } | { kind: "uniform"; spread: number };
 
 export interface UncertaintyOptions {
@@ -32,7 +43,7 @@ export interface UncertaintyOptions {
   scores: ScoreDraw;
   /** The cut for topN: the probability of a place 1..top. */
   top?: number;
-  /** Also count how often each measure ranks above each other one (n² per draw). */
+  /** Count how often each measure ranks above each other one (default true; false leaves `beats` null and saves the n² memory). */
   pairwise?: boolean;
 }
 
@@ -59,17 +70,26 @@ export interface UncertaintyResult {
   top: number | null;
   /** topN[i] = probability that measure i is in places 1..top (the sum of its first `top` rank probabilities). */
   topN: number[] | null;
-  /** beats[i][j] = probability that i ranks above j (a tie counts ½); null unless asked for. */
+  /**
+   * beats[i][j] = probability that i ranks strictly above j (the diagonal is 0); ties[i][j] (= ties[j][i])
+   * the probability that they tie, so beats[i][j] + beats[j][i] + ties[i][j] = 1. Null when `pairwise: false`.
+   */
   beats: number[][] | null;
+  ties: number[][] | null;
+  /** How the draws were made, for the lead of a table: the seed and the weight and score draws. */
+  seed: number;
+  weights: WeightDraw;
+  scores: ScoreDraw;
 }
 
 /** A problem with the options, as a code the catalogs render; null when they are fine. */
-export type UncertaintyProblem = "draws" | "weightSpread" | "scoreSpread" | "top" | "seed";
+export type UncertaintyProblem = "draws" | "weightSpread" | "weightRadius" | "scoreSpread" | "top" | "seed";
 
 export function checkOptions(o: UncertaintyOptions): UncertaintyProblem | null {
   if (!Number.isInteger(o.draws) || o.draws < 1 || o.draws > 10_000_000) return "draws";
   if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffffffff) return "seed";
   if (o.weights.kind === "relative" && !(o.weights.spread >= 0 && o.weights.spread < 1)) return "weightSpread";
+  if (o.weights.kind === "simplex" && o.weights.radius !== undefined && !(o.weights.radius > 0 && o.weights.radius <= 1)) return "weightRadius";
   if (o.scores.kind === "uniform" && !(o.scores.spread >= 0 && Number.isFinite(o.scores.spread))) return "scoreSpread";
   if (o.top !== undefined && !(Number.isInteger(o.top) && o.top >= 1)) return "top";
   return null;
@@ -84,6 +104,23 @@ export function uncertaintyInput(a: Assessment): UncertaintyInput {
       .filter((m) => m.rank !== null && m.total !== null)
       .map((m) => ({ id: m.id, name: m.name, values: leafIds.map((id) => m.values[id] ?? null) })),
   };
+}
+
+/**
+ * Shares drawn uniformly on the region of the simplex around `centre` (shares that sum to 1) of
+ * radius r ∈ (0, 1]: out = (1 − r)·centre + r·u with u uniform on the whole simplex (normalised
+ * exponentials, one draw of `random` per share). The region is {w ≥ 0, Σw = 1, w ≥ (1 − r)·centre},
+ * a copy of the simplex shrunk by r towards the centre, and the map is affine, so out is uniform on
+ * it; its mean is (1 − r)·centre + r/k for k shares. With r = 1 it is u itself (the whole simplex).
+ */
+export function drawSimplexShares(centre: ArrayLike<number>, radius: number, random: () => number, out: Float64Array): void {
+  const k = centre.length;
+  let sum = 0;
+  for (let t = 0; t < k; t++) {
+    out[t] = -Math.log(1 - random());
+    sum += out[t];
+  }
+  for (let t = 0; t < k; t++) out[t] = sum > 0 ? (1 - radius) * centre[t] + radius * (out[t] / sum) : centre[t];
 }
 
 export interface Simulation {
@@ -110,17 +147,16 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const nodes = allNodes(model);
   const N = nodes.length;
   const index = new Map(nodes.map((nd, i) => [nd, i]));
-  const parent = new Int32Array(N).fill(-1);
   const leafOf = new Int32Array(N).fill(-1);
   const base = new Float64Array(N);
-  nodes.forEach((nd, i) => {
-    base[i] = counts(nd.weight) ? nd.weight : 0;
-    nd.children?.forEach((c) => (parent[index.get(c)!] = i));
-  });
+  nodes.forEach((nd, i) => (base[i] = counts(nd.weight) ? nd.weight : 0));
   leafNodes.forEach((l, k) => (leafOf[index.get(l)!] = k));
-  const tops = model.criteria.map((g) => index.get(g)!);
-  const groupIdx = nodes.map((nd, i) => (nd.children && nd.children.length ? i : -1)).filter((i) => i >= 0);
-  const childrenOf = nodes.map((nd) => (nd.children ?? []).map((c) => index.get(c)!));
+  const tops = Int32Array.from(model.criteria.map((g) => index.get(g)!));
+  const T = tops.length;
+  const groupIdx = Int32Array.from(nodes.map((nd, i) => (nd.children && nd.children.length ? i : -1)).filter((i) => i >= 0));
+  const childrenOf = nodes.map((nd) => Int32Array.from((nd.children ?? []).map((c) => index.get(c)!)));
+  // The leaves as (node, leaf column) pairs, for writing the coefficients.
+  const leafNode = Int32Array.from(leafNodes.map((l) => index.get(l)!));
 
   // Leaf values and the patterns of blanks.
   const values = new Float64Array(n * L);
@@ -152,7 +188,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const P = has.length;
 
   const random = mulberry32(options.seed);
-  // The same generator inlined in the hot loop (a second, independent stream for the scores).
+  // The same generator inlined in the noise loop (a second, independent stream for the scores).
   let state = (options.seed ^ 0x9e3779b9) >>> 0;
   let spare = -1;
   const draws = Math.max(0, Math.floor(options.draws));
@@ -161,47 +197,66 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const coef = new Float64Array(P * L);
   const totals = new Float64Array(n);
   const order = Int32Array.from({ length: n }, (_, i) => i);
+  /** The totals in `order`'s order, so the insertion compares without an indirection. */
+  const sorted = new Float64Array(n);
   const rankCounts = new Float64Array(n * n);
-  const beats = options.pairwise ? new Float64Array(n * n) : null;
-  const place = new Int32Array(n);
+  const pairwise = options.pairwise !== false;
+  /**
+   * The spans in which one measure stands above another: when the insertion moves m above b at
+   * draw d, above[m·n + b] −= d (m's span starts, b's ends). So the draws with a above b are
+   * above[a·n + b] − above[b·n + a], plus `done` when a is above b at the end (its span still open).
+   * tieCounts[a·n + b]: the draws in which a and b tie with a above b in the order; those are ties,
+   * not wins.
+   */
+  // Doubles: an entry sums up to draws²/2 (5·10¹³ at the most draws allowed), exact below 2⁵³.
+  const above = pairwise ? new Float64Array(n * n) : null;
+  const tieCounts = pairwise ? new Float64Array(n * n) : null;
   let done = 0;
 
   const weightsFixed = options.weights.kind === "none";
   const scoreSpread = options.scores.kind === "uniform" ? options.scores.spread : 0;
   const weightSpread = options.weights.kind === "relative" ? options.weights.spread : 0;
+  const radius = options.weights.kind === "simplex" ? (options.weights.radius ?? 1) : 1;
   /** A 16-bit draw z becomes −spread + (z + ½)·2·spread/65536: uniform over [−spread, spread] in 65 536 steps. */
   const noiseScale = (2 * scoreSpread) / 65536;
-  const topSum = tops.reduce((s, g) => s + base[g], 0);
+  const noise = new Uint16Array(scoreSpread > 0 ? n * L : 0);
+  let topSum = 0;
+  for (let t = 0; t < T; t++) topSum += base[tops[t]];
+
+  /** The groups' shares now (w₀) among the groups that count, the centre of the simplex region. */
+  const live = Int32Array.from(Array.from(tops).filter((g) => base[g] > 0));
+  const centre = Float64Array.from(live, (g) => base[g] / topSum);
+  const drawn = new Float64Array(live.length);
 
   const drawWeights = (): void => {
     w.set(base);
     if (options.weights.kind === "relative" && weightSpread > 0) {
       for (let j = 0; j < N; j++) if (base[j] > 0) w[j] = base[j] * (1 + weightSpread * (2 * random() - 1));
-    } else if (options.weights.kind === "simplex") {
-      let sum = 0;
-      for (const g of tops)
-        if (base[g] > 0) {
-          w[g] = -Math.log(1 - random());
-          sum += w[g];
-        }
-      if (sum > 0) for (const g of tops) if (base[g] > 0) w[g] = (w[g] / sum) * topSum;
+    } else if (options.weights.kind === "simplex" && live.length > 0) {
+      drawSimplexShares(centre, radius, random, drawn);
+      for (let t = 0; t < live.length; t++) w[live[t]] = drawn[t] * topSum;
     }
   };
 
   const computeCoefficients = (): void => {
     let den = 0;
-    for (const g of tops) den += w[g];
+    for (let t = 0; t < T; t++) den += w[tops[t]];
     if (!mean) den = 1;
+    for (let t = 0; t < T; t++) share[tops[t]] = den > 0 ? w[tops[t]] / den : 0;
     for (let p = 0; p < P; p++) {
       const h = has[p];
-      for (const g of tops) share[g] = den > 0 ? w[g] / den : 0;
-      for (const g of groupIdx) {
+      for (let q = 0; q < groupIdx.length; q++) {
+        const g = groupIdx[q];
         const kids = childrenOf[g];
         let s = 0;
-        for (const c of kids) if (h[c] && w[c] > 0) s += w[c];
-        for (const c of kids) share[c] = h[c] && w[c] > 0 && s > 0 ? (share[g] * w[c]) / s : 0;
+        for (let c = 0; c < kids.length; c++) if (h[kids[c]] && w[kids[c]] > 0) s += w[kids[c]];
+        for (let c = 0; c < kids.length; c++) {
+          const kid = kids[c];
+          share[kid] = h[kid] && w[kid] > 0 && s > 0 ? (share[g] * w[kid]) / s : 0;
+        }
       }
-      for (let j = 0; j < N; j++) if (leafOf[j] >= 0) coef[p * L + leafOf[j]] = h[j] ? share[j] : 0;
+      const off = p * L;
+      for (let k = 0; k < L; k++) coef[off + k] = h[leafNode[k]] ? share[leafNode[k]] : 0;
     }
   };
 
@@ -210,83 +265,139 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
     computeCoefficients();
   }
 
+  /** The draw's score noise, two 16-bit draws per output of the generator (its high, then its low half). */
+  const drawNoise = (): void => {
+    const out = noise;
+    const count = out.length;
+    let x = state;
+    let k = 0;
+    if (spare >= 0 && count > 0) {
+      out[k++] = spare;
+      spare = -1;
+    }
+    for (; k + 1 < count; k += 2) {
+      x = (x + 0x6d2b79f5) | 0;
+      let z = Math.imul(x ^ (x >>> 15), x | 1);
+      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+      z = (z ^ (z >>> 14)) >>> 0;
+      out[k] = z >>> 16;
+      out[k + 1] = z & 0xffff;
+    }
+    if (k < count) {
+      x = (x + 0x6d2b79f5) | 0;
+      let z = Math.imul(x ^ (x >>> 15), x | 1);
+      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+      z = (z ^ (z >>> 14)) >>> 0;
+      out[k] = z >>> 16;
+      spare = z & 0xffff;
+    }
+    state = x;
+  };
+
   const oneDraw = (): void => {
     if (!weightsFixed) {
       drawWeights();
       computeCoefficients();
     }
-    for (let i = 0; i < n; i++) {
-      const off = patternOf[i] * L;
-      const row = i * L;
-      let t = 0;
-      if (scoreSpread > 0) {
+    if (scoreSpread > 0) {
+      drawNoise();
+      // Locals, not the closure's variables, in the hot loop.
+      const vals = values;
+      const z = noise;
+      const c = coef;
+      const lo = min;
+      const hi = max;
+      const step = noiseScale;
+      const spread = scoreSpread;
+      // Two measures at a time, each summed in leaf order as one would: two independent chains of additions.
+      let i = 0;
+      for (; i + 1 < n; i += 2) {
+        const off = patternOf[i] * L;
+        const off2 = patternOf[i + 1] * L;
+        const row = i * L;
+        const row2 = row + L;
+        let t = 0;
+        let t2 = 0;
         for (let k = 0; k < L; k++) {
-          // Two draws per output of the generator: its high and low 16 bits (steps of 2·spread/65536).
-          let z: number;
-          if (spare < 0) {
-            state = (state + 0x6d2b79f5) | 0;
-            z = Math.imul(state ^ (state >>> 15), state | 1);
-            z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-            z = (z ^ (z >>> 14)) >>> 0;
-            spare = z & 0xffff;
-            z >>>= 16;
-          } else {
-            z = spare;
-            spare = -1;
-          }
-          let v = values[row + k] + noiseScale * (z + 0.5) - scoreSpread;
-          if (v < min) v = min;
-          else if (v > max) v = max;
-          t += coef[off + k] * v;
+          // Math.min/max compile to branch-free instructions; the same value as comparing.
+          const v = Math.min(hi, Math.max(lo, vals[row + k] + step * (z[row + k] + 0.5) - spread));
+          const v2 = Math.min(hi, Math.max(lo, vals[row2 + k] + step * (z[row2 + k] + 0.5) - spread));
+          t += c[off + k] * v;
+          t2 += c[off2 + k] * v2;
         }
-      } else for (let k = 0; k < L; k++) t += coef[off + k] * values[row + k];
-      totals[i] = t;
-    }
+        totals[i] = t;
+        totals[i + 1] = t2;
+      }
+      if (i < n) {
+        const off = patternOf[i] * L;
+        const row = i * L;
+        let t = 0;
+        for (let k = 0; k < L; k++) t += c[off + k] * Math.min(hi, Math.max(lo, vals[row + k] + step * (z[row + k] + 0.5) - spread));
+        totals[i] = t;
+      }
+    } else
+      for (let i = 0; i < n; i++) {
+        const off = patternOf[i] * L;
+        const row = i * L;
+        let t = 0;
+        for (let k = 0; k < L; k++) t += coef[off + k] * values[row + k];
+        totals[i] = t;
+      }
     // Descending order by insertion into the previous draw's order: draws differ little, so the
     // order is nearly sorted and this is close to linear (the first draw starts from the rank order now).
+    // Each step moves m above b, the one pair whose order changes: b's span above m ends, m's starts.
+    const d = done;
+    const srt = sorted;
+    const ord = order;
+    const tot = totals;
+    const ab = above;
+    srt[0] = tot[ord[0]];
     for (let k = 1; k < n; k++) {
-      const m = order[k];
-      const v = totals[m];
+      const m = ord[k];
+      const v = tot[m];
       let j = k - 1;
-      while (j >= 0 && totals[order[j]] < v) {
-        order[j + 1] = order[j];
-        j--;
+      if (ab === null)
+        while (j >= 0 && srt[j] < v) {
+          srt[j + 1] = srt[j];
+          ord[j + 1] = ord[j];
+          j--;
+        }
+      else {
+        const mn = m * n;
+        while (j >= 0 && srt[j] < v) {
+          const b = ord[j];
+          srt[j + 1] = srt[j];
+          ord[j + 1] = b;
+          // m's span above b starts now (and b's above m ends): recorded in the mover's row, which stays in cache.
+          ab[mn + b] -= d;
+          j--;
+        }
       }
-      order[j + 1] = m;
+      srt[j + 1] = v;
+      ord[j + 1] = m;
     }
     // Runs, as rank.ts: a run starts at its first value and takes every following one equal to it.
+    const rc = rankCounts;
+    const tc = tieCounts;
     let start = 0;
-    let head = totals[order[0]];
+    let head = srt[0];
     for (let k = 1; k <= n; k++) {
-      const v = k < n ? totals[order[k]] : 0;
+      const v = k < n ? srt[k] : 0;
       if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
       const len = k - start;
-      if (len === 1) {
-        const m = order[start];
-        place[m] = start;
-        rankCounts[m * n + start] += 1;
-      } else {
+      if (len === 1) rc[ord[start] * n + start] += 1;
+      else {
         const part = 1 / len;
         for (let q = start; q < k; q++) {
-          const m = order[q];
-          place[m] = start;
+          const m = ord[q];
           const row = m * n;
-          for (let r = start; r < k; r++) rankCounts[row + r] += part;
+          for (let r = start; r < k; r++) rc[row + r] += part;
+          // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
+          if (tc) for (let q2 = q + 1; q2 < k; q2++) tc[m * n + ord[q2]] += 1;
         }
       }
       start = k;
       head = v;
-    }
-    if (beats) {
-      for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++) {
-          if (place[i] < place[j]) beats[i * n + j] += 1;
-          else if (place[i] > place[j]) beats[j * n + i] += 1;
-          else {
-            beats[i * n + j] += 0.5;
-            beats[j * n + i] += 0.5;
-          }
-        }
     }
     done++;
   };
@@ -306,14 +417,45 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       const matrix = (m: Float64Array): number[][] => Array.from({ length: n }, (_, i) => Array.from(m.subarray(i * n, (i + 1) * n), (x) => (done ? x / d : 0)));
       const ranks = matrix(rankCounts);
       const top = options.top !== undefined ? Math.min(options.top, n) : null;
+      let beats: number[][] | null = null;
+      let ties: number[][] | null = null;
+      if (above && tieCounts) {
+        const pos = new Int32Array(n);
+        order.forEach((m, k) => (pos[m] = k));
+        const won = new Float64Array(n * n);
+        const level = new Float64Array(n * n);
+        for (let x = 0; x < n; x++)
+          for (let y = x + 1; y < n; y++) {
+            // The draws with x above y in the order: x's span starts and ends (y's starts), and the span still open.
+            const span = above[x * n + y] - above[y * n + x] + (pos[x] < pos[y] ? done : 0);
+            const tie = tieCounts[x * n + y] + tieCounts[y * n + x];
+            won[x * n + y] = span - tieCounts[x * n + y];
+            won[y * n + x] = done - span - tieCounts[y * n + x];
+            level[x * n + y] = level[y * n + x] = tie;
+          }
+        beats = matrix(won);
+        ties = matrix(level);
+      }
       return {
         draws: done,
         ids: input.measures.map((m) => m.id),
         names: input.measures.map((m) => m.name),
         ranks,
         top: options.top ?? null,
-        topN: top === null ? null : ranks.map((row) => row.slice(0, top).reduce((s, p) => s + p, 0)),
-        beats: beats ? matrix(beats) : null,
+        // Counts over draws, not a sum of probabilities: a measure in the top N in every draw has exactly 1.
+        topN:
+          top === null
+            ? null
+            : Array.from({ length: n }, (_, i) => {
+                let c = 0;
+                for (let r = 0; r < top; r++) c += rankCounts[i * n + r];
+                return done ? c / d : 0;
+              }),
+        beats,
+        ties,
+        seed: options.seed,
+        weights: options.weights,
+        scores: options.scores,
       };
     },
   };

@@ -22,7 +22,8 @@ export interface AcceptabilityCell {
 export interface AcceptabilityTable {
   /** Column captions of the places: «1», «2», …, and «13–60» for the rest when cut. */
   places: string[];
-  rows: { id: string; rank: string; name: string; cells: AcceptabilityCell[] }[];
+  /** `top`: the probability of a place within the result's top N, when it has a cut. */
+  rows: { id: string; rank: string; name: string; cells: AcceptabilityCell[]; top: AcceptabilityCell | null }[];
   draws: number;
 }
 
@@ -55,7 +56,7 @@ export function acceptabilityTable(result: UncertaintyResult, assessment: Assess
       const ps = result.ranks[i];
       const cells = ps.slice(0, shown).map(cell);
       if (shown < n) cells.push(cell(ps.slice(shown).reduce((s, p) => s + p, 0)));
-      return { id, rank: m ? rankLabel(m) : "–", name: m ? fullName(m) : result.names[i], cells };
+      return { id, rank: m ? rankLabel(m) : "–", name: m ? fullName(m) : result.names[i], cells, top: result.topN ? cell(result.topN[i]) : null };
     }),
   };
 }

@@ -13,9 +13,10 @@ import PptxGenJS from "pptxgenjs";
 import { groupContributions } from "../core/contributions";
 import { SEVERITY_ORDER } from "../core/findings";
 import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model";
-import { formatNumber, formatShort, type Lang } from "../i18n";
+import { formatShort, type Lang } from "../i18n";
 import { formatList } from "../i18n/format";
 import { ex } from "../i18n/export";
+import { drawCount, drawSettings } from "../i18n/stability";
 import { exportFileName, isoDate } from "./file-name";
 import { sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
@@ -682,10 +683,7 @@ function acceptabilitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable
       boxes: texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn })),
     };
   });
-  const sub = ex(lang, "deck.acceptabilityLead", {
-    draws: formatNumber(lang, table.draws, 0),
-    weights: formatShort(lang, options.weights.kind === "relative" ? options.weights.spread * 100 : 0, 0),
-    scores: formatShort(lang, options.scores.kind === "uniform" ? options.scores.spread : 0),
-  });
+  // The settings the result was drawn with (the pane's choice, or the defaults), the draws grouped as the locale groups them.
+  const sub = ex(lang, "deck.acceptabilityLead", { draws: drawCount(lang, table.draws), ...drawSettings(lang, result.weights, result.scores) });
   tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, notes, sub, lang);
 }

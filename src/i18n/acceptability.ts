@@ -6,7 +6,9 @@ import { fill, type Lang } from "./format";
 
 const nb = {
   "acc.title": "Hvor sikker er rangeringen",
-  "acc.lead": "Sannsynlighet for hver plass i {draws} trekk: vekter ±{weights} %, hver score ±{scores}. Mørkere = mer sannsynlig.",
+  "acc.lead": "Sannsynlighet for hver plass i {draws} trekk; vekter: {weights}; scorer: {scores}. Mørkere = mer sannsynlig.",
+  "acc.top": "Topp {top}",
+  "acc.topCell": "{measure}: blant de {top} første i {percent} av trekkene",
   "acc.viewRanking": "Rangering",
   "acc.viewAcceptability": "Hvor sikker",
   "acc.rank": "Plass",
@@ -18,7 +20,9 @@ type Key = keyof typeof nb;
 
 const en: Record<Key, string> = {
   "acc.title": "How sure is the ranking",
-  "acc.lead": "Probability of each place in {draws} draws: weights ±{weights}%, each score ±{scores}. Darker = more likely.",
+  "acc.lead": "Probability of each place in {draws} draws; weights: {weights}; scores: {scores}. Darker = more likely.",
+  "acc.top": "Top {top}",
+  "acc.topCell": "{measure}: among the first {top} in {percent} of the draws",
   "acc.viewRanking": "Ranking",
   "acc.viewAcceptability": "How sure",
   "acc.rank": "Rank",

@@ -3,6 +3,7 @@
  * command line and the task pane. The English table must carry exactly the same keys.
  */
 import type { CutInterval, Swap, WeightInterval } from "../core/sensitivity";
+import type { ScoreDraw, WeightDraw } from "../core/uncertainty";
 import { fill, formatList, formatShort, type Lang } from "./format";
 
 export const nbStability = {
@@ -39,11 +40,11 @@ export const nbStability = {
   "cli.uncertainty.likely": "plass {place} ({percent})",
   "cli.uncertainty.note": "Plass = rangen nå. Tiltak uten total er ikke med ({count}).",
   "cli.uncertainty.usage":
-    "Bruk: prio uncertainty <fil.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex|none] [--spread X|none] [--json] [--lang nb|en]\n\nuncertainty  trekker vekter og scorer mange ganger og teller hvor ofte hvert tiltak får hver plass\n--draws N    antall trekninger (standard 10000)\n--seed S     frø for tilfeldige tall; samme frø gir samme svar (standard 1)\n--top N      sannsynligheten for å være blant de N første (standard 5)\n--weights    hver vekt ±P prosent (standard 20), simplex (gruppenes andeler helt fritt) eller none\n--spread     hver score ±X på skalaen (standard 1) eller none\n--json       skriver ett JSON-objekt i stedet for tekst",
+    "Bruk: prio uncertainty <fil.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex[:R]|none] [--spread X|none] [--pairwise] [--json] [--lang nb|en]\n\nuncertainty  trekker vekter og scorer mange ganger og teller hvor ofte hvert tiltak får hver plass\n--draws N    antall trekninger (standard 10000)\n--seed S     frø for tilfeldige tall; samme frø gir samme svar (standard 1)\n--top N      sannsynligheten for å være blant de N første (standard 5)\n--weights    hver vekt ±P prosent (standard 20), simplex (gruppenes andeler helt fritt), simplex:R (R prosent av vekten fordeles fritt, resten som nå) eller none\n--spread     hver score ±X på skalaen (standard 1) eller none\n--pairwise   også hvem som slår hvem: de jevneste motstanderne for hvert tiltak\n--json       skriver ett JSON-objekt i stedet for tekst",
   "cli.error.draws": "--draws må være et helt tall fra 1 til 10000000",
   "cli.error.seed": "--seed må være et helt tall fra 0 til 4294967295",
   "cli.error.top": "--top må være et helt tall fra 1 og oppover",
-  "cli.error.weights": "--weights må være en prosent fra 0 til under 100, simplex eller none",
+  "cli.error.weights": "--weights må være en prosent fra 0 til under 100, simplex, simplex:R med R fra over 0 til 100, eller none",
   "cli.error.spread": "--spread må være et tall fra 0 og oppover, eller none",
   "cli.error.value": "{option} mangler en verdi",
   "cli.error.noRanked": "Ingen tiltak i {file} har en total, så det er ingen rangering å analysere.",
@@ -52,7 +53,6 @@ export const nbStability = {
   "pane.intervalsIntro": "Hver gruppevekt endres for seg mens de andre står fast.",
   "pane.loading": "Regner ut …",
   "pane.uncertaintyHeading": "Hvor sikker er hver plass?",
-  "pane.uncertaintyIntro": "{draws} trekninger: hver vekt ±{weights}, hver score ±{spread}. Tallene er sannsynligheten i prosent for hver plass.",
   "pane.run": "Beregn usikkerhet",
   "pane.cancel": "Avbryt",
   "pane.progress": "{done} av {total} trekninger",
@@ -63,10 +63,37 @@ export const nbStability = {
   "pane.colPlace": "Nå",
   "pane.colMeasure": "Tiltak",
   "pane.colTop": "Topp {top}",
-  "pane.tableCaption": "Sannsynlighet i prosent for hver plass (kolonne) for hvert tiltak (rad); tomt felt: aldri i noen trekning. Mørkere felt betyr høyere sannsynlighet, og rammen viser plassen nå.",
+  "pane.tableCaption": "Sannsynlighet i prosent for hver plass (kolonne) for hvert tiltak (rad); 0: aldri i noen trekning, <1: i under 1 av 100. Mørkere felt betyr høyere sannsynlighet, og rammen viser plassen nå.",
   "pane.cell": "{measure}: plass {place} med {percent}",
   "pane.noRanked": "Ingen tiltak har en total ennå, så det er ingen rangering å analysere.",
   "pane.allNodes": "Vis alle vekter i treet",
+  "cli.uncertainty.weightsAround": "gruppenes andeler trukket jevnt rundt andelene nå (hver gruppe beholder minst {keep} av sin andel, {radius} fordeles tilfeldig)",
+  "cli.uncertainty.pairwiseTitle": "Hvem slår hvem – for hvert tiltak de jevneste motstanderne og sjansen for å stå foran hver av dem:",
+  "cli.uncertainty.rivals": "{name} står foran {rivals}",
+  "cli.uncertainty.rival": "{name} i {percent}",
+  "cli.uncertainty.rivalTie": "{name} i {percent} (likt i {tie})",
+  "cli.uncertainty.noRival": "{name}: ingen jevn motstander – står foran {ahead} og bak {behind} i hver trekning",
+  "pane.weights": "Vekter",
+  "pane.weightsRelative": "Hver vekt ± prosent",
+  "pane.weightsSimplex": "Rundt vektene nå",
+  "pane.weightsNone": "Som nå",
+  "pane.weightSpread": "Vekter ± %",
+  "pane.radius": "Fritt fordelt %",
+  "pane.radiusHint": "Hver gruppe beholder minst resten av sin andel; 100 = helt fritt.",
+  "pane.scores": "Scorer",
+  "pane.scoresUniform": "Hver score ±",
+  "pane.scoresNone": "Som nå",
+  "pane.scoreSpread": "Scorer ± på skalaen",
+  "pane.error.weightSpread": "«Vekter ± %» må være et tall fra 0 til under 100.",
+  "pane.error.radius": "«Fritt fordelt %» må være et tall over 0 og høyst 100.",
+  "pane.error.scoreSpread": "«Scorer ± på skalaen» må være et tall fra 0 og oppover.",
+  "pane.uncertaintySetup": "{draws} trekninger; vekter: {weights}; scorer: {scores}. Tallene er sannsynligheten i prosent for hver plass.",
+  "pane.pairwiseHeading": "Hvem slår hvem?",
+  "pane.pairwiseCaption": "Sannsynlighet i prosent for at tiltaket i raden står foran tiltaket i kolonnen. Kolonnene er de samme tiltakene i samme rekkefølge, merket med plassen nå. Står de likt, står ingen foran; da blir de to feltene til sammen under 100.",
+  "pane.pairwiseCell": "{a} står foran {b} i {percent} av trekningene",
+  "pane.pairwiseCellTie": "{a} står foran {b} i {percent} av trekningene og likt i {tie}",
+  "pane.pairwiseFirst": "De {shown} første av {count} tiltak.",
+  "pane.colPosition": "Plass nå: {rank}",
 } as const;
 
 export type StabilityKey = keyof typeof nbStability;
@@ -105,11 +132,11 @@ export const enStability: Record<StabilityKey, string> = {
   "cli.uncertainty.likely": "place {place} ({percent})",
   "cli.uncertainty.note": "Place = the rank now. Measures without a total take no part ({count}).",
   "cli.uncertainty.usage":
-    "Usage: prio uncertainty <file.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex|none] [--spread X|none] [--json] [--lang nb|en]\n\nuncertainty  draws weights and scores many times and counts how often each measure takes each place\n--draws N    number of draws (default 10000)\n--seed S     seed of the random numbers; the same seed gives the same answer (default 1)\n--top N      the probability of being among the first N (default 5)\n--weights    each weight ±P per cent (default 20), simplex (the groups' shares entirely free) or none\n--spread     each score ±X on the scale (default 1) or none\n--json       prints one JSON object instead of text",
+    "Usage: prio uncertainty <file.xlsx> [--draws N] [--seed S] [--top N] [--weights P|simplex[:R]|none] [--spread X|none] [--pairwise] [--json] [--lang nb|en]\n\nuncertainty  draws weights and scores many times and counts how often each measure takes each place\n--draws N    number of draws (default 10000)\n--seed S     seed of the random numbers; the same seed gives the same answer (default 1)\n--top N      the probability of being among the first N (default 5)\n--weights    each weight ±P per cent (default 20), simplex (the groups' shares entirely free), simplex:R (R per cent of the weight spread freely, the rest as now) or none\n--spread     each score ±X on the scale (default 1) or none\n--pairwise   also who beats whom: the closest rivals of each measure\n--json       prints one JSON object instead of text",
   "cli.error.draws": "--draws must be a whole number from 1 to 10000000",
   "cli.error.seed": "--seed must be a whole number from 0 to 4294967295",
   "cli.error.top": "--top must be a whole number from 1 upwards",
-  "cli.error.weights": "--weights must be a percentage from 0 to below 100, simplex or none",
+  "cli.error.weights": "--weights must be a percentage from 0 to below 100, simplex, simplex:R with R above 0 up to 100, or none",
   "cli.error.spread": "--spread must be a number from 0 upwards, or none",
   "cli.error.value": "{option} needs a value",
   "cli.error.noRanked": "No measure in {file} has a total, so there is no ranking to analyse.",
@@ -118,7 +145,6 @@ export const enStability: Record<StabilityKey, string> = {
   "pane.intervalsIntro": "Each group weight changes on its own while the others stay fixed.",
   "pane.loading": "Computing …",
   "pane.uncertaintyHeading": "How certain is each place?",
-  "pane.uncertaintyIntro": "{draws} draws: each weight ±{weights}, each score ±{spread}. The numbers are the probability in per cent of each place.",
   "pane.run": "Compute uncertainty",
   "pane.cancel": "Cancel",
   "pane.progress": "{done} of {total} draws",
@@ -129,10 +155,37 @@ export const enStability: Record<StabilityKey, string> = {
   "pane.colPlace": "Now",
   "pane.colMeasure": "Measure",
   "pane.colTop": "Top {top}",
-  "pane.tableCaption": "Probability in per cent of each place (column) for each measure (row); an empty cell: never in any draw. Darker cells mean a higher probability, and the frame marks the place now.",
+  "pane.tableCaption": "Probability in per cent of each place (column) for each measure (row); 0: never in any draw, <1: in fewer than 1 in 100. Darker cells mean a higher probability, and the frame marks the place now.",
   "pane.cell": "{measure}: place {place} with {percent}",
   "pane.noRanked": "No measure has a total yet, so there is no ranking to analyse.",
   "pane.allNodes": "Show every weight of the tree",
+  "cli.uncertainty.weightsAround": "the groups' shares drawn evenly around the shares now (each group keeps at least {keep} of its share, {radius} is spread at random)",
+  "cli.uncertainty.pairwiseTitle": "Who beats whom – for each measure the closest rivals and the chance of standing before each:",
+  "cli.uncertainty.rivals": "{name} stands before {rivals}",
+  "cli.uncertainty.rival": "{name} in {percent}",
+  "cli.uncertainty.rivalTie": "{name} in {percent} (level in {tie})",
+  "cli.uncertainty.noRival": "{name}: no close rival – before {ahead} and behind {behind} in every draw",
+  "pane.weights": "Weights",
+  "pane.weightsRelative": "Each weight ± per cent",
+  "pane.weightsSimplex": "Around the weights now",
+  "pane.weightsNone": "As now",
+  "pane.weightSpread": "Weights ± %",
+  "pane.radius": "Spread freely %",
+  "pane.radiusHint": "Each group keeps at least the rest of its share; 100 = entirely free.",
+  "pane.scores": "Scores",
+  "pane.scoresUniform": "Each score ±",
+  "pane.scoresNone": "As now",
+  "pane.scoreSpread": "Scores ± on the scale",
+  "pane.error.weightSpread": "“Weights ± %” must be a number from 0 to below 100.",
+  "pane.error.radius": "“Spread freely %” must be a number above 0 and at most 100.",
+  "pane.error.scoreSpread": "“Scores ± on the scale” must be a number from 0 upwards.",
+  "pane.uncertaintySetup": "{draws} draws; weights: {weights}; scores: {scores}. The numbers are the probability in per cent of each place.",
+  "pane.pairwiseHeading": "Who beats whom?",
+  "pane.pairwiseCaption": "Probability in per cent that the measure of the row stands before the measure of the column. The columns are the same measures in the same order, marked with their place now. When two are level, neither stands before the other; then the two cells add up to less than 100.",
+  "pane.pairwiseCell": "{a} stands before {b} in {percent} of the draws",
+  "pane.pairwiseCellTie": "{a} stands before {b} in {percent} of the draws and level in {tie}",
+  "pane.pairwiseFirst": "The first {shown} of {count} measures.",
+  "pane.colPosition": "Place now: {rank}",
 };
 
 const TABLE: Record<Lang, Record<StabilityKey, string>> = { nb: nbStability, en: enStability };
@@ -192,4 +245,22 @@ export function percentCell(p: number): string {
   if (p >= 1) return "100";
   const r = Math.round(p * 100);
   return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
+}
+
+/** How the draws were made, in the words of the setup line: «hver vekt ±20 %» and «hver score ±1 på skalaen». */
+export function drawSettings(lang: Lang, weights: WeightDraw, scores: ScoreDraw): { weights: string; scores: string } {
+  const pct = (share: number) => `${formatShort(lang, share * 100, 1)}${lang === "nb" ? "\u00a0%" : "%"}`;
+  const w =
+    weights.kind === "relative"
+      ? st(lang, "cli.uncertainty.weightsRelative", { percent: pct(weights.spread) })
+      : weights.kind === "simplex" && weights.radius !== undefined && weights.radius < 1
+        ? st(lang, "cli.uncertainty.weightsAround", { keep: pct(1 - weights.radius), radius: pct(weights.radius) })
+        : st(lang, weights.kind === "simplex" ? "cli.uncertainty.weightsSimplex" : "cli.uncertainty.weightsNone");
+  const s = scores.kind === "uniform" ? st(lang, "cli.uncertainty.scoresUniform", { spread: formatShort(lang, scores.spread, 2) }) : st(lang, "cli.uncertainty.scoresNone");
+  return { weights: w, scores: s };
+}
+
+/** A count of draws with the locale's grouping: «10 000» (no-break space) in bokmål, «10,000» in English. */
+export function drawCount(lang: Lang, draws: number): string {
+  return new Intl.NumberFormat(lang === "nb" ? "nb-NO" : "en-GB", { maximumFractionDigits: 0 }).format(draws);
 }

@@ -56,7 +56,8 @@ export interface PresenterAcceptability {
   lead: string;
   /** The two views' names for the presenter's switch. */
   views: { ranking: string; acceptability: string };
-  captions: { rank: string; measure: string };
+  /** `top`: the caption of the top-N column («Topp 5») when the result has a cut. */
+  captions: { rank: string; measure: string; top?: string };
   places: string[];
-  rows: { id: string; rank: string; name: string; cells: { text: string; fill: string; ink: string; label: string }[] }[];
+  rows: { id: string; rank: string; name: string; cells: { text: string; fill: string; ink: string; label: string }[]; top?: { text: string; fill: string; ink: string; label: string } }[];
 }

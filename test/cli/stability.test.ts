@@ -12,7 +12,7 @@ interface SensitivityJson {
   cuts?: { group: string; top: number; lower: number; upper: number | null; firstCross: { above: string; below: string; at: number } | null }[];
 }
 interface UncertaintyJson {
-  measures: { id: string; name: string; rankProbabilities: number[]; topN: number }[];
+  measures: { id: string; name: string; rankProbabilities: number[]; topN: number; beats: Record<string, number>; ties: Record<string, number> }[];
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-12;
@@ -92,12 +92,86 @@ describe("prio uncertainty", () => {
     expect(out.measures).toHaveLength(13);
     expect(out.measures[0]).toMatchObject({ name: "PLL" });
     for (const m of out.measures) {
-      expect(Object.keys(m)).toEqual(["id", "name", "rankProbabilities", "topN"]);
+      // The issue's keys first and unchanged; then who beats whom.
+      expect(Object.keys(m)).toEqual(["id", "name", "rankProbabilities", "topN", "beats", "ties"]);
       expect(m.rankProbabilities).toHaveLength(13);
       expect(Math.abs(m.rankProbabilities.reduce((s, p) => s + p, 0) - 1)).toBeLessThan(1e-12);
       expect(m.topN).toBeCloseTo(m.rankProbabilities[0] + m.rankProbabilities[1] + m.rankProbabilities[2], 12);
     }
     for (let c = 0; c < 13; c++) expect(Math.abs(out.measures.reduce((s, m) => s + m.rankProbabilities[c], 0) - 1)).toBeLessThan(1e-12);
+  });
+
+  test("--json beats: P(a beats b) + P(b beats a) + P(tie) = 1 for every pair, over the other 12 measures", async () => {
+    const r = await run(["uncertainty", MEETING_XLSX, "--json", "--draws", "2000", "--seed", "11"]);
+    const out = JSON.parse(r.out) as UncertaintyJson;
+    const ids = out.measures.map((m) => m.id);
+    expect(new Set(ids).size).toBe(13);
+    const byId = new Map(out.measures.map((m) => [m.id, m]));
+    for (const a of out.measures) {
+      expect(Object.keys(a.beats)).toEqual(ids.filter((id) => id !== a.id));
+      for (const b of ids) {
+        if (b === a.id) continue;
+        const sum = a.beats[b] + byId.get(b)!.beats[a.id] + (a.ties[b] ?? 0);
+        // Counts over 2000 draws.
+        expect(Math.round(sum * 2000)).toBe(2000);
+        expect(Math.abs(sum - 1)).toBeLessThan(1e-12);
+        expect(a.ties[b] ?? 0).toBe(byId.get(b)!.ties[a.id] ?? 0);
+      }
+    }
+    // PLL is first in most draws and stands before every measure but the second in all of them.
+    const pll = out.measures[0];
+    expect(pll.name).toBe("PLL");
+    expect(Object.values(pll.beats).slice(2)).toEqual(new Array(10).fill(1));
+  });
+
+  test("--json beats without uncertainty: the order now, exactly; the tied pair level in every draw", async () => {
+    const out = JSON.parse((await run(["uncertainty", MEETING_XLSX, "--json", "--draws", "5", "--weights", "none", "--spread", "none"])).out) as UncertaintyJson;
+    const ids = out.measures.map((m) => m.id);
+    const dbep = out.measures[5];
+    const legevakt = out.measures[6];
+    expect([dbep.name, legevakt.name]).toEqual(["Implementering av DBEP", "Dokumentdeling: Legevakt/ØHD"]);
+    out.measures.forEach((m, i) => {
+      const expected = Object.fromEntries(ids.flatMap((id, j) => (j === i ? [] : [[id, (i === 5 && j === 6) || (i === 6 && j === 5) ? 0 : j > i ? 1 : 0]])));
+      expect(m.beats).toEqual(expected);
+      expect(m.ties).toEqual(i === 5 ? { [legevakt.id]: 1 } : i === 6 ? { [dbep.id]: 1 } : {});
+    });
+  });
+
+  test("--weights simplex:30: the groups' shares around the shares now; simplex is simplex:100", async () => {
+    const whole = await run(["uncertainty", MEETING_XLSX, "--json", "--draws", "400", "--weights", "simplex"]);
+    const hundred = await run(["uncertainty", MEETING_XLSX, "--json", "--draws", "400", "--weights", "simplex:100"]);
+    expect(hundred.out).toBe(whole.out);
+    const around = await run(["uncertainty", MEETING_XLSX, "--json", "--draws", "400", "--weights", "simplex:30%"]);
+    expect(around.code).toBe(0);
+    // A smaller region around the weights now: PLL keeps place 1 more often than on the whole simplex.
+    const first = (text: string) => (JSON.parse(text) as UncertaintyJson).measures[0].rankProbabilities[0];
+    expect(first(around.out)).toBeGreaterThan(first(whole.out));
+    const text = await run(["uncertainty", MEETING_XLSX, "--draws", "200", "--weights", "simplex:30"]);
+    expect(text.out).toContain("vekter: gruppenes andeler trukket jevnt rundt andelene nå (hver gruppe beholder minst 70\u00a0% av sin andel, 30\u00a0% fordeles tilfeldig)");
+  });
+
+  test("--pairwise: for each measure its closest rivals in words", async () => {
+    const r = await run(["uncertainty", MEETING_XLSX, "--draws", "2000", "--pairwise"]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    const at = lines.indexOf("Hvem slår hvem – for hvert tiltak de jevneste motstanderne og sjansen for å stå foran hver av dem:");
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1)).toHaveLength(13);
+    const json = JSON.parse((await run(["uncertainty", MEETING_XLSX, "--draws", "2000", "--json"])).out) as UncertaintyJson;
+    // PLL's line: its contested rivals, the closest to an even contest first (at most three), named in rank order with the share of draws.
+    const pll = json.measures[0];
+    const contested = Object.entries(pll.beats).filter(([, p]) => p > 0 && p < 1);
+    expect(contested.length).toBeGreaterThan(0);
+    const pct = (p: number) => (p >= 0.995 && p < 1 ? ">99" : String(Math.round(p * 100)));
+    const names = new Map(json.measures.map((m) => [m.id, m.name]));
+    const expected = contested.slice(0, 3).map(([id, p]) => `${names.get(id)} i ${pct(p)}\u00a0%`);
+    expect(contested.length).toBeLessThanOrEqual(3);
+    expect(lines[at + 1]).toBe(`PLL står foran ${expected.length === 1 ? expected[0] : `${expected.slice(0, -1).join(", ")} og ${expected[expected.length - 1]}`}`);
+    const en = await run(["uncertainty", MEETING_XLSX, "--draws", "5", "--weights", "none", "--spread", "none", "--pairwise", "--lang", "en"]);
+    const enLines = en.out.split("\n");
+    const enAt = enLines.indexOf("Who beats whom – for each measure the closest rivals and the chance of standing before each:");
+    expect(enLines[enAt + 1]).toBe("PLL: no close rival – before 12 and behind 0 in every draw");
+    expect(enLines[enAt + 6]).toBe("Implementering av DBEP stands before Dokumentdeling: Legevakt/ØHD in 0% (level in 100%)");
   });
 
   test("the same seed gives the same output; another seed another", async () => {
@@ -151,7 +225,10 @@ describe("bad input: exit 2, one line, as score", () => {
     [["--draws", "mange"], "--draws må være et helt tall fra 1 til 10000000"],
     [["--seed", "-1"], "--seed må være et helt tall fra 0 til 4294967295"],
     [["--top", "0"], "--top må være et helt tall fra 1 og oppover"],
-    [["--weights", "100"], "--weights må være en prosent fra 0 til under 100, simplex eller none"],
+    [["--weights", "100"], "--weights må være en prosent fra 0 til under 100, simplex, simplex:R med R fra over 0 til 100, eller none"],
+    [["--weights", "simplex:0"], "--weights må være en prosent fra 0 til under 100, simplex, simplex:R med R fra over 0 til 100, eller none"],
+    [["--weights", "simplex:101"], "--weights må være en prosent fra 0 til under 100, simplex, simplex:R med R fra over 0 til 100, eller none"],
+    [["--weights", "simplex:mye"], "--weights må være en prosent fra 0 til under 100, simplex, simplex:R med R fra over 0 til 100, eller none"],
     [["--spread", "-1"], "--spread må være et tall fra 0 og oppover, eller none"],
     [["--draws"], "--draws mangler en verdi"],
     [["--fort"], "Ukjent valg: --fort"],

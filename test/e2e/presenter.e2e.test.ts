@@ -156,6 +156,14 @@ test("the rank acceptability table: once the Stabilitet view has its Monte Carlo
   });
   // The whole table is on the 720 px screen.
   expect(rows[rows.length - 1].bottom).toBeLessThanOrEqual(720);
+  // The top-5 column, as in the pane, with the pane's probabilities; the lead states the settings and groups 10 000.
+  expect(await presenter.textContent('[data-testid="presenter-acceptability"] thead th.acc-top')).toBe("Topp 5");
+  const paneTop = await pane.$$eval('[data-testid="rank-top"]', (tds) => tds.map((td) => Number(td.getAttribute("data-p"))));
+  const top = await presenter.$$eval('[data-testid="presenter-acceptability-top"]', (tds) => tds.map((td) => td.textContent));
+  expect(top).toEqual(paneTop.map((p) => (p > 0 && p < 0.005 ? "<1\u00a0%" : `${Math.round(p * 100)}\u00a0%`)));
+  expect(await presenter.textContent('[data-testid="presenter-acceptability"] .lead')).toBe(
+    "Sannsynlighet for hver plass i 10\u00a0000 trekk; vekter: hver vekt ±20\u00a0%; scorer: hver score ±1 på skalaen. Mørkere = mer sannsynlig.",
+  );
   // Back to the ranking.
   await presenter.click('[data-testid="presenter-view-ranking"]');
   expect(await presenter.isVisible('[data-testid="presenter-list"]')).toBe(true);

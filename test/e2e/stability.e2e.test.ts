@@ -121,3 +121,70 @@ test("the production build: the analysis is not in the pane's initial scripts, a
   expect(await page.$$('[data-testid="rank-row"]')).toHaveLength(13);
   await shot(page, "stability-350-addin");
 });
+
+/** The preview with its task pane `width` px wide, on the Stabilitet tab. */
+async function openStabilityAt(width: number, lang: "nb-NO" | "en-US" = "nb-NO"): Promise<Frame> {
+  await page.goto(`${server.url}/preview.html?lang=${lang}`);
+  await page.waitForSelector('[data-testid="taskpane-frame"]', { timeout: 60000 });
+  await page.$eval('[data-testid="taskpane-frame"]', (f, w) => ((f as HTMLIFrameElement).style.width = `${w}px`), width);
+  const frame = await taskpane(page);
+  await frame.click('[data-testid="tab-stability"]');
+  await frame.waitForSelector('[data-testid="stability-sentence"]', { timeout: 60000 });
+  return frame;
+}
+
+/**
+ * The words of each measure name in the two tables that a line break splits (a word on two lines
+ * has two boxes). A break after a hyphen or a slash («helse-|omsorg», «Legevakt/|ØHD») is between words.
+ */
+async function splitWords(frame: Frame): Promise<string[]> {
+  return frame.$$eval('[data-testid="rank-row"] th span[lang], [data-testid="pairwise-row"] th span[lang]', (spans) => {
+    const split: string[] = [];
+    for (const span of spans) {
+      const text = span.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const s = text.textContent ?? "";
+      for (const m of s.matchAll(/[^\s/-]+/g)) {
+        const range = document.createRange();
+        range.setStart(text, m.index);
+        range.setEnd(text, m.index + m[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(m[0]);
+      }
+    }
+    return split;
+  });
+}
+
+test.each([320, 350, 400])("at %i px: the draw settings, the rank table and «Hvem slår hvem»; names wrap between words, the tables scroll inside", async (width) => {
+  const frame = await openStabilityAt(width);
+  await frame.waitForSelector('[data-testid="pairwise-table"]', { timeout: 60000 });
+  expect(await frame.$$('[data-testid="pairwise-row"]')).toHaveLength(13);
+  // Every cell prints its number.
+  const texts = await frame.$$eval('[data-testid="pairwise-cell"]', (tds) => tds.map((td) => td.textContent ?? ""));
+  expect(texts).toHaveLength(13 * 12);
+  for (const t of texts) expect(t).toMatch(/^(0|<1|>99|100|\d{1,2})$/);
+  expect(await splitWords(frame)).toEqual([]);
+  const widths = await frame.evaluate(() => ({ body: document.body.scrollWidth, view: window.innerWidth }));
+  expect(widths.body).toBeLessThanOrEqual(widths.view);
+  await frame.$eval('[data-testid="stability-weights"]', (el) => el.scrollIntoView());
+  await shot(page, `stability-${width}-settings`);
+  await frame.$eval('[data-testid="rank-table"]', (el) => el.scrollIntoView());
+  await shot(page, `stability-${width}-rank-table`);
+  await frame.$eval('[data-testid="pairwise-table"]', (el) => el.scrollIntoView());
+  await shot(page, `stability-${width}-pairwise`);
+});
+
+test("the draw settings: around the weights now runs in the worker; a bad number is named at 320 px", async () => {
+  const frame = await openStabilityAt(320);
+  await frame.waitForSelector('[data-testid="rank-table"]', { timeout: 60000 });
+  await frame.selectOption('[data-testid="stability-weights"]', "simplex");
+  await frame.fill('[data-testid="stability-radius"]', "0");
+  const error = await frame.waitForSelector('[data-testid="stability-settings-error"]', { timeout: 30000 });
+  expect(await error.textContent()).toBe("«Fritt fordelt %» må være et tall over 0 og høyst 100.");
+  await frame.$eval('[data-testid="stability-weights"]', (el) => el.scrollIntoView());
+  await shot(page, "stability-320-settings-error");
+  await frame.fill('[data-testid="stability-radius"]', "30");
+  await frame.waitForFunction(() => !document.querySelector('[data-testid="stability-settings-error"]') && !document.querySelector('[data-testid="stability-stale"]') && !!document.querySelector('[data-testid="rank-table"]'), undefined, { timeout: 60000 });
+  expect(await frame.textContent('[data-testid="stability-view"]')).toContain("vekter: gruppenes andeler trukket jevnt rundt andelene nå (hver gruppe beholder minst 70\u00a0% av sin andel, 30\u00a0% fordeles tilfeldig)");
+});

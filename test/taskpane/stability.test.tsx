@@ -47,7 +47,7 @@ test("the rank table shows the simulation's numbers, the same as the core's for 
     // The number is in the cell, not only its colour.
     cells.forEach((c, k) => {
       const p = expected.ranks[i][k];
-      expect(c.textContent).toBe(p === 0 ? "" : p >= 1 ? "100" : Math.round(p * 100) === 0 ? "<1" : Math.round(p * 100) === 100 ? ">99" : String(Math.round(p * 100)));
+      expect(c.textContent).toBe(p === 0 ? "0" : p >= 1 ? "100" : Math.round(p * 100) === 0 ? "<1" : Math.round(p * 100) === 100 ? ">99" : String(Math.round(p * 100)));
     });
     expect(Number(row.querySelector('[data-testid="rank-top"]')!.getAttribute("data-p"))).toBe(expected.topN![i]);
   });

@@ -39,12 +39,17 @@ import {
 import { formatPercent, type Lang } from "../../i18n";
 import {
   cutSentence,
+  drawCount,
+  drawSettings,
   intervalNotes,
   intervalSentence,
   percentCell,
   st,
-  weightText,
 } from "../../i18n/stability";
+import { DrawControls } from "./DrawControls";
+import { DEFAULT_FIELDS, readFields, type DrawFields } from "./draw-settings";
+import { heat } from "./heat";
+import { PairwiseTable } from "./PairwiseTable";
 import type { RunHandle, UncertaintyRunner } from "./protocol";
 import { publishAcceptability } from "../../presenter/acceptability-channel";
 import { acceptabilityShown } from "../../presenter/acceptability-payload";
@@ -106,12 +111,15 @@ const useStyles = makeStyles({
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   stickyHead: { backgroundColor: tokens.colorNeutralBackground3 },
-  // Full names, wrapped: «Dokumentdeling: Fastleger» and «Dokumentdeling: Legevakt/ØHD» must stay apart.
+  // Full names, wrapped at word boundaries (a long word widens the column rather than breaking):
+  // «Dokumentdeling: Fastleger» and «Dokumentdeling: Legevakt/ØHD» must stay apart.
   name: {
     display: "block",
-    width: "8.5em",
+    minWidth: "7em",
+    maxWidth: "13em",
     whiteSpace: "normal",
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
+    hyphens: "auto",
     fontWeight: tokens.fontWeightRegular,
     lineHeight: tokens.lineHeightBase200,
   },
@@ -128,17 +136,8 @@ const useStyles = makeStyles({
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   own: { outline: `1px solid ${tokens.colorNeutralForeground1}`, outlineOffset: "-1px" },
+  zero: { color: tokens.colorNeutralForeground4 },
 });
-
-/** Background for a probability: the brand blue, stronger for higher p; white text once it is dark. */
-function heat(p: number): { backgroundColor?: string; color?: string } {
-  if (p <= 0) return {};
-  const alpha = 0.08 + 0.82 * p;
-  return {
-    backgroundColor: `rgba(15, 108, 189, ${alpha.toFixed(3)})`,
-    color: alpha > 0.5 ? "#ffffff" : undefined,
-  };
-}
 
 type Run =
   | { state: "idle" }
@@ -177,6 +176,9 @@ export default function StabilityView({
   const [allNodes, setAllNodes] = useState(false);
   const [topText, setTopText] = useState(String(DEFAULT_TOP));
   const [draws, setDraws] = useState(DEFAULT_UNCERTAINTY.draws);
+  const [fields, setFields] = useState<DrawFields>(DEFAULT_FIELDS);
+  const reading = useMemo(() => readFields(fields), [fields]);
+  const drawKey = JSON.stringify(reading);
   const ranked = assessment.measures.filter((m) => m.rank !== null);
   const n = ranked.length;
   const parsedTop = Number(topText);
@@ -200,10 +202,13 @@ export default function StabilityView({
     [input]
   );
   const options: UncertaintyOptions = useMemo(
-    () => ({ ...DEFAULT_UNCERTAINTY, draws, top }),
-    [draws, top]
+    () => {
+      const r = JSON.parse(drawKey) as ReturnType<typeof readFields>;
+      return r.ok ? { ...DEFAULT_UNCERTAINTY, draws, top, weights: r.weights, scores: r.scores } : { ...DEFAULT_UNCERTAINTY, draws, top };
+    },
+    [draws, top, drawKey]
   );
-  const key = `${signature}|${draws}|${top}`;
+  const key = `${signature}|${draws}|${top}|${drawKey}`;
   const [run, setRun] = useState<Run>({ state: "idle" });
   const [result, setResult] = useState<{ result: UncertaintyResult; key: string } | null>(null);
   const handle = useRef<RunHandle | null>(null);
@@ -213,7 +218,7 @@ export default function StabilityView({
   inputRef.current = input;
   useEffect(() => {
     const input = inputRef.current;
-    if (input.measures.length === 0) return undefined;
+    if (input.measures.length === 0 || !reading.ok) return undefined;
     let current: RunHandle | null = null;
     const timer = setTimeout(() => {
       setRun({ state: "running", done: 0, total: options.draws });
@@ -246,7 +251,7 @@ export default function StabilityView({
       }
     };
     // `signature` stands for the input's values (a new assessment with the same values does not re-run); `generation` is «Beregn på nytt».
-  }, [signature, options, runner, generation]);
+  }, [signature, options, runner, generation, reading.ok]);
 
   // The presenter view and the slides use the result while it is current (src/presenter/acceptability-channel.ts).
   useEffect(() => {
@@ -268,8 +273,7 @@ export default function StabilityView({
 
   const shown = result?.result;
   const stale = result !== null && result.key !== key;
-  const w = options.weights;
-  const sc = options.scores;
+  const setting = drawSettings(lang, options.weights, options.scores);
   return (
     <div className={s.root} data-testid="stability-view">
       <section className={s.section} aria-labelledby="stability-intervals">
@@ -317,12 +321,9 @@ export default function StabilityView({
           {st(lang, "pane.uncertaintyHeading")}
         </Subtitle2>
         <Caption1 className={s.muted}>
-          {st(lang, "pane.uncertaintyIntro", {
-            draws: options.draws.toLocaleString(lang === "nb" ? "nb-NO" : "en-GB"),
-            weights: w.kind === "relative" ? formatPercent(lang, w.spread, 0) : "0",
-            spread: sc.kind === "uniform" ? weightText(lang, sc.spread) : "0",
-          })}
+          {st(lang, "pane.uncertaintySetup", { draws: drawCount(lang, options.draws), ...setting })}
         </Caption1>
+        <DrawControls fields={fields} onChange={setFields} bad={reading.ok ? null : reading.field} lang={lang} />
         <div className={s.controls}>
           <Field label={st(lang, "pane.colTop", { top: "N" })}>
             <Input
@@ -354,7 +355,7 @@ export default function StabilityView({
               {st(lang, "pane.cancel")}
             </Button>
           ) : (
-            (!shown || stale) && (
+            (!shown || stale) && reading.ok && (
               <Button
                 appearance="primary"
                 onClick={() => setGeneration((g) => g + 1)}
@@ -400,6 +401,7 @@ export default function StabilityView({
         {shown && (
           <div className={stale ? s.staleTable : undefined}>
             <RankTable result={shown} assessment={assessment} lang={lang} />
+            <PairwiseTable result={shown} assessment={assessment} lang={lang} />
           </div>
         )}
       </section>
@@ -454,7 +456,9 @@ function RankTable({
                   <th scope="row" className={mergeClasses(s.sticky)} title={name}>
                     <span className={s.measureCell}>
                       <span className={s.rank}>{m ? rankLabel(m) : "–"}</span>
-                      <span className={s.name}>{name}</span>
+                      <span className={s.name} lang="nb">
+                        {name}
+                      </span>
                     </span>
                   </th>
                   <td
@@ -468,7 +472,7 @@ function RankTable({
                   {result.ranks[i].map((p, k) => (
                     <td
                       key={k}
-                      className={mergeClasses(s.cell, now === k + 1 && s.own)}
+                      className={mergeClasses(s.cell, now === k + 1 && s.own, p <= 0 && s.zero)}
                       style={heat(p)}
                       data-testid="rank-cell"
                       data-place={k + 1}
@@ -479,7 +483,7 @@ function RankTable({
                         percent: formatPercent(lang, p, 0),
                       })}
                     >
-                      {p > 0 ? percentCell(p) : ""}
+                      {percentCell(p)}
                     </td>
                   ))}
                 </tr>
