@@ -10,7 +10,6 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Assessment } from "../core/assess";
 import type { Lang } from "../i18n";
 import { pp } from "../i18n/presenter";
-import { wp } from "../i18n/whatif";
 import type { ChecklistState } from "../taskpane/app-state";
 import { segmentKey } from "../taskpane/checklist-model";
 import { keyLabel } from "../taskpane/components/Segment";
@@ -79,7 +78,7 @@ function presenterMessageOf(
   baseline: Baseline | null,
 ): PresenterMessage {
   const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
-  if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, wp(lang, "whatif.banner"));
+  if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, pp(lang, "presenter.whatIf"));
   const message = presenterMessage(assessment, lang, previous, ranksOf(assessment), segments, undefined, baseline);
   const acceptability = acceptabilityFor(assessment);
   return acceptability ? { ...message, acceptability: acceptability.presenter } : message;
