@@ -9,17 +9,18 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { AcceptabilityView } from "./AcceptabilityView";
 import type { PresenterMessage } from "./protocol";
 import { measure, play, type Positions } from "./flip";
-import { fitRows } from "./fit";
+import { fitRows, type Fit } from "./fit";
 
 export function Presenter({ message, waiting, notice }: { message: PresenterMessage | null; waiting: string; notice?: string }) {
   const root = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const before = useRef<Positions>(new Map());
+  const fitted = useRef<Fit | null>(null);
   const [view, setView] = useState<"ranking" | "acceptability">("ranking");
   const showing = message !== null && !(message.acceptability !== undefined && view === "acceptability");
   // Before paint: fit the rows to the window at the new content, then glide them from their old places.
   useLayoutEffect(() => {
-    if (showing && root.current && list.current) fitRows(root.current, list.current);
+    if (showing && root.current && list.current) fitted.current = fitRows(root.current, list.current, window, fitted.current);
     play(list.current, before.current);
     before.current = measure(list.current);
   }, [message, showing]);
@@ -27,7 +28,7 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
   useEffect(() => {
     if (!showing) return;
     const onResize = () => {
-      if (root.current && list.current) fitRows(root.current, list.current);
+      if (root.current && list.current) fitted.current = fitRows(root.current, list.current);
       before.current = measure(list.current);
     };
     window.addEventListener("resize", onResize);

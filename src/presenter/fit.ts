@@ -33,7 +33,11 @@ export function fontRange(width: number, height: number): { floor: number; max: 
  * binary search: O(log(max − floor)) layouts. When whole names do not fit even at the floor, the
  * floor with names clamped to two lines, else to one (the most of each name that can be shown).
  */
-export function chooseFit(floor: number, max: number, fits: (font: number, clamp: Clamp) => boolean): Fit {
+export function chooseFit(floor: number, max: number, fits: (font: number, clamp: Clamp) => boolean, previous?: Fit | null): Fit {
+  // A new ranking of the same names usually fits as the last one did: two layouts confirm it.
+  if (previous && previous.fits && previous.clamp === 0 && previous.font >= floor && previous.font <= max) {
+    if (fits(previous.font, 0) && (previous.font === max || !fits(previous.font + 1, 0))) return previous;
+  }
   for (const clamp of [0, 2, 1] as const) {
     if (!fits(floor, clamp)) continue;
     if (clamp !== 0) return { font: floor, clamp, fits: true };
@@ -54,7 +58,7 @@ export function chooseFit(floor: number, max: number, fits: (font: number, clamp
  * returns the choice. The bottom of the last row to show is read from offsets (a FLIP transform
  * under way does not count) against the window's height.
  */
-export function fitRows(root: HTMLElement, list: HTMLElement, win: { innerWidth: number; innerHeight: number } = window): Fit | null {
+export function fitRows(root: HTMLElement, list: HTMLElement, win: { innerWidth: number; innerHeight: number } = window, previous?: Fit | null): Fit | null {
   const rows = list.children;
   const n = Math.min(TOP_ROWS, rows.length);
   if (n === 0) return null;
@@ -70,10 +74,15 @@ export function fitRows(root: HTMLElement, list: HTMLElement, win: { innerWidth:
     const listTop = list.getBoundingClientRect().top;
     return listTop + last.offsetTop - list.offsetTop + last.offsetHeight;
   };
-  const fit = chooseFit(floor, max, (font, clamp) => {
-    apply(font, clamp);
-    return bottom() <= win.innerHeight;
-  });
+  const fit = chooseFit(
+    floor,
+    max,
+    (font, clamp) => {
+      apply(font, clamp);
+      return bottom() <= win.innerHeight;
+    },
+    previous,
+  );
   apply(fit.font, fit.clamp);
   return fit;
 }

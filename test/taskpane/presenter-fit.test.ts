@@ -54,3 +54,27 @@ test("agrees with trying every font, for many name widths and windows", () => {
   // A binary search: at most 3 × (1 + ⌈log2 19⌉) layouts per fit, far fewer than 3 × 19.
   expect(calls / (29 * 5)).toBeLessThanOrEqual(18);
 });
+
+test("given the last fit, two layouts confirm it when it still holds; otherwise the search finds the same as trying every font", () => {
+  for (const [width, prevFont] of [
+    [10, 28],
+    [10, 30],
+    [10, 26],
+    [60, 24],
+    [120, 22],
+  ] as const) {
+    const bottom = layout(width, 1000);
+    let calls = 0;
+    const got = chooseFit(
+      22,
+      40,
+      (f, c) => {
+        calls++;
+        return bottom(f, c) <= 720;
+      },
+      { font: prevFont, clamp: 0, fits: true },
+    );
+    expect(got).toEqual(brute(22, 40, bottom, 720));
+    if (got.font === prevFont && got.clamp === 0) expect(calls).toBe(2);
+  }
+});
