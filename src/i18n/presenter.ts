@@ -20,6 +20,7 @@ export const nbPresenter = {
   "presenter.new": "ny",
   "presenter.newHint": "ny siden {round}",
   "presenter.since": "Endring siden «{round}»",
+  "presenter.whatIf": "Hva om: prøvde vekter, ikke lagret",
 };
 
 export type PresenterKey = keyof typeof nbPresenter;
@@ -43,6 +44,7 @@ export const enPresenter: Record<PresenterKey, string> = {
   "presenter.new": "new",
   "presenter.newHint": "new since {round}",
   "presenter.since": "Change since “{round}”",
+  "presenter.whatIf": "What if: tried weights, not saved",
 };
 
 const TABLES: Record<Lang, Record<PresenterKey, string>> = { nb: nbPresenter, en: enPresenter };

@@ -4,7 +4,6 @@ import { fill, type Lang } from "./format";
 export const nbWhatIf = {
   "whatif.start": "Hva om …",
   "whatif.startHint": "Prøv andre vekter og se rangeringen endre seg, uten å skrive noe i arbeidsboken.",
-  "whatif.banner": "Hva om-vekter: rangeringen under er en prøve og er ikke lagret. Arbeidsboken har fortsatt vektene som gjelder.",
   "whatif.apply": "Bruk",
   "whatif.applyHint": "Skriver de prøvde vektene til Modell-arket (de gamle verdiene føres i Logg).",
   "whatif.discard": "Forkast",
@@ -25,6 +24,10 @@ export const nbWhatIf = {
   "whatif.resetConfirm": "Sette alle vekter tilbake til 1? De gamle vektene føres i Logg.",
   "whatif.resetYes": "Ja, like vekter",
   "whatif.resetNo": "Avbryt",
+  "whatif.bar": "Hva om: vektene er prøvd ut, ikke skrevet til arbeidsboken.",
+  "whatif.show": "Vis",
+  "whatif.showHint": "Viser de prøvde vektene under Modell.",
+  "whatif.rankingHint": "Endring mot vektene som gjelder. Arbeidsboken er ikke endret.",
 };
 
 export type WhatIfKey = keyof typeof nbWhatIf;
@@ -32,7 +35,6 @@ export type WhatIfKey = keyof typeof nbWhatIf;
 export const enWhatIf: Record<WhatIfKey, string> = {
   "whatif.start": "What if …",
   "whatif.startHint": "Try other weights and watch the ranking change, without writing anything to the workbook.",
-  "whatif.banner": "What-if weights: the ranking below is a trial and is not saved. The workbook still holds the weights in force.",
   "whatif.apply": "Apply",
   "whatif.applyHint": "Writes the tried weights to the Modell sheet (the old values go to Logg).",
   "whatif.discard": "Discard",
@@ -53,6 +55,10 @@ export const enWhatIf: Record<WhatIfKey, string> = {
   "whatif.resetConfirm": "Set every weight back to 1? The old weights go to Logg.",
   "whatif.resetYes": "Yes, equal weights",
   "whatif.resetNo": "Cancel",
+  "whatif.bar": "What if: the weights are tried, not written to the workbook.",
+  "whatif.show": "Show",
+  "whatif.showHint": "Shows the tried weights under Modell.",
+  "whatif.rankingHint": "Change against the weights in force. The workbook is unchanged.",
 };
 
 const TABLES: Record<Lang, Record<WhatIfKey, string>> = { nb: nbWhatIf, en: enWhatIf };

@@ -1,37 +1,55 @@
 /**
- * The projector view: the ranking in large type (names ≥ 28 px, the top 15 visible at 1280×720),
- * full names, score bars, ties as `6=`, the segment when there is a checklist, and movement as
- * arrows with their text (never colour alone). Rows glide to their new places (FLIP).
+ * The projector view: the ranking in large type, full names, score bars, ties as `6=`, the segment
+ * when there is a checklist, and movement as arrows with their text (never colour alone). The row
+ * font is fitted after layout so that the top 15 are on screen whatever the names (fit.ts: from
+ * 40 px down to 22 px at 1280×720, names clamped only when nothing else fits); rows glide to their
+ * new places (FLIP).
  */
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { AcceptabilityView } from "./AcceptabilityView";
 import type { PresenterMessage } from "./protocol";
 import { measure, play, type Positions } from "./flip";
+import { fitRows, type Fit } from "./fit";
 
 export function Presenter({ message, waiting, notice }: { message: PresenterMessage | null; waiting: string; notice?: string }) {
+  const root = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const before = useRef<Positions>(new Map());
+  const fitted = useRef<Fit | null>(null);
   const [view, setView] = useState<"ranking" | "acceptability">("ranking");
+  const showing = message !== null && !(message.acceptability !== undefined && view === "acceptability");
+  // Before paint: fit the rows to the window at the new content, then glide them from their old places.
   useLayoutEffect(() => {
+    if (showing && root.current && list.current) fitted.current = fitRows(root.current, list.current, window, fitted.current);
     play(list.current, before.current);
     before.current = measure(list.current);
-  }, [message]);
+  }, [message, showing]);
+  // A new window size fits again (no animation: nothing changed place in the ranking).
+  useEffect(() => {
+    if (!showing) return;
+    const onResize = () => {
+      if (root.current && list.current) fitted.current = fitRows(root.current, list.current);
+      before.current = measure(list.current);
+    };
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, [showing]);
   if (!message) return <p className="waiting">{notice ?? waiting}</p>;
   const segments = message.rows.some((r) => r.segment !== undefined);
   const acc = message.acceptability;
   const showAcc = acc !== undefined && view === "acceptability";
   return (
-    <main className={segments ? "presenter with-segment" : "presenter"} lang={message.lang} data-testid="presenter">
+    <main ref={root} className={segments ? "presenter with-segment" : "presenter"} lang={message.lang} data-testid="presenter">
       <header>
         <h1>{showAcc ? acc.title : message.title}</h1>
         {message.whatIf && (
-          <p className="whatif" role="status" data-testid="presenter-whatif">
+          <p className="whatif" role="status" data-testid="presenter-whatif" title={message.whatIf}>
             {message.whatIf}
           </p>
         )}
         {notice && <p className="notice">{notice}</p>}
         {message.captions.since && (
-          <p className="since" data-testid="presenter-since">
+          <p className="since" data-testid="presenter-since" title={message.captions.since}>
             {message.captions.since}
           </p>
         )}
@@ -58,7 +76,9 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
           <li key={r.id} className="row" data-flip-id={r.id} data-testid="presenter-row" data-rank={r.rank}>
             <span className="rank">{r.rank}</span>
             <span className="name">
-              <span className="label">{r.name}</span>
+              <span className="label" title={r.name}>
+                {r.name}
+              </span>
               {r.note ? (
                 <span className="note">{r.note}</span>
               ) : (

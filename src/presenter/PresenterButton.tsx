@@ -6,11 +6,10 @@
  */
 import { Button, Caption1, Tooltip } from "@fluentui/react-components";
 import { SlideText20Regular } from "@fluentui/react-icons";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Assessment } from "../core/assess";
 import type { Lang } from "../i18n";
 import { pp } from "../i18n/presenter";
-import { wp } from "../i18n/whatif";
 import type { ChecklistState } from "../taskpane/app-state";
 import { segmentKey } from "../taskpane/checklist-model";
 import { keyLabel } from "../taskpane/components/Segment";
@@ -62,12 +61,18 @@ export function usePresenterMessage(
   baseline?: Baseline | null,
 ): PresenterMessage | null {
   const previous = usePrevious(assessment);
-  const whatIf = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
-  useSyncExternalStore(subscribeAcceptability, currentAcceptability, currentAcceptability);
+  // Deferred: a what-if slider step re-renders the pane's list first; the projector's message is
+  // built and sent in a render of lower priority, after it.
+  const whatIf = useDeferredValue(useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf));
+  const acceptability = useSyncExternalStore(subscribeAcceptability, currentAcceptability, currentAcceptability);
   const scorers = useSyncExternalStore(subscribeScorers, currentScorers, currentScorers);
-  if (!assessment) return null;
-  const message = presenterMessageOf(assessment, lang, checklist, previous, whatIf, baseline ?? null);
-  return scorers ? { ...message, scorers } : message;
+  // One message per change of what it shows (not per render of the pane), so it is sent once.
+  return useMemo(() => {
+    if (!assessment) return null;
+    void acceptability; // presenterMessageOf reads the published result; a new one is a new message
+    const message = presenterMessageOf(assessment, lang, checklist, previous, whatIf, baseline ?? null);
+    return scorers ? { ...message, scorers } : message;
+  }, [assessment, lang, checklist, previous, whatIf, baseline, acceptability, scorers]);
 }
 
 function presenterMessageOf(
@@ -79,7 +84,7 @@ function presenterMessageOf(
   baseline: Baseline | null,
 ): PresenterMessage {
   const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
-  if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, wp(lang, "whatif.banner"));
+  if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, pp(lang, "presenter.whatIf"));
   const message = presenterMessage(assessment, lang, previous, ranksOf(assessment), segments, undefined, baseline);
   const acceptability = acceptabilityFor(assessment);
   return acceptability ? { ...message, acceptability: acceptability.presenter } : message;
@@ -104,7 +109,8 @@ export function PresenterButton({
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const live = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("DialogApi", "1.2") === true;
 
-  latest.current = message ? JSON.stringify(message) : null;
+  const text = useMemo(() => (message ? JSON.stringify(message) : null), [message]);
+  latest.current = text;
   useEffect(() => {
     if (dialog.current?.messageChild && latest.current) dialog.current.messageChild(latest.current);
   }, [message]);

@@ -144,7 +144,7 @@ describe("«Presenter» in the task pane", () => {
     fireEvent.click(screen.getByTestId("whatif-start"));
     fireEvent.change(screen.getByTestId("whatif-input-nytte"), { target: { value: "2" } });
     const last = office.sent[office.sent.length - 1];
-    expect(last.whatIf).toBe("Hva om-vekter: rangeringen under er en prøve og er ikke lagret. Arbeidsboken har fortsatt vektene som gjelder.");
+    expect(last.whatIf).toBe("Hva om: prøvde vekter, ikke lagret");
     expect(last.rows[4]).toMatchObject({ rank: "5", move: { by: 1, from: 6, text: "opp 1 fra 6" } });
     fireEvent.click(screen.getByTestId("whatif-discard"));
     const back = office.sent[office.sent.length - 1];

@@ -10,12 +10,17 @@ import { App } from "../../src/taskpane/components/App";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";
 import { withWeight } from "../../src/core/model";
+import { endWhatIf } from "../../src/presenter/whatif-channel";
 
 let meeting: Meeting;
 beforeAll(async () => {
   meeting = await readMeeting();
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // The tried weights live outside the views (they outlive a tab switch): each test starts without them.
+  endWhatIf();
+});
 
 function ready(patch: Partial<AppState> = {}): AppState {
   return { status: "ready", lang: "nb", assessment: assessInputs(meeting.model, meeting.inputs), model: meeting.model, busy: false, hasLegacySheets: false, ...patch };
@@ -48,11 +53,12 @@ function sliderInput(id: string): HTMLInputElement {
 const writes = (c: FakeController) => c.calls.filter((x) => ["setWeight", "setWeights", "resetWeights", "setTieBreak"].includes(x.name));
 
 describe("what-if weights", () => {
-  test("starting shows the banner and the ranking in force with no movement", () => {
+  test("starting shows the bar above the tabs and the ranking in force with no movement", () => {
     const c = openWhatIf();
-    expect(screen.getByTestId("whatif-banner").textContent).toBe(
-      "Hva om-vekter: rangeringen under er en prøve og er ikke lagret. Arbeidsboken har fortsatt vektene som gjelder.",
-    );
+    expect(screen.getByTestId("whatif-bar").textContent).toBe("Hva om: vektene er prøvd ut, ikke skrevet til arbeidsboken. Ingen vekter endret ennå");
+    // On the Modell tab the panel has the weights and the buttons: the bar only says what-if is on.
+    expect(screen.queryByTestId("whatif-bar-show")).toBeNull();
+    expect(screen.queryByTestId("whatif-bar-apply")).toBeNull();
     expect(rows().slice(4, 8)).toEqual([
       ["5", "Kritisk info: Kommunal helse- og omsorg", ""],
       ["6=", "DBEP: Implementering av DBEP", ""],

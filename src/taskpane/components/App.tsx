@@ -77,7 +77,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
 import type { AppController, AppState, RoundActions, ScorerActions } from "../app-state";
@@ -95,6 +95,7 @@ import { useScorerNotes } from "../scorers/scorer-notes";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
 import { useHeaderButtonStyles } from "./header-button";
+import { subscribeWhatIf, whatIfOn } from "../../presenter/whatif-channel";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
 const StabilityView = lazy(() => import("../stability/StabilityView"));
@@ -108,10 +109,15 @@ const modelView = lazyView(() => import("./ModelView"), (m) => m.ModelView);
 const ChecklistView = checklistView.Component;
 const ChecklistEmpty = checklistEmpty.Component;
 const ModelView = modelView.Component;
+/** While what-if is on: the bar above the tabs (it re-ranks the tried weights) and Rangering's tried ranking; a chunk of their own. */
+const whatIfBar = lazyView(() => import("../whatif/WhatIfSession"), (m) => m.WhatIfBar);
+const whatIfRankingTab = lazyView(() => import("../whatif/WhatIfSession"), (m) => m.WhatIfRankingTab);
+const WhatIfBar = whatIfBar.Component;
+const WhatIfRankingTab = whatIfRankingTab.Component;
 
 /** Fetch the checklist and model views' chunks (the pane does it once idle; tests before rendering). */
 export function preloadViews(): Promise<void> {
-  return Promise.all([checklistView.preload(), checklistEmpty.preload(), modelView.preload()]).then(() => undefined);
+  return Promise.all([checklistView.preload(), checklistEmpty.preload(), modelView.preload(), whatIfBar.preload(), whatIfRankingTab.preload()]).then(() => undefined);
 }
 
 let prefetched = false;
@@ -209,6 +215,8 @@ function Pane({ controller }: { controller: AppController }) {
   const { pending, answer } = usePendingAnswers(state.checklist, state.busy, run, setAnswer);
   const view: ViewState = { filter, setFilter, measureId, setMeasureId, search, setSearch, pending, answer };
   const lang = state.lang;
+  // What-if weights outlive the Modell view: while they are tried, a bar above the tabs says so on every tab.
+  const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfOn, whatIfOn) && state.status === "ready";
 
   return (
     <div className={s.root} lang={lang === "nb" ? "nb" : "en"}>
@@ -248,8 +256,13 @@ function Pane({ controller }: { controller: AppController }) {
         onDismissFailure={clear}
       />
       <StoreBars state={state} actions={actions} />
+      {whatIf && state.assessment && (
+        <Suspense fallback={null}>
+          <WhatIfBar assessment={state.assessment} lang={lang} busy={state.busy} onModelTab={tab === "model"} onShow={() => setTab("model")} onApply={actions.setWeights} />
+        </Suspense>
+      )}
 
-      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} scorers={controller.scorers} />
+      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} scorers={controller.scorers} whatIf={whatIf} />
     </div>
   );
 }
@@ -309,6 +322,7 @@ function Body({
   view: v,
   rounds,
   scorers,
+  whatIf,
 }: {
   state: AppState;
   tab: TabValue;
@@ -317,6 +331,8 @@ function Body({
   view: ViewState;
   rounds?: RoundActions;
   scorers?: ScorerActions;
+  /** What-if weights are tried: Rangering shows their ranking. */
+  whatIf?: boolean;
 }) {
   const s = useStyles();
   const lang = state.lang;
@@ -370,7 +386,9 @@ function Body({
   };
 
   const view =
-    tab === "ranking" ? (
+    tab === "ranking" && whatIf && !legacy ? (
+      <WhatIfRankingTab lang={lang} />
+    ) : tab === "ranking" ? (
       <RankingView
         assessment={state.assessment}
         lang={lang}

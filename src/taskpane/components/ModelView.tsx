@@ -4,7 +4,7 @@
  * vekter», and the tie-break as an ordered choice of groups.
  */
 import { Caption1, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { allNodes, groups, impliedLeafWeights, isGroup, pathTo, totalMax, totalMin, type CriterionNode, type Model } from "../../core/model";
 import { criterionLabel, formatPercent, formatShort, type Lang } from "../../i18n";
 import { tp } from "../../i18n/taskpane";
@@ -13,6 +13,7 @@ import type { Assessment } from "../../core/assess";
 import { WhatIfPanel } from "../whatif/WhatIfPanel";
 import { ResetWeights, WhatIfStart } from "../whatif/WhatIfControls";
 import type { ViewActions } from "./actions";
+import { endWhatIf, startWhatIf, subscribeWhatIf, whatIfOn } from "../../presenter/whatif-channel";
 
 /** Indentation per level of the criteria tree. */
 const INDENT_PX = 14;
@@ -79,7 +80,8 @@ export function ModelView({
   actions: Pick<ViewActions, "setWeight" | "resetWeights" | "setTieBreak"> & Partial<Pick<ViewActions, "setWeights">>;
 }) {
   const s = useStyles();
-  const [whatIf, setWhatIf] = useState(false);
+  // What-if is on while the channel holds tried weights: it outlives this view (a tab switch keeps them).
+  const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfOn, whatIfOn);
   const implied = impliedLeafWeights(model);
   const shareOf = (node: CriterionNode): number =>
     isGroup(node) ? node.children!.reduce((sum, c) => sum + shareOf(c), 0) : (implied.get(node.id) ?? 0);
@@ -114,9 +116,9 @@ export function ModelView({
           busy={busy}
           onApply={(w) => {
             actions.setWeights!(w);
-            setWhatIf(false);
+            endWhatIf();
           }}
-          onDiscard={() => setWhatIf(false)}
+          onDiscard={endWhatIf}
         />
       ) : (
       <>
@@ -147,7 +149,7 @@ export function ModelView({
       {!readOnly && (
         <div className={s.actions}>
           <ResetWeights lang={lang} busy={busy} onReset={() => actions.resetWeights()} />
-          {assessment && actions.setWeights && <WhatIfStart lang={lang} busy={busy} onStart={() => setWhatIf(true)} />}
+          {assessment && actions.setWeights && <WhatIfStart lang={lang} busy={busy} onStart={startWhatIf} />}
         </div>
       )}
       </>

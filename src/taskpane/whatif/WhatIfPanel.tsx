@@ -1,18 +1,21 @@
 /**
- * What-if weights in the Modell view: a slider and a number input per node. Every change re-ranks
- * the measures in the pane at once from the last read inputs (core assess), with movement against
- * the ranking under the weights in force. Nothing is written until «Bruk», which sends the changed
- * weights in one action (the controller logs the old values); «Forkast» returns to the weights in force.
+ * What-if weights in the Modell view: a slider and a number input per node. The tried weights live
+ * in the what-if channel (so a tab switch keeps them); every change re-ranks the measures at once
+ * (the pane's what-if session, WhatIfSession.tsx, publishes the ranking this panel lists), with
+ * movement against the ranking under the weights in force. Nothing is written until «Bruk», which
+ * sends the changed weights in one action (the controller logs the old values); «Forkast» returns
+ * to the weights in force.
  */
-import { Button, Caption1, Input, MessageBar, MessageBarBody, Slider, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
-import { rankLabel, type Assessment } from "../../core/assess";
+import { Button, Caption1, Input, Slider, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { memo, useState, useSyncExternalStore } from "react";
+import type { Assessment } from "../../core/assess";
 import { allNodes, isGroup, pathTo, type CriterionNode } from "../../core/model";
 import { criterionLabel, formatShort, type Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
-import { nameParts, parseWeight, weightError } from "../view-model";
-import { publishWhatIf } from "../../presenter/whatif-channel";
-import { changedWeights, inputsOf, whatIfRanking, type TriedWeights } from "./whatif";
+import { parseWeight, weightError } from "../view-model";
+import { currentTriedWeights, currentWhatIf, subscribeWhatIf, tryWeight } from "../../presenter/whatif-channel";
+import { changedWeights, type TriedWeights } from "./whatif";
+import { WhatIfList } from "./WhatIfList";
 
 const INDENT_PX = 14;
 
@@ -34,25 +37,13 @@ const useStyles = makeStyles({
   input: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   error: { gridColumn: "1 / -1", color: tokens.colorPaletteRedForeground1 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  rank: {
-    display: "grid",
-    gridTemplateColumns: "2.4em minmax(0, 1fr) auto 3.6em",
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: "baseline",
-    paddingTop: "2px",
-    paddingBottom: "2px",
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  move: { display: "inline-flex", alignItems: "center", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
-  up: { color: tokens.colorPaletteGreenForeground1 },
-  down: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The slider's upper end: at least 5, and room to double the weight. */
 const sliderMax = (w: number) => Math.max(5, Math.ceil(w * 2));
+
+const NO_WEIGHTS: TriedWeights = {};
 
 export function WhatIfPanel({
   assessment,
@@ -70,20 +61,12 @@ export function WhatIfPanel({
 }) {
   const s = useStyles();
   const model = assessment.model;
-  const [tried, setTried] = useState<TriedWeights>({});
-  const inputs = useMemo(() => inputsOf(assessment), [assessment]);
-  const result = useMemo(() => whatIfRanking(assessment, inputs, tried), [assessment, inputs, tried]);
+  const tried = useSyncExternalStore(subscribeWhatIf, currentTriedWeights, currentTriedWeights) ?? NO_WEIGHTS;
+  const shown = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
   const changes = changedWeights(model, tried);
-  // The presenter view follows the what-if ranking while it is shown.
-  useEffect(() => publishWhatIf({ inForce: assessment, tried: result.assessment }), [assessment, result]);
-  useEffect(() => () => publishWhatIf(null), []);
-  const set = (id: string, w: number) => setTried((t) => ({ ...t, [id]: w }));
 
   return (
     <section className={s.root} data-testid="whatif">
-      <MessageBar intent="warning" data-testid="whatif-banner">
-        <MessageBarBody>{wp(lang, "whatif.banner")}</MessageBarBody>
-      </MessageBar>
       <div className={s.weights} role="table" aria-label={wp(lang, "whatif.start")}>
         {allNodes(model).map((node) => (
           <WeightRow
@@ -94,7 +77,6 @@ export function WhatIfPanel({
             value={tried[node.id] ?? node.weight}
             changed={tried[node.id] !== undefined && tried[node.id] !== node.weight}
             lang={lang}
-            onChange={(w) => set(node.id, w)}
           />
         ))}
       </div>
@@ -116,47 +98,19 @@ export function WhatIfPanel({
         </Caption1>
       </div>
       <Text weight="semibold">{wp(lang, "whatif.ranking")}</Text>
-      <ol className={s.list} aria-label={wp(lang, "whatif.ranking")} data-testid="whatif-ranking">
-        {result.assessment.measures.map((m) => {
-          const move = result.moves.get(m.id);
-          const { name, theme } = nameParts(m);
-          return (
-            <li key={m.id} className={s.rank} data-testid={`whatif-row-${m.id}`}>
-              <Text className={s.num} data-testid="whatif-rank">
-                {rankLabel(m)}
-              </Text>
-              <Text className={s.label} title={theme ? `${theme}: ${name}` : name}>
-                {theme ? `${theme}: ${name}` : name}
-              </Text>
-              <Text className={s.num}>{m.total === null ? wp(lang, "whatif.noTotal") : formatShort(lang, m.total, 2)}</Text>
-              {move ? (
-                <span
-                  className={mergeClasses(s.move, move.by > 0 ? s.up : s.down)}
-                  aria-label={wp(lang, move.by > 0 ? "whatif.up" : "whatif.down", { n: Math.abs(move.by), from: move.from })}
-                  title={wp(lang, move.by > 0 ? "whatif.up" : "whatif.down", { n: Math.abs(move.by), from: move.from })}
-                  data-testid="whatif-move"
-                >
-                  {`${move.by > 0 ? "↑" : "↓"}${Math.abs(move.by)}`}
-                </span>
-              ) : (
-                <span className={mergeClasses(s.move, s.muted)} aria-label={wp(lang, "whatif.same")} />
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      {shown && <WhatIfList shown={shown} lang={lang} />}
     </section>
   );
 }
 
-function WeightRow({
+/** One node's slider and input; re-rendered only when its own weight (or label) changes. */
+const WeightRow = memo(function WeightRow({
   node,
   depth,
   label,
   value,
   changed,
   lang,
-  onChange,
 }: {
   node: CriterionNode;
   depth: number;
@@ -164,8 +118,8 @@ function WeightRow({
   value: number;
   changed: boolean;
   lang: Lang;
-  onChange: (w: number) => void;
 }) {
+  const onChange = (w: number) => tryWeight(node.id, w);
   const s = useStyles();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -226,4 +180,4 @@ function WeightRow({
       )}
     </div>
   );
-}
+});

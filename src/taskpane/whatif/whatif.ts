@@ -7,9 +7,9 @@ import type { MeasureInput } from "../../core/aggregate";
 import { assess, type Assessment } from "../../core/assess";
 import { allNodes, type CriterionNode, type Model } from "../../core/model";
 import { rankMoves, ranksOf } from "../view-model";
+import type { TriedWeights } from "../../presenter/whatif-channel";
 
-/** Tried weights by node id (only those that differ from the model need be present). */
-export type TriedWeights = Record<string, number>;
+export type { TriedWeights };
 
 /**
  * The typed inputs behind an assessment: a valid score keeps its typed value, an invalid cell its
