@@ -46,6 +46,7 @@ import {
   weightText,
 } from "../../i18n/stability";
 import type { RunHandle, UncertaintyRunner } from "./protocol";
+import { MinimumListStability } from "./MinimumListStability";
 import { publishAcceptability } from "../../presenter/acceptability-channel";
 import { acceptabilityShown } from "../../presenter/acceptability-payload";
 
@@ -311,6 +312,7 @@ export default function StabilityView({
           );
         })}
       </section>
+      <MinimumListStability assessment={assessment} lang={lang} allNodes={allNodes} />
 
       <section className={s.section} aria-labelledby="stability-uncertainty">
         <Subtitle2 as="h2" id="stability-uncertainty">

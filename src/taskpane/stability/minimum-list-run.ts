@@ -1,0 +1,21 @@
+/**
+ * The minimum list's weight intervals for the task pane's Stabilitet view, loaded with a dynamic
+ * import by MinimumListStability.tsx: reads the selection's inputs from the open workbook (two
+ * context.sync() calls, src/excel/selection.ts) and, only when Modell sets a budget frame and the
+ * scoring table has costs, solves with HiGHS (loaded on the first solve). Writes nothing.
+ */
+import type { Assessment } from "../../core/assess";
+import { listStability, type ListStabilityReport } from "../../core/selection-stability";
+import { loadSelectionInputs } from "../../excel/selection";
+import type { ExcelHost } from "../../excel/host";
+import { highsSolver } from "../../solve/highs";
+
+const solver = highsSolver();
+
+/** Null when the workbook sets no frame, has no cost column, or is not in the add-in's layout. */
+export async function minimumListStability(host: ExcelHost, assessment: Assessment, allNodes: boolean): Promise<ListStabilityReport | null> {
+  const inputs = await loadSelectionInputs(host);
+  if (!inputs || !inputs.columns.cost || inputs.problem.budget === null) return null;
+  const { budget, ...rest } = inputs.problem;
+  return listStability(assessment, { ...rest, budget }, solver, { allNodes });
+}
