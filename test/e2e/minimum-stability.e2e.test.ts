@@ -120,3 +120,14 @@ test("Stabilitet: the minimum list's intervals for the example's frames and for 
   expect(await sentences(frame)).toEqual(second);
   for (const w of [320, 400]) await shotOfPane(w, "150", frame);
 }, 300_000);
+
+test("Stabilitet on a workbook without a budget frame: no minimum-list section, not even its heading", async () => {
+  await page.goto(`${server.url}/preview.html`);
+  const frame = await taskpane(page);
+  await frame.click('[data-testid="tab-stability"]');
+  await frame.waitForSelector('[data-testid="stability-interval"]');
+  // The section decides after reading the workbook (two syncs); give it ample time to appear if it would.
+  await page.waitForTimeout(3000);
+  expect(await frame.$('[data-testid="minimum-stability"]')).toBeNull();
+  expect(await frame.$$eval("h2", (hs) => hs.map((h) => h.textContent))).not.toContain("Hvor mye kan vektene endres før minimumslisten endres?");
+}, 120_000);

@@ -2,8 +2,9 @@
  * Stabilitet, the minimum list's section: for every group weight (every weight of the tree with the
  * view's switch) the interval in which the minimum list (and the plus list) keeps the same measures,
  * and which measures enter and leave at each end (src/core/selection-stability.ts), in plain words.
- * Shown only when Modell sets a budget frame: the selection's code and HiGHS load with a dynamic
- * import (minimum-list-run.ts) when the section mounts, and a workbook without a frame shows nothing.
+ * Shown only when Modell sets a budget frame: the selection's code loads with a dynamic import
+ * (minimum-list-run.ts) when the section mounts, reads the workbook's frames, and HiGHS loads on the
+ * first solve, only when there is a frame; a workbook without one shows nothing (not even the heading).
  *
  * data-testid: minimum-stability, minimum-stability-loading, minimum-stability-now and
  * minimum-stability-plus-now (<details> with the lists' names),
@@ -34,20 +35,22 @@ const useStyles = makeStyles({
   names: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, overflowWrap: "anywhere" },
 });
 
-type State = { kind: "loading" } | { kind: "none" } | { kind: "failed"; message: string } | { kind: "done"; report: ListStabilityReport };
+type State = { kind: "none" } | { kind: "loading" } | { kind: "failed"; message: string } | { kind: "done"; report: ListStabilityReport };
 
 export function MinimumListStability({ assessment, lang, allNodes }: { assessment: Assessment; lang: Lang; allNodes: boolean }) {
   const s = useStyles();
-  const [state, setState] = useState<State>({ kind: "loading" });
+  // Nothing is shown until the workbook is known to set a frame (no heading that comes and goes).
+  const [state, setState] = useState<State>({ kind: "none" });
   // Re-run after every recompute (a new assessment: a frame, a cost or a choice may have changed with
   // the same totals) and when the switch changes; the inputs are read from the workbook each time.
   useEffect(() => {
-    const input = { assessment, allNodes };
     let live = true;
-    setState((st) => (st.kind === "done" ? st : { kind: "loading" }));
     (async () => {
-      const [{ minimumListStability }, { officeHost }] = await Promise.all([import("./minimum-list-run"), import("../../excel/host")]);
-      return minimumListStability(officeHost, input.assessment, input.allNodes);
+      const [run, { officeHost }] = await Promise.all([import("./minimum-list-run"), import("../../excel/host")]);
+      const problem = await run.loadListProblem(officeHost);
+      if (!problem) return null;
+      if (live) setState((st) => (st.kind === "done" ? st : { kind: "loading" }));
+      return run.minimumListStability(assessment, problem, allNodes);
     })().then(
       (report) => live && setState(report ? { kind: "done", report } : { kind: "none" }),
       (e: unknown) => live && setState({ kind: "failed", message: e instanceof Error ? e.message : String(e) })

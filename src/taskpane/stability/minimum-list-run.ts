@@ -5,6 +5,7 @@
  * scoring table has costs, solves with HiGHS (loaded on the first solve). Writes nothing.
  */
 import type { Assessment } from "../../core/assess";
+import type { SelectionProblem } from "../../core/selection";
 import { listStability, type ListStabilityReport } from "../../core/selection-stability";
 import { loadSelectionInputs } from "../../excel/selection";
 import type { ExcelHost } from "../../excel/host";
@@ -12,10 +13,14 @@ import { highsSolver } from "../../solve/highs";
 
 const solver = highsSolver();
 
-/** Null when the workbook sets no frame, has no cost column, or is not in the add-in's layout. */
-export async function minimumListStability(host: ExcelHost, assessment: Assessment, allNodes: boolean): Promise<ListStabilityReport | null> {
+/** The selection problem with the workbook's frames; null when it sets no frame, has no cost column, or is not in the add-in's layout. */
+export async function loadListProblem(host: ExcelHost): Promise<SelectionProblem | null> {
   const inputs = await loadSelectionInputs(host);
   if (!inputs || !inputs.columns.cost || inputs.problem.budget === null) return null;
   const { budget, ...rest } = inputs.problem;
-  return listStability(assessment, { ...rest, budget }, solver, { allNodes });
+  return { ...rest, budget };
+}
+
+export function minimumListStability(assessment: Assessment, problem: SelectionProblem, allNodes: boolean): Promise<ListStabilityReport> {
+  return listStability(assessment, problem, solver, { allNodes });
 }
