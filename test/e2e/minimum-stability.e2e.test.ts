@@ -45,7 +45,7 @@ afterEach(async () => {
 });
 
 /** The sentences the pane should show for the example with these frames (hundredths of a MNOK). */
-async function expectedSentences(budget: number, minimum: number | null): Promise<string[]> {
+async function expectedSentences(budget: number, minimum: number | null, allNodes = false): Promise<string[]> {
   const { grids } = await readXlsx(FILE);
   const read = readWorkbook(grids);
   if (read.kind !== "addin") throw new Error("utvalg.xlsx is not in the add-in's layout");
@@ -53,7 +53,7 @@ async function expectedSentences(budget: number, minimum: number | null): Promis
   const problem = { ...inputs.problem, budget };
   delete problem.minimum;
   if (minimum !== null) problem.minimum = minimum;
-  const r = await listStability(read.assessment, problem, highsSolver());
+  const r = await listStability(read.assessment, problem, highsSolver(), { allNodes });
   if (r.status !== "ok") throw new Error(r.status);
   const a = read.assessment;
   const names = new Map(a.measures.map((m) => [m.id, m.name]));
@@ -119,6 +119,13 @@ test("Stabilitet: the minimum list's intervals for the example's frames and for 
   );
   expect(await sentences(frame)).toEqual(second);
   for (const w of [320, 400]) await shotOfPane(w, "150", frame);
+
+  // «Vis alle vekter i treet»: every node of the tree, as in Node with allNodes.
+  const all = await expectedSentences(15000, null, true);
+  expect(all.length).toBeGreaterThan(second.length);
+  await frame.click('[data-testid="stability-all-nodes"]');
+  await frame.waitForFunction((n) => document.querySelectorAll('[data-testid="minimum-stability-sentence"]').length === n, all.length, { timeout: 120_000 });
+  expect(await sentences(frame)).toEqual(all);
 }, 300_000);
 
 test("Stabilitet on a workbook without a budget frame: no minimum-list section, not even its heading", async () => {
