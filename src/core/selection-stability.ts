@@ -72,7 +72,7 @@ export type NodeListStability =
       minimum: ListInterval;
       /** The plus list's interval (inside the minimum list's); null without a minimum frame. */
       plus: ListInterval | null;
-      /** Solver calls this node took. */
+      /** Solver calls this node took (the lists now are solved once for all nodes, not counted here). */
       solves: number;
     }
   /**
@@ -237,6 +237,7 @@ async function nodeStability(
   solver: BinarySolver,
   nodeId: string,
   maxSolves: number,
+  now: { xMin: boolean[]; xPlus: boolean[] | null },
 ): Promise<NodeListStability> {
   const node = findNode(assessment.model, nodeId)!;
   const t0 = node.weight;
@@ -257,10 +258,7 @@ async function nodeStability(
   const minimumFrame = problem.minimum ?? null;
   const param = (frame: number, fixed: Set<number>) => new Parametric(program(pre, frame, fixed), lines.a, lines.b, lines.q0, lines.q1, solve);
   try {
-    // The lists now, as select() makes them: the program with today's totals.
-    const pMin = program(pre, minimumFrame ?? problem.budget, pre.forcedClosure);
-    const xMin = await solve(pMin);
-    if (!xMin) throw new Failed("no selection within the minimum frame");
+    const xMin = now.xMin;
     const minP = param(minimumFrame ?? problem.budget, pre.forcedClosure);
     const s0 = minP.line(xMin);
     const minSet = members(xMin);
@@ -276,8 +274,7 @@ async function nodeStability(
 
     // The plus list: the full frame with the minimum list fixed.
     const plusP = param(problem.budget, minSet);
-    const xPlus = await solve(program(pre, problem.budget, minSet));
-    if (!xPlus) throw new Failed("no selection within the frame with the minimum list fixed");
+    const xPlus = now.xPlus!;
     const p0 = plusP.line(xPlus);
     const plusNow = new Set([...members(xPlus)].filter((i) => !minSet.has(i)));
     const plusSide = async (dir: 1 | -1, own: { at: number | null; next: Line | null }, min: { at: number | null; next: Line | null }) => {
@@ -328,19 +325,20 @@ export async function listStability(
   const nodes = options.allNodes ? allNodes(assessment.model) : assessment.model.criteria;
   const out: NodeListStability[] = [];
   try {
-    for (const n of nodes) out.push(await nodeStability(assessment, scored, pre, solver, n.id, options.maxSolves ?? 200));
-    // The lists now (the same first solves every node makes; one more here keeps the answer whole without nodes).
+    // The lists now, as select() makes them (the program with today's totals), shared by every node.
     const ids = pre.items.map((it) => it.id);
-    const pMin = program(pre, scored.minimum ?? scored.budget, pre.forcedClosure);
-    const r = await solver.solve(pMin);
-    if (r.status !== "optimal") throw new Failed(r.status === "failed" ? r.detail : "no selection within the minimum frame");
-    const minSet = members(r.x);
-    let plus: string[] | null = null;
-    if (scored.minimum !== undefined && scored.minimum !== null) {
-      const rp = await solver.solve(program(pre, scored.budget, minSet));
-      if (rp.status !== "optimal") throw new Failed(rp.status === "failed" ? rp.detail : "no selection within the frame");
-      plus = ids.filter((_, i) => rp.x[i] && !minSet.has(i));
-    }
+    const checked = async (p: BinaryProgram, what: string): Promise<boolean[]> => {
+      const r = await solver.solve(p);
+      if (r.status !== "optimal") throw new Failed(r.status === "failed" ? r.detail : what);
+      if (!feasible(p, r.x)) throw new Failed("the solver returned a selection that breaks a constraint");
+      return r.x;
+    };
+    const xMin = await checked(program(pre, scored.minimum ?? scored.budget, pre.forcedClosure), "no selection within the minimum frame");
+    const minSet = members(xMin);
+    const hasMinimum = scored.minimum !== undefined && scored.minimum !== null;
+    const xPlus = hasMinimum ? await checked(program(pre, scored.budget, minSet), "no selection within the frame with the minimum list fixed") : null;
+    const plus = xPlus ? ids.filter((_, i) => xPlus[i] && !minSet.has(i)) : null;
+    for (const n of nodes) out.push(await nodeStability(assessment, scored, pre, solver, n.id, options.maxSolves ?? 200, { xMin, xPlus }));
     return {
       status: "ok",
       minimum: ids.filter((_, i) => minSet.has(i)),

@@ -50,7 +50,7 @@ export function MinimumListStability({ assessment, lang, allNodes }: { assessmen
       const problem = await run.loadListProblem(officeHost);
       if (!problem) return null;
       if (live) setState((st) => (st.kind === "done" ? st : { kind: "loading" }));
-      return run.minimumListStability(assessment, problem, allNodes);
+      return run.minimumListStability(assessment, problem, allNodes, () => !live);
     })().then(
       (report) => live && setState(report ? { kind: "done", report } : { kind: "none" }),
       (e: unknown) => live && setState({ kind: "failed", message: e instanceof Error ? e.message : String(e) })

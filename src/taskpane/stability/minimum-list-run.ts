@@ -5,7 +5,7 @@
  * scoring table has costs, solves with HiGHS (loaded on the first solve). Writes nothing.
  */
 import type { Assessment } from "../../core/assess";
-import type { SelectionProblem } from "../../core/selection";
+import type { BinarySolver, SelectionProblem } from "../../core/selection";
 import { listStability, type ListStabilityReport } from "../../core/selection-stability";
 import { loadSelectionInputs } from "../../excel/selection";
 import type { ExcelHost } from "../../excel/host";
@@ -21,6 +21,20 @@ export async function loadListProblem(host: ExcelHost): Promise<SelectionProblem
   return { ...rest, budget };
 }
 
-export function minimumListStability(assessment: Assessment, problem: SelectionProblem, allNodes: boolean): Promise<ListStabilityReport> {
-  return listStability(assessment, problem, solver, { allNodes });
+/** The run was given up (the view moved on to newer inputs). */
+export class Cancelled extends Error {}
+
+/**
+ * The analysis; HiGHS solves synchronously, so the run yields to the page before every solve (the
+ * pane stays responsive between solves) and stops at the next one once `cancelled()` says so.
+ */
+export function minimumListStability(assessment: Assessment, problem: SelectionProblem, allNodes: boolean, cancelled: () => boolean = () => false): Promise<ListStabilityReport> {
+  const yielding: BinarySolver = {
+    async solve(p) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (cancelled()) throw new Cancelled("cancelled");
+      return solver.solve(p);
+    },
+  };
+  return listStability(assessment, problem, yielding, { allNodes });
 }
