@@ -15,7 +15,10 @@ import { t } from "../i18n";
 import { cutSentence, intervalNotes, intervalSentence, st, weightText } from "../i18n/stability";
 import { parseAnalysisArgs, wholeNumber } from "./args";
 import { escapeDeep } from "../core/escape";
-import { load, UsageError, type Io } from "./main";
+import { loadGrids, UsageError, type Io } from "./main";
+import { readWorkbook } from "../grid/workbook";
+import { readScorers } from "../grid/scorers-table";
+import { setsBudgetFrame } from "../grid/budget-frame";
 
 export async function sensitivityCli(argv: string[], io: Io): Promise<number> {
   const args = parseAnalysisArgs(argv, ["--top"], ["--all"]);
@@ -27,7 +30,8 @@ export async function sensitivityCli(argv: string[], io: Io): Promise<number> {
   if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "sensitivity" }));
   const top = args.values.has("--top") ? wholeNumber(args.values.get("--top"), 0, 1, 1_000_000, () => st(lang, "cli.error.top")) : undefined;
   // Text output: every string from a cell escaped, so a workbook cannot drive the terminal.
-  const loaded = await load(args.file, lang);
+  const grids = await loadGrids(args.file, lang);
+  const loaded = readWorkbook(grids, undefined, { scorers: readScorers });
   const read = args.json ? loaded : escapeDeep(loaded);
   if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
   const a = read.assessment;
@@ -37,6 +41,12 @@ export async function sensitivityCli(argv: string[], io: Io): Promise<number> {
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
   const report = stabilityReport(a, { allNodes: args.flags.has("--all"), cuts: top ? [top] : [] });
   const labelOf = (id: string) => findNode(a.model, id)?.label[lang] ?? id;
+
+  // With a budget frame: the minimum list's intervals (the selection and HiGHS load only then).
+  const lists =
+    read.kind === "addin" && setsBudgetFrame(grids)
+      ? await import("./list-stability").then((m) => m.listStabilityPart(grids, read, a, lang, args.flags.has("--all"), nameOf))
+      : null;
 
   if (args.json) {
     const swap = (s: Swap | null) => (s ? { above: nameOf(s.above), below: nameOf(s.below), at: s.at } : null);
@@ -52,6 +62,7 @@ export async function sensitivityCli(argv: string[], io: Io): Promise<number> {
         upper: c.upper,
         firstCross: swap(c.firstCross),
       }));
+    if (lists) Object.assign(out, lists.json);
     io.out(JSON.stringify(out, null, 2));
     return 0;
   }
@@ -64,6 +75,7 @@ export async function sensitivityCli(argv: string[], io: Io): Promise<number> {
     for (const note of intervalNotes(lang, group, i, nameOf)) lines.push(`  ${note}`);
     for (const c of cuts) lines.push(`  ${cutSentence(lang, group, c, nameOf)}`);
   }
+  if (lists) lines.push(...lists.lines);
   io.out(lines.join("\n"));
   return 0;
 }

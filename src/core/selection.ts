@@ -294,7 +294,7 @@ function closureOf(start: number[], adj: number[][]): Set<number> {
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
-interface Prepared {
+export interface Prepared {
   items: SelectionItem[];
   adj: number[][];
   /** Why a measure can never be chosen, by index. */
@@ -433,7 +433,7 @@ export function prepare(problem: SelectionProblem): Prepared {
 
 // ─────────────────────────────── programs ───────────────────────────────
 
-function program(pre: Prepared, budget: number, fixedIn: Set<number>, sense: BinaryProgram["sense"] = "max-value", minValue?: number): BinaryProgram {
+export function program(pre: Prepared, budget: number, fixedIn: Set<number>, sense: BinaryProgram["sense"] = "max-value", minValue?: number): BinaryProgram {
   const { items, adj, excluded } = pre;
   const requires: [number, number][] = [];
   adj.forEach((js, i) => {

@@ -331,3 +331,30 @@ export function totalAtWeight(assessment: Assessment, nodeId: string, measureId:
   // formOf uses the positive model's other weights, which are the model's own.
   return evaluate(f, w);
 }
+
+/** A measure's total as a function of one node's weight w > 0: (p0 + p1·w) / (q0 + q1·w). */
+export type TotalForm = Form;
+
+/**
+ * Every measure's total as a function of the weight of node `nodeId` (w > 0, every other weight
+ * fixed), by the closed form above; null for a measure without a total at positive weights of the
+ * node. Null when the node is not in the model. Used by the selection's stability
+ * (src/core/selection-stability.ts).
+ */
+export function totalForms(assessment: Assessment, nodeId: string): Map<string, TotalForm | null> | null {
+  const model = assessment.model;
+  if (pathTo(model, nodeId).length === 0) return null;
+  const positive = counts(findNodeWeight(model, nodeId)) ? model : withWeight(model, nodeId, 1);
+  const positivePath = pathTo(positive, nodeId);
+  const out = new Map<string, TotalForm | null>();
+  for (const m of assessment.measures) {
+    const values = positive === model ? m.values : nodeValues(positive, leafValuesOf(model, m));
+    out.set(m.id, formOf(positive, positivePath, values));
+  }
+  return out;
+}
+
+const findNodeWeight = (model: Model, nodeId: string): number => {
+  const path = pathTo(model, nodeId);
+  return path[path.length - 1].weight;
+};

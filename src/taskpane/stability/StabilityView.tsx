@@ -51,6 +51,7 @@ import { DEFAULT_FIELDS, readFields, type DrawFields } from "./draw-settings";
 import { heat } from "./heat";
 import { PairwiseTable } from "./PairwiseTable";
 import type { RunHandle, UncertaintyRunner } from "./protocol";
+import { MinimumListStability } from "./MinimumListStability";
 import { publishAcceptability } from "../../presenter/acceptability-channel";
 import { acceptabilityShown } from "../../presenter/acceptability-payload";
 
@@ -315,6 +316,7 @@ export default function StabilityView({
           );
         })}
       </section>
+      <MinimumListStability assessment={assessment} lang={lang} allNodes={allNodes} />
 
       <section className={s.section} aria-labelledby="stability-uncertainty">
         <Subtitle2 as="h2" id="stability-uncertainty">
