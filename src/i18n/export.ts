@@ -87,8 +87,6 @@ export const nbExport = {
   "pane.working": "Lager filen …",
   "pane.downloaded": "{file} er lagret i nedlastingsmappen.",
   "pane.copied": "Tabellen er kopiert. Lim den inn i PowerPoint, Word eller Teams.",
-  "pane.copyFailed": "Tabellen kunne ikke kopieres: {message}",
-  "pane.failed": "Eksporten mislyktes: {message}",
   "pane.mac":
     "Excel på Mac lar ikke tillegg laste ned filer. Bruk «Kopier tabell» og lim inn i PowerPoint, eller lag lysarkene fra kommandolinjen:",
   "pane.macCommand": "npx prio slides arbeidsbok.xlsx",
@@ -212,8 +210,6 @@ export const enExport: Record<ExportKey, string> = {
   "pane.working": "Making the file …",
   "pane.downloaded": "{file} is saved in the downloads folder.",
   "pane.copied": "The table is copied. Paste it into PowerPoint, Word or Teams.",
-  "pane.copyFailed": "The table could not be copied: {message}",
-  "pane.failed": "The export failed: {message}",
   "pane.mac":
     "Excel on a Mac does not let add-ins download files. Use “Copy table” and paste into PowerPoint, or make the slides from the command line:",
   "pane.macCommand": "npx prio slides workbook.xlsx",

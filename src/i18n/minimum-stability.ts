@@ -30,7 +30,7 @@ export const nbMinimumStability = {
   "pane.heading": "Hvor mye kan vektene endres før minimumslisten endres?",
   "pane.intro": "Minimumslisten er utvalget innenfor rammen (se Utvalg). Hver gruppevekt endres for seg, og utvalget løses eksakt i hver ende.",
   "pane.loading": "Regner ut minimumslisten …",
-  "pane.failed": "Minimumslisten kunne ikke beregnes: {message}",
+  "pane.failed": "Minimumslisten kunne ikke beregnes. Prøv igjen; skjer det igjen, lukk og åpne oppgaveruten.",
   "pane.infeasible": "Utvalget innenfor rammen kan ikke beregnes (se Utvalg), så minimumslistens stabilitet er ikke vist.",
 } as const;
 
@@ -60,7 +60,7 @@ export const enMinimumStability: Record<MinimumStabilityKey, string> = {
   "pane.heading": "How much can the weights change before the minimum list changes?",
   "pane.intro": "The minimum list is the selection within the frame (see Selection). Each group weight changes on its own, and the selection is solved exactly at each end.",
   "pane.loading": "Computing the minimum list …",
-  "pane.failed": "The minimum list could not be computed: {message}",
+  "pane.failed": "The minimum list could not be computed. Try again; if it happens again, close and reopen the task pane.",
   "pane.infeasible": "The selection within the frame cannot be computed (see Selection), so the minimum list's stability is not shown.",
 };
 

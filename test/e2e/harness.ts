@@ -71,7 +71,7 @@ export async function offline(page: Page): Promise<string[]> {
 
 export async function shot(page: Page, name: string): Promise<void> {
   await fs.mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false, animations: "disabled" });
 }
 
 /** The task pane's frame once its ranking is on screen. */

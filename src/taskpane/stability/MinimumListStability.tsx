@@ -35,7 +35,7 @@ const useStyles = makeStyles({
   names: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, overflowWrap: "anywhere" },
 });
 
-type State = { kind: "none" } | { kind: "loading" } | { kind: "failed"; message: string } | { kind: "done"; report: ListStabilityReport };
+type State = { kind: "none" } | { kind: "loading" } | { kind: "failed" } | { kind: "done"; report: ListStabilityReport };
 
 export function MinimumListStability({ assessment, lang, allNodes }: { assessment: Assessment; lang: Lang; allNodes: boolean }) {
   const s = useStyles();
@@ -53,7 +53,11 @@ export function MinimumListStability({ assessment, lang, allNodes }: { assessmen
       return run.minimumListStability(assessment, problem, allNodes, () => !live);
     })().then(
       (report) => live && setState(report ? { kind: "done", report } : { kind: "none" }),
-      (e: unknown) => live && setState({ kind: "failed", message: e instanceof Error ? e.message : String(e) })
+      (e: unknown) => {
+        // The person gets a plain sentence; the error's own text is for the developer console only.
+        console.error(e);
+        if (live) setState({ kind: "failed" });
+      }
     );
     return () => {
       live = false;
@@ -74,7 +78,7 @@ export function MinimumListStability({ assessment, lang, allNodes }: { assessmen
       </Subtitle2>
       <Caption1 className={s.muted}>{mst(lang, "pane.intro")}</Caption1>
       {state.kind === "loading" && <Spinner size="tiny" label={mst(lang, "pane.loading")} data-testid="minimum-stability-loading" />}
-      {state.kind === "failed" && <Caption1 data-testid="minimum-stability-message">{mst(lang, "pane.failed", { message: state.message })}</Caption1>}
+      {state.kind === "failed" && <Caption1 data-testid="minimum-stability-message">{mst(lang, "pane.failed")}</Caption1>}
       {state.kind === "done" && state.report.status !== "ok" && (
         <Caption1 data-testid="minimum-stability-message">{mst(lang, "pane.infeasible")}</Caption1>
       )}

@@ -144,7 +144,7 @@ type Run =
   | { state: "idle" }
   | { state: "running"; done: number; total: number }
   | { state: "cancelled" }
-  | { state: "failed"; message: string };
+  | { state: "failed" };
 
 /** The default runner: the Web Worker, loaded on first use. */
 const lazyWorkerRunner: UncertaintyRunner = (request, onProgress) => {
@@ -240,7 +240,9 @@ export default function StabilityView({
         (e: unknown) => {
           if (handle.current !== mine) return;
           handle.current = null;
-          setRun({ state: "failed", message: e instanceof Error ? e.message : String(e) });
+          // The person gets a plain sentence; the error's own text is for the developer console only.
+          console.error(e);
+          setRun({ state: "failed" });
         }
       );
     }, 250);
@@ -392,7 +394,7 @@ export default function StabilityView({
         )}
         {run.state === "failed" && (
           <Caption1 data-testid="stability-error">
-            {st(lang, "pane.failed", { message: run.message })}
+            {st(lang, "pane.failed")}
           </Caption1>
         )}
         {stale && run.state !== "running" && (
