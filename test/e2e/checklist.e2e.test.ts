@@ -59,7 +59,7 @@ test("answering the checklist for PLL places it in Samstyre, in the pane, the ra
   expect(await page.getAttribute('[data-testid="cell-K14"]', "data-value")).toBe("Samstyre");
   expect(await page.getAttribute('[data-testid="cell-G14"]', "data-value")).toBe("Ja");
   await page.click('[data-testid="sheet-tab-Rangering"]');
-  expect(await page.getAttribute('[data-testid="cell-B2"]', "data-value")).toBe("PLL");
+  expect(await page.getAttribute('[data-testid="cell-B2"]', "data-value")).toBe("Legemidler: PLL");
   expect(await page.getAttribute('[data-testid="cell-G2"]', "data-value")).toBe("Inn");
   expect(await page.getAttribute('[data-testid="cell-H2"]', "data-value")).toBe("Samstyre");
   expect(outside).toEqual([]);

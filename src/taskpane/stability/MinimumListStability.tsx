@@ -54,9 +54,10 @@ export function MinimumListStability({ assessment, lang, allNodes }: { assessmen
     })().then(
       (report) => live && setState(report ? { kind: "done", report } : { kind: "none" }),
       (e: unknown) => {
+        if (!live) return; // given up for newer inputs (Cancelled): not a failure
         // The person gets a plain sentence; the error's own text is for the developer console only.
         console.error(e);
-        if (live) setState({ kind: "failed" });
+        setState({ kind: "failed" });
       }
     );
     return () => {
