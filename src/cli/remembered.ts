@@ -6,10 +6,9 @@
  * Undefined when the workbook has none, or what it has does not check out.
  */
 import { promises as fs } from "fs";
-import { DecompressionStream } from "stream/web";
-import { TextDecoder, TextEncoder } from "util";
 import { exportSettingsFromParts, type ExportSettings } from "../export/remembered";
 import { zipTexts } from "../grid/xlsx-guard";
+import { NODE_PLATFORM } from "./xlsx";
 
 const WEBEXTENSION_PART = /^xl\/webextensions\/webextension\d*\.xml$/i;
 const PART_LIMIT = 1 << 20;
@@ -21,10 +20,6 @@ export async function rememberedExportSettings(file: string): Promise<ExportSett
   } catch {
     return undefined;
   }
-  const parts = await zipTexts(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), WEBEXTENSION_PART, PART_LIMIT, {
-    TextDecoder: TextDecoder as unknown as typeof globalThis.TextDecoder,
-    TextEncoder: TextEncoder as unknown as typeof globalThis.TextEncoder,
-    DecompressionStream: DecompressionStream as unknown as typeof globalThis.DecompressionStream,
-  });
+  const parts = await zipTexts(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), WEBEXTENSION_PART, PART_LIMIT, NODE_PLATFORM);
   return exportSettingsFromParts(parts);
 }

@@ -8,6 +8,7 @@ import { rankLabel, type Assessment, type MeasureResult } from "../core/assess";
 import type { Placement, Segment } from "../core/checklist";
 import { SEGMENTS } from "../core/checklist";
 import { rank } from "../core/rank";
+import { fullName } from "../core/full-name";
 import { rankWithin, type SegmentRank } from "../core/segments";
 import { findingMessage, formatNumber, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
@@ -70,12 +71,8 @@ export interface ExportTable {
   filter: { segment: SegmentFilter; hideUt: boolean };
 }
 
-/** «Tema: tiltak», unless the name already says the theme («Dokumentdeling: Fastleger», «Implementering av DBEP»). */
-export function fullName(m: { name: string; theme?: string }): string {
-  const theme = m.theme?.trim();
-  if (!theme || m.name.toLocaleLowerCase("nb-NO").includes(theme.toLocaleLowerCase("nb-NO"))) return m.name;
-  return `${theme}: ${m.name}`;
-}
+/** «Tema: tiltak» (core/full-name.ts): the slides name measures as Rangering's Tiltak column does. */
+export { fullName };
 
 export function segmentKeyOf(p: Placement | undefined): SegmentKey | null {
   if (!p) return null;
