@@ -2,7 +2,7 @@
 import { summarise } from "../core/checklist";
 import { addr } from "../grid/grid";
 import type { ChecklistRead } from "../grid/workbook";
-import type { ChecklistState } from "../taskpane/app-state";
+import type { ChecklistState } from "../app/app-state";
 
 export function checklistState(read: ChecklistRead): ChecklistState {
   const segmentCol = read.table.columns.segment ?? read.table.region.firstCol;

@@ -16,7 +16,7 @@ import { tableOn, textAt } from "../grid/grid";
 import { CHECKLIST_WORDS, MODEL_COLUMNS, scoringHeaders, SETTINGS_KEYS, SHEETS, TABLES } from "../grid/layout";
 import { SETTINGS_HEADERS } from "../grid/model-table";
 import { normalize } from "../core/text";
-import type { AppController, AppState, RoundActions, ScorerActions } from "../taskpane/app-state";
+import type { AppController, AppState, RoundActions, ScorerActions } from "../app/app-state";
 import type { RoundsControl } from "./rounds-actions";
 import type { ScorersControl } from "./scorers-actions";
 import type { ExcelHost } from "./host";

@@ -7,7 +7,7 @@
 import { finding } from "../core/findings";
 import type { Lang } from "../i18n";
 import { rp } from "../i18n/rounds";
-import type { AppState, RoundActions } from "../taskpane/app-state";
+import type { AppState, RoundActions } from "../app/app-state";
 import type { ExcelHost } from "./host";
 import { chooseBaseline, deleteRound, importRound, loadRounds, saveRound, type RoundsOutcome } from "./rounds";
 

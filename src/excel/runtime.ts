@@ -5,7 +5,7 @@
  */
 import { langFromLocale } from "../i18n";
 import { setFunctionsModel } from "../functions/model-source";
-import type { AppController } from "../taskpane/app-state";
+import type { AppController } from "../app/app-state";
 import { ExcelController } from "./controller";
 import { officeHost } from "./host";
 

@@ -6,7 +6,7 @@
  * nothing; the Vurderere view words the outcome, and reads the scorers again after every recompute.
  */
 import type { Lang } from "../i18n";
-import type { AppState, ScorerActions } from "../taskpane/app-state";
+import type { AppState, ScorerActions } from "../app/app-state";
 import type { ExcelHost } from "./host";
 import { addScorer, createScorersSheet, loadScorers, type ScorersWrite } from "./scorers";
 

@@ -10,7 +10,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternal
 import type { Assessment } from "../core/assess";
 import type { Lang } from "../i18n";
 import { pp } from "../i18n/presenter";
-import type { ChecklistState } from "../taskpane/app-state";
+import type { ChecklistState } from "../app/app-state";
 import { segmentKey } from "../taskpane/checklist-model";
 import { keyLabel } from "../taskpane/components/Segment";
 import { useHeaderButtonStyles } from "../taskpane/components/header-button";

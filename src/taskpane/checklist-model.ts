@@ -19,7 +19,7 @@ import {
   type SignificanceQuestion,
 } from "../core/checklist";
 import type { SegmentRank } from "../core/segments";
-import type { ChecklistEntry, ChecklistState } from "./app-state";
+import type { ChecklistEntry, ChecklistState } from "../app/app-state";
 
 /** The questions in the order the rule asks them. */
 export const QUESTION_ORDER: ChecklistQuestion[] = [...SIGNIFICANCE_QUESTIONS, ...SEGMENT_QUESTIONS];

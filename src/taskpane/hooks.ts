@@ -1,7 +1,7 @@
 /** React hooks over the controller contract (src/taskpane/app-state.ts). */
 import { useCallback, useRef, useState, useSyncExternalStore } from "react";
 import type { Answer, ChecklistQuestion } from "../core/checklist";
-import type { AppController, AppState, ChecklistState } from "./app-state";
+import type { AppController, AppState, ChecklistState } from "../app/app-state";
 import { prunePending, withoutPending, type PendingAnswers } from "./checklist-model";
 
 /** The controller's current state; re-renders on every state the controller emits. */

@@ -3,7 +3,7 @@
  * quiet period to wait for), the events of one paste as one recompute, and a change made while a
  * recompute runs never lost: exactly one more recompute after it, which sees the change.
  */
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { ExcelController } from "../../src/excel/controller";
 import type { ExcelHost } from "../../src/excel/host";
 import { SHEETS } from "../../src/grid/layout";

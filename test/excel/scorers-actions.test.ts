@@ -8,7 +8,7 @@ import type { ExcelHost } from "../../src/excel/host";
 import { createLayout } from "../../src/excel/layout";
 import { scorerActions, type ScorersControl } from "../../src/excel/scorers-actions";
 import { newStore } from "../../src/grid/store";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { emptyWorkbook, generatedRows, hostOf } from "./helpers";
 
 const model = defaultModel();

@@ -3,7 +3,7 @@
  */
 import "./setup";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { idOf, portfolio, readyState, type TestMeasure } from "./checklist-workbook";
 import { rowOf } from "./dom";

@@ -13,7 +13,7 @@ import { gridFromValues, type Grid } from "../../src/grid/grid";
 import { CHECKLIST_HEADERS, CHECKLIST_ORDER, SHEETS, scoringHeaders } from "../../src/grid/layout";
 import { STORE_SHEET, newStore, storeToCells } from "../../src/grid/store";
 import { readWorkbook } from "../../src/grid/workbook";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { prng } from "../support/grids";
 
 export interface TestMeasure {

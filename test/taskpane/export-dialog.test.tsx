@@ -6,7 +6,7 @@
 // changes), says plainly when the clipboard is refused or the save fails, never the error's text.
 import "./setup";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import ExportDialog from "../../src/taskpane/components/ExportDialog";
 import { NO_FILTER } from "../../src/taskpane/components/RankingView";
 import { EXPORT_SETTING } from "../../src/taskpane/export-settings";

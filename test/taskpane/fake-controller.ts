@@ -1,6 +1,6 @@
 /** A controller for view tests: holds an AppState, records every action call, emits new states on demand. */
 import type { Answer, ChecklistQuestion } from "../../src/core/checklist";
-import type { AppActions, AppController, AppState } from "../../src/taskpane/app-state";
+import type { AppActions, AppController, AppState } from "../../src/app/app-state";
 import type { Lang } from "../../src/i18n";
 
 export type Call = { [K in keyof AppActions]: { name: K; args: Parameters<AppActions[K]> } }[keyof AppActions];

@@ -7,7 +7,7 @@ import "./setup";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { allFindings } from "../../src/core/assess";
 import { findingMessage } from "../../src/i18n";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { findingsAt } from "./dom";
 import { FakeController } from "./fake-controller";

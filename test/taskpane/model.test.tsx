@@ -6,7 +6,7 @@
 import "./setup";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { withWeight } from "../../src/core/model";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";

@@ -10,7 +10,7 @@ import { withWeight } from "../../src/core/model";
 import { Presenter } from "../../src/presenter/Presenter";
 import { presenterMessage } from "../../src/presenter/rows";
 import type { PresenterMessage } from "../../src/presenter/protocol";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { ranksOf } from "../../src/taskpane/view-model";
 import { FakeController } from "./fake-controller";

@@ -7,7 +7,7 @@ import "./setup";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { RankingView } from "../../src/taskpane/components/RankingView";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import * as viewModel from "../../src/taskpane/view-model";
 import { rowOf } from "./dom";
 import { FakeController } from "./fake-controller";

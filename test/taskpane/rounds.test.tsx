@@ -9,7 +9,7 @@ import { act, cleanup, fireEvent, render, screen, within } from "@testing-librar
 import { assess } from "../../src/core/assess";
 import { withWeight } from "../../src/core/model";
 import { baselineOf, roundFromAssessment } from "../../src/core/rounds";
-import type { AppState, RoundActions } from "../../src/taskpane/app-state";
+import type { AppState, RoundActions } from "../../src/app/app-state";
 import { RankingView } from "../../src/taskpane/components/RankingView";
 import RoundsView from "../../src/taskpane/rounds/RoundsView";
 import { readMeeting, type Meeting } from "./meeting";

@@ -7,7 +7,7 @@ import "./setup";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { allFindings } from "../../src/core/assess";
 import { scorerFinding } from "../../src/core/scorers";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";

@@ -16,7 +16,7 @@ import { SCORERS_SHEET, SCORERS_TABLE } from "../../src/grid/scorers-layout";
 import { newStore } from "../../src/grid/store";
 import { SimWorkbook } from "../../src/sim/workbook";
 import { App } from "../../src/taskpane/components/App";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { FakeController } from "./fake-controller";
 
 afterEach(cleanup);

@@ -5,7 +5,7 @@
 // Node's export conditions: exceljs (which reads the meeting fixture) needs uuid's CommonJS build.
 import "./setup";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { rowOf } from "./dom";
 import { FakeController } from "./fake-controller";

@@ -5,7 +5,7 @@
 // The store's state in the pane: the rebuild of a damaged store, and the workbook's language.
 import "./setup";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";

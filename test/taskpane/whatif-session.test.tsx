@@ -13,7 +13,7 @@ import type { MeasureInput } from "../../src/core/aggregate";
 import { withWeight } from "../../src/core/model";
 import type { PresenterMessage } from "../../src/presenter/protocol";
 import { currentTriedWeights, endWhatIf } from "../../src/presenter/whatif-channel";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { rankMoves, ranksOf } from "../../src/taskpane/view-model";
 import { FakeController } from "./fake-controller";

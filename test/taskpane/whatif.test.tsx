@@ -5,7 +5,7 @@
 // What-if weights in the Modell view: re-ranks in the pane, writes nothing until «Bruk».
 import "./setup";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import type { AppState } from "../../src/taskpane/app-state";
+import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";

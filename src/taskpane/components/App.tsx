@@ -80,7 +80,7 @@ import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
-import type { AppController, AppState, RoundActions, ScorerActions } from "../app-state";
+import type { AppController, AppState, RoundActions, ScorerActions } from "../../app/app-state";
 import type { PendingAnswers } from "../checklist-model";
 import { useActionRunner, useAppState, usePendingAnswers } from "../hooks";
 import { findingsOf, updatedLine } from "../view-model";

@@ -33,7 +33,7 @@ import {
 import { formatList, type Lang } from "../../i18n";
 import { reportingText } from "../../i18n/checklist";
 import { quote, tp } from "../../i18n/taskpane";
-import type { ChecklistState } from "../app-state";
+import type { ChecklistState } from "../../app/app-state";
 import {
   QUESTION_ORDER,
   matchesSearch,

@@ -32,7 +32,7 @@ import { useState } from "react";
 import type { Placement } from "../../core/checklist";
 import type { Lang } from "../../i18n";
 import { ex } from "../../i18n/export";
-import type { AppState } from "../app-state";
+import type { AppState } from "../../app/app-state";
 import { downloadsBlocked, loadExportSettings, saveExportSettings, settingsDiffer, type ExportSettings } from "../export-settings";
 import { ClipboardRefused, exportFailureText, type ExportAction } from "../export-messages";
 import { xp } from "../../i18n/export-pane";

@@ -8,7 +8,7 @@ import { Button, Spinner } from "@fluentui/react-components";
 import { ArrowExportUp20Regular } from "@fluentui/react-icons";
 import { Suspense, lazy, useState } from "react";
 import { tp } from "../../i18n/taskpane";
-import type { AppState } from "../app-state";
+import type { AppState } from "../../app/app-state";
 import type { RankingFilter } from "./RankingView";
 import { useHeaderButtonStyles } from "./header-button";
 

@@ -15,7 +15,7 @@ import { SEGMENTS } from "../../core/checklist";
 import { totalMax, totalMin, type Model } from "../../core/model";
 import { criterionLabel, findingMessage, formatNumber, formatPercent, formatShort, type Lang } from "../../i18n";
 import { tp } from "../../i18n/taskpane";
-import type { ChecklistEntry, ChecklistState } from "../app-state";
+import type { ChecklistEntry, ChecklistState } from "../../app/app-state";
 import { passesFilter, segmentKey, segmentRankLabel, type SegmentFilter, type SegmentKey } from "../checklist-model";
 import { THEME_SEPARATOR, displayNames, type DisplayName } from "../display-names";
 import { barShare, groupAbbreviations, incompleteText, rankMoves, ranksOf } from "../view-model";

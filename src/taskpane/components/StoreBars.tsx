@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";
-import type { AppState } from "../app-state";
+import type { AppState } from "../../app/app-state";
 import type { ViewActions } from "./actions";
 
 const useStyles = makeStyles({

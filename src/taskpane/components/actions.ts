@@ -1,5 +1,5 @@
 /** The actions as the views call them: fire-and-forget, failures handled by the runner. */
-import type { AppActions } from "../app-state";
+import type { AppActions } from "../../app/app-state";
 
 export type ViewActions = { [K in keyof AppActions]: (...args: Parameters<AppActions[K]>) => void };
 

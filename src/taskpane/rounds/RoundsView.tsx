@@ -31,7 +31,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { compareRounds, MAX_ROUND_NAME, roundFromAssessment, type Comparison, type Round, type RoundScore } from "../../core/rounds";
 import { criterionLabel, findingMessage, formatNumber, formatShort, type Lang } from "../../i18n";
 import { roundDate, rp } from "../../i18n/rounds";
-import type { AppState, RoundActions } from "../app-state";
+import type { AppState, RoundActions } from "../../app/app-state";
 import { displayCell, nameParts } from "../view-model";
 import { THEME_SEPARATOR } from "../display-names";
 import { readWorkbookFile } from "../read-file";

@@ -45,7 +45,7 @@ import {
 } from "../../presenter/scorers-channel";
 import type { PresenterScorers } from "../../presenter/protocol";
 import type { AddinRead, ScorersLoad, ScorersWrite } from "../../excel/scorers";
-import type { ScorerActions } from "../app-state";
+import type { ScorerActions } from "../../app/app-state";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
