@@ -15,7 +15,7 @@ import type { Round } from "../core/rounds";
 import type { Grid } from "../grid/grid";
 import type { ScorerFinding } from "../core/scorers";
 import type { FetchedRow } from "../grid/scorer-import";
-import type { ScorersLoad, ScorersWrite } from "../excel/scorers";
+import type { AddinRead } from "../grid/workbook";
 
 export type AppStatus =
   /** Reading the workbook for the first time. */
@@ -106,6 +106,17 @@ export interface RoundActions {
   /** Another workbook's ranking (its sheets read in the pane) saved as a round. */
   importFile(file: { name: string; grids: Grid[] }, name: string): Promise<void>;
 }
+
+/** What the Vurderere view shows: the workbook read with its scorers (none: `read.scorers` undefined), and whether the sheet exists. */
+export interface ScorersLoad {
+  read: AddinRead | undefined;
+  hasSheet: boolean;
+}
+
+/** What a write to the scorers table did (the Vurderere view words it), or why nothing was written. */
+export type ScorersWrite =
+  | { ok: true; added: number; replaced: number; skipped: number; conflicts: string[] }
+  | { ok: false; message: string };
 
 /**
  * Several scorers' actions (src/excel/scorers-actions.ts and src/excel/scorers.ts, loaded on first

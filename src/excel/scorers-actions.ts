@@ -6,9 +6,9 @@
  * nothing; the Vurderere view words the outcome, and reads the scorers again after every recompute.
  */
 import type { Lang } from "../i18n";
-import type { AppState, ScorerActions } from "../app/app-state";
+import type { AppState, ScorerActions, ScorersWrite } from "../app/app-state";
 import type { ExcelHost } from "./host";
-import { addScorer, createScorersSheet, loadScorers, type ScorersWrite } from "./scorers";
+import { addScorer, createScorersSheet, loadScorers } from "./scorers";
 
 /** What the actions need of the controller. */
 export interface ScorersControl {

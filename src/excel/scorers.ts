@@ -24,7 +24,8 @@ import {
   scorersHeaders,
 } from "../grid/scorers-table";
 import { STORE_SHEET } from "../grid/store";
-import { readWorkbook, type WorkbookRead } from "../grid/workbook";
+import { readWorkbook } from "../grid/workbook";
+import type { ScorersLoad, ScorersWrite } from "../app/app-state";
 import { t, type Lang } from "../i18n";
 import { sc } from "../i18n/scorers";
 import { asText, officeInput, type OfficeInput } from "./cells";
@@ -33,14 +34,6 @@ import type { ExcelHost } from "./host";
 import { queueLog } from "./legacy";
 import { checkWritable, workbookLang } from "./own-sheets";
 import { attachTableBounds, BOUNDED_TABLES, queueTableBounds } from "./table-bounds";
-
-export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
-
-/** What the view shows: the workbook read with its scorers (none: `read.scorers` undefined), and whether the sheet exists. */
-export interface ScorersLoad {
-  read: AddinRead | undefined;
-  hasSheet: boolean;
-}
 
 /** The sheets the scorers need, with the tables' bounds: one sync after the list. */
 async function readGrids(
@@ -104,10 +97,6 @@ function queueScorersSheet(
   sheet.getRangeByIndexes(0, 1, 1, 1).format.columnWidth = 200;
   sheet.getRangeByIndexes(0, 2, 1, 1).format.columnWidth = 110;
 }
-
-export type ScorersWrite =
-  | { ok: true; added: number; replaced: number; skipped: number; conflicts: string[] }
-  | { ok: false; message: string };
 
 /** Creates the Vurderere sheet with its table (an empty first row). Three syncs. */
 export async function createScorersSheet(host: ExcelHost, lang: Lang): Promise<ScorersWrite> {

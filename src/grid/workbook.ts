@@ -49,6 +49,9 @@ export type WorkbookRead =
   | { kind: "legacy"; model: Model; modelProblems: ModelProblem[]; store: StoreRead; legacy: LegacyWorkbook; assessment: Assessment }
   | { kind: "none"; model: Model; modelProblems: ModelProblem[]; store: StoreRead };
 
+/** The read of a workbook in the add-in's layout (its scoring table exists). */
+export type AddinRead = Extract<WorkbookRead, { kind: "addin" }>;
+
 function findByName(grids: Grid[], name: string): Grid | undefined {
   return grids.find((g) => normalize(g.name) === normalize(name));
 }

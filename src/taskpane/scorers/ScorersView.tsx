@@ -44,8 +44,8 @@ import {
   subscribeScorers,
 } from "../../presenter/scorers-channel";
 import type { PresenterScorers } from "../../presenter/protocol";
-import type { AddinRead, ScorersLoad, ScorersWrite } from "../../excel/scorers";
-import type { ScorerActions } from "../../app/app-state";
+import type { ScorerActions, ScorersLoad, ScorersWrite } from "../../app/app-state";
+import type { AddinRead } from "../../grid/workbook";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
