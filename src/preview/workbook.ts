@@ -7,7 +7,7 @@ import { recompute } from "../excel/recompute";
 import type { Lang } from "../i18n";
 import type { Grid } from "../grid/grid";
 import { SimWorkbook } from "../sim/workbook";
-import { readWorkbookFile } from "../taskpane/read-file";
+import { readWorkbookFile } from "../ui/read-file";
 
 export type ExampleKind = "imported" | "legacy" | "empty";
 

@@ -1,7 +1,7 @@
 /**
  * Pure helpers of the checklist views: the answers and placement a view shows (the controller's,
  * or the pending answers placed locally with the core's rule), which questions the rule still
- * reaches, segment keys for attributes and filters, and segment rank labels. No React.
+ * reaches, the segment filter (over ui/segment-key.ts's keys), and segment rank labels. No React.
  */
 import {
   SEGMENT_OF,
@@ -20,19 +20,10 @@ import {
 } from "../core/checklist";
 import type { SegmentRank } from "../core/segments";
 import type { ChecklistEntry, ChecklistState } from "../app/app-state";
+import type { SegmentKey } from "../ui/segment-key";
 
 /** The questions in the order the rule asks them. */
 export const QUESTION_ORDER: ChecklistQuestion[] = [...SIGNIFICANCE_QUESTIONS, ...SEGMENT_QUESTIONS];
-
-/**
- * A placement as one key, for data-segment attributes, colours and filters: the segment's name,
- * "ikke-vurdert" (entry or segment not assessed) or "ut".
- */
-export type SegmentKey = Segment | "ikke-vurdert" | "ut";
-
-export function segmentKey(p: Placement): SegmentKey {
-  return p.entry === "ut" ? "ut" : p.segment;
-}
 
 /** Answers given in the task pane and not yet confirmed by the controller, by measure id. */
 export type PendingAnswers = Record<string, ChecklistAnswers>;

@@ -1,4 +1,4 @@
-/** React hooks over the controller contract (src/taskpane/app-state.ts). */
+/** React hooks over the controller contract (src/app/app-state.ts). */
 import { useCallback, useRef, useState, useSyncExternalStore } from "react";
 import type { Answer, ChecklistQuestion } from "../core/checklist";
 import type { AppController, AppState, ChecklistState } from "../app/app-state";

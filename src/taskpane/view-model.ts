@@ -1,6 +1,7 @@
 /**
- * Pure helpers the views share: parsing a typed weight, abbreviating group labels, the status
- * line, the display form of a cell address, rank movements between two assessments. No React.
+ * Pure helpers the task pane's views share: parsing a typed weight, abbreviating group labels, the
+ * status line, the display form of a cell address, findings by severity, what an incomplete
+ * measure lacks. No React. Helpers the presenter shows too (names, movement, the bar) are in src/ui/.
  */
 import { MAX_WEIGHT } from "../core/model-validate";
 import type { Assessment, MeasureResult } from "../core/assess";
@@ -81,40 +82,4 @@ export function incompleteText(lang: Lang, model: Model, m: Pick<MeasureResult, 
   if (m.missing.length) parts.push(tp(lang, "ranking.missing", { list: names(m.missing) }));
   if (m.invalid.length) parts.push(tp(lang, "ranking.invalid", { list: names(m.invalid) }));
   return parts.join(". ");
-}
-
-/** The ranks of the measures that have one, by id. */
-export function ranksOf(a: Assessment | undefined): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of a?.measures ?? []) if (m.rank !== null) out.set(m.id, m.rank);
-  return out;
-}
-
-/** How far each measure moved since the previous ranks (positive = up), only those that moved. */
-export function rankMoves(previous: Map<string, number> | null, current: Map<string, number>): Map<string, { by: number; from: number }> {
-  const out = new Map<string, { by: number; from: number }>();
-  if (!previous) return out;
-  for (const [id, r] of current) {
-    const before = previous.get(id);
-    if (before !== undefined && before !== r) out.set(id, { by: before - r, from: before });
-  }
-  return out;
-}
-
-/** Share of the bar: where the total sits between the lowest and highest possible totals, 0–1. */
-export function barShare(total: number, min: number, max: number): number {
-  if (!(max > min)) return 0;
-  return Math.min(1, Math.max(0, (total - min) / (max - min)));
-}
-
-/**
- * The name to show and the theme as secondary text. A legacy name carries its theme sheet as a
- * prefix ("Dokumentdeling: Legevakt/ØHD"); the prefix moves to the secondary line, and a theme
- * equal to the name is not repeated.
- */
-export function nameParts(m: { name: string; theme?: string }): { name: string; theme?: string } {
-  if (!m.theme || m.name === m.theme) return { name: m.name };
-  const prefix = `${m.theme}:`;
-  const rest = m.name.startsWith(prefix) ? m.name.slice(prefix.length).trim() : "";
-  return { name: rest !== "" ? rest : m.name, theme: m.theme };
 }

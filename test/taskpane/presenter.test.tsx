@@ -12,7 +12,7 @@ import { presenterMessage } from "../../src/presenter/rows";
 import type { PresenterMessage } from "../../src/presenter/protocol";
 import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
-import { ranksOf } from "../../src/taskpane/view-model";
+import { ranksOf } from "../../src/ui/movement";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";
 

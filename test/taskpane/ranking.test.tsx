@@ -8,7 +8,7 @@ import { act, cleanup, fireEvent, render, screen, within } from "@testing-librar
 import { App } from "../../src/taskpane/components/App";
 import { RankingView } from "../../src/taskpane/components/RankingView";
 import type { AppState } from "../../src/app/app-state";
-import * as viewModel from "../../src/taskpane/view-model";
+import * as bar from "../../src/ui/bar";
 import { rowOf } from "./dom";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";
@@ -119,7 +119,7 @@ describe("Rangering", () => {
     });
     expect(changed.map((m) => m.id)).toEqual([PLL]);
     // A ranked row computes its bar once per render: count the renders.
-    const renders = jest.spyOn(viewModel, "barShare");
+    const renders = jest.spyOn(bar, "barShare");
     view.rerender(<RankingView assessment={next} lang="nb" onSelect={onSelect} />);
     expect(renders).toHaveBeenCalledTimes(1);
     renders.mockRestore();
@@ -127,7 +127,7 @@ describe("Rangering", () => {
     expect(after.every((r) => before.get(r.getAttribute("data-measure-id")) === r)).toBe(true);
     expect(within(row(PLL)).getByTestId("ranking-total").textContent).toBe("23,0");
     // The language changes every row.
-    const all = jest.spyOn(viewModel, "barShare");
+    const all = jest.spyOn(bar, "barShare");
     view.rerender(<RankingView assessment={next} lang="en" onSelect={onSelect} />);
     expect(all).toHaveBeenCalledTimes(13);
     all.mockRestore();

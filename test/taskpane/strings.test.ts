@@ -1,6 +1,8 @@
 /** The task pane's strings and its pure helpers. */
 import { enTaskpane, nbTaskpane, tp } from "../../src/i18n/taskpane";
-import { displayCell, groupAbbreviations, nameParts, parseWeight, rankMoves, updatedLine, weightError } from "../../src/taskpane/view-model";
+import { displayCell, groupAbbreviations, parseWeight, updatedLine, weightError } from "../../src/taskpane/view-model";
+import { rankMoves } from "../../src/ui/movement";
+import { nameParts } from "../../src/ui/names";
 import { defaultModel } from "../../src/core/model";
 
 describe("task pane strings", () => {

@@ -15,7 +15,7 @@ import type { PresenterMessage } from "../../src/presenter/protocol";
 import { currentTriedWeights, endWhatIf } from "../../src/presenter/whatif-channel";
 import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
-import { rankMoves, ranksOf } from "../../src/taskpane/view-model";
+import { rankMoves, ranksOf } from "../../src/ui/movement";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";
 

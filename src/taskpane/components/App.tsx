@@ -94,7 +94,7 @@ import { lazyView } from "../lazy-view";
 import { useScorerNotes } from "../scorers/scorer-notes";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
-import { useHeaderButtonStyles } from "./header-button";
+import { useHeaderButtonStyles } from "../../ui/header-button";
 import { subscribeWhatIf, whatIfOn } from "../../presenter/whatif-channel";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */

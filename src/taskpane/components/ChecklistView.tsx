@@ -37,7 +37,6 @@ import type { ChecklistState } from "../../app/app-state";
 import {
   QUESTION_ORDER,
   matchesSearch,
-  segmentKey,
   shownEntry,
   shownSummary,
   stepEntry,
@@ -47,7 +46,8 @@ import {
 } from "../checklist-model";
 import { displayCell } from "../view-model";
 import type { ViewActions } from "./actions";
-import { SegmentBadge, isSegment, keyLabel, segmentTooltip, useSegmentStyles } from "./Segment";
+import { SegmentBadge, segmentTooltip, useSegmentStyles } from "./Segment";
+import { isSegment, keyLabel, segmentKey } from "../../ui/segment-key";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

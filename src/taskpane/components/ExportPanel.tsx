@@ -10,7 +10,7 @@ import { Suspense, lazy, useState } from "react";
 import { tp } from "../../i18n/taskpane";
 import type { AppState } from "../../app/app-state";
 import type { RankingFilter } from "./RankingView";
-import { useHeaderButtonStyles } from "./header-button";
+import { useHeaderButtonStyles } from "../../ui/header-button";
 
 
 const ExportDialog = lazy(() => import(/* webpackChunkName: "export-dialog" */ "./ExportDialog"));

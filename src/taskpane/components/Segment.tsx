@@ -9,7 +9,7 @@ import type { Placement, Segment } from "../../core/checklist";
 import type { Lang } from "../../i18n";
 import { SEGMENT_MEANING, reportingText } from "../../i18n/checklist";
 import { tp } from "../../i18n/taskpane";
-import type { SegmentKey } from "../checklist-model";
+import { isSegment, keyLabel, type SegmentKey } from "../../ui/segment-key";
 import { RowTooltip } from "./RowTooltip";
 
 export const useSegmentStyles = makeStyles({
@@ -56,19 +56,9 @@ export const useSegmentStyles = makeStyles({
   "edgeikke-vurdert": { borderLeftColor: tokens.colorNeutralStrokeAccessible },
 });
 
-export const isSegment = (k: string | undefined): k is Segment => k === "Samstyre" || k === "Koordinere" || k === "Inspirere" || k === "Observere";
-
 /** «Samstyre (joint governance): broad collaboration is essential. Reports 4 times a year: status and risk.» */
 export function segmentTooltip(lang: Lang, segment: Segment): string {
   return tp(lang, "segment.tooltip", { meaning: SEGMENT_MEANING[lang][segment], reporting: reportingText(lang, segment) });
-}
-
-/** The badge's text: the segment's name, Ut/Out, ikke vurdert/not assessed, or "not in the checklist". */
-export function keyLabel(lang: Lang, key: SegmentKey | "missing"): string {
-  if (isSegment(key)) return key;
-  if (key === "ut") return tp(lang, "entry.ut");
-  if (key === "missing") return tp(lang, "entry.missing");
-  return tp(lang, "entry.notAssessed");
 }
 
 function keyTooltip(lang: Lang, key: SegmentKey | "missing" | "inn"): string {

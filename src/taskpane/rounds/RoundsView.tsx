@@ -32,9 +32,10 @@ import { compareRounds, MAX_ROUND_NAME, roundFromAssessment, type Comparison, ty
 import { criterionLabel, findingMessage, formatNumber, formatShort, type Lang } from "../../i18n";
 import { roundDate, rp } from "../../i18n/rounds";
 import type { AppState, RoundActions } from "../../app/app-state";
-import { displayCell, nameParts } from "../view-model";
+import { displayCell } from "../view-model";
+import { nameParts } from "../../ui/names";
 import { THEME_SEPARATOR } from "../display-names";
-import { readWorkbookFile } from "../read-file";
+import { readWorkbookFile } from "../../ui/read-file";
 
 const NOW = "now";
 

@@ -8,7 +8,7 @@ import type { Model } from "../../core/model";
 import { scoresFromWorkbook, type FetchedScores } from "../../grid/scorer-import";
 import type { Lang } from "../../i18n";
 import { sc } from "../../i18n/scorers";
-import { readWorkbookFile } from "../read-file";
+import { readWorkbookFile } from "../../ui/read-file";
 
 export type FetchResult =
   { ok: true; scores: Extract<FetchedScores, { ok: true }> } | { ok: false; message: string };

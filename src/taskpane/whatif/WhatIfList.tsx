@@ -10,7 +10,7 @@ import { rankLabel, type MeasureResult } from "../../core/assess";
 import { formatShort, type Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
 import type { TriedWeights, WhatIfShown } from "../../presenter/whatif-channel";
-import { nameParts } from "../view-model";
+import { nameParts } from "../../ui/names";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },

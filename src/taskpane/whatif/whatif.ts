@@ -6,7 +6,7 @@
 import type { MeasureInput } from "../../core/aggregate";
 import { assess, type Assessment } from "../../core/assess";
 import { allNodes, type CriterionNode, type Model } from "../../core/model";
-import { rankMoves, ranksOf } from "../view-model";
+import { rankMoves, ranksOf } from "../../ui/movement";
 import type { TriedWeights } from "../../presenter/whatif-channel";
 
 export type { TriedWeights };
