@@ -3,7 +3,7 @@
  * the only minimum frame), else the workbook's (Budsjettramme, Minimumsramme on Modell). Shared by
  * `prio select` and the minimum list's part of `prio sensitivity` (list-stability.ts).
  */
-import type { SelectionProblem } from "../core/selection";
+import type { SelectionProblem } from "../core/selection-problem";
 import type { SelectionInputs } from "../grid/selection-inputs";
 
 /** The problem with the frames in force: the command line's when --budget is given, else the workbook's. */

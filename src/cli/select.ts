@@ -9,7 +9,8 @@
  * Exit 0 when done (findings are not failures), 2 with one line on stderr for bad input.
  */
 import * as path from "path";
-import { COST_UNITS_PER_MNOK, select, type SelectionFinding, type SelectionMeasure, type SelectionProblem, type SelectionResult } from "../core/selection";
+import { COST_UNITS_PER_MNOK, type SelectionFinding, type SelectionProblem } from "../core/selection-problem";
+import { select, type SelectionMeasure, type SelectionResult } from "../core/select";
 import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
 import { readScorers } from "../grid/scorers-table";

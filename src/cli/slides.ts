@@ -126,7 +126,7 @@ async function selectionSplit(grids: Grid[], read: WorkbookRead): Promise<Select
   if (read.kind !== "addin" || !setsBudgetFrame(grids)) return undefined;
   const [{ readSelectionInputs }, { select }, { highsSolver }, { splitOf }] = await Promise.all([
     import("../grid/selection-inputs"),
-    import("../core/selection"),
+    import("../core/select"),
     import("../solve/highs"),
     import("../export/selection-split"),
   ]);

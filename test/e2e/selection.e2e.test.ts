@@ -6,7 +6,8 @@
  */
 import * as path from "path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { select, type SelectionProblem } from "../../src/core/selection";
+import type { SelectionProblem } from "../../src/core/selection-problem";
+import { select } from "../../src/core/select";
 import { readXlsx } from "../../src/cli/xlsx";
 import { readSelectionInputs } from "../../src/grid/selection-inputs";
 import { readWorkbook } from "../../src/grid/workbook";
