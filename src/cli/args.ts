@@ -4,7 +4,7 @@
  */
 import { t, type Lang } from "../i18n";
 import { st } from "../i18n/stability";
-import { UsageError } from "./main";
+import { UsageError } from "./usage";
 
 /** The command word: the first argument that is neither an option nor the value of one. */
 export function commandOf(argv: string[], valued: readonly string[] = ["--lang"]): string | undefined {

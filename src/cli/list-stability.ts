@@ -18,7 +18,7 @@ import type { WorkbookRead } from "../grid/workbook";
 import type { Lang } from "../i18n";
 import { listNow, mst, nodeLines } from "../i18n/minimum-stability";
 import { highsSolver } from "../solve/highs";
-import { problemWithFrames } from "./select";
+import { problemWithFrames } from "./frames";
 
 export interface ListPart {
   json: Record<string, unknown>;

@@ -4,7 +4,6 @@
  * `prio checklist <file.xlsx> [--json] [--lang nb|en]`: the checklist's summary and findings.
  * Exit 0 when done (findings are not failures); 2 with one line on stderr for bad input.
  */
-import { promises as fs } from "fs";
 import * as path from "path";
 import { allFindings, rankLabel, type Assessment, type MeasureResult } from "../core/assess";
 import { bySeverity, type Finding } from "../core/findings";
@@ -12,7 +11,7 @@ import { groups, type Model } from "../core/model";
 import { findingMessage, formatNumber, severityLabel, t, type Lang } from "../i18n";
 import { reportingText } from "../i18n/checklist";
 import { CHECKLIST_WORDS } from "../grid/layout";
-import { readWorkbook, type ChecklistRead, type WorkbookRead } from "../grid/workbook";
+import type { ChecklistRead, WorkbookRead } from "../grid/workbook";
 import {
   answerWord,
   checklistReport,
@@ -23,24 +22,15 @@ import {
   segmentText,
   type ChecklistReport,
 } from "./checklist";
-import type { Grid } from "../grid/grid";
-import { readXlsx, RefusedFile } from "./xlsx";
 import { storeFindings } from "./store-findings";
-import { refusalMessage } from "../i18n/files";
 import { escapeControls, escapeControlsKeepLines, escapeDeep, escapeJson } from "../core/escape";
 import { commandOf } from "./args";
 import { sensitivityCli } from "./sensitivity";
 import { uncertaintyCli } from "./uncertainty";
 import { exportMain, isExportCommand, withExportUsage } from "./slides";
-import { readScorers } from "../grid/scorers-table";
 import { scorersJson, scorersText, spreadJson } from "./scorers";
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export class UsageError extends Error {}
+import { load } from "./load";
+import { UsageError, type Io } from "./usage";
 
 interface Args {
   command: string;
@@ -239,32 +229,6 @@ function renderChecklistText(file: string, r: ChecklistReport, lang: Lang, model
 function renderChecklistJson(r: ChecklistReport, lang: Lang, model: Model): string {
   const { findings, ...rest } = r;
   return JSON.stringify({ ...rest, findings: findings.map((f) => jsonFinding(f, lang, model)) }, null, 2);
-}
-
-/** The file's sheets as grids, after the guard; every failure is a UsageError with one plain line. */
-export async function loadGrids(file: string, lang: Lang): Promise<Grid[]> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new UsageError(t(lang, "cli.error.noFile", { file }));
-  }
-  if (!stat.isFile()) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ikke en fil" : "not a file" }));
-  let grids;
-  try {
-    grids = (await readXlsx(file)).grids;
-  } catch (e) {
-    if (e instanceof RefusedFile) throw new UsageError(refusalMessage(lang, file, e.refusal));
-    const reason = ((e as Error).message || String(e)).split("\n")[0];
-    throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason }));
-  }
-  // A zip without a single worksheet (an empty zip renamed .xlsx) is not a workbook: Excel needs one sheet.
-  if (grids.length === 0) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ingen regneark" : "no worksheets" }));
-  return grids;
-}
-
-export async function load(file: string, lang: Lang): Promise<WorkbookRead> {
-  return readWorkbook(await loadGrids(file, lang), undefined, { scorers: readScorers });
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -9,16 +9,18 @@
  * Exit 0 when done (findings are not failures), 2 with one line on stderr for bad input.
  */
 import * as path from "path";
-import { COST_UNITS_PER_MNOK, select, type SelectionFinding, type SelectionMeasure, type SelectionProblem, type SelectionResult } from "../core/selection";
-import { parseAmount, readSelectionInputs, type SelectionInputs } from "../grid/selection-inputs";
+import { COST_UNITS_PER_MNOK, type SelectionFinding, type SelectionProblem } from "../core/selection-problem";
+import { select, type SelectionMeasure, type SelectionResult } from "../core/select";
+import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
 import { readScorers } from "../grid/scorers-table";
 import { formatNumber, severityLabel, t, type Lang } from "../i18n";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
 import { escapeDeep } from "../core/escape";
-import { loadGrids, UsageError, type Io } from "./main";
-
+import { problemWithFrames } from "./frames";
+import { loadGrids } from "./load";
+import { UsageError, type Io } from "./usage";
 
 interface Args {
   file?: string;
@@ -213,19 +215,6 @@ export function renderSelectionJson(r: SelectionResult, findings: SelectionFindi
     null,
     2,
   );
-}
-
-/** The problem with the frames in force: the command line's when --budget is given, else the workbook's. */
-export function problemWithFrames(inputs: SelectionInputs, budget?: number, minimum?: number): SelectionProblem | undefined {
-  const p = inputs.problem;
-  const frame = budget ?? p.budget;
-  if (frame === null) return undefined;
-  const out: SelectionProblem = { ...p, budget: frame };
-  if (budget !== undefined) {
-    delete out.minimum;
-    if (minimum !== undefined) out.minimum = minimum;
-  } else if (minimum !== undefined) out.minimum = minimum;
-  return out;
 }
 
 export async function selectMain(argv: string[], io: Io): Promise<number> {

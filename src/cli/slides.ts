@@ -19,7 +19,8 @@ import { buildDeck, deckFileName } from "../export/deck";
 import { dateFromText, isoDate } from "../export/file-name";
 import { exportTable, type SegmentFilter } from "../export/rows";
 import { toCsv } from "../export/table-text";
-import { loadGrids, UsageError, type Io } from "./main";
+import { loadGrids } from "./load";
+import { UsageError, type Io } from "./usage";
 import { readWorkbook, type WorkbookRead } from "../grid/workbook";
 import type { Grid } from "../grid/grid";
 import { setsBudgetFrame } from "../grid/budget-frame";
@@ -125,7 +126,7 @@ async function selectionSplit(grids: Grid[], read: WorkbookRead): Promise<Select
   if (read.kind !== "addin" || !setsBudgetFrame(grids)) return undefined;
   const [{ readSelectionInputs }, { select }, { highsSolver }, { splitOf }] = await Promise.all([
     import("../grid/selection-inputs"),
-    import("../core/selection"),
+    import("../core/select"),
     import("../solve/highs"),
     import("../export/selection-split"),
   ]);

@@ -16,7 +16,8 @@ import { formatList, formatPercent, t, type Lang } from "../i18n";
 import { drawSettings, percentCell, st } from "../i18n/stability";
 import { decimal, parseAnalysisArgs, wholeNumber } from "./args";
 import { escapeDeep } from "../core/escape";
-import { load, UsageError, type Io } from "./main";
+import { load } from "./load";
+import { UsageError, type Io } from "./usage";
 
 const DEFAULT_TOP = 5;
 const SHOWN_PLACES = 15;

@@ -7,7 +7,7 @@
  * with a denominator D(t) = Q0 + Q1·t > 0 common to all measures (src/core/sensitivity.ts,
  * totalForms: for a top-level group under "sum" D = 1, under "mean" D = S + t; for a node below, D
  * is the weight of its parent's children with a value, common when no measure has a blank there).
- * The selection (src/core/selection.ts) maximises Σ score_i·x_i over the admissible selections,
+ * The selection (src/core/select.ts) maximises Σ score_i·x_i over the admissible selections,
  * nothing else (no tie-break term), so a fixed selection x is worth (A_x + B_x·t) / D(t): up to the
  * positive D, a line. The best worth f(t) = max over x is then, up to D, the upper envelope of
  * finitely many lines: piecewise linear and convex. The list now, S₀, is optimal at t₀, and stays
@@ -44,7 +44,8 @@
  */
 import type { Assessment } from "./assess";
 import { allNodes, findNode } from "./model";
-import { feasible, prepare, program, type BinaryProgram, type BinarySolver, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection";
+import { prepare, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection-problem";
+import { feasible, program, type BinaryProgram, type BinarySolver } from "./selection-solver";
 import { totalForms } from "./sensitivity";
 
 /** Measures (ids, in the problem's order) that enter and leave a list at an end of the interval. */

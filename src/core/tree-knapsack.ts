@@ -3,7 +3,7 @@
  * most one parent it presupposes), for every capacity at once. The entry budgets use it as a
  * relaxation of the real program (extra dependencies and segment limits dropped): its best value at
  * a capacity is a ceiling over the real best, and its best selection, once repaired to honour every
- * rule, is a floor (see src/core/selection.ts, entryBudget). Pure; no solver.
+ * rule, is a floor (see src/core/selection-forest.ts and entryBudget in selection-entry.ts). Pure; no solver.
  *
  * Costs (whole, ≥ 0) are counted in units of their greatest common divisor, so a capacity B is unit ⌊B / unit⌋.
  * Time and memory: items × (units + 1) cells; `knapsackCells` tells the caller the size beforehand.

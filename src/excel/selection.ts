@@ -5,7 +5,8 @@
  * number of measures, and solves with HiGHS (webpack emits highs.wasm as an asset next to the
  * chunk; `new URL("highs.wasm", import.meta.url)` in the package finds it). Writes nothing.
  */
-import { select, type SelectOptions, type SelectionProblem, type SelectionResult } from "../core/selection";
+import type { SelectionProblem } from "../core/selection-problem";
+import { select, type SelectOptions, type SelectionResult } from "../core/select";
 import type { Grid } from "../grid/grid";
 import { SHEETS } from "../grid/layout";
 import { readSelectionInputs, type SelectionInputs } from "../grid/selection-inputs";

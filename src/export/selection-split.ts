@@ -1,10 +1,11 @@
 /**
  * The slides' minimum/plus split from the exact selection within the workbook's budget frame
- * (core/selection.ts): which list each measure is on, the frames that made it and each list's
+ * (core/select.ts): which list each measure is on, the frames that made it and each list's
  * totals. When a frame is set it replaces the top-N cut. Built from a SelectionResult by the pane
  * (src/taskpane/components/ExportDialog.tsx) and by `prio slides` (src/cli/slides.ts).
  */
-import type { ListName, ListTotals, SelectionResult } from "../core/selection";
+import type { ListTotals } from "../core/selection-problem";
+import type { ListName, SelectionResult } from "../core/select";
 
 export interface SelectionSplit {
   /** Measure id → its list. Measures absent here are out. */

@@ -10,7 +10,7 @@
 import type { CellValue } from "../core/cell";
 import { numberInText, rawText } from "../core/cell";
 import { SEGMENTS } from "../core/checklist";
-import { COST_UNITS_PER_MNOK, selectionFinding as finding, type Forced, type SelectionFinding, type SelectionItem, type SelectionProblem } from "../core/selection";
+import { COST_UNITS_PER_MNOK, selectionFinding as finding, type Forced, type SelectionFinding, type SelectionItem, type SelectionProblem } from "../core/selection-problem";
 import { normalize } from "../core/text";
 import { addr, rowCount, textAt, valueAt, type Grid } from "./grid";
 import { CHOICE_WORDS, SELECTION_COLUMNS, SELECTION_SETTINGS, SHEETS, segmentLimitKey } from "./layout";

@@ -4,7 +4,7 @@
  * it with the *Utvalg* view, not at start.
  */
 import type { ParamValue } from "../core/findings";
-import type { OutReason, SelectionFinding, SelectionFindingCode } from "../core/selection";
+import type { OutReason, SelectionFinding, SelectionFindingCode } from "../core/selection-problem";
 import type { Helpers, Params } from "./catalog";
 import { fill, formatList, formatNumber, formatShort, type Lang } from "./format";
 

@@ -2,13 +2,13 @@
  * The selection's 0–1 programs solved by HiGHS (the npm package `highs`: HiGHS compiled to
  * WebAssembly, MIT). Loaded on first use with a dynamic import, so neither the task pane's initial
  * JavaScript nor a CLI command that does not select pays for it. The program goes in as CPLEX LP
- * text; every answer is checked again by core (src/core/selection.ts), never trusted blindly.
+ * text; every answer is checked again by core (src/core/selection-solver.ts), never trusted blindly.
  *
  * Settings: relative MIP gap 0 (an optimum, not "within 0.01 %"), absolute gap and MIP feasibility
  * tolerance 1e-9 (below the selection's SCORE_EPS of 1e-6), a 60 s time limit so nothing hangs, no
  * solver output.
  */
-import type { BinaryAnswer, BinaryProgram, BinarySolver } from "../core/selection";
+import type { BinaryAnswer, BinaryProgram, BinarySolver } from "../core/selection-solver";
 
 /** The part of the highs module this file uses. */
 interface HighsLike {

@@ -6,7 +6,8 @@
  * also the full analysis (the smallest entering budget of every measure out, the frontier) of 60
  * measures: it takes a few solves per measure out and per breakpoint, so it grows much faster.
  */
-import { select, type SelectionItem, type SelectionProblem } from "../../src/core/selection";
+import type { SelectionItem, SelectionProblem } from "../../src/core/selection-problem";
+import { select } from "../../src/core/select";
 import { highsSolver } from "../../src/solve/highs";
 import { prng } from "../support/grids";
 
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   {
     // The smallest entering budget of each measure out (exact: forest bounds on f and on f with the
     // measure, then one staircase solve per window of f's steps; see entryBudget in
-    // src/core/selection.ts), at 200 measures within the default bound of 600 solves.
+    // src/core/selection-entry.ts), at 200 measures within the default bound of 600 solves.
     let solves = 0;
     const counting = { solve: (q: Parameters<typeof solver.solve>[0]) => (solves++, solver.solve(q)) };
     await select(p, counting, { entryBudgets: false, frontier: false });

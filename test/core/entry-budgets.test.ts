@@ -5,7 +5,9 @@
  * minimum list held fixed — without a cap on solves. test/core/selection.test.ts checks it on the
  * general random instances as well.
  */
-import { costOf, feasible, select, type BinaryProgram, type SelectionItem, type SelectionProblem } from "../../src/core/selection";
+import type { SelectionItem, SelectionProblem } from "../../src/core/selection-problem";
+import { costOf, feasible, type BinaryProgram } from "../../src/core/selection-solver";
+import { select } from "../../src/core/select";
 import { forestKnapsack, type ForestItem } from "../../src/core/tree-knapsack";
 import { highsSolver } from "../../src/solve/highs";
 import { admissible, entersAt, impossible } from "../support/selection-brute";

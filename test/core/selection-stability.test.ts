@@ -10,7 +10,7 @@
 import type { MeasureInput } from "../../src/core/aggregate";
 import { assess, type Assessment } from "../../src/core/assess";
 import { allNodes, defaultModel, withWeight, type CriterionNode, type Model } from "../../src/core/model";
-import type { SelectionItem, SelectionProblem } from "../../src/core/selection";
+import type { SelectionItem, SelectionProblem } from "../../src/core/selection-problem";
 import { listStability, type ListChange, type ListInterval } from "../../src/core/selection-stability";
 import { highsSolver } from "../../src/solve/highs";
 import { prng } from "../support/grids";

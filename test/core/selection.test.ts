@@ -3,7 +3,8 @@
  * on random instances of up to 12 measures: costs, budgets, minimum frames, dependency chains and
  * cycles, forced choices and segment limits. HiGHS does the search; the brute force is the oracle.
  */
-import { dependencyCycles, select, SCORE_EPS, type SelectionItem, type SelectionProblem, type SelectionResult } from "../../src/core/selection";
+import { dependencyCycles, SCORE_EPS, type SelectionItem, type SelectionProblem } from "../../src/core/selection-problem";
+import { select, type SelectionResult } from "../../src/core/select";
 import { highsSolver } from "../../src/solve/highs";
 import { admissible, best, entersAt, frontier, impossible } from "../support/selection-brute";
 import { prng } from "../support/grids";

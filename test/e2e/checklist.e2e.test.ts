@@ -2,27 +2,13 @@
  * The checklist in the preview: a facilitator answers the questions for PLL in the task pane,
  * sees the segment at once, and finds it in the ranking and on the Sjekkliste sheet.
  */
-import type { Browser, Page } from "playwright-core";
-import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
+import { shot, taskpane, usePreview } from "./harness";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const preview = usePreview();
 
 test("answering the checklist for PLL places it in Samstyre, in the pane, the ranking and the sheet", async () => {
-  const outside = await offline(page);
-  const violations = await watchCsp(page);
-  await page.goto(`${server.url}/preview.html`);
+  const { page, outside, violations } = await preview.open({ viewport: { width: 1400, height: 900 }, csp: true });
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   const pll = "T013";
   expect(await frame.getAttribute(`[data-testid="ranking-row"][data-measure-id="${pll}"]`, "data-segment")).toBe("ikke-vurdert");

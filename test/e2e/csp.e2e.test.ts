@@ -6,33 +6,14 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { contentSecurityPolicy } from "../../scripts/csp";
 import { minimalXlsx, sheetXml, cfb } from "../support/hostile";
-import { DIST, ROOT, launch, offline, serve, taskpane, watchCsp } from "./harness";
+import { DIST, OFFICE_JS, ROOT, officeStub, taskpane, usePreview } from "./harness";
 
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1.1/hosted/office.js";
+const preview = usePreview();
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(locale = "nb-NO"): Promise<{ page: Page; outside: string[]; violations: string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale });
-  const outside = await offline(page);
-  const violations = await watchCsp(page);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  return { page, outside, violations, errors };
-}
+const newPage = (locale = "nb-NO") => preview.open({ viewport: { width: 1400, height: 900 }, locale, csp: true, pageErrors: true });
 
 const cspOf = (page: Page, frame = page.mainFrame()) => frame.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute("content"));
 
@@ -68,13 +49,12 @@ describe("the policy on every page", () => {
 describe("no violation while the pages are used", () => {
   test("the production task pane with office.js (the stub in the CDN's place), the preview and its framed task pane", async () => {
     const { page, outside, violations } = await newPage();
-    const stub = await fs.readFile(path.join(ROOT, "office-stub.js"));
-    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
-    await page.goto(`${server.url}/addin/taskpane.html?base=/`);
+    await officeStub(page);
+    await page.goto(`${preview.url}/addin/taskpane.html?base=/`);
     await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60000 });
     expect(await cspOf(page)).toBe(contentSecurityPolicy({ office: true, dev: false }));
     await page.click('[data-testid="tab-findings"]');
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${preview.url}/preview.html`);
     const frame = await taskpane(page);
     expect(await cspOf(page)).toBe(contentSecurityPolicy({ office: false, dev: false, frames: true }));
     expect(await cspOf(page, frame)).toBe(contentSecurityPolicy({ office: false, dev: false }));
@@ -87,7 +67,7 @@ describe("no violation while the pages are used", () => {
 
   test("the watcher does see a violation: an inline script injected into the task pane is blocked and reported", async () => {
     const { page, violations } = await newPage();
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${preview.url}/preview.html`);
     const frame = await taskpane(page);
     await frame.evaluate(() => {
       const s = document.createElement("script");
@@ -121,7 +101,7 @@ describe("when office.js cannot load", () => {
       asked++;
       return route.abort("internetdisconnected");
     });
-    await page.goto(`${server.url}/addin/taskpane.html`);
+    await page.goto(`${preview.url}/addin/taskpane.html`);
     const box = await page.waitForSelector('[data-testid="boot-problem"][data-problem="no-office-js"]', { timeout: 30000 });
     expect(await box.$eval("h1", (h) => h.textContent)).toBe(title);
     expect(await box.$eval("p", (p) => p.textContent)).toBe(body);
@@ -140,7 +120,7 @@ describe("when office.js cannot load", () => {
         body: "window.Office = { onReady: function (cb) { var info = { host: null, platform: null }; return Promise.resolve(info).then(function (i) { if (cb) cb(i); return i; }); } };",
       }),
     );
-    await page.goto(`${server.url}/addin/taskpane.html`);
+    await page.goto(`${preview.url}/addin/taskpane.html`);
     const box = await page.waitForSelector('[data-testid="boot-problem"][data-problem="outside-office"]', { timeout: 30000 });
     expect(await box.textContent()).toBe(
       "Prioritering cannot start" + "This page is the Prioritering add-in for Excel and works only inside Excel. Open it from the Home tab in Excel (the Prioritering group).",
@@ -156,7 +136,7 @@ describe("the preview's file opening uses the guard", () => {
     ["gammel.xls", async () => cfb(["Workbook"]), "gammel.xls er en eldre Excel-fil (.xls). Åpne den i Excel og lagre som Excel-arbeidsbok (.xlsx), og prøv igjen."],
   ])("%s: refused with its message in a moment; the workbook on screen stays", async (name, build, message) => {
     const { page, violations, errors } = await newPage();
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${preview.url}/preview.html`);
     await taskpane(page);
     const started = Date.now();
     await page.setInputFiles('input[type="file"]', { name, mimeType: "application/octet-stream", buffer: await build() });

@@ -3,36 +3,16 @@
  * workbook that does not take the remembered title. The dialog says so in plain words (no
  * browser or library text) and stays readable at 320 and 400 px. Screenshots in test-results/.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launch, offline, serve, shot } from "./harness";
+import type { Page } from "playwright-core";
+import { pageForEachTest, shot, usePreview } from "./harness";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-let context: BrowserContext;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 400, height: 800 } });
-  page = await context.newPage();
-  outside = await offline(page);
-});
-afterEach(async () => {
-  await context.close();
-  expect(outside).toEqual([]);
-});
+pageForEachTest(preview, { viewport: { width: 400, height: 800 } }, (p) => (page = p.page));
 
 test.each([320, 400])("%i px: a refused clipboard and a refused save are said plainly, and the dialog stays readable", async (width) => {
   await page.setViewportSize({ width, height: 800 });
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${preview.url}/taskpane.html`);
   await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60_000 });
   // The host refuses: no clipboard permission (the async API rejects, the copy event is not allowed), and saveAsync fails.
   await page.evaluate(() => {

@@ -8,33 +8,12 @@
  */
 import { promises as fs } from "fs";
 import JSZip from "jszip";
-import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
-import { launch, offline, serve, shot, taskpane } from "./harness";
+import type { Frame, Page } from "playwright-core";
+import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-let context: BrowserContext;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  page = await context.newPage();
-  outside = await offline(page);
-});
-afterEach(async () => {
-  await context.close();
-  expect(outside).toEqual([]);
-});
+pageForEachTest(preview, { viewport: { width: 1400, height: 900 }, acceptDownloads: true, permissions: ["clipboard-read", "clipboard-write"] }, (p) => (page = p.page));
 
 async function openDialog(frame: Frame): Promise<void> {
   await frame.click('[data-testid="export-open"]');
@@ -42,7 +21,7 @@ async function openDialog(frame: Frame): Promise<void> {
 }
 
 test("Eksporter → PowerPoint downloads the deck; CSV downloads the list", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   await shot(page, "export-button");
   await openDialog(frame);
@@ -81,7 +60,7 @@ test("Eksporter → PowerPoint downloads the deck; CSV downloads the list", asyn
 });
 
 test("Kopier tabell puts an HTML table and tab-separated text on the clipboard", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   await openDialog(frame);
   await frame.click('[data-testid="export-copy"]');
@@ -110,7 +89,7 @@ test("Kopier tabell puts an HTML table and tab-separated text on the clipboard",
 
 test("on a Mac the dialog says downloads are not possible and offers Kopier tabell and the command line", async () => {
   await page.setViewportSize({ width: 320, height: 700 });
-  await page.goto(`${server.url}/taskpane.html?platform=Mac`);
+  await page.goto(`${preview.url}/taskpane.html?platform=Mac`);
   await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60_000 });
   // A 320 px pane: the header's title is whole; the export button shows its icon and keeps its name.
   expect(await page.$eval("h1", (h) => h.scrollWidth <= h.clientWidth)).toBe(true);
@@ -126,7 +105,7 @@ test("on a Mac the dialog says downloads are not possible and offers Kopier tabe
 });
 
 test("with the budget frame of examples/utvalg.xlsx the deck's minimum and plus list are the exact selection's, not the top N typed", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   await taskpane(page);
   await page.setInputFiles('input[type="file"]', `${__dirname}/../../examples/utvalg.xlsx`);
   // The preview reloads the pane's frame with the opened workbook: wait for the new frame's ranking.

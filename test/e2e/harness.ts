@@ -1,6 +1,13 @@
 /**
  * Serves dist-preview/ on loopback and drives it in Debian's Chromium (playwright-core; no browser
  * download). Screenshots go to test-results/ to be looked at.
+ *
+ * The one way a browser test gets its pages: `usePreview()` serves the preview and launches Chromium
+ * for the file (beforeAll, closed in afterAll); `preview.open(options)` makes a page that may not
+ * leave loopback (requests elsewhere are aborted and recorded in `outside`) and, as asked, records
+ * CSP violations and uncaught page errors; `pageForEachTest` gives every test of a block a fresh
+ * one and checks after it that nothing left loopback and nothing watched went wrong. `officeStub`
+ * answers office.js's CDN address with the preview's stub, for the production pages in dist/.
  */
 import { promises as fs, existsSync } from "fs";
 import * as http from "http";
@@ -58,7 +65,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** Fails the test on any request that leaves loopback: the add-in makes no network calls. */
-export async function offline(page: Page): Promise<string[]> {
+async function offline(page: Page): Promise<string[]> {
   const outside: string[] = [];
   await page.route("**/*", (route) => {
     const u = new URL(route.request().url());
@@ -101,7 +108,7 @@ export async function typeInCell(page: Page, sheet: string, a1: string, text: st
  * Records every Content-Security-Policy violation in the page and its frames (the
  * securitypolicyviolation event, and Chromium's console report), for the test to assert none.
  */
-export async function watchCsp(page: Page): Promise<string[]> {
+async function watchCsp(page: Page): Promise<string[]> {
   const violations: string[] = [];
   await page.exposeBinding("__prioCspViolation", (_source, v: string) => {
     violations.push(v);
@@ -116,4 +123,118 @@ export async function watchCsp(page: Page): Promise<string[]> {
     if (/Content Security Policy/i.test(m.text())) violations.push(`console: ${m.text()}`);
   });
   return violations;
+}
+
+/** Where Office's pages load office.js from (dist/taskpane.html's script tag). */
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1.1/hosted/office.js";
+
+/** Answers office.js's CDN address with the preview's stub (the in-memory workbook); `requests` counts the requests. */
+export async function officeStub(page: Page): Promise<{ requests: number }> {
+  const stub = await fs.readFile(path.join(ROOT, "office-stub.js"));
+  const seen = { requests: 0 };
+  await page.route(OFFICE_JS, (route) => {
+    seen.requests++;
+    return route.fulfill({ status: 200, contentType: "text/javascript", body: stub });
+  });
+  return seen;
+}
+
+export interface PageOptions {
+  viewport: { width: number; height: number };
+  locale?: string;
+  acceptDownloads?: boolean;
+  /** Granted to the preview's origin (e.g. clipboard-read, clipboard-write). */
+  permissions?: string[];
+  /** Record Content-Security-Policy violations in `violations`. */
+  csp?: boolean;
+  /** Record uncaught errors of the page's scripts in `errors`. */
+  pageErrors?: boolean;
+  /** Run on the new page before anything else (scripts installed in every frame). */
+  init?: (page: Page) => Promise<void>;
+}
+
+export interface OpenPage {
+  page: Page;
+  /** Requests that tried to leave loopback (aborted). */
+  outside: string[];
+  /** CSP violations (with `csp`). */
+  violations: string[];
+  /** Uncaught page errors (with `pageErrors`). */
+  errors: string[];
+  /** Closes the page, then expects nothing outside loopback and, where watched, no violation and no page error. */
+  closeAndCheck(): Promise<void>;
+}
+
+export interface Preview {
+  /** The served preview, http://127.0.0.1:port (dist/ under /addin/). */
+  readonly url: string;
+  readonly browser: Browser;
+  open(options: PageOptions): Promise<OpenPage>;
+}
+
+/**
+ * The preview served and Chromium launched before the file's tests, both closed after them. With
+ * `dist`, the production build (dist/taskpane.html) must be there too.
+ */
+export function usePreview(options: { dist?: boolean } = {}): Preview {
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (options.dist && !existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build`");
+    server = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const preview: Preview = {
+    get url() {
+      if (!server) throw new Error("the preview is served only while the file's tests run");
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser runs only while the file's tests run");
+      return browser;
+    },
+    async open(o) {
+      // A page in a context of its own, closed with it.
+      const page = await preview.browser.newPage({ viewport: o.viewport, ...(o.locale ? { locale: o.locale } : {}), ...(o.acceptDownloads ? { acceptDownloads: true } : {}) });
+      if (o.permissions) await page.context().grantPermissions(o.permissions, { origin: preview.url });
+      if (o.init) await o.init(page);
+      const outside = await offline(page);
+      const violations = o.csp ? await watchCsp(page) : [];
+      const errors: string[] = [];
+      if (o.pageErrors) page.on("pageerror", (e) => errors.push(e.message));
+      return {
+        page,
+        outside,
+        violations,
+        errors,
+        async closeAndCheck() {
+          await page.close();
+          expect(outside).toEqual([]);
+          if (o.csp) expect(violations).toEqual([]);
+          if (o.pageErrors) expect(errors).toEqual([]);
+        },
+      };
+    },
+  };
+  return preview;
+}
+
+/**
+ * A fresh page for every test of the enclosing block (beforeEach), handed to `use`, and closed and
+ * checked after the test (afterEach, see OpenPage.closeAndCheck).
+ */
+export function pageForEachTest(preview: Preview, options: PageOptions, use: (opened: OpenPage) => void): void {
+  let opened: OpenPage | undefined;
+  beforeEach(async () => {
+    opened = await preview.open(options);
+    use(opened);
+  });
+  afterEach(async () => {
+    await opened?.closeAndCheck();
+    opened = undefined;
+  });
 }

@@ -7,7 +7,7 @@
  * screenshots in test-results/minimum-stability-*.png are looked at.
  */
 import * as path from "path";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { findNode } from "../../src/core/model";
 import { listStability } from "../../src/core/selection-stability";
 import { readXlsx } from "../../src/cli/xlsx";
@@ -15,34 +15,14 @@ import { readSelectionInputs } from "../../src/grid/selection-inputs";
 import { readWorkbook } from "../../src/grid/workbook";
 import { nodeLines } from "../../src/i18n/minimum-stability";
 import { highsSolver } from "../../src/solve/highs";
-import { SHOTS, launch, offline, serve, taskpane, typeInCell, watchCsp } from "./harness";
+import { SHOTS, pageForEachTest, taskpane, typeInCell, usePreview } from "./harness";
 
 const FILE = path.resolve(__dirname, "../../examples/utvalg.xlsx");
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-let violations: string[];
 
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  outside = await offline(page);
-  violations = await watchCsp(page);
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-  expect(violations).toEqual([]);
-});
+pageForEachTest(preview, { viewport: { width: 1400, height: 1000 }, csp: true }, (p) => (page = p.page));
 
 /** The sentences the pane should show for the example with these frames (hundredths of a MNOK). */
 async function expectedSentences(budget: number, minimum: number | null, allNodes = false): Promise<string[]> {
@@ -80,7 +60,7 @@ async function shotOfPane(width: number, name: string, frame: Frame): Promise<vo
 }
 
 test("Stabilitet: the minimum list's intervals for the example's frames and for 150 MNOK, as computed in Node, at 320 and 400 px", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   await taskpane(page);
   await page.setInputFiles('input[type="file"]', FILE);
   let frame: Frame | undefined;
@@ -129,7 +109,7 @@ test("Stabilitet: the minimum list's intervals for the example's frames and for 
 }, 300_000);
 
 test("Stabilitet on a workbook without a budget frame: no minimum-list section, not even its heading", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   await frame.click('[data-testid="tab-stability"]');
   await frame.waitForSelector('[data-testid="stability-interval"]');

@@ -9,22 +9,12 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { worksheetToGrid } from "../../src/grid/xlsx";
 import { readWorkbook } from "../../src/grid/workbook";
-import { SHOTS, launch, offline, rankingRows, serve, shot, taskpane, typeInCell } from "./harness";
+import { SHOTS, pageForEachTest, rankingRows, shot, taskpane, typeInCell, usePreview } from "./harness";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const preview = usePreview();
 
 /** Every ranking name as the eye reads it (innerText), and whether its box cuts anything off. */
 async function visibleNames(frame: Frame | Page): Promise<{ id: string; text: string; cut: boolean; rowCut: boolean }[]> {
@@ -45,18 +35,10 @@ async function visibleNames(frame: Frame | Page): Promise<{ id: string; text: st
 
 describe.each([320, 350, 400])("the task pane %i px wide", (width) => {
   let page: Page;
-  let outside: string[];
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width, height: 900 } });
-    outside = await offline(page);
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(outside).toEqual([]);
-  });
+  pageForEachTest(preview, { viewport: { width, height: 900 } }, (p) => (page = p.page));
 
   test.each(["nb-NO", "en-US"])("%s: 14 names, all different, none cut, the two «Spesialisthelsetjenesten» with their themes", async (locale) => {
-    await page.goto(`${server.url}/taskpane.html?lang=${locale}`);
+    await page.goto(`${preview.url}/taskpane.html?lang=${locale}`);
     await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60000 });
     const names = await visibleNames(page);
     expect(names).toHaveLength(14);
@@ -78,18 +60,10 @@ describe.each([320, 350, 400])("the task pane %i px wide", (width) => {
 
 describe("the preview", () => {
   let page: Page;
-  let outside: string[];
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    outside = await offline(page);
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(outside).toEqual([]);
-  });
+  pageForEachTest(preview, { viewport: { width: 1280, height: 720 } }, (p) => (page = p.page));
 
   test("on a 1280×720 projector: names all different; a ranking row selects its row in Vurdering", async () => {
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${preview.url}/preview.html`);
     const frame = await taskpane(page);
     const names = await visibleNames(frame);
     expect(new Set(names.map((n) => n.text)).size).toBe(14);
@@ -108,7 +82,7 @@ describe("the preview", () => {
   });
 
   test("typing «7,5» in bokmål is the number 7.5, as in Excel; the formula bar shows 7,5", async () => {
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${preview.url}/preview.html`);
     const frame = await taskpane(page);
     // PLL (T013, row 15): Informasjonsbehov (E) 8 → 7,5: Måloppnåelse 8.75, total 22.5.
     await typeInCell(page, "Vurdering", "E15", "7,5");
@@ -120,7 +94,7 @@ describe("the preview", () => {
   });
 
   test("«Åpne .xlsx»: a file that is not a workbook gets a message; a workbook replaces the one on screen", async () => {
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${preview.url}/preview.html`);
     await taskpane(page);
     await page.setInputFiles('[data-testid="open-file"]', { name: "notater.xlsx", mimeType: "text/plain", buffer: Buffer.from("ikke en arbeidsbok") });
     expect(await (await page.waitForSelector('[data-testid="preview-message"]')).textContent()).toBe(
@@ -144,7 +118,7 @@ describe("the preview", () => {
   });
 
   test("«Last ned» saves the edited workbook as .xlsx, which reads back with the edit and its ranking", async () => {
-    await page.goto(`${server.url}/preview.html`);
+    await page.goto(`${preview.url}/preview.html`);
     const frame = await taskpane(page);
     for (const col of ["K", "L", "M", "N"]) await typeInCell(page, "Vurdering", `${col}8`, "6");
     await typeInCell(page, "Vurdering", "O8", "6");

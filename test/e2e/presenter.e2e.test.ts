@@ -3,35 +3,15 @@
  * shows the top 15 in large type with ties as 6=, and follows a weight change live with arrows.
  * Screenshots go to test-results/ and are looked at.
  */
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import fixture from "../fixtures/prioritering-2022-09.json";
-import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
+import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-let violations: string[];
 
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  outside = await offline(page);
-  // The pages (the pane, and the presenter's own page) run under the Content-Security-Policy.
-  violations = await watchCsp(page);
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-  expect(violations).toEqual([]);
-});
+// The pages (the pane, and the presenter's own page) run under the Content-Security-Policy.
+pageForEachTest(preview, { viewport: { width: 1280, height: 720 }, csp: true }, (p) => (page = p.page));
 
 const idOf = (fixtureId: string) => `T${String(fixture.measures.findIndex((m) => m.id === fixtureId) + 1).padStart(3, "0")}`;
 
@@ -44,7 +24,7 @@ async function openPresenter(pane: Frame): Promise<Frame> {
 }
 
 test("opened at 1280×720 it shows every ranked row in large type, ties as 6=, and follows a weight change with arrows", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const pane = await taskpane(page);
   const presenter = await openPresenter(pane);
 
@@ -83,7 +63,7 @@ test("opened at 1280×720 it shows every ranked row in large type, ties as 6=, a
 });
 
 test("with 20 measures with long names the top 15 are on screen at 1280×720, 6= included", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const pane = await taskpane(page);
   const presenter = await openPresenter(pane);
   // A ranking of 20 (the pane sends what it shows; here the message is sent as messageChild does).
@@ -155,7 +135,7 @@ test.each([
   ["with segments", true],
   ["without segments", false],
 ])("names of 74–83 characters that wrap, what-if on (%s): rows 1–15 are inside 1280×720 at 22 px or more, names whole", async (label, segments) => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const pane = await taskpane(page);
   const presenter = await openPresenter(pane);
   const rows = longRows(segments);
@@ -230,7 +210,7 @@ test.each([
 });
 
 test("names of 110–130 characters: whole names cannot fit, so they are cut to the lines that fit, at 22 px, the full name kept in the page", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const pane = await taskpane(page);
   const presenter = await openPresenter(pane);
   const tail = "Deling av dokumenter og strukturert informasjon mellom spesialisthelsetjenesten, fastlegene og den kommunale helse- og omsorgstjenesten";
@@ -251,7 +231,7 @@ test("names of 110–130 characters: whole names cannot fit, so they are cut to 
 
 test("with reduced motion the rows jump to their places, and the fit is the same", async () => {
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const pane = await taskpane(page);
   const presenter = await openPresenter(pane);
   const rows = longRows(true);
@@ -267,7 +247,7 @@ test("with reduced motion the rows jump to their places, and the fit is the same
 });
 
 test("the rank acceptability table: once the Stabilitet view has its Monte Carlo, the presenter switches to it at 1280×720, every probability printed and heat-mapped", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const pane = await taskpane(page);
   // Without a result the presenter offers no switch.
   let presenter = await openPresenter(pane);

@@ -3,40 +3,20 @@
  * 21 September 2022 imported, a score typed into the grid, a weight changed in the task pane, the
  * display language switched. Screenshots are saved in test-results/ and looked at.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import fixture from "../fixtures/prioritering-2022-09.json";
-import { launch, offline, rankingRows, serve, shot, taskpane, typeInCell, watchCsp } from "./harness";
+import { pageForEachTest, rankingRows, shot, taskpane, typeInCell, usePreview } from "./harness";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-let violations: string[];
 
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  outside = await offline(page);
-  violations = await watchCsp(page);
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-  expect(violations).toEqual([]);
-});
+pageForEachTest(preview, { viewport: { width: 1400, height: 900 }, csp: true }, (p) => (page = p.page));
 
 /** Imported in the fixture's order, so the fixture's nth measure is T00n. */
 const idOf = (fixtureId: string) => `T${String(fixture.measures.findIndex((m) => m.id === fixtureId) + 1).padStart(3, "0")}`;
 
 test("the ranking of the council meeting matches the fixture, ties as 6=", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   const rows = await rankingRows(frame);
   const ranked = fixture.measures.filter((m) => m.expected.rank !== null);
@@ -56,7 +36,7 @@ test("the ranking of the council meeting matches the fixture, ties as 6=", async
 });
 
 test("typing Nytte scores for the measure without them gives it a total and a rank and removes its finding", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   const andre = idOf("dok.andre"); // row 8 of Vurdering; Nytte's questions are columns K–O
   expect(await frame.$(`[data-testid="ranking-row"][data-measure-id="${andre}"]`)).toBeNull();
@@ -82,7 +62,7 @@ test("typing Nytte scores for the measure without them gives it a total and a ra
 });
 
 test("doubling the weight of Nytte re-orders the list and breaks the tie", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   await frame.click('[data-testid="tab-model"]');
   await frame.fill('[data-testid="weight-input-nytte"]', "2");
@@ -118,7 +98,7 @@ test("doubling the weight of Nytte re-orders the list and breaks the tie", async
 });
 
 test("the task pane follows the display language", async () => {
-  await page.goto(`${server.url}/preview.html?lang=en-US`);
+  await page.goto(`${preview.url}/preview.html?lang=en-US`);
   const frame = await taskpane(page);
   expect(await frame.textContent('[data-testid="tab-ranking"]')).toBe("Ranking");
   expect(await frame.textContent('[data-testid="ranking-row"][data-measure-id="T013"] [data-testid="ranking-total"]')).toContain("22.8");
@@ -130,7 +110,7 @@ test("the task pane follows the display language", async () => {
 });
 
 test("clicking a finding's cell selects it in the workbook", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   await frame.click('[data-testid="tab-findings"]');
   const link = await frame.waitForSelector('[data-testid="finding"][data-code="cell-text"] [data-testid="finding-cell-link"]');
@@ -141,7 +121,7 @@ test("clicking a finding's cell selects it in the workbook", async () => {
 });
 
 test("the original meeting workbook opens as legacy, imports, and Synkroniser fixes the old sheets", async () => {
-  await page.goto(`${server.url}/preview.html?example=legacy`);
+  await page.goto(`${preview.url}/preview.html?example=legacy`);
   const frame = await taskpane(page);
   await frame.waitForSelector('[data-testid="state-legacy"]');
   await shot(page, "preview-legacy");

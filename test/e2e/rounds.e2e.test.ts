@@ -6,33 +6,17 @@
  * Screenshots: the pane at 400 and 320 px, the presenter at 1280×720.
  */
 import path from "path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { launch, offline, rankingRows, serve, shot, SHOTS, taskpane, typeInCell, watchCsp } from "./harness";
+import type { Frame, Page } from "playwright-core";
+import { rankingRows, shot, SHOTS, taskpane, typeInCell, usePreview, type OpenPage } from "./harness";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
+let opened: OpenPage;
 let page: Page;
-let outside: string[];
-let violations: string[];
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-  expect(violations).toEqual([]);
-});
+afterEach(() => opened.closeAndCheck());
 
 async function openPage(width: number, height: number): Promise<void> {
-  page = await browser.newPage({ viewport: { width, height } });
-  outside = await offline(page);
-  violations = await watchCsp(page);
+  opened = await preview.open({ viewport: { width, height }, csp: true });
+  page = opened.page;
 }
 
 type Grids = { name: string; rows: ({ value: unknown } | undefined)[][] }[];
@@ -86,7 +70,7 @@ async function saveRound(frame: Frame, name: string, count: number): Promise<voi
 
 test("save a round, change a score and a weight: movement stays through tab switches and an unrelated edit; compare; delete; import", async () => {
   await openPage(1400, 900);
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   const saved = new Map((await rankingRows(frame)).map((r) => [r.id, parseInt(r.rank, 10)]));
   await saveRound(frame, "Runde 1 =SUM(A1)", 1);
@@ -173,7 +157,7 @@ test("save a round, change a score and a weight: movement stays through tab swit
 
 test("the presenter at 1280×720 shows the movement against the saved round, and «ny»", async () => {
   await openPage(1280, 720);
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   await saveRound(frame, "Før pausen", 1);
   // T006 (row 8) gets its Nytte scores: ranked now, so new since the round.
@@ -195,7 +179,7 @@ test("the presenter at 1280×720 shows the movement against the saved round, and
 
 test("in English: the round saved, its line and the comparison in English with English numbers", async () => {
   await openPage(1400, 900);
-  await page.goto(`${server.url}/preview.html?lang=en-US`);
+  await page.goto(`${preview.url}/preview.html?lang=en-US`);
   const frame = await taskpane(page);
   await saveRound(frame, "Round 1", 1);
   expect(await frame.textContent('[data-testid="baseline-line"]')).toMatch(/^The arrows show movement against “Round 1” \(.+\) until you choose another baseline\.$/);

@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { assess } from "../../src/core/assess";
 import { parseAddress } from "../../src/core/address";
 import { defaultModel, leaves } from "../../src/core/model";
@@ -17,16 +17,13 @@ import { legacyToScoringRows } from "../../src/grid/import";
 import { readLegacyWorkbook } from "../../src/grid/legacy";
 import { scoresFromWorkbook } from "../../src/grid/scorer-import";
 import { tempDir } from "../support/cli";
-import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
+import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
 const MEETING = path.resolve(__dirname, "../fixtures/prioritering-2022-09.xlsx");
 const model = defaultModel();
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-let violations: string[];
 let dir: string;
 let cleanup: () => void;
 let kariFile: string;
@@ -75,25 +72,9 @@ beforeAll(async () => {
     w: analysis.agreement.w!,
     totals: new Map(assess(model, analysis.inputs).measures.map((m) => [m.id, m.total])),
   };
-
-  server = await serve();
-  browser = await launch();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  cleanup?.();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 400, height: 900 } });
-  outside = await offline(page);
-  violations = await watchCsp(page);
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-  expect(violations).toEqual([]);
-});
+afterAll(() => cleanup?.());
+pageForEachTest(preview, { viewport: { width: 400, height: 900 }, csp: true }, (p) => (page = p.page));
 
 async function fetchAs(frame: Frame | Page, file: string, name: string | undefined): Promise<void> {
   await frame.setInputFiles('[data-testid="scorers-fetch-file"]', file);
@@ -110,7 +91,7 @@ async function fetchAs(frame: Frame | Page, file: string, name: string | undefin
 }
 
 test("add a second scorer and see the disagreement flag, the agreement and the combined ranking", async () => {
-  await page.goto(`${server.url}/taskpane.html?lang=nb`);
+  await page.goto(`${preview.url}/taskpane.html?lang=nb`);
   const pane = page;
   await pane.waitForSelector('[data-testid="ranking-row"]', { timeout: 60_000 });
   await pane.click('[data-testid="tab-scorers"]');
@@ -192,7 +173,7 @@ test("add a second scorer and see the disagreement flag, the agreement and the c
 
 test("the presenter view shows the disagreement with the scores hidden, and reveals them when the facilitator does", async () => {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const pane = await taskpane(page);
   await pane.click('[data-testid="tab-scorers"]');
   await pane.waitForSelector('[data-testid="scorers-fetch-choose"]', { timeout: 60_000 });
@@ -245,7 +226,7 @@ test("the presenter view shows the disagreement with the scores hidden, and reve
 
 test("in English at 320 px: the same flag, in the display language, nothing cut", async () => {
   await page.setViewportSize({ width: 320, height: 900 });
-  await page.goto(`${server.url}/taskpane.html?lang=en`);
+  await page.goto(`${preview.url}/taskpane.html?lang=en`);
   await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60_000 });
   await page.click('[data-testid="tab-scorers"]');
   await page.waitForSelector('[data-testid="scorers-fetch-choose"]', { timeout: 60_000 });

@@ -5,48 +5,31 @@
  * browser build's lazy chunks and its highs.wasm are checked against the command line's answer.
  */
 import * as path from "path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { select, type SelectionProblem } from "../../src/core/selection";
+import type { Frame, Page } from "playwright-core";
+import type { SelectionProblem } from "../../src/core/selection-problem";
+import { select } from "../../src/core/select";
 import { readXlsx } from "../../src/cli/xlsx";
 import { readSelectionInputs } from "../../src/grid/selection-inputs";
 import { readWorkbook } from "../../src/grid/workbook";
 import { highsSolver } from "../../src/solve/highs";
-import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
+import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
 
 const FILE = path.resolve(__dirname, "../../examples/utvalg.xlsx");
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-let violations: string[];
 let base: SelectionProblem;
 
 beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
   const { grids } = await readXlsx(FILE);
   const read = readWorkbook(grids);
   if (read.kind !== "addin") throw new Error("utvalg.xlsx is not in the add-in's layout");
   const inputs = readSelectionInputs(grids, read);
   base = { ...inputs.problem, budget: inputs.problem.budget! };
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  outside = await offline(page);
-  // The solver is WebAssembly: it must compile and run under the pages' Content-Security-Policy.
-  violations = await watchCsp(page);
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-  expect(violations).toEqual([]);
-});
+// The solver is WebAssembly: it must compile and run under the pages' Content-Security-Policy.
+pageForEachTest(preview, { viewport: { width: 1400, height: 1000 }, csp: true }, (p) => (page = p.page));
 
 /** The lists the view shows, by id in list order of the rows. */
 async function shown(frame: Frame): Promise<Record<string, string[]>> {
@@ -72,7 +55,7 @@ async function settled(frame: Frame, cost: number): Promise<void> {
 }
 
 test("Utvalg: set a frame, force a measure in, and the lists change as the exact selection says", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   await taskpane(page);
   await page.setInputFiles('input[type="file"]', FILE);
   // The preview reloads the pane's frame with the opened workbook: wait for the new frame's ranking.

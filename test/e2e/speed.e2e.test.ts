@@ -4,34 +4,16 @@
  * a score typed into Vurdering to the changed ranking row at 200 and 1,000 measures. Each edit
  * must change that measure's total; the grid draws the rows in view and the rest when scrolled to.
  */
-import type { Browser, Page } from "playwright-core";
-import { launch, offline, rankingRows, serve, shot } from "./harness";
-import { editLatency, instrumentedPage, openGenerated } from "./timing";
+import type { Page } from "playwright-core";
+import { pageForEachTest, rankingRows, shot, usePreview } from "./harness";
+import { editLatency, openGenerated, recordClocks } from "./timing";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await instrumentedPage(browser);
-  outside = await offline(page);
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-});
+pageForEachTest(preview, { viewport: { width: 1400, height: 900 }, init: recordClocks }, (p) => (page = p.page));
 
 test("a generated workbook of 300 measures opens with all of them ranked or listed", async () => {
-  const { frame, openMs, paneMs } = await openGenerated(page, server.url, 300);
+  const { frame, openMs, paneMs } = await openGenerated(page, preview.url, 300);
   console.log(`open 300 measures → first ranking row: ${Math.round(openMs)} ms (workbook generated in the page, then ${Math.round(paneMs)} ms to the first row)`);
   expect(paneMs).toBeGreaterThan(0);
   expect(paneMs).toBeLessThan(openMs);
@@ -44,7 +26,7 @@ test("a generated workbook of 300 measures opens with all of them ranked or list
 
 for (const n of [200, 1000]) {
   test(`a score typed at ${n} measures changes that measure's row`, async () => {
-    const { frame } = await openGenerated(page, server.url, n);
+    const { frame } = await openGenerated(page, preview.url, n);
     const times: number[] = [];
     // Alternate between two values so that every edit changes the total.
     for (const value of ["0", "10", "0", "10", "0"]) {

@@ -6,40 +6,16 @@
  */
 import { promises as fs, existsSync } from "fs";
 import * as path from "path";
-import type { Browser, Frame, Page } from "playwright-core";
-import { DIST, ROOT, launch, offline, serve, shot, taskpane } from "./harness";
+import type { Frame, Page } from "playwright-core";
+import { DIST, officeStub, pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1.1/hosted/office.js";
-
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-let errors: string[];
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  outside = await offline(page);
-  errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-  expect(errors).toEqual([]);
-});
+pageForEachTest(preview, { viewport: { width: 1100, height: 900 }, pageErrors: true }, (p) => (page = p.page));
 
 /** The preview with its task pane 350 px wide, on the Stabilitet tab. */
 async function openStability(lang: "nb-NO" | "en-US" = "nb-NO"): Promise<Frame> {
-  await page.goto(`${server.url}/preview.html?lang=${lang}`);
+  await page.goto(`${preview.url}/preview.html?lang=${lang}`);
   await page.waitForSelector('[data-testid="taskpane-frame"]', { timeout: 60000 });
   await page.$eval('[data-testid="taskpane-frame"]', (f) => ((f as HTMLIFrameElement).style.width = "350px"));
   const frame = await taskpane(page);
@@ -108,12 +84,11 @@ test("the production build: the analysis is not in the pane's initial scripts, a
     expect(js).not.toContain("går {below} forbi");
     expect(js).not.toContain("uncertainty.worker");
   }
-  const stub = await fs.readFile(path.join(ROOT, "office-stub.js"));
-  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
+  await officeStub(page);
   const workers: string[] = [];
   page.on("worker", (w) => workers.push(w.url()));
   await page.setViewportSize({ width: 350, height: 900 });
-  await page.goto(`${server.url}/addin/taskpane.html?lang=nb-NO&base=/`);
+  await page.goto(`${preview.url}/addin/taskpane.html?lang=nb-NO&base=/`);
   await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60000 });
   await page.click('[data-testid="tab-stability"]');
   await page.waitForSelector('[data-testid="rank-table"]', { timeout: 60000 });
@@ -124,7 +99,7 @@ test("the production build: the analysis is not in the pane's initial scripts, a
 
 /** The preview with its task pane `width` px wide, on the Stabilitet tab. */
 async function openStabilityAt(width: number, lang: "nb-NO" | "en-US" = "nb-NO"): Promise<Frame> {
-  await page.goto(`${server.url}/preview.html?lang=${lang}`);
+  await page.goto(`${preview.url}/preview.html?lang=${lang}`);
   await page.waitForSelector('[data-testid="taskpane-frame"]', { timeout: 60000 });
   await page.$eval('[data-testid="taskpane-frame"]', (f, w) => ((f as HTMLIFrameElement).style.width = `${w}px`), width);
   const frame = await taskpane(page);

@@ -37,9 +37,15 @@ const RECORD_CLOCKS = `(() => {
   new MutationObserver(scan).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-score"] });
 })();`;
 
+/** Installs the clocks in every frame of the page before its scripts run. */
+export async function recordClocks(page: Page): Promise<void> {
+  await page.addInitScript({ content: RECORD_CLOCKS });
+}
+
+/** A page of 1400×900 with the clocks (for `npm run bench`; the browser test gets its page from the harness). */
 export async function instrumentedPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript({ content: RECORD_CLOCKS });
+  await recordClocks(page);
   return page;
 }
 

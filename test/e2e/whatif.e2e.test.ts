@@ -4,35 +4,15 @@
  * weights survive a tab switch (Rangering shows their ranking under the what-if bar) and the
  * presenter keeps the what-if ranking. Screenshots of the pane at 320 and 400 px are looked at.
  */
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import fixture from "../fixtures/prioritering-2022-09.json";
-import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
+import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const preview = usePreview();
 let page: Page;
-let outside: string[];
-let violations: string[];
 
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  outside = await offline(page);
-  // The pages (the pane, and the presenter's own page) run under the Content-Security-Policy.
-  violations = await watchCsp(page);
-});
-afterEach(async () => {
-  await page.close();
-  expect(outside).toEqual([]);
-  expect(violations).toEqual([]);
-});
+// The pages (the pane, and the presenter's own page) run under the Content-Security-Policy.
+pageForEachTest(preview, { viewport: { width: 1400, height: 900 }, csp: true }, (p) => (page = p.page));
 
 const idOf = (fixtureId: string) => `T${String(fixture.measures.findIndex((m) => m.id === fixtureId) + 1).padStart(3, "0")}`;
 
@@ -49,7 +29,7 @@ const logRows = () =>
   });
 
 test("what-if changes nothing in the workbook until Bruk; Bruk writes Modell and logs the old weight", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   expect(await cell("Modell", "G10")).toBe(1);
   const logBefore = await logRows();
@@ -86,7 +66,7 @@ test("what-if changes nothing in the workbook until Bruk; Bruk writes Modell and
 });
 
 test("Forkast leaves the workbook as it was", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   const logBefore = await logRows();
   await frame.click('[data-testid="tab-model"]');
@@ -101,7 +81,7 @@ test("Forkast leaves the workbook as it was", async () => {
 const click = (frame: Frame, testId: string) => frame.$eval(`[data-testid="${testId}"]`, (el) => (el as HTMLElement).click());
 
 test("tried weights survive switching to Rangering and Funn and back; the presenter keeps the what-if ranking; the workbook is unchanged until Bruk", async () => {
-  await page.goto(`${server.url}/preview.html`);
+  await page.goto(`${preview.url}/preview.html`);
   const frame = await taskpane(page);
   const logBefore = await logRows();
   await frame.click('[data-testid="presenter-open"]');
@@ -156,7 +136,7 @@ test("tried weights survive switching to Rangering and Funn and back; the presen
 
 test.each([320, 400])("the what-if bar and Rangering's tried ranking in a %i px pane", async (width) => {
   await page.setViewportSize({ width, height: 800 });
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${preview.url}/taskpane.html`);
   await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60000 });
   await page.click('[data-testid="tab-model"]');
   await page.click('[data-testid="whatif-start"]');

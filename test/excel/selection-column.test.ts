@@ -9,7 +9,7 @@ import * as path from "path";
 import { openXlsx } from "../../src/preview/workbook";
 import { recompute } from "../../src/excel/recompute";
 import { setWorkbookLang } from "../../src/excel/store-actions";
-import { select } from "../../src/core/selection";
+import { select } from "../../src/core/select";
 import { RANKING_FIXED, rankingHeaders, SHEETS, TABLES } from "../../src/grid/layout";
 import { readSelectionInputs } from "../../src/grid/selection-inputs";
 import { highsSolver } from "../../src/solve/highs";
@@ -131,7 +131,7 @@ test("in an English workbook the words are Minimum, Plus and Out; a frame that i
 });
 
 test("a recompute whose selection inputs did not change solves nothing; a changed cost solves again", async () => {
-  const core = jest.requireActual<typeof import("../../src/core/selection")>("../../src/core/selection");
+  const core = jest.requireActual<typeof import("../../src/core/select")>("../../src/core/select");
   const wb = await example();
   await recomputed(wb);
   const spy = jest.spyOn(core, "select");

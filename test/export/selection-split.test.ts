@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { readXlsx } from "../../src/cli/xlsx";
-import { select } from "../../src/core/selection";
+import { select } from "../../src/core/select";
 import { exportTable } from "../../src/export/rows";
 import { splitOf } from "../../src/export/selection-split";
 import { toCsv } from "../../src/export/table-text";

@@ -1,8 +1,8 @@
 /**
  * The selection by enumeration: every subset of a small instance, checked against the rules as
- * written in the issue, independently of src/core/selection.ts (no shared code but the types).
+ * written in the issue, independently of src/core/select.ts (no shared code but the types).
  */
-import { SCORE_EPS, type SelectionItem, type SelectionProblem } from "../../src/core/selection";
+import { SCORE_EPS, type SelectionItem, type SelectionProblem } from "../../src/core/selection-problem";
 
 export interface Subset {
   mask: number;

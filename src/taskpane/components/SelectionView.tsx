@@ -14,7 +14,9 @@
 import { Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Assessment } from "../../core/assess";
-import type { Forced, FrontierPoint, SelectionFinding, SelectionMeasure, SelectionProblem, SelectionResult } from "../../core/selection";
+import type { Forced, SelectionFinding, SelectionProblem } from "../../core/selection-problem";
+import type { FrontierPoint } from "../../core/selection-entry";
+import type { SelectionMeasure, SelectionResult } from "../../core/select";
 import type { SelectionInputs } from "../../grid/selection-inputs";
 import { formatNumber, type Lang } from "../../i18n";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";

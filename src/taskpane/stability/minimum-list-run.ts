@@ -5,7 +5,8 @@
  * scoring table has costs, solves with HiGHS (loaded on the first solve). Writes nothing.
  */
 import type { Assessment } from "../../core/assess";
-import type { BinarySolver, SelectionProblem } from "../../core/selection";
+import type { SelectionProblem } from "../../core/selection-problem";
+import type { BinarySolver } from "../../core/selection-solver";
 import { listStability, type ListStabilityReport } from "../../core/selection-stability";
 import { loadSelectionInputs } from "../../excel/selection";
 import type { ExcelHost } from "../../excel/host";
