@@ -12,7 +12,7 @@ import { groupBy } from "../core/group";
 import type { ScorerFinding } from "../core/scorers";
 import { findingMessage, t, type Lang } from "../i18n";
 import { scorerFindingMessage } from "../i18n/scorers";
-import type { AddinRead, NotesText } from "./recompute";
+import type { AddinRead, NotesText } from "./recompute/capability";
 
 /** The scorers' notes that concern one measure, by measure id, in the analysis's order. */
 export function scorerNotesByMeasure(read: AddinRead): Map<string, ScorerFinding[]> {
