@@ -6,7 +6,7 @@
  *   beforeAssess  after sync 2, on the grids before the one assessment is read from them;
  *   prepare       after the assessment, before sync 3: findings, values handed on, work without a
  *                 sync (it may load a chunk then, e.g. HiGHS or the scorers' strings);
- *   write         queue its writes into sync 3 (cells only where they differ from what sync 2 read).
+ *   write         queue its writes into sync 3 (only what differs from what sync 2 read).
  * Capabilities run in the list's order in every step, so a value handed on in `prepare` is read by
  * the capabilities after it, and writes are queued in the list's order.
  */

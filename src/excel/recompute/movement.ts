@@ -12,8 +12,8 @@ import type { Capability } from "./capability";
 export const movement: Capability = {
   id: "movement",
   read: (context, found) => {
-    const visible = found.has(ROUNDS_SHEET) && found.list.visibility.get(found.exact(ROUNDS_SHEET));
-    if (visible !== "VeryHidden") return undefined;
+    const visibility = found.has(ROUNDS_SHEET) && found.list.visibility.get(found.exact(ROUNDS_SHEET));
+    if (visibility !== "VeryHidden") return undefined;
     const register = context.workbook.worksheets.getItem(found.exact(ROUNDS_SHEET)).getRange(`A1:B${META_ROWS}`).load("values");
     return {
       prepare: (state) => {
