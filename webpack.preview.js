@@ -98,7 +98,7 @@ module.exports = (env, options) => {
       // alone from another address in the browser tests, so it cannot load chunks beside it.
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       // Without HiGHS (a chunk and a .wasm beside it): the pane's own recompute fills Rangering's Utvalg column.
-      new webpack.NormalModuleReplacementPlugin(/^\.\/selection-column$/, path.resolve(__dirname, "src/preview/selection-column-stub.ts")),
+      new webpack.NormalModuleReplacementPlugin(/^\.\.?\/selection-column$/, path.resolve(__dirname, "src/preview/selection-column-stub.ts")),
     ],
   };
   return [pages, stub];

@@ -5,26 +5,18 @@
  * read again for the Runder view.
  */
 import { finding } from "../core/findings";
-import type { Lang } from "../i18n";
 import { rp } from "../i18n/rounds";
-import type { AppState, RoundActions } from "../app/app-state";
-import type { ExcelHost } from "./host";
+import type { RoundActions } from "../app/app-state";
+import { Refusal, type Control } from "./action-control";
 import { chooseBaseline, deleteRound, importRound, loadRounds, saveRound, type RoundsOutcome } from "./rounds";
 
-/** What the actions need of the controller. `act` shows a string as a success notice, `{ refused }` as a warning. */
-export interface RoundsControl {
-  act(work: () => Promise<string | { refused: string } | undefined>): Promise<void>;
-  set(patch: Partial<AppState>): void;
-  refresh(): Promise<void>;
-  host: ExcelHost;
-  lang(): Lang;
-  clock(): Date;
-}
+/** What the actions need of the controller. */
+export type RoundsControl = Pick<Control, "act" | "set" | "refresh" | "host" | "lang" | "clock">;
 
 export function roundActions(c: RoundsControl): RoundActions {
-  const load = async (): Promise<{ refused: string } | undefined> => {
+  const load = async (): Promise<Refusal | undefined> => {
     const read = await c.host.run((ctx) => loadRounds(ctx, c.lang()));
-    if (!read.ok) return { refused: read.message };
+    if (!read.ok) return new Refusal(read.message);
     const meta = read.value.meta;
     c.set({
       rounds: {
@@ -38,7 +30,7 @@ export function roundActions(c: RoundsControl): RoundActions {
   const write = <T>(work: (ctx: Excel.RequestContext, at: Date) => Promise<RoundsOutcome<T>>, notice: (value: T) => string) =>
     c.act(async () => {
       const done = await c.host.run((ctx) => work(ctx, c.clock()));
-      if (!done.ok) return { refused: done.message };
+      if (!done.ok) return new Refusal(done.message);
       await c.refresh();
       return (await load()) ?? notice(done.value);
     });

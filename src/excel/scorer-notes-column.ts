@@ -3,8 +3,9 @@
  * and the scorers' notes on it (a disagreement, scored by few, no rows on Vurderere, a row or cell
  * there that cannot be read), ordered by severity, the measure's own first among equals; the first
  * in words, the others counted («(+2 funn til)»), in the workbook's language. Only the first is
- * rendered. The recompute loads this module (a chunk, with the scorers' strings) only when the
- * workbook has a scorers table, so the task pane's initial JavaScript does not carry it.
+ * rendered. The recompute's scorers capability (src/excel/recompute/scorers.ts) loads this module
+ * (a chunk, with the scorers' strings) only when the workbook has a scorers table, so the task
+ * pane's initial JavaScript does not carry it; it imports nothing of the recompute.
  */
 import type { MeasureResult } from "../core/assess";
 import { SEVERITY_ORDER, type Finding } from "../core/findings";
@@ -12,7 +13,7 @@ import { groupBy } from "../core/group";
 import type { ScorerFinding } from "../core/scorers";
 import { findingMessage, t, type Lang } from "../i18n";
 import { scorerFindingMessage } from "../i18n/scorers";
-import type { AddinRead, NotesText } from "./recompute";
+import type { AddinRead } from "../grid/workbook";
 
 /** The scorers' notes that concern one measure, by measure id, in the analysis's order. */
 export function scorerNotesByMeasure(read: AddinRead): Map<string, ScorerFinding[]> {
@@ -24,7 +25,7 @@ type Note = { own: Finding } | { scorer: ScorerFinding };
 const rank = (n: Note): number => SEVERITY_ORDER.indexOf("own" in n ? n.own.severity : n.scorer.severity);
 
 /** Merknader of each measure, the scorers' notes included, in `lang` (the workbook's language). */
-export function scorerNotesText(read: AddinRead, lang: Lang): NotesText {
+export function scorerNotesText(read: AddinRead, lang: Lang): (m: MeasureResult) => string {
   const model = read.assessment.model;
   const byMeasure = scorerNotesByMeasure(read);
   return (m: MeasureResult) => {

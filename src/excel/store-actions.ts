@@ -1,12 +1,15 @@
 /**
  * Actions on the add-in's store: rebuilding a damaged one from the tables (the old content goes
- * to Logg first), and setting the workbook's language for the text the add-in writes into sheets.
+ * to Logg first), and setting the workbook's language for the text the add-in writes into sheets;
+ * `storeActions` makes them the controller's actions (each followed by a recompute).
  */
+import type { AppActions } from "../app/app-state";
 import { t, type Lang } from "../i18n";
 import { segmentLabel, type ChecklistMemory } from "../grid/checklist-sync";
 import { SHEETS } from "../grid/layout";
 import { newStore, nextMeasureId, STORE_SHEET } from "../grid/store";
 import { readWorkbook } from "../grid/workbook";
+import { Refusal, type Control } from "./action-control";
 import { gridOf, queueSheetRead } from "./grids";
 import { queueStoreWrite } from "./layout";
 import { queueLog } from "./legacy";
@@ -73,4 +76,26 @@ export async function setWorkbookLang(context: Excel.RequestContext, lang: Lang,
   queueStoreWrite(context, { ...current, lang }, store.target, list.sheets.includes(STORE_SHEET));
   await context.sync();
   return { ok: true };
+}
+
+export function storeActions(c: Control): Pick<AppActions, "repairStore" | "setWorkbookLang"> {
+  return {
+    /** Rebuilds a damaged store from the tables, the old content logged; then recomputes. */
+    repairStore: () =>
+      c.act(async () => {
+        const result = await c.host.run((ctx) => repairStore(ctx, c.lang(), c.clock()));
+        if (!result.ok) return new Refusal(result.message);
+        await c.refresh();
+        return t(c.lang(), "excel.repair.done");
+      }),
+
+    /** Sets the language the add-in writes into this workbook's sheets; then recomputes. */
+    setWorkbookLang: (lang: Lang) =>
+      c.act(async () => {
+        const result = await c.host.run((ctx) => setWorkbookLang(ctx, lang, c.lang()));
+        if (!result.ok) return new Refusal(result.message);
+        await c.refresh();
+        return t(c.lang(), "excel.workbookLang.set", { lang: t(c.lang(), lang === "nb" ? "excel.lang.nb" : "excel.lang.en") });
+      }),
+  };
 }

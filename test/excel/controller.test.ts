@@ -5,7 +5,7 @@
 import { allFindings, type MeasureResult } from "../../src/core/assess";
 import { ExcelController } from "../../src/excel/controller";
 import { excelDateTime, readLegacy } from "../../src/excel/legacy";
-import { markRule } from "../../src/excel/recompute";
+import { markRule } from "../../src/excel/recompute/marks";
 import { SHEETS, TABLES } from "../../src/grid/layout";
 import { STORE_SHEET } from "../../src/grid/store";
 import { SimWorkbook } from "../../src/sim/workbook";

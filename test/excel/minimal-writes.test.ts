@@ -5,7 +5,8 @@
 import { cellA1 } from "../../src/core/address";
 import { defaultModel } from "../../src/core/model";
 import { createLayout } from "../../src/excel/layout";
-import { rankingRows, recompute } from "../../src/excel/recompute";
+import { recompute } from "../../src/excel/recompute";
+import { rankingRows } from "../../src/excel/recompute/ranking";
 import { SHEETS } from "../../src/grid/layout";
 import { newStore, STORE_SHEET } from "../../src/grid/store";
 import { SimWorkbook } from "../../src/sim/workbook";

@@ -7,7 +7,8 @@
 import { defaultModel, leaves } from "../../src/core/model";
 import { createLayout } from "../../src/excel/layout";
 import { addScorer } from "../../src/excel/scorers";
-import { rankingRows, recompute } from "../../src/excel/recompute";
+import { recompute } from "../../src/excel/recompute";
+import { rankingRows } from "../../src/excel/recompute/ranking";
 import { scorerNotesByMeasure, scorerNotesText } from "../../src/excel/scorer-notes-column";
 import type { CellValue } from "../../src/core/cell";
 import type { FetchedRow } from "../../src/grid/scorer-import";

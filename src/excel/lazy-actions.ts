@@ -1,0 +1,24 @@
+/**
+ * The rounds' and the scorers' actions as the controller offers them from the start: stubs that
+ * load their code (rounds-actions.ts with rounds.ts, scorers-actions.ts with scorers.ts, and their
+ * strings) on first use, so the task pane's initial JavaScript does not carry them.
+ */
+import type { RoundActions, ScorerActions } from "../app/app-state";
+import type { Control } from "./action-control";
+
+export function lazyRoundActions(control: Control): RoundActions {
+  const call =
+    <K extends keyof RoundActions>(k: K) =>
+    async (...args: Parameters<RoundActions[K]>): Promise<void> =>
+      ((await import("./rounds-actions")).roundActions(control)[k] as (...a: Parameters<RoundActions[K]>) => Promise<void>)(...args);
+  return { load: call("load"), save: call("save"), remove: call("remove"), choose: call("choose"), importFile: call("importFile") };
+}
+
+export function lazyScorerActions(control: Control): ScorerActions {
+  const actions = async () => (await import("./scorers-actions")).scorerActions(control);
+  return {
+    load: async () => (await actions()).load(),
+    create: async () => (await actions()).create(),
+    add: async (scorer, rows, replace) => (await actions()).add(scorer, rows, replace),
+  };
+}
