@@ -18,7 +18,7 @@ import { formatList } from "../i18n/format";
 import { ex } from "../i18n/export";
 import { drawCount, drawSettings } from "../i18n/stability";
 import { exportFileName, isoDate } from "./file-name";
-import { sanitizePptx } from "./sanitize";
+import { deckSafe, sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "./acceptability";
@@ -88,7 +88,9 @@ const MASTER = "PRIO_MASTER";
 
 /** The bytes of a .pptx for the assessment. */
 export async function buildDeck(input: ExportInput, options: DeckOptions): Promise<Uint8Array> {
-  const pptx = deck(input, options);
+  // Every text as the deck may hold it (control characters shown, not raw), before anything is measured or laid out.
+  const [safeInput, safeOptions] = deckSafe([input, options] as const);
+  const pptx = deck(safeInput, safeOptions);
   const out = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
   return sanitizePptx(out);
 }

@@ -8,6 +8,31 @@
  * background without effects). Pure: bytes in, bytes out.
  */
 import JSZip from "jszip";
+import { escapeForFile, mapStrings } from "../core/escape";
+
+/**
+ * A piece of text as the deck holds it: control characters, U+FFFE/U+FFFF and lone surrogates
+ * shown visibly (`\x01`, as the terminal shows them; core/escape.ts), since raw they make a part
+ * that no strict XML reader accepts and that LibreOffice stops drawing at; a carriage return is a
+ * line break (pptxgenjs splits lines at \n and \r\n and drops a lone \r).
+ */
+export function deckText(s: string): string {
+  return escapeForFile(s).replace(/\r\n?/g, "\n");
+}
+
+/** A copy of the deck's input (the assessment, the options) with every string in it as deckText makes it. */
+export function deckSafe<T>(value: T): T {
+  return mapStrings(value, deckText);
+}
+
+/**
+ * The last guard on a finished XML part: any character XML 1.0 does not allow that reached it
+ * anyway, shown as deckText shows it. The deck's texts are cleaned before layout (deckSafe), so
+ * this changes nothing in a deck the builder made.
+ */
+export function cleanXmlText(xml: string): string {
+  return escapeForFile(xml);
+}
 
 /** The content-type declarations that name a part or an extension the package actually has. */
 export function cleanContentTypes(xml: string, parts: string[]): string {
@@ -36,10 +61,10 @@ export async function sanitizePptx(bytes: Uint8Array): Promise<Uint8Array> {
   for (const name of parts) {
     if (!/\.(xml|rels)$/.test(name)) continue;
     const before = await zip.file(name)!.async("string");
-    let after = before;
-    if (name === "[Content_Types].xml") after = cleanContentTypes(before, parts);
-    else if (/^ppt\/notesMasters\/notesMaster\d+\.xml$/.test(name)) after = cleanEmptyLines(cleanNotesMaster(before));
-    else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) after = cleanEmptyLines(before);
+    let after = cleanXmlText(before);
+    if (name === "[Content_Types].xml") after = cleanContentTypes(after, parts);
+    else if (/^ppt\/notesMasters\/notesMaster\d+\.xml$/.test(name)) after = cleanEmptyLines(cleanNotesMaster(after));
+    else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) after = cleanEmptyLines(after);
     if (after !== before) zip.file(name, after);
   }
   // Folder entries are not parts (pptxgenjs writes an empty ppt/media/); leave out those with nothing in them.
