@@ -15,7 +15,7 @@ import { escapeForFile } from "../../src/core/escape";
 import { defaultModel, leaves, type Model } from "../../src/core/model";
 import { buildDeck, type DeckOptions } from "../../src/export/deck";
 import { exportTable } from "../../src/export/rows";
-import { cleanXmlText, deckSafe, deckText } from "../../src/export/sanitize";
+import { astralStandIns, cleanXmlText, deckSafe, deckText, sanitizePptx } from "../../src/export/sanitize";
 import { descendants, parseXml, type XmlElement } from "../../scripts/xml";
 
 interface Part {
@@ -39,7 +39,8 @@ async function xmlParts(bytes: Uint8Array, prefix = ""): Promise<Part[]> {
 async function malformed(parts: Part[]): Promise<string[]> {
   const result = await validateXML({
     xml: parts.map((p, i) => ({ fileName: `part${i}.xml`, contents: p.bytes })),
-    normalization: "format",
+    // No schema: xmllint --noout, well-formedness only.
+    schema: [],
   });
   if (result.valid) return [];
   const bad = new Map<string, string>();
@@ -185,6 +186,31 @@ describe("deckText and the last guard on a part", () => {
   });
 });
 
+describe("characters written as surrogate pairs (emoji, rare CJK)", () => {
+  test("go through pptxgenjs as private-use stand-ins the texts do not use, and come back", () => {
+    const { value, restore } = astralStandIns({ name: "PLL \ud83d\ude00 \ud842\udfb7 \ud83d\ude00", theme: "\ue000 ikon" });
+    expect(value).toEqual({ name: "PLL \ue001 \ue002 \ue001", theme: "\ue000 ikon" });
+    expect([...restore]).toEqual([
+      ["\ue001", "\ud83d\ude00"],
+      ["\ue002", "\ud842\udfb7"],
+    ]);
+    expect(astralStandIns({ name: "PLL" }).restore.size).toBe(0);
+  });
+  test("a stand-in on JSZip's 16 384-unit boundary comes back whole (JSZip cuts a pair written there in two)", async () => {
+    const xml = `<a:t>${"x".repeat(16_380)}\ue000y</a:t>`;
+    const zip = new JSZip();
+    zip.file("ppt/slides/slide1.xml", xml);
+    const out = await JSZip.loadAsync(await sanitizePptx(await zip.generateAsync({ type: "uint8array" }), "nb-NO", new Map([["\ue000", "\ud83d\ude00"]])));
+    const bytes = await out.file("ppt/slides/slide1.xml")!.async("uint8array");
+    expect(Buffer.from(bytes.subarray(5 + 16_380, 5 + 16_380 + 5)).toString("hex")).toBe("f09f988079");
+    // What JSZip does with the pair itself at that place.
+    const raw = new JSZip();
+    raw.file("a.xml", `${"x".repeat(16_383)}\ud83d\ude00`);
+    const back = await (await JSZip.loadAsync(await raw.generateAsync({ type: "uint8array" }))).file("a.xml")!.async("uint8array");
+    expect(Buffer.from(back.subarray(16_383)).toString("hex")).toBe("efbfbdefbfbd");
+  });
+});
+
 // ── Random texts ─────────────────────────────────────────────────────────────────────────────
 
 const C0 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i));
@@ -218,5 +244,5 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
 });
 
 test("random names, themes, labels, titles and meetings: every part of every deck parses strictly and every measure is drawn", async () => {
-  await fc.assert(fc.asyncProperty(caseArb, check), { seed: 17, numRuns: 25 });
+  await fc.assert(fc.asyncProperty(caseArb, check), { seed: 17, numRuns: 20 });
 }, 300_000);
