@@ -138,6 +138,12 @@ export interface ModelLayout {
   inverted: Uint8Array;
   /** Every node in post-order (children before their parent): the order of MeasureScore.values. */
   nodeIds: string[];
+  /**
+   * Every node id (post-order), and every leaf id, as keys with null: each measure's `values` and
+   * `leaves` start as a copy (one allocation with its keys in place), then the keys are filled in.
+   */
+  valuesTemplate: Record<string, number | null>;
+  leavesTemplate: Record<string, LeafOutcome | null>;
   /** For node j (post-order): its leaf index, or −1 for a group. */
   leafOf: Int32Array;
   /** Group j's children are childIndex[childStart[j] … childStart[j + 1]) (post-order indices). */
@@ -198,8 +204,14 @@ export function layoutOf(model: Model): ModelLayout {
       childWeight[childStart[j] + q] = counts(w) ? w : 0;
     });
   const leafIndex = new Map(leafNodes.map((l, k) => [l, k]));
+  const valuesTemplate: Record<string, number | null> = {};
+  for (const id of nodeIds) valuesTemplate[id] = null;
+  const leavesTemplate: Record<string, LeafOutcome | null> = {};
+  for (const l of leafNodes) leavesTemplate[l.id] = null;
   return {
     model,
+    valuesTemplate,
+    leavesTemplate,
     leafNodes,
     leafIds: leafNodes.map((l) => l.id),
     inverted: Uint8Array.from(leafNodes, (l) => (l.direction === "inverted" ? 1 : 0)),
@@ -265,7 +277,8 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
   const lo = scale.min;
   const hi = scale.max;
   const L = leafIds.length;
-  const outcomes: Record<string, LeafOutcome> = {};
+  // Every leaf's outcome is set below.
+  const outcomes = { ...layout.leavesTemplate } as Record<string, LeafOutcome>;
   const missing: string[] = [];
   const invalid: string[] = [];
   const findings: Finding[] = [];
@@ -301,7 +314,7 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
   // Every node's value bottom-up (post-order), as nodeValues(): a group is the weighted mean of its
   // children that have a value and a weight that counts, summed in child order.
   const N = nodeIds.length;
-  const values: Record<string, number | null> = {};
+  const values = { ...layout.valuesTemplate };
   for (let j = 0; j < N; j++) {
     const leaf = leafOf[j];
     if (leaf >= 0) {
