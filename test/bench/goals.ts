@@ -144,9 +144,9 @@ export function fmt(n: number, digits = 1): string {
   return n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** ms as «840 ms» below 10 s, else «12.3 s». */
+/** ms as «840 ms» below 1 s, else «1.84 s», «12.3 s». */
 export function ms(x: number): string {
-  return x < 10_000 ? `${fmt(x, 0)} ms` : `${fmt(x / 1000, 1)} s`;
+  return x < 1000 ? `${fmt(x, 0)} ms` : x < 10_000 ? `${fmt(x / 1000, 2)} s` : `${fmt(x / 1000, 1)} s`;
 }
 
 export function printTable(header: string[], rows: string[][], indent = "   "): void {
