@@ -47,7 +47,7 @@ import type { SimWorkbook } from "../../src/sim/workbook";
 import { bundleSize } from "../../scripts/bundle-size";
 import { launch, serve } from "../e2e/harness";
 import { editLatency, instrumentedPage, openGenerated } from "../e2e/timing";
-import { fmt, loadNote, median, printSummary, printTable, runChild, timeInterleaved, timeOnce, timeRuns, type Goal } from "./goals";
+import { fmt, loadNote, median, ms, printSummary, printTable, runChild, timeInterleaved, timeOnce, timeRuns, type Goal } from "./goals";
 import { listStabilityBench } from "./list-stability-bench";
 import { roundsBench } from "./rounds-bench";
 import { scorersBench } from "./scorers-bench";
@@ -219,7 +219,7 @@ async function browserFigures(): Promise<Goal[]> {
       }
       rows.push(["open 300 measures → first ranking row (median of 3, new browser context)", fmt(median(opens), 0), "≤ 1,000"]);
       rows.push(["  of which: workbook in place → first ranking row", fmt(median(pane), 0), ""]);
-      goals.push({ ...open, now: `${fmt(median(opens), 0)} ms`, met: median(opens) <= 1000, how: "median of 3 opens of preview.html?measures=300 in a new page, navigation start → first ranking row, clocks in the page (wall clock)" });
+      goals.push({ ...open, now: ms(median(opens)), met: median(opens) <= 1000, how: "median of 3 opens of preview.html?measures=300 in a new page, navigation start → first ranking row, clocks in the page (wall clock)" });
       // Opened again in the same context, as Excel's webview opens the add-in once its scripts are cached.
       const page = await instrumentedPage(browser);
       await openGenerated(page, server.url, 300);
@@ -238,8 +238,8 @@ async function browserFigures(): Promise<Goal[]> {
       for (const v of ["0", "10", "0", "10", "0"]) times.push((await editLatency(page, frame, v)).ms);
       rows.push([`score typed → changed ranking row, ${n.toLocaleString("en-GB")} measures (median of 5)`, fmt(median(times), 0), `≤ ${target}`]);
       const how = `median of 5 edits (Enter in the formula bar → the measure's ranking row shows the new score), clocks in the page (wall clock); load ${os.loadavg()[0].toFixed(1)}`;
-      if (n === 200) goals.push({ ...edit, now: `${fmt(median(times), 0)} ms`, met: median(times) <= target, how });
-      else goals.push({ section: "browser", measure: `edit → ranking row at ${n.toLocaleString("en-GB")} measures`, before: "", now: `${fmt(median(times), 0)} ms`, goal: `≤ ${target} ms`, met: median(times) <= target, how });
+      if (n === 200) goals.push({ ...edit, now: ms(median(times)), met: median(times) <= target, how });
+      else goals.push({ section: "browser", measure: `edit → ranking row at ${n.toLocaleString("en-GB")} measures`, before: "", now: ms(median(times)), goal: `≤ ${target} ms`, met: median(times) <= target, how });
       await page.close();
     }
     {
