@@ -184,7 +184,7 @@ export function printSummary(all: Goal[], startLoad: string): number {
   goals.forEach((g, i) => console.log(`  ${String(i + 1).padStart(2)}. [${g.section}] ${g.how}`));
   const missed = goals.filter((g) => g.met === false);
   const unmeasured = goals.filter((g) => g.met === null);
-  console.log(`\nmachine: ${startLoad} at the start, ${end.text} at the end${end.busy ? " — busy: wall-clock figures are inflated; CPU-time verdicts stand, the browser's (wall clock in the page) may not" : ""}`);
+  console.log(`\nmachine: ${startLoad} at the start, ${end.text} at the end${end.busy ? " — busy: wall-clock figures are inflated, CPU time less so but still (caches and cores shared, up to 1.5–3× here at a load of 15 on 2 cores); the goals are for a quiet machine" : ""}`);
   console.log(
     `${goals.length - missed.length - unmeasured.length} met, ${missed.length} missed${missed.length ? ` (${missed.map((g) => goals.indexOf(g) + 1).join(", ")})` : ""}, ${unmeasured.length} not measured${unmeasured.length ? ` (${unmeasured.map((g) => goals.indexOf(g) + 1).join(", ")})` : ""}`,
   );
