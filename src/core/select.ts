@@ -11,6 +11,8 @@ import { costOf, Exhausted, program, run, SolverFailure, valueOf, type BinarySol
 import { BestByFrame, entryBudget, frontier, type FrontierPoint } from "./selection-entry";
 import { ForestBounds } from "./selection-forest";
 import { greedyComparison, type GreedyComparison } from "./selection-greedy";
+import { ruleReason } from "./selection-rules";
+import { selectionLists } from "./plan";
 
 export type ListName = "minimum" | "plus" | "out";
 
@@ -74,6 +76,9 @@ function reasonOut(pre: Prepared, i: number, x: boolean[], budget: number): OutR
   if (ex) return ex;
   const outPrereqs = adj[i].filter((j) => !x[j]);
   if (outPrereqs.length) return { kind: "requires-out", ids: outPrereqs.map((j) => items[j].id) };
+  // Another of its either–or group is chosen, or an at-most quota is full (selection-rules.ts).
+  const byRule = ruleReason(pre.rows, pre.quotas, items, i, x);
+  if (byRule) return byRule;
   const cost = items[i].cost ?? 0;
   const used = sum(items.map((it, k) => (x[k] ? (it.cost ?? 0) : 0)));
   if (cost > budget - used) return { kind: "budget", cost, left: budget - used };
@@ -93,12 +98,19 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
   const { items } = pre;
   try {
     const pMin = program(pre, minimum ?? problem.budget, pre.forcedClosure);
-    const xMin = await run(solver, pMin);
+    // With an at-least quota (selection-rules.ts) the lists come from the plan's program with one step
+    // (plan.ts): the minimum list alone need not meet the quota, the whole selection must.
+    const byRules = pre.rows.some((r) => r.sense === ">=") ? await selectionLists(problem, pre, solver) : null;
+    if (byRules && "conflict" in byRules) return { status: "infeasible", ...base, findings: [...pre.findings, ...byRules.conflict] };
+    const xMin = byRules ? items.map((_, i) => byRules.minimum.has(i)) : await run(solver, pMin);
     if (!xMin) throw new SolverFailure("no selection within the minimum frame although the forced measures fit");
     const minSet = new Set(items.map((_, i) => i).filter((i) => xMin[i]));
     let x = xMin;
     let plusSet = new Set<number>();
-    if (minimum !== null) {
+    if (byRules && minimum !== null) {
+      plusSet = byRules.plus;
+      x = items.map((_, i) => minSet.has(i) || plusSet.has(i));
+    } else if (minimum !== null) {
       const pPlus = program(pre, problem.budget, minSet);
       const xPlus = await run(solver, pPlus);
       if (!xPlus) throw new SolverFailure("no selection within the frame with the minimum list fixed");

@@ -193,6 +193,12 @@ export async function frontier(
   const fixedIn = pre.forcedClosure;
   const all = sum(pre.items.map((it) => it.cost ?? 0));
   let b = sum([...fixedIn].map((i) => pre.items[i].cost ?? 0));
+  if (pre.rows.some((r) => r.sense === ">=")) {
+    // An at-least quota (selection-rules.ts): the first frame is the cheapest selection that meets it.
+    const first = await run(solver, program(pre, all, fixedIn, "min-cost"));
+    if (!first) return { points, truncated: false };
+    b = Math.max(b, costOf(program(pre, all, fixedIn), first));
+  }
   while (points.length < limit) {
     const pf = program(pre, b, fixedIn);
     const xf = await run(solver, pf);

@@ -7,6 +7,7 @@
  */
 import { closureOf, sum, type Prepared } from "./selection-problem";
 import { forestKnapsack, knapsackCells, knapsackUnits, type ForestItem } from "./tree-knapsack";
+import { rowsHold } from "./selection-rules";
 
 /** Above this many cells (measures × cost units) the entry budgets go without the forest bounds. */
 const FOREST_CELLS = 4_000_000;
@@ -64,7 +65,7 @@ export class ForestBounds {
     // one prerequisite) are chosen with all they presuppose and the others of them are not, and
     // every such forest selection is real; so f is the best over the subsets T.
     const multi = items.map((_, i) => i).filter((i) => pre.adj[i].length > 1 && !pre.excluded.has(i) && !fixedIn.has(i));
-    if (pre.limits.length === 0 && multi.length <= EXACT_MULTI && knapsackCells(items) * 2 ** multi.length <= EXACT_CELLS) {
+    if (pre.limits.length === 0 && pre.rows.length === 0 && multi.length <= EXACT_MULTI && knapsackCells(items) * 2 ** multi.length <= EXACT_CELLS) {
       this.fHigh.fill(-Infinity);
       for (let t = 0; t < 1 << multi.length; t++) {
         const forced = new Set(fixedIn);
@@ -173,6 +174,8 @@ export class ForestBounds {
     for (let i = 0; i < x.length; i++) if (x[i]) (cost += items[i].cost ?? 0), (value += items[i].score ?? 0);
     if (cost > u * this.unit) return null;
     for (const l of this.pre.limits) if (sum(l.members.filter((i) => x[i]).map((i) => items[i].cost ?? 0)) > l.cap) return null;
+    // Either–or groups and quotas (selection-rules.ts): the relaxation drops them, a floor must keep them.
+    if (!rowsHold(this.pre.rows, x)) return null;
     return { x, value };
   }
 }

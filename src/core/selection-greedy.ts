@@ -4,6 +4,7 @@
  * selection: its totals, what only one of the two holds, and where the line was drawn.
  */
 import { SCORE_EPS, sum, totalsOf, type ListTotals, type Prepared } from "./selection-problem";
+import { rankOrderAtRule } from "./selection-rules";
 
 export interface GreedyComparison {
   /** Ids chosen by rank order (forced-in first, then down the ranking until a measure does not fit). */
@@ -28,6 +29,10 @@ function greedy(pre: Prepared, budget: number): { chosen: Set<number>; stoppedAt
     .sort((a, b) => (b.it.score! - a.it.score! > SCORE_EPS ? 1 : a.it.score! - b.it.score! > SCORE_EPS ? -1 : (a.it.rank ?? Infinity) - (b.it.rank ?? Infinity) || a.i - b.i));
   for (const { i } of ranked) {
     if (excluded.has(i) || adj[i].some((j) => !chosen.has(j))) continue;
+    // Either–or groups: skip a measure whose alternative is taken; a full at-most quota stops, like the frame.
+    const atRule = rankOrderAtRule(pre.rows, chosen, i);
+    if (atRule === "skip") continue;
+    if (atRule === "stop") return { chosen, stoppedAt: i };
     const c = items[i].cost ?? 0;
     const segmentFull = pre.limits.some((l) => items[i].segment === l.segment && sum(l.members.filter((k) => chosen.has(k)).map((k) => items[k].cost ?? 0)) + c > l.cap);
     if (costOfSet() + c > budget || segmentFull) return { chosen, stoppedAt: i };

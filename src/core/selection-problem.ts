@@ -24,6 +24,8 @@
  * rank order), select.ts (`select`: the lists, and the result put together).
  */
 import type { ParamValue, Severity } from "./findings";
+// Either–or groups and quotas (selection-rules.ts): their types here, their rows in `Prepared`.
+import { analyseRules, type LinearRow, type Quota, type RuleFindingCode, type RuleReason } from "./selection-rules";
 
 /** Totals that differ by at most this many score points are equal. */
 export const SCORE_EPS = 1e-6;
@@ -52,7 +54,8 @@ export type SelectionFindingCode =
   | "selection-requires-text"
   | "selection-choice-invalid"
   | "selection-frame-invalid"
-  | "selection-frame-missing";
+  | "selection-frame-missing"
+  | RuleFindingCode;
 
 export interface SelectionFinding {
   code: SelectionFindingCode;
@@ -88,8 +91,12 @@ export interface SelectionItem {
   segment?: string;
   /** Position in the ranking (1 = best), for the comparison with rank order; null when unranked. */
   rank?: number | null;
-  /** Cells for findings: the name, cost, Forutsetter and Valg cells of the measure. */
-  cells?: { name?: string; cost?: string; requires?: string; forced?: string };
+  /** Cells for findings: the name, cost, Forutsetter and Valg cells of the measure (and Gruppe). */
+  cells?: { name?: string; cost?: string; requires?: string; forced?: string; group?: string };
+  /** Either–or group (*Gruppe*): at most one measure of a group is chosen (selection-rules.ts). */
+  group?: string;
+  /** Theme (*Tema*), for quotas per theme. */
+  theme?: string;
 }
 
 export interface SelectionProblem {
@@ -101,6 +108,8 @@ export interface SelectionProblem {
   /** Per-segment limits, hundredths of a MNOK, by segment name. */
   segmentLimits?: Record<string, number>;
   cells?: { budget?: string; minimum?: string; segments?: Record<string, string> };
+  /** Quotas per segment, group or theme (selection-rules.ts). */
+  quotas?: Quota[];
 }
 
 /** Why a measure is out of the selection (or can never be in it). */
@@ -116,7 +125,9 @@ export type OutReason =
   | { kind: "budget"; cost: number; left: number }
   | { kind: "segment"; segment: string; cost: number; left: number }
   /** It would fit but adds no score (no total, or 0). */
-  | { kind: "no-gain" };
+  | { kind: "no-gain" }
+  /** Another of its either–or group is chosen, or an at-most quota is full (selection-rules.ts). */
+  | RuleReason;
 
 export interface ListTotals {
   count: number;
@@ -203,6 +214,9 @@ export interface Prepared {
   findings: SelectionFinding[];
   infeasible: boolean;
   limits: { segment: string; members: number[]; cap: number }[];
+  /** The either–or groups' and quotas' rows over the measures (selection-rules.ts); empty without rules. */
+  rows: LinearRow[];
+  quotas: Quota[];
 }
 
 const mnok = (hundredths: number): number => hundredths / COST_UNITS_PER_MNOK;
@@ -327,5 +341,9 @@ export function prepare(problem: SelectionProblem): Prepared {
       );
     }
   }
-  return { items, adj, excluded, forcedClosure, findings, infeasible, limits };
+  // Either–or groups and quotas: their rows, and what breaks them before any search.
+  const rules = analyseRules(items, problem.quotas ?? [], excluded, forcedClosure);
+  findings.push(...rules.findings);
+  if (rules.infeasible) infeasible = true;
+  return { items, adj, excluded, forcedClosure, findings, infeasible, limits, rows: rules.rows, quotas: problem.quotas ?? [] };
 }

@@ -7,6 +7,7 @@
  * `select` reports as the finding selection-solver-failed.
  */
 import { SCORE_EPS, sum, type Prepared } from "./selection-problem";
+import { rowsHold, type LinearRow } from "./selection-rules";
 
 /** A 0–1 program over n variables: what core asks a solver to do. */
 export interface BinaryProgram {
@@ -31,6 +32,8 @@ export interface BinaryProgram {
    * "worth at least the best total at my own cost" with it, over a window of frames.
    */
   steps?: { cost: number; value: number }[];
+  /** More linear rows: either–or groups and quotas (selection-rules.ts), a plan's steps (plan.ts). */
+  rows?: LinearRow[];
 }
 
 export type BinaryAnswer = { status: "optimal"; x: boolean[] } | { status: "infeasible" } | { status: "failed"; detail: string };
@@ -58,6 +61,7 @@ export function program(pre: Prepared, budget: number, fixedIn: Set<number>, sen
     sense,
   };
   if (minValue !== undefined) p.minValue = minValue;
+  if (pre.rows.length) p.rows = pre.rows;
   return p;
 }
 
@@ -67,6 +71,7 @@ export function feasible(p: BinaryProgram, x: boolean[]): boolean {
   for (let i = 0; i < p.n; i++) if (p.fixed[i] !== null && (p.fixed[i] === 1) !== x[i]) return false;
   for (const [i, j] of p.requires) if (x[i] && !x[j]) return false;
   for (const l of p.limits) if (sum(l.members.filter((i) => x[i]).map((i) => p.cost[i])) > l.cap) return false;
+  if (!rowsHold(p.rows, x)) return false;
   if (p.sense === "min-cost" && p.minValue !== undefined && valueOf(p, x) < p.minValue - SCORE_EPS / 10) return false;
   if (p.sense === "min-cost" && p.steps) {
     const c = costOf(p, x);

@@ -7,6 +7,7 @@ import type { ParamValue } from "../core/findings";
 import type { OutReason, SelectionFinding, SelectionFindingCode } from "../core/selection-problem";
 import type { Helpers, Params } from "./catalog";
 import { fill, formatList, formatNumber, formatShort, type Lang } from "./format";
+import { enRuleFindings, nbRuleFindings, ruleReasonText } from "./rules";
 
 type Messages = Record<SelectionFindingCode, (p: Params, h: Helpers) => string>;
 
@@ -39,6 +40,7 @@ export const nbSelectionFindings: Messages = {
   "selection-choice-invalid": (p, h) => `${h.q(p.raw)} i Valg for ${p.measure} er ikke et valg og er ikke regnet med. Skriv «Tas med», «Holdes utenfor» eller la cellen stå tom.`,
   "selection-frame-invalid": (p, h) => `${h.q(p.raw)} i ${p.setting} er ikke et beløp og er ikke brukt. Skriv rammen i millioner kroner som et tall.`,
   "selection-frame-missing": () => `Ingen budsjettramme er satt. Skriv den i Budsjettramme (MNOK) på arket Modell.`,
+  ...nbRuleFindings,
 };
 
 export const enSelectionFindings: Messages = {
@@ -68,6 +70,7 @@ export const enSelectionFindings: Messages = {
   "selection-choice-invalid": (p, h) => `${h.q(p.raw)} in Valg of ${p.measure} is not a choice and is not counted. Type “Tas med” (include), “Holdes utenfor” (hold out) or leave the cell blank.`,
   "selection-frame-invalid": (p, h) => `${h.q(p.raw)} in ${p.setting} is not an amount and is not used. Type the frame in millions of kroner as a number.`,
   "selection-frame-missing": () => `No budget frame is set. Type it in Budsjettramme (MNOK) on the Modell sheet.`,
+  ...enRuleFindings,
 };
 
 const UI = {
@@ -230,6 +233,9 @@ export function reasonText(lang: Lang, r: OutReason, names: (ids: string[]) => s
       return st(lang, "reasonSegment", { segment: r.segment, cost: mnokText(lang, r.cost), left: mnokText(lang, r.left) });
     case "no-gain":
       return st(lang, hasScore ? "reasonNoGain" : "reasonNoScore");
+    case "group":
+    case "quota":
+      return ruleReasonText(lang, r, names);
   }
 }
 

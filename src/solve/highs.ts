@@ -69,6 +69,11 @@ export function lpText(p: BinaryProgram): string {
     lines.push(` lim${k}: ${terms(members.map((i) => p.cost[i]), members)} <= ${l.cap}`);
   });
   p.requires.forEach(([i, j], k) => lines.push(` dep${k}: ${name(i)} - ${name(j)} <= 0`));
+  // Either–or groups, quotas and a plan's rows (core/selection-rules.ts, core/plan.ts).
+  p.rows?.forEach((r, k) => {
+    if (r.vars.length) lines.push(` row${k}: ${terms(r.coefs, r.vars)} ${r.sense} ${r.bound}`);
+    else if (r.sense === "<=" ? r.bound < 0 : r.bound > 0) lines.push(` row${k}: 0 ${name(0)} >= 1`);
+  });
   const steps = p.sense === "min-cost" ? (p.steps ?? []) : [];
   if (steps.length === 0 && p.sense === "min-cost" && p.minValue !== undefined) lines.push(` val: ${terms(p.value, all)} >= ${p.minValue}`);
   if (steps.length) {
