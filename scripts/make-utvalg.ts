@@ -4,13 +4,17 @@
  * kritisk info, infrastruktur, innbyggertjenester, helsedata), each scored on the 11 questions,
  * with *Kostnad (MNOK)*, *Forutsetter* (IDs and a range «T016–T017») and *Valg* (one measure
  * *Tas med*, one *Holdes utenfor*) in Vurdering, and the frames on Modell: Budsjettramme 240 MNOK,
- * Minimumsramme 100 MNOK.
+ * Minimumsramme 100 MNOK. For the plan by steps (issue 21): *Gruppe* (T003 and T025 are two ways
+ * to the same capability, «Legemidler i kommunene»: at most one of them), *Tidligst* (T028 not
+ * before Steg 4), the steps table on Modell (Steg 2 = the budget frame 240, Steg 3 128, Steg 4 100
+ * MNOK) and an empty quotas table to fill in.
  *
  * The costs are set so that the optimum can be checked by hand (test/cli/select-example.test.ts):
  * by score per MNOK, the measures fall in three bands (high, middle, low), and the high band with
  * the forced measure fills the minimum frame exactly, the middle band the rest of the full frame.
  * The most expensive measures score highest, so taking measures in rank order gives another,
- * worse selection. Deterministic: the same bytes every run.
+ * worse selection. The later steps' frames are filled exactly by the next measures by score per
+ * MNOK (test/cli/plan-example.test.ts checks the plan by hand). Deterministic: the same bytes every run.
  *
  *   npx tsx scripts/make-utvalg.ts
  */
@@ -24,6 +28,7 @@ import { defaultModel, leaves, type Model } from "../src/core/model";
 import { gridFromValues } from "../src/grid/grid";
 import { CHOICE_WORDS, rankingHeaders, SELECTION_COLUMNS, SELECTION_SETTINGS, scoringHeaders, SHEETS, TABLES } from "../src/grid/layout";
 import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../src/grid/model-table";
+import { PLAN_COLUMNS, PLAN_TABLES, QUOTA_HEADERS, STEP_HEADERS } from "../src/grid/plan-layout";
 import { readScoringTable, findScoringRegion } from "../src/grid/scoring-table";
 import { newStore, STORE_SHEET, storeToCells } from "../src/grid/store";
 import { fixZipTimes } from "./make-examples";
@@ -31,6 +36,15 @@ import { fixZipTimes } from "./make-examples";
 export const UTVALG_FILE = path.resolve(__dirname, "../examples/utvalg.xlsx");
 export const UTVALG_BUDGET = 240;
 export const UTVALG_MINIMUM = 100;
+/** The steps table on Modell: the first step's frame is the Budsjettramme. */
+export const UTVALG_STEPS: [string, number][] = [
+  ["Steg 2", UTVALG_BUDGET],
+  ["Steg 3", 128],
+  ["Steg 4", 100],
+];
+/** Either–or groups and earliest steps by measure id. */
+const GROUPS: Record<string, string> = { T003: "Legemidler i kommunene", T025: "Legemidler i kommunene" };
+const EARLIEST: Record<string, string> = { T028: "Steg 4" };
 
 const FIXED_DATE = new Date(Date.UTC(2021, 3, 21, 0, 0, 0));
 
@@ -48,6 +62,8 @@ export interface UtvalgMeasure {
   requires: string;
   choice: string;
   band: Band;
+  group: string;
+  earliest: string;
 }
 
 /** Name, theme, actor, band, Forutsetter, the 11 scores (Mål 2 · Kostnader 4 · Nytte 5), cost in MNOK. */
@@ -76,7 +92,7 @@ const ROWS: [string, string, string, Band, string, string, number][] = [
   ["Innsyn for pårørende med fullmakt", "Innbyggertjenester", "Norsk helsenett", "L", "T019", "6 6 | 4 4 3 5 | 5 8 5 5 4", 24],
   ["Nasjonal helseanalyseplattform", "Helsedata", "Helsedataservice", "L", "T024", "9 9 | 4 5 4 5 | 7 6 8 9 9", 95],
   ["Søknadsmottak for helsedata", "Helsedata", "Helsedataservice", "M", "", "7 8 | 6 5 5 6 | 5 5 6 7 7", 14.5],
-  ["Legemiddelmodul i kommunal journal", "Legemidler", "KS", "L", "T003", "7 7 | 3 4 5 4 | 8 6 7 8 5", 31],
+  ["Legemiddelmodul i kommunal journal", "Legemidler", "KS", "L", "", "7 7 | 3 4 5 4 | 8 6 7 8 5", 31],
   ["Digital tolketjeneste", "Innbyggertjenester", "Helse Bergen", "L", "", "6 5 | 6 6 5 6 | 6 7 5 5 3", 22],
   ["Kunstig intelligens i bildediagnostikk (pilot)", "Helsedata", "Helse Midt-Norge", "X", "T007", "7 6 | 4 4 3 5 | 8 6 8 8 6", 9],
   ["Nasjonal kjernejournal for tannhelse", "Kritisk info", "Helsedirektoratet", "L", "", "6 6 | 5 5 4 5 | 6 5 5 6 5", 27.5],
@@ -95,15 +111,17 @@ export function utvalgMeasures(): UtvalgMeasure[] {
     requires,
     choice: band === "F" ? CHOICE_WORDS.in : band === "X" ? CHOICE_WORDS.out : "",
     band,
+    group: GROUPS[`T${String(i + 1).padStart(3, "0")}`] ?? "",
+    earliest: EARLIEST[`T${String(i + 1).padStart(3, "0")}`] ?? "",
   }));
 }
 
 function scoringRows(model: Model, measures: UtvalgMeasure[]): CellValue[][] {
-  return measures.map((m) => [m.id, m.name, m.theme, m.actor, ...m.scores, null, m.cost, m.requires || null, m.choice || null]);
+  return measures.map((m) => [m.id, m.name, m.theme, m.actor, ...m.scores, null, m.cost, m.requires || null, m.choice || null, m.group || null, m.earliest || null]);
 }
 
 export function utvalgHeaders(model: Model): string[] {
-  return [...scoringHeaders(model), SELECTION_COLUMNS.cost, SELECTION_COLUMNS.requires, SELECTION_COLUMNS.choice];
+  return [...scoringHeaders(model), SELECTION_COLUMNS.cost, SELECTION_COLUMNS.requires, SELECTION_COLUMNS.choice, PLAN_COLUMNS.group, PLAN_COLUMNS.earliest];
 }
 
 /** The totals the add-in computes for the example's scores, by id. */
@@ -144,7 +162,7 @@ export async function utvalgWorkbook(): Promise<Buffer> {
   addTable(ws, TABLES.scoring, 1, 0, headers, scoringRows(model, measures), "TableStyleMedium2");
   ws.getRow(2).alignment = { wrapText: true, vertical: "top" };
   ws.getRow(2).font = { bold: true };
-  const widths = [8, 46, 18, 24, ...leaves(model).map(() => 11), 20, 12, 14, 16];
+  const widths = [8, 46, 18, 24, ...leaves(model).map(() => 11), 20, 12, 14, 16, 24, 10];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const costCol = headers.indexOf(SELECTION_COLUMNS.cost) + 1;
   for (let r = 3; r < 3 + measures.length; r++) ws.getCell(r, costCol).numFmt = "0.0";
@@ -152,6 +170,11 @@ export async function utvalgWorkbook(): Promise<Buffer> {
   (ws as ExcelJS.Worksheet & { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
     `${choiceCol}3:${choiceCol}${2 + measures.length}`,
     { type: "list", allowBlank: true, formulae: [`"${CHOICE_WORDS.in},${CHOICE_WORDS.out}"`] },
+  );
+  const earliestCol = columnLetters(headers.indexOf(PLAN_COLUMNS.earliest));
+  (ws as ExcelJS.Worksheet & { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
+    `${earliestCol}3:${earliestCol}${2 + measures.length}`,
+    { type: "list", allowBlank: true, formulae: [`"${UTVALG_STEPS.map(([name]) => name).join(",")}"`] },
   );
 
   const wm = wb.addWorksheet(SHEETS.model);
@@ -161,6 +184,13 @@ export async function utvalgWorkbook(): Promise<Buffer> {
   [22, 12, 44, 44, 22, 22, 8, 16, 46, 14].forEach((w, i) => (wm.getColumn(i + 1).width = w));
   wm.getColumn(MODEL_HEADERS.length + 2).width = 24;
   wm.getColumn(MODEL_HEADERS.length + 3).width = 30;
+  // The steps beside the settings, and the quotas beside the steps (empty, to fill in).
+  const stepsCol = MODEL_HEADERS.length + 4;
+  addTable(wm, PLAN_TABLES.steps, 0, stepsCol, STEP_HEADERS, UTVALG_STEPS, "TableStyleLight9");
+  const quotasCol = stepsCol + STEP_HEADERS.length + 1;
+  addTable(wm, PLAN_TABLES.quotas, 0, quotasCol, QUOTA_HEADERS, [], "TableStyleLight9");
+  [12, 14].forEach((w, i) => (wm.getColumn(stepsCol + 1 + i).width = w));
+  [16, 10, 8, 10, 10].forEach((w, i) => (wm.getColumn(quotasCol + 1 + i).width = w));
 
   const wr = wb.addWorksheet(SHEETS.ranking, { views: [{ state: "frozen", ySplit: 1 }] });
   addTable(wr, TABLES.ranking, 0, 0, rankingHeaders(model), [], "TableStyleMedium2");

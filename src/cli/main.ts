@@ -240,6 +240,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const safe: Io = { ...io, out: (text) => io.out(json ? escapeJson(text) : escapeControlsKeepLines(text)) };
     return (await import("./select")).selectMain(argv.slice(1), safe);
   }
+  if (argv[0] === "plan") {
+    // The plan by steps (cli/plan.ts), escaped as every command's output is.
+    const json = argv.includes("--json");
+    const safe: Io = { ...io, out: (text) => io.out(json ? escapeJson(text) : escapeControlsKeepLines(text)) };
+    return (await import("./plan")).planMain(argv.slice(1), safe);
+  }
   try {
     const analysis = commandOf(argv);
     if (analysis === "sensitivity" || analysis === "uncertainty") {

@@ -295,7 +295,7 @@ function reasonLater(L: Layout, slot: number[], i: number): PlanReason {
   const stepOf = (j: number) => L.slotStep[slot[j]];
   const g = L.groups.find((x) => x.members.includes(i));
   const other = g?.members.filter((j) => j !== i && placed(j)) ?? [];
-  if (g && other.length) return { kind: "group", group: g.name, ids: other.map((j) => items[j].id) };
+  if (g && other.length) return { kind: "group", group: g.name, ids: other.map((j) => items[j].id), step: L.steps[stepOf(other[0])].name };
   const missing = pre.adj[i].filter((j) => !placed(j));
   if (missing.length) return { kind: "requires-out", ids: missing.map((j) => items[j].id) };
   const c = items[i].cost ?? 0;

@@ -57,7 +57,7 @@ export type RuleRef = { kind: "group"; name: string } | { kind: "quota"; index: 
 /** Why a measure is out because of a rule. */
 export type RuleReason =
   /** Another measure of its either–or group is chosen. */
-  | { kind: "group"; group: string; ids: string[] }
+  | { kind: "group"; group: string; ids: string[]; step?: string }
   /** An at-most quota of its segment, group or theme is full. */
   | { kind: "quota"; quota: QuotaText; left: number };
 

@@ -16,6 +16,7 @@ import { addr, rowCount, textAt, valueAt, type Grid } from "./grid";
 import { CHOICE_WORDS, SELECTION_COLUMNS, SELECTION_SETTINGS, SHEETS, segmentLimitKey } from "./layout";
 import { SETTINGS_HEADERS } from "./model-table";
 import type { WorkbookRead } from "./workbook";
+import { readRuleInputs, resolveQuotas, type RuleInputs } from "./plan-inputs";
 
 export interface SelectionInputs {
   /** The problem; `budget` is null when the workbook sets no frame (the CLI may give one). */
@@ -23,6 +24,8 @@ export interface SelectionInputs {
   findings: SelectionFinding[];
   /** Which optional columns the scoring table has. */
   columns: { cost: boolean; requires: boolean; choice: boolean };
+  /** Either–or groups, quotas, *Tidligst* and Modell's steps as read (plan-inputs.ts). */
+  rules?: RuleInputs;
 }
 
 type Amount = { ok: true; hundredths: number; rounded: boolean } | { ok: false; suggestion?: number };
@@ -208,5 +211,11 @@ export function readSelectionInputs(grids: Grid[], read: Extract<WorkbookRead, {
   const problem: SelectionInputs["problem"] = { items, budget: budget.value, cells };
   if (minimum.value !== null) problem.minimum = minimum.value;
   if (Object.keys(segmentLimits).length) problem.segmentLimits = segmentLimits;
-  return { problem, findings, columns: { cost: costCol !== undefined, requires: reqCol !== undefined, choice: choiceCol !== undefined } };
+  // Either–or groups (onto the items), quotas with the steps they name, Tidligst (plan-inputs.ts).
+  const rows = scoring.measures.map((m) => scoring.rowOf.get(m.id)!);
+  const rules = readRuleInputs(grids, sheet, region.headerRow, region.firstCol, region.lastCol, items, rows, scoring.measures.map((m) => m.theme));
+  const quotas = resolveQuotas(rules.quotas, rules.steps?.map((s) => s.name) ?? []);
+  findings.push(...rules.findings, ...quotas.findings);
+  if (quotas.quotas.length) problem.quotas = quotas.quotas;
+  return { problem, findings, columns: { cost: costCol !== undefined, requires: reqCol !== undefined, choice: choiceCol !== undefined }, rules };
 }

@@ -162,13 +162,13 @@ export const enRuleFindings: Messages = {
 };
 
 const REASONS = {
-  nb: { group: "alternativ til {ids}, som er med (gruppen {group})", quota: "kvoten «{quota}» er full ({left} igjen)" },
-  en: { group: "alternative to {ids}, which is selected (group {group})", quota: "the quota “{quota}” is full ({left} left)" },
+  nb: { group: "alternativ til {ids}, som er med (gruppen {group})", groupStep: "alternativ til {ids}, som er med i {step} (gruppen {group})", quota: "kvoten «{quota}» er full ({left} igjen)" },
+  en: { group: "alternative to {ids}, which is selected (group {group})", groupStep: "alternative to {ids}, which is in {step} (group {group})", quota: "the quota “{quota}” is full ({left} left)" },
 } as const;
 
 /** A rule reason in words; `names` maps ids to the names shown. */
 export function ruleReasonText(lang: Lang, r: RuleReason, names: (ids: string[]) => string): string {
-  if (r.kind === "group") return fill(REASONS[lang].group, { ids: names(r.ids), group: r.group });
+  if (r.kind === "group") return fill(REASONS[lang][r.step ? "groupStep" : "group"], { ids: names(r.ids), group: r.group, step: r.step ?? "" });
   const left = r.quota.unit === "mnok" ? `${formatShort(lang, r.left / 100)} MNOK` : formatShort(lang, r.left);
   return fill(REASONS[lang].quota, { quota: quotaLabel(lang, quotaWordsOf(r.quota)), left });
 }
