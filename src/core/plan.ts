@@ -15,9 +15,12 @@
  *   measures that can never be chosen nowhere, *Tidligst* (earliest step) nowhere before its step
  *   Σ_i s_i y[i, level l] ≥ V_l − ε  for every earlier level l (it keeps its best total V_l)
  * and maximises level L's total. ε is SCORE_EPS: totals within it are equal, so ties of an earlier
- * step are decided in favour of the later ones. A level sees the slots up to its own (a later step
- * left empty breaks nothing) unless an at-least quota holds in some step, then every slot.
- * Every answer is checked by selection-solver.ts's `run` in exact arithmetic.
+ * step are decided in favour of the later ones. A level is solved over the slots up to its own (a
+ * later step left empty breaks nothing), without the at-least quotas of a step it sees only in part:
+ * a relaxation. With at-least quotas in later steps its answer must also leave room for them: one
+ * feasibility solve over every slot with the level's slots fixed says so, and only when it does not
+ * is the level solved again over every slot. Every answer is checked by selection-solver.ts's `run`
+ * in exact arithmetic.
  *
  * What fits no step is «senere» with its reason (`PlanReason`). When the rules cannot all hold,
  * `ruleConflict` names a smallest set of them that cannot (a deletion filter over the rules: each
@@ -136,11 +139,16 @@ function ruleKeys(L: Layout): RuleKey[] {
   ];
 }
 
+/** The feasibility tolerance of a plan's programs (selection-solver.ts BinaryProgram.tolerance). */
+const TOLERANCE = SCORE_EPS / 10;
+
 /**
  * The program over slots [0, upTo]: maximise the total of `objective`'s slots with each floor kept
- * (none: a feasibility test), with the rules in `active` (all when undefined).
+ * (none: a feasibility test), with the rules in `active` (all when undefined); `fix` fixes the
+ * variables of the slots it covers (an answer of a smaller program). The at-least quotas of a step
+ * whose slots are not all in [0, upTo] are left out, so the program is a relaxation of the whole.
  */
-function planProgram(L: Layout, upTo: number, objective: number[], floors: { slots: number[]; value: number }[], active?: Set<RuleKey>): BinaryProgram {
+function planProgram(L: Layout, upTo: number, objective: number[], floors: { slots: number[]; value: number }[], active?: Set<RuleKey>, fix?: boolean[]): BinaryProgram {
   const { n, items, pre } = L;
   const on = (k: RuleKey) => active === undefined || active.has(k);
   const S = upTo + 1;
@@ -150,6 +158,7 @@ function planProgram(L: Layout, upTo: number, objective: number[], floors: { slo
     for (let s = 0; s < S; s++) {
       if (pre.excluded.has(i) || (on("earliest") && L.slotStep[s] < L.earliest[i])) fixed[v(i, s)] = 0;
       else if (on("forced") && L.forced.has(i)) fixed[v(i, s)] = s === 0 ? 1 : 0;
+      if (fix && v(i, s) < fix.length) fixed[v(i, s)] = fix[v(i, s)] ? 1 : 0;
     }
   }
   const free = (i: number, s: number) => fixed[v(i, s)] !== 0;
@@ -191,15 +200,16 @@ function planProgram(L: Layout, upTo: number, objective: number[], floors: { slo
     const members = quotaMembers(items, q);
     L.steps.forEach((_, k) => {
       if ((q.step !== null && q.step !== k) || stepSlots(L, k)[0] >= S) return;
+      if (q.bound === "min" && Math.max(...stepSlots(L, k)) >= S) return;
       const vars = slotVars(stepSlots(L, k), members);
       rows.push({ vars, coefs: vars.map((x) => quotaCoef(q, items[x % n])), sense: q.bound === "min" ? ">=" : "<=", bound: q.value, rule: { kind: "quota", index } });
     });
   });
   for (const f of floors) {
     const vars = slotVars(f.slots, everyone);
-    rows.push({ vars, coefs: vars.map((x) => items[x % n].score ?? 0), sense: ">=", bound: f.value - SCORE_EPS, tolerance: SCORE_EPS / 10 });
+    rows.push({ vars, coefs: vars.map((x) => items[x % n].score ?? 0), sense: ">=", bound: f.value - SCORE_EPS, tolerance: TOLERANCE });
   }
-  return { n: n * S, value, cost, fixed, requires: [], limits, rows, sense: "max-value" };
+  return { n: n * S, value, cost, fixed, requires: [], limits, rows, sense: "max-value", tolerance: TOLERANCE };
 }
 
 /** The total of `slots` in an answer. */
@@ -216,15 +226,25 @@ function slotsOf(L: Layout, x: boolean[]): number[] {
   return out;
 }
 
+/** Whether an at-least quota holds in a step with a slot after `upTo` (a level over slots up to `upTo` is then only a relaxation). */
+function needsLookAhead(L: Layout, upTo: number): boolean {
+  return L.quotas.some((q) => q.bound === "min" && L.steps.some((_, k) => (q.step === null || q.step === k) && Math.max(...stepSlots(L, k)) > upTo));
+}
+
 /** The lexicographic optimum: each level's best total with every earlier level's kept; null when the rules cannot all hold. */
 async function solveLevels(L: Layout, solver: BinarySolver): Promise<number[] | null> {
   const last = L.slotStep.length - 1;
-  const everySlot = L.quotas.some((q) => q.bound === "min");
   const floors: { slots: number[]; value: number }[] = [];
   let slot: number[] = new Array<number>(L.n).fill(-1);
   for (const objective of L.levels) {
-    const upTo = everySlot ? last : Math.max(...objective);
-    const x = await run(solver, planProgram(L, upTo, objective, floors));
+    const upTo = Math.max(...objective);
+    // The level over its own slots: a relaxation of the whole, exact when nothing after it asks for at least.
+    let x = await run(solver, planProgram(L, upTo, objective, floors));
+    if (x && upTo < last && needsLookAhead(L, upTo)) {
+      // Does the answer leave room for the later steps' at-least quotas? If so it is the whole's optimum too.
+      const rest = await run(solver, planProgram(L, last, [], [], undefined, x));
+      x = rest ?? (await run(solver, planProgram(L, last, objective, floors)));
+    }
     if (!x) {
       if (floors.length) throw new SolverFailure("a later step of the plan found no selection although the earlier ones had one");
       return null;

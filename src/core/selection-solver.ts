@@ -34,6 +34,12 @@ export interface BinaryProgram {
   steps?: { cost: number; value: number }[];
   /** More linear rows: either–or groups and quotas (selection-rules.ts), a plan's steps (plan.ts). */
   rows?: LinearRow[];
+  /**
+   * The feasibility tolerance a solver may use (default 1e-9). A plan's programs (plan.ts) allow
+   * 1e-7: their floors carry fractional scores, and HiGHS's presolve at 1e-9 has called such a
+   * program infeasible that a checked selection satisfies.
+   */
+  tolerance?: number;
 }
 
 export type BinaryAnswer = { status: "optimal"; x: boolean[] } | { status: "infeasible" } | { status: "failed"; detail: string };

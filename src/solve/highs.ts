@@ -122,7 +122,7 @@ export function highsSolver(options: HighsOptions = {}): BinarySolver {
           mip_abs_gap: 1e-9,
           // HiGHS's default (1e-6, on its internally scaled rows) would let "worth at least v + 10⁻⁶"
           // accept a selection worth v; 1e-9 keeps row and integrality slack far below SCORE_EPS.
-          mip_feasibility_tolerance: 1e-9,
+          mip_feasibility_tolerance: p.tolerance ?? 1e-9,
           time_limit: options.timeLimit ?? 60,
         });
       } catch (e) {

@@ -160,6 +160,19 @@ describe("steps", () => {
     expect(planReasonText("en", r.measures[1].reason!, names)).toBe("presupposes Tiltak A, which comes after Steg 2");
   });
 
+  it("leaves room in the first step for a later step's at-least quota", async () => {
+    // «minst 1 tiltak i Samstyre» in every step. Steg 2 alone would take A + B (19), leaving Steg 3
+    // no Samstyre measure; so Steg 2 takes A + D (11) and Steg 3 B.
+    const q: Quota = { kind: "segment", name: "Samstyre", bound: "min", unit: "count", value: 1, step: null, cell: "Modell!R2" };
+    const items = [item("A", 5, 10, { segment: "Samstyre" }), item("B", 5, 9, { segment: "Samstyre" }), item("D", 5, 1)];
+    const r = await plan({ items, steps, quotas: [q] }, solver);
+    if (r.status !== "ok") throw new Error(r.status);
+    expect(r.steps.map((s) => [s.name, s.ids, s.score])).toEqual([
+      ["Steg 2", ["A", "D"], 11],
+      ["Steg 3", ["B"], 9],
+    ]);
+  });
+
   it("names the rules that cannot hold together, with their cells", async () => {
     // «minst 2 tiltak i Samstyre» in Steg 3, but there are two Samstyre measures and A is Tas med (Steg 2).
     const q: Quota = { kind: "segment", name: "Samstyre", bound: "min", unit: "count", value: 2, step: 1, stepName: "Steg 3", cell: "Modell!R2" };

@@ -121,6 +121,8 @@ export function enumeratePlans(problem: PlanProblem, dropped: Dropped = {}): Bru
     }
     slots[i] = -1;
   };
+  // A minimum frame larger than the budget frame is an error of the frames themselves (as in a single selection).
+  if (minimum !== null && minimum > steps[0].budget) return { slotStep, feasible };
   walk(0);
   return { slotStep, feasible };
 }
