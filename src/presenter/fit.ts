@@ -88,7 +88,8 @@ export function fitRows(
     max,
     (font, clamp) => {
       apply(font, clamp);
-      return bottom() <= win.innerHeight;
+      // Offsets are whole pixels and the layout is not: a pixel to spare keeps the row inside.
+      return bottom() <= win.innerHeight - 1;
     },
     previous,
   );

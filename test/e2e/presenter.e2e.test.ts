@@ -209,7 +209,8 @@ test.each([
     root.style.setProperty("--row-font", was);
     return { was: parseFloat(was), bottom };
   });
-  if (bigger.was < 40) expect(bigger.bottom).toBeGreaterThan(720);
+  // (fit.ts keeps a pixel to spare for sub-pixel layout: one font larger ends past 719 px.)
+  if (bigger.was < 40) expect(bigger.bottom).toBeGreaterThan(719);
   console.log(`${label}: row font ${bigger.was} px, clamp ${clamp ?? "none"}, lines ${boxes.slice(0, 15).map((b) => b.lines).join(",")}`);
 
   // Resized to a smaller window, it fits again (still above the floor for that window).

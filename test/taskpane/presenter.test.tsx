@@ -37,7 +37,7 @@ describe("presenterMessage", () => {
     expect(m.rows.map((r) => r.rank)).toEqual(["1", "2", "3", "4", "5", "6=", "6=", "8", "9", "10", "11", "12", "13", "–"]);
     expect(m.rows[5]).toEqual({ id: "dbep.implementering-av-dbep", rank: "6=", name: "DBEP: Implementering av DBEP", total: "18,2", bar: 18.166666666666668 / 30 });
     expect(m.rows[0].name).toBe("Legemidler: PLL");
-    expect(m.rows[13]).toMatchObject({ rank: "–", total: "–", note: "ingen score", bar: 0 });
+    expect(m.rows[13]).toMatchObject({ rank: "–", total: "–", note: "ingen total", bar: 0 });
     expect(m.rows.some((r) => r.move)).toBe(false);
     expect(m.whatIf).toBeUndefined();
   });

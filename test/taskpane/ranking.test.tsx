@@ -90,7 +90,7 @@ describe("Rangering", () => {
     const unranked = screen.getAllByTestId("ranking-unranked-row");
     expect(unranked.map((r) => r.getAttribute("data-measure-id"))).toEqual([NO_NYTTE]);
     expect(unranked[0].getAttribute("data-rank")).toBe("–");
-    expect(screen.getByText("Uten score (1)")).toBeTruthy();
+    expect(screen.getByText("Uten total (1)")).toBeTruthy();
     expect(within(unranked[0]).getByTestId("ranking-reason").textContent).toBe(
       "Dokumentdeling: Andre helseaktører/tjenester har ingen total fordi Nytte ikke har noen score. Fyll inn minst én score under Nytte.",
     );
@@ -170,7 +170,7 @@ describe("Rangering", () => {
 
     expect(screen.getAllByTestId("ranking-row")).toHaveLength(14);
     expect(screen.queryAllByTestId("ranking-unranked-row")).toHaveLength(0);
-    expect(screen.queryByText(/Uten score/)).toBeNull();
+    expect(screen.queryByText(/Uten total/)).toBeNull();
     const moved = next.measures.find((m) => m.id === NO_NYTTE)!;
     expect(row(NO_NYTTE).getAttribute("data-rank")).toBe(String(moved.rank));
     expect(within(row(NO_NYTTE)).getByTestId("ranking-total").textContent).toBe("18,0");

@@ -108,14 +108,14 @@ describe("what-if weights", () => {
     expect(writes(c)).toEqual([]);
   });
 
-  test("one number format in the list (issue 16, items 4 and 12): every total with the decimals that keep them apart, «Score» as the word", () => {
+  test("one number format in the list (issue 16, items 4 and 12): every total with the decimals that keep them apart; «total», not «sum»", () => {
     openWhatIf();
     fireEvent.change(screen.getByTestId("whatif-input-nytte"), { target: { value: "1,9" } });
     const totals = within(screen.getByTestId("whatif-ranking"))
       .getAllByRole("listitem")
       .map((li) => li.children[2].textContent);
-    // Was «29,5», «25,63» … «19,37», «19,35» … and «Uten sum»: now two decimals throughout.
-    expect(totals).toEqual(["29,50", "25,63", "24,63", "23,88", "23,72", "22,75", "22,37", "20,43", "19,37", "19,35", "17,83", "15,25", "14,05", "Uten score"]);
+    // Was «29,5», «25,63» … «19,37», «19,35» … and «Uten sum»: now two decimals throughout, and «total» as in Funn.
+    expect(totals).toEqual(["29,50", "25,63", "24,63", "23,88", "23,72", "22,75", "22,37", "20,43", "19,37", "19,35", "17,83", "15,25", "14,05", "Uten total"]);
     fireEvent.change(screen.getByTestId("whatif-input-nytte"), { target: { value: "2" } });
     expect(within(screen.getByTestId("whatif-ranking")).getAllByRole("listitem")[0].children[2].textContent).toBe("30,25");
   });
