@@ -91,14 +91,14 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
   return (
     <main ref={root} className={segments ? "presenter with-segment" : "presenter"} lang={lang} data-testid="presenter" data-page={page + 1} data-pages={count}>
       <header>
-        <h1>{showAcc ? acc.title : message.title}</h1>
+        <h1>{showAcc ? acc.title : shown?.kind === "scorers" && message.scorers ? message.scorers.title : message.title}</h1>
         {message.whatIf && (
           <p className="whatif" role="status" data-testid="presenter-whatif" title={message.whatIf}>
             {message.whatIf}
           </p>
         )}
         {notice && <p className="notice">{notice}</p>}
-        {message.captions.since && !showAcc && (
+        {message.captions.since && showing && (
           <p className="since" data-testid="presenter-since" title={message.captions.since}>
             {message.captions.since}
           </p>
@@ -161,8 +161,7 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
         ))}
       </ol>
       {message.scorers && shown?.kind === "scorers" && (
-        <section className="scorers" data-testid="presenter-scorers" data-revealed={String(message.scorers.revealed)}>
-          <h2>{message.scorers.title}</h2>
+        <section className="scorers" data-testid="presenter-scorers" data-revealed={String(message.scorers.revealed)} aria-label={message.scorers.title}>
           <p>{message.scorers.agreement}</p>
           <ul>
             {message.scorers.cells.slice(shown.from, shown.to).map((c, i) => (

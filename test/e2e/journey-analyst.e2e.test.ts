@@ -82,7 +82,7 @@ test("a bad score → its finding by cell → fixed → the row moves; a near ti
   const PLL = idOf("pll");
   const at = `E${rowOf("pll")}`; // PLL's Informasjonsbehov, 8
   const base = fixtureInputs();
-  expect(base.find((m) => m.id === "pll")!.scores["maal.behov"].value).toBe(8);
+  expect(base.find((m) => m.id === "pll")!.scores["maal.behov"]!.value).toBe(8);
 
   await page.goto(`${server.url}/preview.html`);
   const pane = await taskpane(page);

@@ -105,7 +105,8 @@ test("with 20 measures with long names the top 15 are on screen at 1280×720, 6=
     rows,
   };
   await presenter.evaluate((m) => window.postMessage({ prioDialog: JSON.stringify(m) }, location.origin), message);
-  await presenter.waitForFunction(() => document.querySelectorAll('[data-testid="presenter-row"]').length === 20);
+  // 20 rows: the first page shows 15 of them («1–15 av 20»).
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-page"]')?.textContent === "1–15 av 20");
   await shot(page, "presenter-1280x720-20-rows");
   const boxes = await rowBoxes(presenter);
   expect(boxes.slice(0, 15).every((b) => b.bottom <= 720)).toBe(true);
@@ -170,7 +171,8 @@ test.each([
     rows,
   };
   await send(presenter, message);
-  await presenter.waitForFunction(() => document.querySelectorAll('[data-testid="presenter-row"]').length === 20);
+  // 20 rows: the first page shows 15 of them («1–15 av 20»).
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-page"]')?.textContent === "1–15 av 20");
   await shot(page, `presenter-1280x720-long-names-whatif-${segments ? "segments" : "plain"}`);
   const boxes = await rowBoxes(presenter);
   for (const b of boxes.slice(0, 15)) {
@@ -238,7 +240,8 @@ test("names of 110–130 characters: whole names cannot fit, so they are cut to 
   const rows = longRows(true, [tail, tail.replace("Deling", "Utveksling"), tail.replace("fastlegene", "avtalespesialistene"), tail.replace("strukturert", "ustrukturert")]);
   for (const r of rows) expect(r.name.length).toBeGreaterThanOrEqual(110);
   await send(presenter, { kind: "ranking", lang: "nb", title: "Rangering", whatIf: "Hva om: prøvde vekter, ikke lagret", captions: { rank: "Plass", measure: "Tiltak", total: "Sum", segment: "Segment", move: "Endring" }, rows });
-  await presenter.waitForFunction(() => document.querySelectorAll('[data-testid="presenter-row"]').length === 20);
+  // 20 rows: the first page shows 15 of them («1–15 av 20»).
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-page"]')?.textContent === "1–15 av 20");
   await shot(page, "presenter-1280x720-very-long-names");
   const boxes = await rowBoxes(presenter);
   for (const b of boxes.slice(0, 15)) {
@@ -258,7 +261,8 @@ test("with reduced motion the rows jump to their places, and the fit is the same
   const rows = longRows(true);
   const message = { kind: "ranking", lang: "nb", title: "Rangering", captions: { rank: "Plass", measure: "Tiltak", total: "Sum", segment: "Segment", move: "Endring" }, rows };
   await send(presenter, message);
-  await presenter.waitForFunction(() => document.querySelectorAll('[data-testid="presenter-row"]').length === 20);
+  // 20 rows: the first page shows 15 of them («1–15 av 20»).
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-page"]')?.textContent === "1–15 av 20");
   await send(presenter, { ...message, rows: [rows[3], ...rows.slice(0, 3), ...rows.slice(4)] });
   await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-row"]')?.getAttribute("data-flip-id") === "m3");
   // No transition was set on any row: nothing glides.

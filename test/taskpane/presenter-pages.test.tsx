@@ -118,6 +118,26 @@ describe("the presenter page", () => {
     expect(shownRanks()).toHaveLength(15);
   });
 
+  test("the rank acceptability table of 16 measures: pages of its own, the ranking's page kept apart", () => {
+    const acceptability = {
+      title: "Hvor sikker er rangeringen",
+      lead: "…",
+      views: { ranking: "Rangering", acceptability: "Hvor sikker" },
+      captions: { rank: "Plass", measure: "Tiltak" },
+      places: ["1", "2–16"],
+      rows: Array.from({ length: 16 }, (_, i) => ({ id: `T${i}`, rank: String(i + 1), name: `Tiltak ${i + 1}`, cells: [{ text: "50 %", fill: "", ink: "1A1A1A", label: "" }, { text: "50 %", fill: "", ink: "1A1A1A", label: "" }] })),
+    };
+    render(<Presenter message={message(16, { acceptability })} waiting="" />);
+    key("PageDown");
+    expect(screen.getByTestId("presenter-page").textContent).toBe("16 av 16");
+    fireEvent.click(screen.getByTestId("presenter-view-acceptability"));
+    expect(screen.getByTestId("presenter-page").textContent).toBe("1–15 av 16");
+    expect(screen.getAllByTestId("presenter-acceptability-row")).toHaveLength(15);
+    key("PageDown");
+    expect(screen.getAllByTestId("presenter-acceptability-row").map((r) => r.getAttribute("data-measure-id"))).toEqual(["T15"]);
+    expect(screen.queryByTestId("presenter-list")!.hasAttribute("hidden")).toBe(true);
+  });
+
   test("in English", () => {
     render(<Presenter message={message(16, { lang: "en" })} waiting="" />);
     expect(screen.getByTestId("presenter-page").textContent).toBe("1–15 of 16");

@@ -67,6 +67,8 @@ test("hidden: the cell and its spread, no individual score; revealed: each score
     fireEvent.keyDown(window, { key: "PageDown" });
   });
   expect(screen.getByTestId("presenter-page").textContent).toBe("Side 2 av 2");
+  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(hidden.scorers!.title);
+  expect(screen.queryByTestId("presenter-since")).toBeNull();
   expect(screen.queryAllByTestId("presenter-row")).toHaveLength(0);
   expect(screen.getByTestId("presenter-scorers").getAttribute("data-revealed")).toBe("false");
   expect(screen.getByTestId("presenter-disagreement").textContent).toBe(
