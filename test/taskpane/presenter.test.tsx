@@ -65,6 +65,9 @@ describe("presenterMessage", () => {
     const equal = presenterMessage(assessInputs(meeting.model, meeting.inputs), "nb", null, new Map());
     expect(equal.rows.filter((r) => r.rank === "6=").map((r) => r.total)).toEqual(["18,2", "18,2"]);
     expect(equal.captions.since).toBe("Endring siden forrige rangering");
+    // One word for the figure, as the pane's Rangering and the slides call it (was «Sum» here, «Total» in English).
+    expect(equal.captions.total).toBe("Score");
+    expect(presenterMessage(a, "en", null, new Map()).captions.total).toBe("Score");
   });
 
   test("movement against the previous ranking, with its words; segments when given; English", () => {
