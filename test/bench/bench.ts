@@ -26,6 +26,7 @@
  *   selection   the selection of 200 measures, and its entry frames                  (selection-bench.ts)
  *   select5000  one selection of 5,000 measures                                      (speed-goals.ts)
  *   select-cli  `prio select --budget 100` on 2,000 measures                         (speed-goals.ts)
+ *   plan        the plan by steps: 200 measures, 3 steps, two quotas; issue 21: ≤ 3 s  (plan-bench.ts)
  *   intervals   the minimum list's weight intervals at 200 measures                  (list-stability-bench.ts)
  *   rounds      saved rounds at 200 measures                                         (rounds-bench.ts)
  *   scorers     several scorers at 50 / 200 / 1,000 measures                         (scorers-bench.ts)
@@ -52,6 +53,7 @@ import { listStabilityBench } from "./list-stability-bench";
 import { roundsBench } from "./rounds-bench";
 import { scorersBench } from "./scorers-bench";
 import { selectionBench } from "./selection-bench";
+import { planBench } from "./plan-bench";
 import { ciTime, hyperFormula, monteCarloLarge, selectCli, selection5000, utvalgFirstOpen } from "./speed-goals";
 import { stabilityBench } from "./stability-bench";
 import { openWhatIf, sliderLatency } from "./whatif-browser";
@@ -296,6 +298,7 @@ const SECTIONS: { name: string; run: () => Goal[] | Promise<Goal[]> }[] = [
   { name: "selection", run: () => selectionBench() },
   { name: "select5000", run: selection5000 },
   { name: "select-cli", run: selectCli },
+  { name: "plan", run: planBench },
   { name: "intervals", run: listStabilityBench },
   { name: "rounds", run: roundsBench },
   { name: "scorers", run: scorersBench },
