@@ -99,6 +99,7 @@ module.exports = (env, options) => {
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       // Without HiGHS (a chunk and a .wasm beside it): the pane's own recompute fills Rangering's Utvalg column.
       new webpack.NormalModuleReplacementPlugin(/^\.\.?\/selection-column$/, path.resolve(__dirname, "src/preview/selection-column-stub.ts")),
+      new webpack.NormalModuleReplacementPlugin(/^\.\.?\/veikart-plan$/, path.resolve(__dirname, "src/preview/veikart-plan-stub.ts")),
     ],
   };
   return [pages, stub];

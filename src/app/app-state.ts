@@ -16,6 +16,8 @@ import type { Grid } from "../grid/grid";
 import type { ScorerFinding } from "../core/scorers";
 import type { FetchedRow } from "../grid/scorer-import";
 import type { AddinRead } from "../grid/workbook";
+import type { PlanProblem, PlanResult } from "../core/plan";
+import type { SelectionFinding } from "../core/selection-problem";
 
 export type AppStatus =
   /** Reading the workbook for the first time. */
@@ -134,6 +136,24 @@ export interface ScorerActions {
   add(scorer: string, rows: readonly FetchedRow[], replace: boolean): Promise<ScorersWrite>;
 }
 
+/** The workbook's plan by steps as read for the *Etter steg* view (PlanActions.load). */
+export type PlanLoad =
+  /** Not the add-in's layout, or no Kostnad (MNOK) column: nothing to plan. */
+  | { kind: "none"; reason: "not-addin" | "no-cost" }
+  /** No steps table on Modell (or none of its rows is a step). */
+  | { kind: "no-steps"; findings: SelectionFinding[] }
+  | { kind: "plan"; problem: PlanProblem; findings: SelectionFinding[] };
+
+/**
+ * The plan by steps (src/excel/plan-actions.ts, loaded on first use): the view reads the workbook's
+ * steps, groups and quotas, and solves the plan (in a Web Worker) with rules switched off to see what
+ * they cost. Nothing is written: the Veikart sheet is the recompute's.
+ */
+export interface PlanActions {
+  load(): Promise<PlanLoad>;
+  solve(problem: PlanProblem): Promise<PlanResult>;
+}
+
 export interface AppActions {
   /** Creates the add-in's sheets (Vurdering, Modell, Rangering) from the default model. */
   createWorkbook(): Promise<void>;
@@ -185,6 +205,8 @@ export interface AppController extends AppActions {
   rounds?: RoundActions;
   /** Several scorers: the Vurderere view's read and writes (absent in a controller without them). */
   scorers?: ScorerActions;
+  /** The plan by steps for the Utvalg tab's *Etter steg* view (absent in a controller without it). */
+  plan?: PlanActions;
   getState(): AppState;
   /** Calls the listener on every state change; returns the unsubscribe function. */
   subscribe(listener: (state: AppState) => void): () => void;

@@ -9,7 +9,7 @@
  * failures), 2 with one line on stderr for bad input.
  */
 import * as path from "path";
-import { plan, type PlanMeasure, type PlanResult, type PlanStep } from "../core/plan";
+import { byScore, plan, type PlanMeasure, type PlanResult, type PlanStep } from "../core/plan";
 import { COST_UNITS_PER_MNOK, type SelectionFinding } from "../core/selection-problem";
 import { escapeDeep } from "../core/escape";
 import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
@@ -70,14 +70,6 @@ function pad(s: string, width: number, right = false): string {
 function table(rows: string[][], right: Set<number>, maxWidth: number[]): string[] {
   const widths = rows[0].map((_, c) => Math.min(maxWidth[c] ?? 60, Math.max(...rows.map((r) => [...r[c]].length))));
   return rows.map((r) => `  ${r.map((cell, c) => pad(cell, widths[c], right.has(c))).join("  ").trimEnd()}`);
-}
-
-/** Best score first, then cheaper, then input order: how every view lists a step. */
-export function byScore<M extends { score: number | null; cost: number | null }>(ms: M[]): M[] {
-  return ms
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => (b.m.score ?? -Infinity) - (a.m.score ?? -Infinity) || (a.m.cost ?? 0) - (b.m.cost ?? 0) || a.i - b.i)
-    .map((x) => x.m);
 }
 
 const findingLine = (f: SelectionFinding, lang: Lang) => `  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${selectionFindingMessage(f, lang)}`;

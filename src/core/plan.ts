@@ -441,6 +441,14 @@ export async function selectionLists(problem: SelectionProblem, pre: Prepared, s
   return { minimum: new Set([...all].filter((i) => slot[i] === 0)), plus: new Set([...all].filter((i) => slot[i] === 1)) };
 }
 
+/** Best score first, then cheaper, then input order: how every view lists a step. */
+export function byScore<M extends { score: number | null; cost: number | null }>(ms: M[]): M[] {
+  return ms
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (b.m.score ?? -Infinity) - (a.m.score ?? -Infinity) || (a.m.cost ?? 0) - (b.m.cost ?? 0) || a.i - b.i)
+    .map((x) => x.m);
+}
+
 // ─────────────────────────────── switching a rule off ───────────────────────────────
 
 /** A rule the pane can switch off to see what it costs: a quota, an either–or group, a segment limit. */

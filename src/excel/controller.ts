@@ -11,12 +11,12 @@
 import type { Answer, ChecklistQuestion } from "../core/checklist";
 import type { Model } from "../core/model";
 import { t, type Lang } from "../i18n";
-import type { AppController, AppState, RoundActions, ScorerActions } from "../app/app-state";
+import type { AppController, AppState, PlanActions, RoundActions, ScorerActions } from "../app/app-state";
 import { Refusal, type Control } from "./action-control";
 import { checklistActions } from "./checklist-actions";
 import { checklistState } from "./checklist-state";
 import type { ExcelHost } from "./host";
-import { lazyRoundActions, lazyScorerActions } from "./lazy-actions";
+import { lazyPlanActions, lazyRoundActions, lazyScorerActions } from "./lazy-actions";
 import { legacyActions } from "./legacy-actions";
 import { readLegacy } from "./legacy";
 import { modelActions } from "./model-actions";
@@ -61,6 +61,8 @@ export class ExcelController implements AppController {
   /** Saved rounds and the baseline; several scorers (the Vurderere view): their code loads on first use. */
   readonly rounds: RoundActions;
   readonly scorers: ScorerActions;
+  /** The plan by steps (the Utvalg tab's *Etter steg*): its code and HiGHS load on first use. */
+  readonly plan: PlanActions;
 
   constructor(
     private readonly host: ExcelHost,
@@ -86,6 +88,7 @@ export class ExcelController implements AppController {
     this.actions = actionsOf(this.control);
     this.rounds = lazyRoundActions(this.control);
     this.scorers = lazyScorerActions(this.control);
+    this.plan = lazyPlanActions(this.control);
   }
 
   getState(): AppState {

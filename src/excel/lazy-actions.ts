@@ -1,9 +1,9 @@
 /**
- * The rounds' and the scorers' actions as the controller offers them from the start: stubs that
- * load their code (rounds-actions.ts with rounds.ts, scorers-actions.ts with scorers.ts, and their
+ * The rounds', the scorers' and the plan's actions as the controller offers them from the start: stubs that
+ * load their code (rounds-actions.ts with rounds.ts, scorers-actions.ts with scorers.ts, plan-actions.ts with the plan and HiGHS, and their
  * strings) on first use, so the task pane's initial JavaScript does not carry them.
  */
-import type { RoundActions, ScorerActions } from "../app/app-state";
+import type { PlanActions, RoundActions, ScorerActions } from "../app/app-state";
 import type { Control } from "./action-control";
 
 export function lazyRoundActions(control: Control): RoundActions {
@@ -20,5 +20,13 @@ export function lazyScorerActions(control: Control): ScorerActions {
     load: async () => (await actions()).load(),
     create: async () => (await actions()).create(),
     add: async (scorer, rows, replace) => (await actions()).add(scorer, rows, replace),
+  };
+}
+
+export function lazyPlanActions(control: Control): PlanActions {
+  const actions = async () => (await import("./plan-actions")).planActions(control);
+  return {
+    load: async () => (await actions()).load(),
+    solve: async (problem) => (await actions()).solve(problem),
   };
 }

@@ -8,6 +8,7 @@ import { ids } from "./ids";
 import { marks } from "./marks";
 import { movement } from "./movement";
 import { selection } from "./selection";
+import { veikart } from "./veikart";
 import { scorers } from "./scorers";
 import { ranking } from "./ranking";
 import { chart } from "./chart";
@@ -20,6 +21,7 @@ export const CAPABILITIES: readonly Capability[] = [
   marks, // the marks on score cells (invalid, missing, the scorers disagree)
   movement, // the baseline round for Endring (the rounds' register only)
   selection, // Utvalg: the lists within the budget frame (HiGHS, only with a frame)
+  veikart, // the plan by steps: the Veikart sheet, and Utvalg saying the step (HiGHS in a worker, only with steps on Modell)
   scorers, // several scorers: Vurderere read and combined, their notes for Merknader
   ranking, // the Rangering table (uses the baseline, the lists and the notes above)
   chart, // the chart beside Rangering (after the table it is bound to)

@@ -80,7 +80,7 @@ import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
-import type { AppController, AppState, RoundActions, ScorerActions } from "../../app/app-state";
+import type { AppController, AppState, PlanActions, RoundActions, ScorerActions } from "../../app/app-state";
 import type { PendingAnswers } from "../checklist-model";
 import { useActionRunner, useAppState, usePendingAnswers } from "../hooks";
 import { findingsOf, updatedLine } from "../view-model";
@@ -265,7 +265,7 @@ function Pane({ controller }: { controller: AppController }) {
         </Suspense>
       )}
 
-      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} scorers={controller.scorers} whatIf={whatIf} previous={previous} />
+      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} scorers={controller.scorers} plan={controller.plan} whatIf={whatIf} previous={previous} />
     </div>
   );
 }
@@ -325,6 +325,7 @@ function Body({
   view: v,
   rounds,
   scorers,
+  plan,
   whatIf,
   previous,
 }: {
@@ -335,6 +336,8 @@ function Body({
   view: ViewState;
   rounds?: RoundActions;
   scorers?: ScorerActions;
+  /** The plan by steps (the Utvalg tab's *Etter steg*). */
+  plan?: PlanActions;
   /** What-if weights are tried: Rangering shows their ranking. */
   whatIf?: boolean;
   /** The ranks before the last change of ranking (movement without a saved round). */
@@ -426,7 +429,7 @@ function Body({
         <ChecklistEmpty lang={lang} busy={state.busy} actions={actions} />
       )
     ) : tab === "selection" ? (
-      <SelectionTab lang={lang} assessment={state.assessment} />
+      <SelectionTab lang={lang} assessment={state.assessment} plan={plan} />
     ) : tab === "scorers" && scorers ? (
       <Suspense fallback={<LoadingState lang={lang} />}>
         <ScorersView lang={lang} assessment={state.assessment} load={state.scorers} scorers={scorers} />
