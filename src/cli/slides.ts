@@ -26,6 +26,7 @@ import type { Grid } from "../grid/grid";
 import { setsBudgetFrame } from "../grid/budget-frame";
 import { rememberedExportSettings } from "./remembered";
 import type { SelectionSplit } from "../export/selection-split";
+import type { PlanResult } from "../core/plan";
 
 /** Whether main() should hand the arguments to this file. */
 export function isExportCommand(argv: string[]): boolean {
@@ -135,6 +136,23 @@ async function selectionSplit(grids: Grid[], read: WorkbookRead): Promise<Select
   return splitOf(await select({ ...problem, budget: problem.budget }, highsSolver(), { entryBudgets: false, frontier: false }));
 }
 
+/** The plan by steps when the workbook's Modell has a steps table (the roadmap slide); the plan's code and HiGHS load only then. */
+async function stepsPlan(grids: Grid[], read: WorkbookRead): Promise<PlanResult | undefined> {
+  if (read.kind !== "addin") return undefined;
+  const { setsSteps } = await import("../grid/plan-layout");
+  if (!setsSteps(grids)) return undefined;
+  const [{ readSelectionInputs }, { planProblemOf }, { plan }, { highsSolver }] = await Promise.all([
+    import("../grid/selection-inputs"),
+    import("../grid/plan-problem"),
+    import("../core/plan"),
+    import("../solve/highs"),
+  ]);
+  const inputs = readSelectionInputs(grids, read);
+  if (!inputs.columns.cost) return undefined;
+  const { problem } = planProblemOf(inputs);
+  return problem ? plan(problem, highsSolver()) : undefined;
+}
+
 function writeReason(lang: Lang, e: unknown): string {
   const code = (e as { code?: string }).code;
   if (code === "ENOENT" || code === "ENOTDIR") return cs(lang, "cli.error.writeDir");
@@ -189,7 +207,8 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     const meeting = args.meeting ?? (remembered?.meeting || undefined);
     const date = args.date ?? (meeting ? dateFromText(meeting) : undefined) ?? isoDate(now());
     const split = await selectionSplit(grids, read);
-    const bytes = await buildDeck(input, { lang, date, title, meeting, slides: { segmentLists: args.segmentLists, acceptability: args.acceptability }, ...selection, split });
+    const plan = await stepsPlan(grids, read);
+    const bytes = await buildDeck(input, { lang, date, title, meeting, slides: { segmentLists: args.segmentLists, acceptability: args.acceptability }, ...selection, split, ...(plan ? { plan } : {}) });
     const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
     try {
       await fs.writeFile(out, bytes);

@@ -6,7 +6,7 @@
  * Slides: title · Rangert liste (paginated by computed row heights, «(forts.)» and the header
  * repeated; minimum and plus list marked when a cut is set) · measures without a total with the
  * reason · the score as stacked group contributions in rank order · measures per segment (with a
- * checklist), optionally the ranked list per segment · data quality. Model and weights go in the
+ * checklist), optionally the ranked list per segment · the roadmap by steps (with a plan) · data quality. Model and weights go in the
  * speaker notes.
  */
 import PptxGenJS from "pptxgenjs";
@@ -22,6 +22,9 @@ import { astralStandIns, deckSafe, sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "./acceptability";
+import type { PlanResult } from "../core/plan";
+import { pt } from "../i18n/plan";
+import { drawRoadmap } from "./roadmap";
 import { qualitySummary } from "./quality";
 import { CHART_NAME_MAX, chartName } from "./short-name";
 import { LINE_HEIGHT, fitWithMore, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type CellBox, type PageItem, type RowMetrics } from "./paginate";
@@ -62,6 +65,8 @@ export interface DeckOptions extends ExportSelection {
   today?: string;
   /** The rank acceptability slide's Monte Carlo result (the pane's, when it has one); else drawn with the defaults. */
   acceptability?: UncertaintyResult;
+  /** The plan by steps (when Modell has steps): the roadmap slide (./roadmap.ts) shows it. */
+  plan?: PlanResult;
 }
 
 // ── Look ─────────────────────────────────────────────────────────────────────────────────────
@@ -161,6 +166,8 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
       if (rows.length) rankedSlides(pptx, table, ex(lang, "deck.segmentList", { segment: segmentName(lang, key) }), rows, notes, true);
     }
   }
+  if (o.plan?.status === "ok")
+    drawRoadmap(newSlide(pptx, pt(lang, "slideTitle"), `${notes}\n\n${pt(lang, "notesPlan")}`, pt(lang, "slideLead")), o.plan, lang, (s) => segmentName(lang, s as SegmentKey));
   if (which.quality) qualitySlide(pptx, input, table, notes);
   if (which.acceptability && table.ranked.length > 1) acceptabilitySlides(pptx, input, table, notes, o.acceptability);
   return pptx;

@@ -181,10 +181,12 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       void remember();
       const { buildDeck, deckFileName } = await import(/* webpackChunkName: "export-deck" */ "../../export/deck");
       const d = await date();
-      const split = await (await import("./export-split")).workbookSplit();
+      const splits = await import("./export-split");
+      const split = await splits.workbookSplit();
+      const plan = await splits.workbookPlan();
       // The Stabilitet view's Monte Carlo when it is current; otherwise the deck draws with the defaults.
       const acceptability = acceptabilityFor(assessment)?.result;
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(acceptability ? { acceptability } : {}) });
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(plan ? { plan } : {}), ...(acceptability ? { acceptability } : {}) });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
