@@ -3,12 +3,16 @@
  * Loaded with a dynamic import by the recompute only when Modell has a steps table (grid/plan-layout.ts
  * `setsSteps`), so the plan's code and HiGHS load only then; it works on the grids the recompute
  * already read (no sync of its own) and solves through solve/plan-run.ts (a Web Worker in the pane).
- * Undefined when the workbook has no cost column or no step, or the solver failed.
+ * Undefined when the workbook has no cost column or no step, or the solver failed. Also the sheet's
+ * writer (`writeVeikart`), so that the pane's first scripts carry neither.
  */
 import type { CellValue } from "../core/cell";
 import { byScore, type PlanProblem, type PlanResult } from "../core/plan";
 import { COST_UNITS_PER_MNOK } from "../core/selection-problem";
 import type { Grid } from "../grid/grid";
+import { VEIKART_HEADERS, VEIKART_SHEET, VEIKART_SUM_HEADERS, PLAN_TABLES } from "../grid/plan-layout";
+import { officeRows } from "./cells";
+import { writeChanged } from "./diff-write";
 import { planProblemOf } from "../grid/plan-problem";
 import { readSelectionInputs } from "../grid/selection-inputs";
 import type { WorkbookRead } from "../grid/workbook";
@@ -68,4 +72,54 @@ export async function veikartPlan(grids: Grid[], read: Extract<WorkbookRead, { k
   const out = veikartOf(problem, result, lang);
   last = { key, out };
   return out;
+}
+
+const WIDTH = VEIKART_HEADERS.length;
+/** The sums start one blank column to the right of the table. */
+const SUMS_COL = WIDTH + 1;
+
+function grow(rows: readonly CellValue[][], width: number, height: number): CellValue[][] {
+  const out = rows.map((r) => [...r]);
+  while (out.length < height) out.push(new Array<CellValue>(width).fill(null));
+  return out;
+}
+
+/** How far the sums beside the table reach as read (to blank rows a shorter plan no longer fills). */
+function sumsHeight(g: Grid | undefined): number {
+  let n = 0;
+  while (g && g.rows[n]?.[SUMS_COL]?.value !== undefined && g.rows[n]?.[SUMS_COL]?.value !== null) n++;
+  return n;
+}
+
+/**
+ * Queues the Veikart sheet's writes into the recompute's last sync: the sheet and its table made on
+ * the first plan (`body` undefined); after that only the cells that differ from what sync 2 read,
+ * the table's rows added or deleted to the plan's length. `body` is PrioVeikart's body as loaded in sync 2.
+ */
+export function writeVeikart(context: Excel.RequestContext, grids: readonly Grid[], out: Veikart, body: Excel.Range | undefined): void {
+  const rows = out.rows.length ? out.rows : [new Array<CellValue>(WIDTH).fill(null)];
+  const grid = grids.find((g) => g.name.toLowerCase() === VEIKART_SHEET.toLowerCase()) ?? { name: VEIKART_SHEET, rows: [] };
+  const sums = [[...VEIKART_SUM_HEADERS], ...out.sums];
+  if (!body) {
+    const sheet = context.workbook.worksheets.add(VEIKART_SHEET);
+    const range = sheet.getRangeByIndexes(0, 0, rows.length + 1, WIDTH);
+    range.values = officeRows([[...VEIKART_HEADERS], ...rows]);
+    const table = sheet.tables.add(range, true);
+    table.name = PLAN_TABLES.veikart;
+    table.style = "TableStyleMedium2";
+    sheet.getRangeByIndexes(1, 3, rows.length, 2).numberFormat = rows.map(() => ["0.0", "0.00"]);
+    sheet.getRangeByIndexes(0, SUMS_COL, sums.length, sums[0].length).values = officeRows(sums);
+    sheet.getRangeByIndexes(0, 0, rows.length + 1, SUMS_COL + sums[0].length).format.autofitColumns();
+    return;
+  }
+  // Read after sync 2 (the recompute syncs between the capability's `read` and its `write`).
+  const { rowIndex: top, columnIndex: left, rowCount } = body;
+  const sheet = context.workbook.worksheets.getItem(VEIKART_SHEET);
+  const table = context.workbook.tables.getItem(PLAN_TABLES.veikart);
+  writeChanged(sheet, grid, top - 1, left, [[...VEIKART_HEADERS]]);
+  if (rows.length > rowCount) table.rows.add(undefined, Array.from({ length: rows.length - rowCount }, () => new Array<string>(WIDTH).fill("")));
+  writeChanged(sheet, grid, top, left, rows, rowCount);
+  if (rows.length < rowCount) sheet.getRangeByIndexes(top + rows.length, left, rowCount - rows.length, WIDTH).delete("Up");
+  if (rows.length > rowCount) sheet.getRangeByIndexes(top + rowCount, left + 3, rows.length - rowCount, 2).numberFormat = rows.slice(rowCount).map(() => ["0.0", "0.00"]);
+  writeChanged(sheet, grid, 0, SUMS_COL, grow(sums, sums[0].length, sumsHeight(grid)));
 }
