@@ -77,7 +77,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
 import type { AppController, AppState, RoundActions, ScorerActions } from "../../app/app-state";
@@ -183,6 +183,17 @@ const useStyles = makeStyles({
   content: { flexGrow: 1, overflowY: "auto", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   legacyContent: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   badge: { marginLeft: tokens.spacingHorizontalXS },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 function statusText(state: AppState): string {
@@ -217,9 +228,19 @@ function Pane({ controller }: { controller: AppController }) {
   const lang = state.lang;
   // What-if weights outlive the Modell view: while they are tried, a bar above the tabs says so on every tab.
   const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfOn, whatIfOn) && state.status === "ready";
+  // When what-if ends from the bar («Bruk», «Forkast») the bar goes away with the focus: it goes to the tab shown.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!whatIf && lost) root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [whatIf]);
 
   return (
-    <div className={s.root} lang={lang === "nb" ? "nb" : "en"}>
+    <div ref={root} className={s.root} lang={lang === "nb" ? "nb" : "en"}>
+      {/* What an action did («Runden … er lagret»), for screen readers: a live region that is always there, so a new text is read. */}
+      <div role="status" className={s.visuallyHidden} data-testid="live-status">
+        {state.notice && state.notice !== dismissedNotice ? state.notice : ""}
+      </div>
       <header className={s.header}>
         <div className={s.titles}>
           <Text as="h1" size={400} weight="semibold">
@@ -237,7 +258,8 @@ function Pane({ controller }: { controller: AppController }) {
             appearance="subtle"
             size="small"
             icon={<ArrowClockwise20Regular />}
-            disabled={state.busy || state.status === "loading"}
+            disabled={state.status === "loading"}
+            disabledFocusable={state.busy}
             onClick={() => actions.recalc()}
             aria-label={tp(lang, "action.recalc")}
             className={hb.button}
@@ -468,7 +490,8 @@ function Body({
           className={s.tab}
           data-testid="tab-findings"
           data-count={findingCount}
-          aria-label={`${tp(lang, "tab.findings")}, ${tp(lang, "tab.findingsCount", { count: findingCount })}`}>
+          // Named by what it shows («Funn 4»); the count in words is its description.
+          title={tp(lang, "tab.findingsCount", { count: findingCount })}>
           {tp(lang, "tab.findings")}
           {findingCount > 0 && (
             <CounterBadge

@@ -58,6 +58,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   code: { fontFamily: tokens.fontFamilyMonospace, userSelect: "all" },
+  live: { display: "flex", flexDirection: "column" },
 });
 
 /** Starts a download of the bytes under the name (an <a download> on a Blob URL; nothing leaves the machine). */
@@ -269,6 +270,8 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 <MessageBarBody>{xp(lang, "exportPane.saveFailed")}</MessageBarBody>
               </MessageBar>
             )}
+            {/* A live region that is always there: the outcome of an export is read out when it appears. */}
+            <div role="status" className={s.live}>
             {status && (
               <MessageBar
                 intent={status.kind === "success" ? "success" : "error"}
@@ -281,19 +284,20 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 <MessageBarBody>{status.text}</MessageBarBody>
               </MessageBar>
             )}
+            </div>
           </DialogContent>
           <DialogActions className={s.actions}>
             {!blocked && (
-              <Button appearance="primary" disabled={busy || !topValid} onClick={pptx} data-testid="export-pptx">
+              <Button appearance="primary" disabled={!topValid} disabledFocusable={busy} onClick={pptx} data-testid="export-pptx">
                 {ex(lang, "pane.powerpoint")}
               </Button>
             )}
             {!blocked && (
-              <Button disabled={busy || !topValid} onClick={csv} data-testid="export-csv">
+              <Button disabled={!topValid} disabledFocusable={busy} onClick={csv} data-testid="export-csv">
                 {ex(lang, "pane.csv")}
               </Button>
             )}
-            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid} onClick={copy} data-testid="export-copy">
+            <Button appearance={blocked ? "primary" : "secondary"} disabled={!topValid} disabledFocusable={busy} onClick={copy} data-testid="export-copy">
               {ex(lang, "pane.copy")}
             </Button>
             <Button appearance="subtle" onClick={() => void close()} data-testid="export-close">

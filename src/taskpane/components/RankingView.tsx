@@ -548,13 +548,14 @@ function RankingRowView({
           <MeasureName shown={shown} lang={lang} onSelect={onSelect && (() => onSelect(m.id))} />
           <IncompleteMark m={m} model={model} lang={lang} />
           {move?.fresh && (
-            <Caption1 className={mergeClasses(s.move, s.fresh)} aria-label={tp(lang, "ranking.moveNewHint", { round: since ?? "" })} data-testid="rank-move" data-move="new">
+            <Caption1 className={mergeClasses(s.move, s.fresh)} role="img" aria-label={tp(lang, "ranking.moveNewHint", { round: since ?? "" })} data-testid="rank-move" data-move="new">
               {tp(lang, "ranking.moveNew")}
             </Caption1>
           )}
           {move && !move.fresh && (
             <Caption1
               className={mergeClasses(s.move, move.by > 0 ? s.up : s.down)}
+              role="img"
               aria-label={tp(lang, move.by > 0 ? "ranking.moveUp" : "ranking.moveDown", { n: Math.abs(move.by), from: move.from })}
               data-testid="rank-move"
               data-move={move.by > 0 ? `up${move.by}` : `down${-move.by}`}

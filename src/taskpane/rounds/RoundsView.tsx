@@ -152,7 +152,8 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
               data-testid="round-name"
             />
           </Field>
-          <Button appearance="primary" icon={<Save16Regular />} disabled={state.busy || state.status !== "ready"} onClick={save} data-testid="round-save">
+          {/* Focusable while saving (a disabled button would drop the focus); the saved round is announced by the pane's live region. */}
+          <Button appearance="primary" icon={<Save16Regular />} disabled={state.status !== "ready"} disabledFocusable={state.busy} onClick={save} data-testid="round-save">
             {rp(lang, "rounds.save")}
           </Button>
         </div>

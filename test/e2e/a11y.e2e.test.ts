@@ -1,0 +1,145 @@
+/**
+ * Universal design (WCAG 2.1 AA, as EN 301 549 asks of Norwegian public-sector ICT), checked with
+ * axe-core in Chromium: every tab of the task pane at 350 px (and the states a workshop reaches:
+ * what-if on, a saved round, the Monte Carlo tables), the export dialog, and every page of the
+ * presenter at 1280×720. Zero violations; where axe leaves colour contrast undecided (text over a
+ * translucent fill or a bar) the test measures it from the computed colours, and every such text
+ * reaches 4.5:1 (3:1 when large). The audits are written to test-results/a11y-*.json.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { audit, lowContrast, type Audit } from "./a11y";
+import { launch, offline, serve, shot, SHOTS, taskpane } from "./harness";
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+let outside: string[];
+let errors: string[];
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await page.close();
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+async function open(width: number, height: number): Promise<void> {
+  page = await browser.newPage({ viewport: { width, height } });
+  outside = await offline(page);
+  errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+}
+
+/** The preview with its task pane `width` px wide. */
+async function paneAt(width: number, query = ""): Promise<Frame> {
+  await page.goto(`${server.url}/preview.html${query}`);
+  await page.waitForSelector('[data-testid="taskpane-frame"]', { timeout: 60000 });
+  await page.$eval('[data-testid="taskpane-frame"]', (f, w) => ((f as HTMLIFrameElement).style.width = `${w}px`), width);
+  return taskpane(page);
+}
+
+const audits: Record<string, Audit> = {};
+
+/** Audits the frame and expects no violation and every undecided contrast measured to pass. */
+async function check(frame: Frame, name: string): Promise<Audit> {
+  const a = await audit(frame);
+  audits[name] = a;
+  await fs.mkdir(SHOTS, { recursive: true });
+  await fs.writeFile(path.join(SHOTS, `a11y-${name}.json`), JSON.stringify(a, null, 2));
+  expect({ name, violations: a.violations }).toEqual({ name, violations: [] });
+  expect({ name, contrast: lowContrast(a) }).toEqual({ name, contrast: [] });
+  expect({ name, incomplete: a.incomplete }).toEqual({ name, incomplete: [] });
+  return a;
+}
+
+async function tab(frame: Frame, id: string, ready: string): Promise<void> {
+  await frame.click(`[data-testid="tab-${id}"]`);
+  await frame.waitForSelector(ready, { timeout: 60000 });
+  await page.mouse.move(0, 0);
+}
+
+test("every tab of the task pane at 350 px: no WCAG 2.1 A/AA violation, contrast measured where axe cannot", async () => {
+  await open(1100, 900);
+  const pane = await paneAt(350);
+  await check(pane, "ranking");
+  await tab(pane, "checklist", '[data-testid="checklist-panel"]');
+  await check(pane, "checklist");
+  await tab(pane, "findings", '[data-testid="finding"]');
+  await check(pane, "findings");
+  await tab(pane, "model", '[data-testid="weight-input-nytte"]');
+  await check(pane, "model");
+  await tab(pane, "stability", '[data-testid="pairwise-table"]');
+  await pane.waitForSelector('[data-testid="stability-progress"]', { state: "detached", timeout: 60000 });
+  await check(pane, "stability");
+  await shot(page, "a11y-350-stability");
+  await tab(pane, "selection", '[data-testid="selection-view"], [data-testid="selection-message"]');
+  await pane.waitForSelector('[data-testid="selection-loading"]', { state: "detached", timeout: 60000 });
+  await check(pane, "selection");
+  await tab(pane, "rounds", '[data-testid="rounds-view"]');
+  await pane.fill('[data-testid="round-name"]', "Runde 1");
+  await pane.click('[data-testid="round-save"]');
+  await pane.waitForSelector('[data-testid="round-item"]', { timeout: 30000 });
+  await check(pane, "rounds");
+  await tab(pane, "scorers", '[data-testid="scorers-view"], [data-testid="scorers-create"]');
+  await check(pane, "scorers");
+  // What-if on: the Modell view's sliders and the tried ranking, and the bar over the other tabs.
+  await tab(pane, "model", '[data-testid="whatif-start"]');
+  await pane.click('[data-testid="whatif-start"]');
+  await pane.waitForSelector('[data-testid="whatif-slider-nytte"]');
+  await pane.fill('[data-testid="whatif-input-nytte"] input, input[data-testid="whatif-input-nytte"]', "2");
+  await pane.waitForSelector('[data-testid="whatif-move"]');
+  await check(pane, "model-whatif");
+  await shot(page, "a11y-350-whatif");
+  await tab(pane, "ranking", '[data-testid="whatif-ranking-tab"]');
+  await check(pane, "ranking-whatif");
+});
+
+test("the export dialog at 350 px", async () => {
+  await open(1100, 900);
+  const pane = await paneAt(350);
+  await pane.click('[data-testid="export-open"]');
+  await pane.waitForSelector('[data-testid="export-dialog"]');
+  await check(pane, "export");
+});
+
+async function openPresenter(pane: Frame): Promise<Frame> {
+  await pane.click('[data-testid="presenter-open"]');
+  const handle = await page.waitForSelector('[data-testid="dialog-frame"]');
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector('[data-testid="presenter-row"]', { timeout: 60000 });
+  return frame;
+}
+
+test("every page of the presenter at 1280×720: the ranking, with a round and with what-if, and how sure it is", async () => {
+  await open(1280, 720);
+  const pane = await paneAt(1280);
+  await tab(pane, "stability", '[data-testid="rank-table"]');
+  await tab(pane, "rounds", '[data-testid="rounds-view"]');
+  await pane.fill('[data-testid="round-name"]', "Runde 1");
+  await pane.click('[data-testid="round-save"]');
+  await pane.waitForSelector('[data-testid="round-item"]', { timeout: 30000 });
+  const presenter = await openPresenter(pane);
+  await presenter.waitForSelector('[data-testid="presenter-since"]');
+  await check(presenter, "presenter-ranking");
+  await presenter.click('[data-testid="presenter-view-acceptability"]');
+  await presenter.waitForSelector('[data-testid="presenter-acceptability"]');
+  await check(presenter, "presenter-acceptability");
+  await shot(page, "a11y-presenter-acceptability");
+  await presenter.click('[data-testid="presenter-view-ranking"]');
+  await pane.$eval('[data-testid="tab-model"]', (el) => (el as HTMLElement).click());
+  await pane.waitForSelector('[data-testid="whatif-start"]');
+  await pane.$eval('[data-testid="whatif-start"]', (el) => (el as HTMLElement).click());
+  await pane.waitForSelector('[data-testid="whatif-slider-nytte"]');
+  await pane.fill('[data-testid="whatif-input-nytte"] input, input[data-testid="whatif-input-nytte"]', "2");
+  await presenter.waitForSelector('[data-testid="presenter-whatif"]');
+  await check(presenter, "presenter-whatif");
+});
