@@ -59,7 +59,8 @@ export function formatPercent(lang: Lang, share: number, digits = 1): string {
 export function probabilityFigure(p: number): string {
   if (!(p > 0)) return "0";
   if (p >= 1) return "100";
-  const r = Math.round(p * 100);
+  // p·100 to 12 significant digits first, so that an exact half (23 of 40 draws, 57,5 %) rounds up as written, not by its binary error.
+  const r = Math.round(Number((p * 100).toPrecision(12)));
   return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Browser, Frame, Page } from "playwright-core";
 import fixture from "../fixtures/prioritering-2022-09.json";
+import { probabilityText } from "../../src/i18n/format";
 import { launch, offline, serve, shot, taskpane, watchCsp } from "./harness";
 
 let server: Awaited<ReturnType<typeof serve>>;
@@ -307,7 +308,7 @@ test("the rank acceptability table: once the Stabilitet view has its Monte Carlo
   // Every cell prints its percentage (colour is never the only signal), and is the pane's probability rounded.
   rows.forEach((r, i) => {
     const ps = [...paneRows[i].slice(0, 9), paneRows[i].slice(9).reduce((s, p) => s + p, 0)];
-    expect(r.cells.map((c) => c.text)).toEqual(ps.map((p) => (p > 0 && p < 0.005 ? "<1\u00a0%" : `${Math.round(p * 100)}\u00a0%`)));
+    expect(r.cells.map((c) => c.text)).toEqual(ps.map((p) => probabilityText("nb", p)));
     // A likelier place has a darker fill; a zero has none.
     r.cells.forEach((c, k) => expect(c.bg === "rgba(0, 0, 0, 0)").toBe(ps[k] === 0));
   });
@@ -317,7 +318,7 @@ test("the rank acceptability table: once the Stabilitet view has its Monte Carlo
   expect(await presenter.textContent('[data-testid="presenter-acceptability"] thead th.acc-top')).toBe("Topp 5");
   const paneTop = await pane.$$eval('[data-testid="rank-top"]', (tds) => tds.map((td) => Number(td.getAttribute("data-p"))));
   const top = await presenter.$$eval('[data-testid="presenter-acceptability-top"]', (tds) => tds.map((td) => td.textContent));
-  expect(top).toEqual(paneTop.map((p) => (p > 0 && p < 0.005 ? "<1\u00a0%" : `${Math.round(p * 100)}\u00a0%`)));
+  expect(top).toEqual(paneTop.map((p) => probabilityText("nb", p)));
   expect(await presenter.textContent('[data-testid="presenter-acceptability"] .lead')).toBe(
     "Sannsynlighet for hver plass i 10\u00a0000 trekk; vekter: hver vekt ±20\u00a0%; scorer: hver score ±1 på skalaen. Mørkere = mer sannsynlig.",
   );

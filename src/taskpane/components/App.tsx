@@ -95,6 +95,7 @@ import { useScorerNotes } from "../scorers/scorer-notes";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
 import { useHeaderButtonStyles } from "../../ui/header-button";
+import { NO_TITLE } from "../../ui/message-bar";
 import { subscribeWhatIf, whatIfOn } from "../../presenter/whatif-channel";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
@@ -316,24 +317,35 @@ function Bars({
   return (
     <div className={s.bars}>
       {showError && (
-        <MessageBar intent="error" layout="multiline" data-testid="error-bar">
+        <MessageBar intent="error" layout="multiline" data-testid="error-bar" aria-labelledby={NO_TITLE}>
           <MessageBarBody>{state.error}</MessageBarBody>
         </MessageBar>
       )}
       {failure && (
-        <MessageBar intent="error" layout="multiline" data-testid="action-failure">
+        <MessageBar intent="error" layout="multiline" data-testid="action-failure" aria-labelledby={NO_TITLE}>
           <MessageBarBody>{tp(lang, "action.failed", { message: failure })}</MessageBarBody>
           {dismiss(onDismissFailure)}
         </MessageBar>
       )}
       {showNotice && (
-        <MessageBar intent={state.noticeKind ?? "success"} layout="multiline" data-testid="notice" data-kind={state.noticeKind ?? "success"}>
+        <MessageBar intent={state.noticeKind ?? "success"} layout="multiline" data-testid="notice" data-kind={state.noticeKind ?? "success"} aria-labelledby={NO_TITLE}>
           <MessageBarBody>{state.notice}</MessageBarBody>
           {dismiss(onDismissNotice)}
         </MessageBar>
       )}
     </div>
   );
+}
+
+/** Arrow keys (and Home, End) move the focus between the tabs, round the ends; Enter or Space opens one. */
+function rovingTabs(e: React.KeyboardEvent<HTMLElement>): void {
+  const tabs = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]:not([disabled])'));
+  const at = tabs.indexOf(document.activeElement as HTMLElement);
+  if (at < 0) return;
+  const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  tabs[(to + tabs.length) % tabs.length].focus();
 }
 
 function Body({
@@ -476,17 +488,22 @@ function Body({
         selectedValue={tab}
         onTabSelect={(_, d) => setTab(d.value as TabValue)}
         aria-label={tp(lang, "app.title")}
+        // The arrow keys move between the tabs here (roving tabindex), instead of Fluent's focus group,
+        // whose hidden focusable sentinels inside the tab list a screen reader and axe trip over.
+        data-tabster={undefined}
+        onKeyDown={rovingTabs}
       >
-        <Tab value="ranking" className={s.tab} data-testid="tab-ranking">
+        <Tab value="ranking" tabIndex={tab === "ranking" ? 0 : -1} className={s.tab} data-testid="tab-ranking">
           {tp(lang, "tab.ranking")}
         </Tab>
         {hasChecklistTab && (
-          <Tab value="checklist" className={s.tab} data-testid="tab-checklist">
+          <Tab value="checklist" tabIndex={tab === "checklist" ? 0 : -1} className={s.tab} data-testid="tab-checklist">
             {tp(lang, "tab.checklist")}
           </Tab>
         )}
         <Tab
           value="findings"
+          tabIndex={tab === "findings" ? 0 : -1}
           className={s.tab}
           data-testid="tab-findings"
           data-count={findingCount}
@@ -504,24 +521,24 @@ function Body({
             />
           )}
         </Tab>
-        <Tab value="model" className={s.tab} data-testid="tab-model">
+        <Tab value="model" tabIndex={tab === "model" ? 0 : -1} className={s.tab} data-testid="tab-model">
           {tp(lang, "tab.model")}
         </Tab>
-        <Tab value="stability" className={s.tab} data-testid="tab-stability">
+        <Tab value="stability" tabIndex={tab === "stability" ? 0 : -1} className={s.tab} data-testid="tab-stability">
           {tp(lang, "tab.stability")}
         </Tab>
         {!legacy && (
-          <Tab value="selection" className={s.tab} data-testid="tab-selection">
+          <Tab value="selection" tabIndex={tab === "selection" ? 0 : -1} className={s.tab} data-testid="tab-selection">
             {tp(lang, "tab.selection")}
           </Tab>
         )}
         {hasRoundsTab && (
-          <Tab value="rounds" className={s.tab} data-testid="tab-rounds">
+          <Tab value="rounds" tabIndex={tab === "rounds" ? 0 : -1} className={s.tab} data-testid="tab-rounds">
             {tp(lang, "tab.rounds")}
           </Tab>
         )}
         {hasScorersTab && (
-          <Tab value="scorers" className={s.tab} data-testid="tab-scorers">
+          <Tab value="scorers" tabIndex={tab === "scorers" ? 0 : -1} className={s.tab} data-testid="tab-scorers">
             {tp(lang, "tab.scorers")}
           </Tab>
         )}

@@ -38,6 +38,7 @@ import { ClipboardRefused, exportFailureText, type ExportAction } from "../expor
 import { xp } from "../../i18n/export-pane";
 import { acceptabilityFor } from "../../presenter/acceptability-channel";
 import type { RankingFilter } from "./RankingView";
+import { NO_TITLE } from "../../ui/message-bar";
 
 type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
 const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability"];
@@ -215,13 +216,14 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
     });
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && void close()}>
+    // inertTrapFocus: the pane behind is made inert while the dialog is open (as a native modal <dialog> does), not hidden with focusable sentinels.
+    <Dialog open modalType="modal" inertTrapFocus onOpenChange={(_, d) => !d.open && void close()}>
       <DialogSurface data-testid="export-dialog" aria-label={ex(lang, "pane.dialogTitle")}>
         <DialogBody>
           <DialogTitle>{ex(lang, "pane.dialogTitle")}</DialogTitle>
           <DialogContent className={s.form}>
             {blocked && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-mac">
+              <MessageBar intent="warning" layout="multiline" data-testid="export-mac" aria-labelledby={NO_TITLE}>
                 <MessageBarBody>
                   {ex(lang, "pane.mac")} <span className={s.code}>{ex(lang, "pane.macCommand")}</span>
                 </MessageBarBody>
@@ -266,7 +268,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             </Caption1>
             {busy && <Spinner size="tiny" label={ex(lang, "pane.working")} />}
             {saveFailed && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView}>
+              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView} aria-labelledby={NO_TITLE}>
                 <MessageBarBody>{xp(lang, "exportPane.saveFailed")}</MessageBarBody>
               </MessageBar>
             )}
@@ -274,6 +276,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             <div role="status" className={s.live}>
             {status && (
               <MessageBar
+                aria-labelledby={NO_TITLE}
                 intent={status.kind === "success" ? "success" : "error"}
                 layout="multiline"
                 data-testid="export-status"

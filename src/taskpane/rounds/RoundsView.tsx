@@ -36,6 +36,7 @@ import { displayCell } from "../view-model";
 import { nameParts } from "../../ui/names";
 import { THEME_SEPARATOR } from "../display-names";
 import { readWorkbookFile } from "../../ui/read-file";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const NOW = "now";
 
@@ -161,7 +162,7 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
       </div>
 
       {[...(state.assessment?.findings.filter((f) => f.code === "rounds-register-damaged") ?? []), ...(state.rounds?.findings ?? [])].map((f) => (
-        <MessageBar key={`${f.code}:${f.cell ?? ""}`} intent="warning" layout="multiline" data-testid="round-problem" data-cell={f.cell ?? ""}>
+        <MessageBar key={`${f.code}:${f.cell ?? ""}`} intent="warning" layout="multiline" data-testid="round-problem" data-cell={f.cell ?? ""} aria-labelledby={NO_TITLE}>
           <MessageBarBody>
             {findingMessage(f, lang)} <span className={s.cell}>{displayCell(f.cell ?? "")}</span>
           </MessageBarBody>

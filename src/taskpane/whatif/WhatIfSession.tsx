@@ -15,6 +15,7 @@ import { wp } from "../../i18n/whatif";
 import { currentTriedWeights, currentWhatIf, endWhatIf, publishWhatIf, subscribeWhatIf, type TriedWeights } from "../../presenter/whatif-channel";
 import { changedWeights, inputsOf, whatIfRanking } from "./whatif";
 import { WhatIfList } from "./WhatIfList";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   bar: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
@@ -68,7 +69,7 @@ export function WhatIfBar({
   const changes = changedWeights(assessment.model, weights);
   return (
     <div className={s.bar}>
-      <MessageBar intent="warning" layout="multiline" data-testid="whatif-bar">
+      <MessageBar intent="warning" layout="multiline" data-testid="whatif-bar" aria-labelledby={NO_TITLE}>
         <MessageBarBody>
           {wp(lang, "whatif.bar")}{" "}
           <Caption1 data-testid="whatif-bar-changed">
