@@ -60,9 +60,10 @@ async function tabTo(frame: Frame, testid: string, { back = false, max = 60 } = 
   throw new Error(`Tab never reached ${testid}; the focus is on ${JSON.stringify(await focused(frame))}`);
 }
 
-/** From the focused tab list, arrows to the tab and selects it with Enter. */
+/** Back to the tab list (Shift+Tab reaches the tab shown, the one tab in the Tab order), arrows to the tab and opens it with Enter. */
 async function chooseTab(frame: Frame, id: string): Promise<void> {
-  await tabTo(frame, "tab-ranking", { back: true });
+  for (let i = 0; i < 60 && (await focused(frame)).role !== "tab"; i++) await page.keyboard.press("Shift+Tab");
+  expect((await focused(frame)).role).toBe("tab");
   for (let i = 0; i < 10 && (await focused(frame)).testid !== `tab-${id}`; i++) await page.keyboard.press("ArrowRight");
   expect((await focused(frame)).testid).toBe(`tab-${id}`);
   await page.keyboard.press("Enter");
@@ -83,6 +84,7 @@ test("what-if, «Bruk», save a round, presenter, export: keyboard only, the foc
 
   // 1. Modell → «Hva om …»: the focus goes to the first slider.
   await tabTo(pane, "tab-ranking");
+  expect(await pane.$$eval('[role="tab"][tabindex="0"]', (tabs) => tabs.map((t) => t.getAttribute("data-testid")))).toEqual(["tab-ranking"]);
   await chooseTab(pane, "model");
   await tabTo(pane, "whatif-start");
   await page.keyboard.press("Enter");
@@ -112,7 +114,7 @@ test("what-if, «Bruk», save a round, presenter, export: keyboard only, the foc
   await page.keyboard.press("Enter");
   await pane.waitForSelector('[data-testid="round-item"]', { timeout: 30000 });
   expect(await focused(pane)).toMatchObject({ testid: "round-save", body: false });
-  await pane.waitForFunction(() => document.querySelector('[data-testid="live-status"]')?.textContent === "Runden «Runde 1» er lagret (13 tiltak).");
+  await pane.waitForFunction(() => document.querySelector('[data-testid="live-status"]')?.textContent === "Runden «Runde 1» er lagret (14 tiltak).");
   expect(await pane.getAttribute('[data-testid="live-status"]', "role")).toBe("status");
 
   // 4. Presenter: it opens with the ranking since the round and takes the focus, as Office's dialog window does;

@@ -543,7 +543,8 @@ function Body({
           </Tab>
         )}
       </TabList>
-      <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]}>
+      {/* Focusable, as a tab panel whose content may have nothing to focus must be: it scrolls with the keyboard too. */}
+      <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]} tabIndex={0}>
         {legacy && tab === "ranking" ? (
           <div className={s.legacyContent}>
             <LegacyBanner lang={lang} busy={state.busy} actions={actions} />

@@ -216,8 +216,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
     });
 
   return (
-    // inertTrapFocus: the pane behind is made inert while the dialog is open (as a native modal <dialog> does), not hidden with focusable sentinels.
-    <Dialog open modalType="modal" inertTrapFocus onOpenChange={(_, d) => !d.open && void close()}>
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && void close()}>
       <DialogSurface data-testid="export-dialog" aria-label={ex(lang, "pane.dialogTitle")}>
         <DialogBody>
           <DialogTitle>{ex(lang, "pane.dialogTitle")}</DialogTitle>
