@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   group: { fontWeight: tokens.fontWeightSemibold },
   changed: { fontStyle: "italic" },
   cell: { minWidth: 0 },
+  /** The number field fills its cell (inside the cell it no longer stretches as a grid item does). */
+  field: { width: "100%", minWidth: 0 },
   slider: { minWidth: 0, width: "100%" },
   input: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   error: { gridColumn: "1 / -1", color: tokens.colorPaletteRedForeground1 },
@@ -164,6 +166,7 @@ const WeightRow = memo(function WeightRow({
       <div role="cell" className={s.cell}>
       <Input
         size="small"
+        className={s.field}
         input={{ className: s.input }}
         inputMode="decimal"
         aria-label={aria}
