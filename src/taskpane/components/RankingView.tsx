@@ -534,7 +534,7 @@ function RankingRowView({
   return (
     <li
       className={mergeClasses(s.row, onSelect && s.clickable)}
-      onClick={onSelect && ((e) => !(e.target as HTMLElement).closest("button, [tabindex]") && onSelect(m.id))}
+      onClick={onSelect && ((e) => !e.currentTarget.contains((e.target as HTMLElement).closest("button, [tabindex]")) && onSelect(m.id))}
       data-testid="ranking-row" data-measure-id={m.id} data-rank={label} data-score={String(total)} {...checklistAttrs(checklist, entry)}>
       <span className={s.rankCol}>
         {m.tied ? (
@@ -614,7 +614,7 @@ function UnrankedRowView({ m, shown, model, lang, checklist, entry, onSelect }: 
   return (
     <li
       className={mergeClasses(s.row, onSelect && s.clickable)}
-      onClick={onSelect && ((e) => !(e.target as HTMLElement).closest("button, [tabindex]") && onSelect(m.id))}
+      onClick={onSelect && ((e) => !e.currentTarget.contains((e.target as HTMLElement).closest("button, [tabindex]")) && onSelect(m.id))}
       data-testid="ranking-unranked-row" data-measure-id={m.id} data-rank={rankLabel(m)} {...checklistAttrs(checklist, entry)}>
       <span className={s.rank}>{rankLabel(m)}</span>
       <div className={s.main}>
