@@ -10,7 +10,7 @@
 import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { rankLabel, type Assessment } from "../../core/assess";
 import type { UncertaintyResult } from "../../core/uncertainty";
-import { formatPercent, type Lang } from "../../i18n";
+import { probabilitySpoken, type Lang } from "../../i18n";
 import { percentCell, st } from "../../i18n/stability";
 import { heat } from "./heat";
 
@@ -110,8 +110,8 @@ export function PairwiseTable({ result, assessment, lang }: { result: Uncertaint
                   const text = st(lang, tie > 0 ? "pane.pairwiseCellTie" : "pane.pairwiseCell", {
                     a: result.names[i],
                     b: result.names[j],
-                    percent: formatPercent(lang, p, 0),
-                    tie: formatPercent(lang, tie, 0),
+                    percent: probabilitySpoken(lang, p),
+                    tie: probabilitySpoken(lang, tie),
                   });
                   return (
                     <td
