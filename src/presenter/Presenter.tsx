@@ -110,11 +110,15 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
         )}
         {count > 1 && (
           <span className="pager" role="group" aria-label={pp(lang, "presenter.pages")}>
-            <button type="button" disabled={page === 0} onClick={() => setPage(turn(page, count, "previous"))} aria-label={pp(lang, "presenter.previousPage")} data-testid="presenter-previous">
-              ‹
+            <button type="button" disabled={page === 0} onClick={() => setPage(turn(page, count, "previous"))} data-testid="presenter-previous">
+              {/* The symbol is what shows, the words what is read: a name that is the button's own text (no aria-label to mismatch it). */}
+              <span aria-hidden="true">‹</span>
+              <span className="sr-only">{pp(lang, "presenter.previousPage")}</span>
             </button>
-            <button type="button" disabled={page >= count - 1} onClick={() => setPage(turn(page, count, "next"))} aria-label={pp(lang, "presenter.nextPage")} data-testid="presenter-next">
-              ›
+            <button type="button" disabled={page >= count - 1} onClick={() => setPage(turn(page, count, "next"))} data-testid="presenter-next">
+              {/* The symbol is what shows, the words what is read: a name that is the button's own text (no aria-label to mismatch it). */}
+              <span aria-hidden="true">›</span>
+              <span className="sr-only">{pp(lang, "presenter.nextPage")}</span>
             </button>
           </span>
         )}

@@ -211,6 +211,8 @@ test("several scorers: the Vurderere tab at 350 px with a disagreement, and the 
   await shot(page, "a11y-350-scorers");
   await page.$eval('[data-testid="taskpane-frame"]', (f) => ((f as HTMLIFrameElement).style.width = "1280px"));
   const presenter = await openPresenter(pane);
+  // The disagreement is the presenter's last page (the ranking comes first): a clicker's End turns to it.
+  await page.keyboard.press("End");
   await presenter.waitForSelector('[data-testid="presenter-scorers"]', { timeout: 60000 });
   await check(presenter, "presenter-scorers");
   await pane.$eval('[data-testid="scorers-reveal"]', (el) => (el as HTMLElement).click());
