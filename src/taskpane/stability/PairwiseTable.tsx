@@ -9,12 +9,13 @@
  */
 import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { rankLabel, type Assessment } from "../../core/assess";
-import type { UncertaintyResult } from "../../core/uncertainty";
+import { PAIRWISE_FIRST, type UncertaintyResult } from "../../core/uncertainty";
 import { probabilitySpoken, type Lang } from "../../i18n";
 import { percentCell, st } from "../../i18n/stability";
 import { heat } from "./heat";
 
-export const MAX_PAIRWISE = 30;
+/** The rows the Monte Carlo counts against every measure by default (core's PAIRWISE_FIRST): one figure, so the table never shows rows that were not counted. */
+export const MAX_PAIRWISE = PAIRWISE_FIRST;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
