@@ -48,6 +48,7 @@ export type FindingCode =
   | "table-duplicate-id"
   | "table-missing-id"
   | "table-missing-name"
+  | "table-error-value"
   | "table-missing-column"
   | "table-unknown-column"
   | "table-duplicate-column"

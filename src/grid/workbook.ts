@@ -140,7 +140,7 @@ function readChecklist(grids: Grid[], scoring: ScoringTable, assessment: Assessm
   const table = readChecklistTable(sheet, region);
   const memory = store.kind === "ok" ? store.store.checklist : emptyMemory();
   const nameCells = new Map(scoring.measures.map((m) => [m.id, m.address]));
-  const plan = planChecklistSync(scoring.measures, nameCells, table, (row, field) => addr(sheet, row.row, table.columns[field] ?? region.firstCol), memory);
+  const plan = planChecklistSync(scoring.measures, nameCells, table, (row, field) => addr(sheet, row.row, table.columns[field] ?? region.firstCol), memory, scoring.errorCells);
   const placements = new Map<string, Placement>();
   for (const row of table.rows) if (row.id !== "" && !placements.has(row.id)) placements.set(row.id, row.placement);
   const inSegment = (id: string): string | undefined => {

@@ -92,6 +92,8 @@ export const enFindings: FindingMessages = {
   "table-duplicate-id": (p, h) => `ID ${h.q(p.id)} is used by several rows (${h.list(p.rows)}). Give every row an ID of its own.`,
   "table-missing-id": (p, h) => `The row for ${h.q(p.name)} has no ID. Choose “Refresh” to give it a new one.`,
   "table-missing-name": () => `The row has scores but no measure name. Type the name in the Tiltak column.`,
+  "table-error-value": (p, h) =>
+    `The error value ${p.raw} is in the column ${h.q(p.column)} (${p.measure}). The add-in leaves the cell as it is and does not use it; type what belongs there, or fix the formula.`,
   "table-missing-column": (p, h) =>
     `The table has no column for ${h.crit(p.criteria)}; the question counts as blank for every measure. Add the column or choose “Refresh layout”.`,
   "table-unknown-column": (p, h) => `The column ${h.q(p.header)} matches no question of the model and is left out.`,

@@ -92,6 +92,8 @@ export const nbFindings: FindingMessages = {
   "table-duplicate-id": (p, h) => `ID ${h.q(p.id)} brukes av flere rader (${h.list(p.rows)}). Gi hver rad en egen ID.`,
   "table-missing-id": (p, h) => `Raden for ${h.q(p.name)} har ingen ID. Velg «Oppdater» så får den en ny ID.`,
   "table-missing-name": () => `Raden har scorer, men ingen navn på tiltaket. Skriv navnet i kolonnen Tiltak.`,
+  "table-error-value": (p, h) =>
+    `Feilverdien ${p.raw} står i kolonnen ${h.q(p.column)} (${p.measure}). Tillegget lar cellen stå som den er og bruker den ikke; skriv det som skal stå der, eller rett formelen.`,
   "table-missing-column": (p, h) =>
     `Tabellen mangler kolonnen for ${h.crit(p.criteria)}; spørsmålet regnes som tomt for alle tiltak. Legg til kolonnen eller velg «Oppdater oppsett».`,
   "table-unknown-column": (p, h) => `Kolonnen ${h.q(p.header)} passer ikke med noe spørsmål i modellen og er ikke regnet med.`,
