@@ -49,6 +49,7 @@ export type FindingCode =
   | "table-missing-id"
   | "table-missing-name"
   | "table-error-value"
+  | "table-rows-outside"
   | "table-missing-column"
   | "table-unknown-column"
   | "table-duplicate-column"

@@ -13,6 +13,7 @@ import type { Placement } from "../core/checklist";
 import { rankWithin, type SegmentRank } from "../core/segments";
 import { findChecklistRegion, readChecklistTable, type ChecklistTable } from "./checklist-table";
 import { emptyMemory, planChecklistSync, type ChecklistPlan } from "./checklist-sync";
+import { outsideRowFindings } from "./outside-rows";
 import { addr, rowCount, tableOn, textAt, valueAt, type Grid, type GridTable } from "./grid";
 import { SHEETS, TABLES } from "./layout";
 import { assessLegacy } from "./legacy-audit";
@@ -168,7 +169,7 @@ export function readWorkbook(grids: Grid[], stored?: StoreRead, options: { score
     const scoring = readScoringTable(scoringSheet, region, model);
     const scorers = options.scorers?.(grids, model, scoring);
     const assessment = assess(model, scorers ? scorers.analysis.inputs : scoring.measures);
-    assessment.findings.unshift(...modelFindings(problems), ...scoring.findings);
+    assessment.findings.unshift(...modelFindings(problems), ...scoring.findings, ...outsideRowFindings(grids, model));
     const checklist = readChecklist(grids, scoring, assessment, store);
     if (checklist) assessment.findings.push(...checklist.table.findings, ...checklist.plan.findings);
     const out: WorkbookRead = { kind: "addin", model, modelProblems: problems, store, scoring, region, assessment, checklist };

@@ -94,6 +94,11 @@ export const enFindings: FindingMessages = {
   "table-missing-name": () => `The row has scores but no measure name. Type the name in the Tiltak column.`,
   "table-error-value": (p, h) =>
     `The error value ${p.raw} is in the column ${h.q(p.column)} (${p.measure}). The add-in leaves the cell as it is and does not use it; type what belongs there, or fix the formula.`,
+  "table-rows-outside": (p, h) =>
+    p.where === "below"
+      ? `${p.count === 1 ? `Row ${p.row}` : `${h.n(p.count, 0)} rows from row ${p.row} (to row ${p.last})`} below the table on the sheet ${p.sheet} look like measures but are outside the table and are not included. ` +
+        (p.extend ? `Choose ${h.q("Extend the table")} under Findings in the add-in to include them, or move them away if they do not belong.` : `Move them into the table (something stands between the table and them), or move them away if they do not belong.`)
+      : `${p.count === 1 ? `Row ${p.row}` : `${h.n(p.count, 0)} rows from row ${p.row}`} to the right of the table on the sheet ${p.sheet} look like measures but are outside the table and are not included. Move them in under the table, or move them away if they do not belong.`,
   "table-missing-column": (p, h) =>
     `The table has no column for ${h.crit(p.criteria)}; the question counts as blank for every measure. Add the column or choose “Refresh layout”.`,
   "table-unknown-column": (p, h) => `The column ${h.q(p.header)} matches no question of the model and is left out.`,
