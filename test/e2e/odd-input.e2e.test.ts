@@ -1,33 +1,39 @@
 /**
- * An analyst pastes new measures under the Vurdering table, but the table does not grow (the
- * example utvalg.xlsx with 25 measure rows written below row 32): the pane says so in Funn, naming
- * row 33, and «Utvid tabellen til rad 57» takes them in; the ranking then has 55 measures and the
- * cells the person pasted are as they were.
+ * Odd input in the pane (issue 17), on examples/utvalg.xlsx changed as a person would leave it:
+ * - new measures pasted under the Vurdering table, which did not grow (25 rows below row 32): Funn
+ *   names row 33, and «Utvid tabellen til rad 57» takes them in; the ranking then has 55 measures
+ *   and the pasted cells are as they were;
+ * - a Budsjettramme of «mye» on Modell: the Utvalg tab names Modell!M9 and what is wrong, never
+ *   «type a budget frame».
  */
 import type { Frame } from "playwright-core";
 import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
-import { utvalgWith } from "../support/utvalg";
+import { setCells, utvalgWith } from "../support/utvalg";
 
 const preview = usePreview();
 let page: import("playwright-core").Page;
 pageForEachTest(preview, { viewport: { width: 1400, height: 900 }, csp: true, pageErrors: true }, (p) => (page = p.page));
+
+/** The preview with the file opened; the pane's frame once it ranks the file's T030. */
+async function openInPreview(file: Buffer, name: string): Promise<Frame> {
+  await page.goto(`${preview.url}/preview.html`);
+  await taskpane(page);
+  await page.setInputFiles('input[type="file"]', { name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+  for (let tries = 0; tries < 60; tries++) {
+    const handle = await page.$('[data-testid="taskpane-frame"]');
+    const f = await handle?.contentFrame();
+    if (f && (await f.$('[data-testid="ranking-row"][data-measure-id="T030"]').catch(() => null))) return f;
+    await page.waitForTimeout(1000);
+  }
+  throw new Error("the pane did not show the opened workbook");
+}
 
 test("rows below the table: named in Funn, and «Utvid tabellen» takes them in without changing a cell", async () => {
   const file = await utvalgWith((wb) => {
     const ws = wb.getWorksheet("Vurdering")!;
     for (let i = 0; i < 25; i++) ws.getRow(33 + i).values = [`X${i + 1}`, `Limt inn ${i + 1}`, "Tema", "Aktør", ...new Array<number>(11).fill(4), null, 5];
   });
-  await page.goto(`${preview.url}/preview.html`);
-  await taskpane(page);
-  await page.setInputFiles('input[type="file"]', { name: "utvalg-limt.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
-  let frame: Frame | undefined;
-  for (let tries = 0; tries < 60 && !frame; tries++) {
-    const handle = await page.$('[data-testid="taskpane-frame"]');
-    const f = await handle?.contentFrame();
-    if (f && (await f.$('[data-testid="ranking-row"][data-measure-id="T030"]').catch(() => null))) frame = f;
-    else await page.waitForTimeout(1000);
-  }
-  if (!frame) throw new Error("the pane did not show the opened workbook");
+  const frame = await openInPreview(file, "utvalg-limt.xlsx");
   expect(await frame.$$('[data-testid="ranking-row"]')).toHaveLength(30);
 
   await frame.click('[data-testid="tab-findings"]');
@@ -52,4 +58,14 @@ test("rows below the table: named in Funn, and «Utvid tabellen» takes them in 
   expect(await page.getAttribute('[data-testid="cell-A57"]', "data-value")).toBe("X25");
   expect(await page.getAttribute('[data-testid="cell-B57"]', "data-value")).toBe("Limt inn 25");
   expect(await page.getAttribute('[data-testid="cell-Q57"]', "data-value")).toBe("5");
+});
+
+test("a Budsjettramme of «mye»: the Utvalg tab names Modell!M9 and what is wrong with it", async () => {
+  const frame = await openInPreview(await utvalgWith((wb) => setCells(wb, "Modell", { M9: "mye" })), "utvalg-mye.xlsx");
+  await frame.click('[data-testid="tab-selection"]');
+  await frame.waitForSelector('[data-testid="selection-message"]', { timeout: 60000 });
+  expect(await frame.textContent('[data-testid="selection-message"]')).toBe(
+    "Modell!M9: «mye» i Budsjettramme (MNOK) er ikke et beløp og er ikke brukt. Skriv rammen i millioner kroner som et tall.",
+  );
+  await shot(page, "selection-frame-mye");
 });
