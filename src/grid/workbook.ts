@@ -21,7 +21,7 @@ import { readLegacyWorkbook, type LegacyWorkbook } from "./legacy";
 import { MODEL_HEADERS, SETTINGS_HEADERS, readModelTables } from "./model-table";
 import { findScoringRegion, readScoringTable, type ScoringTable, type TableRegion } from "./scoring-table";
 import type { ScorersRead } from "./scorers-table";
-import { STORE_SHEET, storeFromColumns, type StoreRead, type StoreTarget } from "./store";
+import { holdsStoreSlot, STORE_SHEET, storeFromColumns, type StoreRead, type StoreTarget } from "./store";
 
 /** The checklist of an add-in workbook, placed and checked against the scoring table. */
 export interface ChecklistRead {
@@ -95,13 +95,23 @@ export function readStore(grids: Grid[]): StoreRead {
   return readStoreSlots(grids).read;
 }
 
+/** The store sheet's two slots (columns A and B), top to bottom. */
+function storeColumns(g: Grid): CellValue[][] {
+  const columns: CellValue[][] = [[], []];
+  for (let r = 0; r < rowCount(g); r++) for (const c of [0, 1]) columns[c].push(valueAt(g, r, c));
+  return columns;
+}
+
 /** The store and where its next write goes (the other slot, one generation up). */
 export function readStoreSlots(grids: Grid[]): { read: StoreRead; target: StoreTarget } {
   const g = findByName(grids, STORE_SHEET);
   if (!g) return { read: { kind: "absent" }, target: { col: 0, generation: 1 } };
-  const columns: CellValue[][] = [[], []];
-  for (let r = 0; r < rowCount(g); r++) for (const c of [0, 1]) columns[c].push(valueAt(g, r, c));
-  return storeFromColumns(columns);
+  return storeFromColumns(storeColumns(g));
+}
+
+/** Whether the PrioData grid holds a slot the add-in wrote (grid/store.ts `holdsStoreSlot`). */
+export function isStoreGrid(g: Grid): boolean {
+  return holdsStoreSlot(storeColumns(g));
 }
 
 /**
