@@ -29,6 +29,7 @@ export type FindingCode =
   | "rounds-register-damaged"
   // the legacy meeting layout
   | "legacy-formula"
+  | "legacy-not-calculated"
   | "legacy-sheet-empty"
   | "legacy-error-value"
   | "legacy-rank-stale"
