@@ -99,7 +99,7 @@ export const enFindings: FindingMessages = {
   "table-rows-outside": (p, h) =>
     p.where === "below"
       ? `${p.count === 1 ? `Row ${p.row}` : `${h.n(p.count, 0)} rows from row ${p.row} (to row ${p.last})`} below the table on the sheet ${p.sheet} look like measures but are outside the table and are not included. ` +
-        (p.extend ? `Choose ${h.q("Extend the table")} under Findings in the add-in to include them, or move them away if they do not belong.` : `Move them into the table (something stands between the table and them), or move them away if they do not belong.`)
+        (p.extend ? `Choose ${h.q(`Extend the table to row ${p.last}`)} under Findings in the add-in to include them, or move them away if they do not belong.` : `Move them into the table (something stands between the table and them), or move them away if they do not belong.`)
       : `${p.count === 1 ? `Row ${p.row}` : `${h.n(p.count, 0)} rows from row ${p.row}`} to the right of the table on the sheet ${p.sheet} look like measures but are outside the table and are not included. Move them in under the table, or move them away if they do not belong.`,
   "table-missing-column": (p, h) =>
     `The table has no column for ${h.crit(p.criteria)}; the question counts as blank for every measure. Add the column or choose “Refresh layout”.`,

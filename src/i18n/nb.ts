@@ -99,7 +99,7 @@ export const nbFindings: FindingMessages = {
   "table-rows-outside": (p, h) =>
     p.where === "below"
       ? `${p.count === 1 ? `Rad ${p.row}` : `${h.n(p.count, 0)} rader fra rad ${p.row} (til rad ${p.last})`} under tabellen på arket ${p.sheet} ser ut som tiltak, men er utenfor tabellen og er ikke med. ` +
-        (p.extend ? `Velg ${h.q("Utvid tabellen")} under Funn i tillegget så tas de med, eller flytt dem bort hvis de ikke hører til.` : `Flytt dem inn i tabellen (det står noe mellom tabellen og dem), eller flytt dem bort hvis de ikke hører til.`)
+        (p.extend ? `Velg ${h.q(`Utvid tabellen til rad ${p.last}`)} under Funn i tillegget så tas de med, eller flytt dem bort hvis de ikke hører til.` : `Flytt dem inn i tabellen (det står noe mellom tabellen og dem), eller flytt dem bort hvis de ikke hører til.`)
       : `${p.count === 1 ? `Rad ${p.row}` : `${h.n(p.count, 0)} rader fra rad ${p.row}`} til høyre for tabellen på arket ${p.sheet} ser ut som tiltak, men er utenfor tabellen og er ikke med. Flytt dem inn under tabellen, eller flytt dem bort hvis de ikke hører til.`,
   "table-missing-column": (p, h) =>
     `Tabellen mangler kolonnen for ${h.crit(p.criteria)}; spørsmålet regnes som tomt for alle tiltak. Legg til kolonnen eller velg «Oppdater oppsett».`,

@@ -5,14 +5,21 @@
  *   and the pasted cells are as they were;
  * - a Budsjettramme of «mye» on Modell: the Utvalg tab names Modell!M9 and what is wrong, never
  *   «type a budget frame».
+ * The pane is 350 px wide; screenshots (test-results/rows-outside-*.png) are looked at.
  */
 import type { Frame } from "playwright-core";
-import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
+import * as path from "path";
+import { pageForEachTest, SHOTS, shot, taskpane, usePreview } from "./harness";
 import { setCells, utvalgWith } from "../support/utvalg";
 
 const preview = usePreview();
 let page: import("playwright-core").Page;
 pageForEachTest(preview, { viewport: { width: 1400, height: 900 }, csp: true, pageErrors: true }, (p) => (page = p.page));
+
+/** The task pane alone, as it looks 350 px wide (test-results/<name>.png). */
+async function paneShot(name: string): Promise<void> {
+  await (await page.$('[data-testid="taskpane-frame"]'))!.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: "disabled" });
+}
 
 /** The preview with the file opened; the pane's frame once it ranks the file's T030. */
 async function openInPreview(file: Buffer, name: string): Promise<Frame> {
@@ -22,7 +29,12 @@ async function openInPreview(file: Buffer, name: string): Promise<Frame> {
   for (let tries = 0; tries < 60; tries++) {
     const handle = await page.$('[data-testid="taskpane-frame"]');
     const f = await handle?.contentFrame();
-    if (f && (await f.$('[data-testid="ranking-row"][data-measure-id="T030"]').catch(() => null))) return f;
+    if (f && (await f.$('[data-testid="ranking-row"][data-measure-id="T030"]').catch(() => null))) {
+      // The pane as wide as Excel usually gives it (the opened file's pane is a new frame; 1 px of the frame is its border).
+      await handle!.evaluate((el) => ((el as HTMLIFrameElement).style.width = "351px"));
+      await f.waitForFunction(() => window.innerWidth === 350);
+      return f;
+    }
     await page.waitForTimeout(1000);
   }
   throw new Error("the pane did not show the opened workbook");
@@ -43,12 +55,20 @@ test("rows below the table: named in Funn, and «Utvid tabellen» takes them in 
   expect(await frame.textContent(item)).toContain("25 rader fra rad 33 (til rad 57) under tabellen på arket Vurdering ser ut som tiltak");
   const button = `${item} [data-testid="finding-extend-table"]`;
   expect(await frame.textContent(button)).toBe("Utvid tabellen til rad 57");
+  // At 350 px nothing in the finding is wider than its box (no sideways scrolling, no cut button).
+  const over = await frame.$eval(item, (el) =>
+    [el, ...Array.from(el.querySelectorAll<HTMLElement>("*"))].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)),
+  );
+  expect(over).toEqual([]);
+  expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
   await shot(page, "rows-outside-offer");
+  await paneShot("rows-outside-offer-350");
   await frame.click(button);
   await frame.waitForSelector('[data-testid="notice"][data-kind="success"]', { timeout: 30000 });
   expect(await frame.textContent('[data-testid="notice"]')).toContain("Tabellen på arket Vurdering går nå til rad 57; 25 rader som så ut som tiltak er tatt med.");
   await frame.waitForFunction(() => document.querySelectorAll('[data-testid="finding"][data-code="table-rows-outside"]').length === 0, undefined, { timeout: 30000 });
   await shot(page, "rows-outside-extended");
+  await paneShot("rows-outside-extended-350");
 
   await frame.click('[data-testid="tab-ranking"]');
   await frame.waitForSelector('[data-testid="ranking-row"][data-measure-id="X25"]');
