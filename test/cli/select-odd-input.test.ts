@@ -19,6 +19,9 @@ import { selectionFindingMessage } from "../../src/i18n/selection";
 import { run, tempDir } from "../support/cli";
 import { setCells, utvalgWith } from "../support/utvalg";
 
+// Each test runs the built command line (HiGHS loaded in a child process), some twice: on a shared, busy machine that takes over jest's 30 s.
+jest.setTimeout(120_000);
+
 let dir: string;
 let cleanup: () => void;
 beforeAll(() => ({ dir, cleanup } = tempDir()));
