@@ -67,6 +67,12 @@ function mnokInput(text: string): number | null | "bad" {
 
 const mnokField = (h: number | null | undefined): string => (h === null || h === undefined ? "" : String(h / 100));
 
+/** A Budsjettramme on Modell that is not an amount, named with its cell (never «type a frame» when one is written). */
+function badBudget(inputs: SelectionInputs, lang: Lang): string | undefined {
+  const f = inputs.findings.find((x) => x.code === "selection-frame-invalid" && x.params.frame === "budget");
+  return f && `${f.cell ? `${f.cell}: ` : ""}${selectionFindingMessage(f, lang)}`;
+}
+
 export default function SelectionView({ lang, assessment }: { lang: Lang; assessment: Assessment }) {
   const s = useStyles();
   const [inputs, setInputs] = useState<SelectionInputs | undefined | null>(null);
@@ -168,7 +174,7 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
       </div>
       <Caption1 className={s.note}>{st(lang, "paneWhatIf")}</Caption1>
       {budget === null ? (
-        <Text data-testid="selection-message">{st(lang, "paneNoFrame")}</Text>
+        <Text data-testid="selection-message">{badBudget(inputs, lang) ?? st(lang, "paneNoFrame")}</Text>
       ) : !problem ? null : !result ? (
         <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />
       ) : (
