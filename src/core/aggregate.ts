@@ -239,17 +239,17 @@ interface Scratch {
   nodeValue: Float64Array;
   nodeHas: Uint8Array;
   /**
-   * The outcome of a valid score without an address, one object per value for the whole run: a
-   * portfolio repeats a handful of values (0–10, halves), and outcomes are never changed after
-   * scoring, so sharing them spares an object per cell (and the garbage collector's copying of it).
+   * The outcome of a valid score without an address that is a whole or half number from 0 to 31.5,
+   * one object per value for the whole run (index: twice the value): a portfolio repeats a handful
+   * of values, and outcomes are never changed after scoring, so sharing them spares an object per cell.
    */
-  scoreOutcomes: Map<number, LeafOutcome>;
+  scoreOutcomes: (LeafOutcome | undefined)[];
 }
 
 function scratchFor(layout: ModelLayout): Scratch {
   const L = layout.leafIds.length;
   const N = layout.nodeIds.length;
-  return { leafValue: new Float64Array(L), leafState: new Uint8Array(L), nodeValue: new Float64Array(N), nodeHas: new Uint8Array(N), scoreOutcomes: new Map() };
+  return { leafValue: new Float64Array(L), leafState: new Uint8Array(L), nodeValue: new Float64Array(N), nodeHas: new Uint8Array(N), scoreOutcomes: new Array<LeafOutcome | undefined>(64).fill(undefined) };
 }
 
 /** One measure scored against the model (`_leafNodes`, leaves(model), is accepted for callers that have it; the layout is the model's). */
@@ -298,11 +298,11 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
     const address = cell === undefined || cell === null ? undefined : cell.address;
     // Numbers within the scale (nearly every cell) without classify()'s intermediate object.
     if (typeof value === "number" && value >= lo && value <= hi && Number.isFinite(value)) {
-      let outcome: LeafOutcome | undefined;
-      // −0 is its own value (a Map would take it for 0).
-      if (address || Object.is(value, -0)) outcome = address ? { kind: "score", value, address } : { kind: "score", value };
-      else if ((outcome = shared.get(value)) === undefined) shared.set(value, (outcome = { kind: "score", value }));
-      outcomes[id] = outcome;
+      const twice = value * 2;
+      // −0 is its own value (twice −0 would index 0's outcome).
+      if (!address && twice >= 0 && twice < 64 && (twice | 0) === twice && !Object.is(value, -0))
+        outcomes[id] = shared[twice] ?? (shared[twice] = { kind: "score", value });
+      else outcomes[id] = address ? { kind: "score", value, address } : { kind: "score", value };
       leafValue[k] = layout.inverted[k] ? lo + hi - value : value;
       leafState[k] = 1;
       continue;

@@ -139,7 +139,7 @@ describe("outcomes of scores without an address are shared per value, and stay e
     expect(mc.leaves[ids[0]]).toEqual({ kind: "score", value: 5, address: "Vurdering!E3" });
     expect(mc.leaves[ids[2]]).toEqual({ kind: "score", value: 5, address: "Vurdering!E5" });
   });
-  test("−0 keeps its sign beside a 0 (a Map takes them for one key)", () => {
+  test("−0 keeps its sign beside a 0 (twice −0 would index 0)", () => {
     const a = assess(model, [input("a", [0]), input("b", [-0])]);
     const valueOf = (id: string) => (a.measures.find((m) => m.id === id)!.leaves[ids[0]] as { kind: string; value: number }).value;
     expect(Object.is(valueOf("a"), 0)).toBe(true);
