@@ -171,7 +171,7 @@ test("every draw's minimum list and plus list are feasible and optimal, against 
 
 test("Tas med is on the minimum list in every draw; Holdes utenfor and everything that presupposes it in none", async () => {
   const input = instance(11);
-  const items = input.problem.items.map((it) => ({ ...it, forced: null, requires: [...it.requires] }));
+  const items: SelectionItem[] = input.problem.items.map((it) => ({ ...it, forced: null, requires: [...it.requires] }));
   // M0 held out, M2 presupposes M0, M3 presupposes M2; M1 forced in (with nothing it presupposes).
   items[0].forced = "out";
   items[1].forced = "in";
