@@ -79,11 +79,14 @@ const nb = {
 
   "presenter.title": "Hvor sikker er minimumslisten",
   "presenter.view": "Minimumslisten",
+  "presenter.viewRanking": "Rangering",
   "presenter.lead": "Andel av {draws} trekk der tiltaket er på minimumslisten; vekter: {weights}; scorer: {scores}. Kjerne: med i minst {core} av trekkene, utenfor: i høyst {exterior}.",
   "presenter.minimum": "På minimumslisten nå",
   "presenter.challengers": "Nærmest å komme inn",
   "presenter.colShare": "På listen",
   "presenter.colSelected": "Med i alt",
+  "presenter.rowLabel": "{name}: på minimumslisten i {share} av trekkene, med i alt i {selected}; {robust}",
+  "pane.slideFunding": "Hvor sikker er minimumslisten (fra Utvalg)",
 
   "deck.title": "Hvor sikker er minimumslisten",
   "deck.colMinimum": "På minimumslisten",
@@ -169,11 +172,14 @@ const en: Record<Key, string> = {
 
   "presenter.title": "How sure is the minimum list",
   "presenter.view": "Minimum list",
+  "presenter.viewRanking": "Ranking",
   "presenter.lead": "Share of {draws} draws in which the measure is on the minimum list; weights: {weights}; scores: {scores}. Core: selected in at least {core} of the draws, exterior: in at most {exterior}.",
   "presenter.minimum": "On the minimum list now",
   "presenter.challengers": "Closest to coming in",
   "presenter.colShare": "On the list",
   "presenter.colSelected": "Selected",
+  "presenter.rowLabel": "{name}: on the minimum list in {share} of the draws, selected in {selected}; {robust}",
+  "pane.slideFunding": "How sure is the minimum list (from Utvalg)",
 
   "deck.title": "How sure is the minimum list",
   "deck.colMinimum": "On the minimum list",

@@ -7,6 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { AcceptabilityView } from "./AcceptabilityView";
+import { FundingView } from "./FundingView";
 import type { PresenterMessage } from "./protocol";
 import { measure, play, type Positions } from "./flip";
 import { fitRows, type Fit } from "./fit";
@@ -16,8 +17,8 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
   const list = useRef<HTMLOListElement>(null);
   const before = useRef<Positions>(new Map());
   const fitted = useRef<Fit | null>(null);
-  const [view, setView] = useState<"ranking" | "acceptability">("ranking");
-  const showing = message !== null && !(message.acceptability !== undefined && view === "acceptability");
+  const [view, setView] = useState<"ranking" | "acceptability" | "funding">("ranking");
+  const showing = message !== null && !(message.acceptability !== undefined && view === "acceptability") && !(message.funding !== undefined && view === "funding");
   // Before paint: fit the rows to the window at the new content, then glide them from their old places.
   useLayoutEffect(() => {
     if (showing && root.current && list.current) fitted.current = fitRows(root.current, list.current, window, fitted.current);
@@ -38,10 +39,18 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
   const segments = message.rows.some((r) => r.segment !== undefined);
   const acc = message.acceptability;
   const showAcc = acc !== undefined && view === "acceptability";
+  // «Hvor sikker er minimumslisten» (the Utvalg view's funding probabilities), a page of its own.
+  const fund = message.funding;
+  const showFund = fund !== undefined && view === "funding";
+  const pages: ["ranking" | "acceptability" | "funding", string][] = [
+    ["ranking", acc?.views.ranking ?? fund?.views.ranking ?? ""],
+    ...(acc ? [["acceptability", acc.views.acceptability] as ["acceptability", string]] : []),
+    ...(fund ? [["funding", fund.views.funding] as ["funding", string]] : []),
+  ];
   return (
     <main ref={root} className={segments ? "presenter with-segment" : "presenter"} lang={message.lang} data-testid="presenter">
       <header>
-        <h1>{showAcc ? acc.title : message.title}</h1>
+        <h1>{showAcc ? acc.title : showFund ? fund.title : message.title}</h1>
         {message.whatIf && (
           <p className="whatif" role="status" data-testid="presenter-whatif" title={message.whatIf}>
             {message.whatIf}
@@ -53,25 +62,26 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
             {message.captions.since}
           </p>
         )}
-        {acc && (
+        {pages.length > 1 && (
           <span className="views" role="group">
-            {(["ranking", "acceptability"] as const).map((v) => (
+            {pages.map(([v, label]) => (
               <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} data-testid={`presenter-view-${v}`}>
-                {acc.views[v]}
+                {label}
               </button>
             ))}
           </span>
         )}
       </header>
       {showAcc && <AcceptabilityView a={acc} />}
-      <div className="row head" aria-hidden="true" hidden={showAcc}>
+      {showFund && <FundingView f={fund} />}
+      <div className="row head" aria-hidden="true" hidden={showAcc || showFund}>
         <span className="rank">{message.captions.rank}</span>
         <span className="name">{message.captions.measure}</span>
         <span className="total">{message.captions.total}</span>
         {segments && <span className="segment">{message.captions.segment}</span>}
         <span className="move">{message.captions.move}</span>
       </div>
-      <ol ref={list} data-testid="presenter-list" hidden={showAcc}>
+      <ol ref={list} data-testid="presenter-list" hidden={showAcc || showFund}>
         {message.rows.map((r) => (
           <li key={r.id} className="row" data-flip-id={r.id} data-testid="presenter-row" data-rank={r.rank}>
             <span className="rank">{r.rank}</span>
