@@ -86,7 +86,6 @@ const nb = {
   "presenter.colShare": "På listen",
   "presenter.colSelected": "Med i alt",
   "presenter.rowLabel": "{name}: på minimumslisten i {share} av trekkene, med i alt i {selected}; {robust}",
-  "pane.slideFunding": "Hvor sikker er minimumslisten (fra Utvalg)",
 
   "deck.title": "Hvor sikker er minimumslisten",
   "deck.colMinimum": "På minimumslisten",
@@ -179,7 +178,6 @@ const en: Record<Key, string> = {
   "presenter.colShare": "On the list",
   "presenter.colSelected": "Selected",
   "presenter.rowLabel": "{name}: on the minimum list in {share} of the draws, selected in {selected}; {robust}",
-  "pane.slideFunding": "How sure is the minimum list (from Utvalg)",
 
   "deck.title": "How sure is the minimum list",
   "deck.colMinimum": "On the minimum list",
