@@ -108,8 +108,12 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
     if (minimum !== null) p.minimum = minimum;
     return p;
   }, [inputs, budget, minimum, choices, budgetText, minimumText]);
-  // Each measure's list with the weights now, for the funding section (the presenter's and the slide's «nå»).
-  const lists = useMemo(() => Object.fromEntries((result?.status === "ok" ? result.measures : []).map((m) => [m.id, m.list])) as Record<string, ListName>, [result]);
+  // Each measure's list with the weights now, for the funding section (the presenter's and the slide's «nå»):
+  // the last computed lists, kept while the next are solved.
+  const [lists, setLists] = useState<Record<string, ListName>>({});
+  useEffect(() => {
+    if (result?.status === "ok") setLists(Object.fromEntries(result.measures.map((m) => [m.id, m.list])));
+  }, [result]);
   // The ranking's figures: a measure's score prints as Rangering prints its total.
   const scoreText = useMemo(() => {
     const d = displayTotals(
@@ -178,7 +182,8 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
       ) : (
         <ResultView lang={lang} result={result} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} tried={tried} onUndo={undo} scoreText={scoreText} />
       )}
-      {problem && result?.status === "ok" && (
+      {/* Mounted while the lists are solved again, so a result outlives a recompute (and says when it is stale). */}
+      {problem && result?.status !== "infeasible" && result?.status !== "failed" && (
         <Suspense fallback={<Spinner size="small" />}>
           <FundingSection lang={lang} assessment={assessment} problem={problem} lists={lists} />
         </Suspense>
