@@ -20,10 +20,12 @@ export function FundingView({ f }: { f: PresenterFunding }) {
         </span>
       </th>
       <td className="fund-share">
-        <span className="fund-bar" aria-hidden="true">
-          <span style={{ width: `${(r.share * 100).toFixed(1)}%` }} />
+        <span className="fund-cell">
+          <span className="fund-bar" aria-hidden="true">
+            <span style={{ width: `${(r.share * 100).toFixed(1)}%` }} />
+          </span>
+          <span className="fund-pct">{r.shareText}</span>
         </span>
-        <span className="fund-pct">{r.shareText}</span>
       </td>
       <td className="fund-selected">{r.selectedText}</td>
       <td className="fund-robust">

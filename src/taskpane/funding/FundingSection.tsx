@@ -42,7 +42,7 @@ const useStyles = makeStyles({
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, padding: "2px 4px" },
   sort: { font: "inherit", fontWeight: tokens.fontWeightSemibold, background: "none", border: "none", padding: 0, cursor: "pointer", color: tokens.colorNeutralForeground1, textAlign: "left" },
   td: { padding: "3px 4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, verticalAlign: "middle" },
-  nameCell: { overflowWrap: "anywhere" },
+  nameCell: { overflowWrap: "break-word", hyphens: "auto" },
   nameButton: { font: "inherit", background: "none", border: "none", padding: 0, textAlign: "left", cursor: "pointer", color: tokens.colorBrandForeground1, textDecorationLine: "underline" },
   share: { display: "flex", alignItems: "center", gap: "4px" },
   bar: { flexGrow: 1, height: "8px", backgroundColor: tokens.colorNeutralBackground5, minWidth: "24px" },
@@ -277,8 +277,8 @@ export default function FundingSection({ lang, assessment, problem, lists, runne
                 <thead>
                   <tr>
                     {header("name", fu(lang, "pane.colMeasure"))}
-                    {header("share", fu(lang, "pane.colShare"), "38%")}
-                    {header("robust", fu(lang, "pane.colRobust"), "24%")}
+                    {header("share", fu(lang, "pane.colShare"), "34%")}
+                    {header("robust", fu(lang, "pane.colRobust"), "22%")}
                   </tr>
                 </thead>
                 <tbody>
