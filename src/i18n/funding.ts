@@ -191,6 +191,9 @@ const en: Record<Key, string> = {
 
 export type FundingKey = Key;
 
+/** The catalogs, for the strings test (same keys, same placeholders). */
+export const fundingCatalogs = { nb, en };
+
 export function fu(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
   return fill((lang === "nb" ? nb : en)[key], params);
 }
