@@ -18,7 +18,7 @@ function message(funding?: PresenterFunding): PresenterMessage {
     kind: "ranking",
     lang: "nb",
     title: "Rangering",
-    captions: { rank: "Plass", measure: "Tiltak", total: "Score", move: "Endring" },
+    captions: { rank: "Plass", measure: "Tiltak", total: "Score", segment: "Segment", move: "Endring" },
     rows: Array.from({ length: 5 }, (_, i) => ({ id: `T${i + 1}`, rank: String(i + 1), name: `Tiltak ${i + 1}`, total: `${30 - i}`, bar: 1 - i / 5 })),
     ...(funding ? { funding } : {}),
   };

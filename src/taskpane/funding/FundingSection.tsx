@@ -42,7 +42,8 @@ const useStyles = makeStyles({
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, padding: "2px 4px" },
   sort: { font: "inherit", fontWeight: tokens.fontWeightSemibold, background: "none", border: "none", padding: 0, cursor: "pointer", color: tokens.colorNeutralForeground1, textAlign: "left" },
   td: { padding: "3px 4px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, verticalAlign: "middle" },
-  nameCell: { overflowWrap: "break-word", hyphens: "auto" },
+  // Whole names, wrapped between words where they can be (as the lists above).
+  nameCell: { overflowWrap: "anywhere" },
   nameButton: { font: "inherit", background: "none", border: "none", padding: 0, textAlign: "left", cursor: "pointer", color: tokens.colorBrandForeground1, textDecorationLine: "underline" },
   share: { display: "flex", alignItems: "center", gap: "4px" },
   bar: { flexGrow: 1, height: "8px", backgroundColor: tokens.colorNeutralBackground5, minWidth: "24px" },
@@ -55,6 +56,8 @@ const useStyles = makeStyles({
   what: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   whatRow: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // The weights table sizes its columns to their content: the group's name whole, the figures narrow.
+  weights: { width: "100%", borderCollapse: "collapse", tableLayout: "auto", fontSize: tokens.fontSizeBase200 },
 });
 
 /** The default runner: the Web Worker, loaded on first use (jest, which cannot parse import.meta, never loads it). */
@@ -277,8 +280,8 @@ export default function FundingSection({ lang, assessment, problem, lists, runne
                 <thead>
                   <tr>
                     {header("name", fu(lang, "pane.colMeasure"))}
-                    {header("share", fu(lang, "pane.colShare"), "34%")}
-                    {header("robust", fu(lang, "pane.colRobust"), "22%")}
+                    {header("share", fu(lang, "pane.colShare"), "30%")}
+                    {header("robust", fu(lang, "pane.colRobust"), "21%")}
                   </tr>
                 </thead>
                 <tbody>
@@ -353,7 +356,7 @@ export default function FundingSection({ lang, assessment, problem, lists, runne
                       {givenSentences(lang, g, groupLabel, drawCount(lang, result.done)).join(" ")}
                     </Text>
                     {g.count > 0 && (
-                      <table className={s.table} data-testid="funding-what-weights">
+                      <table className={s.weights} data-testid="funding-what-weights">
                         <thead>
                           <tr>
                             <th className={s.th} scope="col">
@@ -373,7 +376,7 @@ export default function FundingSection({ lang, assessment, problem, lists, runne
                         <tbody>
                           {g.weights.map((w) => (
                             <tr key={w.group}>
-                              <th className={`${s.td} ${s.nameCell}`} scope="row" style={{ fontWeight: "normal", textAlign: "left" }}>
+                              <th className={s.td} scope="row" style={{ fontWeight: "normal", textAlign: "left" }}>
                                 {groupLabel(w.group)}
                               </th>
                               <td className={`${s.td} ${s.num}`}>{w.mean === null ? "–" : formatNumber(lang, w.mean, 2)}</td>
