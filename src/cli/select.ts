@@ -21,6 +21,7 @@ import { escapeDeep } from "../core/escape";
 import { problemWithFrames, type GivenFrame } from "./frames";
 import { loadGrids } from "./load";
 import { UsageError, type Io } from "./usage";
+import { fundingArgs, withFunding } from "./select-uncertainty";
 
 interface Args {
   file?: string;
@@ -220,7 +221,9 @@ export function renderSelectionJson(r: SelectionResult, findings: SelectionFindi
 export async function selectMain(argv: string[], io: Io): Promise<number> {
   let lang: Lang = "nb";
   try {
-    const args = parseArgs(argv);
+    // --uncertainty and its options: the funding probabilities (select-uncertainty.ts).
+    const { rest, funding } = fundingArgs(argv);
+    const args = parseArgs(rest);
     lang = args.lang;
     if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "select" }));
     const { grids, read } = await load(args.file, lang, args.json);
@@ -235,7 +238,8 @@ export async function selectMain(argv: string[], io: Io): Promise<number> {
       throw new UsageError(bad ? st(lang, "badFrame", { cell: bad.cell ?? "", message: selectionFindingMessage(bad, lang) }) : st(lang, "noFrame"));
     }
     const result = await select(problem, highsSolver());
-    io.out(args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang));
+    const out = args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang);
+    io.out(funding ? await withFunding(out, funding, { json: args.json, lang, assessment: read.assessment, problem, result }) : out);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

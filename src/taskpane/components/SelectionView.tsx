@@ -19,12 +19,12 @@
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUndo16Regular } from "@fluentui/react-icons";
-import { useEffect, useMemo, useState } from "react";
+import { Suspense, lazy, useEffect, useMemo, useState } from "react";
 import type { Assessment } from "../../core/assess";
 import { displayTotals } from "../../core/display-total";
 import type { Forced, SelectionFinding, SelectionProblem } from "../../core/selection-problem";
 import type { FrontierPoint } from "../../core/selection-entry";
-import type { SelectionMeasure, SelectionResult } from "../../core/select";
+import type { ListName, SelectionMeasure, SelectionResult } from "../../core/select";
 import type { SelectionInputs } from "../../grid/selection-inputs";
 import { formatNumber, type Lang } from "../../i18n";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
@@ -64,6 +64,9 @@ function mnokInput(text: string): number | null | "bad" {
   if (!/^\d+(\.\d+)?$/.test(s)) return "bad";
   return Math.round(Number(s) * 100);
 }
+
+// «Hvor sikker er utvalget?» (funding probabilities, issue 20): a chunk of its own, with its worker.
+const FundingSection = lazy(() => import(/* webpackChunkName: "funding" */ "../funding/FundingSection"));
 
 const mnokField = (h: number | null | undefined): string => (h === null || h === undefined ? "" : String(h / 100));
 
@@ -112,6 +115,12 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
     if (minimum !== null) p.minimum = minimum;
     return p;
   }, [inputs, budget, minimum, choices, budgetText, minimumText]);
+  // Each measure's list with the weights now, for the funding section (the presenter's and the slide's «nå»):
+  // the last computed lists, kept while the next are solved.
+  const [lists, setLists] = useState<Record<string, ListName>>({});
+  useEffect(() => {
+    if (result?.status === "ok") setLists(Object.fromEntries(result.measures.map((m) => [m.id, m.list])));
+  }, [result]);
   // The ranking's figures: a measure's score prints as Rangering prints its total.
   const scoreText = useMemo(() => {
     const d = displayTotals(
@@ -179,6 +188,12 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
         <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />
       ) : (
         <ResultView lang={lang} result={result} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} tried={tried} onUndo={undo} scoreText={scoreText} />
+      )}
+      {/* Mounted while the lists are solved again, so a result outlives a recompute (and says when it is stale). */}
+      {problem && result?.status !== "infeasible" && result?.status !== "failed" && (
+        <Suspense fallback={<Spinner size="small" />}>
+          <FundingSection lang={lang} assessment={assessment} problem={problem} lists={lists} />
+        </Suspense>
       )}
     </div>
   );
