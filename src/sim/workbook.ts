@@ -35,6 +35,20 @@ import { insertCells } from "./shift";
 import { SimRequestContext } from "./excel-api";
 import { chartInfo, chartsOf, detachTable, type SimChartInfo } from "./charts";
 import { displayText, impliedNumberFormat, officeValue, readEntry, valueType, type Entry } from "./values";
+import { WEB_PAYLOAD_LIMIT, type SyncPayload } from "./payload";
+
+/** The locale typed input is read in and number formats are read back in: Norwegian bokmål or US English. */
+export type SimLocale = "nb" | "en";
+
+/** How the in-memory Excel behaves: by default as Excel on the web in Norwegian. */
+export interface SimOptions {
+  /** Typed input and number formats read back (default "nb"). */
+  locale?: SimLocale;
+  /** The payload limit of one request or response in bytes; null for none, as on the desktop (default 5,000,000). */
+  payloadLimit?: number | null;
+  /** Today, for dates typed without a year (default: the real today). */
+  today?: Date;
+}
 
 export type TriggerSource = "ThisLocalAddin" | "Unknown";
 
@@ -118,6 +132,14 @@ export class SimWorkbook {
   eventsEnabled = true;
   /** Errors thrown (or rejected) by event handlers, for tests to check. */
   readonly handlerErrors: unknown[] = [];
+  /** The largest request or response one sync may have (Excel on the web: 5 MB); null for no limit. */
+  payloadLimit: number | null = WEB_PAYLOAD_LIMIT;
+  /** The locale of typed input and of number formats read back. */
+  locale: SimLocale = "nb";
+  /** Today, for dates typed without a year. */
+  today: Date = new Date();
+  /** The request and response of every sync since creation or the last resetPayloads(), in bytes. */
+  readonly payloads: SyncPayload[] = [];
   /** @internal */ readonly registrations: Registration[] = [];
   /** @internal */ dirty = false;
 
@@ -137,8 +159,11 @@ export class SimWorkbook {
   // Building and reading back
 
   /** A workbook with the given sheets (formulas kept and evaluated). No grids: one empty "Sheet1". */
-  static fromGrids(grids: Grid[]): SimWorkbook {
+  static fromGrids(grids: Grid[], options: SimOptions = {}): SimWorkbook {
     const wb = new SimWorkbook();
+    if (options.locale) wb.locale = options.locale;
+    if (options.payloadLimit !== undefined) wb.payloadLimit = options.payloadLimit;
+    if (options.today) wb.today = options.today;
     if (grids.length === 0) wb.addSheet("Sheet1");
     for (const g of grids) {
       const sheet = wb.addSheet(g.name);
@@ -443,6 +468,20 @@ export class SimWorkbook {
   /** @internal */
   _countSync(): void {
     this.syncs++;
+  }
+
+  /** @internal */
+  _recordPayload(p: SyncPayload): void {
+    this.payloads.push(p);
+  }
+
+  resetPayloads(): void {
+    this.payloads.length = 0;
+  }
+
+  /** The largest request and the largest response of the syncs since the last resetPayloads(). */
+  get largestPayload(): SyncPayload {
+    return this.payloads.reduce((m, p) => ({ request: Math.max(m.request, p.request), response: Math.max(m.response, p.response) }), { request: 0, response: 0 });
   }
 
   /** Called after the preview should redraw (any change of cells, sheets, tables or selection). */
