@@ -24,7 +24,7 @@ import { ModelFollow } from "./model-follow";
 import { problemCells } from "./model-highlight";
 import { navigationActions } from "./navigation-actions";
 import { checkWritable, clashMessage } from "./own-sheets";
-import { recompute } from "./recompute";
+import { recompute, type ReadHints } from "./recompute";
 import { SheetWatch } from "./sheet-watch";
 import { storeActions } from "./store-actions";
 
@@ -54,6 +54,8 @@ export class ExcelController implements AppController {
   private pendingSince: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** What the last recompute learned about its reads (bands under the payload limit, the store's slot). */
+  private hints: ReadHints = {};
   private readonly watch: SheetWatch;
   private readonly model: ModelFollow;
   private readonly control: Control;
@@ -152,7 +154,7 @@ export class ExcelController implements AppController {
 
   private async refreshOnce(since: number): Promise<void> {
     try {
-      const result = await this.host.run((ctx) => recompute(ctx, this.lang, this.options.clock));
+      const result = await this.host.run((ctx) => recompute(ctx, this.lang, this.options.clock, { hints: this.hints }));
       if (result.kind === "newer") {
         this.set({ status: "error", error: t(this.lang, "excel.storeNewer", { format: result.format }), busy: false });
         return;
@@ -164,6 +166,7 @@ export class ExcelController implements AppController {
       }
       if (result.kind === "ready") {
         const { read } = result;
+        this.hints = result.hints;
         await this.model.inForce(read.model);
         await this.model.highlight(problemCells(read.modelProblems), result.sheets);
         const hasLegacySheets = await this.actions.legacy.hasLegacy(result.sheets);

@@ -34,7 +34,7 @@ import { SimSheet, SimTable, defaultValidation, type SimCell, type SimCellFormat
 import { insertCells } from "./shift";
 import { SimRequestContext } from "./excel-api";
 import { chartInfo, chartsOf, detachTable, type SimChartInfo } from "./charts";
-import { displayText, impliedNumberFormat, officeValue, readEntry, valueType, type Entry } from "./values";
+import { displayText, impliedNumberFormat, localFormat, officeValue, readEntry, valueType, type Entry } from "./values";
 import { WEB_PAYLOAD_LIMIT, type SyncPayload } from "./payload";
 
 /** The locale typed input is read in and number formats are read back in: Norwegian bokmål or US English. */
@@ -44,6 +44,11 @@ export type SimLocale = "nb" | "en";
 export interface SimOptions {
   /** Typed input and number formats read back (default "nb"). */
   locale?: SimLocale;
+  /**
+   * "web" (default): Excel on the web, with its 5 MB payload limit and number formats read back in
+   * the locale. "desktop": no payload limit, number formats read back in en-US.
+   */
+  platform?: "web" | "desktop";
   /** The payload limit of one request or response in bytes; null for none, as on the desktop (default 5,000,000). */
   payloadLimit?: number | null;
   /** Today, for dates typed without a year (default: the real today). */
@@ -136,6 +141,8 @@ export class SimWorkbook {
   payloadLimit: number | null = WEB_PAYLOAD_LIMIT;
   /** The locale of typed input and of number formats read back. */
   locale: SimLocale = "nb";
+  /** Whether number formats read back in the locale (Excel on the web) or in en-US (the desktop). */
+  localFormats = true;
   /** Today, for dates typed without a year. */
   today: Date = new Date();
   /** The request and response of every sync since creation or the last resetPayloads(), in bytes. */
@@ -162,6 +169,10 @@ export class SimWorkbook {
   static fromGrids(grids: Grid[], options: SimOptions = {}): SimWorkbook {
     const wb = new SimWorkbook();
     if (options.locale) wb.locale = options.locale;
+    if (options.platform === "desktop") {
+      wb.payloadLimit = null;
+      wb.localFormats = false;
+    }
     if (options.payloadLimit !== undefined) wb.payloadLimit = options.payloadLimit;
     if (options.today) wb.today = options.today;
     if (grids.length === 0) wb.addSheet("Sheet1");
@@ -312,9 +323,11 @@ export class SimWorkbook {
   // A person at the keyboard
 
   /**
-   * A person types into a cell (or fills a range): a string starting with "=" is a formula,
-   * "7" becomes the number 7, "7,5" stays text, "" clears. Typing on the row right under a
-   * table extends the table, as Excel's AutoExpansion does. Change events (source "Local",
+   * A person types into a cell (or fills a range), read in the workbook's locale (values.ts): a
+   * string starting with "=" is a formula (en-US function names), "7" becomes the number 7; in
+   * Norwegian "7,5" is 7.5 and "7.5" the date 7 May, in English "7,5" stays text; "" clears.
+   * Typing on the row right under a table, or in the column right of it, extends the table, as
+   * Excel's AutoExpansion does. Change events (source "Local",
    * triggerSource "Unknown") follow after a microtask, unless events are disabled.
    * `autoExpand: false` is a person who has AutoExpansion off or undid it (Ctrl+Z right after
    * typing): the text stays under the table and the table keeps its size.
@@ -331,13 +344,13 @@ export class SimWorkbook {
         let entry: Entry;
         if (typeof value === "string") {
           const numberFormat = s.get(row, col)?.numberFormat;
-          entry = readEntry(value, numberFormat);
+          entry = readEntry(value, numberFormat, this.locale, this.today);
           if ("formula" in entry) {
             const problem = formulaSyntaxError(entry.formula);
             if (problem) throw new Error(`Excel would not accept the formula ${value}: ${problem}`);
             if (r.r0 !== r.r1 || r.c0 !== r.c1) entry = { formula: offsetFormula(entry.formula, row - r.r0, col - r.c0) };
           }
-          const implied = impliedNumberFormat(value);
+          const implied = impliedNumberFormat(value, this.locale, this.today);
           if (implied && numberFormat === undefined) s.ensure(row, col).numberFormat = implied;
         } else {
           entry = { value };
@@ -928,7 +941,8 @@ export class SimWorkbook {
 
   /** @internal */
   readNumberFormats(s: SimSheet, r: Rect): string[][] {
-    return this.grid(r, (row, col) => s.get(row, col)?.numberFormat ?? "General");
+    const local = this.localFormats ? this.locale : "en";
+    return this.grid(r, (row, col) => localFormat(s.get(row, col)?.numberFormat ?? "General", local));
   }
 
   /** @internal */
