@@ -153,6 +153,10 @@ export function scoreMeasure(model: Model, input: MeasureInput, leafNodes: Crite
           max: model.scale.max,
         };
         if (c.suggestion !== undefined) params.suggestion = c.suggestion;
+        if (c.date) {
+          params.day = c.date.day;
+          params.month = c.date.month;
+        }
         findings.push(finding(INVALID_CODE[c.reason], "error", params, where(leaf.id, cell?.address)));
       }
     }

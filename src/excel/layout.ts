@@ -28,6 +28,7 @@ import { STORE_SHEET, storeToCells, type Store, type StoreTarget } from "../grid
 import { asText, officeInput, officeRows, type OfficeInput } from "./cells";
 import { checkWritable } from "./own-sheets";
 import { charge } from "./payload";
+import { syncEventsOff } from "./events-off";
 
 export type LayoutResult = { ok: true } | { ok: false; message: string };
 
@@ -293,6 +294,6 @@ export async function createLayout(
   }
   context.workbook.worksheets.getItem(SHEETS.scoring).activate();
   context.runtime.enableEvents = true;
-  await context.sync();
+  await syncEventsOff(context);
   return { ok: true };
 }

@@ -23,6 +23,7 @@ import { SCORING_FIXED, SHEETS, TABLES } from "../grid/layout";
 import { STORE_SHEET } from "../grid/store";
 import { readStoreSlots, readWorkbook } from "../grid/workbook";
 import { clashes, listOwned, workbookLang, type SheetList } from "./own-sheets";
+import { restoreEvents } from "./events-off";
 import { flushIfFull, isPayloadLimit, startMeter, stopMeter } from "./payload";
 import { afterWrite, planSheetReads, type ReadHints, type SheetSpec } from "./sheet-reads";
 import { attachTableBounds, BOUNDED_TABLES, queueTableBounds } from "./table-bounds";
@@ -134,22 +135,13 @@ export async function recompute(
     context.runtime.enableEvents = true;
     await context.sync();
   } catch (e) {
+    // A batch that failed part-way may have switched events off: on again (./events-off.ts).
     await restoreEvents(context);
     throw e;
   } finally {
     written = stopMeter(context);
   }
   return { ...ready, hints: afterWrite(hints, written, state.storeWritten ? target.col : undefined), wrote: true };
-}
-
-/** After a failed write: events on again (the batch that failed may have switched them off). */
-async function restoreEvents(context: Excel.RequestContext): Promise<void> {
-  try {
-    context.runtime.enableEvents = true;
-    await context.sync();
-  } catch {
-    // Nothing more can be done from here; the failure itself is what the caller reports.
-  }
 }
 
 /** The sheets read whole in sync 2: the add-in's own that exist, and those a capability adds (value types included). */

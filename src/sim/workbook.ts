@@ -124,6 +124,19 @@ export interface SimSheetInfo {
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 const TABLE_NAME = /^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/;
 const VISIBILITIES: Visibility[] = ["Visible", "Hidden", "VeryHidden"];
+/** Excel's limits: the characters a cell holds, and the characters of a formula ("Excel specifications and limits"). */
+export const CELL_TEXT_LIMIT = 32_767;
+export const FORMULA_LIMIT = 8_192;
+
+/** Refuses text longer than a cell holds and formulas longer than Excel takes, as Excel refuses them. */
+function checkCellLimits(entry: Entry): void {
+  if ("formula" in entry) {
+    if (entry.formula.length + 1 > FORMULA_LIMIT) throw new SimError("InvalidArgument", `A formula can be at most ${FORMULA_LIMIT} characters long.`);
+  } else if (typeof entry.value === "string" && entry.value.length > CELL_TEXT_LIMIT) {
+    throw new SimError("InvalidArgument", `A cell can hold at most ${CELL_TEXT_LIMIT} characters; this text has ${entry.value.length}.`);
+  }
+}
+
 /** Above this many cells, formats set on a range touch only the cells that already exist. */
 const FORMAT_FILL_LIMIT = 200_000;
 
@@ -355,6 +368,7 @@ export class SimWorkbook {
         } else {
           entry = { value };
         }
+        checkCellLimits(entry);
         this.putEntry(s, row, col, entry);
       }
     }
@@ -412,18 +426,43 @@ export class SimWorkbook {
     this.touch();
   }
 
+  /**
+   * Excel's AutoExpansion for a person typing: on the row right under a table (the table takes the
+   * row) or in the column right of it, on the header row or a body row (the table takes the
+   * column, headed by what was typed there or Kolonne1 / Column1). Not over another table.
+   */
   private autoExpand(s: SimSheet, r: Rect, value: CellValue | string): void {
     if (value === null || value === "" || r.r0 !== r.r1) return;
+    if (this.expandBelow(s, r)) return;
+    if (r.c0 !== r.c1) return;
+    for (const t of this.tables) {
+      if (t.sheet !== s || r.c0 !== t.rect.c1 + 1 || r.r0 < t.rect.r0 || r.r0 > t.bodyRect.r1) continue;
+      const grown = { ...t.rect, c1: t.rect.c1 + 1 };
+      if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return;
+      t.rect = grown;
+      t.columnIds.push(t.nextColumnId++);
+      this.normalizeHeaders(t);
+      return;
+    }
+  }
+
+  /**
+   * A write (typed, or through the API) that lands on the rows right under a table, within its
+   * columns, extends the table over those rows, as Excel's AutoExpansion does. True when it did.
+   */
+  private expandBelow(s: SimSheet, r: Rect): boolean {
     for (const t of this.tables) {
       if (t.sheet !== s || t.showTotals) continue;
       if (r.r0 === t.rect.r1 + 1 && r.c0 >= t.rect.c0 && r.c1 <= t.rect.c1) {
-        const grown = { ...t.rect, r1: t.rect.r1 + 1 };
-        if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return;
+        const n = r.r1 - r.r0 + 1;
+        const grown = { ...t.rect, r1: t.rect.r1 + n };
+        if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return false;
         t.rect = grown;
-        this.extendConditionalFormats(t, t.rect.r1 - 1, 1);
-        return;
+        this.extendConditionalFormats(t, t.rect.r1 - n, n);
+        return true;
       }
     }
+    return false;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -754,6 +793,7 @@ export class SimWorkbook {
         let entry: Entry;
         if (typeof v === "string") {
           entry = readEntry(v, s.get(r.r0 + i, r.c0 + j)?.numberFormat);
+          checkCellLimits(entry);
           if ("formula" in entry) {
             const problem = formulaSyntaxError(entry.formula);
             if (problem) throw new SimError("InvalidArgument", `The formula "${v}" isn't valid: ${problem}`);
@@ -785,6 +825,8 @@ export class SimWorkbook {
         this.putEntry(s, r.r0 + i, r.c0 + j, entry);
       }
     }
+    // Writing under a table through the API extends it as typing does (AutoExpansion), when something was written.
+    if (emit && entries.some((e) => e !== undefined && !("value" in e && (e.value === null || e.value === "")))) this.expandBelow(s, r);
     this.afterCellWrite(s, r);
     if (emit) this.emitChanged(s, r, "RangeEdited", trigger, before);
   }
@@ -1060,7 +1102,7 @@ export class SimWorkbook {
     this.normalizeHeaders(t);
   }
 
-  /** @internal Header cells hold unique text; blanks become Column1, Column2 …, repeats get 2, 3 … */
+  /** @internal Header cells hold unique text; blanks become Column1, Column2 … (Kolonne1 … in Norwegian), repeats get 2, 3 … */
   normalizeHeaders(t: SimTable): void {
     if (!t.showHeaders) return;
     const seen = new Set<string>();
@@ -1069,9 +1111,11 @@ export class SimWorkbook {
       const v = cell?.value ?? null;
       let name = v === null || v === "" ? "" : typeof v === "number" ? generalText(v) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : isErr(v) ? v.error : String(v);
       if (name === "") {
+        // Excel names a column without a header Column1 … (Kolonne1 … in Norwegian).
+        const word = this.locale === "nb" ? "Kolonne" : "Column";
         let k = c - t.rect.c0 + 1;
-        while (seen.has(`column${k}`)) k++;
-        name = `Column${k}`;
+        while (seen.has(`${word.toLowerCase()}${k}`)) k++;
+        name = `${word}${k}`;
       }
       if (seen.has(name.toLowerCase())) {
         let k = 2;
