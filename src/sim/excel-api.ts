@@ -33,7 +33,7 @@ import { clone } from "./clone";
 import { SimError, propertyNotLoaded } from "./errors";
 import { deleteCells, insertCells } from "./shift";
 import { DEFAULT_COLUMN_WIDTH, defaultValidation, type SimCellFormat, type SimConditionalFormat, type SimSheet, type SimTable, type SimValidation } from "./sheet";
-import type { EventScope, Registration, SimEventKind, SimWorkbook } from "./workbook";
+import type { EventScope, Registration, SimEventKind, SimSession, SimWorkbook } from "./workbook";
 import { displayText } from "./values";
 import { ACTION_BYTES, ITEM_BYTES, RESULT_BYTES, jsonBytes, utf8Length } from "./payload";
 
@@ -79,7 +79,11 @@ export class SimRequestContext {
   /** @internal Bytes of the response of the sync that is running (what its loads read). */
   _response = 0;
 
-  constructor(readonly _wb: SimWorkbook) {
+  constructor(
+    readonly _wb: SimWorkbook,
+    /** @internal The co-author's Excel this context belongs to. */
+    readonly _session: SimSession = _wb.mainSession,
+  ) {
     this.workbook = new SimWorkbookObject(this);
     this.runtime = new SimRuntime(this);
     this.application = new SimApplication(this);
@@ -123,6 +127,8 @@ export class SimRequestContext {
     const commits: (() => void)[] = [];
     this.commits = commits;
     let failure: unknown;
+    const was = this._wb.current;
+    this._wb.current = this._session;
     // Excel on the web refuses a request over its payload limit before running any of it.
     const request = ops.reduce((n, o) => n + o.bytes + 1, 40);
     const limit = this._wb.payloadLimit;
@@ -143,6 +149,7 @@ export class SimRequestContext {
     this.commits = undefined;
     this._wb._recordPayload({ request, response: this._response });
     this._wb._afterBatch(ops.some((o) => o.write));
+    this._wb.current = was;
     await Promise.resolve();
     if (failure !== undefined) throw failure;
     for (const c of commits) c();
@@ -402,7 +409,7 @@ export class SimEventHandlers<A> {
 
   /** Registers the handler at the next sync (as Office does). */
   add(handler: (args: A) => Promise<unknown>): SimEventHandlerResult {
-    const reg: Registration = { kind: this.kind, scope: {}, handler: handler as (args: unknown) => unknown, removed: false };
+    const reg: Registration = { kind: this.kind, scope: {}, handler: handler as (args: unknown) => unknown, removed: false, session: this.context._session };
     this.context._enqueue(`${this.kind}.add`, () => {
       reg.scope = this.scope();
       this.context._wb.registrations.push(reg);
@@ -429,7 +436,8 @@ export class SimRuntime extends SimClientObject<SimWorkbook> {
   }
   protected override _props(): Props<SimWorkbook> {
     return {
-      enableEvents: { get: (wb) => wb.eventsEnabled, set: (wb, v) => (wb.eventsEnabled = Boolean(v)) },
+      // The add-in's own runtime: off, its handlers hear nothing; co-authors' add-ins still hear its changes.
+      enableEvents: { get: () => this.context._session.eventsEnabled, set: (_wb, v) => (this.context._session.eventsEnabled = Boolean(v)) },
     };
   }
   get enableEvents(): boolean {

@@ -80,6 +80,8 @@ export interface Registration {
   scope: EventScope;
   handler: (args: unknown) => unknown;
   removed: boolean;
+  /** The co-author's Excel whose add-in registered it. */
+  session: SimSession;
 }
 
 interface PendingEvent {
@@ -87,6 +89,40 @@ interface PendingEvent {
   sheet: SimSheet;
   table?: SimTable;
   args: Record<string, unknown>;
+  /** Whose change it is: Local to that session's add-in, Remote to the others'. */
+  origin: SimSession;
+  /** Sessions whose add-in had events off when it happened: they never hear of it. */
+  muted: readonly SimSession[];
+}
+
+/** Events a person's own Excel raises only for them (where they click, which sheet they look at). */
+const LOCAL_ONLY: ReadonlySet<SimEventKind> = new Set(["WorksheetSelectionChanged", "WorksheetActivated", "WorksheetDeactivated"]);
+
+/**
+ * One co-author's Excel on the shared workbook (Excel on the web or in Teams, a workbook on
+ * OneDrive or SharePoint): its own add-in runtime (events switched on and off for it alone, its
+ * own event handlers) and its own person at the keyboard. A change made in one session reaches
+ * the handlers of the others with `source: "Remote"` ("Coauthoring in Excel add-ins"; EventSource),
+ * the add-in's own writes too (its `enableEvents = false` silences only its own handlers).
+ */
+export class SimSession {
+  /** Application.runtime.enableEvents of this session's add-in. */
+  eventsEnabled = true;
+
+  constructor(
+    readonly wb: SimWorkbook,
+    readonly name: string,
+  ) {}
+
+  /** Like Excel.run, in this co-author's Excel. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.wb._runIn(this, batch);
+  }
+
+  /** This co-author types into a cell (see SimWorkbook.userEdit). */
+  userEdit(sheet: string, address: string, value: CellValue | string, options: { autoExpand?: boolean } = {}): void {
+    this.wb._as(this, () => this.wb.userEdit(sheet, address, value, options));
+  }
 }
 
 /** A cell as tests and the preview read it. */
@@ -146,8 +182,20 @@ export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   readonly tables: SimTable[] = [];
   /** @internal */ active!: SimSheet;
-  /** Application.runtime.enableEvents: off means no events at all, for any source. */
-  eventsEnabled = true;
+  /** The Excel the workbook's own `run` and `userEdit` act in; `session()` opens a co-author's. */
+  readonly mainSession: SimSession = new SimSession(this, "main");
+  /** @internal Every session open on the workbook. */
+  readonly sessions: SimSession[] = [this.mainSession];
+  /** @internal The session whose batch or person is acting now. */
+  current: SimSession = this.mainSession;
+
+  /** Application.runtime.enableEvents of the main session's add-in: off means it hears no events at all, from any source. */
+  get eventsEnabled(): boolean {
+    return this.mainSession.eventsEnabled;
+  }
+  set eventsEnabled(v: boolean) {
+    this.mainSession.eventsEnabled = v;
+  }
   /** Errors thrown (or rejected) by event handlers, for tests to check. */
   readonly handlerErrors: unknown[] = [];
   /** The largest request or response one sync may have (Excel on the web: 5 MB); null for no limit. */
@@ -503,7 +551,30 @@ export class SimWorkbook {
    * the context cannot queue anything once the run has ended.
    */
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new SimRequestContext(this);
+    return this._runIn(this.mainSession, batch);
+  }
+
+  /** A co-author's Excel on this workbook, with its own add-in runtime and person (see SimSession). */
+  session(name = `session ${this.sessions.length + 1}`): SimSession {
+    const s = new SimSession(this, name);
+    this.sessions.push(s);
+    return s;
+  }
+
+  /** @internal Runs `work` as the given session's change. */
+  _as<T>(session: SimSession, work: () => T): T {
+    const was = this.current;
+    this.current = session;
+    try {
+      return work();
+    } finally {
+      this.current = was;
+    }
+  }
+
+  /** @internal Excel.run in a session. */
+  async _runIn<T>(session: SimSession, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = new SimRequestContext(this, session);
     try {
       const p = batch(ctx as unknown as Excel.RequestContext);
       if (!p || typeof (p as Promise<T>).then !== "function") {
@@ -1009,7 +1080,7 @@ export class SimWorkbook {
 
   /** @internal The value of a one-cell range before a change, for the event's details (only while events are on). */
   detailsBefore(s: SimSheet, r: Rect): { value: CellValue } | undefined {
-    if (!this.eventsEnabled || r.r0 !== r.r1 || r.c0 !== r.c1) return undefined;
+    if (!this.anyListening() || r.r0 !== r.r1 || r.c0 !== r.c1) return undefined;
     const cell = s.get(r.r0, r.c0);
     if (cell?.formula !== undefined) this.calculate();
     return { value: cell?.value ?? null };
@@ -1219,15 +1290,20 @@ export class SimWorkbook {
   // -------------------------------------------------------------------------------------------
   // Events
 
+  /** Whether any session's add-in would hear of a change now. */
+  private anyListening(): boolean {
+    return this.sessions.some((x) => x.eventsEnabled);
+  }
+
   /** @internal */
-  emit(e: PendingEvent): void {
-    if (!this.eventsEnabled) return;
-    this.pending.push(e);
+  emit(e: Omit<PendingEvent, "origin" | "muted">): void {
+    if (!this.anyListening()) return;
+    this.pending.push({ ...e, origin: this.current, muted: this.sessions.filter((x) => !x.eventsEnabled) });
   }
 
   /** @internal A change of cells: WorksheetChanged for the sheet, TableChanged for each table it touches. */
   emitChanged(s: SimSheet, r: Rect, changeType: ChangeType, trigger: TriggerSource, before?: { value: CellValue }): void {
-    if (!this.eventsEnabled) return;
+    if (!this.anyListening()) return;
     let details: Record<string, unknown> | undefined;
     if (before && r.r0 === r.r1 && r.c0 === r.c1) {
       const cell = s.get(r.r0, r.c0);
@@ -1241,12 +1317,12 @@ export class SimWorkbook {
       };
     }
     const base = { changeType, source: "Local", worksheetId: s.id, triggerSource: trigger, details };
-    this.pending.push({ kind: "WorksheetChanged", sheet: s, args: { ...base, type: "WorksheetChanged", address: rectA1(r) } });
+    this.emit({ kind: "WorksheetChanged", sheet: s, args: { ...base, type: "WorksheetChanged", address: rectA1(r) } });
     for (const t of this.tables) {
       if (t.sheet !== s) continue;
       const part = intersection(t.rect, r);
       if (!part) continue;
-      this.pending.push({ kind: "TableChanged", sheet: s, table: t, args: { ...base, type: "TableChanged", tableId: t.id, address: rectA1(part) } });
+      this.emit({ kind: "TableChanged", sheet: s, table: t, args: { ...base, type: "TableChanged", tableId: t.id, address: rectA1(part) } });
     }
   }
 
@@ -1260,7 +1336,13 @@ export class SimWorkbook {
       for (const e of events) {
         for (const reg of regs) {
           if (reg.removed || reg.kind !== e.kind || !this.matches(reg.scope, e)) continue;
+          if (e.muted.includes(reg.session) || (reg.session !== e.origin && LOCAL_ONLY.has(e.kind))) continue;
           const args = this.eventArgs(e);
+          if (reg.session !== e.origin) {
+            // A co-author's change: Remote, and not this add-in's own doing.
+            if ("source" in args) args.source = "Remote";
+            if ("triggerSource" in args) args.triggerSource = "Unknown";
+          }
           try {
             const out = reg.handler(args);
             if (out && typeof (out as Promise<unknown>).then === "function") {
