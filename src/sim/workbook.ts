@@ -495,18 +495,33 @@ export class SimWorkbook {
   }
 
   /**
-   * A write (typed, or through the API) that lands on the rows right under a table, within its
-   * columns, extends the table over those rows, as Excel's AutoExpansion does. True when it did.
+   * A write (typed, or through the API) that reaches the row right under a table, within its
+   * columns (starting there or inside the table), extends the table down to the last row written,
+   * as Excel's AutoExpansion does; the new rows take the number formats, formats and validation of
+   * the table's last row, as the table's columns carry them. True when it did.
    */
   private expandBelow(s: SimSheet, r: Rect): boolean {
     for (const t of this.tables) {
       if (t.sheet !== s || t.showTotals) continue;
-      if (r.r0 === t.rect.r1 + 1 && r.c0 >= t.rect.c0 && r.c1 <= t.rect.c1) {
-        const n = r.r1 - r.r0 + 1;
-        const grown = { ...t.rect, r1: t.rect.r1 + n };
+      if (r.r0 <= t.rect.r1 + 1 && r.r0 > t.rect.r0 && r.r1 > t.rect.r1 && r.c0 >= t.rect.c0 && r.c1 <= t.rect.c1) {
+        const last = t.rect.r1;
+        const n = r.r1 - last;
+        const grown = { ...t.rect, r1: r.r1 };
         if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return false;
         t.rect = grown;
-        this.extendConditionalFormats(t, t.rect.r1 - n, n);
+        this.extendConditionalFormats(t, last, n);
+        if (last > t.rect.r0) {
+          for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+            const src = s.get(last, c);
+            if (!src || (src.numberFormat === undefined && src.format === undefined && src.validation === undefined)) continue;
+            for (let row = last + 1; row <= r.r1; row++) {
+              const cell = s.ensure(row, c);
+              if (src.numberFormat !== undefined && cell.numberFormat === undefined) cell.numberFormat = src.numberFormat;
+              if (src.format !== undefined && cell.format === undefined) cell.format = clone(src.format);
+              if (src.validation !== undefined && cell.validation === undefined) cell.validation = src.validation;
+            }
+          }
+        }
         return true;
       }
     }

@@ -243,6 +243,21 @@ describe("rows", () => {
       expect(wb.tableInfo("Rangering").address).toBe("A1:B5");
     });
   });
+
+  test("an API write that starts inside the table and reaches below it extends the table; the new rows take the last row's number formats", async () => {
+    const wb = SimWorkbook.fromGrids([sheet("Ark1", [["ID", "Score"], ["T001", 1], ["T002", 2]])]);
+    await wb.run(async (ctx) => {
+      const t = ctx.workbook.tables.add("Ark1!A1:B3", true);
+      t.name = "Rangering";
+      t.getDataBodyRange().getColumn(1).numberFormat = [["0.00"], ["0.00"]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("Ark1").getRange("A3:B5").values = [["T002", 2], ["T003", 3], ["T004", 4]];
+      await ctx.sync();
+      expect(wb.tableInfo("Rangering").address).toBe("A1:B5");
+    });
+    expect(wb.getCell("Ark1", "B5")).toMatchObject({ value: 4, numberFormat: "0.00" });
+    expect(wb.getCell("Ark1", "A5")?.numberFormat).toBe("General");
+  });
 });
 
 describe("columns, resize, delete", () => {
