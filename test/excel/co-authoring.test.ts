@@ -171,6 +171,62 @@ describe("a co-author's change", () => {
   });
 });
 
+/** A pane whose recompute stops between its read (sync 2) and its write while the returned `hold` is set. */
+function holding(run: ExcelHost["run"]): { host: ExcelHost; hold: () => { reached: Promise<void>; release: () => void } } {
+  let gate: Promise<void> | undefined;
+  let held: () => void = () => undefined;
+  const host: ExcelHost = {
+    run: (batch) =>
+      run(async (ctx) => {
+        const sync = ctx.sync.bind(ctx);
+        let n = 0;
+        ctx.sync = (async () => {
+          await sync();
+          if (++n === 2 && gate) {
+            const g = gate;
+            gate = undefined;
+            held();
+            await g;
+          }
+        }) as typeof ctx.sync;
+        return batch(ctx);
+      }),
+  };
+  return {
+    host,
+    hold: () => {
+      let release: () => void = () => undefined;
+      gate = new Promise((resolve) => (release = resolve));
+      const reached = new Promise<void>((resolve) => (held = resolve));
+      return { reached, release };
+    },
+  };
+}
+
+test("a mark the co-author's pane removed while this pane held its read: the write finds it gone, the pane reads again and is ready", async () => {
+  const wb = await layout(6);
+  const kariSession = wb.session("Kari");
+  const o = holding((b) => wb.run(b));
+  const ola = await pane(o.host);
+  const kari = await pane(sessionHost(kariSession));
+  wb.userEdit(SHEETS.scoring, "E6", "sju");
+  await settle(100);
+  const marks = () => wb.conditionalFormats(SHEETS.scoring).filter((cf) => JSON.stringify(cf.props).includes("PrioMerknad")).length;
+  expect(marks()).toBe(1);
+  // Both put the score right at once; Ola's pane has read the mark and holds while Kari's pane removes it.
+  const h = o.hold();
+  kariSession.userEdit(SHEETS.scoring, "E6", "7");
+  wb.userEdit(SHEETS.scoring, "E6", "7");
+  await h.reached;
+  await settle(80);
+  expect(marks()).toBe(0);
+  h.release();
+  await settle(150);
+  expect([ola.getState().status, ola.getState().error]).toEqual(["ready", undefined]);
+  expect(marks()).toBe(0);
+  await settledAndAgreed(wb, [ola, kari]);
+});
+
 /** A small seeded generator. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
