@@ -18,7 +18,7 @@ import { formatNumber, severityLabel, t, type Lang } from "../i18n";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
 import { escapeDeep } from "../core/escape";
-import { problemWithFrames } from "./frames";
+import { problemWithFrames, type GivenFrame } from "./frames";
 import { loadGrids } from "./load";
 import { UsageError, type Io } from "./usage";
 
@@ -26,14 +26,14 @@ interface Args {
   file?: string;
   json: boolean;
   lang: Lang;
-  budget?: number;
-  minimum?: number;
+  budget?: GivenFrame;
+  minimum?: GivenFrame;
 }
 
-function amountArg(lang: Lang, option: string, value: string | undefined): number {
+function amountArg(lang: Lang, option: string, value: string | undefined): GivenFrame {
   const a = value === undefined ? undefined : parseAmount(/^\d+([.,]\d+)?$/.test(value) ? Number(value.replace(",", ".")) : value);
   if (!a || !a.ok) throw new UsageError(st(lang, "badAmount", { option, value: value ?? "–" }));
-  return a.hundredths;
+  return { hundredths: a.hundredths, typed: `${option} ${value}` };
 }
 
 function parseArgs(argv: string[]): Args {
@@ -229,7 +229,11 @@ export async function selectMain(argv: string[], io: Io): Promise<number> {
     const inputs = readSelectionInputs(grids, read);
     if (!inputs.columns.cost) throw new UsageError(st(lang, "noCostColumn", { file: args.file }));
     const problem = problemWithFrames(inputs, args.budget, args.minimum);
-    if (!problem) throw new UsageError(st(lang, "noFrame"));
+    if (!problem) {
+      // A frame written on Modell that is not an amount is named with its cell, never called missing.
+      const bad = inputs.findings.find((f) => f.code === "selection-frame-invalid" && f.params.frame === "budget");
+      throw new UsageError(bad ? st(lang, "badFrame", { cell: bad.cell ?? "", message: selectionFindingMessage(bad, lang) }) : st(lang, "noFrame"));
+    }
     const result = await select(problem, highsSolver());
     io.out(args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang));
     return 0;

@@ -28,6 +28,7 @@ import { navigationActions } from "./navigation-actions";
 import { checkWritable, clashMessage } from "./own-sheets";
 import { recompute, type ReadHints } from "./recompute";
 import { SheetWatch } from "./sheet-watch";
+import { tableActions } from "./table-actions";
 import { storeActions } from "./store-actions";
 
 export interface ControllerOptions {
@@ -274,6 +275,7 @@ export class ExcelController implements AppController {
   setAnswer = (measureId: string, question: ChecklistQuestion, answer: Answer): Promise<void> => this.actions.checklist.setAnswer(measureId, question, answer);
   createChecklist = (): Promise<void> => this.actions.checklist.createChecklist();
   resolveOrphan = (measureId: string, choice: "add" | "remove"): Promise<void> => this.actions.checklist.resolveOrphan(measureId, choice);
+  extendTable = (table: string): Promise<void> => this.actions.table.extendTable(table);
   repairStore = (): Promise<void> => this.actions.store.repairStore();
   setWorkbookLang = (lang: Lang): Promise<void> => this.actions.store.setWorkbookLang(lang);
 }
@@ -286,5 +288,6 @@ function actionsOf(control: Control) {
     model: modelActions(control),
     checklist: checklistActions(control),
     store: storeActions(control),
+    table: tableActions(control),
   };
 }

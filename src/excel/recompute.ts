@@ -4,9 +4,9 @@
  * measures, and the one assessment; what is read and written around it belongs to the capabilities
  * listed in src/excel/recompute/capabilities.ts (each a module in that folder; the steps are in
  * src/excel/recompute/capability.ts):
- *   1. which sheets and tables exist;
+ *   1. which sheets and tables exist (a person's sheet with one of the add-in's names stops it);
  *   2. the used ranges of the add-in's sheets (and of those a capability adds), where their tables
- *      end, and each capability's own lookups;
+ *      end, and each capability's own lookups (a hidden PrioData without a store slot stops it);
  *   3. every capability's writes, with events off so the add-in's own writes do not trigger another
  *      recompute; events are switched on again whatever happens, a failed write too.
  * Only cells whose value or number format differs from what sync 2 read are written. The text
@@ -22,7 +22,7 @@ import type { Grid } from "../grid/grid";
 import { SCORING_FIXED, SHEETS, TABLES } from "../grid/layout";
 import { STORE_SHEET } from "../grid/store";
 import { readStoreSlots, readWorkbook } from "../grid/workbook";
-import { clashes, listOwned, workbookLang, type SheetList } from "./own-sheets";
+import { clashes, listOwned, storeClash, workbookLang, type SheetList } from "./own-sheets";
 import { restoreEvents } from "./events-off";
 import { flushIfFull, isPayloadLimit, startMeter, stopMeter } from "./payload";
 import { afterWrite, planSheetReads, type ReadHints, type SheetSpec } from "./sheet-reads";
@@ -110,6 +110,9 @@ export async function recompute(
       hints = { ...hints, bands: 2 };
     }
   }
+  // A hidden (not very hidden) PrioData is the add-in's only when it holds a store slot; otherwise it is a person's.
+  const person = storeClash(list, grids);
+  if (person.length) return { kind: "clash", clashes: person, sheets };
 
   // The one assessment, from the store parsed once.
   const { read: stored, target } = readStoreSlots(grids);

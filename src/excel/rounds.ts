@@ -28,7 +28,7 @@ import { readStoreSlots, readWorkbook } from "../grid/workbook";
 import { officeRows } from "./cells";
 import { gridOf, queueSheetRead } from "./grids";
 import { queueLog } from "./legacy";
-import { clashes, clashMessage, listOwned, workbookLang, type SheetList } from "./own-sheets";
+import { clashes, clashMessage, listOwned, storeClash, workbookLang, type SheetList } from "./own-sheets";
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
 import { syncEventsOff } from "./events-off";
 
@@ -58,6 +58,8 @@ async function open(context: Excel.RequestContext, lang: Lang, withSheets: boole
   const bounds = withSheets ? queueTableBounds(context, list.tables) : undefined;
   await context.sync();
   const grids = bounds ? attachTableBounds(reads.map(gridOf), bounds) : reads.map(gridOf);
+  const person = storeClash(list, grids);
+  if (person.length) return { ok: false, message: clashMessage(lang, person) };
   const rounds = readRounds(roundsRead ? gridOf(roundsRead) : undefined);
   if (rounds.meta.kind === "newer") return { ok: false, message: rp(lang, "rounds.newer", { format: rounds.meta.format }) };
   const stored = readStoreSlots(grids).read;

@@ -16,7 +16,7 @@ import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model
 import { formatShort, type Lang } from "../i18n";
 import { formatList } from "../i18n/format";
 import { ex } from "../i18n/export";
-import { drawCount, drawSettings } from "../i18n/stability";
+import { drawCount, drawModel, drawSettings } from "../i18n/stability";
 import { exportFileName, isoDate } from "./file-name";
 import { astralStandIns, deckSafe, sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
@@ -720,5 +720,7 @@ function acceptabilitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable
   });
   // The settings the result was drawn with (the pane's choice, or the defaults), the draws grouped as the locale groups them.
   const sub = ex(lang, "deck.acceptabilityLead", { draws: drawCount(lang, table.draws), ...drawSettings(lang, result.weights, result.scores) });
-  tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, notes, sub, lang);
+  // The speaker notes say exactly what was drawn (the words of the README and the Stabilitet view).
+  const drawn = [ex(lang, "notes.acceptability", { draws: drawCount(lang, table.draws), seed: result.seed }), ...drawModel(lang, result.weights, result.scores)];
+  tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, `${notes}\n${drawn.join("\n")}`, sub, lang);
 }

@@ -1,13 +1,15 @@
 /**
  * The add-in's store (the very hidden sheet PrioData): a damaged store is a finding (and is not
  * written: the pane offers to rebuild it), and the store is written, to the slot not in force,
- * only when the model in force, the id counter or the checklist sync's memory changed. The store
+ * only when the model in force, the id counter or the checklist sync's memory changed. A store
+ * LibreOffice saved as hidden is made very hidden again. The store
  * itself is parsed once by the frame, which stops at a newer one.
  */
 import { finding } from "../../core/findings";
 import { stableJson } from "../../core/model";
 import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreTarget } from "../../grid/store";
 import { queueStoreWrite } from "../layout";
+import { hiddenStoreSheet } from "../own-sheets";
 import { room } from "../payload";
 import type { AddinRead, Capability } from "./capability";
 
@@ -36,6 +38,10 @@ export const store: Capability = {
       read.assessment.findings.unshift(finding("store-damaged", "warning", { detail }, { cell: `${STORE_SHEET}!A1` }));
     },
     write: async (context, state) => {
+      // Saved by LibreOffice, the store is hidden, not very hidden (the frame has checked it holds a store slot): hidden again
+      // as the add-in hides it. Only the visibility changes, no cell, so nothing is logged.
+      const hidden = hiddenStoreSheet(state.found.list);
+      if (hidden !== undefined) context.workbook.worksheets.getItem(hidden).visibility = "VeryHidden";
       state.storeWritten = await writeStoreIfChanged(context, state.read, state.storeTarget, state.found.has(STORE_SHEET));
     },
   }),

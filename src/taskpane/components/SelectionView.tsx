@@ -28,6 +28,7 @@ import type { SelectionMeasure, SelectionResult } from "../../core/select";
 import type { SelectionInputs } from "../../grid/selection-inputs";
 import { formatNumber, type Lang } from "../../i18n";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -65,6 +66,12 @@ function mnokInput(text: string): number | null | "bad" {
 }
 
 const mnokField = (h: number | null | undefined): string => (h === null || h === undefined ? "" : String(h / 100));
+
+/** A Budsjettramme on Modell that is not an amount, named with its cell (never «type a frame» when one is written). */
+function badBudget(inputs: SelectionInputs, lang: Lang): string | undefined {
+  const f = inputs.findings.find((x) => x.code === "selection-frame-invalid" && x.params.frame === "budget");
+  return f && `${f.cell ? `${f.cell}: ` : ""}${selectionFindingMessage(f, lang)}`;
+}
 
 export default function SelectionView({ lang, assessment }: { lang: Lang; assessment: Assessment }) {
   const s = useStyles();
@@ -136,10 +143,10 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
     };
   }, [problem]);
 
-  if (error) return <MessageBar intent="error" data-testid="selection-message"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error) return <MessageBar aria-labelledby={NO_TITLE} intent="error" data-testid="selection-message"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (inputs === null) return <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />;
   if (inputs === undefined) return <Text data-testid="selection-message">{st(lang, "paneNotAddin")}</Text>;
-  if (!inputs.columns.cost) return <MessageBar intent="info" layout="multiline" data-testid="selection-message"><MessageBarBody>{st(lang, "paneNoCost")}</MessageBarBody></MessageBar>;
+  if (!inputs.columns.cost) return <MessageBar aria-labelledby={NO_TITLE} intent="info" layout="multiline" data-testid="selection-message"><MessageBarBody>{st(lang, "paneNoCost")}</MessageBarBody></MessageBar>;
 
   const setChoice = (id: string, v: string) => setChoices((c) => ({ ...c, [id]: v === "in" ? "in" : v === "out" ? "out" : null }));
   const workbookChoice = (id: string) => inputs.problem.items.find((i) => i.id === id)?.forced ?? null;
@@ -167,7 +174,7 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
       </div>
       <Caption1 className={s.note}>{st(lang, "paneWhatIf")}</Caption1>
       {budget === null ? (
-        <Text data-testid="selection-message">{st(lang, "paneNoFrame")}</Text>
+        <Text data-testid="selection-message">{badBudget(inputs, lang) ?? st(lang, "paneNoFrame")}</Text>
       ) : !problem ? null : !result ? (
         <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />
       ) : (
@@ -214,7 +221,7 @@ function ResultView({
   if (r.status !== "ok") {
     return (
       <>
-        <MessageBar intent="error" layout="multiline" data-testid="selection-message">
+        <MessageBar aria-labelledby={NO_TITLE} intent="error" layout="multiline" data-testid="selection-message">
           <MessageBarBody>
             {st(lang, r.status === "infeasible" && tried.length > 0 ? "paneInfeasibleChoices" : r.status === "infeasible" ? "infeasible" : "failed")}
             {r.status === "infeasible" && tried.length > 0 && (
