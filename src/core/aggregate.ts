@@ -273,6 +273,10 @@ function invalidFinding(model: Model, input: MeasureInput, leafId: string, c: Cl
     max: model.scale.max,
   };
   if (c.suggestion !== undefined) params.suggestion = c.suggestion;
+  if (c.date) {
+    params.day = c.date.day;
+    params.month = c.date.month;
+  }
   return finding(INVALID_CODE[c.reason], "error", params, { measureId: input.id, criterionId: leafId, cell: address });
 }
 

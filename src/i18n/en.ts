@@ -5,6 +5,8 @@ import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
 import { fewScoresList, type FindingMessages, type ModelProblemMessages } from "./catalog";
 import { formatPercent } from "./format";
 
+const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 export const enFindings: FindingMessages = {
   "cell-text": (p, h) =>
     `${h.q(p.raw)} in ${h.crit(p.criterion)} is text, not a score, and is left out (${p.measure}). ` +
@@ -16,7 +18,9 @@ export const enFindings: FindingMessages = {
   "cell-error": (p, h) =>
     `The error value ${p.raw} stands where a score for ${h.crit(p.criterion)} should be and is left out (${p.measure}). Fix the formula or type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
   "cell-out-of-scale": (p, h) =>
-    `${h.short(Number(p.raw))} in ${h.crit(p.criterion)} is outside the scale ${h.short(p.min)}–${h.short(p.max)} and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
+    p.day !== undefined
+      ? `In ${h.crit(p.criterion)} (${p.measure}): ${p.day}.${p.month} was read as the date ${p.day} ${EN_MONTHS[Number(p.month) - 1]}; type ${p.day},${p.month}. Norwegian Excel makes a number with a point into a date; the score is left out.`
+      : `${h.short(Number(p.raw))} in ${h.crit(p.criterion)} is outside the scale ${h.short(p.min)}–${h.short(p.max)} and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
   "cell-not-finite": (p, h) =>
     `${p.raw} in ${h.crit(p.criterion)} is not a finite number and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
   "missing-scores": (p, h) =>

@@ -5,6 +5,8 @@ import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
 import { fewScoresList, type FindingMessages, type ModelProblemMessages } from "./catalog";
 import { formatPercent } from "./format";
 
+const NB_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+
 export const nbFindings: FindingMessages = {
   "cell-text": (p, h) =>
     `${h.q(p.raw)} i ${h.crit(p.criterion)} er tekst, ikke en score, og er ikke regnet med (${p.measure}). ` +
@@ -16,7 +18,9 @@ export const nbFindings: FindingMessages = {
   "cell-error": (p, h) =>
     `Feilverdien ${p.raw} står der det skal være en score for ${h.crit(p.criterion)}, og er ikke regnet med (${p.measure}). Rett formelen eller skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
   "cell-out-of-scale": (p, h) =>
-    `${h.short(Number(p.raw))} i ${h.crit(p.criterion)} er utenfor skalaen ${h.short(p.min)}–${h.short(p.max)} og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
+    p.day !== undefined
+      ? `I ${h.crit(p.criterion)} (${p.measure}): ${p.day}.${p.month} ble lest som datoen ${p.day}. ${NB_MONTHS[Number(p.month) - 1]}; skriv ${p.day},${p.month}. Excel gjør et tall med punktum til en dato; scoren er ikke regnet med.`
+      : `${h.short(Number(p.raw))} i ${h.crit(p.criterion)} er utenfor skalaen ${h.short(p.min)}–${h.short(p.max)} og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
   "cell-not-finite": (p, h) =>
     `${p.raw} i ${h.crit(p.criterion)} er ikke et endelig tall og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
   "missing-scores": (p, h) =>

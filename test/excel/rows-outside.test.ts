@@ -21,11 +21,18 @@ async function example(): Promise<SimWorkbook> {
   return opened.workbook;
 }
 
-/** `n` measure rows (ID, Tiltak, Tema, Aktør, 11 scores, Kommentar, Kostnad) written from row `first` (1-based), outside the table. */
+/**
+ * `n` measure rows (ID, Tiltak, Tema, Aktør, 11 scores, Kommentar, Kostnad) written from row `first`
+ * (1-based), outside the table: a paste right under it that Excel's AutoExpansion took in is undone
+ * (the person's AutoExpansion off, or Ctrl+Z), so the table ends where it did.
+ */
 async function paste(wb: SimWorkbook, first: number, n: number): Promise<void> {
   const rows = Array.from({ length: n }, (_, i) => [`X${i + 1}`, `Limt inn ${i + 1}`, "Tema", "Aktør", ...new Array<number>(11).fill(5), "", 10, "", ""]);
+  const before = wb.tableInfo(TABLES.scoring).address;
   await wb.run(async (ctx) => {
-    ctx.workbook.worksheets.getItem(SHEETS.scoring).getRange(`A${first}:S${first + n - 1}`).values = rows;
+    const sheet = ctx.workbook.worksheets.getItem(SHEETS.scoring);
+    sheet.getRange(`A${first}:S${first + n - 1}`).values = rows;
+    ctx.workbook.tables.getItem(TABLES.scoring).resize(sheet.getRange(before));
     await ctx.sync();
   });
 }
