@@ -28,6 +28,7 @@
  *   select-cli  `prio select --budget 100` on 2,000 measures                         (speed-goals.ts)
  *   plan        the plan by steps: 200 measures, 3 steps, two quotas; issue 21: ≤ 3 s  (plan-bench.ts)
  *   intervals   the minimum list's weight intervals at 200 measures                  (list-stability-bench.ts)
+ *   funding     funding probabilities, 1,000 draws × 200 measures (issue 20)       (funding-bench.ts)
  *   rounds      saved rounds at 200 measures                                         (rounds-bench.ts)
  *   scorers     several scorers at 50 / 200 / 1,000 measures                         (scorers-bench.ts)
  *   ci          `.ci/run` from a fresh clone: given (BENCH_CI_SECONDS, BENCH_CI_FILE) or BENCH_CI=run
@@ -49,6 +50,7 @@ import { bundleSize } from "../../scripts/bundle-size";
 import { launch, serve } from "../e2e/harness";
 import { editLatency, instrumentedPage, openGenerated } from "../e2e/timing";
 import { fmt, loadNote, median, ms, printSummary, printTable, runChild, timeInterleaved, timeOnce, timeRuns, type Goal } from "./goals";
+import { fundingBench } from "./funding-bench";
 import { listStabilityBench } from "./list-stability-bench";
 import { roundsBench } from "./rounds-bench";
 import { scorersBench } from "./scorers-bench";
@@ -300,6 +302,7 @@ const SECTIONS: { name: string; run: () => Goal[] | Promise<Goal[]> }[] = [
   { name: "select-cli", run: selectCli },
   { name: "plan", run: planBench },
   { name: "intervals", run: listStabilityBench },
+  { name: "funding", run: fundingBench },
   { name: "rounds", run: roundsBench },
   { name: "scorers", run: scorersBench },
   { name: "ci", run: ciTime },

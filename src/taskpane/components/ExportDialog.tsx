@@ -37,10 +37,12 @@ import { downloadsBlocked, loadExportSettings, saveExportSettings, settingsDiffe
 import { ClipboardRefused, exportFailureText, type ExportAction } from "../export-messages";
 import { xp } from "../../i18n/export-pane";
 import { acceptabilityFor } from "../../presenter/acceptability-channel";
+import { fundingFor } from "../../presenter/funding-channel";
 import type { RankingFilter } from "./RankingView";
+import { NO_TITLE } from "../../ui/message-bar";
 
-type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
-const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability"];
+type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability" | "funding";
+const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability", "funding"];
 const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
   ranked: "pane.slide.ranked",
   unranked: "pane.slide.unranked",
@@ -49,6 +51,7 @@ const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
   segmentLists: "pane.slide.segmentLists",
   quality: "pane.slide.quality",
   acceptability: "pane.slide.acceptability",
+  funding: "pane.slide.funding",
 };
 
 const useStyles = makeStyles({
@@ -58,6 +61,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   code: { fontFamily: tokens.fontFamilyMonospace, userSelect: "all" },
+  live: { display: "flex", flexDirection: "column" },
 });
 
 /** Starts a download of the bytes under the name (an <a download> on a Blob URL; nothing leaves the machine). */
@@ -130,7 +134,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const [title, setTitle] = useState(initial.title);
   const [meeting, setMeeting] = useState(initial.meeting);
   const [topText, setTopText] = useState("");
-  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true, acceptability: false });
+  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true, acceptability: false, funding: true });
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(undefined);
   const blocked = downloadsBlocked();
@@ -139,6 +143,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const top = topValid && topText.trim() !== "" ? Number(topText) : null;
   const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top };
   const input = { assessment, placements: placementsOf(state) };
+  const hasFunding = fundingFor(assessment) !== null;
 
   const run = async (action: ExportAction, what: () => Promise<string>) => {
     setBusy(true);
@@ -186,7 +191,9 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       const plan = await splits.workbookPlan();
       // The Stabilitet view's Monte Carlo when it is current; otherwise the deck draws with the defaults.
       const acceptability = acceptabilityFor(assessment)?.result;
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(plan ? { plan } : {}), ...(acceptability ? { acceptability } : {}) });
+      // The Utvalg view's funding probabilities when they are of this ranking: the slide «Hvor sikker er minimumslisten».
+      const funding = fundingFor(assessment)?.funding;
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(plan ? { plan } : {}), ...(acceptability ? { acceptability } : {}), ...(funding ? { funding } : {}) });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
@@ -222,7 +229,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
           <DialogTitle>{ex(lang, "pane.dialogTitle")}</DialogTitle>
           <DialogContent className={s.form}>
             {blocked && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-mac">
+              <MessageBar intent="warning" layout="multiline" data-testid="export-mac" aria-labelledby={NO_TITLE}>
                 <MessageBarBody>
                   {ex(lang, "pane.mac")} <span className={s.code}>{ex(lang, "pane.macCommand")}</span>
                 </MessageBarBody>
@@ -251,7 +258,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             {!blocked && (
               <fieldset className={s.slides}>
                 <legend>{ex(lang, "pane.slides")}</legend>
-                {SLIDE_KINDS.filter((k) => hasChecklist || (k !== "segments" && k !== "segmentLists")).map((k) => (
+                {SLIDE_KINDS.filter((k) => (hasChecklist || (k !== "segments" && k !== "segmentLists")) && (k !== "funding" || hasFunding)).map((k) => (
                   <Checkbox
                     key={k}
                     label={ex(lang, SLIDE_LABEL[k])}
@@ -267,12 +274,15 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             </Caption1>
             {busy && <Spinner size="tiny" label={ex(lang, "pane.working")} />}
             {saveFailed && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView}>
+              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView} aria-labelledby={NO_TITLE}>
                 <MessageBarBody>{xp(lang, "exportPane.saveFailed")}</MessageBarBody>
               </MessageBar>
             )}
+            {/* A live region that is always there: the outcome of an export is read out when it appears. */}
+            <div role="status" className={s.live}>
             {status && (
               <MessageBar
+                aria-labelledby={NO_TITLE}
                 intent={status.kind === "success" ? "success" : "error"}
                 layout="multiline"
                 data-testid="export-status"
@@ -283,19 +293,20 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 <MessageBarBody>{status.text}</MessageBarBody>
               </MessageBar>
             )}
+            </div>
           </DialogContent>
           <DialogActions className={s.actions}>
             {!blocked && (
-              <Button appearance="primary" disabled={busy || !topValid} onClick={pptx} data-testid="export-pptx">
+              <Button appearance="primary" disabled={!topValid} disabledFocusable={busy} onClick={pptx} data-testid="export-pptx">
                 {ex(lang, "pane.powerpoint")}
               </Button>
             )}
             {!blocked && (
-              <Button disabled={busy || !topValid} onClick={csv} data-testid="export-csv">
+              <Button disabled={!topValid} disabledFocusable={busy} onClick={csv} data-testid="export-csv">
                 {ex(lang, "pane.csv")}
               </Button>
             )}
-            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid} onClick={copy} data-testid="export-copy">
+            <Button appearance={blocked ? "primary" : "secondary"} disabled={!topValid} disabledFocusable={busy} onClick={copy} data-testid="export-copy">
               {ex(lang, "pane.copy")}
             </Button>
             <Button appearance="subtle" onClick={() => void close()} data-testid="export-close">
