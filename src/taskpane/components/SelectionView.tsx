@@ -19,7 +19,7 @@ import type { FrontierPoint } from "../../core/selection-entry";
 import type { SelectionMeasure, SelectionResult } from "../../core/select";
 import type { SelectionInputs } from "../../grid/selection-inputs";
 import { formatNumber, type Lang } from "../../i18n";
-import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
+import { framesText, mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -177,6 +177,11 @@ function ResultView({
   }
   const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
   const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
+  // The nearest frames at which a measure out is in (none for one without a total).
+  const framesLine = (m: SelectionMeasure) => {
+    const f = framesText(lang, m, r.budget);
+    return f ? ` · ${f}` : "";
+  };
   const byScore = (ms: SelectionMeasure[]) => [...ms].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
   const row = (m: SelectionMeasure) => (
     <li key={m.id} className={s.row} data-testid="selection-row" data-measure-id={m.id} data-list={m.list}>
@@ -188,7 +193,7 @@ function ResultView({
       {m.reason && (
         <span className={s.reason} data-testid="selection-reason">
           {reasonText(lang, m.reason, names, m.score !== null)}
-          {m.entersAt === undefined ? "" : ` · ${m.entersAt === null ? st(lang, "paneNever") : st(lang, "paneEnters", { budget: mnokText(lang, m.entersAt) })}`}
+          {framesLine(m)}
         </span>
       )}
       <select
@@ -262,6 +267,7 @@ function ResultView({
         <Frontier lang={lang} points={r.frontier} budget={r.budget} score={r.totals.selected.score} />
       </section>
       {section("out", st(lang, "outList"))}
+      {!r.complete && <Caption1 data-testid="selection-incomplete">{st(lang, "incompletePane")}</Caption1>}
       {findingList}
     </>
   );
