@@ -12,6 +12,7 @@ import { TextDecoder, TextEncoder } from "util";
 import type { Grid } from "../grid/grid";
 import { guardWorkbook, LIMITS, type Platform, type Refusal } from "../grid/xlsx-guard";
 import { worksheetToGrid } from "../grid/xlsx";
+import { loadChecked } from "../grid/xlsx-load";
 
 export { cellOf, worksheetToGrid } from "../grid/xlsx";
 
@@ -44,15 +45,10 @@ export async function readXlsx(file: string): Promise<{ workbook: ExcelJS.Workbo
   const bytes = await fs.readFile(file);
   const checked = await guardWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(file), NODE_PLATFORM);
   if (!checked.ok) throw new RefusedFile(checked.refusal);
-  const workbook = new (exceljs().Workbook)();
-  try {
-    // A copy into this realm's ArrayBuffer, which the bundle's zip reader recognises wherever it
-    // runs (under jsdom a Node Buffer, or its ArrayBuffer, comes from another realm and is refused).
-    await workbook.xlsx.load(new Uint8Array(checked.zip).buffer);
-  } catch {
-    // The zip was sound but its content is not a workbook exceljs can read (broken XML and the like).
-    throw new RefusedFile({ kind: "damaged" });
-  }
+  const ExcelJs = exceljs();
+  const workbook = await loadChecked(() => new ExcelJs.Workbook(), checked);
+  // The zip was sound but exceljs could not read its content, not even without the tables.
+  if (!workbook) throw new RefusedFile({ kind: "unreadable" });
   const grids: Grid[] = [];
   workbook.eachSheet((ws) => grids.push(worksheetToGrid(ws)));
   return { workbook, grids };

@@ -48,14 +48,34 @@ export function escapeJson(json: string): string {
 }
 
 /**
- * A copy of a value with every string in it escaped (object keys, Map keys and Set members too, so
- * lookups by id still match). Plain objects, arrays, Maps and Sets are copied; anything else is
- * kept as it is. Shared references and cycles stay shared.
+ * Characters no file another program opens may hold raw: what XML 1.0 forbids (C0 controls other
+ * than tab, line feed and carriage return; U+FFFE, U+FFFF; a surrogate without its pair) and the
+ * other controls (DEL, C1). A surrogate pair (an emoji, a rare CJK character) is matched as a pair
+ * and kept; only a lone half is shown. No lookbehind, so every browser the pane runs in parses it.
  */
-export function escapeDeep<T>(value: T): T {
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_FILE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+
+/**
+ * Text bound for a file (the deck's XML parts, CSV, the clipboard's table): each character of
+ * UNSAFE_IN_FILE shown as the terminal shows it (`\x01`, `\ud800`), so the file stays valid and
+ * nothing typed silently disappears. Tab, line breaks and bidirectional marks stay: a file may hold them.
+ */
+export function escapeForFile(s: string): string {
+  return s.replace(UNSAFE_IN_FILE, (c) => (c.length === 2 ? c : escapeOne(c)));
+}
+
+/**
+ * A copy of a value with `f` applied to every string in it (object keys, Map keys and Set members
+ * too, so lookups by id still match). Plain objects, arrays, Maps and Sets are copied; anything
+ * else is kept as it is. Shared references and cycles stay shared.
+ */
+export function mapStrings<T>(value: T, f: (s: string) => string): T {
   const seen = new Map<object, unknown>();
+  // Kinds by their tag, not instanceof: a value may come from another realm (a worker's message, structuredClone in a test).
+  const kind = (v: object) => Object.prototype.toString.call(v);
   const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return escapeControls(v);
+    if (typeof v === "string") return f(v);
     if (typeof v !== "object" || v === null) return v;
     if (seen.has(v)) return seen.get(v);
     if (Array.isArray(v)) {
@@ -64,24 +84,30 @@ export function escapeDeep<T>(value: T): T {
       for (const x of v) out.push(walk(x));
       return out;
     }
-    if (v instanceof Map) {
+    if (kind(v) === "[object Map]") {
       const out = new Map<unknown, unknown>();
       seen.set(v, out);
-      for (const [k, x] of v) out.set(walk(k), walk(x));
+      for (const [k, x] of v as Map<unknown, unknown>) out.set(walk(k), walk(x));
       return out;
     }
-    if (v instanceof Set) {
+    if (kind(v) === "[object Set]") {
       const out = new Set<unknown>();
       seen.set(v, out);
-      for (const x of v) out.add(walk(x));
+      for (const x of v as Set<unknown>) out.add(walk(x));
       return out;
     }
+    // A plain object of any realm: its prototype is null or has none itself (a class instance's has Object.prototype).
     const proto: unknown = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return v;
+    if (kind(v) !== "[object Object]" || (proto !== null && Object.getPrototypeOf(proto) !== null)) return v;
     const out: Record<string, unknown> = {};
     seen.set(v, out);
-    for (const [k, x] of Object.entries(v)) out[escapeControls(k)] = walk(x);
+    for (const [k, x] of Object.entries(v)) out[f(k)] = walk(x);
     return out;
   };
   return walk(value) as T;
+}
+
+/** A copy of a value with every string in it escaped for the terminal (see mapStrings). */
+export function escapeDeep<T>(value: T): T {
+  return mapStrings(value, escapeControls);
 }

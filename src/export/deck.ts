@@ -18,7 +18,7 @@ import { formatList } from "../i18n/format";
 import { ex } from "../i18n/export";
 import { drawCount, drawSettings } from "../i18n/stability";
 import { exportFileName, isoDate } from "./file-name";
-import { sanitizePptx } from "./sanitize";
+import { astralStandIns, deckSafe, sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "./acceptability";
@@ -85,12 +85,24 @@ export const BODY_PT = 12;
 export const METRICS: RowMetrics = { fontPt: BODY_PT, padXIn: 0.16, padYIn: 0.08 };
 const CELL_MARGIN: [number, number, number, number] = [0.04, 0.08, 0.04, 0.08];
 const MASTER = "PRIO_MASTER";
+/** The language every run of the deck carries. */
+const LANGUAGE_TAG: Record<Lang, string> = { nb: "nb-NO", en: "en-US" };
+const TITLE_MASTER = "PRIO_TITLE";
+/** The title placeholder's name in both layouts. */
+const TITLE = "title";
+/** Each slide's heading (the title placeholder of MASTER). */
+const HEADING = { x: LEFT, y: 0.32, w: CONTENT_W, h: 0.6, fontFace: FONT, fontSize: 26, bold: true, color: NAVY, align: "left", valign: "middle", margin: 0 } as const;
+/** The deck's title on the title slide (the title placeholder of TITLE_MASTER). */
+const TITLE_HEADING = { x: 0.9, y: 2.1, w: 11.5, h: 1.3, fontFace: FONT, fontSize: 40, bold: true, color: NAVY, align: "left", valign: "bottom", margin: 0 } as const;
 
 /** The bytes of a .pptx for the assessment. */
 export async function buildDeck(input: ExportInput, options: DeckOptions): Promise<Uint8Array> {
-  const pptx = deck(input, options);
+  // Every text as the deck may hold it (control characters shown, not raw), before anything is measured or laid out.
+  // Characters written as surrogate pairs go through pptxgenjs as stand-ins (see sanitize.ts astralStandIns).
+  const { value, restore } = astralStandIns(deckSafe([input, options] as const));
+  const pptx = deck(value[0], value[1]);
   const out = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
-  return sanitizePptx(out);
+  return sanitizePptx(out, LANGUAGE_TAG[options.lang], restore);
 }
 
 /** `Prioritering 2022-09-21.pptx` */
@@ -112,20 +124,29 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
   pptx.company = "Prioritering";
   pptx.author = "Prioritering";
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  // Two layouts on one master: the title slide's and every other slide's, each with its title placeholder (so the
+  // slide's title is its title for a screen reader and in the outline; PowerPoint's accessibility checker asks for it).
+  // No background (the theme's white) and no shape without text: PowerPoint repairs both as pptxgenjs writes them.
+  const frame = (): NonNullable<PptxGenJS.SlideMasterProps["objects"]> => [
+    { text: { text: "", options: { x: 0, y: 0, w: W, h: 0.12, fill: { color: NAVY }, margin: 0 } } },
+    { text: { text: "", options: { x: LEFT, y: 7.0, w: CONTENT_W, h: 0.012, fill: { color: RULE }, margin: 0 } } },
+    {
+      text: {
+        text: ex(lang, "deck.footer", { title, date: displayDate(o.date, lang) }),
+        options: { x: LEFT, y: 7.03, w: 9, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, valign: "middle" },
+      },
+    },
+  ];
+  const slideNumber = { x: W - LEFT - 0.8, y: 7.03, w: 0.8, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, align: "right" } as const;
   pptx.defineSlideMaster({
     title: MASTER,
-    // No background (the theme's white) and no shape without text: PowerPoint repairs both as pptxgenjs writes them.
-    objects: [
-      { text: { text: "", options: { x: 0, y: 0, w: W, h: 0.12, fill: { color: NAVY }, margin: 0 } } },
-      { text: { text: "", options: { x: LEFT, y: 7.0, w: CONTENT_W, h: 0.012, fill: { color: RULE }, margin: 0 } } },
-      {
-        text: {
-          text: ex(lang, "deck.footer", { title, date: displayDate(o.date, lang) }),
-          options: { x: LEFT, y: 7.03, w: 9, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, valign: "middle" },
-        },
-      },
-    ],
-    slideNumber: { x: W - LEFT - 0.8, y: 7.03, w: 0.8, h: 0.35, fontFace: FONT, fontSize: 10, color: GREY, align: "right" },
+    objects: [...frame(), { placeholder: { options: { name: TITLE, type: "title", ...HEADING }, text: "" } }],
+    slideNumber,
+  });
+  pptx.defineSlideMaster({
+    title: TITLE_MASTER,
+    objects: [...frame(), { placeholder: { options: { name: TITLE, type: "title", ...TITLE_HEADING }, text: "" } }],
+    slideNumber,
   });
   const notes = modelNotes(input.assessment.model, lang, table.top, table.split);
 
@@ -163,7 +184,7 @@ export function dateLine(o: Pick<DeckOptions, "date" | "lang" | "today">): strin
 
 function newSlide(pptx: PptxGenJS, heading: string, notes: string, sub?: string): PptxGenJS.Slide {
   const slide = pptx.addSlide({ masterName: MASTER });
-  slide.addText(heading, { x: LEFT, y: 0.32, w: CONTENT_W, h: 0.6, fontFace: FONT, fontSize: 26, bold: true, color: NAVY, valign: "middle", margin: 0 });
+  slide.addText(heading, { placeholder: TITLE, ...HEADING });
   if (sub) slide.addText(sub, { x: LEFT, y: 0.88, w: CONTENT_W, h: 0.34, fontFace: FONT, fontSize: 14, color: GREY, valign: "middle", margin: 0 });
   slide.addNotes(notes);
   return slide;
@@ -171,9 +192,10 @@ function newSlide(pptx: PptxGenJS, heading: string, notes: string, sub?: string)
 
 function titleSlide(pptx: PptxGenJS, t: ExportTable, title: string, o: DeckOptions, notes: string): void {
   const lang = o.lang;
-  const slide = pptx.addSlide({ masterName: MASTER });
+  const slide = pptx.addSlide({ masterName: TITLE_MASTER });
+  // The bar beside the title is decoration (sanitize.ts marks every shape without text so).
   slide.addText("", { x: 0, y: 2.2, w: 0.28, h: 2.4, fill: { color: BLUE }, margin: 0 });
-  slide.addText(title, { x: 0.9, y: 2.1, w: 11.5, h: 1.3, fontFace: FONT, fontSize: 40, bold: true, color: NAVY, valign: "bottom", margin: 0 });
+  slide.addText(title, { placeholder: TITLE, ...TITLE_HEADING });
   const meeting = o.meeting?.trim() || dateLine(o);
   slide.addText(meeting, { x: 0.9, y: 3.5, w: 11.5, h: 0.6, fontFace: FONT, fontSize: 24, color: GREY, valign: "top", margin: 0 });
   // Counts of what the deck shows (the selection when one is set, said on the next line).
@@ -448,7 +470,19 @@ function chartSlides(pptx: PptxGenJS, t: ExportTable, model: Model, notes: strin
     const bar = Math.max(CHART.minBarIn, (tallest * BODY_PT * LINE_HEIGHT) / 72 + 0.06);
     const plot = page.rows.length * bar;
     const height = CHART.legendIn + plot + CHART.axisIn;
+    const first = page.rows[0];
+    const last = page.rows[page.rows.length - 1];
     slide.addChart(pptx.ChartType.bar, data, {
+      altText: ex(lang, "deck.chartAlt", {
+        max: formatShort(lang, niceMax(max)),
+        from: first.rank,
+        to: last.rank,
+        groups: formatList(lang, model.criteria.map((g) => g.label[lang])),
+        first: first.name,
+        firstScore: first.score,
+        last: last.name,
+        lastScore: last.score,
+      }),
       x: LEFT,
       y: TABLE_TOP,
       w: CONTENT_W,
@@ -497,6 +531,7 @@ function segmentSlide(pptx: PptxGenJS, input: ExportInput, t: ExportTable, notes
     pptx.ChartType.bar,
     [{ name: ex(lang, "deck.measures"), labels, values: counts.map((c) => c.count) }],
     {
+      altText: ex(lang, "deck.segmentsAlt", { counts: formatList(lang, counts.map((c, i) => `${labels[i]} ${c.count}`)) }),
       x: LEFT,
       y: TABLE_TOP,
       w: 7.6,

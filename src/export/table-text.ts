@@ -4,6 +4,7 @@
  * HTML table and tab-separated text, so a paste into PowerPoint, Word or Teams gives a real table.
  * Pure: strings in, strings out.
  */
+import { escapeForFile } from "../core/escape";
 import type { Lang } from "../i18n";
 import { ex } from "../i18n/export";
 import { segmentName, type ExportRow, type ExportTable } from "./rows";
@@ -40,7 +41,8 @@ export function csvField(raw: string, sep: string): string {
 /**
  * The header and the rows, as cells: the secretariat's columns, then the checklist and the list
  * when present. `none` stands for no rank or value («–» to read; blank in CSV, so a number column
- * holds only numbers).
+ * holds only numbers). Control characters, U+FFFE/U+FFFF and lone surrogates in a cell are shown
+ * as the terminal shows them (`\x01`; core/escape.ts), never written raw; tabs and line breaks stay.
  */
 export function tableCells(t: ExportTable, none = "–"): string[][] {
   const lang = t.lang;
@@ -57,7 +59,7 @@ export function tableCells(t: ExportTable, none = "–"): string[][] {
     out.push(r.reason);
     return out;
   };
-  return [header, ...t.ranked.map(cells), ...t.unranked.map(cells)];
+  return [header, ...t.ranked.map(cells), ...t.unranked.map(cells)].map((row) => row.map(escapeForFile));
 }
 
 /** CSV text with the byte-order mark and CRLF line ends (what Excel writes and reads best). */

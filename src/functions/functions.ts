@@ -29,12 +29,39 @@ function displayLang(): Lang {
   }
 }
 
-function valueError(message: string): CustomFunctions.Error {
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+/** The custom functions runtime office.js provides; absent on a page without office.js. */
+type Runtime = typeof globalThis.CustomFunctions;
+
+function runtime(): Runtime | undefined {
+  return (globalThis as { CustomFunctions?: Runtime }).CustomFunctions;
 }
 
-function notAvailable(message: string): CustomFunctions.Error {
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
+/**
+ * The registrations custom-functions-metadata-plugin appends to this module
+ * (`CustomFunctions.associate("SCORE", score)`) resolve to this binding, not to the global: when
+ * office.js cannot load (a blocked network; the task pane says so), the page has no
+ * CustomFunctions, and the bare global would throw a ReferenceError as the page loads. Without the
+ * runtime there is nothing to register with, and Excel is not there to call the functions.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- shadows the global on purpose: the plugin's appended calls use it
+const CustomFunctions = {
+  associate(id: string, fn: (...args: never[]) => unknown): void {
+    runtime()?.associate(id, fn);
+  },
+};
+
+/** A function's error for Excel; only called by Excel, so the runtime is there. */
+function excelError(code: "invalidValue" | "notAvailable" | "invalidNumber", message?: string): globalThis.CustomFunctions.Error {
+  const cf = runtime()!;
+  return new cf.Error(cf.ErrorCode[code], message);
+}
+
+function valueError(message: string): globalThis.CustomFunctions.Error {
+  return excelError("invalidValue", message);
+}
+
+function notAvailable(message: string): globalThis.CustomFunctions.Error {
+  return excelError("notAvailable", message);
 }
 
 /**
@@ -137,8 +164,7 @@ export function scoreWith(model: Model, range: unknown, lang: Lang): number {
       })
     );
   }
-  if (!Number.isFinite(result.total))
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+  if (!Number.isFinite(result.total)) throw excelError("invalidNumber");
   return result.total;
 }
 

@@ -14,6 +14,8 @@
  * (Node 18+ and every browser the preview runs in have them; see Platform).
  */
 
+import { crc32, normalizePackage, withoutTables, type PackagePart } from "./xlsx-normalize";
+
 /** The limits. A real scoring workbook of 10 000 measures stays well inside every one. */
 export const LIMITS = {
   /** Bytes of the file itself. */
@@ -51,6 +53,8 @@ export type Refusal =
   | { kind: "unknown" }
   /** A zip whose structure is broken or uses a method an .xlsx never uses. */
   | { kind: "damaged" }
+  /** A sound zip whose content the reader (exceljs) could not read, with or without its tables. */
+  | { kind: "unreadable" }
   | { kind: "file-size"; bytes: number; limit: number }
   | { kind: "entries"; count: number; limit: number }
   | { kind: "entry-size"; part: Part; limit: number }
@@ -74,7 +78,11 @@ export interface Platform {
 
 const globalPlatform = (): Platform => ({ TextDecoder, TextEncoder, DecompressionStream });
 
-export type GuardResult = { ok: true; zip: Uint8Array } | { ok: false; refusal: Refusal };
+/**
+ * `zip`: the checked content for exceljs (see xlsx-normalize.ts for what is renamed); `withoutTables`
+ * the same without the table objects, for a second try when exceljs cannot read a table.
+ */
+export type GuardResult = { ok: true; zip: Uint8Array; withoutTables: () => Uint8Array } | { ok: false; refusal: Refusal };
 
 const refuse = (refusal: Refusal): GuardResult => ({ ok: false, refusal });
 
@@ -509,7 +517,7 @@ export async function guardWorkbook(bytes: Uint8Array, fileName = "", platform: 
       if (declared > LIMITS.totalBytes) return refuse({ kind: "total-size", limit: LIMITS.totalBytes });
     }
     // Inflate for real: the declared sizes are only a claim.
-    const out: { name: Uint8Array; data: Uint8Array; crc: number }[] = [];
+    const out: { name: string; data: Uint8Array; crc: number }[] = [];
     const xml = new Map<string, string>();
     const encoder = new platform.TextEncoder();
     const decoder = new platform.TextDecoder("utf-8");
@@ -530,12 +538,17 @@ export async function guardWorkbook(bytes: Uint8Array, fileName = "", platform: 
         return refuse({ kind: "ods" });
       }
       if (/\.(xml|rels)$/i.test(e.name)) xml.set(e.name, decoder.decode(data));
-      out.push({ name: encoder.encode(e.name), data, crc: e.crc });
+      out.push({ name: e.name, data, crc: e.crc });
     }
     if (names.has("content.xml") && !names.has("xl/workbook.xml")) return refuse({ kind: "ods" });
     const scan = scanXml(xml);
     if (scan) return refuse(scan);
-    return { ok: true, zip: storedZip(out) };
+    // Excel's part names and relative targets, for exceljs (a workbook from openpyxl, pandas …).
+    const codec = { decode: (d: Uint8Array) => decoder.decode(d), encode: (t: string) => encoder.encode(t) };
+    const crcs = new Map(out.map((f) => [f.data, f.crc]));
+    const pack = (parts: PackagePart[]) => storedZip(parts.map((p) => ({ name: encoder.encode(p.name), data: p.data, crc: crcs.get(p.data) ?? crc32(p.data) })));
+    const normalized = normalizePackage(out, codec);
+    return { ok: true, zip: pack(normalized), withoutTables: () => pack(withoutTables(normalized, codec)) };
   } catch (e) {
     if (e instanceof Damaged) return refuse({ kind: "damaged" });
     throw e;

@@ -28,6 +28,9 @@ export const nbExport = {
   "deck.unrankedLead": "Disse tiltakene har ikke score på alle grupper og er ikke rangert.",
   "deck.chart": "Score fordelt på grupper",
   "deck.chartLead": "Hvert tiltaks score som summen av gruppenes bidrag, i rangert rekkefølge.",
+  "deck.chartAlt":
+    "Liggende stablet stolpediagram over scoren (0–{max}) til tiltakene på plass {from} til {to}, i rangert rekkefølge; hver stolpe er delt i {groups}. Øverst: {first}, score {firstScore}. Nederst: {last}, score {lastScore}.",
+  "deck.segmentsAlt": "Stolpediagram over antall tiltak per segment: {counts}.",
   "deck.segments": "Tiltak per segment",
   "deck.segmentsLead": "Sjekklisten «Porteføljestyring 2.0»: {count} tiltak.",
   "deck.segmentList": "Rangert liste – {segment}",
@@ -151,6 +154,9 @@ export const enExport: Record<ExportKey, string> = {
   "deck.unrankedLead": "These measures lack a score in some group and are not ranked.",
   "deck.chart": "Score by group",
   "deck.chartLead": "Each measure's score as the sum of its groups' contributions, in rank order.",
+  "deck.chartAlt":
+    "Horizontal stacked bar chart of the score (0–{max}) of the measures in places {from} to {to}, in rank order; each bar is split into {groups}. Top: {first}, score {firstScore}. Bottom: {last}, score {lastScore}.",
+  "deck.segmentsAlt": "Bar chart of the number of measures per segment: {counts}.",
   "deck.segments": "Measures per segment",
   "deck.segmentsLead": "The checklist “Porteføljestyring 2.0”: {count} measures.",
   "deck.segmentList": "Ranked list – {segment}",

@@ -22,6 +22,8 @@ function nb(file: string, r: Refusal): string {
       return notRead("filen er verken en Excel-arbeidsbok eller et annet regneark. Åpne den i Excel og lagre som Excel-arbeidsbok (.xlsx).");
     case "damaged":
       return notRead("filen er skadet eller ufullstendig. Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx), og prøv igjen.");
+    case "unreadable":
+      return `${file} kunne ikke leses: tilleggets leser for .xlsx forstår ikke innholdet. Filen kan være skadet, eller lagret av et program som skriver arbeidsboken på en måte leseren ikke kjenner. Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx), og prøv igjen.`;
     case "xls":
       return `${file} er en eldre Excel-fil (.xls). Åpne den i Excel og lagre som Excel-arbeidsbok (.xlsx), og prøv igjen.`;
     case "encrypted":
@@ -65,6 +67,8 @@ function en(file: string, r: Refusal): string {
       return notRead("the file is neither an Excel workbook nor another spreadsheet. Open it in Excel and save it as an Excel workbook (.xlsx).");
     case "damaged":
       return notRead("the file is damaged or incomplete. Open it in Excel, save it as an Excel workbook (.xlsx) and try again.");
+    case "unreadable":
+      return `${file} could not be read: the add-in's .xlsx reader does not understand its content. The file may be damaged, or saved by a program that writes workbooks in a way the reader does not know. Open it in Excel, save it as an Excel workbook (.xlsx) and try again.`;
     case "xls":
       return `${file} is an older Excel file (.xls). Open it in Excel, save it as an Excel workbook (.xlsx) and try again.`;
     case "encrypted":

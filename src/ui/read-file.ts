@@ -10,6 +10,7 @@ import { refusalMessage } from "../i18n/files";
 import type { Grid } from "../grid/grid";
 import { worksheetToGrid } from "../grid/xlsx";
 import { guardWorkbook } from "../grid/xlsx-guard";
+import { loadChecked } from "../grid/xlsx-load";
 
 /** `sheets`: each worksheet's name and visibility as the file has it (visible, hidden, veryHidden). */
 export type FileRead = { ok: true; name: string; grids: Grid[]; sheets: (readonly [string, string])[] } | { ok: false; message: string };
@@ -19,11 +20,7 @@ export async function readWorkbookFile(data: ArrayBuffer, fileName: string, lang
   if (!checked.ok) return { ok: false, message: refusalMessage(lang, fileName, checked.refusal) };
   // exceljs (≈ 1 MB) is loaded only now, not with the pane or the preview.
   const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(checked.zip.slice().buffer);
-  } catch {
-    return { ok: false, message: refusalMessage(lang, fileName, { kind: "damaged" }) };
-  }
+  const wb = await loadChecked(() => new ExcelJS.Workbook(), checked);
+  if (!wb) return { ok: false, message: refusalMessage(lang, fileName, { kind: "unreadable" }) };
   return { ok: true, name: fileName, grids: wb.worksheets.map(worksheetToGrid), sheets: wb.worksheets.map((ws) => [ws.name, ws.state] as const) };
 }

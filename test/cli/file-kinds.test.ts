@@ -99,9 +99,10 @@ const cases: [string, string, string][] = [
     "{f} is not an Excel workbook (.xlsx) that can be read: the file is damaged or incomplete. Open it in Excel, save it as an Excel workbook (.xlsx) and try again.",
   ],
   [
+    // A sound zip whose XML exceljs cannot parse: the reader could not read it (it cannot tell damage from a writer it does not know).
     "ødelagt-xml.xlsx",
-    "{f} er ikke en Excel-arbeidsbok (.xlsx) som kan leses: filen er skadet eller ufullstendig. Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx), og prøv igjen.",
-    "{f} is not an Excel workbook (.xlsx) that can be read: the file is damaged or incomplete. Open it in Excel, save it as an Excel workbook (.xlsx) and try again.",
+    "{f} kunne ikke leses: tilleggets leser for .xlsx forstår ikke innholdet. Filen kan være skadet, eller lagret av et program som skriver arbeidsboken på en måte leseren ikke kjenner. Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx), og prøv igjen.",
+    "{f} could not be read: the add-in's .xlsx reader does not understand its content. The file may be damaged, or saved by a program that writes workbooks in a way the reader does not know. Open it in Excel, save it as an Excel workbook (.xlsx) and try again.",
   ],
   [
     "bilde.png",

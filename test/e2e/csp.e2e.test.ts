@@ -94,8 +94,8 @@ describe("when office.js cannot load", () => {
       "Prioritering cannot start",
       "The Office library (office.js) could not be loaded from Microsoft (appsforoffice.microsoft.com). The add-in needs it to read and write the workbook. Check that the network lets appsforoffice.microsoft.com through, and open the add-in again from Excel.",
     ],
-  ])("%s: the pane says so, not a blank page", async (locale, title, body) => {
-    const { page, violations } = await newPage(locale);
+  ])("%s: the pane says so, not a blank page, and nothing on the page throws", async (locale, title, body) => {
+    const { page, violations, errors } = await newPage(locale);
     let asked = 0;
     await page.route(OFFICE_JS, (route) => {
       asked++;
@@ -107,7 +107,33 @@ describe("when office.js cannot load", () => {
     expect(await box.$eval("p", (p) => p.textContent)).toBe(body);
     expect(asked).toBe(1);
     expect(violations).toEqual([]);
+    // The custom functions and ribbon commands load on the same page and leave Office's globals alone without it.
+    expect(errors).toEqual([]);
     await page.screenshot({ path: path.resolve(__dirname, `../../test-results/no-office-js-${locale}.png`) });
+    await page.close();
+  });
+
+  test("with office.js (the stub in the CDN's place) the custom functions are still registered with its runtime", async () => {
+    const { page, errors } = await newPage();
+    const stub = await fs.readFile(path.join(ROOT, "office-stub.js"));
+    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
+    // Record what the page associates with the runtime the stub installs.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __associated: string[]; CustomFunctions?: { associate: (id: string, f: unknown) => void } };
+      w.__associated = [];
+      let runtime: typeof w.CustomFunctions;
+      Object.defineProperty(window, "CustomFunctions", {
+        configurable: true,
+        get: () => runtime,
+        set: (v: NonNullable<typeof w.CustomFunctions>) => {
+          runtime = { ...v, associate: (id, f) => (w.__associated.push(id), v.associate(id, f)) };
+        },
+      });
+    });
+    await page.goto(`${preview.url}/addin/taskpane.html?base=/`);
+    await page.waitForSelector('[data-testid="ranking-row"]', { timeout: 60000 });
+    expect(await page.evaluate(() => (window as unknown as { __associated: string[] }).__associated)).toEqual(["SCORE", "RANK"]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -64,3 +64,30 @@ test("TSV and HTML of Kopier tabell: the same apostrophe in the text; text cells
   expect(html).toContain(`<td style="border:1px solid #9DB3C8;padding:2px 6px;text-align:left;mso-number-format:'\\@';">=HYPERLINK(&quot;http://x&quot;,&quot;klikk&quot;)</td>`);
   expect(html).toContain(`<td style="border:1px solid #9DB3C8;padding:2px 6px;text-align:right;">24,0</td>`);
 });
+
+/** A measure named with control characters (Excel's _x0001_, NUL, ESC, DEL), a lone surrogate and U+FFFF; a theme with a line break and a tab. */
+function controls() {
+  const model = defaultModel();
+  const ids = leaves(model).map((l) => l.id);
+  const m = (v: number, name: string, id: string, theme = "") => ({ id, name, theme, scores: Object.fromEntries(ids.map((leaf) => [leaf, { value: v }])) });
+  return { assessment: assess(model, [m(8, "PLL\u0001\u0000\u001b[31m", "T1"), m(7, "Alfa\ud800\uffff\u007f", "T2", "Tema\r\nto\tB")]) };
+}
+
+// eslint-disable-next-line no-control-regex -- what must not be in the file raw
+const RAW = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+test("CSV of names with control characters: each shown as the terminal shows it (\\x01), none raw; a line break stays inside its quoted field", () => {
+  const csv = toCsv(exportTable(controls(), "nb"));
+  expect(RAW.test(csv)).toBe(false);
+  expect(csv.slice(1).split("\r\n").slice(1, 4)).toEqual(["1;PLL\\x01\\x00\\x1b[31m;24,0;8,00;8,00;8,00;", '2;"Tema', 'to\tB: Alfa\\ud800\\uffff\\x7f";21,0;7,00;7,00;7,00;']);
+});
+
+test("TSV and HTML of Kopier tabell: the same", () => {
+  const t = exportTable(controls(), "nb");
+  const tsv = toTsv(t);
+  expect(RAW.test(tsv)).toBe(false);
+  expect(tsv.split("\n").slice(1)).toEqual(["1\tPLL\\x01\\x00\\x1b[31m\t24,0\t8,00\t8,00\t8,00\t", "2\tTema to B: Alfa\\ud800\\uffff\\x7f\t21,0\t7,00\t7,00\t7,00\t"]);
+  const html = toHtml(t);
+  expect(RAW.test(html)).toBe(false);
+  expect(html).toContain(">PLL\\x01\\x00\\x1b[31m</td>");
+});

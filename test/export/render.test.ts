@@ -11,6 +11,7 @@ import * as path from "path";
 import { exportTable, type ExportInput, type ExportRow, type ExportTable } from "../../src/export/rows";
 import { BODY_PT, METRICS, chartPages, rankedColumns } from "../../src/export/deck";
 import { SAFETY, wrapLines } from "../../src/export/paginate";
+import { deckSafe } from "../../src/export/sanitize";
 import { rankLabel } from "../../src/core/assess";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput } from "../../src/core/uncertainty";
 import { acceptabilityTable } from "../../src/export/acceptability";
@@ -18,7 +19,7 @@ import { readMeeting } from "../support/meeting";
 import { readWorkbook } from "../../src/grid/workbook";
 import { readXlsx } from "../../src/cli/xlsx";
 import { BUILD_TIMEOUT } from "../support/cli";
-import { makeDecks, unzip, UTVALG_XLSX, type Decks } from "./support";
+import { CONTROL_NAME, makeDecks, unzip, UTVALG_XLSX, type Decks } from "./support";
 
 const SHOTS = path.resolve(__dirname, "../../test-results/slides");
 
@@ -173,6 +174,7 @@ let meetingEn: Rendered;
 let sixty: Rendered;
 let utvalg: Rendered;
 let long: Rendered;
+let control: Rendered;
 beforeAll(async () => {
   decks = await makeDecks();
   meeting = await render(decks.meeting, "meeting");
@@ -180,7 +182,8 @@ beforeAll(async () => {
   sixty = await render(decks.sixty, "sixty");
   utvalg = await render(decks.utvalg, "utvalg");
   long = await render(decks.long, "long");
-}, BUILD_TIMEOUT + 300_000);
+  control = await render(decks.control, "control");
+}, BUILD_TIMEOUT + 360_000);
 afterAll(() => decks?.cleanup());
 
 describe("the meeting of 21 September 2022", () => {
@@ -233,7 +236,7 @@ describe("the meeting of 21 September 2022", () => {
     for (const r of expected.rows) {
       const line = page.split("\n").find((l) => l.includes(r.name.slice(0, 18)) && new RegExp(`^\\s*${r.rank}\\s`).test(l));
       expect({ name: r.name, line: line !== undefined }).toEqual({ name: r.name, line: true });
-      expect((line!.match(/<?\d+ ?%/g) ?? []).map(pct)).toEqual(r.cells.map((c) => pct(c.text)));
+      expect((line!.match(/[<>]?\d+ ?%/g) ?? []).map(pct)).toEqual(r.cells.map((c) => pct(c.text)));
       at.push(page.indexOf(line!));
     }
     expect(at).toEqual([...at].sort((a, b) => a - b));
@@ -416,5 +419,32 @@ describe("examples/utvalg.xlsx: the budget frame's exact selection splits the li
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(utvalg.pngs).toHaveLength(await slideCount(decks.utvalg));
     footerIsAlone(utvalg, "Prioritering av tiltak · 21.09.2022");
+  });
+});
+
+describe("a name holding a control character (_x0001_ in the file, \\x01 on the slide)", () => {
+  test("the ranked list goes on after it: every measure with its rank, in its list, and the name shown with \\x01", async () => {
+    const read = readWorkbook((await readXlsx(decks.controlXlsx)).grids);
+    if (read.kind !== "addin") throw new Error("the add-in layout");
+    const t1 = read.assessment.measures.find((m) => m.id === "T001")!;
+    expect(t1.name).toBe(CONTROL_NAME.replace(" – ", "\u0001 – "));
+    const rows = rowsBySection(control.pages);
+    expect(rows).toHaveLength(30);
+    expect(rows[0]).toEqual({ section: "Minimumsliste", rank: "1", name: `Legemidler: ${CONTROL_NAME.replace(" – ", "\\x01 – ")}` });
+    // The same ranks, lists and order as the deck of the workbook without the control character.
+    const plain = rowsBySection(utvalg.pages);
+    expect(rows.map((r) => [r.section, r.rank])).toEqual(plain.map((r) => [r.section, r.rank]));
+    expect(rows.slice(1).map((r) => r.name)).toEqual(plain.slice(1).map((r) => r.name));
+  });
+  test("the score chart labels every bar, the first with \\x01", async () => {
+    const read = readWorkbook((await readXlsx(decks.controlXlsx)).grids);
+    if (read.kind !== "addin") throw new Error("the add-in layout");
+    const shown = exportTable(deckSafe({ assessment: read.assessment }), "nb");
+    expect(shown.ranked[0].name).toBe(`Legemidler: ${CONTROL_NAME.replace(" – ", "\\x01 – ")}`);
+    expect(expectEveryBarLabelled(control, shown).reduce((a, b) => a + b, 0)).toBe(30);
+  });
+  test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
+    expect(control.pngs).toHaveLength(await slideCount(decks.control));
+    footerIsAlone(control, "Prioritering av tiltak · 21.09.2022");
   });
 });

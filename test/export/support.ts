@@ -5,6 +5,7 @@
  * has no Nytte scores (no total). Also the .pptx as a zip, for checking its parts.
  */
 import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import type { CellValue } from "../../src/core/cell";
@@ -85,6 +86,21 @@ export async function writeSixty(file: string, long = false): Promise<Generated[
 
 export const UTVALG_XLSX = path.resolve(__dirname, "../../examples/utvalg.xlsx");
 
+/** The name in examples/utvalg.xlsx (T001, rank 1) that `controlWorkbook` writes with Excel's escape for \x01. */
+export const CONTROL_NAME = "Pasientens legemiddelliste – grunnmur";
+
+/**
+ * examples/utvalg.xlsx with T001's name holding a control character as Excel writes one in the file
+ * (`_x0001_`, which exceljs reads as "\u0001"): «Pasientens legemiddelliste_x0001_ – grunnmur».
+ */
+export async function controlWorkbook(file: string): Promise<void> {
+  const zip = await JSZip.loadAsync(await fs.readFile(UTVALG_XLSX));
+  const strings = await zip.file("xl/sharedStrings.xml")!.async("string");
+  if (strings.split(CONTROL_NAME).length !== 2) throw new Error(`examples/utvalg.xlsx holds «${CONTROL_NAME}» once`);
+  zip.file("xl/sharedStrings.xml", strings.replace(CONTROL_NAME, CONTROL_NAME.replace(" – ", "_x0001_ – ")));
+  await fs.writeFile(file, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+}
+
 export async function unzip(bytes: Uint8Array): Promise<JSZip> {
   return JSZip.loadAsync(bytes);
 }
@@ -92,8 +108,8 @@ export async function unzip(bytes: Uint8Array): Promise<JSZip> {
 /**
  * The decks the tests open: the meeting (top 6, with the rank acceptability slide; and in English
  * without a meeting typed), the 60 measures (top 20, lists per segment), the 60 measures with
- * 150-character names (lists per segment) and examples/utvalg.xlsx (a budget frame on Modell, so its exact selection splits the list although
- * --top 5 is given), made by the real CLI.
+ * 150-character names (lists per segment), examples/utvalg.xlsx (a budget frame on Modell, so its exact selection splits the list although
+ * --top 5 is given) and the same with a control character in a name, made by the real CLI.
  */
 export interface Decks {
   dir: string;
@@ -102,6 +118,9 @@ export interface Decks {
   meetingEn: string;
   sixty: string;
   utvalg: string;
+  /** examples/utvalg.xlsx with a control character in T001's name (controlWorkbook). */
+  control: string;
+  controlXlsx: string;
   /** The 60 measures with 150-character names. */
   long: string;
   sixtyXlsx: string;
@@ -122,15 +141,19 @@ export async function makeDecks(): Promise<Decks> {
   const sixty = path.join(dir, "sixty.pptx");
   const utvalg = path.join(dir, "utvalg.pptx");
   const long = path.join(dir, "long.pptx");
+  const controlXlsx = path.join(dir, "control.xlsx");
+  const control = path.join(dir, "control.pptx");
+  await controlWorkbook(controlXlsx);
   for (const [args, out] of [
     [[MEETING_XLSX, "--top", "6", "--meeting", "Nasjonalt e-helseråd 21.09.2022", "--acceptability"], meeting],
     [[MEETING_XLSX, "--top", "6", "--lang", "en"], meetingEn],
     [[sixtyXlsx, "--top", "20", "--segment-lists"], sixty],
     [[UTVALG_XLSX, "--top", "5"], utvalg],
     [[longXlsx, "--segment-lists"], long],
+    [[controlXlsx], control],
   ] as const) {
     const r = spawnPrio(["slides", ...args, "-o", out, "--date", "2022-09-21"]);
     if (r.code !== 0) throw new Error(`prio slides failed: ${r.err}`);
   }
-  return { dir, meeting, meetingEn, sixty, utvalg, long, sixtyXlsx, longXlsx, measures, cleanup };
+  return { dir, meeting, meetingEn, sixty, utvalg, control, controlXlsx, long, sixtyXlsx, longXlsx, measures, cleanup };
 }

@@ -5,9 +5,10 @@
  * `data-weights` on the list names the tried weights it shows (the bench waits for it).
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { memo } from "react";
+import { memo, useMemo } from "react";
+import { displayTotals } from "../../core/display-total";
 import { rankLabel, type MeasureResult } from "../../core/assess";
-import { formatShort, type Lang } from "../../i18n";
+import { formatNumber, type Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
 import type { TriedWeights, WhatIfShown } from "../../presenter/whatif-channel";
 import { nameParts } from "../../ui/names";
@@ -52,13 +53,21 @@ export function weightsKey(w: TriedWeights | null | undefined): string {
 export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) {
   const s = useStyles();
   const moves = shown.moves ?? new Map<string, { by: number; from: number }>();
+  // Totals as Rangering prints them: one number of decimals for the list, enough to keep different totals apart.
+  const totals = useMemo(() => {
+    const d = displayTotals(
+      shown.tried.measures.map((m) => m.total),
+      { tolerance: shown.tried.model.tolerance },
+    );
+    return d.values.map((v) => (v === null ? null : formatNumber(lang, v, d.decimals)));
+  }, [shown.tried, lang]);
   return (
     <ol className={s.list} aria-label={wp(lang, "whatif.ranking")} data-testid="whatif-ranking" data-weights={weightsKey(shown.weights)}>
       {shown.tried.measures.map((m, i) => {
         const move = moves.get(m.id);
         // Keyed by place, not by measure: a re-ranking rewrites the text of the places that changed
         // instead of moving up to 200 list items in the DOM (and every observer of it) on each slider step.
-        return <Row key={i} m={m} rank={rankLabel(m)} total={m.total} by={move?.by ?? 0} from={move?.from ?? 0} lang={lang} />;
+        return <Row key={i} m={m} rank={rankLabel(m)} total={totals[i]} by={move?.by ?? 0} from={move?.from ?? 0} lang={lang} />;
       })}
     </ol>
   );
@@ -66,7 +75,7 @@ export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) 
 
 /** One row: re-rendered only when its rank, total, movement or language changes (a measure's name changes only with a new assessment). */
 const Row = memo(
-  function Row({ m, rank, total, by, from, lang }: { m: MeasureResult; rank: string; total: number | null; by: number; from: number; lang: Lang }) {
+  function Row({ m, rank, total, by, from, lang }: { m: MeasureResult; rank: string; total: string | null; by: number; from: number; lang: Lang }) {
     const s = useStyles();
     const { name, theme } = nameParts(m);
     const full = theme ? `${theme}: ${name}` : name;
@@ -79,7 +88,7 @@ const Row = memo(
         <span className={s.label} title={full}>
           {full}
         </span>
-        <span className={s.num}>{total === null ? wp(lang, "whatif.noTotal") : formatShort(lang, total, 2)}</span>
+        <span className={s.num}>{total === null ? wp(lang, "whatif.noTotal") : total}</span>
         {by !== 0 ? (
           <span className={mergeClasses(s.move, by > 0 ? s.up : s.down)} aria-label={words} title={words} data-testid="whatif-move">
             {`${by > 0 ? "↑" : "↓"}${Math.abs(by)}`}
