@@ -74,6 +74,8 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
   const [choices, setChoices] = useState<Record<string, Forced>>({});
   const [result, setResult] = useState<SelectionResult | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  // While the nearest frames are computed after the lists: how many measures out are done.
+  const [frames, setFrames] = useState<{ done: number; total: number } | null>(null);
 
   // Read the workbook's inputs when the view opens and after every recompute (a new assessment).
   useEffect(() => {
@@ -117,22 +119,33 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
 
   useEffect(() => {
     if (!problem) return;
-    let live = true;
     setResult(undefined);
-    // The lists first (two solves), then the entry budgets and the frontier (many), so that a large
-    // portfolio shows its lists at once.
-    import("../../excel/selection")
-      .then(async (m) => {
-        const lists = await m.solveSelection(problem, { entryBudgets: false, frontier: false });
+    setFrames(null);
+    // In a Web Worker (HiGHS loads and solves there): the lists first (two solves), then the
+    // nearest frames with progress, then the frontier, so that a large portfolio shows its lists at
+    // once. New inputs stop the run under way.
+    let handle: { cancel(): void } | undefined;
+    let live = true;
+    import("../selection/selection-runner")
+      .then((m) => {
         if (!live) return;
-        setResult(lists);
-        if (lists.status !== "ok") return;
-        const full = await m.solveSelection(problem);
-        if (live) setResult(full);
+        handle = m.startSelection(problem, {
+          onLists: (r) => {
+            setResult(r);
+            if (r.status === "ok") setFrames({ done: 0, total: 0 });
+          },
+          onProgress: (done, total) => setFrames({ done, total }),
+          onResult: (r) => {
+            setResult(r);
+            setFrames(null);
+          },
+          onError: (message) => setError(message),
+        });
       })
       .catch((e: unknown) => live && setError(String((e as Error).message ?? e)));
     return () => {
       live = false;
+      handle?.cancel();
     };
   }, [problem]);
 
@@ -171,7 +184,14 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
       ) : !problem ? null : !result ? (
         <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />
       ) : (
-        <ResultView lang={lang} result={result} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} tried={tried} onUndo={undo} scoreText={scoreText} />
+        <>
+          {frames && (
+            <div role="status">
+              <Spinner size="extra-tiny" labelPosition="after" label={st(lang, "paneEntryProgress", { done: frames.done, total: frames.total || "…" })} data-testid="selection-frames-progress" />
+            </div>
+          )}
+          <ResultView lang={lang} result={result} framesPending={frames !== null} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} tried={tried} onUndo={undo} scoreText={scoreText} />
+        </>
       )}
     </div>
   );
@@ -180,6 +200,7 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
 function ResultView({
   lang,
   result: r,
+  framesPending = false,
   inputFindings,
   forcedOf,
   onChoice,
@@ -189,6 +210,8 @@ function ResultView({
 }: {
   lang: Lang;
   result: SelectionResult;
+  /** The nearest frames are still being computed (the lists are shown meanwhile). */
+  framesPending?: boolean;
   inputFindings: SelectionFinding[];
   forcedOf: (m: { id: string }) => Forced;
   onChoice: (id: string, v: string) => void;
@@ -234,9 +257,9 @@ function ResultView({
   }
   const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
   const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
-  // The nearest frames at which a measure out is in (none for one without a total).
+  // The nearest frames at which a measure out is in (none for one without a total, nor while they are computed).
   const framesLine = (m: SelectionMeasure) => {
-    const f = framesText(lang, m, r.budget);
+    const f = framesPending ? null : framesText(lang, m, r.budget);
     return f ? ` · ${f}` : "";
   };
   const byScore = (ms: SelectionMeasure[]) => [...ms].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
