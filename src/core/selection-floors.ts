@@ -66,7 +66,7 @@ export function floorOf(r: Reducer, order: number[], start: Uint8Array, capFree:
 }
 
 /** How many measures the floor's second try re-solves by the dynamic program (those least settled). */
-const CORE = 64;
+const CORE = 24;
 
 /**
  * A second floor: the measures least settled by the ceiling (smallest loss when flipped) re-solved
