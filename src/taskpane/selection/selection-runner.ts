@@ -2,10 +2,11 @@
  * Starts the Utvalg view's selection in a Web Worker (webpack 5 bundles `new Worker(new URL(…,
  * import.meta.url))` as a chunk of its own, with HiGHS, loaded only when Utvalg opens). Cancel
  * terminates the worker at once. Where a browser has no Worker, the same run happens on the page
- * (HiGHS loaded with a dynamic import), and cancel only silences it.
+ * (excel/selection.ts, HiGHS loaded on first use), and cancel only silences it.
  */
 import type { SelectionProblem } from "../../core/selection-problem";
 import type { SelectCallbacks, SelectHandle, SelectMessage } from "./protocol";
+import { runSelection } from "./run-selection";
 
 function deliver(m: SelectMessage, cb: SelectCallbacks): void {
   if (m.kind === "lists") cb.onLists(m.result);
@@ -17,8 +18,9 @@ function deliver(m: SelectMessage, cb: SelectCallbacks): void {
 export function startSelection(problem: SelectionProblem, cb: SelectCallbacks): SelectHandle {
   let cancelled = false;
   if (typeof Worker === "undefined") {
-    void Promise.all([import("./run-selection"), import("../../solve/highs")])
-      .then(([run, highs]) => run.runSelection(problem, highs.highsSolver(), (m) => !cancelled && deliver(m, cb), () => cancelled))
+    // On the page: the same run through excel/selection.ts (HiGHS loaded on first use).
+    void import("../../excel/selection")
+      .then((m) => runSelection(problem, m.solveSelection, (msg) => !cancelled && deliver(msg, cb), () => cancelled))
       .catch((e: unknown) => !cancelled && cb.onError(String((e as Error).message ?? e)));
     return { cancel: () => void (cancelled = true) };
   }

@@ -3,6 +3,7 @@
  * the lists, then progress over the nearest frames, then the full result
  * (src/taskpane/selection/selection-runner.ts starts it and terminates it when the inputs change).
  */
+import { select } from "../../core/select";
 import { highsSolver } from "../../solve/highs";
 import type { SelectMessage, SelectRequest } from "./protocol";
 import { runSelection } from "./run-selection";
@@ -16,5 +17,5 @@ const scope = self as unknown as WorkerScope;
 const solver = highsSolver();
 
 scope.onmessage = (e) => {
-  void runSelection(e.data.problem, solver, (m) => scope.postMessage(m));
+  void runSelection(e.data.problem, (p, o) => select(p, solver, o), (m) => scope.postMessage(m));
 };
