@@ -12,7 +12,7 @@
  */
 import * as path from "path";
 import { checkOptions, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type ScoreDraw, type UncertaintyOptions, type UncertaintyResult, type WeightDraw } from "../core/uncertainty";
-import { formatList, formatPercent, t, type Lang } from "../i18n";
+import { formatList, probabilityText, t, type Lang } from "../i18n";
 import { drawSettings, percentCell, st } from "../i18n/stability";
 import { decimal, parseAnalysisArgs, wholeNumber } from "./args";
 import { escapeDeep } from "../core/escape";
@@ -101,8 +101,8 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
     return [
       rankOf.get(id) ?? "–",
       r.names[i],
-      `${percentCell(r.topN![i])}${lang === "nb" ? "\u00a0%" : "%"}`,
-      st(lang, "cli.uncertainty.likely", { place: best + 1, percent: formatPercent(lang, row[best], 0) }),
+      probabilityText(lang, r.topN![i]),
+      st(lang, "cli.uncertainty.likely", { place: best + 1, percent: probabilityText(lang, row[best]) }),
       ...row.slice(0, places).map(percentCell),
     ];
   });
@@ -140,7 +140,7 @@ const RIVALS = 3;
 export function rivalLines(lang: Lang, r: UncertaintyResult): string[] {
   const beats = r.beats!;
   const ties = r.ties!;
-  const pct = (p: number) => `${percentCell(p)}${lang === "nb" ? "\u00a0%" : "%"}`;
+  const pct = (p: number) => probabilityText(lang, p);
   return r.ids.map((_, i) => {
     const contested = r.ids
       .map((__, j) => j)

@@ -247,7 +247,7 @@ function scratchFor(layout: ModelLayout): Scratch {
 }
 
 /** One measure scored against the model (`_leafNodes`, leaves(model), is accepted for callers that have it; the layout is the model's). */
-export function scoreMeasure(model: Model, input: MeasureInput, _leafNodes?: CriterionNode[]): MeasureScore {
+export function scoreMeasure(model: Model, input: MeasureInput): MeasureScore {
   const layout = layoutOf(model);
   return scoreLaidOut(layout, scratchFor(layout), input, false);
 }

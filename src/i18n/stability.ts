@@ -292,13 +292,8 @@ export function intervalNotes(lang: Lang, group: string, i: WeightInterval, name
   return out;
 }
 
-/** A probability as a whole per cent for tables: "0" and "100" only when certain, "<1" and ">99" near them. */
-export function percentCell(p: number): string {
-  if (p <= 0) return "0";
-  if (p >= 1) return "100";
-  const r = Math.round(p * 100);
-  return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
-}
+/** A probability as a whole per cent for tables: the one rule of every output (i18n/format.ts). */
+export { probabilityFigure as percentCell } from "./format";
 
 /** How the draws were made, in the words of the setup line: «hver vekt ±20 %» and «hver score ±1 på skalaen». */
 export function drawSettings(lang: Lang, weights: WeightDraw, scores: ScoreDraw): { weights: string; scores: string } {

@@ -19,7 +19,7 @@ import { acceptabilityPages, pageMove, rankingPages, turn } from "./pages";
 
 export function Presenter({ message, waiting, notice }: { message: PresenterMessage | null; waiting: string; notice?: string }) {
   const root = useRef<HTMLElement>(null);
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const before = useRef<Positions>(new Map());
   const fitted = useRef<Fit | null>(null);
   /** The font of the last full page: a shorter last page keeps it instead of growing. */
@@ -110,11 +110,15 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
         )}
         {count > 1 && (
           <span className="pager" role="group" aria-label={pp(lang, "presenter.pages")}>
-            <button type="button" disabled={page === 0} onClick={() => setPage(turn(page, count, "previous"))} aria-label={pp(lang, "presenter.previousPage")} data-testid="presenter-previous">
-              ‹
+            <button type="button" disabled={page === 0} onClick={() => setPage(turn(page, count, "previous"))} data-testid="presenter-previous">
+              {/* The symbol is what shows, the words what is read: a name that is the button's own text (no aria-label to mismatch it). */}
+              <span aria-hidden="true">‹</span>
+              <span className="sr-only">{pp(lang, "presenter.previousPage")}</span>
             </button>
-            <button type="button" disabled={page >= count - 1} onClick={() => setPage(turn(page, count, "next"))} aria-label={pp(lang, "presenter.nextPage")} data-testid="presenter-next">
-              ›
+            <button type="button" disabled={page >= count - 1} onClick={() => setPage(turn(page, count, "next"))} data-testid="presenter-next">
+              {/* The symbol is what shows, the words what is read: a name that is the button's own text (no aria-label to mismatch it). */}
+              <span aria-hidden="true">›</span>
+              <span className="sr-only">{pp(lang, "presenter.nextPage")}</span>
             </button>
           </span>
         )}
@@ -129,37 +133,65 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
         )}
       </header>
       {showAcc && shown && <AcceptabilityView a={{ ...acc, rows: acc.rows.slice(shown.from, shown.to) }} />}
-      <div className="row head" aria-hidden="true" hidden={!showing}>
-        <span className="rank">{message.captions.rank}</span>
-        <span className="name">{message.captions.measure}</span>
-        <span className="total">{message.captions.total}</span>
-        {segments && <span className="segment">{message.captions.segment}</span>}
-        <span className="move">{message.captions.move}</span>
-      </div>
-      <ol ref={list} data-testid="presenter-list" hidden={!showing} start={shown?.kind === "ranking" ? shown.from + 1 : undefined}>
-        {rows.map((r) => (
-          <li key={r.id} className="row" data-flip-id={r.id} data-testid="presenter-row" data-rank={r.rank}>
-            <span className="rank">{r.rank}</span>
-            <span className="name">
-              <span className="label" title={r.name}>
-                {r.name}
+      {/* An ARIA table (rows are grids of their own, FLIP moves them): each row is read with its column names. */}
+      <div className="ranking" role="table" aria-label={message.title} hidden={!showing}>
+        <div className="row head" role="row">
+          <span className="rank" role="columnheader">
+            {message.captions.rank}
+          </span>
+          <span className="name" role="columnheader">
+            {message.captions.measure}
+          </span>
+          <span className="total" role="columnheader">
+            {message.captions.total}
+          </span>
+          {segments && (
+            <span className="segment" role="columnheader">
+              {message.captions.segment}
+            </span>
+          )}
+          <span className="move" role="columnheader">
+            {message.captions.move}
+          </span>
+        </div>
+        <div ref={list} className="rows" role="rowgroup" data-testid="presenter-list">
+          {rows.map((r) => (
+            <div key={r.id} className="row" role="row" data-flip-id={r.id} data-testid="presenter-row" data-rank={r.rank}>
+              <span className="rank" role="cell">
+                {r.rank}
               </span>
-              {r.note ? (
-                <span className="note">{r.note}</span>
-              ) : (
-                <span className="bar" aria-hidden="true">
-                  <span style={{ width: `${(r.bar * 100).toFixed(1)}%` }} />
+              <span className="name" role="rowheader">
+                <span className="label" title={r.name}>
+                  {r.name}
+                </span>
+                {r.note ? (
+                  <span className="note">{r.note}</span>
+                ) : (
+                  <span className="bar" aria-hidden="true">
+                    <span style={{ width: `${(r.bar * 100).toFixed(1)}%` }} />
+                  </span>
+                )}
+              </span>
+              <span className="total" role="cell">
+                {r.total}
+              </span>
+              {segments && (
+                <span className="segment" role="cell">
+                  {r.segment ?? ""}
                 </span>
               )}
-            </span>
-            <span className="total">{r.total}</span>
-            {segments && <span className="segment">{r.segment ?? ""}</span>}
-            <span className={r.move ? (r.move.fresh ? "move new" : r.move.by > 0 ? "move up" : "move down") : "move"} aria-label={r.move?.text} title={r.move?.text}>
-              {r.move ? (r.move.fresh ? (message.captions.fresh ?? "") : `${r.move.by > 0 ? "↑" : "↓"}${Math.abs(r.move.by)}`) : ""}
-            </span>
-          </li>
-        ))}
-      </ol>
+              {/* The arrow is an image with its words («opp 1 fra 6»); colour is never the only signal. */}
+              <span className="move-cell" role="cell">
+                {r.move && (
+                  <span className={r.move.fresh ? "move new" : r.move.by > 0 ? "move up" : "move down"} role="img" aria-label={r.move.text} title={r.move.text}>
+                    {r.move.fresh ? (message.captions.fresh ?? "") : `${r.move.by > 0 ? "↑" : "↓"}${Math.abs(r.move.by)}`}
+                  </span>
+                )}
+              </span>
+            </div>
+          ))}
+        </div>
+      </div>
       {message.scorers && shown?.kind === "scorers" && (
         <section className="scorers" data-testid="presenter-scorers" data-revealed={String(message.scorers.revealed)} aria-label={message.scorers.title}>
           <p>{message.scorers.agreement}</p>

@@ -71,6 +71,10 @@ test("the choice of draws goes to the run; a bad number is named and nothing run
   await waitFor(() => expect(requests).toHaveLength(1), { timeout: 10_000 });
   expect([requests[0].options.weights, requests[0].options.scores]).toEqual([DEFAULT_UNCERTAINTY.weights, DEFAULT_UNCERTAINTY.scores]);
   expect(screen.getByText(/^10 000 trekninger; vekter: hver vekt ±20 %; scorer: hver score ±1 på skalaen\./)).toBeTruthy();
+  // The three choices are named by the labels shown above them.
+  expect(screen.getByLabelText("Vekter")).toBe(screen.getByTestId("stability-weights"));
+  expect(screen.getByLabelText("Scorer")).toBe(screen.getByTestId("stability-scores"));
+  expect(screen.getByLabelText("Trekninger")).toBe(screen.getByTestId("stability-draws"));
 
   // Around the weights now, 30 % spread freely; scores as now.
   fireEvent.change(screen.getByTestId("stability-weights"), { target: { value: "simplex" } });
@@ -123,6 +127,9 @@ test("Who beats whom: rows and columns in rank order, every cell the run's proba
       expect(Number(c.getAttribute("data-p"))).toBe(expected.beats![i][j]);
       expect(Number(c.getAttribute("data-tie"))).toBe(expected.ties![i][j]);
       expect(c.textContent).toBe(percentCell(expected.beats![i][j]));
+      // Read out as shown: «<1» is «less than 1%», «>99» «more than 99%».
+      const words = { "<1": "less than 1%", ">99": "more than 99%" }[c.textContent!] ?? `${c.textContent}%`;
+      expect(c.getAttribute("aria-label")).toContain(` in ${words} of the draws`);
     });
   });
   // PLL stands before the last measure in every draw; the label reads it out in words.

@@ -38,6 +38,7 @@ import { ClipboardRefused, exportFailureText, type ExportAction } from "../expor
 import { xp } from "../../i18n/export-pane";
 import { acceptabilityFor } from "../../presenter/acceptability-channel";
 import type { RankingFilter } from "./RankingView";
+import { NO_TITLE } from "../../ui/message-bar";
 
 type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
 const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability"];
@@ -58,6 +59,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   code: { fontFamily: tokens.fontFamilyMonospace, userSelect: "all" },
+  live: { display: "flex", flexDirection: "column" },
 });
 
 /** Starts a download of the bytes under the name (an <a download> on a Blob URL; nothing leaves the machine). */
@@ -220,7 +222,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
           <DialogTitle>{ex(lang, "pane.dialogTitle")}</DialogTitle>
           <DialogContent className={s.form}>
             {blocked && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-mac">
+              <MessageBar intent="warning" layout="multiline" data-testid="export-mac" aria-labelledby={NO_TITLE}>
                 <MessageBarBody>
                   {ex(lang, "pane.mac")} <span className={s.code}>{ex(lang, "pane.macCommand")}</span>
                 </MessageBarBody>
@@ -265,12 +267,15 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             </Caption1>
             {busy && <Spinner size="tiny" label={ex(lang, "pane.working")} />}
             {saveFailed && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView}>
+              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView} aria-labelledby={NO_TITLE}>
                 <MessageBarBody>{xp(lang, "exportPane.saveFailed")}</MessageBarBody>
               </MessageBar>
             )}
+            {/* A live region that is always there: the outcome of an export is read out when it appears. */}
+            <div role="status" className={s.live}>
             {status && (
               <MessageBar
+                aria-labelledby={NO_TITLE}
                 intent={status.kind === "success" ? "success" : "error"}
                 layout="multiline"
                 data-testid="export-status"
@@ -281,19 +286,20 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 <MessageBarBody>{status.text}</MessageBarBody>
               </MessageBar>
             )}
+            </div>
           </DialogContent>
           <DialogActions className={s.actions}>
             {!blocked && (
-              <Button appearance="primary" disabled={busy || !topValid} onClick={pptx} data-testid="export-pptx">
+              <Button appearance="primary" disabled={!topValid} disabledFocusable={busy} onClick={pptx} data-testid="export-pptx">
                 {ex(lang, "pane.powerpoint")}
               </Button>
             )}
             {!blocked && (
-              <Button disabled={busy || !topValid} onClick={csv} data-testid="export-csv">
+              <Button disabled={!topValid} disabledFocusable={busy} onClick={csv} data-testid="export-csv">
                 {ex(lang, "pane.csv")}
               </Button>
             )}
-            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid} onClick={copy} data-testid="export-copy">
+            <Button appearance={blocked ? "primary" : "secondary"} disabled={!topValid} disabledFocusable={busy} onClick={copy} data-testid="export-copy">
               {ex(lang, "pane.copy")}
             </Button>
             <Button appearance="subtle" onClick={() => void close()} data-testid="export-close">

@@ -28,6 +28,7 @@ import type { SelectionMeasure, SelectionResult } from "../../core/select";
 import type { SelectionInputs } from "../../grid/selection-inputs";
 import { formatNumber, type Lang } from "../../i18n";
 import { framesText, mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -149,10 +150,10 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
     };
   }, [problem]);
 
-  if (error) return <MessageBar intent="error" data-testid="selection-message"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error) return <MessageBar aria-labelledby={NO_TITLE} intent="error" data-testid="selection-message"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (inputs === null) return <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />;
   if (inputs === undefined) return <Text data-testid="selection-message">{st(lang, "paneNotAddin")}</Text>;
-  if (!inputs.columns.cost) return <MessageBar intent="info" layout="multiline" data-testid="selection-message"><MessageBarBody>{st(lang, "paneNoCost")}</MessageBarBody></MessageBar>;
+  if (!inputs.columns.cost) return <MessageBar aria-labelledby={NO_TITLE} intent="info" layout="multiline" data-testid="selection-message"><MessageBarBody>{st(lang, "paneNoCost")}</MessageBarBody></MessageBar>;
 
   const setChoice = (id: string, v: string) => setChoices((c) => ({ ...c, [id]: v === "in" ? "in" : v === "out" ? "out" : null }));
   const workbookChoice = (id: string) => inputs.problem.items.find((i) => i.id === id)?.forced ?? null;
@@ -237,7 +238,7 @@ function ResultView({
   if (r.status !== "ok") {
     return (
       <>
-        <MessageBar intent="error" layout="multiline" data-testid="selection-message">
+        <MessageBar aria-labelledby={NO_TITLE} intent="error" layout="multiline" data-testid="selection-message">
           <MessageBarBody>
             {st(lang, r.status === "infeasible" && tried.length > 0 ? "paneInfeasibleChoices" : r.status === "infeasible" ? "infeasible" : "failed")}
             {r.status === "infeasible" && tried.length > 0 && (

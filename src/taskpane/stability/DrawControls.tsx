@@ -33,19 +33,24 @@ export function DrawControls({ fields, onChange, bad, lang }: { fields: DrawFiel
     <>
       <div className={s.row}>
         <Field label={st(lang, "pane.weights")}>
-          <select className={s.select} value={fields.weights} onChange={(e) => set("weights", e.target.value as DrawFields["weights"])} data-testid="stability-weights">
-            <option value="relative">{st(lang, "pane.weightsRelative")}</option>
-            <option value="simplex">{st(lang, "pane.weightsSimplex")}</option>
-            <option value="none">{st(lang, "pane.weightsNone")}</option>
-          </select>
+          {/* A native <select> takes the field's id and label through the render function (Fluent passes them only to its own controls). */}
+          {(field) => (
+            <select {...field} className={s.select} value={fields.weights} onChange={(e) => set("weights", e.target.value as DrawFields["weights"])} data-testid="stability-weights">
+              <option value="relative">{st(lang, "pane.weightsRelative")}</option>
+              <option value="simplex">{st(lang, "pane.weightsSimplex")}</option>
+              <option value="none">{st(lang, "pane.weightsNone")}</option>
+            </select>
+          )}
         </Field>
         {fields.weights === "relative" && number("weightSpread", st(lang, "pane.weightSpread"), "stability-weight-spread")}
         {fields.weights === "simplex" && number("radius", st(lang, "pane.radius"), "stability-radius")}
         <Field label={st(lang, "pane.scores")}>
-          <select className={s.select} value={fields.scores} onChange={(e) => set("scores", e.target.value as DrawFields["scores"])} data-testid="stability-scores">
-            <option value="uniform">{st(lang, "pane.scoresUniform")}</option>
-            <option value="none">{st(lang, "pane.scoresNone")}</option>
-          </select>
+          {(field) => (
+            <select {...field} className={s.select} value={fields.scores} onChange={(e) => set("scores", e.target.value as DrawFields["scores"])} data-testid="stability-scores">
+              <option value="uniform">{st(lang, "pane.scoresUniform")}</option>
+              <option value="none">{st(lang, "pane.scoresNone")}</option>
+            </select>
+          )}
         </Field>
         {fields.scores === "uniform" && number("scoreSpread", st(lang, "pane.scoreSpread"), "stability-score-spread")}
       </div>
