@@ -22,7 +22,7 @@ import { UsageError, type Io } from "./usage";
 const DEFAULT_TOP = 5;
 const SHOWN_PLACES = 15;
 
-function weightsOption(lang: Lang, text: string | undefined): WeightDraw {
+export function weightsOption(lang: Lang, text: string | undefined): WeightDraw {
   if (text === undefined) return DEFAULT_UNCERTAINTY.weights;
   const v = text.trim().toLowerCase();
   if (v === "none") return { kind: "none" };
@@ -38,7 +38,7 @@ function weightsOption(lang: Lang, text: string | undefined): WeightDraw {
   return p === 0 ? { kind: "none" } : { kind: "relative", spread: p / 100 };
 }
 
-function scoresOption(lang: Lang, text: string | undefined): ScoreDraw {
+export function scoresOption(lang: Lang, text: string | undefined): ScoreDraw {
   if (text === undefined) return DEFAULT_UNCERTAINTY.scores;
   const v = text.trim().toLowerCase();
   if (v === "none") return { kind: "none" };

@@ -16,12 +16,14 @@ import { isGroup, totalMax, type CriterionNode, type Model } from "../core/model
 import { formatShort, type Lang } from "../i18n";
 import { formatList } from "../i18n/format";
 import { ex } from "../i18n/export";
-import { drawCount, drawSettings } from "../i18n/stability";
+import { fu } from "../i18n/funding";
+import { drawCount, drawModel, drawSettings } from "../i18n/stability";
 import { exportFileName, isoDate } from "./file-name";
 import { astralStandIns, deckSafe, sanitizePptx } from "./sanitize";
 import type { SelectionSplit } from "./selection-split";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "./acceptability";
+import { fundingTable, type FundingBasis } from "./funding-table";
 import { qualitySummary } from "./quality";
 import { CHART_NAME_MAX, chartName } from "./short-name";
 import { LINE_HEIGHT, fitWithMore, paginate, rowHeightIn, textWidthPt, widestWordPt, wrapLines, type CellBox, type PageItem, type RowMetrics } from "./paginate";
@@ -37,7 +39,7 @@ import {
   type SegmentKey,
 } from "./rows";
 
-export type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
+export type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability" | "funding";
 
 export const DEFAULT_SLIDES: Record<SlideKind, boolean> = {
   ranked: true,
@@ -47,6 +49,7 @@ export const DEFAULT_SLIDES: Record<SlideKind, boolean> = {
   segmentLists: false,
   quality: true,
   acceptability: false,
+  funding: true,
 };
 
 export interface DeckOptions extends ExportSelection {
@@ -62,6 +65,8 @@ export interface DeckOptions extends ExportSelection {
   today?: string;
   /** The rank acceptability slide's Monte Carlo result (the pane's, when it has one); else drawn with the defaults. */
   acceptability?: UncertaintyResult;
+  /** «Hvor sikker er minimumslisten» (the Utvalg view's funding probabilities); the slide only when given. */
+  funding?: FundingBasis;
 }
 
 // ── Look ─────────────────────────────────────────────────────────────────────────────────────
@@ -163,6 +168,7 @@ function deck(input: ExportInput, o: DeckOptions): PptxGenJS {
   }
   if (which.quality) qualitySlide(pptx, input, table, notes);
   if (which.acceptability && table.ranked.length > 1) acceptabilitySlides(pptx, input, table, notes, o.acceptability);
+  if (which.funding && o.funding) fundingSlides(pptx, o.funding, notes, lang);
   return pptx;
 }
 
@@ -720,5 +726,45 @@ function acceptabilitySlides(pptx: PptxGenJS, input: ExportInput, t: ExportTable
   });
   // The settings the result was drawn with (the pane's choice, or the defaults), the draws grouped as the locale groups them.
   const sub = ex(lang, "deck.acceptabilityLead", { draws: drawCount(lang, table.draws), ...drawSettings(lang, result.weights, result.scores) });
-  tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, notes, sub, lang);
+  // The speaker notes say exactly what was drawn (the words of the README and the Stabilitet view).
+  const drawn = [ex(lang, "notes.acceptability", { draws: drawCount(lang, table.draws), seed: result.seed }), ...drawModel(lang, result.weights, result.scores)];
+  tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, `${notes}\n${drawn.join("\n")}`, sub, lang);
+}
+
+// ── How sure is the minimum list (issue 20) ─────────────────────────────────────────────────
+
+/**
+ * The minimum list now with each measure's share of the draws on the minimum list, selected at
+ * all, and its label; the measures closest to coming in below; the draws' settings and the frames
+ * in the lead (src/export/funding-table.ts).
+ */
+function fundingSlides(pptx: PptxGenJS, basis: FundingBasis, notes: string, lang: Lang): void {
+  const t = fundingTable(basis, lang);
+  const numW = 2.1;
+  const robustW = 1.6;
+  const columns: Column[] = [
+    { header: t.captions.measure, widthIn: CONTENT_W - 2 * numW - robustW, align: "left" },
+    { header: t.captions.minimum, widthIn: numW, align: "right" },
+    { header: t.captions.selected, widthIn: numW, align: "right" },
+    { header: t.captions.robust, widthIn: robustW, align: "left" },
+  ];
+  const row = (r: (typeof t.minimum)[number]): TableRow => {
+    const texts = [r.name, r.minimumText, r.selectedText, r.robustText];
+    return { cells: texts.map((x, i) => bodyCell(x, columns[i], i === 3 && r.robust === "core" ? { bold: true } : {})), boxes: texts.map((x, i) => ({ text: x, widthIn: columns[i].widthIn })) };
+  };
+  const rows: TableRow[] = t.minimum.map(row);
+  if (t.challengers.length) {
+    const label = fu(lang, "presenter.challengers");
+    rows.push({
+      cells: [{ text: label, options: { colspan: columns.length, bold: true, fill: { color: LIGHT }, fontFace: FONT, fontSize: BODY_PT, color: NAVY, margin: CELL_MARGIN } }],
+      boxes: [{ text: label, widthIn: CONTENT_W, bold: true }],
+      keepWithNext: true,
+    });
+    rows.push(...t.challengers.map(row));
+  }
+  const lead = t.notDone ? `${t.lead} ${t.notDone}` : t.lead;
+  const leadH = rowHeightIn([{ text: lead, widthIn: CONTENT_W }], { ...METRICS, padYIn: 0.02 });
+  tableSlides(pptx, t.title, columns, rows, notes, undefined, lang, TABLE_TOP + leadH + 0.05, (slide) =>
+    slide.addText(lead, { x: LEFT, y: TABLE_TOP - 0.1, w: CONTENT_W, h: leadH, fontFace: FONT, fontSize: BODY_PT, color: GREY, valign: "top", margin: 0 }),
+  );
 }

@@ -95,6 +95,8 @@ export const nbTaskpane = {
     "Raden for {name} slettes fra arket Sjekkliste, med svarene. Det som sto i raden, føres i arket Logg.",
   "findings.orphanConfirm": "Slett raden",
   "findings.orphanCancel": "Avbryt",
+  "findings.extendTable": "Utvid tabellen til rad {row}",
+  "findings.extendTableHint": "Tabellen på arket {sheet} utvides ned til rad {row}, så radene under den tas med. Ingen celler skrives over.",
 
   "model.scale": "Skala",
   "model.total": "Total",
@@ -271,6 +273,8 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
     "The row of {name} is deleted from the Sjekkliste sheet, with its answers. What the row held is logged on the Logg sheet.",
   "findings.orphanConfirm": "Delete the row",
   "findings.orphanCancel": "Cancel",
+  "findings.extendTable": "Extend the table to row {row}",
+  "findings.extendTableHint": "The table on the sheet {sheet} is extended down to row {row}, so the rows below it are included. No cell is overwritten.",
 
   "model.scale": "Scale",
   "model.total": "Total",

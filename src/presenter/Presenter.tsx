@@ -7,15 +7,18 @@
  *
  * Nothing scrolls: a long ranking is shown 15 rows a page («1–15 av 40»), the several scorers'
  * disagreements and the rank acceptability table have pages of their own (pages.ts), the header
- * and the column captions stay, and the keys a presentation clicker sends turn the page.
+ * and the column captions stay, «Hvor sikker er minimumslisten» is a view of its own (FundingView), and the keys a presentation clicker sends turn the page.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { pp } from "../i18n/presenter";
 import { AcceptabilityView } from "./AcceptabilityView";
+import { FundingView } from "./FundingView";
 import type { PresenterMessage } from "./protocol";
 import { measure, play, type Positions } from "./flip";
 import { fitRows, TOP_ROWS, type Fit } from "./fit";
-import { acceptabilityPages, pageMove, rankingPages, turn } from "./pages";
+import { acceptabilityPages, fundingPages, pageMove, rankingPages, turn } from "./pages";
+
+type View = "ranking" | "acceptability" | "funding";
 
 export function Presenter({ message, waiting, notice }: { message: PresenterMessage | null; waiting: string; notice?: string }) {
   const root = useRef<HTMLElement>(null);
@@ -24,11 +27,20 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
   const fitted = useRef<Fit | null>(null);
   /** The font of the last full page: a shorter last page keeps it instead of growing. */
   const fullPageFont = useRef<number | null>(null);
-  const [view, setView] = useState<"ranking" | "acceptability">("ranking");
+  const [view, setView] = useState<View>("ranking");
   const [wanted, setPage] = useState(0);
   const acc = message?.acceptability;
   const showAcc = acc !== undefined && view === "acceptability";
-  const pages = !message ? [] : showAcc ? acceptabilityPages(acc.rows.length) : rankingPages(message.rows.length, message.scorers ? message.scorers.cells.length : null);
+  // «Hvor sikker er minimumslisten» (the Utvalg view's funding probabilities), a view of its own.
+  const fund = message?.funding;
+  const showFund = fund !== undefined && view === "funding";
+  const pages = !message
+    ? []
+    : showAcc
+      ? acceptabilityPages(acc.rows.length)
+      : showFund
+        ? fundingPages(fund.rows.length)
+        : rankingPages(message.rows.length, message.scorers ? message.scorers.cells.length : null);
   const page = Math.min(wanted, Math.max(0, pages.length - 1));
   const shown = pages[page];
   const showing = message !== null && shown?.kind === "ranking";
@@ -73,6 +85,7 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
   const lang = message.lang;
   const segments = message.rows.some((r) => r.segment !== undefined);
   const rows = shown?.kind === "ranking" ? message.rows.slice(shown.from, shown.to) : [];
+  const itemCount = showAcc ? acc.rows.length : showFund ? fund.rows.length : message.rows.length;
   const pageLabel =
     count <= 1 || !shown
       ? undefined
@@ -80,18 +93,23 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
         ? pp(lang, "presenter.page", { page: page + 1, count })
         : [
             shown.to - shown.from === 1
-              ? pp(lang, "presenter.pageRow", { at: shown.to, count: showAcc ? acc.rows.length : message.rows.length })
-              : pp(lang, "presenter.pageRows", { from: shown.from + 1, to: shown.to, count: showAcc ? acc.rows.length : message.rows.length }),
-            ...(count > rankingPageCount && !showAcc ? [pp(lang, "presenter.pageLower", { page: page + 1, count })] : []),
+              ? pp(lang, "presenter.pageRow", { at: shown.to, count: itemCount })
+              : pp(lang, "presenter.pageRows", { from: shown.from + 1, to: shown.to, count: itemCount }),
+            ...(count > rankingPageCount && !showAcc && !showFund ? [pp(lang, "presenter.pageLower", { page: page + 1, count })] : []),
           ].join(" · ");
-  const switchView = (v: "ranking" | "acceptability") => {
+  const views: [View, string][] = [
+    ["ranking", acc?.views.ranking ?? fund?.views.ranking ?? ""],
+    ...(acc ? [["acceptability", acc.views.acceptability] as [View, string]] : []),
+    ...(fund ? [["funding", fund.views.funding] as [View, string]] : []),
+  ];
+  const switchView = (v: View) => {
     setView(v);
     setPage(0);
   };
   return (
     <main ref={root} className={segments ? "presenter with-segment" : "presenter"} lang={lang} data-testid="presenter" data-page={page + 1} data-pages={count}>
       <header>
-        <h1>{showAcc ? acc.title : shown?.kind === "scorers" && message.scorers ? message.scorers.title : message.title}</h1>
+        <h1>{showAcc ? acc.title : showFund ? fund.title : shown?.kind === "scorers" && message.scorers ? message.scorers.title : message.title}</h1>
         {message.whatIf && (
           <p className="whatif" role="status" data-testid="presenter-whatif" title={message.whatIf}>
             {message.whatIf}
@@ -122,17 +140,18 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
             </button>
           </span>
         )}
-        {acc && (
+        {views.length > 1 && (
           <span className="views" role="group">
-            {(["ranking", "acceptability"] as const).map((v) => (
+            {views.map(([v, label]) => (
               <button key={v} type="button" aria-pressed={view === v} onClick={() => switchView(v)} data-testid={`presenter-view-${v}`}>
-                {acc.views[v]}
+                {label}
               </button>
             ))}
           </span>
         )}
       </header>
       {showAcc && shown && <AcceptabilityView a={{ ...acc, rows: acc.rows.slice(shown.from, shown.to) }} />}
+      {showFund && shown && <FundingView f={{ ...fund, rows: fund.rows.slice(shown.from, shown.to) }} />}
       {/* An ARIA table (rows are grids of their own, FLIP moves them): each row is read with its column names. */}
       <div className="ranking" role="table" aria-label={message.title} hidden={!showing}>
         <div className="row head" role="row">

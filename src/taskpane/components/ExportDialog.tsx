@@ -37,11 +37,12 @@ import { downloadsBlocked, loadExportSettings, saveExportSettings, settingsDiffe
 import { ClipboardRefused, exportFailureText, type ExportAction } from "../export-messages";
 import { xp } from "../../i18n/export-pane";
 import { acceptabilityFor } from "../../presenter/acceptability-channel";
+import { fundingFor } from "../../presenter/funding-channel";
 import type { RankingFilter } from "./RankingView";
 import { NO_TITLE } from "../../ui/message-bar";
 
-type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
-const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability"];
+type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability" | "funding";
+const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability", "funding"];
 const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
   ranked: "pane.slide.ranked",
   unranked: "pane.slide.unranked",
@@ -50,6 +51,7 @@ const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
   segmentLists: "pane.slide.segmentLists",
   quality: "pane.slide.quality",
   acceptability: "pane.slide.acceptability",
+  funding: "pane.slide.funding",
 };
 
 const useStyles = makeStyles({
@@ -132,7 +134,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const [title, setTitle] = useState(initial.title);
   const [meeting, setMeeting] = useState(initial.meeting);
   const [topText, setTopText] = useState("");
-  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true, acceptability: false });
+  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true, acceptability: false, funding: true });
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(undefined);
   const blocked = downloadsBlocked();
@@ -141,6 +143,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const top = topValid && topText.trim() !== "" ? Number(topText) : null;
   const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top };
   const input = { assessment, placements: placementsOf(state) };
+  const hasFunding = fundingFor(assessment) !== null;
 
   const run = async (action: ExportAction, what: () => Promise<string>) => {
     setBusy(true);
@@ -186,7 +189,9 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       const split = await (await import("./export-split")).workbookSplit();
       // The Stabilitet view's Monte Carlo when it is current; otherwise the deck draws with the defaults.
       const acceptability = acceptabilityFor(assessment)?.result;
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(acceptability ? { acceptability } : {}) });
+      // The Utvalg view's funding probabilities when they are of this ranking: the slide «Hvor sikker er minimumslisten».
+      const funding = fundingFor(assessment)?.funding;
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(acceptability ? { acceptability } : {}), ...(funding ? { funding } : {}) });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
@@ -251,7 +256,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             {!blocked && (
               <fieldset className={s.slides}>
                 <legend>{ex(lang, "pane.slides")}</legend>
-                {SLIDE_KINDS.filter((k) => hasChecklist || (k !== "segments" && k !== "segmentLists")).map((k) => (
+                {SLIDE_KINDS.filter((k) => (hasChecklist || (k !== "segments" && k !== "segmentLists")) && (k !== "funding" || hasFunding)).map((k) => (
                   <Checkbox
                     key={k}
                     label={ex(lang, SLIDE_LABEL[k])}

@@ -1,15 +1,18 @@
 /**
  * The Stabilitet view's choice of how weights and scores are drawn: weights ±x %, on the simplex
  * around the weights now (a share spread freely), or as now; scores ±spread on the scale, or as
- * now. A bad number is named in a plain message (draw-settings.ts reads and checks the fields).
+ * now. A bad number is named in a plain message (draw-settings.ts reads and checks the fields);
+ * good ones are explained exactly (i18n/stability.ts `drawModel`: each weight times its own uniform
+ * factor, each score plus its own uniform amount, clamped, blanks left out).
  *
  * data-testid: stability-weights (select), stability-weight-spread, stability-radius,
- * stability-scores (select), stability-score-spread, stability-settings-error (data-field).
+ * stability-scores (select), stability-score-spread, stability-settings-error (data-field),
+ * stability-draw-model (what is drawn, in words).
  */
 import { Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../i18n";
-import { st } from "../../i18n/stability";
-import type { DrawField, DrawFields } from "./draw-settings";
+import { drawModel, st } from "../../i18n/stability";
+import { readFields, type DrawField, type DrawFields } from "./draw-settings";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
@@ -24,6 +27,8 @@ const ERROR_KEY = { weightSpread: "pane.error.weightSpread", radius: "pane.error
 export function DrawControls({ fields, onChange, bad, lang }: { fields: DrawFields; onChange: (f: DrawFields) => void; bad: DrawField | null; lang: Lang }) {
   const s = useStyles();
   const set = <K extends keyof DrawFields>(key: K, value: DrawFields[K]) => onChange({ ...fields, [key]: value });
+  // What exactly is drawn with these settings, in the README's words.
+  const reading = readFields(fields);
   const number = (key: DrawField, label: string, testid: string) => (
     <Field label={label} validationState={bad === key ? "error" : "none"}>
       <Input className={s.number} inputMode="decimal" value={fields[key]} onChange={(_, d) => set(key, d.value)} data-testid={testid} aria-invalid={bad === key} />
@@ -57,6 +62,11 @@ export function DrawControls({ fields, onChange, bad, lang }: { fields: DrawFiel
       {fields.weights === "simplex" && (
         <Caption1 as="p" className={s.hint}>
           {st(lang, "pane.radiusHint")}
+        </Caption1>
+      )}
+      {reading.ok && (
+        <Caption1 as="p" className={s.hint} data-testid="stability-draw-model">
+          {drawModel(lang, reading.weights, reading.scores).join(" ")}
         </Caption1>
       )}
       {bad && (
