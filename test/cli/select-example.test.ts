@@ -45,6 +45,7 @@ interface JsonMeasure {
   reason: string | null;
   reasonCode?: string;
   entersAt?: number | null;
+  inBelow?: number | null;
 }
 
 let json: {
@@ -114,6 +115,7 @@ describe("examples/utvalg.xlsx", () => {
       reason: "holdes utenfor",
       reasonCode: "held-out",
       entersAt: null,
+      inBelow: null,
     });
     const t025 = json.measures.find((m) => m.id === "T025")!;
     expect([t025.reasonCode, t025.reason]).toEqual(["requires-out", "forutsetter PLL i kommunale helse- og omsorgstjenester, som ikke er med"]);

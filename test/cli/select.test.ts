@@ -106,8 +106,10 @@ describe("the selection of four measures", () => {
         "  Sum: 2 tiltak, 30 MNOK, score 33,00",
         "",
         "Ikke med",
-        "  ID  Tiltak           Kostnad  Score  Med fra  Hvorfor ikke med",
-        "  A1  Legemiddelliste       40  24,00       75  over budsjett: koster 40, 5 MNOK igjen",
+        "  ID  Tiltak           Kostnad  Score  Nærmest over  Nærmest under  Hvorfor ikke med",
+        // With A2 (25) fixed, A1 (40) fits in no frame below 65: in at none below 60.
+        "  A1  Legemiddelliste       40  24,00            75              –  over budsjett: koster 40, 5 MNOK igjen",
+        "  Nærmest over / under: den nærmeste rammen fra og med denne, og den nærmeste mindre, der tiltaket er med i et beste utvalg. Ikke «med fra»: det beste utvalget følger ikke rammen, så tiltaket kan være ute igjen over og under. – ved ingen slik ramme, ? ikke beregnet.",
         "",
         "Valgt i alt: 3 tiltak, 55 av 60 MNOK, score 54,00",
         "Rangeringsrekkefølgen gir et annet utvalg: 1 tiltak, 40 MNOK, score 24,00 (stopper ved Dokumentdeling). Det eksakte utvalget gir 30,00 mer i score.",
