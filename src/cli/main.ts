@@ -8,6 +8,8 @@ import * as path from "path";
 import { allFindings, rankLabel, type Assessment, type MeasureResult } from "../core/assess";
 import { bySeverity, type Finding } from "../core/findings";
 import { groups, type Model } from "../core/model";
+import { fullNameTexts } from "../core/full-name";
+import { printedTotals } from "../i18n/totals";
 import { findingMessage, formatNumber, severityLabel, t, type Lang } from "../i18n";
 import { reportingText } from "../i18n/checklist";
 import { CHECKLIST_WORDS } from "../grid/layout";
@@ -107,10 +109,13 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
   };
   const ranked = a.measures.filter((m) => m.rank !== null);
   const unranked = a.measures.filter((m) => m.rank === null);
+  // Every output's name and figures: «Tema: tiltak» (core/full-name.ts), the ranking's decimals (i18n/totals.ts).
+  const names = fullNameTexts(a.measures);
+  const totals = printedTotals(a, lang);
   const rows = ranked.map((m) => [
     rankLabel(m),
-    m.name,
-    num(lang, m.total, 1),
+    names.get(m.id) ?? m.name,
+    totals.text.get(m.id) ?? "–",
     ...top.map((g) => num(lang, m.values[g.id], 2)),
     ...checklistCells(m),
     completeness(lang, m),
@@ -124,7 +129,7 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
       const why = m.findings.find((f) => f.code === "no-total");
       // Without a total there is no rank in the segment either; Inn/Ut and the segment still say where it belongs.
       const where = cl ? checklistCells(m).slice(0, 2) : [];
-      out.push(`  –  ${why ? findingMessage(why, lang, model) : m.name}${where.length ? ` [${where.join(", ")}]` : ""}`);
+      out.push(`  –  ${why ? findingMessage(why, lang, model) : (names.get(m.id) ?? m.name)}${where.length ? ` [${where.join(", ")}]` : ""}`);
     }
   }
 

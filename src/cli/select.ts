@@ -15,6 +15,7 @@ import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
 import { readScorers } from "../grid/scorers-table";
 import { formatNumber, severityLabel, t, type Lang } from "../i18n";
+import { printedTotals } from "../i18n/totals";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
 import { escapeDeep } from "../core/escape";
@@ -90,7 +91,11 @@ function ordered(ms: SelectionMeasure[]): SelectionMeasure[] {
     .map((x) => x.m);
 }
 
-export function renderSelectionText(file: string, r: SelectionResult, findings: SelectionFinding[], lang: Lang): string {
+/**
+ * The selection as text. `scores`: each measure's total as the ranking prints it (i18n/totals.ts),
+ * so a list shows the figures of `prio score`; without it, two decimals.
+ */
+export function renderSelectionText(file: string, r: SelectionResult, findings: SelectionFinding[], lang: Lang, scores?: ReadonlyMap<string, string>): string {
   const out: string[] = [st(lang, "title", { file: path.basename(file) })];
   out.push(
     r.minimum === null
@@ -106,6 +111,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
   }
   const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
   const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
+  const scoreOf = (m: SelectionMeasure) => scores?.get(m.id) ?? score(lang, m.score);
   const forcedMark = (m: SelectionMeasure) => (m.forced === "in" ? ` (${st(lang, "forcedIn")})` : "");
   const listBlock = (title: string, ms: SelectionMeasure[], totals: { count: number; cost: number; score: number }) => {
     out.push("", title);
@@ -113,7 +119,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
     else
       out.push(
         ...table(
-          [[st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore")], ...ordered(ms).map((m) => [m.id, m.name + forcedMark(m), mnokText(lang, m.cost), score(lang, m.score)])],
+          [[st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore")], ...ordered(ms).map((m) => [m.id, m.name + forcedMark(m), mnokText(lang, m.cost), scoreOf(m)])],
           new Set([2, 3]),
           [10, 60, 9, 7],
         ),
@@ -134,7 +140,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
             m.id,
             m.name,
             mnokText(lang, m.cost),
-            score(lang, m.score),
+            scoreOf(m),
             m.entersAt === undefined ? "–" : m.entersAt === null ? st(lang, "never") : `${mnokText(lang, m.entersAt)}`,
             reasonText(lang, m.reason!, names, m.score !== null),
           ]),
@@ -231,7 +237,7 @@ export async function selectMain(argv: string[], io: Io): Promise<number> {
     const problem = problemWithFrames(inputs, args.budget, args.minimum);
     if (!problem) throw new UsageError(st(lang, "noFrame"));
     const result = await select(problem, highsSolver());
-    io.out(args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang));
+    io.out(args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang, printedTotals(read.assessment, lang).text));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

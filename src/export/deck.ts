@@ -434,7 +434,8 @@ export interface ChartPage {
  * height per bar, so fewer bars fit).
  */
 export function chartPages(rows: ExportRow[]): ChartPage[] {
-  const labels = rows.map((r) => `${r.rank}  ${chartName(r.measure)}`);
+  // The row's name (unique in the list) when it fits; a longer one shortened (short-name.ts).
+  const labels = rows.map((r) => `${r.rank}  ${[...r.name].length <= CHART_NAME_MAX ? r.name : chartName(r.measure)}`);
   const widest = Math.max(0, ...labels.map((l) => textWidthPt(l, BODY_PT))) / 72;
   const labelIn = Math.min(CONTENT_W * CHART.labelMaxFraction, widest + 0.1);
   const lines = labels.map((l) => wrapLines(l, labelIn * 72, BODY_PT).length);

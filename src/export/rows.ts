@@ -8,10 +8,11 @@ import { rankLabel, type Assessment, type MeasureResult } from "../core/assess";
 import type { Placement, Segment } from "../core/checklist";
 import { SEGMENTS } from "../core/checklist";
 import { rank } from "../core/rank";
-import { fullName } from "../core/full-name";
+import { fullName, fullNameTexts } from "../core/full-name";
 import { rankWithin, type SegmentRank } from "../core/segments";
 import { findingMessage, formatNumber, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
+import { printedTotals } from "../i18n/totals";
 import type { SelectionSplit } from "./selection-split";
 
 /** A placement as one key: a segment, «ikke vurdert», or Ut. */
@@ -40,11 +41,11 @@ export interface ExportSelection {
 
 export interface ExportRow {
   measure: MeasureResult;
-  /** «Tema: tiltak» — the full, unambiguous name. */
+  /** «Tema: tiltak» — the full name, unique in the list (core/full-name.ts). */
   name: string;
   /** `6=`, `6`; `–` without a total. */
   rank: string;
-  /** One decimal in the locale; `–` without a total. */
+  /** In the locale with the ranking's decimals (i18n/totals.ts: one decimal unless more keep different totals apart); `–` without a total. */
   score: string;
   /** Each top-level group's value, two decimals in the locale (`–` for none), in model order. */
   groups: string[];
@@ -122,6 +123,8 @@ export function exportTable(input: ExportInput, lang: Lang, sel: ExportSelection
   const placeOf = new Map<string, number>();
   for (const s of cutRanks) if (s.rank !== null) placeOf.set(ranked[s.index].id, s.rank);
 
+  const names = fullNameTexts(a.measures);
+  const totals = printedTotals(a, lang);
   const row = (m: MeasureResult): ExportRow => {
     const key = keyOf(m.id);
     const place = placeOf.get(m.id);
@@ -129,9 +132,9 @@ export function exportTable(input: ExportInput, lang: Lang, sel: ExportSelection
     const sr = segmentRanks.get(m.id);
     return {
       measure: m,
-      name: fullName(m),
+      name: names.get(m.id) ?? fullName(m),
       rank: rankLabel(m),
-      score: m.total === null ? "–" : formatNumber(lang, m.total, 1),
+      score: totals.text.get(m.id) ?? "–",
       groups: model.criteria.map((g) => {
         const v = m.values[g.id];
         return typeof v === "number" ? formatNumber(lang, v, 2) : "–";

@@ -8,7 +8,7 @@ import { formatNumber, type Lang } from "../i18n";
 import { pp } from "../i18n/presenter";
 import { barShare } from "../ui/bar";
 import { rankMoves } from "../ui/movement";
-import { nameParts } from "../ui/names";
+import { fullNameTexts } from "../core/full-name";
 import type { PresenterMessage, PresenterRow } from "./protocol";
 import type { Baseline, Move } from "../core/movement";
 import { movesAgainst } from "../core/movement";
@@ -26,13 +26,13 @@ export function presenterMessage(
   const min = totalMin(a.model);
   const max = totalMax(a.model);
   const moves: Map<string, Move> = baseline && !whatIf ? movesAgainst(baseline, a.measures) : rankMoves(previous, current);
+  const names = fullNameTexts(a.measures);
   const rows: PresenterRow[] = a.measures.map((m) => {
-    const { name, theme } = nameParts(m);
     const move = moves.get(m.id);
     const row: PresenterRow = {
       id: m.id,
       rank: rankLabel(m),
-      name: theme ? `${theme}: ${name}` : name,
+      name: names.get(m.id) ?? m.name,
       total: m.total === null ? "–" : formatNumber(lang, m.total, 1),
       bar: m.total === null ? 0 : barShare(m.total, min, max),
     };

@@ -5,12 +5,12 @@
  * `data-weights` on the list names the tried weights it shows (the bench waits for it).
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { rankLabel, type MeasureResult } from "../../core/assess";
 import { formatShort, type Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
 import type { TriedWeights, WhatIfShown } from "../../presenter/whatif-channel";
-import { nameParts } from "../../ui/names";
+import { fullNameTexts } from "../../core/full-name";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
@@ -52,13 +52,15 @@ export function weightsKey(w: TriedWeights | null | undefined): string {
 export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) {
   const s = useStyles();
   const moves = shown.moves ?? new Map<string, { by: number; from: number }>();
+  // «Tema: tiltak», unique in the list: every list's rule (core/full-name.ts).
+  const names = useMemo(() => fullNameTexts(shown.tried.measures), [shown.tried]);
   return (
     <ol className={s.list} aria-label={wp(lang, "whatif.ranking")} data-testid="whatif-ranking" data-weights={weightsKey(shown.weights)}>
       {shown.tried.measures.map((m, i) => {
         const move = moves.get(m.id);
         // Keyed by place, not by measure: a re-ranking rewrites the text of the places that changed
         // instead of moving up to 200 list items in the DOM (and every observer of it) on each slider step.
-        return <Row key={i} m={m} rank={rankLabel(m)} total={m.total} by={move?.by ?? 0} from={move?.from ?? 0} lang={lang} />;
+        return <Row key={i} m={m} name={names.get(m.id) ?? m.name} rank={rankLabel(m)} total={m.total} by={move?.by ?? 0} from={move?.from ?? 0} lang={lang} />;
       })}
     </ol>
   );
@@ -66,10 +68,8 @@ export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) 
 
 /** One row: re-rendered only when its rank, total, movement or language changes (a measure's name changes only with a new assessment). */
 const Row = memo(
-  function Row({ m, rank, total, by, from, lang }: { m: MeasureResult; rank: string; total: number | null; by: number; from: number; lang: Lang }) {
+  function Row({ m, name: full, rank, total, by, from, lang }: { m: MeasureResult; name: string; rank: string; total: number | null; by: number; from: number; lang: Lang }) {
     const s = useStyles();
-    const { name, theme } = nameParts(m);
-    const full = theme ? `${theme}: ${name}` : name;
     const words = by !== 0 ? wp(lang, by > 0 ? "whatif.up" : "whatif.down", { n: Math.abs(by), from }) : "";
     return (
       <li className={s.rank} data-testid={`whatif-row-${m.id}`}>
@@ -90,5 +90,5 @@ const Row = memo(
       </li>
     );
   },
-  (a, b) => a.rank === b.rank && a.total === b.total && a.by === b.by && a.from === b.from && a.lang === b.lang && a.m.id === b.m.id && a.m.name === b.m.name && a.m.theme === b.m.theme,
+  (a, b) => a.rank === b.rank && a.total === b.total && a.by === b.by && a.from === b.from && a.lang === b.lang && a.m.id === b.m.id && a.name === b.name,
 );
