@@ -29,7 +29,8 @@ import { escapeControls, escapeControlsKeepLines, escapeDeep, escapeJson } from 
 import { commandOf } from "./args";
 import { sensitivityCli } from "./sensitivity";
 import { uncertaintyCli } from "./uncertainty";
-import { exportMain, isExportCommand, withExportUsage } from "./slides";
+import { exportMain, isExportCommand } from "./slides";
+import { helpMain, overview, wantsHelp } from "./help";
 import { scorersJson, scorersText, spreadJson } from "./scorers";
 import { load } from "./load";
 import { UsageError, type Io } from "./usage";
@@ -54,7 +55,6 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i];
     if (a === "--lang") i++;
     else if (a === "--json") args.json = true;
-    else if (a === "--help" || a === "-h") args.command = "help";
     else if (a.startsWith("--")) throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
     else if (!args.command) args.command = a;
     else if (!args.file) args.file = a;
@@ -237,6 +237,8 @@ function renderChecklistJson(r: ChecklistReport, lang: Lang, model: Model): stri
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // Every command answers --help with its usage (exit 0); `prio --help` lists them all.
+  if (wantsHelp(argv)) return helpMain(argv, { ...io, err: (text) => io.err(escapeControls(text)) });
   if (isExportCommand(argv)) return exportMain(argv, io);
   let lang: Lang = "nb";
   if (argv[0] === "select") {
@@ -254,9 +256,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const args = parseArgs(argv);
     lang = args.lang;
-    if (args.command === "" || args.command === "help") {
-      io.out(withExportUsage(t(lang, "cli.usage"), lang));
-      return args.command === "help" ? 0 : 2;
+    if (args.command === "") {
+      io.out(overview(lang));
+      return 2;
     }
     if (args.command !== "score" && args.command !== "checklist") throw new UsageError(t(lang, "cli.error.unknownCommand", { command: args.command }));
     if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: args.command }));
