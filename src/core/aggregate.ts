@@ -7,7 +7,7 @@
  */
 import { classify, type CellValue, type Classified } from "./cell";
 import { finding, type Finding } from "./findings";
-import { completenessOf, isGroup, leaves, type CriterionNode, type Model } from "./model";
+import { completenessOf, isGroup, type CriterionNode, type Model } from "./model";
 
 /** One typed score and where it is. */
 export interface ScoreCell {
@@ -125,88 +125,244 @@ export function nodeValues(model: Model, leafValues: Record<string, number | nul
   return values;
 }
 
-export function scoreMeasure(model: Model, input: MeasureInput, leafNodes: CriterionNode[] = leaves(model)): MeasureScore {
-  const outcomes: Record<string, LeafOutcome> = {};
-  const leafValues: Record<string, number | null> = {};
+/**
+ * The criteria tree laid out once per model, for scoring many measures without walking the tree
+ * (or allocating) per measure: leaves and groups as indices, weights as arrays. Node ids are unique
+ * (model validation refuses duplicates).
+ */
+export interface ModelLayout {
+  model: Model;
+  leafNodes: CriterionNode[];
+  leafIds: string[];
+  /** 1 where the leaf is inverted (its value is min + max − typed). */
+  inverted: Uint8Array;
+  /** Every node in post-order (children before their parent): the order of MeasureScore.values. */
+  nodeIds: string[];
+  /**
+   * Every node id (post-order), and every leaf id, as keys with null: each measure's `values` and
+   * `leaves` start as a copy (one allocation with its keys in place), then the keys are filled in.
+   */
+  valuesTemplate: Record<string, number | null>;
+  leavesTemplate: Record<string, LeafOutcome | null>;
+  /** For node j (post-order): its leaf index, or −1 for a group. */
+  leafOf: Int32Array;
+  /** Group j's children are childIndex[childStart[j] … childStart[j + 1]) (post-order indices). */
+  childStart: Int32Array;
+  childIndex: Int32Array;
+  /** The child's weight where it counts (finite, > 0), else 0 (and childCounts 0). */
+  childWeight: Float64Array;
+  childCounts: Uint8Array;
+  /** The top-level groups: post-order index, id, weight, whether the weight counts (finite, > 0). */
+  topNode: Int32Array;
+  topIds: string[];
+  topWeight: Float64Array;
+  topCounts: Uint8Array;
+  /** Leaf indices under each top-level group, in model order. */
+  topLeaves: Int32Array[];
+  /** Top-level groups of weight > 0 (the completeness check's; Infinity included, as before). */
+  thinTops: Int32Array;
+  completeness: number;
+}
+
+/** Lays the model out (cheap: once per assess() call, not cached, since a model is plain data that may be edited). */
+export function layoutOf(model: Model): ModelLayout {
+  const leafNodes: CriterionNode[] = [];
+  const nodeIds: string[] = [];
+  const leafOf: number[] = [];
+  const childLists: number[][] = [];
+  const childNodes: CriterionNode[][] = [];
+  const walk = (node: CriterionNode): number => {
+    if (!isGroup(node)) {
+      const j = nodeIds.length;
+      nodeIds.push(node.id);
+      leafOf.push(leafNodes.length);
+      leafNodes.push(node);
+      childLists.push([]);
+      childNodes.push([]);
+      return j;
+    }
+    const kids = node.children!.map(walk);
+    const j = nodeIds.length;
+    nodeIds.push(node.id);
+    leafOf.push(-1);
+    childLists.push(kids);
+    childNodes.push(node.children!);
+    return j;
+  };
+  const topNode = Int32Array.from(model.criteria.map(walk));
+  const N = nodeIds.length;
+  const childStart = new Int32Array(N + 1);
+  for (let j = 0; j < N; j++) childStart[j + 1] = childStart[j] + childLists[j].length;
+  const childIndex = new Int32Array(childStart[N]);
+  const childWeight = new Float64Array(childStart[N]);
+  const childCounts = new Uint8Array(childStart[N]);
+  for (let j = 0; j < N; j++)
+    childLists[j].forEach((c, q) => {
+      const w = childNodes[j][q].weight;
+      childIndex[childStart[j] + q] = c;
+      childCounts[childStart[j] + q] = counts(w) ? 1 : 0;
+      childWeight[childStart[j] + q] = counts(w) ? w : 0;
+    });
+  const leafIndex = new Map(leafNodes.map((l, k) => [l, k]));
+  const valuesTemplate: Record<string, number | null> = {};
+  for (const id of nodeIds) valuesTemplate[id] = null;
+  const leavesTemplate: Record<string, LeafOutcome | null> = {};
+  for (const l of leafNodes) leavesTemplate[l.id] = null;
+  return {
+    model,
+    valuesTemplate,
+    leavesTemplate,
+    leafNodes,
+    leafIds: leafNodes.map((l) => l.id),
+    inverted: Uint8Array.from(leafNodes, (l) => (l.direction === "inverted" ? 1 : 0)),
+    nodeIds,
+    leafOf: Int32Array.from(leafOf),
+    childStart,
+    childIndex,
+    childWeight,
+    childCounts,
+    topNode,
+    topIds: model.criteria.map((g) => g.id),
+    topWeight: Float64Array.from(model.criteria, (g) => (counts(g.weight) ? g.weight : 0)),
+    topCounts: Uint8Array.from(model.criteria, (g) => (counts(g.weight) ? 1 : 0)),
+    topLeaves: model.criteria.map((g) => Int32Array.from(leavesUnder(g), (l) => leafIndex.get(l)!)),
+    thinTops: Int32Array.from(model.criteria.flatMap((g, t) => (g.weight > 0 ? [t] : []))),
+    completeness: completenessOf(model),
+  };
+}
+
+/** Scratch arrays for scoring one measure after another without allocating per measure. */
+interface Scratch {
+  leafValue: Float64Array;
+  /** 1 scored, 0 missing, 2 invalid. */
+  leafState: Uint8Array;
+  nodeValue: Float64Array;
+  nodeHas: Uint8Array;
+}
+
+function scratchFor(layout: ModelLayout): Scratch {
+  const L = layout.leafIds.length;
+  const N = layout.nodeIds.length;
+  return { leafValue: new Float64Array(L), leafState: new Uint8Array(L), nodeValue: new Float64Array(N), nodeHas: new Uint8Array(N) };
+}
+
+/** One measure scored against the model (`_leafNodes`, leaves(model), is accepted for callers that have it; the layout is the model's). */
+export function scoreMeasure(model: Model, input: MeasureInput, _leafNodes?: CriterionNode[]): MeasureScore {
+  const layout = layoutOf(model);
+  return scoreLaidOut(layout, scratchFor(layout), input, false);
+}
+
+/** Scores measures one after another on one layout (what assess() does): `withRank` adds rank: null, tied: false. */
+export function measureScorer(layout: ModelLayout): (input: MeasureInput, withRank: boolean) => MeasureScore {
+  const scratch = scratchFor(layout);
+  return (input, withRank) => scoreLaidOut(layout, scratch, input, withRank);
+}
+
+function invalidFinding(model: Model, input: MeasureInput, leafId: string, c: Classified & { kind: "invalid" }, address: string | undefined): Finding {
+  const params: Record<string, string | number | null> = {
+    measure: input.name,
+    criterion: leafId,
+    raw: c.raw,
+    min: model.scale.min,
+    max: model.scale.max,
+  };
+  if (c.suggestion !== undefined) params.suggestion = c.suggestion;
+  return finding(INVALID_CODE[c.reason], "error", params, { measureId: input.id, criterionId: leafId, cell: address });
+}
+
+function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput, withRank: boolean): MeasureScore {
+  const { model, leafIds, leafOf, childStart, childIndex, childWeight, childCounts, nodeIds } = layout;
+  const { leafValue, leafState, nodeValue, nodeHas } = scratch;
+  const scale = model.scale;
+  const lo = scale.min;
+  const hi = scale.max;
+  const L = leafIds.length;
+  // Every leaf's outcome is set below.
+  const outcomes = { ...layout.leavesTemplate } as Record<string, LeafOutcome>;
   const missing: string[] = [];
   const invalid: string[] = [];
   const findings: Finding[] = [];
-  const where = (leafId: string, address?: string) => ({ measureId: input.id, criterionId: leafId, cell: address });
+  const scores = input.scores;
 
-  for (const leaf of leafNodes) {
-    const cell = input.scores[leaf.id];
-    const c = classify(cell?.value ?? null, model.scale);
-    const outcome: LeafOutcome = cell?.address ? { ...c, address: cell.address } : c;
-    outcomes[leaf.id] = outcome;
+  for (let k = 0; k < L; k++) {
+    const id = leafIds[k];
+    const cell = scores[id];
+    const value = cell === undefined || cell === null ? null : cell.value;
+    const address = cell === undefined || cell === null ? undefined : cell.address;
+    // Numbers within the scale (nearly every cell) without classify()'s intermediate object.
+    if (typeof value === "number" && value >= lo && value <= hi && Number.isFinite(value)) {
+      outcomes[id] = address ? { kind: "score", value, address } : { kind: "score", value };
+      leafValue[k] = layout.inverted[k] ? lo + hi - value : value;
+      leafState[k] = 1;
+      continue;
+    }
+    const c = classify(value, scale);
+    outcomes[id] = address ? { ...c, address } : c;
     if (c.kind === "score") {
-      leafValues[leaf.id] = effectiveScore(leaf, c.value, model);
+      leafValue[k] = layout.inverted[k] ? lo + hi - c.value : c.value;
+      leafState[k] = 1;
+    } else if (c.kind === "missing") {
+      leafState[k] = 0;
+      missing.push(id);
     } else {
-      leafValues[leaf.id] = null;
-      if (c.kind === "missing") missing.push(leaf.id);
-      else {
-        invalid.push(leaf.id);
-        const params: Record<string, string | number | null> = {
-          measure: input.name,
-          criterion: leaf.id,
-          raw: c.raw,
-          min: model.scale.min,
-          max: model.scale.max,
-        };
-        if (c.suggestion !== undefined) params.suggestion = c.suggestion;
-        findings.push(finding(INVALID_CODE[c.reason], "error", params, where(leaf.id, cell?.address)));
-      }
+      leafState[k] = 2;
+      invalid.push(id);
+      findings.push(invalidFinding(model, input, id, c, address));
     }
   }
 
-  const values = nodeValues(model, leafValues);
-  const { total, missingGroups } = totalOf(model, values);
-
-  // Ranked on few scores: a group with less than the model's share of its questions scored.
-  const thin = total === null ? [] : thinGroups(model, new Set([...missing, ...invalid]));
-  if (thin.length > 0) {
-    const first = thin.flatMap((g) => g.unscored).map((id) => input.scores[id]?.address).find((a) => a !== undefined);
-    findings.push(
-      finding(
-        "few-scores",
-        "warning",
-        {
-          measure: input.name,
-          groups: thin.map((g) => g.id),
-          scored: thin.map((g) => g.scored),
-          of: thin.map((g) => g.of),
-          threshold: completenessOf(model),
-          criteria: missing,
-        },
-        { measureId: input.id, cell: first ?? input.address },
-      ),
-    );
-  } else if (missing.length > 0) {
-    const first = missing.map((id) => input.scores[id]?.address).find((a) => a !== undefined);
-    findings.push(
-      finding(
-        "missing-scores",
-        total === null ? "warning" : "info",
-        { measure: input.name, criteria: missing, count: missing.length },
-        { measureId: input.id, cell: first },
-      ),
-    );
-  }
-  if (total === null) {
-    const firstCellOf = (groupId: string): string | undefined => {
-      const group = model.criteria.find((g) => g.id === groupId);
-      const ids = group ? leavesUnder(group).map((l) => l.id) : [];
-      return ids.map((id) => input.scores[id]?.address).find((a) => a !== undefined);
-    };
-    findings.push(
-      finding(
-        "no-total",
-        "warning",
-        { measure: input.name, groups: missingGroups },
-        { measureId: input.id, cell: missingGroups.map(firstCellOf).find((a) => a !== undefined) ?? input.address },
-      ),
-    );
+  // Every node's value bottom-up (post-order), as nodeValues(): a group is the weighted mean of its
+  // children that have a value and a weight that counts, summed in child order.
+  const N = nodeIds.length;
+  const values = { ...layout.valuesTemplate };
+  for (let j = 0; j < N; j++) {
+    const leaf = leafOf[j];
+    if (leaf >= 0) {
+      const has = leafState[leaf] === 1;
+      nodeHas[j] = has ? 1 : 0;
+      nodeValue[j] = leafValue[leaf];
+      values[nodeIds[j]] = has ? leafValue[leaf] : null;
+      continue;
+    }
+    let num = 0;
+    let den = 0;
+    for (let q = childStart[j]; q < childStart[j + 1]; q++) {
+      const c = childIndex[q];
+      if (nodeHas[c] === 0 || childCounts[q] === 0) continue;
+      num += childWeight[q] * nodeValue[c];
+      den += childWeight[q];
+    }
+    if (den > 0) {
+      const v = num / den;
+      nodeHas[j] = 1;
+      nodeValue[j] = v;
+      values[nodeIds[j]] = v;
+    } else {
+      nodeHas[j] = 0;
+      values[nodeIds[j]] = null;
+    }
   }
 
+  // The total, as totalOf().
+  const missingGroups: string[] = [];
+  let num = 0;
+  let den = 0;
+  const { topNode, topWeight, topCounts, topIds } = layout;
+  for (let t = 0; t < topNode.length; t++) {
+    if (topCounts[t] === 0) continue;
+    if (nodeHas[topNode[t]] === 0) {
+      missingGroups.push(topIds[t]);
+      continue;
+    }
+    num += topWeight[t] * nodeValue[topNode[t]];
+    den += topWeight[t];
+  }
+  const total = missingGroups.length > 0 || den === 0 ? null : model.total === "mean" ? num / den : num;
+
+  if (missing.length > 0 || invalid.length > 0) noteGaps(layout, input, total, missing, missingGroups, findings, leafState);
+  else if (total === null) noTotal(layout, input, missingGroups, findings);
+
+  const comments = input.comments;
   const out: MeasureScore = {
     id: input.id,
     name: input.name,
@@ -217,13 +373,82 @@ export function scoreMeasure(model: Model, input: MeasureInput, leafNodes: Crite
     missing,
     invalid,
     complete: missing.length === 0 && invalid.length === 0,
-    comments: { ...(input.comments ?? {}) },
+    comments: comments === undefined ? {} : { ...comments },
     findings,
   };
   if (input.theme !== undefined) out.theme = input.theme;
   if (input.actor !== undefined) out.actor = input.actor;
   if (input.address !== undefined) out.address = input.address;
+  if (withRank) {
+    const r = out as MeasureScore & { rank: number | null; tied: boolean };
+    r.rank = null;
+    r.tied = false;
+  }
   return out;
+}
+
+/** The findings about blank or invalid cells: ranked on few scores, or missing scores; then no total. */
+function noteGaps(layout: ModelLayout, input: MeasureInput, total: number | null, missing: string[], missingGroups: string[], findings: Finding[], leafState: Uint8Array): void {
+  const { leafIds } = layout;
+  const scores = input.scores;
+  // Ranked on few scores: a group with less than the model's share of its questions scored.
+  const thin: { id: string; scored: number; of: number; unscored: string[] }[] = [];
+  if (total !== null) {
+    const threshold = layout.completeness;
+    for (let q = 0; q < layout.thinTops.length; q++) {
+      const t = layout.thinTops[q];
+      const ids = layout.topLeaves[t];
+      let not = 0;
+      for (let i = 0; i < ids.length; i++) if (leafState[ids[i]] !== 1) not++;
+      const scored = ids.length - not;
+      if (ids.length > 0 && not > 0 && scored / ids.length < threshold) {
+        const unscored: string[] = [];
+        for (let i = 0; i < ids.length; i++) if (leafState[ids[i]] !== 1) unscored.push(leafIds[ids[i]]);
+        thin.push({ id: layout.topIds[t], scored, of: ids.length, unscored });
+      }
+    }
+  }
+  if (thin.length > 0) {
+    const first = thin.flatMap((g) => g.unscored).map((id) => scores[id]?.address).find((a) => a !== undefined);
+    findings.push(
+      finding(
+        "few-scores",
+        "warning",
+        {
+          measure: input.name,
+          groups: thin.map((g) => g.id),
+          scored: thin.map((g) => g.scored),
+          of: thin.map((g) => g.of),
+          threshold: layout.completeness,
+          criteria: missing,
+        },
+        { measureId: input.id, cell: first ?? input.address },
+      ),
+    );
+  } else if (missing.length > 0) {
+    const first = missing.map((id) => scores[id]?.address).find((a) => a !== undefined);
+    findings.push(
+      finding("missing-scores", total === null ? "warning" : "info", { measure: input.name, criteria: missing, count: missing.length }, { measureId: input.id, cell: first }),
+    );
+  }
+  if (total === null) noTotal(layout, input, missingGroups, findings);
+}
+
+function noTotal(layout: ModelLayout, input: MeasureInput, missingGroups: string[], findings: Finding[]): void {
+  const { model, leafIds } = layout;
+  const firstCellOf = (groupId: string): string | undefined => {
+    const t = model.criteria.findIndex((g) => g.id === groupId);
+    const ids = t >= 0 ? Array.from(layout.topLeaves[t], (k) => leafIds[k]) : [];
+    return ids.map((id) => input.scores[id]?.address).find((a) => a !== undefined);
+  };
+  findings.push(
+    finding(
+      "no-total",
+      "warning",
+      { measure: input.name, groups: missingGroups },
+      { measureId: input.id, cell: missingGroups.map(firstCellOf).find((a) => a !== undefined) ?? input.address },
+    ),
+  );
 }
 
 /**

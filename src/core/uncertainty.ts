@@ -23,10 +23,20 @@
  *
  * Fast: the measures' leaf values sit in one typed array; per draw the leaf coefficients (the
  * product of normalised weights along each path) are computed once per pattern of blanks, the
- * score noise of the whole draw is generated in one loop, a total is a dot product, and the ranks
- * come from insertion into the previous draw's order (nearly sorted). The pairwise counts are kept
- * lazily: a pair's relation changes only when the insertion swaps the two, so each pair remembers
- * since which draw one has been above the other, and is counted when they swap (and at the end).
+ * score noise of the whole draw is generated in one loop, and a total is a dot product. The order
+ * of a draw is chosen by the disorder seen: insertion into the previous draw's order while that
+ * needs few swaps (weights alone, small spreads), else a bucket sort, linear in the number of
+ * measures (scores ±1 reorder a large share of all pairs from one draw to the next, and insertion
+ * would cost that many swaps). The places of a batch of draws are added to the rank counts measure
+ * by measure, so the n × n counts are not touched at random once per measure and draw.
+ * Pairwise, for every pair (`pairwise: true`, what `prio uncertainty --json` prints), the counts are
+ * kept lazily: a pair's relation changes only when the insertion swaps the two, so each pair
+ * remembers since which draw one has been above the other, and is counted when they swap (and at
+ * the end); those draws are always ordered by insertion, and their cost grows with the swaps: at
+ * 2,000 measures with scores ±1 about a tenth of all pairs swap in every draw. For the first K
+ * measures (the default counts the 30 the pane shows) each draw counts, for each of them, the
+ * measures placed before it and those level with it: the sum of their places, small at the top.
+ * Every path gives the same numbers for a seed (test/core/uncertainty-order.test.ts).
  */
 import type { Assessment } from "./assess";
 import { allNodes, leaves, type Model } from "./model";
@@ -44,15 +54,27 @@ export interface UncertaintyOptions {
   scores: ScoreDraw;
   /** The cut for topN: the probability of a place 1..top. */
   top?: number;
-  /** Count how often each measure ranks above each other one (default true; false leaves `beats` null and saves the n² memory). */
-  pairwise?: boolean;
+  /**
+   * Count how often each measure ranks above each other one: true (the default when absent) for
+   * every pair; a number K for the pairs of the first K measures (in rank order now) with every
+   * measure, which is all the pane shows and far cheaper at a thousand measures and more; false for
+   * none (`beats` null, and no n² memory).
+   */
+  pairwise?: boolean | number;
 }
+
+/**
+ * The pairwise rows the pane's «Hvem slår hvem» shows (src/taskpane/stability/PairwiseTable.tsx
+ * shows the first 30 measures): what DEFAULT_UNCERTAINTY counts.
+ */
+export const PAIRWISE_FIRST = 30;
 
 export const DEFAULT_UNCERTAINTY: UncertaintyOptions = {
   draws: 10_000,
   seed: 1,
   weights: { kind: "relative", spread: 0.2 },
   scores: { kind: "uniform", spread: 1 },
+  pairwise: PAIRWISE_FIRST,
 };
 
 /** What the simulation needs: plain data, so it can be posted to a Web Worker. */
@@ -73,7 +95,10 @@ export interface UncertaintyResult {
   topN: number[] | null;
   /**
    * beats[i][j] = probability that i ranks strictly above j (the diagonal is 0); ties[i][j] (= ties[j][i])
-   * the probability that they tie, so beats[i][j] + beats[j][i] + ties[i][j] = 1. Null when `pairwise: false`.
+   * the probability that they tie, so beats[i][j] + beats[j][i] + ties[i][j] = 1. One row for each of
+   * the first K measures when `pairwise` is a number K below the number of measures (each row over
+   * every measure; beats[j][i] for j ≥ K is 1 − beats[i][j] − ties[i][j]), n rows otherwise. Null
+   * when `pairwise: false`.
    */
   beats: number[][] | null;
   ties: number[][] | null;
@@ -136,6 +161,17 @@ export interface Simulation {
 }
 
 const counts = (w: number): boolean => Number.isFinite(w) && w > 0;
+
+/** How often a draw tries insertion again after the order needed a sort. */
+const RETRY = 16;
+
+/** The number of pairwise rows for the option: every measure for true or absent, none for false, else K within [0, n]. */
+function pairwiseRows(option: boolean | number | undefined, n: number): number {
+  if (option === undefined || option === true) return n;
+  if (option === false) return 0;
+  const k = Math.floor(option);
+  return k > 0 ? Math.min(k, n) : 0;
+}
 
 export function createSimulation(input: UncertaintyInput, options: UncertaintyOptions): Simulation {
   const { model } = input;
@@ -202,17 +238,48 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   /** The totals in `order`'s order, so the insertion compares without an indirection. */
   const sorted = new Float64Array(n);
   const rankCounts = new Float64Array(n * n);
-  const pairwise = options.pairwise !== false;
+  /** Rows of the pairwise counts: every measure (the spans below), the first K (the prefix counts below), or none. */
+  const pairRows = pairwiseRows(options.pairwise, n);
+  const spans = pairRows > 0 && pairRows === n;
   /**
-   * The spans in which one measure stands above another: when the insertion moves m above b at
-   * draw d, above[m·n + b] −= d (m's span starts, b's ends). So the draws with a above b are
-   * above[a·n + b] − above[b·n + a], plus `done` when a is above b at the end (its span still open).
-   * tieCounts[a·n + b]: the draws in which a and b tie with a above b in the order; those are ties,
-   * not wins.
+   * Every pair: the spans in which one measure stands above another. When the insertion moves m
+   * above b at draw d, above[m·n + b] −= d (m's span starts, b's ends). So the draws with a above b
+   * are above[a·n + b] − above[b·n + a], plus `done` when a is above b at the end (its span still
+   * open). tieCounts[a·n + b]: the draws in which a and b tie with a above b in the order; those are
+   * ties, not wins. This costs one write per swap, so these draws are always ordered by insertion.
    */
   // Doubles: an entry sums up to draws²/2 (5·10¹³ at the most draws allowed), exact below 2⁵³.
-  const above = pairwise ? new Float64Array(n * n) : null;
-  const tieCounts = pairwise ? new Float64Array(n * n) : null;
+  const above = spans ? new Float64Array(n * n) : null;
+  const tieCounts = spans ? new Float64Array(n * n) : null;
+  /**
+   * The first K measures (K < n): per draw, for each of them, every measure in an earlier run of the
+   * draw's order is counted in behind[a·n + b] (b strictly above a) and every other one of its own
+   * run in level[a·n + b]. The cost is the sum of their places, small for the top of a ranking.
+   */
+  const prefix = pairRows > 0 && !spans;
+  const behind = prefix ? new Float64Array(pairRows * n) : null;
+  const level = prefix ? new Float64Array(pairRows * n) : null;
+  /** Per place in the draw's order: where its run starts and ends (the prefix counts need them). */
+  const runStart = prefix ? new Int32Array(n) : null;
+  const runEnd = prefix ? new Int32Array(n) : null;
+  const placeOf = prefix ? new Int32Array(pairRows) : null;
+  /** Places of the draws not yet added to rankCounts (see flushPlaces). */
+  const BUFFERED = Math.max(1, Math.min(256, Math.floor(2 ** 20 / Math.max(1, n))));
+  const bufStart = new Int32Array(BUFFERED * n);
+  const bufLen = new Int32Array(BUFFERED * n);
+  let buffered = 0;
+  /** The bucket sort's counts and keys. */
+  const bucketCount = new Int32Array(n + 1);
+  const bucketOf = new Int32Array(n);
+  /**
+   * How the draws are ordered, by the disorder seen: insertion into the previous draw's order while
+   * it needs few swaps (a draw much like the last), otherwise a bucket sort (linear in n for totals
+   * spread over an interval) and an insertion pass within the buckets. An insertion that passes the
+   * budget stops and the draw is bucket-sorted; the insertion is tried again every RETRY draws.
+   */
+  const swapBudget = Math.max(64, 8 * n);
+  let insertNext = true;
+  let sinceTried = 0;
   let done = 0;
 
   const weightsFixed = options.weights.kind === "none";
@@ -296,6 +363,96 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
     state = x;
   };
 
+  /**
+   * Descending order by insertion into the previous draw's order (the first draw starts from the
+   * rank order now). Each step moves m above b, the one pair whose order changes: b's span above m
+   * ends, m's starts, recorded in the mover's row, which stays in cache.
+   */
+  const insertWithSpans = (d: number): void => {
+    const srt = sorted;
+    const ord = order;
+    const tot = totals;
+    const ab = above!;
+    srt[0] = tot[ord[0]];
+    for (let k = 1; k < n; k++) {
+      const m = ord[k];
+      const v = tot[m];
+      let j = k - 1;
+      const mn = m * n;
+      while (j >= 0 && srt[j] < v) {
+        const b = ord[j];
+        srt[j + 1] = srt[j];
+        ord[j + 1] = b;
+        ab[mn + b] -= d;
+        j--;
+      }
+      srt[j + 1] = v;
+      ord[j + 1] = m;
+    }
+  };
+
+  /** Insertion into the previous draw's order with at most `budget` swaps; false (the order still a permutation) when it needs more. */
+  const insertWithin = (budget: number): boolean => {
+    const srt = sorted;
+    const ord = order;
+    const tot = totals;
+    let swaps = 0;
+    if (n > 0) srt[0] = tot[ord[0]];
+    for (let k = 1; k < n; k++) {
+      const m = ord[k];
+      const v = tot[m];
+      let j = k - 1;
+      while (j >= 0 && srt[j] < v) {
+        srt[j + 1] = srt[j];
+        ord[j + 1] = ord[j];
+        j--;
+      }
+      srt[j + 1] = v;
+      ord[j + 1] = m;
+      swaps += k - 1 - j;
+      if (swaps > budget) return false;
+    }
+    return true;
+  };
+
+  /**
+   * Bucket sort of the totals, higher first: n buckets over [lowest, highest], filled in measure
+   * order (the rank order now, so nearly sorted within a bucket), then an insertion pass over the
+   * whole order, exact. Should the totals bunch up so that the pass grows long, a comparison sort.
+   */
+  const bucketSort = (): void => {
+    const tot = totals;
+    const ord = order;
+    const srt = sorted;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const t = tot[i];
+      if (t < lo) lo = t;
+      if (t > hi) hi = t;
+    }
+    if (!(hi > lo)) {
+      for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+      return;
+    }
+    const count = bucketCount;
+    count.fill(0);
+    const scale = n / (hi - lo);
+    for (let i = 0; i < n; i++) {
+      // Bucket 0 holds the highest totals.
+      const b = n - 1 - Math.min(n - 1, Math.floor((tot[i] - lo) * scale));
+      bucketOf[i] = b;
+      count[b + 1]++;
+    }
+    for (let b = 0; b < n; b++) count[b + 1] += count[b];
+    for (let i = 0; i < n; i++) ord[count[bucketOf[i]]++] = i;
+    for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+    if (!insertWithin(swapBudget)) {
+      ord.sort((a, b) => tot[b] - tot[a]);
+      for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+    }
+  };
+
   const oneDraw = (): void => {
     if (!weightsFixed) {
       drawWeights();
@@ -345,63 +502,80 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
         for (let k = 0; k < L; k++) t += coef[off + k] * values[row + k];
         totals[i] = t;
       }
-    // Descending order by insertion into the previous draw's order: draws differ little, so the
-    // order is nearly sorted and this is close to linear (the first draw starts from the rank order now).
-    // Each step moves m above b, the one pair whose order changes: b's span above m ends, m's starts.
     const d = done;
+    if (spans) insertWithSpans(d);
+    else if (insertNext || ++sinceTried >= RETRY) {
+      sinceTried = 0;
+      insertNext = insertWithin(swapBudget);
+      if (!insertNext) bucketSort();
+    } else bucketSort();
+    // Runs, as rank.ts: a run starts at its first value and takes every following one equal to it.
     const srt = sorted;
     const ord = order;
-    const tot = totals;
-    const ab = above;
-    srt[0] = tot[ord[0]];
-    for (let k = 1; k < n; k++) {
-      const m = ord[k];
-      const v = tot[m];
-      let j = k - 1;
-      if (ab === null)
-        while (j >= 0 && srt[j] < v) {
-          srt[j + 1] = srt[j];
-          ord[j + 1] = ord[j];
-          j--;
-        }
-      else {
-        const mn = m * n;
-        while (j >= 0 && srt[j] < v) {
-          const b = ord[j];
-          srt[j + 1] = srt[j];
-          ord[j + 1] = b;
-          // m's span above b starts now (and b's above m ends): recorded in the mover's row, which stays in cache.
-          ab[mn + b] -= d;
-          j--;
-        }
-      }
-      srt[j + 1] = v;
-      ord[j + 1] = m;
-    }
-    // Runs, as rank.ts: a run starts at its first value and takes every following one equal to it.
-    const rc = rankCounts;
     const tc = tieCounts;
+    const slot = buffered * n;
     let start = 0;
     let head = srt[0];
     for (let k = 1; k <= n; k++) {
       const v = k < n ? srt[k] : 0;
       if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
       const len = k - start;
-      if (len === 1) rc[ord[start] * n + start] += 1;
-      else {
-        const part = 1 / len;
-        for (let q = start; q < k; q++) {
-          const m = ord[q];
-          const row = m * n;
-          for (let r = start; r < k; r++) rc[row + r] += part;
-          // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
-          if (tc) for (let q2 = q + 1; q2 < k; q2++) tc[m * n + ord[q2]] += 1;
-        }
+      // The place (or the run of places shared) of every measure, buffered: see flushPlaces.
+      for (let q = start; q < k; q++) {
+        bufStart[slot + ord[q]] = start;
+        bufLen[slot + ord[q]] = len;
       }
+      // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
+      if (tc && len > 1) for (let q = start; q < k; q++) for (let q2 = q + 1; q2 < k; q2++) tc[ord[q] * n + ord[q2]] += 1;
+      if (runStart && runEnd)
+        for (let q = start; q < k; q++) {
+          runStart[q] = start;
+          runEnd[q] = k;
+        }
       start = k;
       head = v;
     }
+    if (behind && level && placeOf && runStart && runEnd) {
+      // The first K measures: everything in an earlier run stands above, the rest of the run is level.
+      for (let k = 0; k < n; k++) if (ord[k] < pairRows) placeOf[ord[k]] = k;
+      for (let a = 0; a < pairRows; a++) {
+        const p = placeOf[a];
+        const row = a * n;
+        const s0 = runStart[p];
+        const e0 = runEnd[p];
+        for (let q = 0; q < s0; q++) behind[row + ord[q]] += 1;
+        for (let q = s0; q < e0; q++) if (ord[q] !== a) level[row + ord[q]] += 1;
+      }
+    }
     done++;
+    if (++buffered === BUFFERED) flushPlaces();
+  };
+
+  /**
+   * The rank counts of the buffered draws. rankCounts is n × n and a draw adds to one cell in every
+   * row, far apart in memory; so the places of up to BUFFERED draws are kept (start and length of
+   * the run each measure is in, a row of n per draw) and added here measure block by measure block,
+   * each cell receiving its additions in draw order, as if added draw by draw (the same sums).
+   */
+  const flushPlaces = (): void => {
+    const rc = rankCounts;
+    for (let m0 = 0; m0 < n; m0 += 16) {
+      const m1 = Math.min(n, m0 + 16);
+      for (let b = 0; b < buffered; b++) {
+        const base = b * n;
+        for (let m = m0; m < m1; m++) {
+          const s0 = bufStart[base + m];
+          const len = bufLen[base + m];
+          const row = m * n;
+          if (len === 1) rc[row + s0] += 1;
+          else {
+            const part = 1 / len;
+            for (let r = s0; r < s0 + len; r++) rc[row + r] += part;
+          }
+        }
+      }
+    }
+    buffered = 0;
   };
 
   return {
@@ -415,8 +589,19 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       return done;
     },
     result(): UncertaintyResult {
+      flushPlaces();
       const d = done || 1;
-      const matrix = (m: Float64Array): number[][] => Array.from({ length: n }, (_, i) => Array.from(m.subarray(i * n, (i + 1) * n), (x) => (done ? x / d : 0)));
+      /** The first `rows` rows of an n-column matrix of counts, as probabilities. */
+      const matrix = (m: Float64Array, rows = n): number[][] => {
+        const out: number[][] = new Array<number[]>(rows);
+        for (let i = 0; i < rows; i++) {
+          const row: number[] = new Array<number>(n);
+          const off = i * n;
+          for (let r = 0; r < n; r++) row[r] = done ? m[off + r] / d : 0;
+          out[i] = row;
+        }
+        return out;
+      };
       const ranks = matrix(rankCounts);
       const top = options.top !== undefined ? Math.min(options.top, n) : null;
       let beats: number[][] | null = null;
@@ -425,7 +610,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
         const pos = new Int32Array(n);
         order.forEach((m, k) => (pos[m] = k));
         const won = new Float64Array(n * n);
-        const level = new Float64Array(n * n);
+        const even = new Float64Array(n * n);
         for (let x = 0; x < n; x++)
           for (let y = x + 1; y < n; y++) {
             // The draws with x above y in the order: x's span starts and ends (y's starts), and the span still open.
@@ -433,10 +618,17 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
             const tie = tieCounts[x * n + y] + tieCounts[y * n + x];
             won[x * n + y] = span - tieCounts[x * n + y];
             won[y * n + x] = done - span - tieCounts[y * n + x];
-            level[x * n + y] = level[y * n + x] = tie;
+            even[x * n + y] = even[y * n + x] = tie;
           }
         beats = matrix(won);
-        ties = matrix(level);
+        ties = matrix(even);
+      } else if (behind && level) {
+        // a strictly above b in the draws where b is neither above nor level (the diagonal stays 0).
+        const won = new Float64Array(pairRows * n);
+        for (let a = 0; a < pairRows; a++)
+          for (let b = 0; b < n; b++) if (a !== b) won[a * n + b] = done - behind[a * n + b] - level[a * n + b];
+        beats = matrix(won, pairRows);
+        ties = matrix(level, pairRows);
       }
       return {
         draws: done,

@@ -7,12 +7,13 @@
  */
 import { rankLabel, type Assessment } from "../core/assess";
 import type { UncertaintyResult } from "../core/uncertainty";
-import { formatNumber, type Lang } from "../i18n/format";
+import type { Lang } from "../i18n/format";
+import { percentCell } from "../i18n/stability";
 import { fullNameTexts } from "../core/full-name";
 
 export interface AcceptabilityCell {
   p: number;
-  /** «62 %», «<1 %» for a small non-zero share, «0 %». */
+  /** «62 %», «<1 %» / «>99 %» near the ends, «0 %» / «100 %» only for no draw / every draw. */
   text: string;
   /** Fill and text colour as hex without «#» ("" for no fill). */
   fill: string;
@@ -27,10 +28,10 @@ export interface AcceptabilityTable {
   draws: number;
 }
 
+/** The pane's rounding (i18n/stability.ts percentCell) with the sign: «<1 %», «>99 %»; «0 %» and «100 %» only for no draw and every draw. */
 export function percentText(lang: Lang, p: number): string {
   const sign = lang === "nb" ? "\u00a0%" : "%";
-  if (p > 0 && p < 0.005) return `<1${sign}`;
-  return `${formatNumber(lang, Math.round(p * 100), 0)}${sign}`;
+  return `${percentCell(p)}${sign}`;
 }
 
 /** The heat colour of a probability, mixed from white to #0F6CBD. */

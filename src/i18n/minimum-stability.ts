@@ -4,7 +4,8 @@
  * code (the pane's section is a lazy chunk). The English table carries exactly the same keys.
  */
 import type { ListChange, ListInterval, NodeListStability } from "../core/selection-stability";
-import { fill, formatList, formatShort, type Lang } from "./format";
+import { fill, formatList, type Lang } from "./format";
+import { endWords, weightPrinter } from "./stability";
 
 export const nbMinimumStability = {
   "min.both": "{group} kan veie fra {lower} til {upper} uten at minimumslisten endres",
@@ -16,6 +17,8 @@ export const nbMinimumStability = {
   "change.leaves": "ved {at} går {leaves} ut",
   "change.minimumOnly": "ved {at} endres minimumslisten, mens plusslisten er den samme like etter",
   "and": ", og ",
+  "end.min": "minimumslisten",
+  "end.plus": "plusslisten",
   "zeroWeight": "{group} veier 0 nå og er ikke analysert.",
   "notLinear": "{group}: ikke beregnet. Noen tiltak mangler score ved siden av denne vekten, så listens sum er ikke en rett linje i vekten.",
   "incomplete": "{group}: ikke ferdig beregnet innen {solves} løsninger av utvalget.",
@@ -46,6 +49,8 @@ export const enMinimumStability: Record<MinimumStabilityKey, string> = {
   "change.leaves": "at {at} {leaves} drops out",
   "change.minimumOnly": "at {at} the minimum list changes, while the plus list is the same just beyond",
   "and": ", and ",
+  "end.min": "the minimum list",
+  "end.plus": "the plus list",
   "zeroWeight": "{group} weighs 0 now and is not analysed.",
   "notLinear": "{group}: not computed. Some measures lack a score beside this weight, so a list's sum is not a straight line in the weight.",
   "incomplete": "{group}: not finished within {solves} solves of the selection.",
@@ -72,10 +77,8 @@ export function mst(lang: Lang, key: MinimumStabilityKey, params: Record<string,
 
 type NameOf = (id: string) => string;
 
-const weight = (lang: Lang, w: number): string => formatShort(lang, w, 2);
-
-function changeClause(lang: Lang, at: number, c: ListChange, nameOf: NameOf): string {
-  const p = { at: weight(lang, at), enters: formatList(lang, c.enters.map(nameOf)), leaves: formatList(lang, c.leaves.map(nameOf)) };
+function changeClause(lang: Lang, at: number, c: ListChange, nameOf: NameOf, weight: (w: number) => string): string {
+  const p = { at: weight(at), enters: formatList(lang, c.enters.map(nameOf)), leaves: formatList(lang, c.leaves.map(nameOf)) };
   if (c.enters.length && c.leaves.length) return mst(lang, "change.both", p);
   if (c.enters.length) return mst(lang, "change.enters", p);
   if (c.leaves.length) return mst(lang, "change.leaves", p);
@@ -84,15 +87,18 @@ function changeClause(lang: Lang, at: number, c: ListChange, nameOf: NameOf): st
 
 /**
  * «Nytte kan veie fra 0,6 til 1,4 uten at minimumslisten endres; ved 1,4 kommer DBEP inn og
- * Legevakt/ØHD går ut, og ved 0,6 …» (the plus list with `list` "plus").
+ * Legevakt/ØHD går ut, og ved 0,6 …» (the plus list with `list` "plus"). Weights print with the
+ * digits that tell them apart, and when the weight now (`now`) is an end, a sentence says so.
  */
-export function listSentence(lang: Lang, group: string, i: ListInterval, nameOf: NameOf, list: "min" | "plus" = "min"): string {
-  const lower = weight(lang, i.lower);
-  const head = i.upper === null ? mst(lang, `${list}.open`, { group, lower }) : mst(lang, `${list}.both`, { group, lower, upper: weight(lang, i.upper) });
+export function listSentence(lang: Lang, group: string, i: ListInterval, nameOf: NameOf, list: "min" | "plus" = "min", now?: number): string {
+  const print = weightPrinter(lang, [...(now === undefined ? [] : [now]), i.lower, ...(i.upper === null ? [] : [i.upper])]);
+  const lower = print(i.lower);
+  const head = i.upper === null ? mst(lang, `${list}.open`, { group, lower }) : mst(lang, `${list}.both`, { group, lower, upper: print(i.upper) });
   const clauses: string[] = [];
-  if (i.upper !== null && i.atUpper) clauses.push(changeClause(lang, i.upper, i.atUpper, nameOf));
-  if (i.atLower) clauses.push(changeClause(lang, i.lower, i.atLower, nameOf));
-  return clauses.length ? `${head}; ${clauses.join(mst(lang, "and"))}.` : `${head}.`;
+  if (i.upper !== null && i.atUpper) clauses.push(changeClause(lang, i.upper, i.atUpper, nameOf, print));
+  if (i.atLower) clauses.push(changeClause(lang, i.lower, i.atLower, nameOf, print));
+  const sentence = clauses.length ? `${head}; ${clauses.join(mst(lang, "and"))}.` : `${head}.`;
+  return [sentence, ...(now === undefined ? [] : endWords(lang, now, i.lower, i.upper, mst(lang, `end.${list}`), print))].join(" ");
 }
 
 /** The lines for one node: the minimum list's sentence, and the plus list's when there is one; or why not. */
@@ -102,8 +108,8 @@ export function nodeLines(lang: Lang, group: string, n: NodeListStability, nameO
     if (n.status === "not-linear") return [mst(lang, "notLinear", { group })];
     return [mst(lang, "incomplete", { group, solves: n.solves })];
   }
-  const out = [listSentence(lang, group, n.minimum, nameOf)];
-  if (n.plus) out.push(listSentence(lang, group, n.plus, nameOf, "plus"));
+  const out = [listSentence(lang, group, n.minimum, nameOf, "min", n.weight)];
+  if (n.plus) out.push(listSentence(lang, group, n.plus, nameOf, "plus", n.weight));
   return out;
 }
 

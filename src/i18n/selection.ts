@@ -11,6 +11,16 @@ import { fill, formatList, formatNumber, formatShort, type Lang } from "./format
 type Messages = Record<SelectionFindingCode, (p: Params, h: Helpers) => string>;
 
 const mnokNb = (h: Helpers, v: Params[string]) => `${h.short(v)} MNOK`;
+/** « (Vurdering!S25, Vurdering!S30)», or nothing when no cell holds the choice (it was made in the task pane). */
+const cellsNote = (h: Helpers, cells: Params[string]) => {
+  const list = ((cells as string[] | undefined) ?? []).filter(Boolean);
+  return list.length ? ` (${h.list(list)})` : "";
+};
+/** «, eller rett Vurdering!S12», or nothing without a cell. */
+const orFix = (h: Helpers, cells: Params[string], words: string) => {
+  const list = ((cells as string[] | undefined) ?? []).filter(Boolean);
+  return list.length ? `, ${words} ${h.list(list)}` : "";
+};
 
 export const nbSelectionFindings: Messages = {
   "selection-cycle": (p, h) =>
@@ -18,9 +28,9 @@ export const nbSelectionFindings: Messages = {
   "selection-forced-blocked": (p, h) =>
     `${p.measure} er merket «Tas med», men forutsetter ${h.list(p.blockers)}, som ${
       (p.blockerReasons as string[])[0] === "held-out" ? "holdes utenfor" : (p.blockerReasons as string[])[0] === "no-cost" ? "ikke har kostnad" : "ligger i en avhengighetsring"
-    }. Valget kan ikke følges, og tiltaket holdes utenfor. Ta bort «Tas med», eller rett ${h.list((p.blockerCells as string[]).filter(Boolean))}.`,
+    }. Valget kan ikke følges, og tiltaket holdes utenfor. Ta bort «Tas med»${orFix(h, p.blockerCells, "eller rett")}.`,
   "selection-forced-over-budget": (p, h) =>
-    `Tiltakene som er merket «Tas med» (${h.list(p.forcedNames)}), med det de forutsetter, koster ${mnokNb(h, p.cost)}, mer enn ${p.minimum ? "minimumsrammen" : "budsjettrammen"} på ${mnokNb(h, p.frame)}. Øk rammen eller ta bort «Tas med» for noen av dem (${h.list((p.cells as string[]).filter(Boolean))}).`,
+    `Tiltakene som er merket «Tas med» (${h.list(p.forcedNames)}), med det de forutsetter, koster ${mnokNb(h, p.cost)}, mer enn ${p.minimum ? "minimumsrammen" : "budsjettrammen"} på ${mnokNb(h, p.frame)}. Øk rammen eller ta bort «Tas med» for noen av dem${cellsNote(h, p.cells)}.`,
   "selection-forced-over-segment": (p, h) =>
     `Tiltakene i ${p.segment} som må tas med (${h.list(p.names)}) koster ${mnokNb(h, p.cost)}, mer enn rammen for ${p.segment} på ${mnokNb(h, p.limit)}. Øk rammen eller ta bort «Tas med».`,
   "selection-minimum-over-budget": (p, h) =>
@@ -47,9 +57,9 @@ export const enSelectionFindings: Messages = {
   "selection-forced-blocked": (p, h) =>
     `${p.measure} is marked “Tas med” (include), but presupposes ${h.list(p.blockers)}, which ${
       (p.blockerReasons as string[])[0] === "held-out" ? "is held out" : (p.blockerReasons as string[])[0] === "no-cost" ? "has no cost" : "is on a dependency cycle"
-    }. The choice cannot be honoured, and the measure is held out. Remove “Tas med”, or correct ${h.list((p.blockerCells as string[]).filter(Boolean))}.`,
+    }. The choice cannot be honoured, and the measure is held out. Remove “Tas med”${orFix(h, p.blockerCells, "or correct")}.`,
   "selection-forced-over-budget": (p, h) =>
-    `The measures marked “Tas med” (${h.list(p.forcedNames)}), with what they presuppose, cost ${h.short(p.cost)} MNOK, more than the ${p.minimum ? "minimum frame" : "budget frame"} of ${h.short(p.frame)} MNOK. Raise the frame or remove “Tas med” from some of them (${h.list((p.cells as string[]).filter(Boolean))}).`,
+    `The measures marked “Tas med” (${h.list(p.forcedNames)}), with what they presuppose, cost ${h.short(p.cost)} MNOK, more than the ${p.minimum ? "minimum frame" : "budget frame"} of ${h.short(p.frame)} MNOK. Raise the frame or remove “Tas med” from some of them${cellsNote(h, p.cells)}.`,
   "selection-forced-over-segment": (p, h) =>
     `The measures in ${p.segment} that must be included (${h.list(p.names)}) cost ${h.short(p.cost)} MNOK, more than the ${p.segment} limit of ${h.short(p.limit)} MNOK. Raise the limit or remove “Tas med”.`,
   "selection-minimum-over-budget": (p, h) =>
@@ -125,6 +135,12 @@ const UI = {
     paneNever: "kommer ikke med",
     paneRetry: "Les arbeidsboken igjen",
     paneGreedyTitle: "Mot rangeringsrekkefølgen",
+    paneUndo: "Angre «{choice}» for {name}",
+    paneInfeasibleChoices: "Valgene du har gjort her i ruten (ikke i arbeidsboken) gjør at utvalget ikke kan beregnes. Angre dem, eller endre rammen:",
+    paneColCost: "Kostnad",
+    paneColScore: "Score",
+    paneAxisBudget: "Ramme (MNOK)",
+    paneAxisScore: "Beste score",
     reasonHeldOut: "holdes utenfor",
     reasonNoCost: "har ingen kostnad",
     reasonCycle: "forutsetter seg selv i ring ({ids})",
@@ -188,6 +204,12 @@ const UI = {
     paneNever: "never enters",
     paneRetry: "Read the workbook again",
     paneGreedyTitle: "Against rank order",
+    paneUndo: "Undo “{choice}” for {name}",
+    paneInfeasibleChoices: "The choices you made here in the pane (not in the workbook) make the selection impossible to compute. Undo them, or change the frame:",
+    paneColCost: "Cost",
+    paneColScore: "Score",
+    paneAxisBudget: "Frame (MNOK)",
+    paneAxisScore: "Best score",
     reasonHeldOut: "held out",
     reasonNoCost: "has no cost",
     reasonCycle: "presupposes itself in a cycle ({ids})",

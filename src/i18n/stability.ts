@@ -21,6 +21,10 @@ export const nbStability = {
   "cut.blocked": "Topp {top}: {group} veier 0 nå, og med en positiv vekt endres topp {top} med en gang",
   "cut.cross": "ved {at} kommer {below} inn og {above} går ut",
   "pair": "{a} og {b}",
+  "end.upper": "Vekten nå, {weight}, er den øvre enden: enhver økning endrer {what}.",
+  "end.lower": "Vekten nå, {weight}, er den nedre enden: enhver senkning endrer {what}.",
+  "end.ranking": "rangeringen",
+  "end.top": "topp {top}",
 
   "cli.sensitivity.title": "Hvor stabil er rangeringen – {file}",
   "cli.sensitivity.intro": "Hver vekt endres for seg, de andre står fast. Intervallet er eksakt (ikke prøvd ut).",
@@ -113,6 +117,10 @@ export const enStability: Record<StabilityKey, string> = {
   "cut.blocked": "Top {top}: {group} weighs 0 now, and any positive weight changes the top {top} at once",
   "cut.cross": "at {at} {below} comes in and {above} drops out",
   "pair": "{a} and {b}",
+  "end.upper": "The weight now, {weight}, is the upper end: any increase changes {what}.",
+  "end.lower": "The weight now, {weight}, is the lower end: any decrease changes {what}.",
+  "end.ranking": "the ranking",
+  "end.top": "the top {top}",
 
   "cli.sensitivity.title": "How stable is the ranking – {file}",
   "cli.sensitivity.intro": "Each weight changes on its own, the others stay fixed. The intervals are exact (not sampled).",
@@ -197,31 +205,75 @@ export function st(lang: Lang, key: StabilityKey, params: Record<string, string 
 /** A weight as people read it: up to two decimals, in the locale (0,78 · 1,5 · 2). */
 export const weightText = (lang: Lang, w: number): string => formatShort(lang, w, 2);
 
+/** The most decimals a weight is printed with (two weights closer than this are the same weight in words). */
+const MAX_WEIGHT_DECIMALS = 9;
+
+/**
+ * Weights of one sentence printed with the digits that tell them apart: up to two decimals as
+ * usual, more only where two different weights of the sentence would print alike («fra 0,998 til
+ * 1», not «fra 1 til 1»), or a change that is not 0 would print as 0 («+0,004», not «+0»).
+ */
+export function weightPrinter(lang: Lang, values: readonly number[]): (w: number) => string {
+  const distinct = [...new Set(values.filter((v) => Number.isFinite(v)))];
+  let digits = 2;
+  const apart = (d: number) => {
+    const seen = new Map<string, number>();
+    for (const v of distinct) {
+      const text = formatShort(lang, v, d);
+      if (v !== 0 && /^-?0$/.test(text)) return false;
+      if (seen.has(text)) return false;
+      seen.set(text, v);
+    }
+    return true;
+  };
+  while (digits < MAX_WEIGHT_DECIMALS && !apart(digits)) digits++;
+  return (w) => formatShort(lang, w, digits);
+}
+
+/** Whether the weight now is (within the ranking's tolerance) this end of its interval. */
+export const atEnd = (weight: number, end: number | null): boolean => end !== null && Math.abs(end - weight) <= 1e-9 * Math.max(1, Math.abs(weight));
+
+/** «Vekten nå, 1, er den øvre enden: enhver økning endrer rangeringen.» when the weight now is an end; else nothing. */
+export function endWords(lang: Lang, weight: number, lower: number, upper: number | null, what: string, print: (w: number) => string): string[] {
+  const out: string[] = [];
+  if (weight > 0 && atEnd(weight, lower)) out.push(st(lang, "end.lower", { weight: print(weight), what }));
+  if (atEnd(weight, upper)) out.push(st(lang, "end.upper", { weight: print(weight), what }));
+  return out;
+}
+
 type NameOf = (id: string) => string;
 
-const swapClause = (lang: Lang, s: Swap, nameOf: NameOf, key: "interval.swap" | "cut.cross"): string =>
-  st(lang, key, { at: weightText(lang, s.at), below: nameOf(s.below), above: nameOf(s.above) });
+const swapClause = (lang: Lang, s: Swap, nameOf: NameOf, key: "interval.swap" | "cut.cross", print: (w: number) => string): string =>
+  st(lang, key, { at: print(s.at), below: nameOf(s.below), above: nameOf(s.above) });
 
-/** «Nytte kan veie fra 0,75 til 1,07 uten at noen plass endres; ved 1,07 går A forbi B, og ved 0,75 går C forbi D.» */
+/**
+ * «Nytte kan veie fra 0,75 til 1,07 uten at noen plass endres; ved 1,07 går A forbi B, og ved 0,75 går C forbi D.»
+ * Followed by «Vekten nå, 1, er den øvre enden: …» when the weight now is an end of the interval.
+ */
 export function intervalSentence(lang: Lang, group: string, i: WeightInterval, nameOf: NameOf): string {
   if (i.weight === 0 && i.upper === 0) return `${st(lang, "interval.blocked", { group })}.`;
-  const lower = weightText(lang, i.lower);
-  const head =
-    i.upper === null ? st(lang, "interval.open", { group, lower }) : st(lang, "interval.both", { group, lower, upper: weightText(lang, i.upper) });
-  const swaps = [i.upperSwap, i.lowerSwap].filter((s): s is Swap => s !== null).map((s) => swapClause(lang, s, nameOf, "interval.swap"));
-  return swaps.length ? `${head}; ${swaps.join(st(lang, "interval.and"))}.` : `${head}.`;
+  const swapsAt = [i.upperSwap, i.lowerSwap].filter((s): s is Swap => s !== null);
+  const print = weightPrinter(lang, [i.weight, i.lower, ...(i.upper === null ? [] : [i.upper]), ...swapsAt.map((s) => s.at)]);
+  const lower = print(i.lower);
+  const head = i.upper === null ? st(lang, "interval.open", { group, lower }) : st(lang, "interval.both", { group, lower, upper: print(i.upper) });
+  const swaps = swapsAt.map((s) => swapClause(lang, s, nameOf, "interval.swap", print));
+  const sentence = swaps.length ? `${head}; ${swaps.join(st(lang, "interval.and"))}.` : `${head}.`;
+  return [sentence, ...endWords(lang, i.weight, i.lower, i.upper, st(lang, "end.ranking"), print)].join(" ");
 }
 
 /** «Topp 5: Nytte kan veie fra … uten at noen går inn i eller ut av topp 5; ved 1,07 kommer A inn og B går ut.» */
 export function cutSentence(lang: Lang, group: string, c: CutInterval, nameOf: NameOf): string {
   if (c.weight === 0 && c.upper === 0) return `${st(lang, "cut.blocked", { group, top: c.top })}.`;
-  const lower = weightText(lang, c.lower);
+  const crossesAt = [c.upperCross, c.lowerCross].filter((s): s is Swap => s !== null);
+  const print = weightPrinter(lang, [c.weight, c.lower, ...(c.upper === null ? [] : [c.upper]), ...crossesAt.map((s) => s.at)]);
+  const lower = print(c.lower);
   const head =
     c.upper === null
       ? st(lang, "cut.open", { group, lower, top: c.top })
-      : st(lang, "cut.both", { group, lower, upper: weightText(lang, c.upper), top: c.top });
-  const crosses = [c.upperCross, c.lowerCross].filter((s): s is Swap => s !== null).map((s) => swapClause(lang, s, nameOf, "cut.cross"));
-  return crosses.length ? `${head}; ${crosses.join(st(lang, "interval.and"))}.` : `${head}.`;
+      : st(lang, "cut.both", { group, lower, upper: print(c.upper), top: c.top });
+  const crosses = crossesAt.map((s) => swapClause(lang, s, nameOf, "cut.cross", print));
+  const sentence = crosses.length ? `${head}; ${crosses.join(st(lang, "interval.and"))}.` : `${head}.`;
+  return [sentence, ...endWords(lang, c.weight, c.lower, c.upper, st(lang, "end.top", { top: c.top }), print)].join(" ");
 }
 
 /** The further lines about an interval: the smallest change, pairs tied now, what weight 0 does. */
@@ -231,7 +283,8 @@ export function intervalNotes(lang: Lang, group: string, i: WeightInterval, name
   if (f) {
     const delta = f.at - i.weight;
     const sign = delta > 0 ? "+" : "-";
-    out.push(st(lang, "interval.smallest", { delta: `${sign}${weightText(lang, Math.abs(delta))}`, weight: weightText(lang, i.weight), at: weightText(lang, f.at) }));
+    const print = weightPrinter(lang, [i.weight, f.at, Math.abs(delta)]);
+    out.push(st(lang, "interval.smallest", { delta: `${sign}${print(Math.abs(delta))}`, weight: print(i.weight), at: print(f.at) }));
   } else if (!(i.weight === 0 && i.upper === 0)) out.push(st(lang, "interval.none", { group }));
   if (i.tied.length)
     out.push(st(lang, "interval.tied", { pairs: i.tied.map(([a, b]) => st(lang, "pair", { a: nameOf(a), b: nameOf(b) })).join("; ") }));

@@ -17,7 +17,7 @@ import { ranksOf } from "../ui/movement";
 import type { Baseline } from "../core/movement";
 import { PRESENTER_PAGE, type PresenterMessage } from "./protocol";
 import { presenterMessage } from "./rows";
-import { currentWhatIf, subscribeWhatIf } from "./whatif-channel";
+import { subscribeWhatIf, whatIfState, type WhatIfShown } from "./whatif-channel";
 import { acceptabilityFor, currentAcceptability, subscribeAcceptability } from "./acceptability-channel";
 import { currentScorers, subscribeScorers } from "./scorers-channel";
 
@@ -27,42 +27,17 @@ interface DialogLike {
   close(): void;
 }
 
-/** Whether two rankings give every measure the same rank. */
-function sameRanks(a: Map<string, number>, b: Map<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [id, r] of a) if (b.get(id) !== r) return false;
-  return true;
-}
-
-/**
- * The ranks before the last change of ranking. A new assessment with the same ranks (a recompute
- * after an unrelated edit, a second read) keeps the arrows; a different one moves the baseline.
- */
-function usePrevious(assessment: Assessment | undefined): Map<string, number> | null {
-  const [track, setTrack] = useState<{ current: Assessment | undefined; ranks: Map<string, number>; previous: Map<string, number> | null }>({
-    current: assessment,
-    ranks: ranksOf(assessment),
-    previous: null,
-  });
-  if (track.current !== assessment) {
-    const ranks = ranksOf(assessment);
-    const next = { current: assessment, ranks, previous: sameRanks(ranks, track.ranks) ? track.previous : track.current ? track.ranks : null };
-    setTrack(next);
-    return next.previous;
-  }
-  return track.previous;
-}
-
 export function usePresenterMessage(
   assessment: Assessment | undefined,
   lang: Lang,
   checklist: ChecklistState | undefined,
-  baseline?: Baseline | null,
+  baseline: Baseline | null | undefined,
+  /** The ranks before the last change of ranking (the pane keeps them: ui/previous-ranks.ts). */
+  previous: Map<string, number> | null,
 ): PresenterMessage | null {
-  const previous = usePrevious(assessment);
   // Deferred: a what-if slider step re-renders the pane's list first; the projector's message is
   // built and sent in a render of lower priority, after it.
-  const whatIf = useDeferredValue(useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf));
+  const whatIf = useDeferredValue(useSyncExternalStore(subscribeWhatIf, whatIfState, whatIfState).shown);
   const acceptability = useSyncExternalStore(subscribeAcceptability, currentAcceptability, currentAcceptability);
   const scorers = useSyncExternalStore(subscribeScorers, currentScorers, currentScorers);
   // One message per change of what it shows (not per render of the pane), so it is sent once.
@@ -79,11 +54,11 @@ function presenterMessageOf(
   lang: Lang,
   checklist: ChecklistState | undefined,
   previous: Map<string, number> | null,
-  whatIf: ReturnType<typeof currentWhatIf>,
+  whatIf: WhatIfShown | null,
   baseline: Baseline | null,
 ): PresenterMessage {
   const segments = checklist ? new Map(checklist.entries.map((e) => [e.id, keyLabel(lang, segmentKey(e.placement))])) : undefined;
-  if (whatIf) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, pp(lang, "presenter.whatIf"));
+  if (whatIf && whatIf.changes) return presenterMessage(whatIf.tried, lang, ranksOf(whatIf.inForce), ranksOf(whatIf.tried), segments, pp(lang, "presenter.whatIf"));
   const message = presenterMessage(assessment, lang, previous, ranksOf(assessment), segments, undefined, baseline);
   const acceptability = acceptabilityFor(assessment);
   return acceptability ? { ...message, acceptability: acceptability.presenter } : message;
@@ -95,14 +70,17 @@ export function PresenterButton({
   lang,
   checklist,
   baseline,
+  previous,
 }: {
   assessment: Assessment | undefined;
   lang: Lang;
   checklist: ChecklistState | undefined;
   baseline?: Baseline | null;
+  /** The ranks before the last change of ranking: movement without a saved round. */
+  previous: Map<string, number> | null;
 }) {
   const s = useHeaderButtonStyles();
-  const message = usePresenterMessage(assessment, lang, checklist, baseline);
+  const message = usePresenterMessage(assessment, lang, checklist, baseline, previous);
   const dialog = useRef<DialogLike | null>(null);
   const latest = useRef<string | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);

@@ -58,12 +58,21 @@ export function chooseFit(floor: number, max: number, fits: (font: number, clamp
  * returns the choice. The bottom of the last row to show is read from offsets (a FLIP transform
  * under way does not count) against the window's height.
  */
-export function fitRows(root: HTMLElement, list: HTMLElement, win: { innerWidth: number; innerHeight: number } = window, previous?: Fit | null): Fit | null {
+export function fitRows(
+  root: HTMLElement,
+  list: HTMLElement,
+  win: { innerWidth: number; innerHeight: number } = window,
+  previous?: Fit | null,
+  /** The largest font allowed (the last page of a paged list keeps the font of a full page); never below the floor. */
+  cap?: number | null,
+): Fit | null {
   const rows = list.children;
   const n = Math.min(TOP_ROWS, rows.length);
   if (n === 0) return null;
   const last = rows[n - 1] as HTMLElement;
-  const { floor, max } = fontRange(win.innerWidth, win.innerHeight);
+  const range = fontRange(win.innerWidth, win.innerHeight);
+  const floor = range.floor;
+  const max = cap ? Math.max(floor, Math.min(range.max, cap)) : range.max;
   const apply = (font: number, clamp: Clamp) => {
     root.style.setProperty("--row-font", `${font}px`);
     if (clamp) root.dataset.clamp = String(clamp);
@@ -79,7 +88,8 @@ export function fitRows(root: HTMLElement, list: HTMLElement, win: { innerWidth:
     max,
     (font, clamp) => {
       apply(font, clamp);
-      return bottom() <= win.innerHeight;
+      // Offsets are whole pixels and the layout is not: a pixel to spare keeps the row inside.
+      return bottom() <= win.innerHeight - 1;
     },
     previous,
   );

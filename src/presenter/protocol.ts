@@ -38,7 +38,7 @@ export interface PresenterMessage {
   title: string;
   /** Present while the pane shows what-if weights: the banner text. */
   whatIf?: string;
-  /** Column captions. */
+  /** Column captions; `since` says what the arrows compare against (a saved round, the weights in force, the previous ranking). */
   captions: { rank: string; measure: string; total: string; segment: string; move: string; since?: string; fresh?: string };
   rows: PresenterRow[];
   /** Present when the pane has a current rank acceptability result: the presenter can switch to it. */

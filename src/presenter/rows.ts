@@ -1,6 +1,8 @@
 /**
  * The presenter message built from an assessment: rows in rank order with full names, totals in
- * the locale, bars, movement against the previous ranks, and the segment. Pure.
+ * the locale (with the decimals that keep different totals apart: core/display-total.ts), bars,
+ * movement, and the segment. The caption `since` always says what the arrows compare against: the
+ * saved round, the weights in force (while weights are tried), or the previous ranking. Pure.
  */
 import { rankLabel, type Assessment } from "../core/assess";
 import { totalMax, totalMin } from "../core/model";
@@ -12,6 +14,7 @@ import { fullNameTexts } from "../core/full-name";
 import type { PresenterMessage, PresenterRow } from "./protocol";
 import type { Baseline, Move } from "../core/movement";
 import { movesAgainst } from "../core/movement";
+import { displayTotals } from "../core/display-total";
 
 export function presenterMessage(
   a: Assessment,
@@ -25,15 +28,20 @@ export function presenterMessage(
 ): PresenterMessage {
   const min = totalMin(a.model);
   const max = totalMax(a.model);
-  const moves: Map<string, Move> = baseline && !whatIf ? movesAgainst(baseline, a.measures) : rankMoves(previous, current);
+  const againstRound = baseline && !whatIf ? baseline : null;
+  const moves: Map<string, Move> = againstRound ? movesAgainst(againstRound, a.measures) : rankMoves(previous, current);
+  const shown = displayTotals(
+    a.measures.map((m) => m.total),
+    { tolerance: a.model.tolerance },
+  );
   const names = fullNameTexts(a.measures);
-  const rows: PresenterRow[] = a.measures.map((m) => {
+  const rows: PresenterRow[] = a.measures.map((m, i) => {
     const move = moves.get(m.id);
     const row: PresenterRow = {
       id: m.id,
       rank: rankLabel(m),
       name: names.get(m.id) ?? m.name,
-      total: m.total === null ? "–" : formatNumber(lang, m.total, 1),
+      total: shown.values[i] === null ? "–" : formatNumber(lang, shown.values[i]!, shown.decimals),
       bar: m.total === null ? 0 : barShare(m.total, min, max),
     };
     if (m.total === null) row.note = pp(lang, "presenter.noTotal");
@@ -54,7 +62,12 @@ export function presenterMessage(
       total: pp(lang, "presenter.colTotal"),
       segment: pp(lang, "presenter.colSegment"),
       move: pp(lang, "presenter.colMove"),
-      ...(baseline && !whatIf ? { since: pp(lang, "presenter.since", { round: baseline.name }), fresh: pp(lang, "presenter.new") } : {}),
+      since: againstRound
+        ? pp(lang, "presenter.since", { round: againstRound.name })
+        : whatIf
+          ? pp(lang, "presenter.againstInForce")
+          : pp(lang, "presenter.sincePrevious"),
+      ...(againstRound ? { fresh: pp(lang, "presenter.new") } : {}),
     },
     rows,
   };

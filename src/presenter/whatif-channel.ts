@@ -4,6 +4,13 @@
  * not in the Modell view, so they survive a tab switch and a workbook edit; the what-if session
  * (a lazy chunk, mounted by the pane while what-if is on) re-ranks them on every new assessment
  * and publishes the result. A tiny store, no React, always loaded.
+ *
+ * For `useSyncExternalStore`, read {@link whatIfState} (a new object on every change) or
+ * {@link whatIfEpoch} (a new number whenever what-if turns on or off), never a getter whose value
+ * can come back (null, a boolean): React 18 can keep a stale snapshot of a component that also
+ * updates its own state while rendering (the pane, the presenter button do), and a value that
+ * flips back to that stale one is then taken for no change — the second what-if after «Bruk»
+ * stayed dead until a tab switch (issue 16).
  */
 import type { Assessment } from "../core/assess";
 
@@ -19,14 +26,37 @@ export interface WhatIfShown {
   moves?: Map<string, { by: number; from: number }>;
   /** The tried weights this ranking was made with. */
   weights?: TriedWeights;
+  /** How many of them differ from the weights in force (0: nothing tried yet; the pane and the presenter show the ranking in force). */
+  changes?: number;
+}
+
+/** Everything the channel holds; a new object on every change. */
+export interface WhatIfState {
+  weights: TriedWeights | null;
+  shown: WhatIfShown | null;
 }
 
 let shown: WhatIfShown | null = null;
 let weights: TriedWeights | null = null;
+let state: WhatIfState = { weights, shown };
+let epoch = 0;
 const listeners = new Set<() => void>();
 
 function changed(): void {
+  const wasOn = state.weights !== null;
+  state = { weights, shown };
+  if (wasOn !== (weights !== null)) epoch++;
   for (const l of [...listeners]) l();
+}
+
+/** The channel's state: a new object on every change (a snapshot for useSyncExternalStore). */
+export function whatIfState(): WhatIfState {
+  return state;
+}
+
+/** Counts the times what-if turned on or off: odd while it is on. Never the same number twice, so a snapshot of it cannot look unchanged after a round trip. */
+export function whatIfEpoch(): number {
+  return epoch;
 }
 
 /** The what-if ranking to show (null when none): published by the what-if session. */

@@ -59,6 +59,8 @@ export function dialogUi(lang: Lang) {
       frame.setAttribute("data-testid", "dialog-frame");
       frame.style.cssText = "border:0;width:100%;height:100%";
       frame.src = target.href;
+      // As Office's dialog window, the page has the keyboard once it is open (a clicker's keys turn the presenter's pages).
+      frame.addEventListener("load", () => frame.contentWindow?.focus());
       overlay.append(frame, close);
       doc.body.append(overlay);
       const handlers: Record<string, Handler[]> = {};

@@ -6,7 +6,7 @@
  * and of the comparison view). Medians of ROUNDS_RUNS runs after a warm-up.
  *
  * Environment: ROUNDS_N (measures, default 200), ROUNDS_RUNS (default 21).
- * Run: npx tsx test/bench/rounds-bench.ts  (npm run bench runs it after the others)
+ * Run: npx tsx test/bench/rounds-bench.ts; `npm run bench` runs it as its section «rounds».
  */
 import { defaultModel } from "../../src/core/model";
 import { movesAgainst } from "../../src/core/movement";
@@ -33,7 +33,8 @@ async function timed<T>(f: () => Promise<T> | T): Promise<{ ms: number; value: T
   return { ms: performance.now() - t, value };
 }
 
-async function main(): Promise<void> {
+/** The figures above (no goal of its own). */
+export async function roundsBench(): Promise<[]> {
   const model = defaultModel();
   const wb = emptyWorkbook();
   await wb.run((ctx) => createLayout(ctx, model, generatedRows(N), newStore(model, N + 1), "nb"));
@@ -111,10 +112,12 @@ async function main(): Promise<void> {
   console.log(`  read and check ${loaded} rounds: median ${median(loads).toFixed(1)} ms`);
   console.log(`  recompute after a score edit: without rounds ${median(without).toFixed(1)} ms, with a baseline ${median(withBaseline).toFixed(1)} ms (${recomputeSyncs} syncs)`);
   console.log(`  movement against the baseline (core): median ${median(moves).toFixed(3)} ms  [${moved} moved]`);
-  console.log(`  comparison of a round with now (core, incl. the round of now): median ${median(compares).toFixed(3)} ms  [${changed} cells changed]`);
+  console.log(`  comparison of a round with now (core, incl. the round of now): median ${median(compares).toFixed(3)} ms  [${changed} cells changed]\n`);
+  return [];
 }
 
-void main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module)
+  void roundsBench().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -4,6 +4,7 @@
  * 50 / 200 / 1,000 measures × 12 scorers on the default model, median of 5 runs, beside the plain
  * assessment of the same measures (what a recompute costs without scorers); the recompute's
  * variant leaves out the per-scorer rankings and W (only the Vurderere view needs them).
+ * `npm run bench` runs it as its section «scorers».
  */
 import type { MeasureInput } from "../../src/core/aggregate";
 import { assess } from "../../src/core/assess";
@@ -50,15 +51,18 @@ function median(f: () => unknown, runs = 5): number {
   return ts.sort((a, b) => a - b)[runs >> 1];
 }
 
-console.log("measures × scorers   analysis (ms)   as in a recompute (ms)   assess alone (ms)");
-for (const n of [50, 200, 1000]) {
-  const { measures, rows } = instance(n, 12, n);
-  const a = median(() => analyseScorers(model, measures, rows, DEFAULT_SCORER_SETTINGS));
-  const c = median(() =>
-    analyseScorers(model, measures, rows, DEFAULT_SCORER_SETTINGS, { rankings: false })
-  );
-  const b = median(() => assess(model, measures));
-  console.log(
-    `${`${n} × 12`.padEnd(20)} ${a.toFixed(1).padStart(13)}   ${c.toFixed(1).padStart(22)}   ${b.toFixed(1).padStart(17)}`
-  );
+/** The figures above (no goal of its own). */
+export function scorersBench(): [] {
+  console.log("measures × scorers   analysis (ms)   as in a recompute (ms)   assess alone (ms)");
+  for (const n of [50, 200, 1000]) {
+    const { measures, rows } = instance(n, 12, n);
+    const a = median(() => analyseScorers(model, measures, rows, DEFAULT_SCORER_SETTINGS));
+    const c = median(() => analyseScorers(model, measures, rows, DEFAULT_SCORER_SETTINGS, { rankings: false }));
+    const b = median(() => assess(model, measures));
+    console.log(`${`${n} × 12`.padEnd(20)} ${a.toFixed(1).padStart(13)}   ${c.toFixed(1).padStart(22)}   ${b.toFixed(1).padStart(17)}`);
+  }
+  console.log("");
+  return [];
 }
+
+if (require.main === module) scorersBench();

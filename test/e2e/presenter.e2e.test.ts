@@ -85,7 +85,8 @@ test("with 20 measures with long names the top 15 are on screen at 1280×720, 6=
     rows,
   };
   await presenter.evaluate((m) => window.postMessage({ prioDialog: JSON.stringify(m) }, location.origin), message);
-  await presenter.waitForFunction(() => document.querySelectorAll('[data-testid="presenter-row"]').length === 20);
+  // 20 rows: the first page shows 15 of them («1–15 av 20»).
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-page"]')?.textContent === "1–15 av 20");
   await shot(page, "presenter-1280x720-20-rows");
   const boxes = await rowBoxes(presenter);
   expect(boxes.slice(0, 15).every((b) => b.bottom <= 720)).toBe(true);
@@ -150,7 +151,8 @@ test.each([
     rows,
   };
   await send(presenter, message);
-  await presenter.waitForFunction(() => document.querySelectorAll('[data-testid="presenter-row"]').length === 20);
+  // 20 rows: the first page shows 15 of them («1–15 av 20»).
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-page"]')?.textContent === "1–15 av 20");
   await shot(page, `presenter-1280x720-long-names-whatif-${segments ? "segments" : "plain"}`);
   const boxes = await rowBoxes(presenter);
   for (const b of boxes.slice(0, 15)) {
@@ -189,7 +191,8 @@ test.each([
     root.style.setProperty("--row-font", was);
     return { was: parseFloat(was), bottom };
   });
-  if (bigger.was < 40) expect(bigger.bottom).toBeGreaterThan(720);
+  // (fit.ts keeps a pixel to spare for sub-pixel layout: one font larger ends past 719 px.)
+  if (bigger.was < 40) expect(bigger.bottom).toBeGreaterThan(719);
   console.log(`${label}: row font ${bigger.was} px, clamp ${clamp ?? "none"}, lines ${boxes.slice(0, 15).map((b) => b.lines).join(",")}`);
 
   // Resized to a smaller window, it fits again (still above the floor for that window).
@@ -217,7 +220,8 @@ test("names of 110–130 characters: whole names cannot fit, so they are cut to 
   const rows = longRows(true, [tail, tail.replace("Deling", "Utveksling"), tail.replace("fastlegene", "avtalespesialistene"), tail.replace("strukturert", "ustrukturert")]);
   for (const r of rows) expect(r.name.length).toBeGreaterThanOrEqual(110);
   await send(presenter, { kind: "ranking", lang: "nb", title: "Rangering", whatIf: "Hva om: prøvde vekter, ikke lagret", captions: { rank: "Plass", measure: "Tiltak", total: "Sum", segment: "Segment", move: "Endring" }, rows });
-  await presenter.waitForFunction(() => document.querySelectorAll('[data-testid="presenter-row"]').length === 20);
+  // 20 rows: the first page shows 15 of them («1–15 av 20»).
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-page"]')?.textContent === "1–15 av 20");
   await shot(page, "presenter-1280x720-very-long-names");
   const boxes = await rowBoxes(presenter);
   for (const b of boxes.slice(0, 15)) {
@@ -237,7 +241,8 @@ test("with reduced motion the rows jump to their places, and the fit is the same
   const rows = longRows(true);
   const message = { kind: "ranking", lang: "nb", title: "Rangering", captions: { rank: "Plass", measure: "Tiltak", total: "Sum", segment: "Segment", move: "Endring" }, rows };
   await send(presenter, message);
-  await presenter.waitForFunction(() => document.querySelectorAll('[data-testid="presenter-row"]').length === 20);
+  // 20 rows: the first page shows 15 of them («1–15 av 20»).
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-page"]')?.textContent === "1–15 av 20");
   await send(presenter, { ...message, rows: [rows[3], ...rows.slice(0, 3), ...rows.slice(4)] });
   await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-row"]')?.getAttribute("data-flip-id") === "m3");
   // No transition was set on any row: nothing glides.
@@ -245,6 +250,12 @@ test("with reduced motion the rows jump to their places, and the fit is the same
   const boxes = await rowBoxes(presenter);
   for (const b of boxes.slice(0, 15)) expect(b.bottom).toBeLessThanOrEqual(720);
 });
+
+/** A probability as the pane and the presenter print it: «0 %» and «100 %» only for no draw and every draw, «<1 %» and «>99 %» near them. */
+const percent = (p: number) => {
+  const r = Math.round(p * 100);
+  return `${p <= 0 ? "0" : p >= 1 ? "100" : r === 0 ? "<1" : r === 100 ? ">99" : String(r)}\u00a0%`;
+};
 
 test("the rank acceptability table: once the Stabilitet view has its Monte Carlo, the presenter switches to it at 1280×720, every probability printed and heat-mapped", async () => {
   await page.goto(`${preview.url}/preview.html`);
@@ -287,7 +298,7 @@ test("the rank acceptability table: once the Stabilitet view has its Monte Carlo
   // Every cell prints its percentage (colour is never the only signal), and is the pane's probability rounded.
   rows.forEach((r, i) => {
     const ps = [...paneRows[i].slice(0, 9), paneRows[i].slice(9).reduce((s, p) => s + p, 0)];
-    expect(r.cells.map((c) => c.text)).toEqual(ps.map((p) => (p > 0 && p < 0.005 ? "<1\u00a0%" : `${Math.round(p * 100)}\u00a0%`)));
+    expect(r.cells.map((c) => c.text)).toEqual(ps.map((p) => percent(p)));
     // A likelier place has a darker fill; a zero has none.
     r.cells.forEach((c, k) => expect(c.bg === "rgba(0, 0, 0, 0)").toBe(ps[k] === 0));
   });
@@ -297,7 +308,7 @@ test("the rank acceptability table: once the Stabilitet view has its Monte Carlo
   expect(await presenter.textContent('[data-testid="presenter-acceptability"] thead th.acc-top')).toBe("Topp 5");
   const paneTop = await pane.$$eval('[data-testid="rank-top"]', (tds) => tds.map((td) => Number(td.getAttribute("data-p"))));
   const top = await presenter.$$eval('[data-testid="presenter-acceptability-top"]', (tds) => tds.map((td) => td.textContent));
-  expect(top).toEqual(paneTop.map((p) => (p > 0 && p < 0.005 ? "<1\u00a0%" : `${Math.round(p * 100)}\u00a0%`)));
+  expect(top).toEqual(paneTop.map((p) => percent(p)));
   expect(await presenter.textContent('[data-testid="presenter-acceptability"] .lead')).toBe(
     "Sannsynlighet for hver plass i 10\u00a0000 trekk; vekter: hver vekt ±20\u00a0%; scorer: hver score ±1 på skalaen. Mørkere = mer sannsynlig.",
   );

@@ -184,6 +184,10 @@ test("the presenter view shows the disagreement with the scores hidden, and reve
   await pane.click('[data-testid="presenter-open"]');
   const handle = await page.waitForSelector('[data-testid="dialog-frame"]');
   const presenter = (await handle.contentFrame())!;
+  // The disagreement has a page of its own after the ranking: the clicker's End goes there.
+  await presenter.waitForSelector('[data-testid="presenter-row"]', { timeout: 60_000 });
+  await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter"]')?.getAttribute("data-pages") === "2", undefined, { timeout: 60_000 });
+  await page.keyboard.press("End");
   await presenter.waitForSelector('[data-testid="presenter-scorers"]', { timeout: 60_000 });
   expect(await presenter.getAttribute('[data-testid="presenter-scorers"]', "data-revealed")).toBe(
     "false"

@@ -37,9 +37,37 @@ describe("presenterMessage", () => {
     expect(m.rows.map((r) => r.rank)).toEqual(["1", "2", "3", "4", "5", "6=", "6=", "8", "9", "10", "11", "12", "13", "–"]);
     expect(m.rows[5]).toEqual({ id: "dbep.implementering-av-dbep", rank: "6=", name: "Implementering av DBEP", total: "18,2", bar: 18.166666666666668 / 30 });
     expect(m.rows[0].name).toBe("Legemidler: PLL");
-    expect(m.rows[13]).toMatchObject({ rank: "–", total: "–", note: "ingen sum", bar: 0 });
+    expect(m.rows[13]).toMatchObject({ rank: "–", total: "–", note: "ingen total", bar: 0 });
     expect(m.rows.some((r) => r.move)).toBe(false);
     expect(m.whatIf).toBeUndefined();
+  });
+
+  test("totals print with the decimals that keep them apart (item 4): Nytte 1,9 has 19,37 and 19,35 at places 9 and 10, not «19,4» twice", () => {
+    const a = assessInputs(withWeight(meeting.model, "nytte", 1.9), meeting.inputs);
+    const m = presenterMessage(a, "nb", null, ranksOf(a));
+    expect(m.rows.map((r) => [r.rank, r.total])).toEqual([
+      ["1", "29,50"],
+      ["2", "25,63"],
+      ["3", "24,63"],
+      ["4", "23,88"],
+      ["5", "23,72"],
+      ["6", "22,75"],
+      ["7", "22,37"],
+      ["8", "20,43"],
+      ["9", "19,37"],
+      ["10", "19,35"],
+      ["11", "17,83"],
+      ["12", "15,25"],
+      ["13", "14,05"],
+      ["–", "–"],
+    ]);
+    // With equal weights one decimal parts them all, and the tie 6= prints one figure.
+    const equal = presenterMessage(assessInputs(meeting.model, meeting.inputs), "nb", null, new Map());
+    expect(equal.rows.filter((r) => r.rank === "6=").map((r) => r.total)).toEqual(["18,2", "18,2"]);
+    expect(equal.captions.since).toBe("Endring siden forrige rangering");
+    // One word for the figure, as the pane's Rangering and the slides call it (was «Sum» here, «Total» in English).
+    expect(equal.captions.total).toBe("Score");
+    expect(presenterMessage(a, "en", null, new Map()).captions.total).toBe("Score");
   });
 
   test("movement against the previous ranking, with its words; segments when given; English", () => {

@@ -12,6 +12,7 @@ import * as bar from "../../src/ui/bar";
 import { rowOf } from "./dom";
 import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";
+import { withWeight } from "../../src/core/model";
 
 let meeting: Meeting;
 beforeAll(async () => {
@@ -104,6 +105,26 @@ describe("Rangering", () => {
     expect(mark.getAttribute("aria-label")).toBe("Ufullstendig. Ugyldig: Juridisk utvikling");
     const missing = within(row(NO_NYTTE)).getByTestId("incomplete-mark");
     expect(missing.getAttribute("aria-label")).toMatch(/^Ufullstendig\. Mangler: Organisatorisk kompleksitet, .* og Sentral infrastruktur$/);
+  });
+
+  test("totals print with the decimals that keep different totals apart (issue 16, item 4); a tie prints one figure", () => {
+    const nytte19 = withWeight(meeting.model, "nytte", 1.9);
+    const view = render(<RankingView assessment={assessInputs(nytte19, meeting.inputs)} lang="nb" />);
+    const totals = () => screen.getAllByTestId("ranking-row").map((r) => [r.getAttribute("data-rank"), within(r).getByTestId("ranking-total").textContent]);
+    // Places 9 and 10 are 19,37 and 19,35: one decimal would print «19,4» twice.
+    expect(totals().slice(7, 11)).toEqual([
+      ["8", "20,43"],
+      ["9", "19,37"],
+      ["10", "19,35"],
+      ["11", "17,83"],
+    ]);
+    view.rerender(<RankingView assessment={assessInputs(meeting.model, meeting.inputs)} lang="en" />);
+    expect(totals().slice(4, 8)).toEqual([
+      ["5", "18.3"],
+      ["6=", "18.2"],
+      ["6=", "18.2"],
+      ["8", "16.1"],
+    ]);
   });
 
   test("a score edit re-renders only the rows it changes; the others keep their elements", () => {

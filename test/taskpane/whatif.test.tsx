@@ -53,12 +53,24 @@ function sliderInput(id: string): HTMLInputElement {
 const writes = (c: FakeController) => c.calls.filter((x) => ["setWeight", "setWeights", "resetWeights", "setTieBreak"].includes(x.name));
 
 describe("what-if weights", () => {
-  test("starting shows the bar above the tabs and the ranking in force with no movement", () => {
+  test("starting shows no warning bar until a weight is tried (issue 16, item 13), and the ranking in force with no movement", () => {
     const c = openWhatIf();
-    expect(screen.getByTestId("whatif-bar").textContent).toBe("Hva om: vektene er prøvd ut, ikke skrevet til arbeidsboken. Ingen vekter endret ennå");
+    expect(screen.queryByTestId("whatif-bar")).toBeNull();
+    expect(screen.getByTestId("whatif-changed").textContent).toBe("Ingen vekter endret ennå");
+    // Rangering meanwhile is the ranking in force, not a tried one.
+    fireEvent.click(screen.getByTestId("tab-ranking"));
+    expect(screen.queryByTestId("whatif-bar")).toBeNull();
+    expect(screen.queryByTestId("whatif-ranking-tab")).toBeNull();
+    expect(screen.getAllByTestId("ranking-row")).toHaveLength(13);
+    fireEvent.click(screen.getByTestId("tab-model"));
+    // A weight tried: the bar says so; set back, nothing is tried and the bar goes.
+    fireEvent.change(screen.getByTestId("whatif-input-kost"), { target: { value: "2" } });
+    expect(screen.getByTestId("whatif-bar").textContent).toBe("Hva om: vektene er prøvd ut, ikke skrevet til arbeidsboken. 1 vekt endret");
     // On the Modell tab the panel has the weights and the buttons: the bar only says what-if is on.
     expect(screen.queryByTestId("whatif-bar-show")).toBeNull();
     expect(screen.queryByTestId("whatif-bar-apply")).toBeNull();
+    fireEvent.change(screen.getByTestId("whatif-input-kost"), { target: { value: "1" } });
+    expect(screen.queryByTestId("whatif-bar")).toBeNull();
     expect(rows().slice(4, 8)).toEqual([
       ["5", "Kritisk info: Kommunal helse- og omsorg", ""],
       ["6=", "Implementering av DBEP", ""],
@@ -94,6 +106,18 @@ describe("what-if weights", () => {
     // The slider follows the typed weight.
     expect(sliderInput("nytte").value).toBe("2");
     expect(writes(c)).toEqual([]);
+  });
+
+  test("one number format in the list (issue 16, items 4 and 12): every total with the decimals that keep them apart; «total», not «sum»", () => {
+    openWhatIf();
+    fireEvent.change(screen.getByTestId("whatif-input-nytte"), { target: { value: "1,9" } });
+    const totals = within(screen.getByTestId("whatif-ranking"))
+      .getAllByRole("listitem")
+      .map((li) => li.children[2].textContent);
+    // Was «29,5», «25,63» … «19,37», «19,35» … and «Uten sum»: now two decimals throughout, and «total» as in Funn.
+    expect(totals).toEqual(["29,50", "25,63", "24,63", "23,88", "23,72", "22,75", "22,37", "20,43", "19,37", "19,35", "17,83", "15,25", "14,05", "Uten total"]);
+    fireEvent.change(screen.getByTestId("whatif-input-nytte"), { target: { value: "2" } });
+    expect(within(screen.getByTestId("whatif-ranking")).getAllByRole("listitem")[0].children[2].textContent).toBe("30,25");
   });
 
   test("the slider re-ranks too; an invalid typed weight is refused and changes nothing", () => {

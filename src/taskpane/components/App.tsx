@@ -95,7 +95,8 @@ import { useScorerNotes } from "../scorers/scorer-notes";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
 import { useHeaderButtonStyles } from "../../ui/header-button";
-import { subscribeWhatIf, whatIfOn } from "../../presenter/whatif-channel";
+import { subscribeWhatIf, whatIfEpoch } from "../../presenter/whatif-channel";
+import { usePreviousRanks } from "../../ui/previous-ranks";
 
 /** Stabilitet (weight intervals, Monte Carlo): its code loads when the tab is first opened. */
 const StabilityView = lazy(() => import("../stability/StabilityView"));
@@ -216,7 +217,9 @@ function Pane({ controller }: { controller: AppController }) {
   const view: ViewState = { filter, setFilter, measureId, setMeasureId, search, setSearch, pending, answer };
   const lang = state.lang;
   // What-if weights outlive the Modell view: while they are tried, a bar above the tabs says so on every tab.
-  const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfOn, whatIfOn) && state.status === "ready";
+  const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfEpoch, whatIfEpoch) % 2 === 1 && state.status === "ready";
+  // Movement without a saved round: the ranks before the last change, kept here whatever the tab (Rangering and the presenter agree).
+  const previous = usePreviousRanks(state.assessment);
 
   return (
     <div className={s.root} lang={lang === "nb" ? "nb" : "en"}>
@@ -231,7 +234,7 @@ function Pane({ controller }: { controller: AppController }) {
         </div>
         {state.busy && <Spinner size="tiny" aria-label={tp(lang, "status.busy")} data-testid="busy-spinner" />}
         <ExportButton state={state} filter={filter} />
-        <PresenterButton assessment={state.status === "ready" ? state.assessment : undefined} lang={lang} checklist={state.checklist} baseline={state.baseline} />
+        <PresenterButton assessment={state.status === "ready" ? state.assessment : undefined} lang={lang} checklist={state.checklist} baseline={state.baseline} previous={previous} />
         <Tooltip content={tp(lang, "action.recalcHint")} relationship="description">
           <Button
             appearance="subtle"
@@ -262,7 +265,7 @@ function Pane({ controller }: { controller: AppController }) {
         </Suspense>
       )}
 
-      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} scorers={controller.scorers} whatIf={whatIf} />
+      <Body state={state} tab={tab} setTab={setTab} actions={actions} view={view} rounds={controller.rounds} scorers={controller.scorers} whatIf={whatIf} previous={previous} />
     </div>
   );
 }
@@ -323,6 +326,7 @@ function Body({
   rounds,
   scorers,
   whatIf,
+  previous,
 }: {
   state: AppState;
   tab: TabValue;
@@ -333,6 +337,8 @@ function Body({
   scorers?: ScorerActions;
   /** What-if weights are tried: Rangering shows their ranking. */
   whatIf?: boolean;
+  /** The ranks before the last change of ranking (movement without a saved round). */
+  previous: Map<string, number> | null;
 }) {
   const s = useStyles();
   const lang = state.lang;
@@ -385,19 +391,24 @@ function Body({
     scorers: tp(lang, "tab.scorers"),
   };
 
-  const view =
-    tab === "ranking" && whatIf && !legacy ? (
-      <WhatIfRankingTab lang={lang} />
-    ) : tab === "ranking" ? (
+  const ranking =
+    tab === "ranking" ? (
       <RankingView
         assessment={state.assessment}
         lang={lang}
         baseline={legacy ? null : state.baseline}
+        previous={previous}
         checklist={state.checklist}
         filter={v.filter}
         onFilter={v.setFilter}
         onSelect={actions.selectMeasure}
       />
+    ) : null;
+  const view =
+    tab === "ranking" && whatIf && !legacy ? (
+      <WhatIfRankingTab lang={lang} inForce={ranking} />
+    ) : tab === "ranking" ? (
+      ranking
     ) : tab === "checklist" ? (
       state.checklist ? (
         <ChecklistView

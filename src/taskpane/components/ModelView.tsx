@@ -13,7 +13,7 @@ import type { Assessment } from "../../core/assess";
 import { WhatIfPanel } from "../whatif/WhatIfPanel";
 import { ResetWeights, WhatIfStart } from "../whatif/WhatIfControls";
 import type { ViewActions } from "./actions";
-import { endWhatIf, startWhatIf, subscribeWhatIf, whatIfOn } from "../../presenter/whatif-channel";
+import { endWhatIf, startWhatIf, subscribeWhatIf, whatIfEpoch } from "../../presenter/whatif-channel";
 
 /** Indentation per level of the criteria tree. */
 const INDENT_PX = 14;
@@ -81,7 +81,7 @@ export function ModelView({
 }) {
   const s = useStyles();
   // What-if is on while the channel holds tried weights: it outlives this view (a tab switch keeps them).
-  const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfOn, whatIfOn);
+  const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfEpoch, whatIfEpoch) % 2 === 1;
   const implied = impliedLeafWeights(model);
   const shareOf = (node: CriterionNode): number =>
     isGroup(node) ? node.children!.reduce((sum, c) => sum + shareOf(c), 0) : (implied.get(node.id) ?? 0);

@@ -24,6 +24,8 @@ import { barShare } from "../../ui/bar";
 import { rankMoves, ranksOf } from "../../ui/movement";
 import { RowTooltip } from "./RowTooltip";
 import { movesAgainst, type Baseline, type Move } from "../../core/movement";
+import { displayTotals } from "../../core/display-total";
+import { usePreviousRanks } from "../../ui/previous-ranks";
 import { PlacementBadges, rankingKeyLabel, useSegmentStyles } from "./Segment";
 
 const useStyles = makeStyles({
@@ -146,17 +148,6 @@ const useStyles = makeStyles({
   empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalL },
 });
 
-/** Ranks of the assessment before the current one, kept across renders (React's "previous props" pattern). */
-function usePreviousRanks(assessment: Assessment): Map<string, number> | null {
-  const [track, setTrack] = useState<{ current: Assessment; previous: Map<string, number> | null }>({ current: assessment, previous: null });
-  if (track.current !== assessment) {
-    const next = { current: assessment, previous: ranksOf(track.current) };
-    setTrack(next);
-    return next.previous;
-  }
-  return track.previous;
-}
-
 /** The ranking's view state over the checklist: which segment to show and whether to hide Ut. */
 export interface RankingFilter {
   segment: SegmentFilter;
@@ -173,11 +164,14 @@ export function RankingView({
   onFilter,
   onSelect,
   baseline,
+  previous,
 }: {
   assessment: Assessment;
   lang: Lang;
-  /** The saved round movement is shown against; without one, movement since the previous assessment. */
+  /** The saved round movement is shown against; without one, movement since the previous ranks. */
   baseline?: Baseline | null;
+  /** The ranks before the last change of ranking (the pane keeps them across tabs); without it, the view keeps its own. */
+  previous?: Map<string, number> | null;
   checklist?: ChecklistState;
   filter?: RankingFilter;
   onFilter?: (filter: RankingFilter) => void;
@@ -186,8 +180,17 @@ export function RankingView({
 }) {
   const s = useStyles();
   const model = assessment.model;
-  const previous = usePreviousRanks(assessment);
-  const moves: Map<string, Move> = baseline ? movesAgainst(baseline, assessment.measures) : rankMoves(previous, ranksOf(assessment));
+  const own = usePreviousRanks(assessment);
+  const moves: Map<string, Move> = baseline ? movesAgainst(baseline, assessment.measures) : rankMoves(previous === undefined ? own : previous, ranksOf(assessment));
+  // One number of decimals for the list, so that no two different totals print alike (core/display-total.ts).
+  const totals = useMemo(() => {
+    const d = displayTotals(
+      assessment.measures.map((m) => m.total),
+      { tolerance: model.tolerance },
+    );
+
+    return new Map(assessment.measures.map((m, i) => [m.id, d.values[i] === null ? "" : formatNumber(lang, d.values[i]!, d.decimals)]));
+  }, [assessment, model.tolerance, lang]);
   const entries = new Map<string, ChecklistEntry>();
   for (const e of checklist?.entries ?? []) if (!entries.has(e.id)) entries.set(e.id, e);
   const keyOf = (m: MeasureResult): SegmentKey | undefined => {
@@ -262,10 +265,11 @@ export function RankingView({
             abbr={abbr}
             move={moves.get(m.id)}
             since={baseline?.name}
+            totalText={totals.get(m.id) ?? ""}
             checklist={checklist}
             entry={entries.get(m.id)}
             onSelect={onSelect}
-            sig={rowSignature(m, names.get(m.id)!, model, lang, checklist, entries.get(m.id), moves.get(m.id), baseline?.name)}
+            sig={rowSignature(m, names.get(m.id)!, model, lang, checklist, entries.get(m.id), moves.get(m.id), baseline?.name, totals.get(m.id))}
           />
         ))}
       </ol>
@@ -470,10 +474,11 @@ function rowSignature(
   entry: ChecklistEntry | undefined,
   move: Move | undefined,
   since?: string,
+  totalText?: string,
 ): string {
   // Only what the row reads: not the leaf outcomes and comments, which are most of a measure.
   const groups = model.criteria.map((g) => m.values[g.id] ?? null);
-  return JSON.stringify([modelKey(model), lang, checklist !== undefined, entry ?? null, m.id, m.rank, m.tied, m.total, m.complete, m.missing, m.invalid, groups, m.findings, shown, move ?? null, since ?? null]);
+  return JSON.stringify([modelKey(model), lang, checklist !== undefined, entry ?? null, m.id, m.rank, m.tied, m.total, m.complete, m.missing, m.invalid, groups, m.findings, shown, move ?? null, since ?? null, totalText ?? null]);
 }
 
 interface RowProps {
@@ -504,6 +509,7 @@ function RankingRowView({
   abbr,
   move,
   since,
+  totalText,
   checklist,
   entry,
   onSelect,
@@ -516,6 +522,8 @@ function RankingRowView({
   abbr: Map<string, string>;
   move: Move | undefined;
   since: string | undefined;
+  /** The total as the list prints it (its decimals decided over the whole list). */
+  totalText: string;
   checklist: ChecklistState | undefined;
   entry: ChecklistEntry | undefined;
   sig: string;
@@ -601,7 +609,7 @@ function RankingRowView({
         </div>
       </div>
       <Text className={s.total} size={400} data-testid="ranking-total">
-        {formatNumber(lang, total, 1)}
+        {totalText}
       </Text>
     </li>
   );

@@ -9,11 +9,19 @@
  * selection-total (data-count, data-cost in MNOK, data-score), selection-list-minimum / -plus / -out,
  * selection-row (data-measure-id, data-list), choice-<id> (native <select>: "", in, out),
  * selection-reason, selection-greedy, selection-frontier (the <svg>, data-points), selection-finding
- * (data-code, data-cell), selection-message (no cost column / no frame / infeasible).
+ * (data-code, data-cell), selection-message (no cost column / no frame / infeasible),
+ * selection-undo-<id> (undo a choice made here, offered when the selection cannot be computed),
+ * selection-columns (the column captions of a list).
+ *
+ * A choice or a frame tried here is not in the workbook: a finding about it names no cell (the
+ * Valg cell is empty), and when the pane's own choices make the selection impossible, the pane
+ * offers to undo them.
  */
-import { Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowUndo16Regular } from "@fluentui/react-icons";
 import { useEffect, useMemo, useState } from "react";
 import type { Assessment } from "../../core/assess";
+import { displayTotals } from "../../core/display-total";
 import type { Forced, SelectionFinding, SelectionProblem } from "../../core/selection-problem";
 import type { FrontierPoint } from "../../core/selection-entry";
 import type { SelectionMeasure, SelectionResult } from "../../core/select";
@@ -23,7 +31,10 @@ import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/se
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  frames: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
+  // Two frames side by side, each allowed to shrink below its content's width (a 320 px pane).
+  frames: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
+  field: { minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
   note: { color: tokens.colorNeutralForeground3 },
   section: { display: "flex", flexDirection: "column" },
   heading: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalS },
@@ -37,6 +48,10 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   num: { fontVariantNumeric: "tabular-nums", textAlign: "right", whiteSpace: "nowrap" },
+  // Whole names, wrapped between words (never cut with «…»).
+  name: { minWidth: 0, overflowWrap: "anywhere" },
+  columns: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  undo: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalXS },
   reason: { gridColumn: "1 / -1", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   select: { gridColumn: "1 / -1", justifySelf: "start", fontSize: tokens.fontSizeBase200, maxWidth: "100%" },
   chart: { width: "100%", height: "auto", display: "block" },
@@ -80,12 +95,25 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
 
   const problem: SelectionProblem | undefined = useMemo(() => {
     if (!inputs || !inputs.columns.cost || budget === null || budget === "bad" || minimum === "bad") return undefined;
-    const items = inputs.problem.items.map((it) => (it.id in choices ? { ...it, forced: choices[it.id] } : it));
-    const p: SelectionProblem = { ...inputs.problem, items, budget };
+    // A choice made here has no cell in the workbook: its findings name the measure, not the empty Valg cell.
+    const items = inputs.problem.items.map((it) => (it.id in choices ? { ...it, forced: choices[it.id], cells: { ...it.cells, forced: undefined, name: undefined } } : it));
+    const cells = { ...inputs.problem.cells };
+    if (budgetText !== undefined) delete cells.budget;
+    if (minimumText !== undefined) delete cells.minimum;
+    const p: SelectionProblem = { ...inputs.problem, items, budget, cells };
     delete p.minimum;
     if (minimum !== null) p.minimum = minimum;
     return p;
-  }, [inputs, budget, minimum, choices]);
+  }, [inputs, budget, minimum, choices, budgetText, minimumText]);
+  // The ranking's figures: a measure's score prints as Rangering prints its total.
+  const scoreText = useMemo(() => {
+    const d = displayTotals(
+      assessment.measures.map((m) => m.total),
+      { tolerance: assessment.model.tolerance },
+    );
+    const byId = new Map(assessment.measures.map((m, i) => [m.id, d.values[i]]));
+    return (id: string, score: number) => formatNumber(lang, byId.get(id) ?? score, d.decimals);
+  }, [assessment, lang]);
 
   useEffect(() => {
     if (!problem) return;
@@ -114,16 +142,27 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
   if (!inputs.columns.cost) return <MessageBar intent="info" layout="multiline" data-testid="selection-message"><MessageBarBody>{st(lang, "paneNoCost")}</MessageBarBody></MessageBar>;
 
   const setChoice = (id: string, v: string) => setChoices((c) => ({ ...c, [id]: v === "in" ? "in" : v === "out" ? "out" : null }));
-  const forcedOf = (m: { id: string }) => (m.id in choices ? choices[m.id] : (inputs.problem.items.find((i) => i.id === m.id)?.forced ?? null));
+  const workbookChoice = (id: string) => inputs.problem.items.find((i) => i.id === id)?.forced ?? null;
+  const forcedOf = (m: { id: string }) => (m.id in choices ? choices[m.id] : workbookChoice(m.id));
+  // The choices made here that differ from the workbook's, to undo one by one.
+  const tried = Object.entries(choices)
+    .filter(([id, c]) => c !== workbookChoice(id))
+    .map(([id, c]) => ({ id, choice: c, name: inputs.problem.items.find((i) => i.id === id)?.name ?? id }));
+  const undo = (id: string) =>
+    setChoices((c) => {
+      const next = { ...c };
+      delete next[id];
+      return next;
+    });
 
   return (
     <div className={s.root} data-testid="selection-view">
       <div className={s.frames}>
-        <Field label={st(lang, "paneBudget")} validationState={budget === "bad" ? "error" : "none"} size="small">
-          <Input size="small" inputMode="decimal" value={budgetText ?? mnokField(inputs.problem.budget)} onChange={(_, d) => setBudgetText(d.value)} data-testid="selection-budget" />
+        <Field className={s.field} label={st(lang, "paneBudget")} validationState={budget === "bad" ? "error" : "none"} size="small">
+          <Input className={s.input} size="small" inputMode="decimal" value={budgetText ?? mnokField(inputs.problem.budget)} onChange={(_, d) => setBudgetText(d.value)} data-testid="selection-budget" />
         </Field>
-        <Field label={st(lang, "paneMinimum")} hint={st(lang, "paneMinimumHint")} validationState={minimum === "bad" ? "error" : "none"} size="small">
-          <Input size="small" inputMode="decimal" value={minimumText ?? mnokField(inputs.problem.minimum)} onChange={(_, d) => setMinimumText(d.value)} data-testid="selection-minimum" />
+        <Field className={s.field} label={st(lang, "paneMinimum")} hint={st(lang, "paneMinimumHint")} validationState={minimum === "bad" ? "error" : "none"} size="small">
+          <Input className={s.input} size="small" inputMode="decimal" value={minimumText ?? mnokField(inputs.problem.minimum)} onChange={(_, d) => setMinimumText(d.value)} data-testid="selection-minimum" />
         </Field>
       </div>
       <Caption1 className={s.note}>{st(lang, "paneWhatIf")}</Caption1>
@@ -132,7 +171,7 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
       ) : !problem ? null : !result ? (
         <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />
       ) : (
-        <ResultView lang={lang} result={result} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} />
+        <ResultView lang={lang} result={result} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} tried={tried} onUndo={undo} scoreText={scoreText} />
       )}
     </div>
   );
@@ -144,12 +183,19 @@ function ResultView({
   inputFindings,
   forcedOf,
   onChoice,
+  tried,
+  onUndo,
+  scoreText,
 }: {
   lang: Lang;
   result: SelectionResult;
   inputFindings: SelectionFinding[];
   forcedOf: (m: { id: string }) => Forced;
   onChoice: (id: string, v: string) => void;
+  /** Choices made here (not in the workbook). */
+  tried: { id: string; name: string; choice: Forced }[];
+  onUndo: (id: string) => void;
+  scoreText: (id: string, score: number) => string;
 }) {
   const s = useStyles();
   const findings = [...r.findings, ...inputFindings];
@@ -169,7 +215,18 @@ function ResultView({
     return (
       <>
         <MessageBar intent="error" layout="multiline" data-testid="selection-message">
-          <MessageBarBody>{st(lang, r.status === "infeasible" ? "infeasible" : "failed")}</MessageBarBody>
+          <MessageBarBody>
+            {st(lang, r.status === "infeasible" && tried.length > 0 ? "paneInfeasibleChoices" : r.status === "infeasible" ? "infeasible" : "failed")}
+            {r.status === "infeasible" && tried.length > 0 && (
+              <span className={s.undo}>
+                {tried.map((t) => (
+                  <Button key={t.id} size="small" icon={<ArrowUndo16Regular />} onClick={() => onUndo(t.id)} data-testid={`selection-undo-${t.id}`}>
+                    {st(lang, "paneUndo", { choice: st(lang, t.choice === "in" ? "paneChoiceIn" : t.choice === "out" ? "paneChoiceOut" : "paneChoiceNone"), name: t.name })}
+                  </Button>
+                ))}
+              </span>
+            )}
+          </MessageBarBody>
         </MessageBar>
         {findingList}
       </>
@@ -180,11 +237,9 @@ function ResultView({
   const byScore = (ms: SelectionMeasure[]) => [...ms].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
   const row = (m: SelectionMeasure) => (
     <li key={m.id} className={s.row} data-testid="selection-row" data-measure-id={m.id} data-list={m.list}>
-      <Text truncate wrap={false} title={m.name}>
-        {m.name}
-      </Text>
+      <span className={s.name}>{m.name}</span>
       <span className={s.num}>{mnokText(lang, m.cost)}</span>
-      <span className={s.num}>{m.score === null ? "–" : formatNumber(lang, m.score, 2)}</span>
+      <span className={s.num}>{m.score === null ? "–" : scoreText(m.id, m.score)}</span>
       {m.reason && (
         <span className={s.reason} data-testid="selection-reason">
           {reasonText(lang, m.reason, names, m.score !== null)}
@@ -212,6 +267,13 @@ function ResultView({
           <Text weight="semibold">{title}</Text>
           {totals && <Caption1>{st(lang, "listTotal", { count: totals.count, cost: mnokText(lang, totals.cost), score: formatNumber(lang, totals.score, 2) })}</Caption1>}
         </div>
+        {ms.length > 0 && (
+          <div className={`${s.row} ${s.columns}`} aria-hidden="true" data-testid="selection-columns">
+            <span>{st(lang, "colName")}</span>
+            <span className={s.num}>{st(lang, "paneColCost")}</span>
+            <span className={s.num}>{st(lang, "paneColScore")}</span>
+          </div>
+        )}
         <ul className={s.list}>{ms.length ? ms.map(row) : <Caption1>{st(lang, "empty")}</Caption1>}</ul>
       </section>
     );
@@ -267,13 +329,18 @@ function ResultView({
   );
 }
 
-/** The best score against the frame as a step line, with the frame marked. */
+/**
+ * The best score against the frame as a step line, with the frame marked and both axes titled
+ * («Ramme (MNOK)», «Beste score»); drawn in a 300 × 200 box that fills the pane's width, so its
+ * labels read at about 12 px in a 350 px pane.
+ */
 function Frontier({ lang, points, budget, score }: { lang: Lang; points: FrontierPoint[]; budget: number; score: number }) {
   const s = useStyles();
   if (points.length === 0) return null;
   const W = 300;
-  const H = 140;
-  const pad = { l: 34, r: 8, t: 8, b: 22 };
+  const H = 200;
+  const FONT = 11;
+  const pad = { l: 46, r: 10, t: 10, b: 42 };
   const maxX = Math.max(points[points.length - 1].budget, budget) * 1.02 || 1;
   const maxY = Math.max(...points.map((p) => p.score)) * 1.05 || 1;
   const x = (v: number) => pad.l + (v / maxX) * (W - pad.l - pad.r);
@@ -288,25 +355,47 @@ function Frontier({ lang, points, budget, score }: { lang: Lang; points: Frontie
     budget: mnokText(lang, budget),
     score: formatNumber(lang, score, 2),
   });
+  const axisY = H - pad.b;
+  // The frame's label sits under its line unless it would run into the axis' last figure.
+  const frameNearEnd = x(budget) > W - pad.r - 40;
   return (
     <svg className={s.chart} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="selection-frontier" data-points={points.length}>
       <title>{label}</title>
-      <line x1={pad.l} y1={H - pad.b} x2={W - pad.r} y2={H - pad.b} stroke={tokens.colorNeutralStroke1} />
-      <line x1={pad.l} y1={pad.t} x2={pad.l} y2={H - pad.b} stroke={tokens.colorNeutralStroke1} />
+      <line x1={pad.l} y1={axisY} x2={W - pad.r} y2={axisY} stroke={tokens.colorNeutralStroke1} />
+      <line x1={pad.l} y1={pad.t} x2={pad.l} y2={axisY} stroke={tokens.colorNeutralStroke1} />
       <path d={d} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={1.5} />
-      <line x1={x(budget)} y1={pad.t} x2={x(budget)} y2={H - pad.b} stroke={tokens.colorPaletteRedForeground1} strokeDasharray="3 2" />
+      <line x1={x(budget)} y1={pad.t} x2={x(budget)} y2={axisY} stroke={tokens.colorPaletteRedForeground1} strokeDasharray="3 2" />
       <circle cx={x(budget)} cy={y(score)} r={3} fill={tokens.colorPaletteRedForeground1} />
-      <text x={pad.l - 4} y={y(0)} fontSize={9} textAnchor="end" fill="currentColor">
+      <text x={pad.l - 4} y={y(0)} fontSize={FONT} textAnchor="end" fill="currentColor">
         0
       </text>
-      <text x={pad.l - 4} y={y(maxY / 1.05) + 3} fontSize={9} textAnchor="end" fill="currentColor">
+      <text x={pad.l - 4} y={y(maxY / 1.05) + 4} fontSize={FONT} textAnchor="end" fill="currentColor">
         {formatNumber(lang, maxY / 1.05, 0)}
       </text>
-      <text x={x(budget)} y={H - 6} fontSize={9} textAnchor="middle" fill="currentColor">
-        {`${mnokText(lang, budget)} MNOK`}
+      <text x={pad.l} y={axisY + 14} fontSize={FONT} textAnchor="middle" fill="currentColor">
+        0
       </text>
-      <text x={W - pad.r} y={H - 6} fontSize={9} textAnchor="end" fill="currentColor">
-        {mnokText(lang, Math.round(maxX / 1.02))}
+      <text x={frameNearEnd ? x(budget) - 3 : x(budget)} y={axisY + 14} fontSize={FONT} textAnchor={frameNearEnd ? "end" : "middle"} fill={tokens.colorPaletteRedForeground1} data-testid="selection-frontier-frame">
+        {mnokText(lang, budget)}
+      </text>
+      {!frameNearEnd && (
+        <text x={W - pad.r} y={axisY + 14} fontSize={FONT} textAnchor="end" fill="currentColor">
+          {mnokText(lang, Math.round(maxX / 1.02))}
+        </text>
+      )}
+      <text x={pad.l + (W - pad.l - pad.r) / 2} y={H - 6} fontSize={FONT} textAnchor="middle" fill="currentColor" data-testid="selection-frontier-x">
+        {st(lang, "paneAxisBudget")}
+      </text>
+      <text
+        x={12}
+        y={pad.t + (axisY - pad.t) / 2}
+        fontSize={FONT}
+        textAnchor="middle"
+        fill="currentColor"
+        transform={`rotate(-90 12 ${pad.t + (axisY - pad.t) / 2})`}
+        data-testid="selection-frontier-y"
+      >
+        {st(lang, "paneAxisScore")}
       </text>
     </svg>
   );

@@ -6,8 +6,9 @@
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { memo, useMemo } from "react";
+import { displayTotals } from "../../core/display-total";
 import { rankLabel, type MeasureResult } from "../../core/assess";
-import { formatShort, type Lang } from "../../i18n";
+import { formatNumber, type Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
 import type { TriedWeights, WhatIfShown } from "../../presenter/whatif-channel";
 import { fullNameTexts } from "../../core/full-name";
@@ -54,13 +55,21 @@ export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) 
   const moves = shown.moves ?? new Map<string, { by: number; from: number }>();
   // «Tema: tiltak», unique in the list: every list's rule (core/full-name.ts).
   const names = useMemo(() => fullNameTexts(shown.tried.measures), [shown.tried]);
+  // Totals as Rangering prints them: one number of decimals for the list, enough to keep different totals apart.
+  const totals = useMemo(() => {
+    const d = displayTotals(
+      shown.tried.measures.map((m) => m.total),
+      { tolerance: shown.tried.model.tolerance },
+    );
+    return d.values.map((v) => (v === null ? null : formatNumber(lang, v, d.decimals)));
+  }, [shown.tried, lang]);
   return (
     <ol className={s.list} aria-label={wp(lang, "whatif.ranking")} data-testid="whatif-ranking" data-weights={weightsKey(shown.weights)}>
       {shown.tried.measures.map((m, i) => {
         const move = moves.get(m.id);
         // Keyed by place, not by measure: a re-ranking rewrites the text of the places that changed
         // instead of moving up to 200 list items in the DOM (and every observer of it) on each slider step.
-        return <Row key={i} m={m} name={names.get(m.id) ?? m.name} rank={rankLabel(m)} total={m.total} by={move?.by ?? 0} from={move?.from ?? 0} lang={lang} />;
+        return <Row key={i} m={m} name={names.get(m.id) ?? m.name} rank={rankLabel(m)} total={totals[i]} by={move?.by ?? 0} from={move?.from ?? 0} lang={lang} />;
       })}
     </ol>
   );
@@ -68,7 +77,7 @@ export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) 
 
 /** One row: re-rendered only when its rank, total, movement or language changes (a measure's name changes only with a new assessment). */
 const Row = memo(
-  function Row({ m, name: full, rank, total, by, from, lang }: { m: MeasureResult; name: string; rank: string; total: number | null; by: number; from: number; lang: Lang }) {
+  function Row({ m, name: full, rank, total, by, from, lang }: { m: MeasureResult; name: string; rank: string; total: string | null; by: number; from: number; lang: Lang }) {
     const s = useStyles();
     const words = by !== 0 ? wp(lang, by > 0 ? "whatif.up" : "whatif.down", { n: Math.abs(by), from }) : "";
     return (
@@ -79,7 +88,7 @@ const Row = memo(
         <span className={s.label} title={full}>
           {full}
         </span>
-        <span className={s.num}>{total === null ? wp(lang, "whatif.noTotal") : formatShort(lang, total, 2)}</span>
+        <span className={s.num}>{total === null ? wp(lang, "whatif.noTotal") : total}</span>
         {by !== 0 ? (
           <span className={mergeClasses(s.move, by > 0 ? s.up : s.down)} aria-label={words} title={words} data-testid="whatif-move">
             {`${by > 0 ? "↑" : "↓"}${Math.abs(by)}`}

@@ -13,7 +13,7 @@ import { allNodes, isGroup, pathTo, type CriterionNode } from "../../core/model"
 import { criterionLabel, formatShort, type Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
 import { parseWeight, weightError } from "../view-model";
-import { currentTriedWeights, currentWhatIf, subscribeWhatIf, tryWeight } from "../../presenter/whatif-channel";
+import { subscribeWhatIf, tryWeight, whatIfState } from "../../presenter/whatif-channel";
 import { changedWeights, type TriedWeights } from "./whatif";
 import { WhatIfList } from "./WhatIfList";
 
@@ -61,8 +61,9 @@ export function WhatIfPanel({
 }) {
   const s = useStyles();
   const model = assessment.model;
-  const tried = useSyncExternalStore(subscribeWhatIf, currentTriedWeights, currentTriedWeights) ?? NO_WEIGHTS;
-  const shown = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
+  const channel = useSyncExternalStore(subscribeWhatIf, whatIfState, whatIfState);
+  const tried = channel.weights ?? NO_WEIGHTS;
+  const shown = channel.shown;
   const changes = changedWeights(model, tried);
 
   return (

@@ -5,14 +5,16 @@
  * panel, Rangering and the presenter, and says plainly that the weights are tried, not written:
  * «Bruk» writes them (one setWeights, logged), «Forkast» drops them, «Vis» opens them in Modell.
  * {@link WhatIfRankingTab} is Rangering meanwhile: the tried ranking with movement against the
- * weights in force. A lazy chunk; the pane's always-loaded part is only the channel.
+ * weights in force. Until a weight differs from the one in force nothing has been tried: no bar,
+ * Rangering and the presenter show the ranking in force. A lazy chunk; the pane's always-loaded
+ * part is only the channel.
  */
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import type { Assessment } from "../../core/assess";
 import type { Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
-import { currentTriedWeights, currentWhatIf, endWhatIf, publishWhatIf, subscribeWhatIf, type TriedWeights } from "../../presenter/whatif-channel";
+import { currentWhatIf, endWhatIf, publishWhatIf, subscribeWhatIf, whatIfState, type TriedWeights } from "../../presenter/whatif-channel";
 import { changedWeights, inputsOf, whatIfRanking } from "./whatif";
 import { WhatIfList } from "./WhatIfList";
 
@@ -24,12 +26,12 @@ const useStyles = makeStyles({
 
 /** The tried ranking for this assessment: computed once per (assessment, weights), published while mounted. */
 function useWhatIfSession(assessment: Assessment): TriedWeights | null {
-  const weights = useSyncExternalStore(subscribeWhatIf, currentTriedWeights, currentTriedWeights);
+  const weights = useSyncExternalStore(subscribeWhatIf, whatIfState, whatIfState).weights;
   const inputs = useMemo(() => inputsOf(assessment), [assessment]);
   const shown = useMemo(() => {
     if (weights === null) return null;
     const r = whatIfRanking(assessment, inputs, weights);
-    return { inForce: assessment, tried: r.assessment, moves: r.moves, weights };
+    return { inForce: assessment, tried: r.assessment, moves: r.moves, weights, changes: changedWeights(assessment.model, weights).length };
   }, [assessment, inputs, weights]);
   // Before paint: the panel's list and Rangering show the new ranking in the same frame as the slider.
   useLayoutEffect(() => {
@@ -66,13 +68,15 @@ export function WhatIfBar({
   const weights = useWhatIfSession(assessment);
   if (weights === null) return null;
   const changes = changedWeights(assessment.model, weights);
+  // Nothing tried yet (what-if just opened, or every weight set back): nothing to warn about.
+  if (changes.length === 0) return null;
   return (
     <div className={s.bar}>
       <MessageBar intent="warning" layout="multiline" data-testid="whatif-bar">
         <MessageBarBody>
           {wp(lang, "whatif.bar")}{" "}
           <Caption1 data-testid="whatif-bar-changed">
-            {changes.length === 0 ? wp(lang, "whatif.unchanged") : changes.length === 1 ? wp(lang, "whatif.changedOne") : wp(lang, "whatif.changed", { n: changes.length })}
+            {changes.length === 1 ? wp(lang, "whatif.changedOne") : wp(lang, "whatif.changed", { n: changes.length })}
           </Caption1>
         </MessageBarBody>
         {/* On Modell the panel below has the weights and its own «Bruk» and «Forkast». */}
@@ -81,7 +85,7 @@ export function WhatIfBar({
             <Button
               appearance="primary"
               size="small"
-              disabled={busy || changes.length === 0}
+              disabled={busy}
               title={wp(lang, "whatif.applyHint")}
               data-testid="whatif-bar-apply"
               onClick={() => {
@@ -104,11 +108,14 @@ export function WhatIfBar({
   );
 }
 
-/** Rangering while what-if is on: the tried ranking, movement against the weights in force. */
-export function WhatIfRankingTab({ lang }: { lang: Lang }) {
+/**
+ * Rangering while what-if is on: the tried ranking, movement against the weights in force; the
+ * ranking in force (`inForce`) until a weight has been changed.
+ */
+export function WhatIfRankingTab({ lang, inForce }: { lang: Lang; inForce: ReactNode }) {
   const s = useStyles();
-  const shown = useSyncExternalStore(subscribeWhatIf, currentWhatIf, currentWhatIf);
-  if (!shown) return null;
+  const shown = useSyncExternalStore(subscribeWhatIf, whatIfState, whatIfState).shown;
+  if (!shown || !shown.changes) return <>{inForce}</>;
   return (
     <section className={s.tab} data-testid="whatif-ranking-tab" aria-label={wp(lang, "whatif.ranking")}>
       <Text weight="semibold">{wp(lang, "whatif.ranking")}</Text>
