@@ -18,7 +18,7 @@ import { t, type Lang } from "../i18n";
 import { cs } from "../i18n/cli-slides";
 import { buildDeck, deckFileName } from "../export/deck";
 import { dateFromText, isoDate } from "../export/file-name";
-import { exportTable, type SegmentFilter } from "../export/rows";
+import { exportTable, framesText, type SegmentFilter } from "../export/rows";
 import { toCsv } from "../export/table-text";
 import { loadGrids } from "./load";
 import { UsageError, type Io } from "./usage";
@@ -195,6 +195,9 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
       throw new UsageError(cs(lang, "cli.error.write", { file: out, reason: writeReason(lang, e) }));
     }
     io.out(cs(lang, "cli.slides.written", { file: out }));
+    // Which frames split the list (the workbook's Modell): the secretariat checks them before the meeting.
+    const frames = split ? framesText({ lang, split }) : null;
+    if (frames) io.out(cs(lang, "cli.slides.split", { frames }));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -8,6 +8,7 @@
 import { fill, type Lang } from "./format";
 
 export const nbDecision = {
+  title: "Utvalg innenfor rammene",
   "col.cost": "Kostnad (MNOK)",
   "col.why": "Begrunnelse",
   "why.forcedIn": "tas med (rådets valg)",
@@ -17,7 +18,7 @@ export const nbDecision = {
   "why.minimum": "innenfor minimumsrammen",
   "why.budget": "innenfor budsjettrammen",
   "section.out": "Ikke med – grunnen står på hver rad",
-  "section.heldOut": "Holdes utenfor – rådets valg",
+  "section.heldOut": "Holdes utenfor – etter valg, ikke etter rammen",
   sum: "Sum: {count} {count|tiltak|tiltak}",
   empty: "(ingen)",
   "frames.workbook": "Rammene fra arket Modell: budsjettramme {budget}, minimumsramme {minimum}",
@@ -25,13 +26,14 @@ export const nbDecision = {
   "frames.pane": "Rammene prøvd i Utvalg (ikke lagret): budsjettramme {budget}, minimumsramme {minimum}",
   "frames.paneOnly": "Rammen prøvd i Utvalg (ikke lagret): budsjettramme {budget}, ingen minimumsramme",
   "frames.choices": "valg prøvd i Utvalg for {count} {count|tiltak|tiltak}",
-  "dialog.split": "Lysarkene deler listen etter utvalget. {frames}.",
+  "dialog.split": "Lysarkene og tabellene deler listen etter utvalget innenfor rammen. {frames}.",
   "dialog.reading": "Leser rammene …",
 } as const;
 
 export type DecisionKey = keyof typeof nbDecision;
 
 export const enDecision: Record<DecisionKey, string> = {
+  title: "Selection within the frames",
   "col.cost": "Cost (MNOK)",
   "col.why": "Reason",
   "why.forcedIn": "included (the council's choice)",
@@ -41,7 +43,7 @@ export const enDecision: Record<DecisionKey, string> = {
   "why.minimum": "within the minimum frame",
   "why.budget": "within the budget frame",
   "section.out": "Not selected – the reason is on each row",
-  "section.heldOut": "Held out – the council's choice",
+  "section.heldOut": "Held out – by choice, not by the frame",
   sum: "Total: {count} {count|measure|measures}",
   empty: "(none)",
   "frames.workbook": "The frames from the Modell sheet: budget frame {budget}, minimum frame {minimum}",
@@ -49,7 +51,7 @@ export const enDecision: Record<DecisionKey, string> = {
   "frames.pane": "The frames tried in Utvalg (not saved): budget frame {budget}, minimum frame {minimum}",
   "frames.paneOnly": "The frame tried in Utvalg (not saved): budget frame {budget}, no minimum frame",
   "frames.choices": "choices tried in Utvalg for {count} {count|measure|measures}",
-  "dialog.split": "The slides split the list by the selection. {frames}.",
+  "dialog.split": "The slides and the tables split the list by the selection within the frame. {frames}.",
   "dialog.reading": "Reading the frames …",
 };
 

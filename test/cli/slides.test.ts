@@ -34,6 +34,15 @@ describe("prio slides", () => {
     expect(r.out).toBe(`Lysarkene er lagret i ${out}\n`);
     expect(isZip(out)).toBe(true);
   });
+  test("a workbook whose Modell sets a budget frame: the deck is split by the selection, and the command says by which frames", () => {
+    const out = path.join(dir, "utvalg.pptx");
+    const r = spawnPrio(["slides", path.resolve(__dirname, "../../examples/utvalg.xlsx"), "-o", out]);
+    expect([r.code, r.err, r.out]).toEqual([
+      0,
+      "",
+      `Lysarkene er lagret i ${out}\nListen er delt etter utvalget innenfor rammen. Rammene fra arket Modell: budsjettramme 240 MNOK, minimumsramme 100 MNOK.\n`,
+    ]);
+  });
   test("-o, --lang en, --top and a date; the add-in layout with a checklist and --segment", () => {
     const out = path.join(dir, "en.pptx");
     const r = spawnPrio(["slides", EXAMPLE_XLSX, "-o", out, "--lang", "en", "--top", "1", "--segment", "samstyre", "--date", "2020-06-01"]);

@@ -7,7 +7,8 @@
  *
  * data-testid: export-dialog, export-title, export-meeting, export-lang (native <select>),
  * export-top, export-top-error, export-slide-<kind>, export-filter-note, export-pptx, export-csv,
- * export-copy, export-close, export-mac (the Mac notice), export-status (data-kind success|error).
+ * export-copy, export-close, export-mac (the Mac notice), export-status (data-kind success|error),
+ * export-frames (which frames split the list: data-state reading|workbook|pane).
  */
 import {
   Button,
@@ -28,7 +29,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Placement } from "../../core/checklist";
 import type { Lang } from "../../i18n";
 import { ex } from "../../i18n/export";
@@ -38,18 +39,11 @@ import { ClipboardRefused, exportFailureText, type ExportAction } from "../expor
 import { xp } from "../../i18n/export-pane";
 import { acceptabilityFor } from "../../presenter/acceptability-channel";
 import type { RankingFilter } from "./RankingView";
+import { CHECKLIST_SLIDES, DEFAULT_SLIDES, SLIDE_KINDS, type SlideKind } from "../../export/slide-kinds";
+import type { SelectionSplit } from "../../export/selection-split";
+import { dx } from "../../i18n/decision";
 
-type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability";
-const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability"];
-const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
-  ranked: "pane.slide.ranked",
-  unranked: "pane.slide.unranked",
-  chart: "pane.slide.chart",
-  segments: "pane.slide.segments",
-  segmentLists: "pane.slide.segmentLists",
-  quality: "pane.slide.quality",
-  acceptability: "pane.slide.acceptability",
-};
+const SLIDE_LABEL = (k: SlideKind) => `pane.slide.${k}` as const satisfies Parameters<typeof ex>[1];
 
 const useStyles = makeStyles({
   // The content scrolls on a short pane: its parts keep their height (a message is never squeezed to a line).
@@ -130,14 +124,30 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const [title, setTitle] = useState(initial.title);
   const [meeting, setMeeting] = useState(initial.meeting);
   const [topText, setTopText] = useState("");
-  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true, acceptability: false });
+  const [slides, setSlides] = useState<Record<SlideKind, boolean>>(DEFAULT_SLIDES);
+  // The selection within the budget frame as *Utvalg* has it (the workbook's frames and choices, or tried there): every export splits by it.
+  const [split, setSplit] = useState<SelectionSplit | undefined | "reading">("reading");
+  const [framesWords, setFramesWords] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const [{ paneSplit }, { framesText }] = await Promise.all([import("./export-split"), import(/* webpackChunkName: "export-table" */ "../../export/rows")]);
+      const found = await paneSplit().catch(() => undefined);
+      if (!live) return;
+      setSplit(found);
+      setFramesWords(found ? framesText({ lang, split: found }) : null);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [lang]);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(undefined);
   const blocked = downloadsBlocked();
   const ranked = assessment.measures.filter((m) => m.rank !== null).length;
   const topValid = topText.trim() === "" || (/^\d+$/.test(topText.trim()) && Number(topText) >= 1 && Number(topText) <= Math.max(1, ranked));
   const top = topValid && topText.trim() !== "" ? Number(topText) : null;
-  const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top };
+  const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top, split: split === "reading" ? undefined : split };
   const input = { assessment, placements: placementsOf(state) };
 
   const run = async (action: ExportAction, what: () => Promise<string>) => {
@@ -181,10 +191,9 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       void remember();
       const { buildDeck, deckFileName } = await import(/* webpackChunkName: "export-deck" */ "../../export/deck");
       const d = await date();
-      const split = await (await import("./export-split")).workbookSplit();
       // The Stabilitet view's Monte Carlo when it is current; otherwise the deck draws with the defaults.
       const acceptability = acceptabilityFor(assessment)?.result;
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(acceptability ? { acceptability } : {}) });
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, ...(acceptability ? { acceptability } : {}) });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
@@ -249,16 +258,27 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             {!blocked && (
               <fieldset className={s.slides}>
                 <legend>{ex(lang, "pane.slides")}</legend>
-                {SLIDE_KINDS.filter((k) => hasChecklist || (k !== "segments" && k !== "segmentLists")).map((k) => (
+                {SLIDE_KINDS.filter((k) => hasChecklist || !CHECKLIST_SLIDES.includes(k)).map((k) => (
                   <Checkbox
                     key={k}
-                    label={ex(lang, SLIDE_LABEL[k])}
+                    label={ex(lang, SLIDE_LABEL(k))}
                     checked={slides[k]}
                     onChange={(_, d) => setSlides({ ...slides, [k]: d.checked === true })}
                     data-testid={`export-slide-${k}`}
                   />
                 ))}
               </fieldset>
+            )}
+            {split === "reading" ? (
+              <Caption1 className={s.note} data-testid="export-frames" data-state="reading">
+                {dx(lang, "dialog.reading")}
+              </Caption1>
+            ) : (
+              framesWords && (
+                <Caption1 className={s.note} data-testid="export-frames" data-state={split?.source.frames ?? ""}>
+                  {dx(lang, "dialog.split", { frames: framesWords })}
+                </Caption1>
+              )
             )}
             <Caption1 className={s.note} data-testid="export-filter-note">
               {ex(lang, "pane.filterNote", { filter: filterWords(lang, filter, hasChecklist) })}
@@ -284,16 +304,16 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
           </DialogContent>
           <DialogActions className={s.actions}>
             {!blocked && (
-              <Button appearance="primary" disabled={busy || !topValid} onClick={pptx} data-testid="export-pptx">
+              <Button appearance="primary" disabled={busy || !topValid || split === "reading"} onClick={pptx} data-testid="export-pptx">
                 {ex(lang, "pane.powerpoint")}
               </Button>
             )}
             {!blocked && (
-              <Button disabled={busy || !topValid} onClick={csv} data-testid="export-csv">
+              <Button disabled={busy || !topValid || split === "reading"} onClick={csv} data-testid="export-csv">
                 {ex(lang, "pane.csv")}
               </Button>
             )}
-            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid} onClick={copy} data-testid="export-copy">
+            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid || split === "reading"} onClick={copy} data-testid="export-copy">
               {ex(lang, "pane.copy")}
             </Button>
             <Button appearance="subtle" onClick={() => void close()} data-testid="export-close">
