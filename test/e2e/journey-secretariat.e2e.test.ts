@@ -24,6 +24,9 @@ import { SHOTS, pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
 const FILE = path.resolve(__dirname, "../../examples/utvalg.xlsx");
 
+// A whole journey with a LibreOffice conversion: minutes on a busy machine.
+jest.setTimeout(600_000);
+
 const preview = usePreview();
 let page: Page;
 pageForEachTest(
@@ -82,7 +85,7 @@ test("Utvalg → Eksporter → LibreOffice: the decision slides hold every measu
   await frame.waitForSelector('[data-testid="selection-undo-T023"]', { timeout: 120_000 });
   await frame.$eval('[data-testid="selection-undo-T023"]', (b) => (b as HTMLElement).click());
   await frame.waitForSelector(`[data-testid="selection-total"][data-cost="${total.cost / 100}"]`, { timeout: 120_000 });
-  const paneLists = await frame.$$eval('[data-testid="selection-row"]', (rows) => rows.map((r) => [r.getAttribute("data-measure-id")!, r.getAttribute("data-list")!]));
+  const paneLists = await frame.$$eval('[data-testid="selection-row"]', (rows) => rows.map((r) => [r.getAttribute("data-measure-id")!, r.getAttribute("data-list")!] as [string, string]));
   expect(new Map(paneLists.filter(([, l]) => l !== "out"))).toEqual(new Map([...exp.list].filter(([, l]) => l !== "out")));
   await shot(page, "journey-secretariat-utvalg");
 

@@ -2,7 +2,6 @@
  * Data quality on one slide: the findings counted by severity, then the measures with a finding
  * that changes a rank or a total, as many as fit, the rest counted in a last line.
  */
-import type PptxGenJS from "pptxgenjs";
 import { SEVERITY_ORDER } from "../../core/findings";
 import { ex } from "../../i18n/export";
 import { fitWithMore, rowHeightIn } from "../paginate";

@@ -110,6 +110,18 @@ function filterWords(lang: Lang, filter: RankingFilter, hasChecklist: boolean): 
 
 type Status = { kind: "success" | "error"; text: string } | undefined;
 
+/** The split and its frames in words (the dialog's language). */
+type SplitRead = { split: SelectionSplit; words: string } | undefined;
+
+/** Without a workbook to read (or a frame, or an answer) the exports are not split; nothing here stops them. */
+function readSplit(lang: Lang): Promise<SplitRead> {
+  return (async () => {
+    const [{ paneSplit }, { framesText }] = await Promise.all([import("./export-split"), import(/* webpackChunkName: "export-table" */ "../../export/rows")]);
+    const split = await paneSplit();
+    return split ? { split, words: framesText({ lang, split }) ?? "" } : undefined;
+  })().catch(() => undefined);
+}
+
 /** A message that appears below the fold of a short pane (the dialog's content scrolls) is brought into view. */
 const inView = (el: HTMLElement | null): void => el?.scrollIntoView?.({ block: "nearest" });
 
@@ -125,29 +137,24 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const [meeting, setMeeting] = useState(initial.meeting);
   const [topText, setTopText] = useState("");
   const [slides, setSlides] = useState<Record<SlideKind, boolean>>(DEFAULT_SLIDES);
-  // The selection within the budget frame as *Utvalg* has it (the workbook's frames and choices, or tried there): every export splits by it.
-  const [split, setSplit] = useState<SelectionSplit | undefined | "reading">("reading");
-  const [framesWords, setFramesWords] = useState<string | null>(null);
+  // The selection within the budget frame as *Utvalg* has it (the workbook's frames and choices, or tried there): every export
+  // splits by it. Read once when the dialog opens; an export pressed before it is read waits for it.
+  const [reading] = useState(() => readSplit(lang));
+  const [split, setSplit] = useState<SplitRead | "reading">("reading");
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const [{ paneSplit }, { framesText }] = await Promise.all([import("./export-split"), import(/* webpackChunkName: "export-table" */ "../../export/rows")]);
-      const found = await paneSplit().catch(() => undefined);
-      if (!live) return;
-      setSplit(found);
-      setFramesWords(found ? framesText({ lang, split: found }) : null);
-    })();
+    void reading.then((r) => live && setSplit(r));
     return () => {
       live = false;
     };
-  }, [lang]);
+  }, [reading]);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(undefined);
   const blocked = downloadsBlocked();
   const ranked = assessment.measures.filter((m) => m.rank !== null).length;
   const topValid = topText.trim() === "" || (/^\d+$/.test(topText.trim()) && Number(topText) >= 1 && Number(topText) <= Math.max(1, ranked));
   const top = topValid && topText.trim() !== "" ? Number(topText) : null;
-  const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top, split: split === "reading" ? undefined : split };
+  const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top };
   const input = { assessment, placements: placementsOf(state) };
 
   const run = async (action: ExportAction, what: () => Promise<string>) => {
@@ -193,7 +200,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       const d = await date();
       // The Stabilitet view's Monte Carlo when it is current; otherwise the deck draws with the defaults.
       const acceptability = acceptabilityFor(assessment)?.result;
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, ...(acceptability ? { acceptability } : {}) });
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split: (await reading)?.split, ...(acceptability ? { acceptability } : {}) });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
@@ -207,7 +214,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
         import(/* webpackChunkName: "export-table" */ "../../export/file-name"),
       ]);
       const name = exportFileName(await date(), outLang, "csv");
-      download(toCsv(exportTable(input, outLang, selection)), name, "text/csv;charset=utf-8");
+      download(toCsv(exportTable(input, outLang, { ...selection, split: (await reading)?.split })), name, "text/csv;charset=utf-8");
       return ex(lang, "pane.downloaded", { file: name });
     });
   const copy = () =>
@@ -217,7 +224,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
         import(/* webpackChunkName: "export-table" */ "../../export/rows"),
         import(/* webpackChunkName: "export-table" */ "../../export/table-text"),
       ]);
-      const table = exportTable(input, outLang, selection);
+      const table = exportTable(input, outLang, { ...selection, split: (await reading)?.split });
       await copyTable(toHtml(table), toTsv(table));
       return ex(lang, "pane.copied");
     });
@@ -274,9 +281,9 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 {dx(lang, "dialog.reading")}
               </Caption1>
             ) : (
-              framesWords && (
-                <Caption1 className={s.note} data-testid="export-frames" data-state={split?.source.frames ?? ""}>
-                  {dx(lang, "dialog.split", { frames: framesWords })}
+              split && (
+                <Caption1 className={s.note} data-testid="export-frames" data-state={split.split.source.frames}>
+                  {dx(lang, "dialog.split", { frames: split.words })}
                 </Caption1>
               )
             )}
@@ -304,16 +311,16 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
           </DialogContent>
           <DialogActions className={s.actions}>
             {!blocked && (
-              <Button appearance="primary" disabled={busy || !topValid || split === "reading"} onClick={pptx} data-testid="export-pptx">
+              <Button appearance="primary" disabled={busy || !topValid} onClick={pptx} data-testid="export-pptx">
                 {ex(lang, "pane.powerpoint")}
               </Button>
             )}
             {!blocked && (
-              <Button disabled={busy || !topValid || split === "reading"} onClick={csv} data-testid="export-csv">
+              <Button disabled={busy || !topValid} onClick={csv} data-testid="export-csv">
                 {ex(lang, "pane.csv")}
               </Button>
             )}
-            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid || split === "reading"} onClick={copy} data-testid="export-copy">
+            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid} onClick={copy} data-testid="export-copy">
               {ex(lang, "pane.copy")}
             </Button>
             <Button appearance="subtle" onClick={() => void close()} data-testid="export-close">
