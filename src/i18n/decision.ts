@@ -27,7 +27,6 @@ export const nbDecision = {
   "frames.paneOnly": "Rammen prøvd i Utvalg (ikke lagret): budsjettramme {budget}, ingen minimumsramme",
   "frames.choices": "valg prøvd i Utvalg for {count} {count|tiltak|tiltak}",
   "dialog.split": "Lysarkene og tabellene deler listen etter utvalget innenfor rammen. {frames}.",
-  "dialog.reading": "Leser rammene …",
 } as const;
 
 export type DecisionKey = keyof typeof nbDecision;
@@ -52,7 +51,6 @@ export const enDecision: Record<DecisionKey, string> = {
   "frames.paneOnly": "The frame tried in Utvalg (not saved): budget frame {budget}, no minimum frame",
   "frames.choices": "choices tried in Utvalg for {count} {count|measure|measures}",
   "dialog.split": "The slides and the tables split the list by the selection within the frame. {frames}.",
-  "dialog.reading": "Reading the frames …",
 };
 
 const TABLES: Record<Lang, Record<DecisionKey, string>> = { nb: nbDecision, en: enDecision };

@@ -8,7 +8,7 @@
  * data-testid: export-dialog, export-title, export-meeting, export-lang (native <select>),
  * export-top, export-top-error, export-slide-<kind>, export-filter-note, export-pptx, export-csv,
  * export-copy, export-close, export-mac (the Mac notice), export-status (data-kind success|error),
- * export-frames (which frames split the list: data-state reading|workbook|pane).
+ * export-frames (which frames split the list, once read: data-state workbook|pane).
  */
 import {
   Button,
@@ -276,16 +276,11 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 ))}
               </fieldset>
             )}
-            {split === "reading" ? (
-              <Caption1 className={s.note} data-testid="export-frames" data-state="reading">
-                {dx(lang, "dialog.reading")}
+            {/* Said once the frames are read; nothing while reading, so a workbook without a frame lays out as before. */}
+            {split !== "reading" && split && (
+              <Caption1 className={s.note} data-testid="export-frames" data-state={split.split.source.frames}>
+                {dx(lang, "dialog.split", { frames: split.words })}
               </Caption1>
-            ) : (
-              split && (
-                <Caption1 className={s.note} data-testid="export-frames" data-state={split.split.source.frames}>
-                  {dx(lang, "dialog.split", { frames: split.words })}
-                </Caption1>
-              )
             )}
             <Caption1 className={s.note} data-testid="export-filter-note">
               {ex(lang, "pane.filterNote", { filter: filterWords(lang, filter, hasChecklist) })}
