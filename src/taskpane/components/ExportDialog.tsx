@@ -297,7 +297,8 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 layout="multiline"
                 data-testid="export-status"
                 data-kind={status.kind}
-                key={status.text}
+                // Mounted again when the save message appears above it, so that it is scrolled back into view below it.
+                key={`${status.text}|${saveFailed}`}
                 ref={inView}
               >
                 <MessageBarBody>{status.text}</MessageBarBody>
