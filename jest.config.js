@@ -1,5 +1,10 @@
 /** Unit and adapter tests (jest + ts-jest). Browser end-to-end tests run separately (npm run test:e2e). */
+const os = require("os");
+
 module.exports = {
+  // A worker per core the machine gives (jest's default leaves one core to itself, which on a
+  // 2-core CI machine meant one worker); the parent process mostly waits.
+  maxWorkers: Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length),
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],

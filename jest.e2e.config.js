@@ -8,4 +8,7 @@ module.exports = {
   },
   testTimeout: 120000,
   maxWorkers: 1,
+  // One Chromium for the whole run (each file connects to it): see test/e2e/global-setup.ts.
+  globalSetup: "<rootDir>/test/e2e/global-setup.ts",
+  globalTeardown: "<rootDir>/test/e2e/global-teardown.ts",
 };

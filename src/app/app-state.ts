@@ -174,6 +174,11 @@ export interface AppActions {
   resolveOrphan(measureId: string, choice: "add" | "remove"): Promise<void>;
   /** Adds the Sjekkliste sheet to a workbook whose layout was made without it. */
   createChecklist(): Promise<void>;
+  /**
+   * Extends one of the add-in's tables (PrioVurdering, PrioSjekkliste, PrioVurderere) over the rows
+   * right below it that look like measures (the finding «table-rows-outside»); only the table's range changes.
+   */
+  extendTable(table: string): Promise<void>;
   /** Rebuilds a damaged store from the tables (its old content goes to Logg). */
   repairStore(): Promise<void>;
   /** Sets the workbook's language for the text the add-in writes into sheets. */

@@ -19,22 +19,23 @@ import { printedTotals } from "../i18n/totals";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
 import { escapeDeep } from "../core/escape";
-import { problemWithFrames } from "./frames";
+import { problemWithFrames, type GivenFrame } from "./frames";
 import { loadGrids } from "./load";
 import { UsageError, type Io } from "./usage";
+import { fundingArgs, withFunding } from "./select-uncertainty";
 
 interface Args {
   file?: string;
   json: boolean;
   lang: Lang;
-  budget?: number;
-  minimum?: number;
+  budget?: GivenFrame;
+  minimum?: GivenFrame;
 }
 
-function amountArg(lang: Lang, option: string, value: string | undefined): number {
+function amountArg(lang: Lang, option: string, value: string | undefined): GivenFrame {
   const a = value === undefined ? undefined : parseAmount(/^\d+([.,]\d+)?$/.test(value) ? Number(value.replace(",", ".")) : value);
   if (!a || !a.ok) throw new UsageError(st(lang, "badAmount", { option, value: value ?? "–" }));
-  return a.hundredths;
+  return { hundredths: a.hundredths, typed: `${option} ${value}` };
 }
 
 function parseArgs(argv: string[]): Args {
@@ -226,7 +227,9 @@ export function renderSelectionJson(r: SelectionResult, findings: SelectionFindi
 export async function selectMain(argv: string[], io: Io): Promise<number> {
   let lang: Lang = "nb";
   try {
-    const args = parseArgs(argv);
+    // --uncertainty and its options: the funding probabilities (select-uncertainty.ts).
+    const { rest, funding } = fundingArgs(argv);
+    const args = parseArgs(rest);
     lang = args.lang;
     if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "select" }));
     const { grids, read } = await load(args.file, lang, args.json);
@@ -235,9 +238,14 @@ export async function selectMain(argv: string[], io: Io): Promise<number> {
     const inputs = readSelectionInputs(grids, read);
     if (!inputs.columns.cost) throw new UsageError(st(lang, "noCostColumn", { file: args.file }));
     const problem = problemWithFrames(inputs, args.budget, args.minimum);
-    if (!problem) throw new UsageError(st(lang, "noFrame"));
+    if (!problem) {
+      // A frame written on Modell that is not an amount is named with its cell, never called missing.
+      const bad = inputs.findings.find((f) => f.code === "selection-frame-invalid" && f.params.frame === "budget");
+      throw new UsageError(bad ? st(lang, "badFrame", { cell: bad.cell ?? "", message: selectionFindingMessage(bad, lang) }) : st(lang, "noFrame"));
+    }
     const result = await select(problem, highsSolver());
-    io.out(args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang, printedTotals(read.assessment, lang).text));
+    const out = args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang, printedTotals(read.assessment, lang).text);
+    io.out(funding ? await withFunding(out, funding, { json: args.json, lang, assessment: read.assessment, problem, result }) : out);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

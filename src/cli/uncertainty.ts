@@ -12,7 +12,7 @@
  */
 import * as path from "path";
 import { checkOptions, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type ScoreDraw, type UncertaintyOptions, type UncertaintyResult, type WeightDraw } from "../core/uncertainty";
-import { formatList, formatPercent, t, type Lang } from "../i18n";
+import { formatList, probabilityText, t, type Lang } from "../i18n";
 import { drawSettings, percentCell, st } from "../i18n/stability";
 import { decimal, parseAnalysisArgs, wholeNumber } from "./args";
 import { escapeDeep } from "../core/escape";
@@ -22,7 +22,7 @@ import { UsageError, type Io } from "./usage";
 const DEFAULT_TOP = 5;
 const SHOWN_PLACES = 15;
 
-function weightsOption(lang: Lang, text: string | undefined): WeightDraw {
+export function weightsOption(lang: Lang, text: string | undefined): WeightDraw {
   if (text === undefined) return DEFAULT_UNCERTAINTY.weights;
   const v = text.trim().toLowerCase();
   if (v === "none") return { kind: "none" };
@@ -38,7 +38,7 @@ function weightsOption(lang: Lang, text: string | undefined): WeightDraw {
   return p === 0 ? { kind: "none" } : { kind: "relative", spread: p / 100 };
 }
 
-function scoresOption(lang: Lang, text: string | undefined): ScoreDraw {
+export function scoresOption(lang: Lang, text: string | undefined): ScoreDraw {
   if (text === undefined) return DEFAULT_UNCERTAINTY.scores;
   const v = text.trim().toLowerCase();
   if (v === "none") return { kind: "none" };
@@ -101,8 +101,8 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
     return [
       rankOf.get(id) ?? "–",
       r.names[i],
-      `${percentCell(r.topN![i])}${lang === "nb" ? "\u00a0%" : "%"}`,
-      st(lang, "cli.uncertainty.likely", { place: best + 1, percent: formatPercent(lang, row[best], 0) }),
+      probabilityText(lang, r.topN![i]),
+      st(lang, "cli.uncertainty.likely", { place: best + 1, percent: probabilityText(lang, row[best]) }),
       ...row.slice(0, places).map(percentCell),
     ];
   });
@@ -140,7 +140,7 @@ const RIVALS = 3;
 export function rivalLines(lang: Lang, r: UncertaintyResult): string[] {
   const beats = r.beats!;
   const ties = r.ties!;
-  const pct = (p: number) => `${percentCell(p)}${lang === "nb" ? "\u00a0%" : "%"}`;
+  const pct = (p: number) => probabilityText(lang, p);
   return r.ids.map((_, i) => {
     const contested = r.ids
       .map((__, j) => j)

@@ -238,16 +238,22 @@ interface Scratch {
   leafState: Uint8Array;
   nodeValue: Float64Array;
   nodeHas: Uint8Array;
+  /**
+   * The outcome of a valid score without an address that is a whole or half number from 0 to 31.5,
+   * one object per value for the whole run (index: twice the value): a portfolio repeats a handful
+   * of values, and outcomes are never changed after scoring, so sharing them spares an object per cell.
+   */
+  scoreOutcomes: (LeafOutcome | undefined)[];
 }
 
 function scratchFor(layout: ModelLayout): Scratch {
   const L = layout.leafIds.length;
   const N = layout.nodeIds.length;
-  return { leafValue: new Float64Array(L), leafState: new Uint8Array(L), nodeValue: new Float64Array(N), nodeHas: new Uint8Array(N) };
+  return { leafValue: new Float64Array(L), leafState: new Uint8Array(L), nodeValue: new Float64Array(N), nodeHas: new Uint8Array(N), scoreOutcomes: new Array<LeafOutcome | undefined>(64).fill(undefined) };
 }
 
 /** One measure scored against the model (`_leafNodes`, leaves(model), is accepted for callers that have it; the layout is the model's). */
-export function scoreMeasure(model: Model, input: MeasureInput, _leafNodes?: CriterionNode[]): MeasureScore {
+export function scoreMeasure(model: Model, input: MeasureInput): MeasureScore {
   const layout = layoutOf(model);
   return scoreLaidOut(layout, scratchFor(layout), input, false);
 }
@@ -267,12 +273,17 @@ function invalidFinding(model: Model, input: MeasureInput, leafId: string, c: Cl
     max: model.scale.max,
   };
   if (c.suggestion !== undefined) params.suggestion = c.suggestion;
+  if (c.date) {
+    params.day = c.date.day;
+    params.month = c.date.month;
+  }
   return finding(INVALID_CODE[c.reason], "error", params, { measureId: input.id, criterionId: leafId, cell: address });
 }
 
 function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput, withRank: boolean): MeasureScore {
   const { model, leafIds, leafOf, childStart, childIndex, childWeight, childCounts, nodeIds } = layout;
   const { leafValue, leafState, nodeValue, nodeHas } = scratch;
+  const shared = scratch.scoreOutcomes;
   const scale = model.scale;
   const lo = scale.min;
   const hi = scale.max;
@@ -291,7 +302,11 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
     const address = cell === undefined || cell === null ? undefined : cell.address;
     // Numbers within the scale (nearly every cell) without classify()'s intermediate object.
     if (typeof value === "number" && value >= lo && value <= hi && Number.isFinite(value)) {
-      outcomes[id] = address ? { kind: "score", value, address } : { kind: "score", value };
+      const twice = value * 2;
+      // −0 is its own value (twice −0 would index 0's outcome).
+      if (!address && twice >= 0 && twice < 64 && (twice | 0) === twice && !Object.is(value, -0))
+        outcomes[id] = shared[twice] ?? (shared[twice] = { kind: "score", value });
+      else outcomes[id] = address ? { kind: "score", value, address } : { kind: "score", value };
       leafValue[k] = layout.inverted[k] ? lo + hi - value : value;
       leafState[k] = 1;
       continue;

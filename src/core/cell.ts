@@ -18,7 +18,28 @@ export type InvalidReason = "text" | "boolean" | "error" | "out-of-scale" | "not
 export type Classified =
   | { kind: "score"; value: number }
   | { kind: "missing" }
-  | { kind: "invalid"; reason: InvalidReason; raw: string; suggestion?: number };
+  | { kind: "invalid"; reason: InvalidReason; raw: string; suggestion?: number; date?: DayMonth };
+
+/** The day and month of a date Excel made of what was typed. */
+export interface DayMonth {
+  day: number;
+  month: number;
+}
+
+/** Serial numbers of 1 January 1990 and 31 December 2099: a whole number between them in a score cell is a date. */
+const DATES_FROM = 32874;
+const DATES_TO = 73050;
+
+/**
+ * The day and month of an Excel date serial, when a score cell holds one: Norwegian Excel reads
+ * «7.5», «12.03» or «1/2» typed into a cell as dates of this year (a serial near 46,000), so a
+ * whole number in the range of recent dates, far above any scale, is what was typed as a decimal.
+ */
+export function typedAsDate(n: number, scale: Scale): DayMonth | undefined {
+  if (!Number.isInteger(n) || n < DATES_FROM || n > DATES_TO || scale.max >= DATES_FROM) return undefined;
+  const d = new Date(Date.UTC(1899, 11, 30) + n * 86_400_000);
+  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1 };
+}
 
 export function isCellError(v: unknown): v is CellError {
   return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
@@ -70,7 +91,10 @@ export function classify(value: CellValue | undefined, scale: Scale): Classified
   if (value === null || value === undefined) return { kind: "missing" };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "invalid", reason: "not-finite", raw: String(value) };
-    if (!inScale(value, scale)) return { kind: "invalid", reason: "out-of-scale", raw: String(value) };
+    if (!inScale(value, scale)) {
+      const date = typedAsDate(value, scale);
+      return date ? { kind: "invalid", reason: "out-of-scale", raw: String(value), date } : { kind: "invalid", reason: "out-of-scale", raw: String(value) };
+    }
     return { kind: "score", value };
   }
   if (typeof value === "string") {

@@ -29,6 +29,7 @@ export type FindingCode =
   | "rounds-register-damaged"
   // the legacy meeting layout
   | "legacy-formula"
+  | "legacy-not-calculated"
   | "legacy-sheet-empty"
   | "legacy-error-value"
   | "legacy-rank-stale"
@@ -48,6 +49,8 @@ export type FindingCode =
   | "table-duplicate-id"
   | "table-missing-id"
   | "table-missing-name"
+  | "table-error-value"
+  | "table-rows-outside"
   | "table-missing-column"
   | "table-unknown-column"
   | "table-duplicate-column"

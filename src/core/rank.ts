@@ -40,6 +40,9 @@ function descending(a: number | null, b: number | null): number {
   return b - a;
 }
 
+/** Up to this many items are sorted by insertion, more by radix. */
+const SMALL = 48;
+
 /**
  * Sorts `items` (indices into `value`, in increasing order) by value, higher first, keeping input
  * order among equal values: what sort((a, b) => value[b] − value[a] || a − b) gives, in linear time.
@@ -50,6 +53,20 @@ function descending(a: number | null, b: number | null): number {
 function sortDescending(items: number[], value: Float64Array): void {
   const n = items.length;
   if (n < 2) return;
+  if (n <= SMALL) {
+    // A few items: insertion sort, stable, the same order (the radix passes cost 2,048 counts each).
+    for (let q = 1; q < n; q++) {
+      const item = items[q];
+      const x = value[item];
+      let p = q - 1;
+      while (p >= 0 && value[items[p]] < x) {
+        items[p + 1] = items[p];
+        p--;
+      }
+      items[p + 1] = item;
+    }
+    return;
+  }
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
   // Little-endian: words[0] the low half, words[1] the high half with the sign. The key of x is

@@ -174,6 +174,7 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
     };
   } catch (e) {
     if (!(e instanceof SolverFailure)) throw e;
-    return { status: "failed", ...base, findings: [...pre.findings, selectionFinding("selection-solver-failed", "error", { detail: e.message })] };
+    // The solver's own text stays out: a person reads only what kind of failure it was.
+    return { status: "failed", ...base, findings: [...pre.findings, selectionFinding("selection-solver-failed", "error", { cause: e.failure })] };
   }
 }

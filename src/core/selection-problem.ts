@@ -40,6 +40,7 @@ export type Forced = "in" | "out" | null;
 export type SelectionFindingCode =
   | "selection-cycle"
   | "selection-forced-blocked"
+  | "selection-forced-no-cost"
   | "selection-forced-over-budget"
   | "selection-forced-over-segment"
   | "selection-minimum-over-budget"
@@ -90,6 +91,8 @@ export interface SelectionItem {
   rank?: number | null;
   /** Cells for findings: the name, cost, Forutsetter and Valg cells of the measure. */
   cells?: { name?: string; cost?: string; requires?: string; forced?: string };
+  /** What the cost cell holds when it is not an amount («NaN», «7,5 mill»), for messages. */
+  costText?: string;
 }
 
 export interface SelectionProblem {
@@ -101,6 +104,8 @@ export interface SelectionProblem {
   /** Per-segment limits, hundredths of a MNOK, by segment name. */
   segmentLimits?: Record<string, number>;
   cells?: { budget?: string; minimum?: string; segments?: Record<string, string> };
+  /** Frames typed on the command line, as typed («--budget 30»): findings name these, not a cell. */
+  given?: { budget?: string; minimum?: string };
 }
 
 /** Why a measure is out of the selection (or can never be in it). */
@@ -257,6 +262,12 @@ export function prepare(problem: SelectionProblem): Prepared {
       return;
     }
     const blockers = [...closureOf([i], adj)].filter((j) => excluded.has(j) && excluded.get(j)!.kind !== "requires-excluded");
+    if (why.kind === "no-cost") {
+      // Its own cost is what is missing: the message names the cost cell, not prerequisites.
+      const params = { measure: it.name, id: it.id, why: why.kind, costCell: it.cells?.cost ?? "", raw: it.costText ?? "" };
+      findings.push(selectionFinding("selection-forced-no-cost", "error", params, { cell: it.cells?.cost ?? it.cells?.forced ?? it.cells?.name, measureId: it.id }));
+      return;
+    }
     findings.push(
       selectionFinding(
         "selection-forced-blocked",
@@ -286,7 +297,12 @@ export function prepare(problem: SelectionProblem): Prepared {
   if (problem.minimum !== undefined && problem.minimum !== null && problem.minimum > problem.budget) {
     infeasible = true;
     findings.push(
-      selectionFinding("selection-minimum-over-budget", "error", { minimum: mnok(problem.minimum), budget: mnok(problem.budget) }, { cell: problem.cells?.minimum }),
+      selectionFinding(
+        "selection-minimum-over-budget",
+        "error",
+        { minimum: mnok(problem.minimum), budget: mnok(problem.budget), given: [problem.given?.minimum, problem.given?.budget].filter((g): g is string => g !== undefined) },
+        { cell: problem.given?.minimum === undefined ? problem.cells?.minimum : problem.given?.budget === undefined ? problem.cells?.budget : undefined },
+      ),
     );
   }
   const frame = problem.minimum ?? problem.budget;
@@ -296,6 +312,7 @@ export function prepare(problem: SelectionProblem): Prepared {
   if (forcedCost > frame) {
     infeasible = true;
     const isMinimum = problem.minimum !== undefined && problem.minimum !== null;
+    const given = isMinimum ? problem.given?.minimum : problem.given?.budget;
     findings.push(
       selectionFinding(
         "selection-forced-over-budget",
@@ -307,8 +324,10 @@ export function prepare(problem: SelectionProblem): Prepared {
           names: forcedNames(forcedClosure),
           forcedNames: forcedNames(forcedIn),
           cells: forcedCells(forcedIn),
+          ...(given !== undefined ? { given } : {}),
         },
-        { cell: (isMinimum ? problem.cells?.minimum : problem.cells?.budget) ?? forcedCells(forcedIn)[0] },
+        // Where the frame was typed: its cell on Modell, or (typed on the command line) the forced measures' first cell.
+        { cell: (given === undefined ? (isMinimum ? problem.cells?.minimum : problem.cells?.budget) : undefined) ?? forcedCells(forcedIn)[0] },
       ),
     );
   }

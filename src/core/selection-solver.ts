@@ -33,7 +33,14 @@ export interface BinaryProgram {
   steps?: { cost: number; value: number }[];
 }
 
-export type BinaryAnswer = { status: "optimal"; x: boolean[] } | { status: "infeasible" } | { status: "failed"; detail: string };
+/**
+ * Why a solve failed, in the selection's words: the solver could not be loaded, it ran out of time,
+ * or anything else (its own error, an answer that breaks a constraint). `detail` is the solver's
+ * text, for a developer; it never reaches a person (the finding carries only the cause).
+ */
+export type FailureCause = "load" | "time" | "error";
+
+export type BinaryAnswer = { status: "optimal"; x: boolean[] } | { status: "infeasible" } | { status: "failed"; detail: string; cause?: FailureCause };
 
 export interface BinarySolver {
   solve(p: BinaryProgram): Promise<BinaryAnswer>;
@@ -88,7 +95,14 @@ export function costOf(p: BinaryProgram, x: boolean[]): number {
   return c;
 }
 
-export class SolverFailure extends Error {}
+export class SolverFailure extends Error {
+  constructor(
+    detail: string,
+    readonly failure: FailureCause = "error",
+  ) {
+    super(detail);
+  }
+}
 /** Thrown by the counting solver when the analysis' solve budget is spent. */
 export class Exhausted extends Error {}
 
@@ -96,7 +110,7 @@ export class Exhausted extends Error {}
 export async function run(solver: BinarySolver, p: BinaryProgram): Promise<boolean[] | null> {
   const a = await solver.solve(p);
   if (a.status === "infeasible") return null;
-  if (a.status === "failed") throw new SolverFailure(a.detail);
+  if (a.status === "failed") throw new SolverFailure(a.detail, a.cause);
   if (!feasible(p, a.x)) throw new SolverFailure("the solver returned a selection that breaks a constraint");
   return a.x;
 }

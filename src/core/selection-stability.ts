@@ -45,7 +45,7 @@
 import type { Assessment } from "./assess";
 import { allNodes, findNode } from "./model";
 import { prepare, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection-problem";
-import { feasible, program, type BinaryProgram, type BinarySolver } from "./selection-solver";
+import { feasible, program, type BinaryProgram, type BinarySolver, type FailureCause } from "./selection-solver";
 import { totalForms } from "./sensitivity";
 
 /** Measures (ids, in the problem's order) that enter and leave a list at an end of the interval. */
@@ -110,7 +110,14 @@ interface Line {
 }
 
 class Exhausted extends Error {}
-class Failed extends Error {}
+class Failed extends Error {
+  constructor(
+    detail: string,
+    readonly failure: FailureCause = "error",
+  ) {
+    super(detail);
+  }
+}
 
 /** Relative tolerance of "strictly better" (score points, relative to the worth). */
 const REL = 1e-9;
@@ -252,7 +259,7 @@ async function nodeStability(
     solves++;
     const r = await solver.solve(p);
     if (r.status === "infeasible") return null;
-    if (r.status === "failed") throw new Failed(r.detail);
+    if (r.status === "failed") throw new Failed(r.detail, r.cause);
     if (!feasible(p, r.x)) throw new Failed("the solver returned a selection that breaks a constraint");
     return r.x;
   };
@@ -330,7 +337,7 @@ export async function listStability(
     const ids = pre.items.map((it) => it.id);
     const checked = async (p: BinaryProgram, what: string): Promise<boolean[]> => {
       const r = await solver.solve(p);
-      if (r.status !== "optimal") throw new Failed(r.status === "failed" ? r.detail : what);
+      if (r.status !== "optimal") throw new Failed(r.status === "failed" ? r.detail : what, r.status === "failed" ? r.cause : "error");
       if (!feasible(p, r.x)) throw new Failed("the solver returned a selection that breaks a constraint");
       return r.x;
     };
@@ -349,6 +356,6 @@ export async function listStability(
     };
   } catch (e) {
     if (!(e instanceof Failed)) throw e;
-    return { status: "failed", findings: [...pre.findings, { code: "selection-solver-failed", severity: "error", params: { detail: e.message } }] };
+    return { status: "failed", findings: [...pre.findings, { code: "selection-solver-failed", severity: "error", params: { cause: e.failure } }] };
   }
 }

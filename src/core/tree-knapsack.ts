@@ -132,3 +132,106 @@ export function forestKnapsack(items: ForestItem[], forced: boolean[], buffer?: 
     },
   };
 }
+
+/**
+ * The same dynamic program for one capacity bound, solved again and again on one set of items with
+ * other values, other bans and other kept parents, without allocating: src/core/draw-selection.ts
+ * solves a branch and bound node of every Monte Carlo draw with it. Only capacities 0…cap are
+ * tabled (the frame, not the sum of all costs), so a solve costs (free items + 1) × (cap + 1) cells.
+ */
+export class CappedForest {
+  private table = new Float64Array(0);
+  private readonly order: Int32Array;
+  private readonly size: Int32Array;
+  private readonly head: Int32Array;
+  private readonly sibling: Int32Array;
+  private readonly stack: Int32Array;
+  private readonly start: Int32Array;
+
+  constructor(private readonly n: number) {
+    this.order = new Int32Array(n);
+    this.size = new Int32Array(n);
+    this.head = new Int32Array(n + 1);
+    this.sibling = new Int32Array(n);
+    this.stack = new Int32Array(2 * n + 2);
+    this.start = new Int32Array(n);
+  }
+
+  /**
+   * The best value of the `count` items listed in `items` within `cap` units (costs in units), an
+   * item only with its kept parent (`parent[i]`, an index among the listed items, or -1); the chosen
+   * items are set to 1 in `out` (the others listed to 0; entries of items not listed are left as
+   * they are). Of equally good choices the one without the item is taken. Returns -Infinity (and
+   * chooses nothing) when (count + 1) × (cap + 1) exceeds `maxCells`.
+   */
+  solve(items: Int32Array, count: number, parent: Int32Array, cost: Int32Array, value: Float64Array, cap: number, out: Uint8Array, maxCells: number): number {
+    const W = Math.max(0, Math.floor(cap)) + 1;
+    const cells = (count + 1) * W;
+    if (cells > maxCells) return -Infinity;
+    if (this.table.length < cells) this.table = new Float64Array(Math.max(cells, Math.min(maxCells, 2 * this.table.length)));
+    const table = this.table;
+    const { order, size, head, sibling, stack, start } = this;
+    // Children lists (in the order listed), the roots under the slot n.
+    const ROOT = this.n;
+    head[ROOT] = -1;
+    for (let k = 0; k < count; k++) head[items[k]] = -1;
+    for (let k = count - 1; k >= 0; k--) {
+      const i = items[k];
+      const p = parent[i] >= 0 ? parent[i] : ROOT;
+      sibling[i] = head[p];
+      head[p] = i;
+    }
+    // Preorder with subtree sizes, iteratively (a long chain does not overflow the call stack).
+    let m = 0;
+    let top = 0;
+    for (let r = head[ROOT]; r >= 0; r = sibling[r]) {
+      stack[top++] = r;
+      while (top > 0) {
+        const v = stack[top - 1];
+        if (v >= 0) {
+          stack[top - 1] = -v - 1;
+          start[v] = m;
+          order[m++] = v;
+          // Children pushed in reverse, so they come out in their listed order.
+          let c = head[v];
+          const first = top;
+          for (; c >= 0; c = sibling[c]) stack[top++] = c;
+          for (let a = first, b = top - 1; a < b; a++, b--) [stack[a], stack[b]] = [stack[b], stack[a]];
+        } else {
+          const w = -v - 1;
+          size[start[w]] = m - start[w];
+          top--;
+        }
+      }
+    }
+    table.fill(0, count * W, (count + 1) * W);
+    for (let p = count - 1; p >= 0; p--) {
+      const i = order[p];
+      const c = cost[i];
+      const val = value[i];
+      const row = p * W;
+      const next = row + W;
+      const skip = (p + size[p]) * W;
+      const lo = c < W ? c : W;
+      table.copyWithin(row, skip, skip + lo);
+      for (let u = lo; u < W; u++) {
+        const take = table[next + u - c] + val;
+        const leave = table[skip + u];
+        table[row + u] = take > leave ? take : leave;
+      }
+    }
+    let u = W - 1;
+    for (let k = 0; k < count; k++) out[items[k]] = 0;
+    for (let p = 0; p < count; ) {
+      const i = order[p];
+      const here = table[p * W + u];
+      if (table[(p + size[p]) * W + u] === here) p += size[p];
+      else {
+        out[i] = 1;
+        u -= cost[i];
+        p++;
+      }
+    }
+    return count > 0 ? table[W - 1] : 0;
+  }
+}

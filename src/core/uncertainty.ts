@@ -173,9 +173,26 @@ function pairwiseRows(option: boolean | number | undefined, n: number): number {
   return k > 0 ? Math.min(k, n) : 0;
 }
 
-export function createSimulation(input: UncertaintyInput, options: UncertaintyOptions): Simulation {
+/** One draw of weights and scores: the totals of every input measure and the weights the draw used. */
+export interface Drawer {
+  /** The totals of the last draw, one per input measure (in input order). */
+  readonly totals: Float64Array;
+  /**
+   * The weight of every top-level group (model.criteria order) in the last draw, on the scale of the
+   * weights in force (a group that does not count: 0). With weights «none», the weights in force.
+   */
+  readonly groupWeights: Float64Array;
+  /** Draws the next weights and scores and computes the totals. */
+  next(): void;
+}
+
+/**
+ * The draws of the model above: weights and score noise from the seeded generators, and each
+ * measure's total. createSimulation ranks them; src/core/funding.ts selects within the frames on them,
+ * so both analyses see the same draws for a seed.
+ */
+export function createDrawer(input: UncertaintyInput, options: UncertaintyOptions): Drawer {
   const { model } = input;
-  const tol = model.tolerance;
   const min = model.scale.min;
   const max = model.scale.max;
   const mean = model.total === "mean";
@@ -229,58 +246,11 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   // The same generator inlined in the noise loop (a second, independent stream for the scores).
   let state = (options.seed ^ 0x9e3779b9) >>> 0;
   let spare = -1;
-  const draws = Math.max(0, Math.floor(options.draws));
   const w = new Float64Array(N);
   const share = new Float64Array(N);
   const coef = new Float64Array(P * L);
   const totals = new Float64Array(n);
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  /** The totals in `order`'s order, so the insertion compares without an indirection. */
-  const sorted = new Float64Array(n);
-  const rankCounts = new Float64Array(n * n);
-  /** Rows of the pairwise counts: every measure (the spans below), the first K (the prefix counts below), or none. */
-  const pairRows = pairwiseRows(options.pairwise, n);
-  const spans = pairRows > 0 && pairRows === n;
-  /**
-   * Every pair: the spans in which one measure stands above another. When the insertion moves m
-   * above b at draw d, above[m·n + b] −= d (m's span starts, b's ends). So the draws with a above b
-   * are above[a·n + b] − above[b·n + a], plus `done` when a is above b at the end (its span still
-   * open). tieCounts[a·n + b]: the draws in which a and b tie with a above b in the order; those are
-   * ties, not wins. This costs one write per swap, so these draws are always ordered by insertion.
-   */
-  // Doubles: an entry sums up to draws²/2 (5·10¹³ at the most draws allowed), exact below 2⁵³.
-  const above = spans ? new Float64Array(n * n) : null;
-  const tieCounts = spans ? new Float64Array(n * n) : null;
-  /**
-   * The first K measures (K < n): per draw, for each of them, every measure in an earlier run of the
-   * draw's order is counted in behind[a·n + b] (b strictly above a) and every other one of its own
-   * run in level[a·n + b]. The cost is the sum of their places, small for the top of a ranking.
-   */
-  const prefix = pairRows > 0 && !spans;
-  const behind = prefix ? new Float64Array(pairRows * n) : null;
-  const level = prefix ? new Float64Array(pairRows * n) : null;
-  /** Per place in the draw's order: where its run starts and ends (the prefix counts need them). */
-  const runStart = prefix ? new Int32Array(n) : null;
-  const runEnd = prefix ? new Int32Array(n) : null;
-  const placeOf = prefix ? new Int32Array(pairRows) : null;
-  /** Places of the draws not yet added to rankCounts (see flushPlaces). */
-  const BUFFERED = Math.max(1, Math.min(256, Math.floor(2 ** 20 / Math.max(1, n))));
-  const bufStart = new Int32Array(BUFFERED * n);
-  const bufLen = new Int32Array(BUFFERED * n);
-  let buffered = 0;
-  /** The bucket sort's counts and keys. */
-  const bucketCount = new Int32Array(n + 1);
-  const bucketOf = new Int32Array(n);
-  /**
-   * How the draws are ordered, by the disorder seen: insertion into the previous draw's order while
-   * it needs few swaps (a draw much like the last), otherwise a bucket sort (linear in n for totals
-   * spread over an interval) and an insertion pass within the buckets. An insertion that passes the
-   * budget stops and the draw is bucket-sorted; the insertion is tried again every RETRY draws.
-   */
-  const swapBudget = Math.max(64, 8 * n);
-  let insertNext = true;
-  let sinceTried = 0;
-  let done = 0;
+  const groupWeights = new Float64Array(model.criteria.length);
 
   const weightsFixed = options.weights.kind === "none";
   const scoreSpread = options.scores.kind === "uniform" ? options.scores.spread : 0;
@@ -362,6 +332,118 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
     }
     state = x;
   };
+
+  /** The next draw: weights (unless fixed), coefficients, score noise, and every total. */
+  const next = (): void => {
+    if (!weightsFixed) {
+      drawWeights();
+      computeCoefficients();
+    }
+    if (scoreSpread > 0) {
+      drawNoise();
+      // Locals, not the closure's variables, in the hot loop.
+      const vals = values;
+      const z = noise;
+      const c = coef;
+      const lo = min;
+      const hi = max;
+      const step = noiseScale;
+      const spread = scoreSpread;
+      // Two measures at a time, each summed in leaf order as one would: two independent chains of additions.
+      let i = 0;
+      for (; i + 1 < n; i += 2) {
+        const off = patternOf[i] * L;
+        const off2 = patternOf[i + 1] * L;
+        const row = i * L;
+        const row2 = row + L;
+        let t = 0;
+        let t2 = 0;
+        for (let k = 0; k < L; k++) {
+          // Math.min/max compile to branch-free instructions; the same value as comparing.
+          const v = Math.min(hi, Math.max(lo, vals[row + k] + step * (z[row + k] + 0.5) - spread));
+          const v2 = Math.min(hi, Math.max(lo, vals[row2 + k] + step * (z[row2 + k] + 0.5) - spread));
+          t += c[off + k] * v;
+          t2 += c[off2 + k] * v2;
+        }
+        totals[i] = t;
+        totals[i + 1] = t2;
+      }
+      if (i < n) {
+        const off = patternOf[i] * L;
+        const row = i * L;
+        let t = 0;
+        for (let k = 0; k < L; k++) t += c[off + k] * Math.min(hi, Math.max(lo, vals[row + k] + step * (z[row + k] + 0.5) - spread));
+        totals[i] = t;
+      }
+    } else
+      for (let i = 0; i < n; i++) {
+        const off = patternOf[i] * L;
+        const row = i * L;
+        let t = 0;
+        for (let k = 0; k < L; k++) t += coef[off + k] * values[row + k];
+        totals[i] = t;
+      }
+    for (let t = 0; t < T; t++) groupWeights[t] = w[tops[t]];
+  };
+
+  if (weightsFixed) for (let t = 0; t < T; t++) groupWeights[t] = w[tops[t]];
+  return { totals, groupWeights, next };
+}
+
+export function createSimulation(input: UncertaintyInput, options: UncertaintyOptions): Simulation {
+  const { model } = input;
+  const tol = model.tolerance;
+  const n = input.measures.length;
+  const drawer = createDrawer(input, options);
+  const totals = drawer.totals;
+  const draws = Math.max(0, Math.floor(options.draws));
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  /** The totals in `order`'s order, so the insertion compares without an indirection. */
+  const sorted = new Float64Array(n);
+  const rankCounts = new Float64Array(n * n);
+  /** Rows of the pairwise counts: every measure (the spans below), the first K (the prefix counts below), or none. */
+  const pairRows = pairwiseRows(options.pairwise, n);
+  const spans = pairRows > 0 && pairRows === n;
+  /**
+   * Every pair: the spans in which one measure stands above another. When the insertion moves m
+   * above b at draw d, above[m·n + b] −= d (m's span starts, b's ends). So the draws with a above b
+   * are above[a·n + b] − above[b·n + a], plus `done` when a is above b at the end (its span still
+   * open). tieCounts[a·n + b]: the draws in which a and b tie with a above b in the order; those are
+   * ties, not wins. This costs one write per swap, so these draws are always ordered by insertion.
+   */
+  // Doubles: an entry sums up to draws²/2 (5·10¹³ at the most draws allowed), exact below 2⁵³.
+  const above = spans ? new Float64Array(n * n) : null;
+  const tieCounts = spans ? new Float64Array(n * n) : null;
+  /**
+   * The first K measures (K < n): per draw, for each of them, every measure in an earlier run of the
+   * draw's order is counted in behind[a·n + b] (b strictly above a) and every other one of its own
+   * run in level[a·n + b]. The cost is the sum of their places, small for the top of a ranking.
+   */
+  const prefix = pairRows > 0 && !spans;
+  const behind = prefix ? new Float64Array(pairRows * n) : null;
+  const level = prefix ? new Float64Array(pairRows * n) : null;
+  /** Per place in the draw's order: where its run starts and ends (the prefix counts need them). */
+  const runStart = prefix ? new Int32Array(n) : null;
+  const runEnd = prefix ? new Int32Array(n) : null;
+  const placeOf = prefix ? new Int32Array(pairRows) : null;
+  /** Places of the draws not yet added to rankCounts (see flushPlaces). */
+  const BUFFERED = Math.max(1, Math.min(256, Math.floor(2 ** 20 / Math.max(1, n))));
+  const bufStart = new Int32Array(BUFFERED * n);
+  const bufLen = new Int32Array(BUFFERED * n);
+  let buffered = 0;
+  /** The bucket sort's counts and keys. */
+  const bucketCount = new Int32Array(n + 1);
+  const bucketOf = new Int32Array(n);
+  /**
+   * How the draws are ordered, by the disorder seen: insertion into the previous draw's order while
+   * it needs few swaps (a draw much like the last), otherwise a bucket sort (linear in n for totals
+   * spread over an interval) and an insertion pass within the buckets. An insertion that passes the
+   * budget stops and the draw is bucket-sorted; the insertion is tried again every RETRY draws.
+   */
+  const swapBudget = Math.max(64, 8 * n);
+  let insertNext = true;
+  let sinceTried = 0;
+  let done = 0;
 
   /**
    * Descending order by insertion into the previous draw's order (the first draw starts from the
@@ -454,54 +536,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   };
 
   const oneDraw = (): void => {
-    if (!weightsFixed) {
-      drawWeights();
-      computeCoefficients();
-    }
-    if (scoreSpread > 0) {
-      drawNoise();
-      // Locals, not the closure's variables, in the hot loop.
-      const vals = values;
-      const z = noise;
-      const c = coef;
-      const lo = min;
-      const hi = max;
-      const step = noiseScale;
-      const spread = scoreSpread;
-      // Two measures at a time, each summed in leaf order as one would: two independent chains of additions.
-      let i = 0;
-      for (; i + 1 < n; i += 2) {
-        const off = patternOf[i] * L;
-        const off2 = patternOf[i + 1] * L;
-        const row = i * L;
-        const row2 = row + L;
-        let t = 0;
-        let t2 = 0;
-        for (let k = 0; k < L; k++) {
-          // Math.min/max compile to branch-free instructions; the same value as comparing.
-          const v = Math.min(hi, Math.max(lo, vals[row + k] + step * (z[row + k] + 0.5) - spread));
-          const v2 = Math.min(hi, Math.max(lo, vals[row2 + k] + step * (z[row2 + k] + 0.5) - spread));
-          t += c[off + k] * v;
-          t2 += c[off2 + k] * v2;
-        }
-        totals[i] = t;
-        totals[i + 1] = t2;
-      }
-      if (i < n) {
-        const off = patternOf[i] * L;
-        const row = i * L;
-        let t = 0;
-        for (let k = 0; k < L; k++) t += c[off + k] * Math.min(hi, Math.max(lo, vals[row + k] + step * (z[row + k] + 0.5) - spread));
-        totals[i] = t;
-      }
-    } else
-      for (let i = 0; i < n; i++) {
-        const off = patternOf[i] * L;
-        const row = i * L;
-        let t = 0;
-        for (let k = 0; k < L; k++) t += coef[off + k] * values[row + k];
-        totals[i] = t;
-      }
+    drawer.next();
     const d = done;
     if (spans) insertWithSpans(d);
     else if (insertNext || ++sinceTried >= RETRY) {

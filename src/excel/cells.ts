@@ -8,9 +8,25 @@ import type { CellValue } from "../core/cell";
 
 export type OfficeInput = string | number | boolean;
 
-/** Text as a `values` entry that Excel stores as exactly that text ("" clears the cell). */
+/** The characters one cell holds (Excel refuses more, failing the whole batch from that write on). */
+export const CELL_TEXT_LIMIT = 32767;
+
+/**
+ * Text cut to what a cell holds, ending «…» when cut (never between the halves of a surrogate
+ * pair). Text the add-in composes (a log line of a removed row, a name with its theme) can pass
+ * the limit although no cell it came from does.
+ */
+export function capText(s: string): string {
+  if (s.length <= CELL_TEXT_LIMIT) return s;
+  let end = CELL_TEXT_LIMIT - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
+/** Text as a `values` entry that Excel stores as exactly that text ("" clears the cell), cut to what a cell holds. */
 export function asText(s: string): string {
-  return s === "" ? "" : `'${s}`;
+  return s === "" ? "" : `'${capText(s)}`;
 }
 
 /**
@@ -18,7 +34,7 @@ export function asText(s: string): string {
  * Text («@»), where Excel would keep an apostrophe as part of the value; with the apostrophe elsewhere.
  */
 export function textInto(grid: { textFormatted?: ReadonlySet<string> } | undefined, row: number, col: number, s: string): string {
-  return grid?.textFormatted?.has(`${row},${col}`) ? s : asText(s);
+  return grid?.textFormatted?.has(`${row},${col}`) ? capText(s) : asText(s);
 }
 
 /** A cell value as a `values` entry: text kept as text, numbers and booleans as they are, blank as "". */

@@ -19,6 +19,7 @@ import { gridOf, listSheets, queueSheetRead } from "./grids";
 import { checklistRowFor, writeChecklistSheet } from "./layout";
 import { queueLog } from "./legacy";
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
+import { syncEventsOff } from "./events-off";
 
 export function checklistActions(c: Control): Pick<AppActions, "setAnswer" | "createChecklist" | "resolveOrphan"> {
   return {
@@ -70,7 +71,7 @@ export function checklistActions(c: Control): Pick<AppActions, "setAnswer" | "cr
             c.lang(),
           );
           ctx.runtime.enableEvents = true;
-          await ctx.sync();
+          await syncEventsOff(ctx);
           return measures.length;
         });
         if (count instanceof Refusal) return count;
@@ -123,7 +124,7 @@ export function checklistActions(c: Control): Pick<AppActions, "setAnswer" | "cr
             ctx.workbook.worksheets.getItem(grid.name).getRangeByIndexes(row, region.firstCol, 1, width).delete("Up");
           }
           ctx.runtime.enableEvents = true;
-          await ctx.sync();
+          await syncEventsOff(ctx);
           const sheet = choice === "add" ? (inScoring ? SHEETS.checklist : SHEETS.scoring) : inScoring ? SHEETS.scoring : SHEETS.checklist;
           return t(c.lang(), choice === "add" ? "excel.notice.orphanAdded" : "excel.notice.orphanRemoved", { name, sheet });
         });

@@ -2,7 +2,9 @@
  * The controller behind the task pane: owns the AppState, talks to Excel through a host, and
  * keeps the outputs live. A change on the add-in's sheets starts a recompute at once (after a
  * short window that gathers the events of one paste); recomputes never overlap (changes during
- * one schedule exactly one more, right after it).
+ * one schedule exactly one more, right after it). Co-authoring (Excel on the web, Teams): a change
+ * a co-author made (`source: "Remote"`) refreshes the pane's views without writing — the pane of
+ * the person who made it writes — so two panes on one workbook never write for the same change.
  * It is a switchboard: each action lives with its capability (checklist-actions.ts,
  * model-actions.ts, legacy-actions.ts, navigation-actions.ts, store-actions.ts; rounds-actions.ts
  * and scorers-actions.ts load on first use through lazy-actions.ts), over the Control it hands
@@ -24,8 +26,9 @@ import { ModelFollow } from "./model-follow";
 import { problemCells } from "./model-highlight";
 import { navigationActions } from "./navigation-actions";
 import { checkWritable, clashMessage } from "./own-sheets";
-import { recompute } from "./recompute";
+import { recompute, type ReadHints } from "./recompute";
 import { SheetWatch } from "./sheet-watch";
+import { tableActions } from "./table-actions";
 import { storeActions } from "./store-actions";
 
 export interface ControllerOptions {
@@ -54,6 +57,12 @@ export class ExcelController implements AppController {
   private pendingSince: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Whether the next recompute writes: a change of this pane's person, an action, Beregn på nytt, the first read. */
+  private writeNext = false;
+  /** A pass that writes is running. */
+  private writing = false;
+  /** What the last recompute learned about its reads (bands under the payload limit, the store's slot). */
+  private hints: ReadHints = {};
   private readonly watch: SheetWatch;
   private readonly model: ModelFollow;
   private readonly control: Control;
@@ -70,7 +79,7 @@ export class ExcelController implements AppController {
     this.state = { status: "loading", lang, busy: false, hasLegacySheets: false };
     this.debounceMs = options.debounceMs ?? 0;
     this.now = options.now ?? (() => (typeof performance !== "undefined" ? performance.now() : Date.now()));
-    this.watch = new SheetWatch(host, () => this.notifyChanged());
+    this.watch = new SheetWatch(host, (source) => this.notifyChanged(source));
     this.model = new ModelFollow(host, options.onModel);
     this.control = {
       host,
@@ -120,19 +129,27 @@ export class ExcelController implements AppController {
    * A change on one of the add-in's sheets: recompute at the end of the window that began with the
    * first change not yet computed (leading edge); while a recompute runs, it runs once more after.
    */
-  notifyChanged(): void {
+  notifyChanged(source: "Local" | "Remote" = "Local"): void {
+    // A co-author's change during a pass that writes may have been written over with what that
+    // pass read before it: the next pass writes too.
+    if (source !== "Remote" || this.writing) this.writeNext = true;
     if (this.pendingSince === undefined) this.pendingSince = this.now();
     if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const since = this.pendingSince;
       this.pendingSince = undefined;
-      void this.refresh(since ?? this.now());
+      void this.recomputeLoop(since ?? this.now());
     }, this.debounceMs);
   }
 
-  /** Recomputes now; a call while one runs makes it run once more afterwards. */
+  /** Recomputes now, writing; a call while one runs makes it run once more afterwards. */
   refresh(since: number = this.now()): Promise<void> {
+    this.writeNext = true;
+    return this.recomputeLoop(since);
+  }
+
+  private recomputeLoop(since: number): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
@@ -141,7 +158,14 @@ export class ExcelController implements AppController {
       let from = since;
       do {
         this.again = false;
-        await this.refreshOnce(from);
+        const write = this.writeNext;
+        this.writeNext = false;
+        this.writing = write;
+        try {
+          await this.refreshOnce(from, write);
+        } finally {
+          this.writing = false;
+        }
         from = this.now();
       } while (this.again);
     })().finally(() => {
@@ -150,9 +174,10 @@ export class ExcelController implements AppController {
     return this.running;
   }
 
-  private async refreshOnce(since: number): Promise<void> {
+  /** One recompute; `write` false reads and assesses only (only co-authors' changes since the last). */
+  private async refreshOnce(since: number, write: boolean, retry = true): Promise<void> {
     try {
-      const result = await this.host.run((ctx) => recompute(ctx, this.lang, this.options.clock));
+      const result = await this.host.run((ctx) => recompute(ctx, this.lang, this.options.clock, { hints: this.hints, write }));
       if (result.kind === "newer") {
         this.set({ status: "error", error: t(this.lang, "excel.storeNewer", { format: result.format }), busy: false });
         return;
@@ -164,6 +189,7 @@ export class ExcelController implements AppController {
       }
       if (result.kind === "ready") {
         const { read } = result;
+        this.hints = result.hints;
         await this.model.inForce(read.model);
         await this.model.highlight(problemCells(read.modelProblems), result.sheets);
         const hasLegacySheets = await this.actions.legacy.hasLegacy(result.sheets);
@@ -184,7 +210,7 @@ export class ExcelController implements AppController {
         await this.watch.scorers(result.sheets);
         // Rows the checklist sync just added to a table are read by one more pass.
         const plan = read.checklist?.plan;
-        if (plan && plan.appendToScoring.length + plan.appendToChecklist.length > 0) this.again = true;
+        if (result.wrote && plan && plan.appendToScoring.length + plan.appendToChecklist.length > 0) this.again = this.writeNext = true;
         return;
       }
       // Without the scoring sheet there is nothing to listen to; a new layout is watched afresh.
@@ -202,6 +228,8 @@ export class ExcelController implements AppController {
         lastRecomputeMs: Math.max(0, Math.round(this.now() - since)),
       });
     } catch (e) {
+      // Something read was gone when written (a co-author's pane changed it in between): read again, once.
+      if (retry && (e as { code?: unknown } | null)?.code === "ItemNotFound") return this.refreshOnce(since, write, false);
       this.fail(e);
     }
   }
@@ -247,6 +275,7 @@ export class ExcelController implements AppController {
   setAnswer = (measureId: string, question: ChecklistQuestion, answer: Answer): Promise<void> => this.actions.checklist.setAnswer(measureId, question, answer);
   createChecklist = (): Promise<void> => this.actions.checklist.createChecklist();
   resolveOrphan = (measureId: string, choice: "add" | "remove"): Promise<void> => this.actions.checklist.resolveOrphan(measureId, choice);
+  extendTable = (table: string): Promise<void> => this.actions.table.extendTable(table);
   repairStore = (): Promise<void> => this.actions.store.repairStore();
   setWorkbookLang = (lang: Lang): Promise<void> => this.actions.store.setWorkbookLang(lang);
 }
@@ -259,5 +288,6 @@ function actionsOf(control: Control) {
     model: modelActions(control),
     checklist: checklistActions(control),
     store: storeActions(control),
+    table: tableActions(control),
   };
 }

@@ -27,6 +27,8 @@ import type { ScoringRow } from "../grid/import";
 import { STORE_SHEET, storeToCells, type Store, type StoreTarget } from "../grid/store";
 import { asText, officeInput, officeRows, type OfficeInput } from "./cells";
 import { checkWritable } from "./own-sheets";
+import { charge } from "./payload";
+import { syncEventsOff } from "./events-off";
 
 export type LayoutResult = { ok: true } | { ok: false; message: string };
 
@@ -249,8 +251,9 @@ export function queueStoreWrite(context: Excel.RequestContext, store: Store, tar
   const sheet = exists ? context.workbook.worksheets.getItem(STORE_SHEET) : context.workbook.worksheets.add(STORE_SHEET);
   const col = columnLetters(target.col);
   if (exists) sheet.getRange(`${col}:${col}`).clear("Contents");
-  const cells = storeToCells(store, target.generation);
-  sheet.getRangeByIndexes(0, target.col, cells.length, 1).values = officeRows(cells);
+  const cells = officeRows(storeToCells(store, target.generation));
+  sheet.getRangeByIndexes(0, target.col, cells.length, 1).values = cells;
+  charge(context, cells);
   sheet.visibility = "VeryHidden";
 }
 
@@ -291,6 +294,6 @@ export async function createLayout(
   }
   context.workbook.worksheets.getItem(SHEETS.scoring).activate();
   context.runtime.enableEvents = true;
-  await context.sync();
+  await syncEventsOff(context);
   return { ok: true };
 }

@@ -21,6 +21,7 @@ import { createLayout } from "./layout";
 import { asText } from "./cells";
 import { SCORERS_SHEET } from "../grid/scorers-layout";
 import { checkWritable, workbookLang } from "./own-sheets";
+import { syncEventsOff } from "./events-off";
 
 const OWN = new Set<string>([SHEETS.scoring, SHEETS.model, SHEETS.ranking, SHEETS.checklist, SHEETS.log, STORE_SHEET, ROUNDS_SHEET, SCORERS_SHEET].map((s) => s.toLowerCase()));
 
@@ -134,6 +135,6 @@ export async function syncLegacy(context: Excel.RequestContext, lang: Lang, now:
     writes.map((w) => [at, action, w.address, w.before, String(w.after), w.measure]),
   );
   context.runtime.enableEvents = true;
-  await context.sync();
+  await syncEventsOff(context);
   return { ok: true, writes };
 }

@@ -8,6 +8,7 @@ import { stableJson, type Model } from "../core/model";
 import { SHEETS } from "../grid/layout";
 import type { ExcelHost } from "./host";
 import { applyHighlights, highlightChanges } from "./model-highlight";
+import { syncEventsOff } from "./events-off";
 
 export class ModelFollow {
   private modelKey: string | undefined;
@@ -45,7 +46,7 @@ export class ModelFollow {
       ctx.runtime.enableEvents = false;
       await applyHighlights(ctx, changes);
       ctx.runtime.enableEvents = true;
-      await ctx.sync();
+      await syncEventsOff(ctx);
     });
     this.highlighted = cells;
   }

@@ -3,14 +3,16 @@
  * Logg is the add-in's when the add-in's table of that sheet (PrioVurdering, PrioModell,
  * PrioRangering, PrioSjekkliste, PrioLogg) sits on it — the add-in names its tables and a person
  * does not make tables with those names. PrioData is the add-in's when it is very hidden (only
- * the add-in, or a macro, can hide a sheet that way). A sheet with one of these names that is not
- * the add-in's is a clash: the add-in reads nothing from it and writes nothing anywhere until the
- * person renames it.
+ * the add-in, or a macro, can hide a sheet that way), or hidden and holding a store slot the
+ * add-in wrote (header, length and checksum: LibreOffice saves a very hidden sheet as hidden; the
+ * recompute hides it very again). A sheet with one of these names that is not the add-in's is a
+ * clash: the add-in reads nothing from it and writes nothing anywhere until the person renames it.
  */
 import { t, type Lang } from "../i18n";
 import { SHEETS, TABLES } from "../grid/layout";
 import { STORE_SHEET, type StoreRead, type StoreTarget } from "../grid/store";
-import { readStoreSlots } from "../grid/workbook";
+import type { Grid } from "../grid/grid";
+import { isStoreGrid, readStoreSlots } from "../grid/workbook";
 import { gridOf, queueSheetRead } from "./grids";
 
 export interface SheetList {
@@ -46,25 +48,44 @@ export async function listOwned(context: Excel.RequestContext): Promise<SheetLis
   };
 }
 
-/** Sheets that carry one of the add-in's names but are a person's own, in the order found. */
+/**
+ * Sheets that carry one of the add-in's names but are a person's own, in the order found, as far
+ * as the names, tables and visibility tell: a hidden PrioData is decided by what it holds
+ * (`storeClash`, once it is read).
+ */
 export function clashes(list: SheetList): string[] {
   const out: string[] = [];
   for (const name of list.sheets) {
     const key = Object.keys(OWN_TABLE).find((k) => k.toLowerCase() === name.toLowerCase());
     if (key) {
       if (list.tableSheet.get(OWN_TABLE[key]) !== name) out.push(name);
-    } else if (name.toLowerCase() === STORE_SHEET.toLowerCase() && list.visibility.get(name) !== "VeryHidden") out.push(name);
+    } else if (name.toLowerCase() === STORE_SHEET.toLowerCase() && list.visibility.get(name) === "Visible") out.push(name);
   }
   return out;
 }
 
-/** The store in the workbook (one more sync when PrioData exists) and where its next write goes. */
-export async function readOwnedStore(context: Excel.RequestContext, list: SheetList): Promise<{ read: StoreRead; target: StoreTarget }> {
+/** PrioData's name as the workbook spells it when it is hidden but not very hidden (LibreOffice saves it so). */
+export function hiddenStoreSheet(list: SheetList): string | undefined {
   const name = list.sheets.find((s) => s.toLowerCase() === STORE_SHEET.toLowerCase());
-  if (!name) return { read: { kind: "absent" }, target: { col: 0, generation: 1 } };
+  return name !== undefined && list.visibility.get(name) === "Hidden" ? name : undefined;
+}
+
+/** [PrioData] when it is hidden and its grid (read with the rest) holds no store slot of the add-in's: a person's sheet. */
+export function storeClash(list: SheetList, grids: readonly Grid[]): string[] {
+  const name = hiddenStoreSheet(list);
+  if (name === undefined) return [];
+  const grid = grids.find((g) => g.name === name);
+  return grid && isStoreGrid(grid) ? [] : [name];
+}
+
+/** The store in the workbook (one more sync when PrioData exists), where its next write goes, and whether a hidden PrioData is a person's. */
+export async function readOwnedStore(context: Excel.RequestContext, list: SheetList): Promise<{ read: StoreRead; target: StoreTarget; clash: string[] }> {
+  const name = list.sheets.find((s) => s.toLowerCase() === STORE_SHEET.toLowerCase());
+  if (!name) return { read: { kind: "absent" }, target: { col: 0, generation: 1 }, clash: [] };
   const q = queueSheetRead(context, name);
   await context.sync();
-  return readStoreSlots([gridOf(q)]);
+  const grid = gridOf(q);
+  return { ...readStoreSlots([grid]), clash: storeClash(list, [grid]) };
 }
 
 export type Writable =
@@ -86,7 +107,8 @@ export async function checkWritable(context: Excel.RequestContext, lang: Lang): 
   const list = await listOwned(context);
   const clash = clashes(list);
   if (clash.length) return { ok: false, message: clashMessage(lang, clash) };
-  const store = await readOwnedStore(context, list);
+  const { clash: person, ...store } = await readOwnedStore(context, list);
+  if (person.length) return { ok: false, message: clashMessage(lang, person) };
   if (store.read.kind === "newer") return { ok: false, message: t(lang, "excel.storeNewer", { format: store.read.format }) };
   return { ok: true, list, store };
 }

@@ -28,8 +28,9 @@ import { readStoreSlots, readWorkbook } from "../grid/workbook";
 import { officeRows } from "./cells";
 import { gridOf, queueSheetRead } from "./grids";
 import { queueLog } from "./legacy";
-import { clashes, clashMessage, listOwned, workbookLang, type SheetList } from "./own-sheets";
+import { clashes, clashMessage, listOwned, storeClash, workbookLang, type SheetList } from "./own-sheets";
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
+import { syncEventsOff } from "./events-off";
 
 export type RoundsOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -57,6 +58,8 @@ async function open(context: Excel.RequestContext, lang: Lang, withSheets: boole
   const bounds = withSheets ? queueTableBounds(context, list.tables) : undefined;
   await context.sync();
   const grids = bounds ? attachTableBounds(reads.map(gridOf), bounds) : reads.map(gridOf);
+  const person = storeClash(list, grids);
+  if (person.length) return { ok: false, message: clashMessage(lang, person) };
   const rounds = readRounds(roundsRead ? gridOf(roundsRead) : undefined);
   if (rounds.meta.kind === "newer") return { ok: false, message: rp(lang, "rounds.newer", { format: rounds.meta.format }) };
   const stored = readStoreSlots(grids).read;
@@ -108,7 +111,7 @@ async function addRound(context: Excel.RequestContext, o: Opened, make: (id: str
   const col = freeColumn(o.rounds, meta);
   const grown: RoundsMeta = { ...meta, next, rounds: [...meta.rounds, { id, name: round.name, savedAt: round.savedAt, col }] };
   queueWrites(context, o, withBaseline(grown, byId(o.rounds, round)), { round, col });
-  await context.sync();
+  await syncEventsOff(context);
   return round;
 }
 
@@ -167,7 +170,7 @@ export async function deleteRound(context: Excel.RequestContext, roundId: string
       "",
     ],
   ]);
-  await context.sync();
+  await syncEventsOff(context);
   return { ok: true, value: entry.name };
 }
 
@@ -180,7 +183,7 @@ export async function chooseBaseline(context: Excel.RequestContext, roundId: str
   const round = roundId === null ? undefined : o.rounds.rounds.find((r) => r.round.id === roundId)?.round;
   if (roundId !== null && !round) return { ok: false, message: rp(lang, "rounds.unknown") };
   queueWrites(context, o, withBaseline({ ...meta, pinned: roundId }, byId(o.rounds)));
-  await context.sync();
+  await syncEventsOff(context);
   return { ok: true, value: round?.name ?? null };
 }
 

@@ -34,6 +34,7 @@ import type { ExcelHost } from "./host";
 import { queueLog } from "./legacy";
 import { checkWritable, workbookLang } from "./own-sheets";
 import { attachTableBounds, BOUNDED_TABLES, queueTableBounds } from "./table-bounds";
+import { syncEventsOff } from "./events-off";
 
 /** The sheets the scorers need, with the tables' bounds: one sync after the list. */
 async function readGrids(
@@ -111,7 +112,7 @@ export async function createScorersSheet(host: ExcelHost, lang: Lang): Promise<S
     context.runtime.enableEvents = false;
     queueScorersSheet(context, read.model, []);
     context.runtime.enableEvents = true;
-    await context.sync();
+    await syncEventsOff(context);
     return { ok: true, added: 0, replaced: 0, skipped: 0, conflicts: [] };
   });
 }
@@ -228,7 +229,7 @@ export async function addScorer(
       queueLog(context, list, log);
     }
     context.runtime.enableEvents = true;
-    await context.sync();
+    await syncEventsOff(context);
     return {
       ok: true,
       added: plan.add.length,

@@ -1,7 +1,7 @@
 /**
  * Listening to the sheets a person edits: the input sheets (Vurdering, Modell, Sjekkliste) once
  * they exist, and the Vurderere sheet once it exists; each change calls back (the controller then
- * schedules a recompute). One sync, and only when something new is to be listened to.
+ * schedules a recompute, writing for a change of its own person, reading for a co-author's). One sync, and only when something new is to be listened to.
  */
 import { SHEETS } from "../grid/layout";
 import { SCORERS_SHEET } from "../grid/scorers-layout";
@@ -14,7 +14,7 @@ export class SheetWatch {
 
   constructor(
     private readonly host: ExcelHost,
-    private readonly changed: () => void,
+    private readonly changed: (source: "Local" | "Remote") => void,
   ) {}
 
   /** Listens to changes on the add-in's input sheets (once they exist). */
@@ -26,7 +26,7 @@ export class SheetWatch {
         const { sheets } = await listSheets(ctx);
         for (const name of [SHEETS.scoring, SHEETS.model, SHEETS.checklist]) {
           if (!sheets.includes(name)) continue;
-          ctx.workbook.worksheets.getItem(name).onChanged.add(async () => this.changed());
+          ctx.workbook.worksheets.getItem(name).onChanged.add(async (e) => this.changed(e.source === "Remote" ? "Remote" : "Local"));
         }
         await ctx.sync();
       });
@@ -44,7 +44,7 @@ export class SheetWatch {
     if (name === undefined || this.scorersWatched === name) return;
     this.scorersWatched = name;
     await this.host.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(name).onChanged.add(async () => this.changed());
+      ctx.workbook.worksheets.getItem(name).onChanged.add(async (e) => this.changed(e.source === "Remote" ? "Remote" : "Local"));
       await ctx.sync();
     });
   }

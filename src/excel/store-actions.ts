@@ -17,9 +17,6 @@ import { checkWritable } from "./own-sheets";
 
 export type StoreActionResult = { ok: true } | { ok: false; message: string };
 
-/** Excel keeps at most this many characters in a cell; the log keeps the start of a long store. */
-const LOG_CELL = 32000;
-
 /**
  * Rebuilds a damaged store from what the tables hold now: the model in force, the counter above
  * every id in use, and the checklist memory as the two tables stand (every id in either table
@@ -58,7 +55,8 @@ export async function repairStore(context: Excel.RequestContext, lang: Lang, at:
   const nextId = nextMeasureId({ nextId: 1 }, ids).nextId - 1;
   const rebuilt = { ...newStore(read.model, nextId, lang), checklist: memory };
   const raw = store.read.raw;
-  queueLog(context, list, [[at, t(lang, "excel.log.repair"), `${STORE_SHEET}!A1`, raw.length > LOG_CELL ? `${raw.slice(0, LOG_CELL)}…` : raw, "", ""]]);
+  // The log keeps the start of a long store: a cell holds 32,767 characters (queueLog cuts every text).
+  queueLog(context, list, [[at, t(lang, "excel.log.repair"), `${STORE_SHEET}!A1`, raw, "", ""]]);
   queueStoreWrite(context, rebuilt, store.target, true);
   await context.sync();
   return { ok: true };

@@ -3,17 +3,16 @@
  * the presenter view: each measure in rank order with the probability of each place, the places
  * after the first `maxPlaces` summed in one column. Every cell prints its percentage (colour is
  * never the only signal) and carries its heat colour: the brand blue, stronger for higher p, with
- * white text once the fill is dark. Pure values; the deck and the pane render them.
+ * the text colour that reaches 4.5:1 on it. Pure values; the deck and the pane render them.
  */
 import { rankLabel, type Assessment } from "../core/assess";
 import type { UncertaintyResult } from "../core/uncertainty";
-import type { Lang } from "../i18n/format";
-import { percentCell } from "../i18n/stability";
+import { probabilityText, type Lang } from "../i18n/format";
 import { fullNameTexts } from "../core/full-name";
 
 export interface AcceptabilityCell {
   p: number;
-  /** «62 %», «<1 %» / «>99 %» near the ends, «0 %» / «100 %» only for no draw / every draw. */
+  /** «62 %», «<1 %» / «>99 %» near the ends, «0 %» / «100 %» only for no / every draw. */
   text: string;
   /** Fill and text colour as hex without «#» ("" for no fill). */
   fill: string;
@@ -28,18 +27,35 @@ export interface AcceptabilityTable {
   draws: number;
 }
 
-/** The pane's rounding (i18n/stability.ts percentCell) with the sign: «<1 %», «>99 %»; «0 %» and «100 %» only for no draw and every draw. */
+/** The one rule of every output (i18n/format.ts): «0 %»/«100 %» only for no/every draw, «<1 %», «>99 %» near them. */
 export function percentText(lang: Lang, p: number): string {
-  const sign = lang === "nb" ? "\u00a0%" : "%";
-  return `${percentCell(p)}${sign}`;
+  return probabilityText(lang, p);
 }
 
-/** The heat colour of a probability, mixed from white to #0F6CBD. */
+/** The contrast ratio of two colours given as hex without «#» (WCAG 2.x relative luminance). */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const c = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** Text colours for a fill, in order of preference; black and white between them reach 4.58:1 on any fill. */
+const INKS = ["1A1A1A", "FFFFFF", "000000"];
+
+/**
+ * The heat colour of a probability, mixed from white to #0F6CBD, and its text colour: the first of
+ * #1A1A1A, white and black that reaches 4.5:1 on the fill, measured (so every shade is readable).
+ */
 export function heatColour(p: number): { fill: string; ink: string } {
   if (!(p > 0)) return { fill: "", ink: "1A1A1A" };
   const a = Math.min(1, 0.08 + 0.82 * p);
   const mix = (c: number) => Math.round(255 + (c - 255) * a).toString(16).padStart(2, "0").toUpperCase();
-  return { fill: `${mix(0x0f)}${mix(0x6c)}${mix(0xbd)}`, ink: a > 0.5 ? "FFFFFF" : "1A1A1A" };
+  const fill = `${mix(0x0f)}${mix(0x6c)}${mix(0xbd)}`;
+  const ink = INKS.find((i) => contrastRatio(i, fill) >= 4.5) ?? "000000";
+  return { fill, ink };
 }
 
 export function acceptabilityTable(result: UncertaintyResult, assessment: Assessment, lang: Lang, maxPlaces = 12): AcceptabilityTable {

@@ -24,6 +24,7 @@ import { chartSlide } from "./deck/chart";
 import { segmentsSlide } from "./deck/segments";
 import { qualitySlide } from "./deck/quality";
 import { acceptabilitySlide } from "./deck/acceptability";
+import { fundingSlide } from "./deck/funding";
 import { modelNotes } from "./deck/notes";
 
 export type { DeckOptions, DeckSlide, SlideContext } from "./deck/context";
@@ -48,6 +49,7 @@ export const SLIDES: readonly DeckSlide[] = [
   segmentListsSlide,
   qualitySlide,
   acceptabilitySlide,
+  fundingSlide,
 ];
 
 /** The bytes of a .pptx for the assessment. */

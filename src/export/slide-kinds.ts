@@ -4,7 +4,7 @@
  * deck. A new slide is a file in src/export/deck/ and an entry in SLIDES there, a kind here, and its
  * label «pane.slide.<kind>» in i18n/export.ts.
  */
-export const SLIDE_KINDS = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability"] as const;
+export const SLIDE_KINDS = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability", "funding"] as const;
 
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 
@@ -16,6 +16,7 @@ export const DEFAULT_SLIDES: Record<SlideKind, boolean> = {
   segmentLists: false,
   quality: true,
   acceptability: false,
+  funding: true,
 };
 
 /** Kinds offered only when the workbook has a checklist. */

@@ -126,7 +126,7 @@ export function scoreWith(model: Model, range: unknown, lang: Lang): number {
   leafNodes.forEach((leaf, i) => {
     input.scores[leaf.id] = { value: toCell(cells[i]) };
   });
-  const result = scoreMeasure(model, input, leafNodes);
+  const result = scoreMeasure(model, input);
 
   if (result.invalid.length > 0) {
     const position = leafNodes.findIndex((l) => l.id === result.invalid[0]);

@@ -15,6 +15,7 @@ import { finding, type Finding } from "../core/findings";
 import { NameIndex, prepareName } from "../core/name-index";
 import { contentWords } from "../core/text";
 import type { ChecklistRow, ChecklistTable } from "./checklist-table";
+import type { TextField } from "./scoring-table";
 import { QUESTIONS } from "./checklist-table";
 
 export interface ChecklistMemory {
@@ -112,10 +113,14 @@ export function planChecklistSync(
   checklist: ChecklistTable,
   checklistCell: (row: ChecklistRow, field: "id" | "name" | "actor") => string,
   memory: ChecklistMemory,
+  scoringErrors: ReadonlyMap<string, ReadonlySet<TextField>> = new Map(),
 ): ChecklistPlan {
   const known = new Set(memory.known);
   const fromScoring = new Map<string, MeasureRef>();
-  for (const m of scoring) if (!fromScoring.has(m.id)) fromScoring.set(m.id, { id: m.id, name: m.unnamed ? "" : m.name, actor: m.actor ?? "" });
+  for (const m of scoring) {
+    // A row whose ID cell holds an error value has no id to key it by: it stays out of the sync.
+    if (!fromScoring.has(m.id) && !scoringErrors.get(m.id)?.has("id")) fromScoring.set(m.id, { id: m.id, name: m.unnamed ? "" : m.name, actor: m.actor ?? "" });
+  }
   const fromChecklist = new Map<string, ChecklistRow>();
   for (const r of checklist.rows) if (r.id !== "" && !fromChecklist.has(r.id)) fromChecklist.set(r.id, r);
 
@@ -146,12 +151,18 @@ export function planChecklistSync(
   // Renames and actors follow the side that changed since last time.
   const conflicts = new Set<string>();
   const actorConflicts = new Set<string>();
+  // A cell holding an error value (#N/A typed) is the person's: neither side copies into or from it.
+  const held = new Set<string>();
   for (const [id, r] of fromChecklist) {
     const m = fromScoring.get(id);
     if (!m) continue;
     for (const field of ["name", "actor"] as const) {
       const s = m[field];
       const c = r[field];
+      if (scoringErrors.get(id)?.has(field) || r.errors?.has(field)) {
+        held.add(`${field}\u0000${id}`);
+        continue;
+      }
       if (s === c) continue;
       // A blank never overwrites what the other table has: the blank side is filled instead.
       if (s === "") {
@@ -216,8 +227,10 @@ export function planChecklistSync(
     const r = fromChecklist.get(id);
     const edited = (field: "name" | "actor") => edits.get(`${field}\u0000${id}`);
     // A name changed on both sides keeps its old memory, so neither side wins silently later.
-    plan.memory.names[id] = conflicts.has(id) ? memory.names[id] : (edited("name") ?? m?.name ?? r?.name ?? "");
-    plan.memory.actors[id] = actorConflicts.has(id) ? memory.actors[id] : (edited("actor") ?? m?.actor ?? r?.actor ?? "");
+    // So does a name held by an error value: what the other table holds stays the last seen.
+    const kept = (field: "name" | "actor") => held.has(`${field}\u0000${id}`);
+    plan.memory.names[id] = conflicts.has(id) || kept("name") ? memory.names[id] : (edited("name") ?? m?.name ?? r?.name ?? "");
+    plan.memory.actors[id] = actorConflicts.has(id) || kept("actor") ? memory.actors[id] : (edited("actor") ?? m?.actor ?? r?.actor ?? "");
     if (r) plan.memory.last[id] = { segment: segmentLabel(r.placement), answers: { ...r.answers } };
   }
   return plan;

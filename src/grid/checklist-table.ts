@@ -8,9 +8,9 @@ import { answerFromCell, place, SEGMENT_QUESTIONS, SIGNIFICANCE_QUESTIONS, type 
 import { numberInText, type CellValue } from "../core/cell";
 import { finding, type Finding } from "../core/findings";
 import { normalize } from "../core/text";
-import { addr, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
+import { addr, errorOf, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
 import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, TABLES, type ChecklistColumn } from "./layout";
-import { hasHeaders, regionOfTable, type TableRegion } from "./scoring-table";
+import { hasHeaders, regionOfTable, type TableRegion, type TextField } from "./scoring-table";
 
 export const QUESTIONS: ChecklistQuestion[] = [...SIGNIFICANCE_QUESTIONS, ...SEGMENT_QUESTIONS];
 
@@ -35,6 +35,8 @@ export interface ChecklistRow {
   comment: string;
   /** 0-based sheet row. */
   row: number;
+  /** ID, Tiltak or Aktør cells holding an error value: the person's, never filled or overwritten. */
+  errors?: Set<TextField>;
 }
 
 export interface ChecklistTable {
@@ -153,7 +155,15 @@ export function readChecklistTable(g: Grid, region: TableRegion): ChecklistTable
         finding("portfolio-budget", "info", { measure }, { cell: addr(g, r, columns.budget!), measureId: id || undefined }),
       );
     }
-    rows.push({ id, name, actor: text(g, r, columns.actor), answers, placement, portfolio, comment: text(g, r, columns.comment), row: r });
+    const row: ChecklistRow = { id, name, actor: text(g, r, columns.actor), answers, placement, portfolio, comment: text(g, r, columns.comment), row: r };
+    for (const field of ["id", "name", "actor"] as const) {
+      const c = columns[field];
+      const raw = c === undefined ? undefined : errorOf(valueAt(g, r, c));
+      if (raw === undefined) continue;
+      (row.errors ??= new Set()).add(field);
+      findings.push(finding("table-error-value", "warning", { raw, column: CHECKLIST_COLUMNS[field], measure: measure || `(${r + 1})` }, { cell: addr(g, r, c!), measureId: id || undefined }));
+    }
+    rows.push(row);
   }
   const seen = new Map<string, number[]>();
   for (const r of rows) if (r.id !== "") seen.set(r.id, [...(seen.get(r.id) ?? []), r.row + 1]);

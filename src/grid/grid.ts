@@ -11,6 +11,11 @@ export interface GridCell {
   formula?: string;
   /** A note (comment) on the cell. */
   note?: string;
+  /**
+   * A formula whose result the file does not hold (`value` is then null): saved by a program that
+   * does not calculate, such as openpyxl. Only the .xlsx reader sets it; Excel always has a result.
+   */
+  uncalculated?: true;
 }
 
 export interface Grid {

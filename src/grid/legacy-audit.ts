@@ -6,7 +6,7 @@
  */
 import { assess, type Assessment, type MeasureResult } from "../core/assess";
 import { address } from "../core/address";
-import { isCellError } from "../core/cell";
+import { isCellError, type CellValue } from "../core/cell";
 import { finding, type Finding, type Severity } from "../core/findings";
 import { groupBy } from "../core/group";
 import { findNode, pathTo, type Model } from "../core/model";
@@ -63,30 +63,42 @@ function explainFormula(
   return out;
 }
 
+/**
+ * What a cell shows: its value; for a formula the file holds no result for, what the formula
+ * gives (legacy.ts `calculated`), or undefined when that cannot be told (the workbook's one
+ * legacy-not-calculated finding speaks for it).
+ */
+function shownOf(placed: PlacedCell): CellValue | undefined {
+  return placed.cell?.uncalculated ? placed.calculated : (placed.cell?.value ?? null);
+}
+
+/** `{ uncalculated: true }` for a finding about a value worked out from the formula, not read: its text says «would show». */
+const worked = (placed: PlacedCell): Record<string, boolean> => (placed.cell?.uncalculated ? { uncalculated: true } : {});
+
 function auditComputed(model: Model, theme: ThemeSheet, m: LegacyMeasure, result: MeasureResult, out: Finding[]): void {
   const correctOf = (key: string): number | null => (key === "total" ? result.total : (result.values[key] ?? null));
   // Nodes whose shown value is wrong, to tell a wrong formula from a right one fed a wrong value.
   const wrong = new Set<string>();
-  const checks: { key: string; placed: PlacedCell; correct: number | null }[] = [];
+  const checks: { key: string; placed: PlacedCell; correct: number | null; v: CellValue }[] = [];
   for (const [key, placed] of m.computed) {
     const correct = correctOf(key);
-    const v = placed.cell?.value ?? null;
+    const v = shownOf(placed);
+    if (v === undefined) continue;
     const shown = numberOf(v);
     const agrees =
       (shown !== undefined && correct !== null && nearlyEqual(shown, correct, model.tolerance)) ||
       ((v === null || (typeof v === "string" && v.trim() === "")) && correct === null && !placed.cell?.formula);
     if (!agrees) {
       wrong.add(key);
-      checks.push({ key, placed, correct });
+      checks.push({ key, placed, correct, v });
     }
   }
-  for (const { key, placed, correct } of checks) {
-    const v = placed.cell?.value ?? null;
+  for (const { key, placed, correct, v } of checks) {
     const where = { cell: placed.address, measureId: m.input.id, criterionId: key === "total" ? undefined : key };
     if (isCellError(v)) {
       const severity: Severity = correct === null ? "warning" : "error";
       out.push(
-        finding("legacy-error-value", severity, { measure: m.input.name, node: key, error: v.error, correct, groups: result.missingGroups }, where),
+        finding("legacy-error-value", severity, { measure: m.input.name, node: key, error: v.error, correct, groups: result.missingGroups, ...worked(placed) }, where),
       );
       continue;
     }
@@ -96,7 +108,7 @@ function auditComputed(model: Model, theme: ThemeSheet, m: LegacyMeasure, result
       finding(
         "legacy-formula",
         "warning",
-        { measure: m.input.name, node: key, shown: numberOf(v) ?? (v === null ? null : String(v)), correct, formula, ...explanation },
+        { measure: m.input.name, node: key, shown: numberOf(v) ?? (v === null ? null : String(v)), correct, formula, ...explanation, ...worked(placed) },
         where,
       ),
     );
@@ -111,7 +123,8 @@ function isBlankCell(placed: PlacedCell): boolean {
 
 function auditRank(m: LegacyMeasure, result: MeasureResult, out: Finding[]): void {
   if (!m.rankCell) return;
-  const v = m.rankCell.cell?.value ?? null;
+  const v = shownOf(m.rankCell);
+  if (v === undefined) return;
   const shown = numberOf(v);
   const where = { cell: m.rankCell.address, measureId: m.input.id };
   if (shown === undefined && (v === null || (typeof v === "string" && v.trim() === ""))) {
@@ -334,16 +347,16 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
         ),
       );
     }
-    if (summary.scoreCol >= 0) {
-      const shown = numberOf(row.scoreCell.cell?.value);
+    const v = summary.scoreCol >= 0 ? shownOf(row.scoreCell) : undefined;
+    if (v !== undefined) {
+      const shown = numberOf(v);
       const ok = shown !== undefined ? result.total !== null && shownMatches(shown, result.total) : result.total === null;
       if (!ok) {
-        const v = row.scoreCell.cell?.value ?? null;
         out.push(
           finding(
             "summary-score",
             "warning",
-            { name: row.name, shown: shown ?? (isCellError(v) ? v.error : v === null ? null : String(v)), correct: result.total },
+            { name: row.name, shown: shown ?? (isCellError(v) ? v.error : v === null ? null : String(v)), correct: result.total, ...worked(row.scoreCell) },
             { cell: row.scoreCell.address, measureId: m.input.id },
           ),
         );
@@ -354,12 +367,14 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
   // Ties shown as different ranks: one finding for each tied group, then rank by rank.
   const explainedByTie = new Set<SummaryRow>();
   if (summary.rankCol >= 0) {
-    const tiedGroups = groupBy(matched.keys(), (row) => {
+    // A rank cell whose formula the file holds no result for, and that cannot be worked out, is not checked.
+    const rankOf = (row: SummaryRow) => shownOf(row.rankCell);
+    const tiedGroups = groupBy([...matched.keys()].filter((row) => rankOf(row) !== undefined), (row) => {
       const r = byId.get(matched.get(row)!.input.id)!;
       return r.tied && r.rank !== null ? r.rank : undefined;
     });
     for (const [rank, rows] of tiedGroups) {
-      const shown = rows.map((row) => numberOf(row.rankCell.cell?.value));
+      const shown = rows.map((row) => numberOf(rankOf(row)));
       if (rows.length < 2 || new Set(shown).size < 2) continue;
       const sorted = [...rows].sort((a, b) => a.row - b.row);
       const first = byId.get(matched.get(sorted[0])!.input.id)!;
@@ -369,7 +384,7 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
           "warning",
           {
             names: sorted.map((row) => row.name),
-            shown: sorted.map((row) => String(numberOf(row.rankCell.cell?.value) ?? "–")),
+            shown: sorted.map((row) => String(numberOf(rankOf(row)) ?? "–")),
             rank,
             total: first.total,
           },
@@ -378,16 +393,16 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
       );
       // A shown rank inside the tie's span (6 or 7 for a two-way tie at 6) is explained by the tie.
       for (const row of rows) {
-        const s = numberOf(row.rankCell.cell?.value);
+        const s = numberOf(rankOf(row));
         if (s !== undefined && s >= rank && s < rank + rows.length) explainedByTie.add(row);
       }
     }
     for (const [row, m] of matched) {
-      if (explainedByTie.has(row)) continue;
+      const v = rankOf(row);
+      if (explainedByTie.has(row) || v === undefined) continue;
       const r = byId.get(m.input.id)!;
-      const shown = numberOf(row.rankCell.cell?.value);
+      const shown = numberOf(v);
       if (shown !== (r.rank ?? undefined)) {
-        const v = row.rankCell.cell?.value ?? null;
         out.push(
           finding(
             "summary-rank",

@@ -5,11 +5,13 @@
  * It reads what is there and reports what does not fit; it never throws on odd content.
  */
 import type { MeasureInput, ScoreCell } from "../core/aggregate";
+import type { CellValue } from "../core/cell";
 import { columnLetters } from "../core/address";
 import { finding, type Finding } from "../core/findings";
 import { leaves, type Model } from "../core/model";
 import { contentWords, normalize, slug } from "../core/text";
 import { addr, cellAt, colCount, isBlank, numberOf, rowCount, textAt, valueAt, type Grid, type GridCell } from "./grid";
+import { formulaValue } from "./formula";
 import { labelIndex, matchLabel, type LabelIndex, type LabelRole } from "./labels";
 
 /** A cell of the sheet with where it is. */
@@ -18,6 +20,11 @@ export interface PlacedCell {
   col: number;
   address: string;
   cell: GridCell | undefined;
+  /**
+   * For a formula the file holds no result for (`cell.uncalculated`, saved by openpyxl): what it
+   * would show, worked out from its formula (grid/formula.ts); undefined when that cannot be told.
+   */
+  calculated?: CellValue;
 }
 
 export interface ThemeSheet {
@@ -72,7 +79,29 @@ const SCORE_HEADERS = new Set(["score", "total", "poeng", "sum", "totalscore"]);
 const RANK_HEADERS = new Set(["prioriteringsnummer", "rangering", "rang", "rank", "prioritet", "plass", "nr", "nummer"]);
 
 function place(g: Grid, row: number, col: number): PlacedCell {
-  return { row, col, address: addr(g, row, col), cell: cellAt(g, row, col) };
+  const cell = cellAt(g, row, col);
+  const placed: PlacedCell = { row, col, address: addr(g, row, col), cell };
+  if (cell?.uncalculated) {
+    const calculated = formulaValue(g, row, col);
+    if (calculated !== undefined) placed.calculated = calculated;
+  }
+  return placed;
+}
+
+/** One finding for every formula cell the file holds no result for (saved by a program that does not calculate): the count and the first. */
+function uncalculatedFinding(grids: Grid[]): Finding | undefined {
+  let count = 0;
+  let first: string | undefined;
+  for (const g of grids) {
+    g.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (!cell?.uncalculated) return;
+        count++;
+        first ??= addr(g, r, c);
+      }),
+    );
+  }
+  return first === undefined ? undefined : finding("legacy-not-calculated", "warning", { count, first }, { cell: first });
 }
 
 /** Finds the label column: the one where the most top-level groups are named. */
@@ -287,6 +316,8 @@ export function readLegacyWorkbook(grids: Grid[], model: Model): LegacyWorkbook 
   }
 
   if (themes.length === 0) return undefined;
+  const uncalculated = uncalculatedFinding(grids);
+  if (uncalculated) findings.unshift(uncalculated);
   const out: LegacyWorkbook = { themes, measures, findings };
   if (summary) out.summary = summary;
   return out;

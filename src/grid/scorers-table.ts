@@ -26,16 +26,11 @@ import { addr, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./
 import { labelIndex, matchLabel } from "./labels";
 import { leafHeader, SHEETS } from "./layout";
 import { SETTINGS_HEADERS } from "./model-table";
-import { SCORERS_SHEET, SCORERS_TABLE } from "./scorers-layout";
+import { SCORERS_FIXED, SCORERS_SHEET, SCORERS_TABLE } from "./scorers-layout";
 import { hasHeaders, regionBelow, regionOfTable, type ScoringTable, type TableRegion } from "./scoring-table";
 
 export { SCORERS_SHEET, SCORERS_TABLE } from "./scorers-layout";
-export const SCORERS_FIXED = {
-  id: "ID",
-  name: "Tiltak",
-  scorer: "Vurderer",
-  comment: "Kommentar",
-} as const;
+export { SCORERS_FIXED };
 export const SCORER_SETTINGS = {
   method: "Samlet vurdering",
   disagreement: "Uenighet ved spenn",

@@ -7,7 +7,7 @@ import type { MeasureInput, ScoreCell } from "../core/aggregate";
 import { finding, type Finding } from "../core/findings";
 import { leaves, type Model } from "../core/model";
 import { normalize } from "../core/text";
-import { addr, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
+import { addr, errorOf, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
 import { labelIndex, matchLabel } from "./labels";
 import { SCORING_FIXED, SELECTION_HEADERS, TABLES } from "./layout";
 
@@ -29,12 +29,20 @@ export interface ScoringColumns {
   leaves: Map<string, number>;
 }
 
+/** The text columns of a row that are copied between tables (the checklist sync). */
+export type TextField = "id" | "name" | "actor";
+
 export interface ScoringTable {
   measures: MeasureInput[];
   /** The sheet row of each measure, by id (as read, duplicates suffixed). */
   rowOf: Map<string, number>;
   columns: ScoringColumns;
   findings: Finding[];
+  /**
+   * The text cells holding an error value (`#N/A` typed, or a formula's result), by measure id:
+   * a person's content, never filled or overwritten by the add-in (a finding names each).
+   */
+  errorCells: Map<string, Set<TextField>>;
 }
 
 const FIXED_KEYS: [keyof Omit<ScoringColumns, "leaves">, string][] = [
@@ -151,6 +159,7 @@ export function readScoringTable(g: Grid, region: TableRegion, model: Model): Sc
   const measures: MeasureInput[] = [];
   const rowOf = new Map<string, number>();
   const rowsById = new Map<string, number[]>();
+  const errorCells = new Map<string, Set<TextField>>();
   const leafNodes = leaves(model);
 
   for (let r = region.headerRow + 1; r <= region.lastRow; r++) {
@@ -161,14 +170,22 @@ export function readScoringTable(g: Grid, region: TableRegion, model: Model): Sc
     const typedId = cellText(g, r, columns.id);
     let name = cellText(g, r, columns.name);
     const nameCell = addr(g, r, columns.name ?? region.firstCol);
-    if (name === "") {
-      name = `(${r + 1})`;
-      findings.push(finding("table-missing-name", "warning", { row: r + 1 }, { cell: nameCell }));
-    }
+    // An error value in a text cell is what the person (or their formula) put there: named, kept, not filled.
+    const errors = new Set<TextField>();
+    const errorIn = (field: keyof Omit<ScoringColumns, "leaves">): string | undefined => {
+      const c = columns[field];
+      const e = c === undefined ? undefined : errorOf(valueAt(g, r, c));
+      if (e !== undefined && (field === "id" || field === "name" || field === "actor")) errors.add(field);
+      return e;
+    };
+    const nameError = errorIn("name");
+    if (name === "") name = `(${r + 1})`;
+    if (cellText(g, r, columns.name) === "" && nameError === undefined) findings.push(finding("table-missing-name", "warning", { row: r + 1 }, { cell: nameCell }));
     let id = typedId;
+    const idError = errorIn("id");
     if (id === "") {
       id = `rad-${r + 1}`;
-      findings.push(finding("table-missing-id", "warning", { name }, { cell: addr(g, r, columns.id ?? region.firstCol) }));
+      if (idError === undefined) findings.push(finding("table-missing-id", "warning", { name }, { cell: addr(g, r, columns.id ?? region.firstCol) }));
     }
     const seen = rowsById.get(typedId || id);
     rowsById.set(typedId || id, [...(seen ?? []), r + 1]);
@@ -181,6 +198,13 @@ export function readScoringTable(g: Grid, region: TableRegion, model: Model): Sc
     }
     const m: MeasureInput = { id, name, scores, address: nameCell };
     if (cellText(g, r, columns.name) === "") m.unnamed = true;
+    for (const field of ["id", "name", "theme", "actor", "comment"] as const) {
+      const raw = field === "id" ? idError : field === "name" ? nameError : errorIn(field);
+      if (raw === undefined) continue;
+      const cell = addr(g, r, columns[field]!);
+      findings.push(finding("table-error-value", "warning", { raw, column: textAt(g, region.headerRow, columns[field]!) ?? "", measure: m.unnamed && typedId !== "" ? typedId : name }, { cell, measureId: id }));
+    }
+    if (errors.size) errorCells.set(id, errors);
     const theme = cellText(g, r, columns.theme);
     const actor = cellText(g, r, columns.actor);
     const comment = cellText(g, r, columns.comment);
@@ -198,5 +222,5 @@ export function readScoringTable(g: Grid, region: TableRegion, model: Model): Sc
       );
     }
   }
-  return { measures, rowOf, columns, findings };
+  return { measures, rowOf, columns, findings, errorCells };
 }

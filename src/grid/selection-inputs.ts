@@ -5,7 +5,9 @@
  * - Modell, settings table: *Budsjettramme (MNOK)*, *Minimumsramme (MNOK)*, and per-segment
  *   limits *Ramme Samstyre (MNOK)* etc.;
  * - the score and rank from the assessment, the segment from the checklist (Inn + segment).
- * Amounts become whole hundredths of a MNOK; more decimals are rounded and reported.
+ * Amounts become whole hundredths of a MNOK; more decimals are rounded and reported. An amount
+ * that is negative, not finite or absurdly large (over MAX_AMOUNT_MNOK) is a finding on its cell,
+ * and the measure (or the frame) is left out, as text is.
  */
 import type { CellValue } from "../core/cell";
 import { numberInText, rawText } from "../core/cell";
@@ -26,20 +28,32 @@ export interface SelectionInputs {
   columns: { cost: boolean; requires: boolean; choice: boolean };
 }
 
-type Amount = { ok: true; hundredths: number; rounded: boolean } | { ok: false; suggestion?: number };
+/**
+ * The largest amount a cost or a frame may be: a million MNOK (a thousand billion kroner, half of
+ * the state budget). Anything larger is a typing slip (1e20), not an amount, and would only make
+ * the solver's sums inexact.
+ */
+export const MAX_AMOUNT_MNOK = 1_000_000;
 
-/** A non-negative amount in MNOK as whole hundredths. Text is never taken as a number. */
+/** What is wrong with a value that is not an amount: text, below 0, above MAX_AMOUNT_MNOK, or no finite number. */
+export type AmountProblem = "text" | "negative" | "large" | "not-finite";
+
+type Amount = { ok: true; hundredths: number; rounded: boolean } | { ok: false; problem: AmountProblem; suggestion?: number };
+
+/** A non-negative amount in MNOK, at most MAX_AMOUNT_MNOK, as whole hundredths. Text is never taken as a number. */
 export function parseAmount(v: CellValue): Amount {
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < 0) return { ok: false };
+    if (!Number.isFinite(v)) return { ok: false, problem: "not-finite" };
+    if (v < 0) return { ok: false, problem: "negative" };
+    if (v > MAX_AMOUNT_MNOK) return { ok: false, problem: "large" };
     const h = Math.round(v * COST_UNITS_PER_MNOK);
     return { ok: true, hundredths: h, rounded: Math.abs(v * COST_UNITS_PER_MNOK - h) > 1e-6 };
   }
   if (typeof v === "string") {
     const n = numberInText(v);
-    return n !== undefined && n >= 0 ? { ok: false, suggestion: n } : { ok: false };
+    return n !== undefined && n >= 0 && n <= MAX_AMOUNT_MNOK ? { ok: false, problem: "text", suggestion: n } : { ok: false, problem: "text" };
   }
-  return { ok: false };
+  return { ok: false, problem: "text" };
 }
 
 /** IDs in a Forutsetter cell: separated by commas, semicolons, line breaks or «og»; ranges with – or -. */
@@ -137,6 +151,7 @@ export function readSelectionInputs(grids: Grid[], read: Extract<WorkbookRead, {
     const where = { measureId: m.id };
     const cells: NonNullable<SelectionItem["cells"]> = { name: m.address };
     let cost: number | null = null;
+    let costText: string | undefined;
     if (costCol !== undefined) {
       const cell = addr(sheet, row, costCol);
       cells.cost = cell;
@@ -148,9 +163,10 @@ export function readSelectionInputs(grids: Grid[], read: Extract<WorkbookRead, {
           cost = a.hundredths;
           if (a.rounded) findings.push(finding("selection-cost-rounded", "info", { measure: m.name, raw: rawText(v), rounded: a.hundredths / COST_UNITS_PER_MNOK }, { ...where, cell }));
         } else {
-          const params: Record<string, string | number> = { measure: m.name, raw: rawText(v) };
+          const params: Record<string, string | number> = { measure: m.name, raw: rawText(v), problem: a.problem, max: MAX_AMOUNT_MNOK };
           if (a.suggestion !== undefined) params.suggestion = a.suggestion;
           findings.push(finding("selection-cost-invalid", "warning", params, { ...where, cell }));
+          costText = rawText(v);
         }
       }
     }
@@ -180,28 +196,29 @@ export function readSelectionInputs(grids: Grid[], read: Extract<WorkbookRead, {
     }
     const result = results.get(m.id);
     const item: SelectionItem = { id: m.id, name: names.get(m.id) ?? m.name, cost, score: result?.total ?? null, requires, forced, rank: result?.rank ?? null, cells };
+    if (costText !== undefined) item.costText = costText;
     const segment = segmentOf(m.id);
     if (segment) item.segment = segment;
     return item;
   });
 
   const settings = settingCells(findByName(grids, SHEETS.model));
-  const amount = (key: string): { value: number | null; cell?: string } => {
+  const amount = (key: string, frame: "budget" | "minimum" | "segment"): { value: number | null; cell?: string } => {
     const s = settings.get(normalize(key));
     if (!s || s.value === null || (typeof s.value === "string" && s.value.trim() === "")) return { value: null, cell: s?.cell };
     const a = parseAmount(s.value);
     if (!a.ok) {
-      findings.push(finding("selection-frame-invalid", "warning", { setting: s.key, raw: rawText(s.value) }, { cell: s.cell }));
+      findings.push(finding("selection-frame-invalid", "warning", { setting: s.key, frame, raw: rawText(s.value), problem: a.problem, max: MAX_AMOUNT_MNOK }, { cell: s.cell }));
       return { value: null, cell: s.cell };
     }
     return { value: a.hundredths, cell: s.cell };
   };
-  const budget = amount(SELECTION_SETTINGS.budget);
-  const minimum = amount(SELECTION_SETTINGS.minimum);
+  const budget = amount(SELECTION_SETTINGS.budget, "budget");
+  const minimum = amount(SELECTION_SETTINGS.minimum, "minimum");
   const segmentLimits: Record<string, number> = {};
   const segmentCells: Record<string, string> = {};
   for (const s of SEGMENTS) {
-    const l = amount(segmentLimitKey(s));
+    const l = amount(segmentLimitKey(s), "segment");
     if (l.value !== null) segmentLimits[s] = l.value;
     if (l.cell) segmentCells[s] = l.cell;
   }

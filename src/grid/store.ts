@@ -119,6 +119,19 @@ export function readSlot(cells: readonly CellValue[]): Slot {
   return { kind: "valid", generation: 0, raw };
 }
 
+/**
+ * Whether two columns hold a slot the add-in wrote: a header cell `prio-store|…` whose layout,
+ * length and checksum check out. Nobody types that, so a sheet called PrioData that holds one is
+ * the add-in's store even when it is not very hidden (LibreOffice saves very hidden sheets as
+ * hidden); the first layout (bare JSON, no header) is not recognised this way.
+ */
+export function holdsStoreSlot(columns: readonly (readonly CellValue[])[]): boolean {
+  return columns.slice(0, 2).some((cells) => {
+    const first = cells[0];
+    return typeof first === "string" && first.startsWith(`${HEADER}|`) && readSlot(cells).kind === "valid";
+  });
+}
+
 /** Where the next write goes: the slot that does not hold the store in force, one generation up. */
 export interface StoreTarget {
   col: number;

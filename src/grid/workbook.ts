@@ -13,6 +13,7 @@ import type { Placement } from "../core/checklist";
 import { rankWithin, type SegmentRank } from "../core/segments";
 import { findChecklistRegion, readChecklistTable, type ChecklistTable } from "./checklist-table";
 import { emptyMemory, planChecklistSync, type ChecklistPlan } from "./checklist-sync";
+import { outsideRowFindings } from "./outside-rows";
 import { addr, rowCount, tableOn, textAt, valueAt, type Grid, type GridTable } from "./grid";
 import { SHEETS, TABLES } from "./layout";
 import { assessLegacy } from "./legacy-audit";
@@ -20,7 +21,7 @@ import { readLegacyWorkbook, type LegacyWorkbook } from "./legacy";
 import { MODEL_HEADERS, SETTINGS_HEADERS, readModelTables } from "./model-table";
 import { findScoringRegion, readScoringTable, type ScoringTable, type TableRegion } from "./scoring-table";
 import type { ScorersRead } from "./scorers-table";
-import { STORE_SHEET, storeFromColumns, type StoreRead, type StoreTarget } from "./store";
+import { holdsStoreSlot, STORE_SHEET, storeFromColumns, type StoreRead, type StoreTarget } from "./store";
 
 /** The checklist of an add-in workbook, placed and checked against the scoring table. */
 export interface ChecklistRead {
@@ -94,13 +95,23 @@ export function readStore(grids: Grid[]): StoreRead {
   return readStoreSlots(grids).read;
 }
 
+/** The store sheet's two slots (columns A and B), top to bottom. */
+function storeColumns(g: Grid): CellValue[][] {
+  const columns: CellValue[][] = [[], []];
+  for (let r = 0; r < rowCount(g); r++) for (const c of [0, 1]) columns[c].push(valueAt(g, r, c));
+  return columns;
+}
+
 /** The store and where its next write goes (the other slot, one generation up). */
 export function readStoreSlots(grids: Grid[]): { read: StoreRead; target: StoreTarget } {
   const g = findByName(grids, STORE_SHEET);
   if (!g) return { read: { kind: "absent" }, target: { col: 0, generation: 1 } };
-  const columns: CellValue[][] = [[], []];
-  for (let r = 0; r < rowCount(g); r++) for (const c of [0, 1]) columns[c].push(valueAt(g, r, c));
-  return storeFromColumns(columns);
+  return storeFromColumns(storeColumns(g));
+}
+
+/** Whether the PrioData grid holds a slot the add-in wrote (grid/store.ts `holdsStoreSlot`). */
+export function isStoreGrid(g: Grid): boolean {
+  return holdsStoreSlot(storeColumns(g));
 }
 
 /**
@@ -140,7 +151,7 @@ function readChecklist(grids: Grid[], scoring: ScoringTable, assessment: Assessm
   const table = readChecklistTable(sheet, region);
   const memory = store.kind === "ok" ? store.store.checklist : emptyMemory();
   const nameCells = new Map(scoring.measures.map((m) => [m.id, m.address]));
-  const plan = planChecklistSync(scoring.measures, nameCells, table, (row, field) => addr(sheet, row.row, table.columns[field] ?? region.firstCol), memory);
+  const plan = planChecklistSync(scoring.measures, nameCells, table, (row, field) => addr(sheet, row.row, table.columns[field] ?? region.firstCol), memory, scoring.errorCells);
   const placements = new Map<string, Placement>();
   for (const row of table.rows) if (row.id !== "" && !placements.has(row.id)) placements.set(row.id, row.placement);
   const inSegment = (id: string): string | undefined => {
@@ -168,7 +179,7 @@ export function readWorkbook(grids: Grid[], stored?: StoreRead, options: { score
     const scoring = readScoringTable(scoringSheet, region, model);
     const scorers = options.scorers?.(grids, model, scoring);
     const assessment = assess(model, scorers ? scorers.analysis.inputs : scoring.measures);
-    assessment.findings.unshift(...modelFindings(problems), ...scoring.findings);
+    assessment.findings.unshift(...modelFindings(problems), ...scoring.findings, ...outsideRowFindings(grids, model));
     const checklist = readChecklist(grids, scoring, assessment, store);
     if (checklist) assessment.findings.push(...checklist.table.findings, ...checklist.plan.findings);
     const out: WorkbookRead = { kind: "addin", model, modelProblems: problems, store, scoring, region, assessment, checklist };

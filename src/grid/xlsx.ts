@@ -50,6 +50,9 @@ export function cellOf(cell: ExcelJS.Cell): GridCell | undefined {
   if (value === null && formula === undefined && note === undefined) return undefined;
   const out: GridCell = { value };
   if (formula !== undefined) out.formula = formula;
+  // exceljs has no result when the file holds none (openpyxl writes an empty <v>); so does Excel's
+  // empty-text result, which the legacy audit therefore treats the same way.
+  if (formula !== undefined && (v as { result?: unknown }).result === undefined) out.uncalculated = true;
   if (note !== undefined) out.note = note;
   return out;
 }

@@ -5,6 +5,8 @@ import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
 import { fewScoresList, type FindingMessages, type ModelProblemMessages } from "./catalog";
 import { formatPercent } from "./format";
 
+const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 export const enFindings: FindingMessages = {
   "cell-text": (p, h) =>
     `${h.q(p.raw)} in ${h.crit(p.criterion)} is text, not a score, and is left out (${p.measure}). ` +
@@ -16,7 +18,9 @@ export const enFindings: FindingMessages = {
   "cell-error": (p, h) =>
     `The error value ${p.raw} stands where a score for ${h.crit(p.criterion)} should be and is left out (${p.measure}). Fix the formula or type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
   "cell-out-of-scale": (p, h) =>
-    `${h.short(Number(p.raw))} in ${h.crit(p.criterion)} is outside the scale ${h.short(p.min)}–${h.short(p.max)} and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
+    p.day !== undefined
+      ? `In ${h.crit(p.criterion)} (${p.measure}): ${p.day}.${p.month} was read as the date ${p.day} ${EN_MONTHS[Number(p.month) - 1]}; type ${p.day},${p.month}. Norwegian Excel makes a number with a point into a date; the score is left out.`
+      : `${h.short(Number(p.raw))} in ${h.crit(p.criterion)} is outside the scale ${h.short(p.min)}–${h.short(p.max)} and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
   "cell-not-finite": (p, h) =>
     `${p.raw} in ${h.crit(p.criterion)} is not a finite number and is left out (${p.measure}). Type a score from ${h.short(p.min)} to ${h.short(p.max)}.`,
   "missing-scores": (p, h) =>
@@ -41,7 +45,7 @@ export const enFindings: FindingMessages = {
       ? p.empty
         ? `${h.crit(p.node)} is empty, but the model gives ${h.short(p.correct)} (${p.measure}). Choose “Synchronise” to write the formula, or type it yourself.`
         : `${h.crit(p.node)} shows ${h.short(p.shown)} typed as a value, not a formula, but the model gives ${h.short(p.correct)} (${p.measure}). Choose “Synchronise” to write the formula, or fix it yourself.`
-      : `${h.crit(p.node)} shows ${h.short(p.shown)}, but the model gives ${h.short(p.correct)} (${p.measure}). The formula is =${p.formula}` +
+      : `${h.crit(p.node)} ${p.uncalculated ? "would show" : "shows"} ${h.short(p.shown)}, but the model gives ${h.short(p.correct)} (${p.measure}). The formula is =${p.formula}` +
     (p.sum ? `; it adds up where the model takes the mean` : "") +
     (p.mean ? `; it takes the mean where the model adds up` : "") +
     (Array.isArray(p.leftOut) && p.leftOut.length ? `; it leaves out ${h.crit(p.leftOut)}` : "") +
@@ -49,14 +53,16 @@ export const enFindings: FindingMessages = {
     (Array.isArray(p.extra) && p.extra.length ? `; it includes ${h.crit(p.extra)}, which does not belong here` : "") +
     (Array.isArray(p.upstream) && p.upstream.length
       ? p.sum || p.mean || (Array.isArray(p.leftOut) && p.leftOut.length) || (Array.isArray(p.twice) && p.twice.length) || (Array.isArray(p.extra) && p.extra.length)
-        ? `; it also builds on ${h.crit(p.upstream)}, which shows a wrong value`
-        : `; the formula is right, but it builds on ${h.crit(p.upstream)}, which shows a wrong value`
+        ? `; it also builds on ${h.crit(p.upstream)}, which ${p.uncalculated ? "would show" : "shows"} a wrong value`
+        : `; the formula is right, but it builds on ${h.crit(p.upstream)}, which ${p.uncalculated ? "would show" : "shows"} a wrong value`
       : "") +
     `. Choose “Synchronise” to write the right formula, or fix it yourself.`,
+  "legacy-not-calculated": (p) =>
+    `${p.count === 1 ? "1 formula cell" : `${p.count} formula cells`} (the first is ${p.first}) ${p.count === 1 ? "is" : "are"} not calculated — open and save in Excel. The file was saved by a program that does not calculate formulas (Python's openpyxl, for one), so it holds no value for them. What can be worked out from the formulas themselves has been checked; the rest is checked once the file has been opened and saved in Excel.`,
   "legacy-sheet-empty": (p) =>
     `The sheet ${p.sheet} has neither values nor formulas in its group and Score rows (${p.cells} empty ${p.cells === 1 ? "cell" : "cells"} for ${p.measures} ${p.measures === 1 ? "measure" : "measures"}), so it shows no totals. Choose “Synchronise” to write the formulas, or type them yourself.`,
   "legacy-error-value": (p, h) =>
-    `${h.crit(p.node)} shows ${p.error} (${p.measure}). ` +
+    `${h.crit(p.node)} ${p.uncalculated ? "would show" : "shows"} ${p.error} (${p.measure}). ` +
     (p.correct !== null
       ? `The model gives ${h.short(p.correct)}.`
       : p.node === "total"
@@ -71,7 +77,7 @@ export const enFindings: FindingMessages = {
   "duplicate-row": (p, h) => `${h.q(p.label)} appears twice on the sheet; only the first row (${p.first}) is counted.`,
   "unnamed-measure": (p, h) =>
     `The column has scores but no heading; it is counted as ${h.q(p.name)}. Type the measure's name in the heading.`,
-  "summary-score": (p, h) => `Samlet shows score ${h.short(p.shown)} for ${h.q(p.name)}, but the right total is ${h.n(p.correct)}.`,
+  "summary-score": (p, h) => `Samlet ${p.uncalculated ? "would show" : "shows"} score ${h.short(p.shown)} for ${h.q(p.name)}, but the right total is ${h.n(p.correct)}.`,
   "summary-rank": (p, h) =>
     p.correct === null
       ? `Samlet shows rank ${p.shown} for ${h.q(p.name)}, but the measure has no total and is not ranked.`
@@ -92,6 +98,13 @@ export const enFindings: FindingMessages = {
   "table-duplicate-id": (p, h) => `ID ${h.q(p.id)} is used by several rows (${h.list(p.rows)}). Give every row an ID of its own.`,
   "table-missing-id": (p, h) => `The row for ${h.q(p.name)} has no ID. Choose “Refresh” to give it a new one.`,
   "table-missing-name": () => `The row has scores but no measure name. Type the name in the Tiltak column.`,
+  "table-error-value": (p, h) =>
+    `The error value ${p.raw} is in the column ${h.q(p.column)} (${p.measure}). The add-in leaves the cell as it is and does not use it; type what belongs there, or fix the formula.`,
+  "table-rows-outside": (p, h) =>
+    p.where === "below"
+      ? `${p.count === 1 ? `Row ${p.row}` : `${h.n(p.count, 0)} rows from row ${p.row} (to row ${p.last})`} below the table on the sheet ${p.sheet} look like measures but are outside the table and are not included. ` +
+        (p.extend ? `Choose ${h.q(`Extend the table to row ${p.last}`)} under Findings in the add-in to include them, or move them away if they do not belong.` : `Move them into the table (something stands between the table and them), or move them away if they do not belong.`)
+      : `${p.count === 1 ? `Row ${p.row}` : `${h.n(p.count, 0)} rows from row ${p.row}`} to the right of the table on the sheet ${p.sheet} look like measures but are outside the table and are not included. Move them in under the table, or move them away if they do not belong.`,
   "table-missing-column": (p, h) =>
     `The table has no column for ${h.crit(p.criteria)}; the question counts as blank for every measure. Add the column or choose “Refresh layout”.`,
   "table-unknown-column": (p, h) => `The column ${h.q(p.header)} matches no question of the model and is left out.`,

@@ -107,7 +107,10 @@ export const nbExport = {
   "csv.list.out": "Utenfor",
   "deck.acceptability": "Hvor sikker er rangeringen",
   "deck.acceptabilityLead": "Sannsynlighet for hver plass i {draws} trekk; vekter: {weights}; scorer: {scores} · mørkere = mer sannsynlig",
+  "notes.acceptability":
+    "Hvor sikker er rangeringen: {draws} trekk fra en tallfølge med frø {seed} (samme frø gir samme tall). I hvert trekk regnes totalene på nytt med de trukne vektene og scorene og rangeres; tiltak som står likt, deler plassene.",
   "pane.slide.acceptability": "Hvor sikker er rangeringen",
+  "pane.slide.funding": "Hvor sikker er minimumslisten (fra Utvalg)",
   "pane.topFrame": "Har Modell en budsjettramme, deler lysarkene listen etter det eksakte utvalget i stedet.",
   "deck.col.cells": "Celler",
   "deck.col.effect": "Hva det endrer",
@@ -231,7 +234,10 @@ export const enExport: Record<ExportKey, string> = {
   "csv.list.out": "Out",
   "deck.acceptability": "How sure is the ranking",
   "deck.acceptabilityLead": "Probability of each place in {draws} draws; weights: {weights}; scores: {scores} · darker = more likely",
+  "notes.acceptability":
+    "How sure is the ranking: {draws} draws from a sequence with seed {seed} (the same seed gives the same numbers). In each draw the totals are computed again with the drawn weights and scores and ranked; measures level share their places.",
   "pane.slide.acceptability": "How sure is the ranking",
+  "pane.slide.funding": "How sure is the minimum list (from Utvalg)",
   "pane.topFrame": "When Modell sets a budget frame, the slides split the list by the exact selection instead.",
   "deck.col.cells": "Cells",
   "deck.col.effect": "What it changes",

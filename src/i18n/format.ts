@@ -51,6 +51,33 @@ export function formatPercent(lang: Lang, share: number, digits = 1): string {
   return `${formatNumber(lang, share * 100, digits)}${lang === "nb" ? "\u00a0%" : "%"}`;
 }
 
+/**
+ * A probability (a share of Monte Carlo draws) as every output prints it, in whole per cent: «0» only
+ * when no draw, «100» only when every draw; «<1» below ½ % and «>99» from 99½ %, else rounded. The
+ * one rule of the pane, the presenter, the slides and the command line.
+ */
+export function probabilityFigure(p: number): string {
+  if (!(p > 0)) return "0";
+  if (p >= 1) return "100";
+  // p·100 to 12 significant digits first, so that an exact half (23 of 40 draws, 57,5 %) rounds up as written, not by its binary error.
+  const r = Math.round(Number((p * 100).toPrecision(12)));
+  return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
+}
+
+/** {@link probabilityFigure} with the sign: «<1 %», «62 %», «>99 %» (no-break space in bokmål). */
+export function probabilityText(lang: Lang, p: number): string {
+  return `${probabilityFigure(p)}${lang === "nb" ? "\u00a0%" : "%"}`;
+}
+
+/** {@link probabilityText} as it is read out: «under 1 %» and «over 99 %» in words (less than / more than in English), so a name never says 0 % or 100 % for what is shown as «<1» or «>99». */
+export function probabilitySpoken(lang: Lang, p: number): string {
+  const figure = probabilityFigure(p);
+  const sign = lang === "nb" ? "\u00a0%" : "%";
+  if (figure === "<1") return `${lang === "nb" ? "under" : "less than"} 1${sign}`;
+  if (figure === ">99") return `${lang === "nb" ? "over" : "more than"} 99${sign}`;
+  return `${figure}${sign}`;
+}
+
 /** "a, b og c" / "a, b and c". */
 export function formatList(lang: Lang, items: string[]): string {
   if (items.length <= 1) return items.join("");

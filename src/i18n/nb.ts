@@ -5,6 +5,8 @@ import { CHECKLIST_COLUMNS, type ChecklistColumn } from "../grid/layout";
 import { fewScoresList, type FindingMessages, type ModelProblemMessages } from "./catalog";
 import { formatPercent } from "./format";
 
+const NB_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+
 export const nbFindings: FindingMessages = {
   "cell-text": (p, h) =>
     `${h.q(p.raw)} i ${h.crit(p.criterion)} er tekst, ikke en score, og er ikke regnet med (${p.measure}). ` +
@@ -16,7 +18,9 @@ export const nbFindings: FindingMessages = {
   "cell-error": (p, h) =>
     `Feilverdien ${p.raw} står der det skal være en score for ${h.crit(p.criterion)}, og er ikke regnet med (${p.measure}). Rett formelen eller skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
   "cell-out-of-scale": (p, h) =>
-    `${h.short(Number(p.raw))} i ${h.crit(p.criterion)} er utenfor skalaen ${h.short(p.min)}–${h.short(p.max)} og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
+    p.day !== undefined
+      ? `I ${h.crit(p.criterion)} (${p.measure}): ${p.day}.${p.month} ble lest som datoen ${p.day}. ${NB_MONTHS[Number(p.month) - 1]}; skriv ${p.day},${p.month}. Excel gjør et tall med punktum til en dato; scoren er ikke regnet med.`
+      : `${h.short(Number(p.raw))} i ${h.crit(p.criterion)} er utenfor skalaen ${h.short(p.min)}–${h.short(p.max)} og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
   "cell-not-finite": (p, h) =>
     `${p.raw} i ${h.crit(p.criterion)} er ikke et endelig tall og er ikke regnet med (${p.measure}). Skriv en score fra ${h.short(p.min)} til ${h.short(p.max)}.`,
   "missing-scores": (p, h) =>
@@ -41,7 +45,7 @@ export const nbFindings: FindingMessages = {
       ? p.empty
         ? `${h.crit(p.node)} er tom, men modellen gir ${h.short(p.correct)} (${p.measure}). Velg «Synkroniser» for å skrive formelen, eller skriv den selv.`
         : `${h.crit(p.node)} viser ${h.short(p.shown)} skrevet inn som et tall, ikke en formel, men modellen gir ${h.short(p.correct)} (${p.measure}). Velg «Synkroniser» for å skrive formelen, eller rett den selv.`
-      : `${h.crit(p.node)} viser ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
+      : `${h.crit(p.node)} ${p.uncalculated ? "vil vise" : "viser"} ${h.short(p.shown)}, men modellen gir ${h.short(p.correct)} (${p.measure}). Formelen er =${p.formula}` +
     (p.sum ? `; den summerer der modellen tar snittet` : "") +
     (p.mean ? `; den tar snittet der modellen summerer` : "") +
     (Array.isArray(p.leftOut) && p.leftOut.length ? `; den utelater ${h.crit(p.leftOut)}` : "") +
@@ -49,14 +53,16 @@ export const nbFindings: FindingMessages = {
     (Array.isArray(p.extra) && p.extra.length ? `; den tar med ${h.crit(p.extra)}, som ikke hører til her` : "") +
     (Array.isArray(p.upstream) && p.upstream.length
       ? p.sum || p.mean || (Array.isArray(p.leftOut) && p.leftOut.length) || (Array.isArray(p.twice) && p.twice.length) || (Array.isArray(p.extra) && p.extra.length)
-        ? `; den bygger også på ${h.crit(p.upstream)}, som viser feil verdi`
-        : `; formelen er riktig, men den bygger på ${h.crit(p.upstream)}, som viser feil verdi`
+        ? `; den bygger også på ${h.crit(p.upstream)}, som ${p.uncalculated ? "vil vise" : "viser"} feil verdi`
+        : `; formelen er riktig, men den bygger på ${h.crit(p.upstream)}, som ${p.uncalculated ? "vil vise" : "viser"} feil verdi`
       : "") +
     `. Velg «Synkroniser» for å skrive riktig formel, eller rett den selv.`,
+  "legacy-not-calculated": (p) =>
+    `${p.count === 1 ? "1 formelcelle" : `${p.count} formelceller`} (den første er ${p.first}) er ikke beregnet – åpne og lagre i Excel. Filen er lagret av et program som ikke regner ut formler (for eksempel Python med openpyxl), så den har ingen lagret verdi i dem. Det som kan regnes ut fra formlene selv, er kontrollert; resten blir kontrollert når filen er åpnet og lagret i Excel.`,
   "legacy-sheet-empty": (p) =>
     `Arket ${p.sheet} har verken verdier eller formler i gruppe- og Score-radene (${p.cells} ${p.cells === 1 ? "tom celle" : "tomme celler"} for ${p.measures} tiltak), så det viser ingen totaler. Velg «Synkroniser» for å skrive formlene, eller skriv dem selv.`,
   "legacy-error-value": (p, h) =>
-    `${h.crit(p.node)} viser ${p.error} (${p.measure}). ` +
+    `${h.crit(p.node)} ${p.uncalculated ? "vil vise" : "viser"} ${p.error} (${p.measure}). ` +
     (p.correct !== null
       ? `Modellen gir ${h.short(p.correct)}.`
       : p.node === "total"
@@ -71,7 +77,7 @@ export const nbFindings: FindingMessages = {
   "duplicate-row": (p, h) => `${h.q(p.label)} står to ganger på arket; bare den første raden (${p.first}) er regnet med.`,
   "unnamed-measure": (p, h) =>
     `Kolonnen har scorer, men ingen overskrift; den er regnet med som ${h.q(p.name)}. Skriv navnet på tiltaket i overskriften.`,
-  "summary-score": (p, h) => `Samlet viser score ${h.short(p.shown)} for ${h.q(p.name)}, men riktig total er ${h.n(p.correct)}.`,
+  "summary-score": (p, h) => `Samlet ${p.uncalculated ? "vil vise" : "viser"} score ${h.short(p.shown)} for ${h.q(p.name)}, men riktig total er ${h.n(p.correct)}.`,
   "summary-rank": (p, h) =>
     p.correct === null
       ? `Samlet viser plass ${p.shown} for ${h.q(p.name)}, men tiltaket har ingen total og skal ikke rangeres.`
@@ -92,6 +98,13 @@ export const nbFindings: FindingMessages = {
   "table-duplicate-id": (p, h) => `ID ${h.q(p.id)} brukes av flere rader (${h.list(p.rows)}). Gi hver rad en egen ID.`,
   "table-missing-id": (p, h) => `Raden for ${h.q(p.name)} har ingen ID. Velg «Oppdater» så får den en ny ID.`,
   "table-missing-name": () => `Raden har scorer, men ingen navn på tiltaket. Skriv navnet i kolonnen Tiltak.`,
+  "table-error-value": (p, h) =>
+    `Feilverdien ${p.raw} står i kolonnen ${h.q(p.column)} (${p.measure}). Tillegget lar cellen stå som den er og bruker den ikke; skriv det som skal stå der, eller rett formelen.`,
+  "table-rows-outside": (p, h) =>
+    p.where === "below"
+      ? `${p.count === 1 ? `Rad ${p.row}` : `${h.n(p.count, 0)} rader fra rad ${p.row} (til rad ${p.last})`} under tabellen på arket ${p.sheet} ser ut som tiltak, men er utenfor tabellen og er ikke med. ` +
+        (p.extend ? `Velg ${h.q(`Utvid tabellen til rad ${p.last}`)} under Funn i tillegget så tas de med, eller flytt dem bort hvis de ikke hører til.` : `Flytt dem inn i tabellen (det står noe mellom tabellen og dem), eller flytt dem bort hvis de ikke hører til.`)
+      : `${p.count === 1 ? `Rad ${p.row}` : `${h.n(p.count, 0)} rader fra rad ${p.row}`} til høyre for tabellen på arket ${p.sheet} ser ut som tiltak, men er utenfor tabellen og er ikke med. Flytt dem inn under tabellen, eller flytt dem bort hvis de ikke hører til.`,
   "table-missing-column": (p, h) =>
     `Tabellen mangler kolonnen for ${h.crit(p.criteria)}; spørsmålet regnes som tomt for alle tiltak. Legg til kolonnen eller velg «Oppdater oppsett».`,
   "table-unknown-column": (p, h) => `Kolonnen ${h.q(p.header)} passer ikke med noe spørsmål i modellen og er ikke regnet med.`,

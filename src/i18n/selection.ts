@@ -22,6 +22,25 @@ const orFix = (h: Helpers, cells: Params[string], words: string) => {
   return list.length ? `, ${words} ${h.list(list)}` : "";
 };
 
+/** What is wrong with an amount (grid/selection-inputs.ts `AmountProblem`): «er ikke en kostnad i MNOK», «er negativ», … */
+function amountProblemNb(p: Params, h: Helpers, what: "kostnad" | "ramme"): string {
+  if (p.problem === "negative") return `er negativ (en ${what} kan ikke være under 0)`;
+  if (p.problem === "large") return `er over ${mnokNb(h, p.max)} og kan ikke være en ${what}`;
+  if (p.problem === "not-finite") return `er ikke et endelig tall`;
+  return what === "kostnad" ? `er ikke en kostnad i MNOK` : `er ikke et beløp`;
+}
+
+function amountProblemEn(p: Params, h: Helpers, what: "cost" | "frame"): string {
+  if (p.problem === "negative") return `is negative (a ${what} cannot be below 0)`;
+  if (p.problem === "large") return `is over ${h.short(p.max)} MNOK and cannot be a ${what}`;
+  if (p.problem === "not-finite") return `is not a finite number`;
+  return what === "cost" ? `is not a cost in MNOK` : `is not an amount`;
+}
+
+/** « (gitt på kommandolinjen: --minimum 150, --budget 100)» for frames typed there. */
+const givenNb = (given: Params[string]) => (Array.isArray(given) && given.length ? ` (gitt på kommandolinjen: ${given.join(", ")})` : "");
+const givenEn = (given: Params[string]) => (Array.isArray(given) && given.length ? ` (given on the command line: ${given.join(", ")})` : "");
+
 export const nbSelectionFindings: Messages = {
   "selection-cycle": (p, h) =>
     `${h.list(p.names)} forutsetter hverandre i ring, så ingen av dem kan starte, og de holdes utenfor utvalget. Rett Forutsetter-cellene (${h.list((p.cells as string[]).filter(Boolean))}).`,
@@ -30,14 +49,23 @@ export const nbSelectionFindings: Messages = {
       (p.blockerReasons as string[])[0] === "held-out" ? "holdes utenfor" : (p.blockerReasons as string[])[0] === "no-cost" ? "ikke har kostnad" : "ligger i en avhengighetsring"
     }. Valget kan ikke følges, og tiltaket holdes utenfor. Ta bort «Tas med»${orFix(h, p.blockerCells, "eller rett")}.`,
   "selection-forced-over-budget": (p, h) =>
-    `Tiltakene som er merket «Tas med» (${h.list(p.forcedNames)}), med det de forutsetter, koster ${mnokNb(h, p.cost)}, mer enn ${p.minimum ? "minimumsrammen" : "budsjettrammen"} på ${mnokNb(h, p.frame)}. Øk rammen eller ta bort «Tas med» for noen av dem${cellsNote(h, p.cells)}.`,
+    `Tiltakene som er merket «Tas med» (${h.list(p.forcedNames)}), med det de forutsetter, koster ${mnokNb(h, p.cost)}, mer enn ${p.minimum ? "minimumsrammen" : "budsjettrammen"} på ${mnokNb(h, p.frame)}${
+      p.given ? ` som er gitt på kommandolinjen (${p.given})` : ""
+    }. Tiltak som tas med står på minimumslisten, så de må få plass innenfor ${p.minimum ? "minimumsrammen" : "budsjettrammen"}. Øk rammen eller ta bort «Tas med» for noen av dem${cellsNote(h, p.cells)}.`,
+  "selection-forced-no-cost": (p, h) =>
+    `${p.measure} er merket «Tas med», men ${
+      p.raw ? `kostnaden ${h.q(p.raw)}${p.costCell ? ` i ${p.costCell}` : ""} er ikke et beløp i MNOK` : `har ingen kostnad${p.costCell ? ` (${p.costCell} er tom)` : ""}`
+    }, så tiltaket kan ikke tas med og holdes utenfor. Skriv kostnaden i millioner kroner som et tall, eller ta bort «Tas med».`,
   "selection-forced-over-segment": (p, h) =>
     `Tiltakene i ${p.segment} som må tas med (${h.list(p.names)}) koster ${mnokNb(h, p.cost)}, mer enn rammen for ${p.segment} på ${mnokNb(h, p.limit)}. Øk rammen eller ta bort «Tas med».`,
   "selection-minimum-over-budget": (p, h) =>
-    `Minimumsrammen (${mnokNb(h, p.minimum)}) er større enn budsjettrammen (${mnokNb(h, p.budget)}). Minimumsrammen må være innenfor budsjettrammen.`,
-  "selection-solver-failed": (p) => `Utvalget kunne ikke beregnes (${p.detail}). Ingen liste er vist; prøv igjen, og meld fra om feilen hvis den gjentar seg.`,
+    `Minimumsrammen (${mnokNb(h, p.minimum)}) er større enn budsjettrammen (${mnokNb(h, p.budget)})${givenNb(p.given)}. Minimumsrammen må være innenfor budsjettrammen.`,
+  "selection-solver-failed": (p) =>
+    `Utvalget kunne ikke beregnes: ${
+      p.cause === "load" ? "regneverktøyet for utvalget kunne ikke lastes" : p.cause === "time" ? "regningen tok for lang tid og ble stoppet" : "regneverktøyet for utvalget ga ikke noe brukbart svar"
+    }. Ingen liste er vist; prøv igjen, og meld fra om feilen hvis den gjentar seg.`,
   "selection-cost-invalid": (p, h) =>
-    `${h.q(p.raw)} er ikke en kostnad i MNOK, så ${p.measure} kan ikke velges. ` +
+    `${h.q(p.raw)} ${amountProblemNb(p, h, "kostnad")}, så ${p.measure} kan ikke velges. ` +
     (p.suggestion !== undefined && p.suggestion !== null ? `Skriv ${h.short(p.suggestion)} som et tall.` : `Skriv kostnaden i millioner kroner som et tall, for eksempel 7,5.`),
   "selection-cost-missing": (p) => `${p.measure} har ingen kostnad, så tiltaket kan ikke velges. Skriv kostnaden i MNOK (0 hvis det ikke koster noe).`,
   "selection-cost-rounded": (p, h) => `Kostnaden ${h.q(p.raw)} for ${p.measure} regnes som ${h.short(p.rounded)} MNOK: utvalget regner i hele 10 000 kr.`,
@@ -47,7 +75,7 @@ export const nbSelectionFindings: Messages = {
   "selection-requires-text": (p, h) =>
     `${h.q(p.raw)} i Forutsetter for ${p.measure} er ikke ID-er. Skriv ID-ene med komma mellom, for eksempel «T001, T004», eller et område som «T001–T004».`,
   "selection-choice-invalid": (p, h) => `${h.q(p.raw)} i Valg for ${p.measure} er ikke et valg og er ikke regnet med. Skriv «Tas med», «Holdes utenfor» eller la cellen stå tom.`,
-  "selection-frame-invalid": (p, h) => `${h.q(p.raw)} i ${p.setting} er ikke et beløp og er ikke brukt. Skriv rammen i millioner kroner som et tall.`,
+  "selection-frame-invalid": (p, h) => `${h.q(p.raw)} i ${p.setting} ${amountProblemNb(p, h, "ramme")} og er ikke brukt. Skriv rammen i millioner kroner som et tall.`,
   "selection-frame-missing": () => `Ingen budsjettramme er satt. Skriv den i Budsjettramme (MNOK) på arket Modell.`,
 };
 
@@ -59,14 +87,23 @@ export const enSelectionFindings: Messages = {
       (p.blockerReasons as string[])[0] === "held-out" ? "is held out" : (p.blockerReasons as string[])[0] === "no-cost" ? "has no cost" : "is on a dependency cycle"
     }. The choice cannot be honoured, and the measure is held out. Remove “Tas med”${orFix(h, p.blockerCells, "or correct")}.`,
   "selection-forced-over-budget": (p, h) =>
-    `The measures marked “Tas med” (${h.list(p.forcedNames)}), with what they presuppose, cost ${h.short(p.cost)} MNOK, more than the ${p.minimum ? "minimum frame" : "budget frame"} of ${h.short(p.frame)} MNOK. Raise the frame or remove “Tas med” from some of them${cellsNote(h, p.cells)}.`,
+    `The measures marked “Tas med” (${h.list(p.forcedNames)}), with what they presuppose, cost ${h.short(p.cost)} MNOK, more than the ${p.minimum ? "minimum frame" : "budget frame"} of ${h.short(p.frame)} MNOK${
+      p.given ? ` given on the command line (${p.given})` : ""
+    }. Measures included this way are on the minimum list, so they must fit within the ${p.minimum ? "minimum frame" : "budget frame"}. Raise the frame or remove “Tas med” from some of them${cellsNote(h, p.cells)}.`,
+  "selection-forced-no-cost": (p, h) =>
+    `${p.measure} is marked “Tas med” (include), but ${
+      p.raw ? `its cost ${h.q(p.raw)}${p.costCell ? ` in ${p.costCell}` : ""} is not an amount in MNOK` : `it has no cost${p.costCell ? ` (${p.costCell} is blank)` : ""}`
+    }, so it cannot be included and is held out. Type the cost in millions of kroner as a number, or remove “Tas med”.`,
   "selection-forced-over-segment": (p, h) =>
     `The measures in ${p.segment} that must be included (${h.list(p.names)}) cost ${h.short(p.cost)} MNOK, more than the ${p.segment} limit of ${h.short(p.limit)} MNOK. Raise the limit or remove “Tas med”.`,
   "selection-minimum-over-budget": (p, h) =>
-    `The minimum frame (${h.short(p.minimum)} MNOK) is larger than the budget frame (${h.short(p.budget)} MNOK). The minimum frame must lie within the budget frame.`,
-  "selection-solver-failed": (p) => `The selection could not be computed (${p.detail}). No list is shown; try again, and report the error if it recurs.`,
+    `The minimum frame (${h.short(p.minimum)} MNOK) is larger than the budget frame (${h.short(p.budget)} MNOK)${givenEn(p.given)}. The minimum frame must lie within the budget frame.`,
+  "selection-solver-failed": (p) =>
+    `The selection could not be computed: ${
+      p.cause === "load" ? "the selection's solver could not be loaded" : p.cause === "time" ? "the computation took too long and was stopped" : "the selection's solver gave no usable answer"
+    }. No list is shown; try again, and report the error if it recurs.`,
   "selection-cost-invalid": (p, h) =>
-    `${h.q(p.raw)} is not a cost in MNOK, so ${p.measure} cannot be selected. ` +
+    `${h.q(p.raw)} ${amountProblemEn(p, h, "cost")}, so ${p.measure} cannot be selected. ` +
     (p.suggestion !== undefined && p.suggestion !== null ? `Type ${h.short(p.suggestion)} as a number.` : `Type the cost in millions of kroner as a number, e.g. 7.5.`),
   "selection-cost-missing": (p) => `${p.measure} has no cost, so it cannot be selected. Type its cost in MNOK (0 if it costs nothing).`,
   "selection-cost-rounded": (p, h) => `The cost ${h.q(p.raw)} of ${p.measure} counts as ${h.short(p.rounded)} MNOK: the selection counts whole 10,000 kroner.`,
@@ -76,7 +113,7 @@ export const enSelectionFindings: Messages = {
   "selection-requires-text": (p, h) =>
     `${h.q(p.raw)} in Forutsetter of ${p.measure} is not a list of IDs. Type the IDs separated by commas, e.g. “T001, T004”, or a range such as “T001–T004”.`,
   "selection-choice-invalid": (p, h) => `${h.q(p.raw)} in Valg of ${p.measure} is not a choice and is not counted. Type “Tas med” (include), “Holdes utenfor” (hold out) or leave the cell blank.`,
-  "selection-frame-invalid": (p, h) => `${h.q(p.raw)} in ${p.setting} is not an amount and is not used. Type the frame in millions of kroner as a number.`,
+  "selection-frame-invalid": (p, h) => `${h.q(p.raw)} in ${p.setting} ${amountProblemEn(p, h, "frame")} and is not used. Type the frame in millions of kroner as a number.`,
   "selection-frame-missing": () => `No budget frame is set. Type it in Budsjettramme (MNOK) on the Modell sheet.`,
 };
 
@@ -113,6 +150,7 @@ const UI = {
     failed: "Utvalget kunne ikke beregnes:",
     findings: "Merknader om utvalget ({count}):",
     noFrame: "Ingen budsjettramme: bruk --budget N eller skriv Budsjettramme (MNOK) på arket Modell.",
+    badFrame: "{cell}: {message} Bruk --budget N, eller rett cellen.",
     badAmount: "{option} må følges av et beløp i MNOK (for eksempel {option} 120), ikke {value}.",
     noCostColumn: "{file}: Vurdering har ingen kolonne «Kostnad (MNOK)». Legg den til i tabellen og skriv kostnaden for hvert tiltak.",
     notAddin: "{file} er ikke i tilleggets oppsett (arket Vurdering). Importer arbeidsboken i tillegget først.",
@@ -182,6 +220,7 @@ const UI = {
     failed: "The selection could not be computed:",
     findings: "Notes on the selection ({count}):",
     noFrame: "No budget frame: use --budget N or type Budsjettramme (MNOK) on the Modell sheet.",
+    badFrame: "{cell}: {message} Use --budget N, or correct the cell.",
     badAmount: "{option} must be followed by an amount in MNOK (e.g. {option} 120), not {value}.",
     noCostColumn: "{file}: Vurdering has no column “Kostnad (MNOK)”. Add it to the table and type each measure's cost.",
     notAddin: "{file} is not in the add-in's layout (sheet Vurdering). Import the workbook in the add-in first.",

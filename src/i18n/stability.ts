@@ -98,6 +98,15 @@ export const nbStability = {
   "pane.pairwiseCellTie": "{a} står foran {b} i {percent} av trekningene og likt i {tie}",
   "pane.pairwiseFirst": "De {shown} første av {count} tiltak.",
   "pane.colPosition": "Plass nå: {rank}",
+  "model.weightsRelative":
+    "Vekter: i hver trekning ganges hver vekt i treet – gruppene og hvert spørsmål under dem – med sin egen faktor, trukket jevnt og uavhengig mellom {low} og {high} (1 − {percent} og 1 + {percent}). En vekt på 0 forblir 0.",
+  "model.weightsSimplex": "Vekter: i hver trekning trekkes gruppenes andeler jevnt blant alle mulige andeler; vektene under gruppene er som nå.",
+  "model.weightsAround":
+    "Vekter: i hver trekning trekkes gruppenes andeler jevnt rundt andelene nå: hver gruppe beholder minst {keep} av sin andel, og {radius} av helheten fordeles tilfeldig; vektene under gruppene er som nå.",
+  "model.weightsNone": "Vekter: som nå i hver trekning.",
+  "model.scoresUniform":
+    "Scorer: i hver trekning får hver gyldig score lagt til sitt eget tall, trukket jevnt og uavhengig mellom −{spread} og +{spread} (i 65 536 like trinn), og summen holdes innenfor skalaen. Tomme celler og celler som ikke er scorer, forblir utenfor, så hver trekning rangerer de samme tiltakene.",
+  "model.scoresNone": "Scorer: som de står i hver trekning.",
 } as const;
 
 export type StabilityKey = keyof typeof nbStability;
@@ -194,6 +203,15 @@ export const enStability: Record<StabilityKey, string> = {
   "pane.pairwiseCellTie": "{a} stands before {b} in {percent} of the draws and level in {tie}",
   "pane.pairwiseFirst": "The first {shown} of {count} measures.",
   "pane.colPosition": "Place now: {rank}",
+  "model.weightsRelative":
+    "Weights: in each draw every weight in the tree – the groups and every question under them – is multiplied by its own factor, drawn uniformly and independently between {low} and {high} (1 − {percent} and 1 + {percent}). A weight of 0 stays 0.",
+  "model.weightsSimplex": "Weights: in each draw the groups' shares are drawn uniformly from all possible shares; the weights below the groups are as now.",
+  "model.weightsAround":
+    "Weights: in each draw the groups' shares are drawn uniformly around the shares now: every group keeps at least {keep} of its share, and {radius} of the whole is spread at random; the weights below the groups are as now.",
+  "model.weightsNone": "Weights: as now in every draw.",
+  "model.scoresUniform":
+    "Scores: in each draw every valid score gets its own amount added, drawn uniformly and independently between −{spread} and +{spread} (in 65,536 equal steps), and the sum is kept within the scale. Blank cells and cells that are not scores stay left out, so every draw ranks the same measures.",
+  "model.scoresNone": "Scores: as they stand in every draw.",
 };
 
 const TABLE: Record<Lang, Record<StabilityKey, string>> = { nb: nbStability, en: enStability };
@@ -292,13 +310,8 @@ export function intervalNotes(lang: Lang, group: string, i: WeightInterval, name
   return out;
 }
 
-/** A probability as a whole per cent for tables: "0" and "100" only when certain, "<1" and ">99" near them. */
-export function percentCell(p: number): string {
-  if (p <= 0) return "0";
-  if (p >= 1) return "100";
-  const r = Math.round(p * 100);
-  return r === 0 ? "<1" : r === 100 ? ">99" : String(r);
-}
+/** A probability as a whole per cent for tables: the one rule of every output (i18n/format.ts). */
+export { probabilityFigure as percentCell } from "./format";
 
 /** How the draws were made, in the words of the setup line: «hver vekt ±20 %» and «hver score ±1 på skalaen». */
 export function drawSettings(lang: Lang, weights: WeightDraw, scores: ScoreDraw): { weights: string; scores: string } {
@@ -311,6 +324,25 @@ export function drawSettings(lang: Lang, weights: WeightDraw, scores: ScoreDraw)
         : st(lang, weights.kind === "simplex" ? "cli.uncertainty.weightsSimplex" : "cli.uncertainty.weightsNone");
   const s = scores.kind === "uniform" ? st(lang, "cli.uncertainty.scoresUniform", { spread: formatShort(lang, scores.spread, 2) }) : st(lang, "cli.uncertainty.scoresNone");
   return { weights: w, scores: s };
+}
+
+/**
+ * What is drawn, exactly, in two sentences (weights, scores): the words of the README's «How stable
+ * is the ranking», for the Stabilitet view's help and the acceptability slide's notes. They say what
+ * core/uncertainty.ts does: every node's weight times its own uniform factor in [1 − P, 1 + P]; every
+ * valid score plus its own uniform amount in [−X, X] (65 536 equal steps), clamped to the scale;
+ * blanks stay blank.
+ */
+export function drawModel(lang: Lang, weights: WeightDraw, scores: ScoreDraw): string[] {
+  const pct = (share: number) => `${formatShort(lang, share * 100, 1)}${lang === "nb" ? "\u00a0%" : "%"}`;
+  const w =
+    weights.kind === "relative"
+      ? st(lang, "model.weightsRelative", { low: formatShort(lang, 1 - weights.spread, 3), high: formatShort(lang, 1 + weights.spread, 3), percent: pct(weights.spread) })
+      : weights.kind === "simplex" && weights.radius !== undefined && weights.radius < 1
+        ? st(lang, "model.weightsAround", { keep: pct(1 - weights.radius), radius: pct(weights.radius) })
+        : st(lang, weights.kind === "simplex" ? "model.weightsSimplex" : "model.weightsNone");
+  const x = scores.kind === "uniform" ? formatShort(lang, scores.spread, 2) : "";
+  return [w, scores.kind === "uniform" ? st(lang, "model.scoresUniform", { spread: x }) : st(lang, "model.scoresNone")];
 }
 
 /** A count of draws with the locale's grouping: «10 000» (no-break space) in bokmål, «10,000» in English. */

@@ -95,6 +95,8 @@ export const nbTaskpane = {
     "Raden for {name} slettes fra arket Sjekkliste, med svarene. Det som sto i raden, føres i arket Logg.",
   "findings.orphanConfirm": "Slett raden",
   "findings.orphanCancel": "Avbryt",
+  "findings.extendTable": "Utvid tabellen til rad {row}",
+  "findings.extendTableHint": "Tabellen på arket {sheet} utvides ned til rad {row}, så radene under den tas med. Ingen celler skrives over.",
 
   "model.scale": "Skala",
   "model.total": "Total",
@@ -131,6 +133,7 @@ export const nbTaskpane = {
   "checklist.summaryLabel": "Sjekklisten i tall",
   "checklist.reportsPerYear": "{n} {n|rapportering|rapporteringer} i året",
   "checklist.search": "Søk etter tiltak",
+  "checklist.searchClear": "Tøm søket",
   "checklist.searchNone": "Ingen tiltak passer søket.",
   "checklist.measures": "Tiltak i sjekklisten",
   "checklist.prev": "Forrige tiltak",
@@ -270,6 +273,8 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
     "The row of {name} is deleted from the Sjekkliste sheet, with its answers. What the row held is logged on the Logg sheet.",
   "findings.orphanConfirm": "Delete the row",
   "findings.orphanCancel": "Cancel",
+  "findings.extendTable": "Extend the table to row {row}",
+  "findings.extendTableHint": "The table on the sheet {sheet} is extended down to row {row}, so the rows below it are included. No cell is overwritten.",
 
   "model.scale": "Scale",
   "model.total": "Total",
@@ -306,6 +311,7 @@ export const enTaskpane: Record<TaskpaneKey, string> = {
   "checklist.summaryLabel": "The checklist in figures",
   "checklist.reportsPerYear": "{n} {n|report|reports} a year",
   "checklist.search": "Search measures",
+  "checklist.searchClear": "Clear the search",
   "checklist.searchNone": "No measures match the search.",
   "checklist.measures": "Measures in the checklist",
   "checklist.prev": "Previous measure",

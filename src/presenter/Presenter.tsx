@@ -7,28 +7,40 @@
  *
  * Nothing scrolls: a long ranking is shown 15 rows a page («1–15 av 40»), the several scorers'
  * disagreements and the rank acceptability table have pages of their own (pages.ts), the header
- * and the column captions stay, and the keys a presentation clicker sends turn the page.
+ * and the column captions stay, «Hvor sikker er minimumslisten» is a view of its own (FundingView), and the keys a presentation clicker sends turn the page.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { pp } from "../i18n/presenter";
 import { AcceptabilityView } from "./AcceptabilityView";
+import { FundingView } from "./FundingView";
 import type { PresenterMessage } from "./protocol";
 import { measure, play, type Positions } from "./flip";
 import { fitRows, TOP_ROWS, type Fit } from "./fit";
-import { acceptabilityPages, pageMove, rankingPages, turn } from "./pages";
+import { acceptabilityPages, fundingPages, pageMove, rankingPages, turn } from "./pages";
+
+type View = "ranking" | "acceptability" | "funding";
 
 export function Presenter({ message, waiting, notice }: { message: PresenterMessage | null; waiting: string; notice?: string }) {
   const root = useRef<HTMLElement>(null);
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const before = useRef<Positions>(new Map());
   const fitted = useRef<Fit | null>(null);
   /** The font of the last full page: a shorter last page keeps it instead of growing. */
   const fullPageFont = useRef<number | null>(null);
-  const [view, setView] = useState<"ranking" | "acceptability">("ranking");
+  const [view, setView] = useState<View>("ranking");
   const [wanted, setPage] = useState(0);
   const acc = message?.acceptability;
   const showAcc = acc !== undefined && view === "acceptability";
-  const pages = !message ? [] : showAcc ? acceptabilityPages(acc.rows.length) : rankingPages(message.rows.length, message.scorers ? message.scorers.cells.length : null);
+  // «Hvor sikker er minimumslisten» (the Utvalg view's funding probabilities), a view of its own.
+  const fund = message?.funding;
+  const showFund = fund !== undefined && view === "funding";
+  const pages = !message
+    ? []
+    : showAcc
+      ? acceptabilityPages(acc.rows.length)
+      : showFund
+        ? fundingPages(fund.rows.length)
+        : rankingPages(message.rows.length, message.scorers ? message.scorers.cells.length : null);
   const page = Math.min(wanted, Math.max(0, pages.length - 1));
   const shown = pages[page];
   const showing = message !== null && shown?.kind === "ranking";
@@ -73,6 +85,7 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
   const lang = message.lang;
   const segments = message.rows.some((r) => r.segment !== undefined);
   const rows = shown?.kind === "ranking" ? message.rows.slice(shown.from, shown.to) : [];
+  const itemCount = showAcc ? acc.rows.length : showFund ? fund.rows.length : message.rows.length;
   const pageLabel =
     count <= 1 || !shown
       ? undefined
@@ -80,18 +93,23 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
         ? pp(lang, "presenter.page", { page: page + 1, count })
         : [
             shown.to - shown.from === 1
-              ? pp(lang, "presenter.pageRow", { at: shown.to, count: showAcc ? acc.rows.length : message.rows.length })
-              : pp(lang, "presenter.pageRows", { from: shown.from + 1, to: shown.to, count: showAcc ? acc.rows.length : message.rows.length }),
-            ...(count > rankingPageCount && !showAcc ? [pp(lang, "presenter.pageLower", { page: page + 1, count })] : []),
+              ? pp(lang, "presenter.pageRow", { at: shown.to, count: itemCount })
+              : pp(lang, "presenter.pageRows", { from: shown.from + 1, to: shown.to, count: itemCount }),
+            ...(count > rankingPageCount && !showAcc && !showFund ? [pp(lang, "presenter.pageLower", { page: page + 1, count })] : []),
           ].join(" · ");
-  const switchView = (v: "ranking" | "acceptability") => {
+  const views: [View, string][] = [
+    ["ranking", acc?.views.ranking ?? fund?.views.ranking ?? ""],
+    ...(acc ? [["acceptability", acc.views.acceptability] as [View, string]] : []),
+    ...(fund ? [["funding", fund.views.funding] as [View, string]] : []),
+  ];
+  const switchView = (v: View) => {
     setView(v);
     setPage(0);
   };
   return (
     <main ref={root} className={segments ? "presenter with-segment" : "presenter"} lang={lang} data-testid="presenter" data-page={page + 1} data-pages={count}>
       <header>
-        <h1>{showAcc ? acc.title : shown?.kind === "scorers" && message.scorers ? message.scorers.title : message.title}</h1>
+        <h1>{showAcc ? acc.title : showFund ? fund.title : shown?.kind === "scorers" && message.scorers ? message.scorers.title : message.title}</h1>
         {message.whatIf && (
           <p className="whatif" role="status" data-testid="presenter-whatif" title={message.whatIf}>
             {message.whatIf}
@@ -110,56 +128,89 @@ export function Presenter({ message, waiting, notice }: { message: PresenterMess
         )}
         {count > 1 && (
           <span className="pager" role="group" aria-label={pp(lang, "presenter.pages")}>
-            <button type="button" disabled={page === 0} onClick={() => setPage(turn(page, count, "previous"))} aria-label={pp(lang, "presenter.previousPage")} data-testid="presenter-previous">
-              ‹
+            <button type="button" disabled={page === 0} onClick={() => setPage(turn(page, count, "previous"))} data-testid="presenter-previous">
+              {/* The symbol is what shows, the words what is read: a name that is the button's own text (no aria-label to mismatch it). */}
+              <span aria-hidden="true">‹</span>
+              <span className="sr-only">{pp(lang, "presenter.previousPage")}</span>
             </button>
-            <button type="button" disabled={page >= count - 1} onClick={() => setPage(turn(page, count, "next"))} aria-label={pp(lang, "presenter.nextPage")} data-testid="presenter-next">
-              ›
+            <button type="button" disabled={page >= count - 1} onClick={() => setPage(turn(page, count, "next"))} data-testid="presenter-next">
+              {/* The symbol is what shows, the words what is read: a name that is the button's own text (no aria-label to mismatch it). */}
+              <span aria-hidden="true">›</span>
+              <span className="sr-only">{pp(lang, "presenter.nextPage")}</span>
             </button>
           </span>
         )}
-        {acc && (
+        {views.length > 1 && (
           <span className="views" role="group">
-            {(["ranking", "acceptability"] as const).map((v) => (
+            {views.map(([v, label]) => (
               <button key={v} type="button" aria-pressed={view === v} onClick={() => switchView(v)} data-testid={`presenter-view-${v}`}>
-                {acc.views[v]}
+                {label}
               </button>
             ))}
           </span>
         )}
       </header>
       {showAcc && shown && <AcceptabilityView a={{ ...acc, rows: acc.rows.slice(shown.from, shown.to) }} />}
-      <div className="row head" aria-hidden="true" hidden={!showing}>
-        <span className="rank">{message.captions.rank}</span>
-        <span className="name">{message.captions.measure}</span>
-        <span className="total">{message.captions.total}</span>
-        {segments && <span className="segment">{message.captions.segment}</span>}
-        <span className="move">{message.captions.move}</span>
-      </div>
-      <ol ref={list} data-testid="presenter-list" hidden={!showing} start={shown?.kind === "ranking" ? shown.from + 1 : undefined}>
-        {rows.map((r) => (
-          <li key={r.id} className="row" data-flip-id={r.id} data-testid="presenter-row" data-rank={r.rank}>
-            <span className="rank">{r.rank}</span>
-            <span className="name">
-              <span className="label" title={r.name}>
-                {r.name}
+      {showFund && shown && <FundingView f={{ ...fund, rows: fund.rows.slice(shown.from, shown.to) }} />}
+      {/* An ARIA table (rows are grids of their own, FLIP moves them): each row is read with its column names. */}
+      <div className="ranking" role="table" aria-label={message.title} hidden={!showing}>
+        <div className="row head" role="row">
+          <span className="rank" role="columnheader">
+            {message.captions.rank}
+          </span>
+          <span className="name" role="columnheader">
+            {message.captions.measure}
+          </span>
+          <span className="total" role="columnheader">
+            {message.captions.total}
+          </span>
+          {segments && (
+            <span className="segment" role="columnheader">
+              {message.captions.segment}
+            </span>
+          )}
+          <span className="move" role="columnheader">
+            {message.captions.move}
+          </span>
+        </div>
+        <div ref={list} className="rows" role="rowgroup" data-testid="presenter-list">
+          {rows.map((r) => (
+            <div key={r.id} className="row" role="row" data-flip-id={r.id} data-testid="presenter-row" data-rank={r.rank}>
+              <span className="rank" role="cell">
+                {r.rank}
               </span>
-              {r.note ? (
-                <span className="note">{r.note}</span>
-              ) : (
-                <span className="bar" aria-hidden="true">
-                  <span style={{ width: `${(r.bar * 100).toFixed(1)}%` }} />
+              <span className="name" role="rowheader">
+                <span className="label" title={r.name}>
+                  {r.name}
+                </span>
+                {r.note ? (
+                  <span className="note">{r.note}</span>
+                ) : (
+                  <span className="bar" aria-hidden="true">
+                    <span style={{ width: `${(r.bar * 100).toFixed(1)}%` }} />
+                  </span>
+                )}
+              </span>
+              <span className="total" role="cell">
+                {r.total}
+              </span>
+              {segments && (
+                <span className="segment" role="cell">
+                  {r.segment ?? ""}
                 </span>
               )}
-            </span>
-            <span className="total">{r.total}</span>
-            {segments && <span className="segment">{r.segment ?? ""}</span>}
-            <span className={r.move ? (r.move.fresh ? "move new" : r.move.by > 0 ? "move up" : "move down") : "move"} aria-label={r.move?.text} title={r.move?.text}>
-              {r.move ? (r.move.fresh ? (message.captions.fresh ?? "") : `${r.move.by > 0 ? "↑" : "↓"}${Math.abs(r.move.by)}`) : ""}
-            </span>
-          </li>
-        ))}
-      </ol>
+              {/* The arrow is an image with its words («opp 1 fra 6»); colour is never the only signal. */}
+              <span className="move-cell" role="cell">
+                {r.move && (
+                  <span className={r.move.fresh ? "move new" : r.move.by > 0 ? "move up" : "move down"} role="img" aria-label={r.move.text} title={r.move.text}>
+                    {r.move.fresh ? (message.captions.fresh ?? "") : `${r.move.by > 0 ? "↑" : "↓"}${Math.abs(r.move.by)}`}
+                  </span>
+                )}
+              </span>
+            </div>
+          ))}
+        </div>
+      </div>
       {message.scorers && shown?.kind === "scorers" && (
         <section className="scorers" data-testid="presenter-scorers" data-revealed={String(message.scorers.revealed)} aria-label={message.scorers.title}>
           <p>{message.scorers.agreement}</p>

@@ -20,6 +20,7 @@ import { presenterMessage } from "./rows";
 import { subscribeWhatIf, whatIfState, type WhatIfShown } from "./whatif-channel";
 import { acceptabilityFor, currentAcceptability, subscribeAcceptability } from "./acceptability-channel";
 import { currentScorers, subscribeScorers } from "./scorers-channel";
+import { currentFunding, fundingFor, subscribeFunding } from "./funding-channel";
 
 interface DialogLike {
   messageChild?: (message: string) => void;
@@ -40,13 +41,17 @@ export function usePresenterMessage(
   const whatIf = useDeferredValue(useSyncExternalStore(subscribeWhatIf, whatIfState, whatIfState).shown);
   const acceptability = useSyncExternalStore(subscribeAcceptability, currentAcceptability, currentAcceptability);
   const scorers = useSyncExternalStore(subscribeScorers, currentScorers, currentScorers);
+  const funding = useSyncExternalStore(subscribeFunding, currentFunding, currentFunding);
   // One message per change of what it shows (not per render of the pane), so it is sent once.
   return useMemo(() => {
     if (!assessment) return null;
     void acceptability; // presenterMessageOf reads the published result; a new one is a new message
     const message = presenterMessageOf(assessment, lang, checklist, previous, whatIf, baseline ?? null);
-    return scorers ? { ...message, scorers } : message;
-  }, [assessment, lang, checklist, previous, whatIf, baseline, acceptability, scorers]);
+    // The Utvalg view's funding probabilities while they are of this ranking (not with what-if weights).
+    const fund = !whatIf && funding ? fundingFor(assessment) : null;
+    const withFunding = fund ? { ...message, funding: fund.presenter } : message;
+    return scorers ? { ...withFunding, scorers } : withFunding;
+  }, [assessment, lang, checklist, previous, whatIf, baseline, acceptability, scorers, funding]);
 }
 
 function presenterMessageOf(

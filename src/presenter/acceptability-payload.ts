@@ -6,7 +6,7 @@ import type { Assessment } from "../core/assess";
 import type { UncertaintyOptions, UncertaintyResult } from "../core/uncertainty";
 import { acceptabilityTable } from "../export/acceptability";
 import { ac } from "../i18n/acceptability";
-import type { Lang } from "../i18n/format";
+import { probabilitySpoken, type Lang } from "../i18n/format";
 import { drawCount, drawSettings } from "../i18n/stability";
 import { basisOf, type AcceptabilityShown } from "./acceptability-channel";
 
@@ -28,8 +28,8 @@ export function acceptabilityShown(result: UncertaintyResult, options: Uncertain
         id: r.id,
         rank: r.rank,
         name: r.name,
-        cells: r.cells.map((c, k) => ({ text: c.text, fill: c.fill, ink: c.ink, label: ac(lang, "acc.cell", { measure: r.name, place: table.places[k], percent: c.text }) })),
-        ...(r.top ? { top: { text: r.top.text, fill: r.top.fill, ink: r.top.ink, label: ac(lang, "acc.topCell", { measure: r.name, top: top ?? "", percent: r.top.text }) } } : {}),
+        cells: r.cells.map((c, k) => ({ text: c.text, fill: c.fill, ink: c.ink, label: ac(lang, "acc.cell", { measure: r.name, place: table.places[k], percent: probabilitySpoken(lang, c.p) }) })),
+        ...(r.top ? { top: { text: r.top.text, fill: r.top.fill, ink: r.top.ink, label: ac(lang, "acc.topCell", { measure: r.name, top: top ?? "", percent: probabilitySpoken(lang, r.top.p) }) } } : {}),
       })),
     },
   };

@@ -11,7 +11,7 @@ export const PAGE_ROWS = TOP_ROWS;
 /** Disagreement cells on one page (each a line, two when the scores are revealed, at 22 px). */
 export const SCORER_CELLS = 8;
 
-export type PresenterPage = { kind: "ranking" | "scorers" | "acceptability"; from: number; to: number };
+export type PresenterPage = { kind: "ranking" | "scorers" | "acceptability" | "funding"; from: number; to: number };
 
 /** Pages of `count` items, `size` a page: at least one page (an empty list is one empty page). */
 function split(kind: PresenterPage["kind"], count: number, size: number): PresenterPage[] {
@@ -67,4 +67,9 @@ export function turn(page: number, count: number, move: PageMove): number {
   if (move === "first") return 0;
   if (move === "last") return last;
   return Math.min(last, Math.max(0, at + (move === "next" ? 1 : -1)));
+}
+
+/** The pages of «Hvor sikker er minimumslisten»: the minimum list and then the challengers, 15 rows a page. */
+export function fundingPages(rows: number): PresenterPage[] {
+  return split("funding", rows, PAGE_ROWS);
 }

@@ -45,6 +45,8 @@ export interface PresenterMessage {
   acceptability?: PresenterAcceptability;
   /** Several scorers: shown under the ranking. Individual values are sent only once revealed. */
   scorers?: PresenterScorers;
+  /** Present when the Utvalg view has funding probabilities: the page «Hvor sikker er minimumslisten». */
+  funding?: PresenterFunding;
 }
 
 export const PRESENTER_PAGE = "presenter.html";
@@ -60,4 +62,28 @@ export interface PresenterAcceptability {
   captions: { rank: string; measure: string; top?: string };
   places: string[];
   rows: { id: string; rank: string; name: string; cells: { text: string; fill: string; ink: string; label: string }[]; top?: { text: string; fill: string; ink: string; label: string } }[];
+}
+
+/** «Hvor sikker er minimumslisten» (src/presenter/FundingView.tsx): the minimum list now with each measure's share, in the display language. */
+export interface PresenterFunding {
+  title: string;
+  /** The draws' settings, the thresholds and the frames. */
+  lead: string;
+  /** The names of the ranking's page and of this page for the presenter's switch. */
+  views: { ranking: string; funding: string };
+  captions: { measure: string; share: string; selected: string; robust: string; minimum: string; challengers: string };
+  rows: {
+    id: string;
+    name: string;
+    /** On the minimum list now (else a challenger). */
+    now: boolean;
+    /** Share of the draws on the minimum list, 0–1, and as text; selected at all as text. */
+    share: number;
+    shareText: string;
+    selectedText: string;
+    robust: "core" | "borderline" | "exterior";
+    robustText: string;
+    /** For a screen reader: the row in one sentence. */
+    label: string;
+  }[];
 }

@@ -9,7 +9,7 @@ import { cellA1, columnLetters, parseAddress } from "../core/address";
 import type { Lang } from "../i18n";
 import { pv } from "../i18n/preview";
 import type { SimCellSnapshot, SimWorkbook } from "../sim/workbook";
-import { shownInput, shownText, typedInput } from "./typing";
+import { shownInput, shownText } from "./typing";
 
 const MIN_ROWS = 30;
 const MIN_COLS = 12;
@@ -139,8 +139,11 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
   const content = draft ?? shownInput(lang, raw(wb, sheet, a1), !selectedCell.formula && typeof selectedCell.value === "number");
 
   const commit = () => {
-    // As Excel in the display language: «7,5» is 7.5 in bokmål.
-    if (draft !== undefined) wb.userEdit(sheet, a1, typedInput(lang, draft));
+    // As Excel in the display language's locale: «7,5» is 7.5 in bokmål, «7.5» the date 7 May.
+    if (draft !== undefined) {
+      wb.locale = lang;
+      wb.userEdit(sheet, a1, draft);
+    }
     setDraft(undefined);
     setSelected({ row: selected.row + 1, col: selected.col });
   };

@@ -63,6 +63,16 @@ export function dialogUi(lang: Lang) {
       frame.addEventListener("load", () => frame.contentWindow?.focus());
       overlay.append(frame, close);
       doc.body.append(overlay);
+      // As Office's dialog window does: it takes the focus when it opens, and closing it gives the
+      // focus back to the pane (whose own focus, the button that opened it, is kept).
+      const opener = window.frameElement as HTMLElement | null;
+      const openedFrom = document.activeElement as HTMLElement | null;
+      frame.addEventListener("load", () => frame.focus(), { once: true });
+      const giveBack = () => {
+        if (opener) opener.focus();
+        else window.focus();
+        if (openedFrom?.isConnected) openedFrom.focus();
+      };
       const handlers: Record<string, Handler[]> = {};
       const emit = (type: string, arg: { message?: string; error?: number }) => (handlers[type] ?? []).forEach((h) => h(arg));
       top.__prioDialogBridge = { fromChild: (message) => emit(DIALOG_MESSAGE, { message }) };
@@ -75,10 +85,12 @@ export function dialogUi(lang: Lang) {
         },
         close() {
           overlay.remove();
+          giveBack();
         },
       };
       close.addEventListener("click", () => {
         overlay.remove();
+        giveBack();
         emit(DIALOG_EVENT, { error: CLOSED });
       });
       callback({ status: "succeeded", value: dialog });

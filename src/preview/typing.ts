@@ -1,23 +1,8 @@
 /**
- * Typing in the preview's grid as Excel does in the display language: in bokmål the decimal
- * comma, so «7,5» is the number 7.5 (and «1 000,5» 1000.5), as Excel with Norwegian settings
- * reads it. The in-memory workbook reads typed text as en-US, so the preview turns a bokmål
- * number into that form before handing it over; anything else is passed on as typed.
+ * The preview's grid shows numbers as Excel does in the display language: the decimal comma in
+ * bokmål. What a person types is read by the in-memory workbook in the same locale (src/sim/values.ts).
  */
 import type { Lang } from "../i18n";
-
-const NB_NUMBER = /^([-+\u2212]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?(%?)$/u;
-
-/** What to hand to the in-memory workbook for what a person typed. */
-export function typedInput(lang: Lang, text: string): string {
-  if (lang !== "nb") return text;
-  const t = text.trim();
-  const m = NB_NUMBER.exec(t);
-  if (!m) return text;
-  const sign = m[1] === "" || m[1] === "+" ? "" : "-";
-  const whole = m[2].replace(/[ \u00a0\u202f]/g, "");
-  return `${sign}${whole}${m[3] !== undefined ? `.${m[3]}` : ""}${m[4]}`;
-}
 
 /** A number as the formula bar shows it: 7,5 in bokmål, 7.5 in English (no grouping). */
 export function shownInput(lang: Lang, raw: string, isNumber: boolean): string {

@@ -16,7 +16,9 @@ export type SimErrorCode =
   | "GeneralException"
   | "ValueNotLoaded"
   | "RunMustReturnPromise"
-  | "NotImplemented";
+  | "NotImplemented"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded";
 
 const MESSAGES: Record<SimErrorCode, string> = {
   ItemNotFound: "The requested resource doesn't exist.",
@@ -33,6 +35,10 @@ const MESSAGES: Record<SimErrorCode, string> = {
     'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
   RunMustReturnPromise: 'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.',
   NotImplemented: "The requested feature isn't implemented.",
+  RequestPayloadSizeLimitExceeded:
+    'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+  ResponsePayloadSizeLimitExceeded:
+    'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
 };
 
 export interface SimDebugInfo {

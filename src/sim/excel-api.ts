@@ -33,8 +33,9 @@ import { clone } from "./clone";
 import { SimError, propertyNotLoaded } from "./errors";
 import { deleteCells, insertCells } from "./shift";
 import { DEFAULT_COLUMN_WIDTH, defaultValidation, type SimCellFormat, type SimConditionalFormat, type SimSheet, type SimTable, type SimValidation } from "./sheet";
-import type { EventScope, Registration, SimEventKind, SimWorkbook } from "./workbook";
+import type { EventScope, Registration, SimEventKind, SimSession, SimWorkbook } from "./workbook";
 import { displayText } from "./values";
+import { ACTION_BYTES, ITEM_BYTES, RESULT_BYTES, jsonBytes, utf8Length } from "./payload";
 
 const ADDIN: "ThisLocalAddin" = "ThisLocalAddin";
 
@@ -43,6 +44,8 @@ interface Op {
   run: () => void;
   /** Whether the operation changes the workbook (for redrawing the preview). */
   write: boolean;
+  /** What the operation adds to the request, in bytes (its action and its arguments as JSON). */
+  bytes: number;
 }
 
 type LoadOption = string | string[] | { select?: string | string[]; expand?: string | string[] } | undefined;
@@ -73,17 +76,29 @@ export class SimRequestContext {
   /** @internal */ _queue: Op[] = [];
   /** @internal */ private commits: (() => void)[] | undefined;
   /** @internal */ _closed = false;
+  /** @internal Bytes of the response of the sync that is running (what its loads read). */
+  _response = 0;
 
-  constructor(readonly _wb: SimWorkbook) {
+  constructor(
+    readonly _wb: SimWorkbook,
+    /** @internal The co-author's Excel this context belongs to. */
+    readonly _session: SimSession = _wb.mainSession,
+  ) {
     this.workbook = new SimWorkbookObject(this);
     this.runtime = new SimRuntime(this);
     this.application = new SimApplication(this);
   }
 
   /** @internal */
-  _enqueue(where: string, run: () => void, write: boolean): void {
+  _enqueue(where: string, run: () => void, write: boolean, args?: unknown): void {
     if (this._closed) throw new SimError("InvalidObjectPath", undefined, where);
-    this._queue.push({ where, run, write });
+    const bytes = ACTION_BYTES + utf8Length(where) + (args === undefined ? 0 : jsonBytes(args));
+    this._queue.push({ where, run, write, bytes });
+  }
+
+  /** @internal Adds to the response of the running sync. */
+  _respond(bytes: number): void {
+    this._response += bytes;
   }
 
   /** @internal Registers what a load read, to become visible when the sync succeeds. */
@@ -112,16 +127,29 @@ export class SimRequestContext {
     const commits: (() => void)[] = [];
     this.commits = commits;
     let failure: unknown;
-    for (const op of ops) {
-      try {
-        op.run();
-      } catch (e) {
-        failure = e instanceof SimError ? e.at(op.where) : e;
-        break;
+    const was = this._wb.current;
+    this._wb.current = this._session;
+    // Excel on the web refuses a request over its payload limit before running any of it.
+    const request = ops.reduce((n, o) => n + o.bytes + 1, 40);
+    const limit = this._wb.payloadLimit;
+    this._response = 40;
+    if (limit !== null && request > limit) failure = new SimError("RequestPayloadSizeLimitExceeded");
+    else {
+      for (const op of ops) {
+        try {
+          op.run();
+        } catch (e) {
+          failure = e instanceof SimError ? e.at(op.where) : e;
+          break;
+        }
       }
+      // A response over the limit is not delivered: what ran stays done, nothing loaded is readable.
+      if (failure === undefined && limit !== null && this._response > limit) failure = new SimError("ResponsePayloadSizeLimitExceeded");
     }
     this.commits = undefined;
+    this._wb._recordPayload({ request, response: this._response });
     this._wb._afterBatch(ops.some((o) => o.write));
+    this._wb.current = was;
     await Promise.resolve();
     if (failure !== undefined) throw failure;
     for (const c of commits) c();
@@ -180,12 +208,12 @@ export abstract class SimClientObject<T> {
   }
 
   /** @internal Created by a method: instantiated at this place of the batch. */
-  _instantiate(where: string, resolve: () => T | null): this {
+  _instantiate(where: string, resolve: () => T | null, args?: unknown[]): this {
     this.context._enqueue(where, () => {
       const t = resolve();
       this._target = t;
       this._isNull = t === null;
-    }, true);
+    }, true, args);
     return this;
   }
 
@@ -224,12 +252,12 @@ export abstract class SimClientObject<T> {
     if (!spec?.set) throw new TypeError(`Cannot set property ${name} of ${this._entity}: it is read-only.`);
     this._loaded.set(name, value);
     const set = spec.set;
-    this.context._enqueue(`${this._entity}.${name}`, () => set(this._t(), value), true);
+    this.context._enqueue(`${this._entity}.${name}`, () => set(this._t(), value), true, [value]);
   }
 
-  /** @internal Queues a method call. */
-  protected _call(name: string, run: (t: T) => void): void {
-    this.context._enqueue(`${this._entity}.${name}`, () => run(this._t()), true);
+  /** @internal Queues a method call (`args`: what it sends, for the request's size). */
+  protected _call(name: string, run: (t: T) => void, args?: unknown[]): void {
+    this.context._enqueue(`${this._entity}.${name}`, () => run(this._t()), true, args);
   }
 
   /** @internal Reads the requested properties now; the returned function makes them visible. */
@@ -251,6 +279,9 @@ export abstract class SimClientObject<T> {
       names.push(head);
     }
     const values = names.map((n) => [n, props[n].get!(t)] as const);
+    let bytes = RESULT_BYTES;
+    for (const [n, v] of values) bytes += n.length + 4 + jsonBytes(v);
+    this.context._respond(bytes);
     return () => {
       for (const [n, v] of values) this._loaded.set(n, v);
       for (const c of nested) c();
@@ -294,6 +325,7 @@ function result<T>(ctx: SimRequestContext, where: string, compute: () => T): Sim
   const r = new SimClientResult<T>();
   ctx._enqueue(where, () => {
     const v = compute();
+    ctx._respond(RESULT_BYTES + jsonBytes(v));
     ctx._commit(() => {
       r._value = v;
       r._ready = true;
@@ -331,6 +363,9 @@ abstract class SimCollection<T, Item, P extends SimClientObject<Item>> extends S
     const items = this._list(t).map((x) => this._item(x));
     const commits = items.map((it) => it._snapshot(itemPaths));
     const ownValues = own.map((n) => [n, props[n].get!(t)] as const);
+    let bytes = items.length * ITEM_BYTES;
+    for (const [n, v] of ownValues) bytes += n.length + 4 + jsonBytes(v);
+    this.context._respond(bytes);
     return () => {
       this._items = items;
       for (const c of commits) c();
@@ -374,7 +409,7 @@ export class SimEventHandlers<A> {
 
   /** Registers the handler at the next sync (as Office does). */
   add(handler: (args: A) => Promise<unknown>): SimEventHandlerResult {
-    const reg: Registration = { kind: this.kind, scope: {}, handler: handler as (args: unknown) => unknown, removed: false };
+    const reg: Registration = { kind: this.kind, scope: {}, handler: handler as (args: unknown) => unknown, removed: false, session: this.context._session };
     this.context._enqueue(`${this.kind}.add`, () => {
       reg.scope = this.scope();
       this.context._wb.registrations.push(reg);
@@ -401,7 +436,8 @@ export class SimRuntime extends SimClientObject<SimWorkbook> {
   }
   protected override _props(): Props<SimWorkbook> {
     return {
-      enableEvents: { get: (wb) => wb.eventsEnabled, set: (wb, v) => (wb.eventsEnabled = Boolean(v)) },
+      // The add-in's own runtime: off, its handlers hear nothing; co-authors' add-ins still hear its changes.
+      enableEvents: { get: () => this.context._session.eventsEnabled, set: (_wb, v) => (this.context._session.eventsEnabled = Boolean(v)) },
     };
   }
   get enableEvents(): boolean {
@@ -1343,6 +1379,7 @@ function bag(context: SimRequestContext, root: () => Record<string, unknown> | n
       context._enqueue(`${entity}.load`, () => {
         const n = node(false);
         const snap = (names.length ? names : Object.keys(n ?? {}).filter((k) => !(k in schema))).map((k) => [k, clone(n?.[k] ?? null)] as const);
+        context._respond(snap.reduce((b, [k, v]) => b + k.length + 4 + jsonBytes(v), RESULT_BYTES));
         context._commit(() => snap.forEach(([k, v]) => loaded.set(k, v)));
       }, false);
       return proxy;
@@ -1374,6 +1411,7 @@ function bag(context: SimRequestContext, root: () => Record<string, unknown> | n
           nested.push(child._snapshot(rest.length ? [rest.join("/")] : []));
         } else own.push([head, clone(n?.[head] ?? null)]);
       }
+      context._respond(own.reduce((b, [k, v]) => b + k.length + 4 + jsonBytes(v), 2));
       return () => {
         own.forEach(([k, v]) => loaded.set(k, v));
         nested.forEach((c) => c());
@@ -1406,7 +1444,7 @@ function bag(context: SimRequestContext, root: () => Record<string, unknown> | n
         const n = node(true);
         if (!n) throw notFound(entity);
         n[prop] = copy;
-      }, true);
+      }, true, [copy]);
       return true;
     },
   });
@@ -2007,7 +2045,7 @@ export class SimTableRowCollection extends SimCollection<SimTable, RowTarget, Si
       const t = this._t();
       const band = this.context._wb.addTableRows(t, index, values, ADDIN);
       return { table: t, index: band.r0 - t.bodyRect.r0 };
-    });
+    }, [index ?? null, values ?? null]);
   }
 
   getItemAt(index: number): SimTableRow {
@@ -2095,7 +2133,7 @@ export class SimTableColumnCollection extends SimCollection<SimTable, ColumnTarg
       const t = this._t();
       const id = this.context._wb.addTableColumn(t, index, values, name, ADDIN);
       return { table: t, id };
-    });
+    }, [index ?? null, values ?? null, name ?? null]);
   }
 
   /** By header name or by id. */

@@ -1,6 +1,7 @@
 /** The in-memory Excel workbook: state (SimWorkbook), the Excel API proxies and the formula engine. */
 export { SimWorkbook } from "./workbook";
-export type { SimCellSnapshot, SimSheetInfo, SimTableInfo, ChangeType, TriggerSource } from "./workbook";
+export { SimSession } from "./workbook";
+export type { SimCellSnapshot, SimSheetInfo, SimTableInfo, ChangeType, TriggerSource, SimOptions, SimLocale } from "./workbook";
 export { SimRequestContext } from "./excel-api";
 export { SimError, isSimError } from "./errors";
 export type { SimErrorCode } from "./errors";

@@ -118,7 +118,7 @@ export function insertCells(wb: SimWorkbook, sheet: SimSheet, r: Rect, dir: "Dow
   sheet.merges = sheet.merges.map(shiftRect);
   if (isWhole(band, ax)) shiftSizes(ax === "rows" ? sheet.rowHeights : sheet.columnWidths, band.a0, n);
 
-  wb._rewriteFormulas((formula, fs) =>
+  const rewrite = (formula: string, fs: SimSheet) =>
     mapReferences(formula, (ref) => {
       if (!refersTo(ref, fs, sheet)) return undefined;
       const s = toSpan(refRect(ref), ax);
@@ -131,9 +131,29 @@ export function insertCells(wb: SimWorkbook, sheet: SimSheet, r: Rect, dir: "Dow
       const nb = pb >= band.a0 ? pb + n : pb;
       if (na >= max || nb >= max) return "#REF!";
       return { ...ref, a: withAlong(ref.a, ax, na), b: withAlong(ref.b, ax, nb) };
-    }),
-  );
+    });
+  wb._rewriteFormulas(rewrite);
+  rewriteRuleFormulas(wb, rewrite);
   wb.dirty = true;
+}
+
+/**
+ * Formulas in conditional formats' rules (a custom rule's formula, a cell-value rule's formula1
+ * and formula2) move with the cells as every other formula does: Excel keeps them pointing at
+ * the same cells when rows or columns are inserted or deleted.
+ */
+function rewriteRuleFormulas(wb: SimWorkbook, rewrite: (formula: string, fs: SimSheet) => string): void {
+  for (const s of wb.sheets) {
+    for (const cf of s.conditionalFormats) {
+      const visit = (o: Record<string, unknown>) => {
+        for (const [k, v] of Object.entries(o)) {
+          if (typeof v === "string" && (k === "formula" || k === "formula1" || k === "formula2") && v.startsWith("=")) o[k] = `=${rewrite(v.slice(1), s)}`;
+          else if (typeof v === "object" && v !== null) visit(v as Record<string, unknown>);
+        }
+      };
+      visit(cf.props);
+    }
+  }
 }
 
 /** Deletes the rectangle `r`, shifting cells up ("Up") or left ("Left"). */
@@ -200,7 +220,7 @@ export function deleteCells(wb: SimWorkbook, sheet: SimSheet, r: Rect, dir: "Up"
   });
   if (isWhole(band, ax)) shiftSizes(ax === "rows" ? sheet.rowHeights : sheet.columnWidths, band.a0, -n, band.a1);
 
-  wb._rewriteFormulas((formula, fs) =>
+  const rewrite = (formula: string, fs: SimSheet) =>
     mapReferences(formula, (ref) => {
       if (!refersTo(ref, fs, sheet)) return undefined;
       const s = toSpan(refRect(ref), ax);
@@ -216,7 +236,8 @@ export function deleteCells(wb: SimWorkbook, sheet: SimSheet, r: Rect, dir: "Up"
       if (nhi < nlo) return "#REF!";
       const aIsLo = pa <= pb;
       return { ...ref, a: withAlong(ref.a, ax, aIsLo ? nlo : nhi), b: withAlong(ref.b, ax, aIsLo ? nhi : nlo) };
-    }),
-  );
+    });
+  wb._rewriteFormulas(rewrite);
+  rewriteRuleFormulas(wb, rewrite);
   wb.dirty = true;
 }

@@ -34,7 +34,26 @@ import { SimSheet, SimTable, defaultValidation, type SimCell, type SimCellFormat
 import { insertCells } from "./shift";
 import { SimRequestContext } from "./excel-api";
 import { chartInfo, chartsOf, detachTable, type SimChartInfo } from "./charts";
-import { displayText, impliedNumberFormat, officeValue, readEntry, valueType, type Entry } from "./values";
+import { displayText, impliedNumberFormat, localFormat, officeValue, readEntry, valueType, type Entry } from "./values";
+import { WEB_PAYLOAD_LIMIT, type SyncPayload } from "./payload";
+
+/** The locale typed input is read in and number formats are read back in: Norwegian bokmål or US English. */
+export type SimLocale = "nb" | "en";
+
+/** How the in-memory Excel behaves: by default as Excel on the web in Norwegian. */
+export interface SimOptions {
+  /** Typed input and number formats read back (default "nb"). */
+  locale?: SimLocale;
+  /**
+   * "web" (default): Excel on the web, with its 5 MB payload limit and number formats read back in
+   * the locale. "desktop": no payload limit, number formats read back in en-US.
+   */
+  platform?: "web" | "desktop";
+  /** The payload limit of one request or response in bytes; null for none, as on the desktop (default 5,000,000). */
+  payloadLimit?: number | null;
+  /** Today, for dates typed without a year (default: the real today). */
+  today?: Date;
+}
 
 export type TriggerSource = "ThisLocalAddin" | "Unknown";
 
@@ -61,6 +80,8 @@ export interface Registration {
   scope: EventScope;
   handler: (args: unknown) => unknown;
   removed: boolean;
+  /** The co-author's Excel whose add-in registered it. */
+  session: SimSession;
 }
 
 interface PendingEvent {
@@ -68,6 +89,40 @@ interface PendingEvent {
   sheet: SimSheet;
   table?: SimTable;
   args: Record<string, unknown>;
+  /** Whose change it is: Local to that session's add-in, Remote to the others'. */
+  origin: SimSession;
+  /** Sessions whose add-in had events off when it happened: they never hear of it. */
+  muted: readonly SimSession[];
+}
+
+/** Events a person's own Excel raises only for them (where they click, which sheet they look at). */
+const LOCAL_ONLY: ReadonlySet<SimEventKind> = new Set(["WorksheetSelectionChanged", "WorksheetActivated", "WorksheetDeactivated"]);
+
+/**
+ * One co-author's Excel on the shared workbook (Excel on the web or in Teams, a workbook on
+ * OneDrive or SharePoint): its own add-in runtime (events switched on and off for it alone, its
+ * own event handlers) and its own person at the keyboard. A change made in one session reaches
+ * the handlers of the others with `source: "Remote"` ("Coauthoring in Excel add-ins"; EventSource),
+ * the add-in's own writes too (its `enableEvents = false` silences only its own handlers).
+ */
+export class SimSession {
+  /** Application.runtime.enableEvents of this session's add-in. */
+  eventsEnabled = true;
+
+  constructor(
+    readonly wb: SimWorkbook,
+    readonly name: string,
+  ) {}
+
+  /** Like Excel.run, in this co-author's Excel. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.wb._runIn(this, batch);
+  }
+
+  /** This co-author types into a cell (see SimWorkbook.userEdit). */
+  userEdit(sheet: string, address: string, value: CellValue | string, options: { autoExpand?: boolean } = {}): void {
+    this.wb._as(this, () => this.wb.userEdit(sheet, address, value, options));
+  }
 }
 
 /** A cell as tests and the preview read it. */
@@ -105,6 +160,19 @@ export interface SimSheetInfo {
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 const TABLE_NAME = /^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/;
 const VISIBILITIES: Visibility[] = ["Visible", "Hidden", "VeryHidden"];
+/** Excel's limits: the characters a cell holds, and the characters of a formula ("Excel specifications and limits"). */
+export const CELL_TEXT_LIMIT = 32_767;
+export const FORMULA_LIMIT = 8_192;
+
+/** Refuses text longer than a cell holds and formulas longer than Excel takes, as Excel refuses them. */
+function checkCellLimits(entry: Entry): void {
+  if ("formula" in entry) {
+    if (entry.formula.length + 1 > FORMULA_LIMIT) throw new SimError("InvalidArgument", `A formula can be at most ${FORMULA_LIMIT} characters long.`);
+  } else if (typeof entry.value === "string" && entry.value.length > CELL_TEXT_LIMIT) {
+    throw new SimError("InvalidArgument", `A cell can hold at most ${CELL_TEXT_LIMIT} characters; this text has ${entry.value.length}.`);
+  }
+}
+
 /** Above this many cells, formats set on a range touch only the cells that already exist. */
 const FORMAT_FILL_LIMIT = 200_000;
 
@@ -114,10 +182,32 @@ export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   readonly tables: SimTable[] = [];
   /** @internal */ active!: SimSheet;
-  /** Application.runtime.enableEvents: off means no events at all, for any source. */
-  eventsEnabled = true;
+  /** The Excel the workbook's own `run` and `userEdit` act in; `session()` opens a co-author's. */
+  readonly mainSession: SimSession = new SimSession(this, "main");
+  /** @internal Every session open on the workbook. */
+  readonly sessions: SimSession[] = [this.mainSession];
+  /** @internal The session whose batch or person is acting now. */
+  current: SimSession = this.mainSession;
+
+  /** Application.runtime.enableEvents of the main session's add-in: off means it hears no events at all, from any source. */
+  get eventsEnabled(): boolean {
+    return this.mainSession.eventsEnabled;
+  }
+  set eventsEnabled(v: boolean) {
+    this.mainSession.eventsEnabled = v;
+  }
   /** Errors thrown (or rejected) by event handlers, for tests to check. */
   readonly handlerErrors: unknown[] = [];
+  /** The largest request or response one sync may have (Excel on the web: 5 MB); null for no limit. */
+  payloadLimit: number | null = WEB_PAYLOAD_LIMIT;
+  /** The locale of typed input and of number formats read back. */
+  locale: SimLocale = "nb";
+  /** Whether number formats read back in the locale (Excel on the web) or in en-US (the desktop). */
+  localFormats = true;
+  /** Today, for dates typed without a year. */
+  today: Date = new Date();
+  /** The request and response of every sync since creation or the last resetPayloads(), in bytes. */
+  readonly payloads: SyncPayload[] = [];
   /** @internal */ readonly registrations: Registration[] = [];
   /** @internal */ dirty = false;
 
@@ -137,8 +227,15 @@ export class SimWorkbook {
   // Building and reading back
 
   /** A workbook with the given sheets (formulas kept and evaluated). No grids: one empty "Sheet1". */
-  static fromGrids(grids: Grid[]): SimWorkbook {
+  static fromGrids(grids: Grid[], options: SimOptions = {}): SimWorkbook {
     const wb = new SimWorkbook();
+    if (options.locale) wb.locale = options.locale;
+    if (options.platform === "desktop") {
+      wb.payloadLimit = null;
+      wb.localFormats = false;
+    }
+    if (options.payloadLimit !== undefined) wb.payloadLimit = options.payloadLimit;
+    if (options.today) wb.today = options.today;
     if (grids.length === 0) wb.addSheet("Sheet1");
     for (const g of grids) {
       const sheet = wb.addSheet(g.name);
@@ -287,9 +384,11 @@ export class SimWorkbook {
   // A person at the keyboard
 
   /**
-   * A person types into a cell (or fills a range): a string starting with "=" is a formula,
-   * "7" becomes the number 7, "7,5" stays text, "" clears. Typing on the row right under a
-   * table extends the table, as Excel's AutoExpansion does. Change events (source "Local",
+   * A person types into a cell (or fills a range), read in the workbook's locale (values.ts): a
+   * string starting with "=" is a formula (en-US function names), "7" becomes the number 7; in
+   * Norwegian "7,5" is 7.5 and "7.5" the date 7 May, in English "7,5" stays text; "" clears.
+   * Typing on the row right under a table, or in the column right of it, extends the table, as
+   * Excel's AutoExpansion does. Change events (source "Local",
    * triggerSource "Unknown") follow after a microtask, unless events are disabled.
    * `autoExpand: false` is a person who has AutoExpansion off or undid it (Ctrl+Z right after
    * typing): the text stays under the table and the table keeps its size.
@@ -306,17 +405,18 @@ export class SimWorkbook {
         let entry: Entry;
         if (typeof value === "string") {
           const numberFormat = s.get(row, col)?.numberFormat;
-          entry = readEntry(value, numberFormat);
+          entry = readEntry(value, numberFormat, this.locale, this.today);
           if ("formula" in entry) {
             const problem = formulaSyntaxError(entry.formula);
             if (problem) throw new Error(`Excel would not accept the formula ${value}: ${problem}`);
             if (r.r0 !== r.r1 || r.c0 !== r.c1) entry = { formula: offsetFormula(entry.formula, row - r.r0, col - r.c0) };
           }
-          const implied = impliedNumberFormat(value);
+          const implied = impliedNumberFormat(value, this.locale, this.today);
           if (implied && numberFormat === undefined) s.ensure(row, col).numberFormat = implied;
         } else {
           entry = { value };
         }
+        checkCellLimits(entry);
         this.putEntry(s, row, col, entry);
       }
     }
@@ -374,18 +474,58 @@ export class SimWorkbook {
     this.touch();
   }
 
+  /**
+   * Excel's AutoExpansion for a person typing: on the row right under a table (the table takes the
+   * row) or in the column right of it, on the header row or a body row (the table takes the
+   * column, headed by what was typed there or Kolonne1 / Column1). Not over another table.
+   */
   private autoExpand(s: SimSheet, r: Rect, value: CellValue | string): void {
     if (value === null || value === "" || r.r0 !== r.r1) return;
+    if (this.expandBelow(s, r)) return;
+    if (r.c0 !== r.c1) return;
+    for (const t of this.tables) {
+      if (t.sheet !== s || r.c0 !== t.rect.c1 + 1 || r.r0 < t.rect.r0 || r.r0 > t.bodyRect.r1) continue;
+      const grown = { ...t.rect, c1: t.rect.c1 + 1 };
+      if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return;
+      t.rect = grown;
+      t.columnIds.push(t.nextColumnId++);
+      this.normalizeHeaders(t);
+      return;
+    }
+  }
+
+  /**
+   * A write (typed, or through the API) that reaches the row right under a table, within its
+   * columns (starting there or inside the table), extends the table down to the last row written,
+   * as Excel's AutoExpansion does; the new rows take the number formats, formats and validation of
+   * the table's last row, as the table's columns carry them. True when it did.
+   */
+  private expandBelow(s: SimSheet, r: Rect): boolean {
     for (const t of this.tables) {
       if (t.sheet !== s || t.showTotals) continue;
-      if (r.r0 === t.rect.r1 + 1 && r.c0 >= t.rect.c0 && r.c1 <= t.rect.c1) {
-        const grown = { ...t.rect, r1: t.rect.r1 + 1 };
-        if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return;
+      if (r.r0 <= t.rect.r1 + 1 && r.r0 > t.rect.r0 && r.r1 > t.rect.r1 && r.c0 >= t.rect.c0 && r.c1 <= t.rect.c1) {
+        const last = t.rect.r1;
+        const n = r.r1 - last;
+        const grown = { ...t.rect, r1: r.r1 };
+        if (this.tables.some((o) => o !== t && o.sheet === s && intersects(o.rect, grown))) return false;
         t.rect = grown;
-        this.extendConditionalFormats(t, t.rect.r1 - 1, 1);
-        return;
+        this.extendConditionalFormats(t, last, n);
+        if (last > t.rect.r0) {
+          for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+            const src = s.get(last, c);
+            if (!src || (src.numberFormat === undefined && src.format === undefined && src.validation === undefined)) continue;
+            for (let row = last + 1; row <= r.r1; row++) {
+              const cell = s.ensure(row, c);
+              if (src.numberFormat !== undefined && cell.numberFormat === undefined) cell.numberFormat = src.numberFormat;
+              if (src.format !== undefined && cell.format === undefined) cell.format = clone(src.format);
+              if (src.validation !== undefined && cell.validation === undefined) cell.validation = src.validation;
+            }
+          }
+        }
+        return true;
       }
     }
+    return false;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -426,7 +566,30 @@ export class SimWorkbook {
    * the context cannot queue anything once the run has ended.
    */
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new SimRequestContext(this);
+    return this._runIn(this.mainSession, batch);
+  }
+
+  /** A co-author's Excel on this workbook, with its own add-in runtime and person (see SimSession). */
+  session(name = `session ${this.sessions.length + 1}`): SimSession {
+    const s = new SimSession(this, name);
+    this.sessions.push(s);
+    return s;
+  }
+
+  /** @internal Runs `work` as the given session's change. */
+  _as<T>(session: SimSession, work: () => T): T {
+    const was = this.current;
+    this.current = session;
+    try {
+      return work();
+    } finally {
+      this.current = was;
+    }
+  }
+
+  /** @internal Excel.run in a session. */
+  async _runIn<T>(session: SimSession, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = new SimRequestContext(this, session);
     try {
       const p = batch(ctx as unknown as Excel.RequestContext);
       if (!p || typeof (p as Promise<T>).then !== "function") {
@@ -443,6 +606,20 @@ export class SimWorkbook {
   /** @internal */
   _countSync(): void {
     this.syncs++;
+  }
+
+  /** @internal */
+  _recordPayload(p: SyncPayload): void {
+    this.payloads.push(p);
+  }
+
+  resetPayloads(): void {
+    this.payloads.length = 0;
+  }
+
+  /** The largest request and the largest response of the syncs since the last resetPayloads(). */
+  get largestPayload(): SyncPayload {
+    return this.payloads.reduce((m, p) => ({ request: Math.max(m.request, p.request), response: Math.max(m.response, p.response) }), { request: 0, response: 0 });
   }
 
   /** Called after the preview should redraw (any change of cells, sheets, tables or selection). */
@@ -702,6 +879,7 @@ export class SimWorkbook {
         let entry: Entry;
         if (typeof v === "string") {
           entry = readEntry(v, s.get(r.r0 + i, r.c0 + j)?.numberFormat);
+          checkCellLimits(entry);
           if ("formula" in entry) {
             const problem = formulaSyntaxError(entry.formula);
             if (problem) throw new SimError("InvalidArgument", `The formula "${v}" isn't valid: ${problem}`);
@@ -733,6 +911,8 @@ export class SimWorkbook {
         this.putEntry(s, r.r0 + i, r.c0 + j, entry);
       }
     }
+    // Writing under a table through the API extends it as typing does (AutoExpansion), when something was written.
+    if (emit && entries.some((e) => e !== undefined && !("value" in e && (e.value === null || e.value === "")))) this.expandBelow(s, r);
     this.afterCellWrite(s, r);
     if (emit) this.emitChanged(s, r, "RangeEdited", trigger, before);
   }
@@ -889,7 +1069,8 @@ export class SimWorkbook {
 
   /** @internal */
   readNumberFormats(s: SimSheet, r: Rect): string[][] {
-    return this.grid(r, (row, col) => s.get(row, col)?.numberFormat ?? "General");
+    const local = this.localFormats ? this.locale : "en";
+    return this.grid(r, (row, col) => localFormat(s.get(row, col)?.numberFormat ?? "General", local));
   }
 
   /** @internal */
@@ -914,7 +1095,7 @@ export class SimWorkbook {
 
   /** @internal The value of a one-cell range before a change, for the event's details (only while events are on). */
   detailsBefore(s: SimSheet, r: Rect): { value: CellValue } | undefined {
-    if (!this.eventsEnabled || r.r0 !== r.r1 || r.c0 !== r.c1) return undefined;
+    if (!this.anyListening() || r.r0 !== r.r1 || r.c0 !== r.c1) return undefined;
     const cell = s.get(r.r0, r.c0);
     if (cell?.formula !== undefined) this.calculate();
     return { value: cell?.value ?? null };
@@ -1007,7 +1188,7 @@ export class SimWorkbook {
     this.normalizeHeaders(t);
   }
 
-  /** @internal Header cells hold unique text; blanks become Column1, Column2 …, repeats get 2, 3 … */
+  /** @internal Header cells hold unique text; blanks become Column1, Column2 … (Kolonne1 … in Norwegian), repeats get 2, 3 … */
   normalizeHeaders(t: SimTable): void {
     if (!t.showHeaders) return;
     const seen = new Set<string>();
@@ -1016,9 +1197,11 @@ export class SimWorkbook {
       const v = cell?.value ?? null;
       let name = v === null || v === "" ? "" : typeof v === "number" ? generalText(v) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : isErr(v) ? v.error : String(v);
       if (name === "") {
+        // Excel names a column without a header Column1 … (Kolonne1 … in Norwegian).
+        const word = this.locale === "nb" ? "Kolonne" : "Column";
         let k = c - t.rect.c0 + 1;
-        while (seen.has(`column${k}`)) k++;
-        name = `Column${k}`;
+        while (seen.has(`${word.toLowerCase()}${k}`)) k++;
+        name = `${word}${k}`;
       }
       if (seen.has(name.toLowerCase())) {
         let k = 2;
@@ -1122,15 +1305,20 @@ export class SimWorkbook {
   // -------------------------------------------------------------------------------------------
   // Events
 
+  /** Whether any session's add-in would hear of a change now. */
+  private anyListening(): boolean {
+    return this.sessions.some((x) => x.eventsEnabled);
+  }
+
   /** @internal */
-  emit(e: PendingEvent): void {
-    if (!this.eventsEnabled) return;
-    this.pending.push(e);
+  emit(e: Omit<PendingEvent, "origin" | "muted">): void {
+    if (!this.anyListening()) return;
+    this.pending.push({ ...e, origin: this.current, muted: this.sessions.filter((x) => !x.eventsEnabled) });
   }
 
   /** @internal A change of cells: WorksheetChanged for the sheet, TableChanged for each table it touches. */
   emitChanged(s: SimSheet, r: Rect, changeType: ChangeType, trigger: TriggerSource, before?: { value: CellValue }): void {
-    if (!this.eventsEnabled) return;
+    if (!this.anyListening()) return;
     let details: Record<string, unknown> | undefined;
     if (before && r.r0 === r.r1 && r.c0 === r.c1) {
       const cell = s.get(r.r0, r.c0);
@@ -1144,12 +1332,12 @@ export class SimWorkbook {
       };
     }
     const base = { changeType, source: "Local", worksheetId: s.id, triggerSource: trigger, details };
-    this.pending.push({ kind: "WorksheetChanged", sheet: s, args: { ...base, type: "WorksheetChanged", address: rectA1(r) } });
+    this.emit({ kind: "WorksheetChanged", sheet: s, args: { ...base, type: "WorksheetChanged", address: rectA1(r) } });
     for (const t of this.tables) {
       if (t.sheet !== s) continue;
       const part = intersection(t.rect, r);
       if (!part) continue;
-      this.pending.push({ kind: "TableChanged", sheet: s, table: t, args: { ...base, type: "TableChanged", tableId: t.id, address: rectA1(part) } });
+      this.emit({ kind: "TableChanged", sheet: s, table: t, args: { ...base, type: "TableChanged", tableId: t.id, address: rectA1(part) } });
     }
   }
 
@@ -1163,7 +1351,13 @@ export class SimWorkbook {
       for (const e of events) {
         for (const reg of regs) {
           if (reg.removed || reg.kind !== e.kind || !this.matches(reg.scope, e)) continue;
+          if (e.muted.includes(reg.session) || (reg.session !== e.origin && LOCAL_ONLY.has(e.kind))) continue;
           const args = this.eventArgs(e);
+          if (reg.session !== e.origin) {
+            // A co-author's change: Remote, and not this add-in's own doing.
+            if ("source" in args) args.source = "Remote";
+            if ("triggerSource" in args) args.triggerSource = "Unknown";
+          }
           try {
             const out = reg.handler(args);
             if (out && typeof (out as Promise<unknown>).then === "function") {

@@ -6,7 +6,8 @@
  *
  * Settings: relative MIP gap 0 (an optimum, not "within 0.01 %"), absolute gap and MIP feasibility
  * tolerance 1e-9 (below the selection's SCORE_EPS of 1e-6), a 60 s time limit so nothing hangs, no
- * solver output.
+ * solver output. A failure is an answer (`failed` with its cause: not loaded, out of time, an
+ * error), never a throw; the solver's text is kept in `detail` for developers, not shown.
  */
 import type { BinaryAnswer, BinaryProgram, BinarySolver } from "../core/selection-solver";
 
@@ -107,7 +108,7 @@ export function highsSolver(options: HighsOptions = {}): BinarySolver {
       try {
         highs = await load(options);
       } catch (e) {
-        return { status: "failed", detail: `HiGHS could not be loaded (${String((e as Error).message ?? e).split("\n")[0]})` };
+        return { status: "failed", cause: "load", detail: `HiGHS could not be loaded (${String((e as Error).message ?? e).split("\n")[0]})` };
       }
       let r;
       try {
@@ -121,10 +122,11 @@ export function highsSolver(options: HighsOptions = {}): BinarySolver {
           time_limit: options.timeLimit ?? 60,
         });
       } catch (e) {
-        return { status: "failed", detail: String((e as Error).message ?? e).split("\n")[0] };
+        return { status: "failed", cause: "error", detail: String((e as Error).message ?? e).split("\n")[0] };
       }
       if (r.Status === "Infeasible") return { status: "infeasible" };
-      if (r.Status !== "Optimal") return { status: "failed", detail: `HiGHS: ${r.Status}` };
+      if (r.Status === "Time limit reached") return { status: "failed", cause: "time", detail: `HiGHS: ${r.Status}` };
+      if (r.Status !== "Optimal") return { status: "failed", cause: "error", detail: `HiGHS: ${r.Status}` };
       const x = Array.from({ length: p.n }, (_, i) => (r.Columns[name(i)]?.Primal ?? 0) > 0.5);
       return { status: "optimal", x };
     },

@@ -27,6 +27,7 @@
  *   select5000  one selection of 5,000 measures                                      (speed-goals.ts)
  *   select-cli  `prio select --budget 100` on 2,000 measures                         (speed-goals.ts)
  *   intervals   the minimum list's weight intervals at 200 measures                  (list-stability-bench.ts)
+ *   funding     funding probabilities, 1,000 draws × 200 measures (issue 20)       (funding-bench.ts)
  *   rounds      saved rounds at 200 measures                                         (rounds-bench.ts)
  *   scorers     several scorers at 50 / 200 / 1,000 measures                         (scorers-bench.ts)
  *   ci          `.ci/run` from a fresh clone: given (BENCH_CI_SECONDS, BENCH_CI_FILE) or BENCH_CI=run
@@ -48,6 +49,7 @@ import { bundleSize } from "../../scripts/bundle-size";
 import { launch, serve } from "../e2e/harness";
 import { editLatency, instrumentedPage, openGenerated } from "../e2e/timing";
 import { fmt, loadNote, median, ms, printSummary, printTable, runChild, timeInterleaved, timeOnce, timeRuns, type Goal } from "./goals";
+import { fundingBench } from "./funding-bench";
 import { listStabilityBench } from "./list-stability-bench";
 import { roundsBench } from "./rounds-bench";
 import { scorersBench } from "./scorers-bench";
@@ -297,6 +299,7 @@ const SECTIONS: { name: string; run: () => Goal[] | Promise<Goal[]> }[] = [
   { name: "select5000", run: selection5000 },
   { name: "select-cli", run: selectCli },
   { name: "intervals", run: listStabilityBench },
+  { name: "funding", run: fundingBench },
   { name: "rounds", run: roundsBench },
   { name: "scorers", run: scorersBench },
   { name: "ci", run: ciTime },

@@ -74,7 +74,7 @@ async function listsAt(file: string, group: string, w: number, budget?: number):
   if (read.kind !== "addin") throw new Error("add-in workbook expected");
   const a = assess(withWeight(read.assessment.model, group, w), read.scoring.measures);
   const inputs = readSelectionInputs(grids, read);
-  const p = problemWithFrames(inputs, budget)!;
+  const p = problemWithFrames(inputs, budget === undefined ? undefined : { hundredths: budget, typed: `--budget ${budget / 100}` })!;
   const total = new Map(a.measures.map((m) => [m.id, m.total]));
   const problem: SelectionProblem = { ...p, items: p.items.map((it) => ({ ...it, score: total.get(it.id) ?? null })) };
   const r = await select(problem, highsSolver(), { entryBudgets: false, frontier: false });

@@ -140,7 +140,7 @@ describe("the selection of four measures", () => {
     expect(r.out.split("\n").slice(2)).toEqual([
       "",
       "Utvalget kan ikke beregnes med disse valgene:",
-      "  [Feil] Vurdering!S2: Tiltakene som er merket «Tas med» (Legemiddelliste og Dokumentdeling), med det de forutsetter, koster 70 MNOK, mer enn budsjettrammen på 50 MNOK. Øk rammen eller ta bort «Tas med» for noen av dem (Vurdering!S2 og Vurdering!S3).",
+      "  [Feil] Vurdering!S2: Tiltakene som er merket «Tas med» (Legemiddelliste og Dokumentdeling), med det de forutsetter, koster 70 MNOK, mer enn budsjettrammen på 50 MNOK som er gitt på kommandolinjen (--budget 50). Tiltak som tas med står på minimumslisten, så de må få plass innenfor budsjettrammen. Øk rammen eller ta bort «Tas med» for noen av dem (Vurdering!S2 og Vurdering!S3).",
     ]);
   });
 });

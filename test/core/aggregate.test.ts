@@ -122,3 +122,27 @@ test("assess scores all 14 measures to finite totals or none", () => {
   expect(a.measures).toHaveLength(14);
   for (const r of a.measures) expect(r.total === null || Number.isFinite(r.total)).toBe(true);
 });
+
+describe("outcomes of scores without an address are shared per value, and stay exact", () => {
+  const ids = leaves(model).map((l) => l.id);
+  const input = (id: string, values: (number | null)[], address?: string) => ({
+    id,
+    name: id,
+    scores: Object.fromEntries(ids.map((l, k) => [l, { value: values[k % values.length], ...(address ? { address: `Vurdering!E${k + 3}` } : {}) }])),
+  });
+  test("two measures scoring 5 share the outcome { kind: score, value: 5 }; with an address each has its own", () => {
+    const a = assess(model, [input("a", [5, 7]), input("b", [5, 7]), input("c", [5, 7], "x")]);
+    const [ma, mb, mc] = ["a", "b", "c"].map((id) => a.measures.find((m) => m.id === id)!);
+    expect(ma.leaves[ids[0]]).toEqual({ kind: "score", value: 5 });
+    expect(ma.leaves[ids[0]]).toBe(mb.leaves[ids[0]]);
+    expect(ma.leaves[ids[0]]).toBe(ma.leaves[ids[2]]);
+    expect(mc.leaves[ids[0]]).toEqual({ kind: "score", value: 5, address: "Vurdering!E3" });
+    expect(mc.leaves[ids[2]]).toEqual({ kind: "score", value: 5, address: "Vurdering!E5" });
+  });
+  test("−0 keeps its sign beside a 0 (twice −0 would index 0)", () => {
+    const a = assess(model, [input("a", [0]), input("b", [-0])]);
+    const valueOf = (id: string) => (a.measures.find((m) => m.id === id)!.leaves[ids[0]] as { kind: string; value: number }).value;
+    expect(Object.is(valueOf("a"), 0)).toBe(true);
+    expect(Object.is(valueOf("b"), -0)).toBe(true);
+  });
+});

@@ -120,6 +120,28 @@ describe("an invalid value is never used silently", () => {
     expect(findingMessage(f, "en", model)).toContain("Type 7.5 as a number");
   });
 
+  test("a score Norwegian Excel read as a date says what happened: «7.5 ble lest som datoen 7. mai; skriv 7,5»", () => {
+    // 7 May 2026 is Excel's serial 46149 (Excel makes «7.5» typed into a cell a date of this year).
+    const f = withJuridisk(46149).findings.find((x) => x.code === "cell-out-of-scale")!;
+    expect(f.params).toMatchObject({ day: 7, month: 5 });
+    expect(findingMessage(f, "nb", model)).toContain("7.5 ble lest som datoen 7. mai; skriv 7,5");
+    expect(findingMessage(f, "en", model)).toContain("7.5 was read as the date 7 May; type 7,5");
+    // 12.03 → 12 March, 1/2 → 1 February (2026).
+    expect(findingMessage(withJuridisk(46093).findings.find((x) => x.code === "cell-out-of-scale")!, "nb", model)).toContain("12.3 ble lest som datoen 12. mars; skriv 12,3");
+    expect(findingMessage(withJuridisk(46054).findings.find((x) => x.code === "cell-out-of-scale")!, "en", model)).toContain("1.2 was read as the date 1 February; type 1,2");
+  });
+
+  test("only a whole number in the range of recent dates is taken for a date, and only on a scale far below it", () => {
+    expect(classify(46149, scale)).toEqual({ kind: "invalid", reason: "out-of-scale", raw: "46149", date: { day: 7, month: 5 } });
+    expect(classify(46149.5, scale)).toEqual({ kind: "invalid", reason: "out-of-scale", raw: "46149.5" });
+    expect(classify(32873, scale)).toEqual({ kind: "invalid", reason: "out-of-scale", raw: "32873" });
+    expect(classify(73051, scale)).toEqual({ kind: "invalid", reason: "out-of-scale", raw: "73051" });
+    expect(classify(32874, scale)).toMatchObject({ date: { day: 1, month: 1 } });
+    expect(classify(46149, { min: 0, max: 100_000 })).toEqual({ kind: "score", value: 46149 });
+    expect(classify(146149, { min: 0, max: 100_000 })).toEqual({ kind: "invalid", reason: "out-of-scale", raw: "146149" });
+    expect(findingMessage(withJuridisk(11).findings.find((x) => x.code === "cell-out-of-scale")!, "nb", model)).toContain("11 i");
+  });
+
   test("a blank is missing, not invalid, and has no cell finding of its own", () => {
     const s = withJuridisk("  ");
     expect(s.values.kost).toBe(4);

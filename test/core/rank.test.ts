@@ -177,3 +177,33 @@ describe("measures without a total are listed after the ranked ones, with the re
     expect(ranksOf([NaN, Infinity, 3]).map((r) => r.rank)).toEqual([null, null, 1]);
   });
 });
+
+describe("the order is the comparison sort's at every size (insertion for a few items, radix for many)", () => {
+  // Brute force: the order of sort((a, b) => total[b] − total[a] || a − b), with ±0 equal, the unranked last in input order.
+  const reference = (totals: (number | null)[]): number[] => {
+    const idx = totals.map((_, i) => i);
+    const ranked = idx.filter((i) => totals[i] !== null && Number.isFinite(totals[i]));
+    const unranked = idx.filter((i) => !ranked.includes(i));
+    return [...ranked.sort((a, b) => totals[b]! - totals[a]! || a - b), ...unranked];
+  };
+  let state = 20261207;
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = (): number | null => {
+    const u = random();
+    if (u < 0.05) return null;
+    if (u < 0.1) return u < 0.075 ? 0 : -0;
+    if (u < 0.2) return -Math.floor(random() * 5) / 4;
+    if (u < 0.6) return Math.floor(random() * 9) / 2;
+    return random() * 1e6 - 5e5;
+  };
+  test.each([1, 2, 3, 5, 8, 20, 47, 48, 49, 50, 64, 100, 300])("%p items, 40 random portfolios with repeats, ±0, negatives and blanks", (n) => {
+    for (let r = 0; r < 40; r++) {
+      const totals = Array.from({ length: n }, pick);
+      const slots = rank(
+        totals.map((total) => ({ total })),
+        0,
+      );
+      expect(slots.map((s) => s.index)).toEqual(reference(totals));
+    }
+  });
+});

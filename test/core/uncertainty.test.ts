@@ -246,6 +246,53 @@ describe("exact cases", () => {
     expect(tied).toBeGreaterThan(100);
   });
 
+  // The README's words (i18n/stability.ts drawModel): every node's weight, the questions' too, times its own uniform factor in [1 − P, 1 + P].
+  const two: Model = {
+    ...defaultModel(),
+    criteria: [
+      {
+        id: "g",
+        label: { nb: "G", en: "G" },
+        weight: 1,
+        children: [
+          { id: "g.x", label: { nb: "X", en: "X" }, weight: 1 },
+          { id: "g.y", label: { nb: "Y", en: "Y" }, weight: 1.2 },
+        ],
+      },
+    ],
+  };
+  const scored = (id: string, x: number | null, y: number | null): MeasureInput => ({
+    id,
+    name: id.toUpperCase(),
+    scores: { ...(x === null ? {} : { "g.x": { value: x } }), ...(y === null ? {} : { "g.y": { value: y } }) },
+  });
+
+  test("weights ±20 %: the questions' weights are drawn too, each by its own uniform factor in [0,8, 1,2]: P = 0,15 exactly", () => {
+    // A scores only X, B only Y, in the one group: A above B ⇔ 1·f_x > 1,2·f_y. With f uniform on [0,8, 1,2]:
+    // P(f_x > 1,2·f_y) = ∫ from 0,96 to 1,2 of (f/1,2 − 0,8)/0,4 df/0,4 = 0,15. Drawing only the group's weight would tie them in every draw.
+    const r = simulate(uncertaintyInput(assess(two, [scored("a", 10, 0), scored("b", 0, 10)])), {
+      draws: 40_000,
+      seed: 13,
+      weights: { kind: "relative", spread: 0.2 },
+      scores: { kind: "none" },
+    });
+    const ia = r.ids.indexOf("a");
+    const ib = r.ids.indexOf("b");
+    // Standard error √(0,15·0,85/40000) ≈ 0,0018.
+    expect(Math.abs(r.beats![ia][ib] - 0.15)).toBeLessThan(0.008);
+    expect(r.ties![ia][ib]).toBe(0);
+  });
+
+  test("a blank stays blank under every draw: 8 with Y blank and 8 on both questions tie in every draw", () => {
+    const r = simulate(uncertaintyInput(assess(two, [scored("a", 8, null), scored("b", 8, 8)])), {
+      draws: 2000,
+      seed: 17,
+      weights: { kind: "relative", spread: 0.2 },
+      scores: { kind: "none" },
+    });
+    expect(r.ties![0][1]).toBe(1);
+  });
+
   test("score draws alone: 5,5 against 5 with ±1 is first with probability 1 − 1,5²/8 = 0,71875", () => {
     // a first ⇔ u_b − u_a < 0,5, and u_b − u_a is triangular on [−2, 2].
     const r = simulate(uncertaintyInput(assess(one, pair(5.5, 5))), { draws: 40_000, seed: 5, weights: { kind: "none" }, scores: { kind: "uniform", spread: 1 } });

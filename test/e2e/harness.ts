@@ -57,11 +57,26 @@ export async function serve(): Promise<{ url: string; close(): Promise<void> }> 
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** The environment variable through which the e2e run's global setup hands its browser to the test files. */
+export const SHARED_BROWSER = "PRIO_E2E_BROWSER_WS";
+
+/**
+ * A Chromium: in the e2e run, a connection to the one browser its global setup started
+ * (test/e2e/global-setup.ts), so the files do not each start one; `close()` then closes this
+ * connection's contexts and disconnects. Elsewhere (the bench, a file run with another config),
+ * a browser of its own.
+ */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const shared = process.env[SHARED_BROWSER];
+  if (shared) return chromium.connect(shared);
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** One browser for a whole run, as a server the test files connect to (the e2e global setup's). */
+export function launchServer(): ReturnType<typeof chromium.launchServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, args: ARGS });
 }
 
 /** Fails the test on any request that leaves loopback: the add-in makes no network calls. */

@@ -1,9 +1,9 @@
 /**
  * Odd input in the browser, through the pane's own code: the preview opens examples/utvalg.xlsx as
- * openpyxl saves it (test/fixtures/interop/) with the same ranking as the file exceljs wrote (as
- * LibreOffice saves it, the pane stops at PrioData: LibreOffice has no «very hidden» sheet and saves
- * it as hidden, and src/excel/own-sheets.ts takes a hidden PrioData for a person's sheet; the
- * command line and the pane's file reader read that file the same, test/cli/interop.test.ts); and a workbook whose name holds Excel's `_x0001_` gives, from the pane's
+ * openpyxl and as LibreOffice save it (test/fixtures/interop/) with the same ranking as the file
+ * exceljs wrote (LibreOffice has no «very hidden» sheet and saves PrioData as hidden: the pane reads
+ * it as the store, since it holds a store slot the add-in wrote, and hides it very again, where it
+ * stopped before, taking it for a person's sheet); and a workbook whose name holds Excel's `_x0001_` gives, from the pane's
  * *PowerPoint*, a deck whose every part is well-formed XML (libxml2) with the name shown as `\x01`
  * (in the browser JSZip encodes text its own way, not with Node's Buffer).
  */
@@ -43,6 +43,18 @@ test("utvalg.xlsx as openpyxl saves it opens with the same ranking as the file e
   expect(expected).toHaveLength(30);
   const rows = await rankingRows(await open({ name: "utvalg-openpyxl.xlsx", buffer: await fs.readFile(path.join(ROOT, "test/fixtures/interop/openpyxl/utvalg.xlsx")) }));
   expect(rows).toEqual(expected);
+});
+
+test("utvalg.xlsx as LibreOffice saves it (PrioData hidden, not very hidden) opens with the same ranking, PrioData very hidden again", async () => {
+  const expected = await rankingRows(await open({ name: "utvalg.xlsx", buffer: await fs.readFile(UTVALG) }));
+  const frame = await open({ name: "utvalg-libreoffice.xlsx", buffer: await fs.readFile(path.join(ROOT, "test/fixtures/interop/libreoffice/utvalg.xlsx")) });
+  expect(await rankingRows(frame)).toEqual(expected);
+  expect(await frame.$('[data-testid="state-error"], [data-testid="error-bar"]')).toBeNull();
+  // The preview's workbook (shared with the pane's frame): PrioData very hidden again.
+  const visibility = await page.evaluate(
+    () => (window as unknown as { __prioPreview: { workbook: { sheetInfo(name: string): { visibility: string } } } }).__prioPreview.workbook.sheetInfo("PrioData").visibility,
+  );
+  expect(visibility).toBe("VeryHidden");
 });
 
 test("a name holding _x0001_: the pane's deck shows it as \\x01 and every part of it is well-formed XML", async () => {

@@ -103,13 +103,14 @@ function presenterShows(p: Frame): Promise<PresenterShows> {
     page: document.querySelector('[data-testid="presenter-page"]')?.textContent ?? null,
     rows: Array.from(document.querySelectorAll('[data-testid="presenter-row"]')).map((r) => {
       const box = r.getBoundingClientRect();
-      const move = r.querySelector(".move")!;
+      // The arrow (a span with its words) sits in the row's move cell only when the measure moved.
+      const move = r.querySelector(".move-cell .move");
       return {
         id: r.getAttribute("data-flip-id")!,
         rank: r.getAttribute("data-rank")!,
         total: r.querySelector(".total")!.textContent!,
-        move: move.textContent!,
-        words: move.getAttribute("aria-label") ?? "",
+        move: move?.textContent ?? "",
+        words: move?.getAttribute("aria-label") ?? "",
         top: box.top,
         bottom: box.bottom,
       };

@@ -5,6 +5,7 @@
  */
 import type { Frame, Page } from "playwright-core";
 import fixture from "../fixtures/prioritering-2022-09.json";
+import { probabilityText } from "../../src/i18n/format";
 import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
 const preview = usePreview();
@@ -251,12 +252,6 @@ test("with reduced motion the rows jump to their places, and the fit is the same
   for (const b of boxes.slice(0, 15)) expect(b.bottom).toBeLessThanOrEqual(720);
 });
 
-/** A probability as the pane and the presenter print it: «0 %» and «100 %» only for no draw and every draw, «<1 %» and «>99 %» near them. */
-const percent = (p: number) => {
-  const r = Math.round(p * 100);
-  return `${p <= 0 ? "0" : p >= 1 ? "100" : r === 0 ? "<1" : r === 100 ? ">99" : String(r)}\u00a0%`;
-};
-
 test("the rank acceptability table: once the Stabilitet view has its Monte Carlo, the presenter switches to it at 1280×720, every probability printed and heat-mapped", async () => {
   await page.goto(`${preview.url}/preview.html`);
   const pane = await taskpane(page);
@@ -298,7 +293,7 @@ test("the rank acceptability table: once the Stabilitet view has its Monte Carlo
   // Every cell prints its percentage (colour is never the only signal), and is the pane's probability rounded.
   rows.forEach((r, i) => {
     const ps = [...paneRows[i].slice(0, 9), paneRows[i].slice(9).reduce((s, p) => s + p, 0)];
-    expect(r.cells.map((c) => c.text)).toEqual(ps.map((p) => percent(p)));
+    expect(r.cells.map((c) => c.text)).toEqual(ps.map((p) => probabilityText("nb", p)));
     // A likelier place has a darker fill; a zero has none.
     r.cells.forEach((c, k) => expect(c.bg === "rgba(0, 0, 0, 0)").toBe(ps[k] === 0));
   });
@@ -308,7 +303,7 @@ test("the rank acceptability table: once the Stabilitet view has its Monte Carlo
   expect(await presenter.textContent('[data-testid="presenter-acceptability"] thead th.acc-top')).toBe("Topp 5");
   const paneTop = await pane.$$eval('[data-testid="rank-top"]', (tds) => tds.map((td) => Number(td.getAttribute("data-p"))));
   const top = await presenter.$$eval('[data-testid="presenter-acceptability-top"]', (tds) => tds.map((td) => td.textContent));
-  expect(top).toEqual(paneTop.map((p) => percent(p)));
+  expect(top).toEqual(paneTop.map((p) => probabilityText("nb", p)));
   expect(await presenter.textContent('[data-testid="presenter-acceptability"] .lead')).toBe(
     "Sannsynlighet for hver plass i 10\u00a0000 trekk; vekter: hver vekt ±20\u00a0%; scorer: hver score ±1 på skalaen. Mørkere = mer sannsynlig.",
   );

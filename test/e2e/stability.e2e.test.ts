@@ -8,6 +8,7 @@ import { promises as fs, existsSync } from "fs";
 import * as path from "path";
 import type { Frame, Page } from "playwright-core";
 import { DIST, officeStub, pageForEachTest, shot, taskpane, usePreview } from "./harness";
+import { measureContrast } from "./a11y";
 
 const preview = usePreview();
 let page: Page;
@@ -69,6 +70,11 @@ test("1 000 000 draws: progress from the worker, then cancel leaves the earlier 
   expect(await frame.textContent('[data-testid="stability-cancelled"]')).toBe("Cancelled. Choose “Compute uncertainty” to run it again.");
   expect(await frame.$('[data-testid="stability-stale"]')).not.toBeNull();
   expect(await frame.$('[data-testid="stability-progress"]')).toBeNull();
+  // The earlier table is marked, not faded: its darkest and lightest cells keep their contrast.
+  const cells = ['[data-testid="rank-row"]:first-child [data-testid="rank-cell"][data-place="1"]', '[data-testid="rank-row"]:first-child [data-testid="rank-top"]', '[data-testid="rank-row"]:last-child [data-testid="rank-cell"][data-place="1"]', '[data-testid="rank-row"]:first-child th'];
+  const measured = await measureContrast(frame, cells);
+  expect(measured.map((m) => m.target)).toEqual(cells);
+  expect(measured.filter((m) => m.ratio < m.needs)).toEqual([]);
   expect(await frame.textContent('[data-testid="tab-stability"]')).toBe("Stability");
   await shot(page, "stability-350-cancelled");
 });

@@ -101,6 +101,43 @@ describe("keeping the two tables in step", () => {
     expect(c.getState().assessment!.findings.find((f) => f.code === "checklist-name-conflict")).toMatchObject({ measureId: "T003", cell: "Sjekkliste!B4" });
   });
 
+  test("an error value typed into ID, Tiltak or Aktør (either table) stays: nothing copied over it or from it, no new id, a finding at its cell", async () => {
+    const { wb, c } = await portfolio(3);
+    const before = wb.toGrids().find((g) => g.name === SHEETS.log);
+    wb.userEdit(SHEETS.scoring, "B4", "#N/A");
+    wb.userEdit(SHEETS.scoring, "D4", "#REF!");
+    wb.userEdit(SHEETS.scoring, "A3", "#N/A");
+    wb.userEdit(SHEETS.checklist, "B4", "#DIV/0!");
+    await settle(80);
+    await c.recalc();
+    // Excel's typed error values, as the person left them.
+    expect(valueAt(wb, SHEETS.scoring, "B4")).toEqual({ error: "#N/A" });
+    expect(valueAt(wb, SHEETS.scoring, "D4")).toEqual({ error: "#REF!" });
+    expect(valueAt(wb, SHEETS.scoring, "A3")).toEqual({ error: "#N/A" });
+    expect(valueAt(wb, SHEETS.checklist, "B4")).toEqual({ error: "#DIV/0!" });
+    // The other table keeps its own text; nothing is added to it for the row without an id.
+    expect([valueAt(wb, SHEETS.checklist, "B3"), valueAt(wb, SHEETS.checklist, "C3")]).toEqual(["Interregional Digital Patologi", "Helse Vest RHF"]);
+    expect(valueAt(wb, SHEETS.scoring, "B5")).toBe("Pakkeforløp hjem - kreft");
+    expect(wb.tableRowCount("PrioSjekkliste")).toBe(3);
+    expect(wb.toGrids().find((g) => g.name === SHEETS.log)).toEqual(before);
+    const found = c
+      .getState()
+      .assessment!.findings.filter((f) => f.code === "table-error-value")
+      .map((f) => [f.cell, f.params.raw, f.params.column, f.measureId]);
+    expect(found).toEqual([
+      ["Vurdering!A3", "#N/A", "ID", "rad-3"],
+      ["Vurdering!B4", "#N/A", "Tiltak", "T002"],
+      ["Vurdering!D4", "#REF!", "Aktør", "T002"],
+      ["Sjekkliste!B4", "#DIV/0!", "Tiltak", "T003"],
+    ]);
+    expect(c.getState().assessment!.findings.map((f) => f.code)).not.toContain("table-missing-name");
+    // Once the person types a name again, the tables follow it as before.
+    wb.userEdit(SHEETS.scoring, "B4", "Digital patologi");
+    await settle(80);
+    await c.recalc();
+    expect(valueAt(wb, SHEETS.checklist, "B3")).toBe("Digital patologi");
+  });
+
   test("a row deleted from one table is a finding, never re-added or deleted silently; the person chooses", async () => {
     const { wb, c } = await portfolio(3);
     // A person deletes T002's row in Sjekkliste.

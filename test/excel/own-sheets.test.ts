@@ -1,8 +1,9 @@
 /**
  * The add-in's sheet names are never taken from a person: a sheet called PrioData, Vurdering,
  * Modell, Rangering, Sjekkliste or Logg that the add-in did not make (it lacks the add-in's
- * table, or PrioData is not very hidden) is not read, cleared, hidden or reused. The add-in says
- * so, naming the sheet, and writes nothing until it is renamed.
+ * table, or PrioData is visible, or hidden without a store slot the add-in wrote, as in
+ * test/excel/hidden-store.test.ts) is not read, cleared, hidden or reused. The add-in says so,
+ * naming the sheet, and writes nothing until it is renamed.
  */
 import { defaultModel } from "../../src/core/model";
 import { ExcelController } from "../../src/excel/controller";

@@ -74,6 +74,25 @@ afterAll(() => decks?.cleanup());
 
 const slides = (d: Deck) => d.parts.filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
 
+test("the acceptability slide's speaker notes say exactly what was drawn; the other slides' notes do not", () => {
+  const notes = meeting.parts.filter((p) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(p));
+  const text = (p: string) =>
+    byName(meeting.xml.get(p)!, "t")
+      .map((t) => t.text)
+      .join("\n");
+  const drawn = notes.filter((p) => text(p).includes("Hvor sikker er rangeringen:"));
+  expect(drawn).toHaveLength(1);
+  const lines = text(drawn[0]).split(/\r?\n/);
+  const at = lines.findIndex((l) => l.startsWith("Hvor sikker er rangeringen:"));
+  expect(lines.slice(at, at + 3)).toEqual([
+    "Hvor sikker er rangeringen: 10\u00a0000 trekk fra en tallfølge med frø 1 (samme frø gir samme tall). I hvert trekk regnes totalene på nytt med de trukne vektene og scorene og rangeres; tiltak som står likt, deler plassene.",
+    "Vekter: i hver trekning ganges hver vekt i treet – gruppene og hvert spørsmål under dem – med sin egen faktor, trukket jevnt og uavhengig mellom 0,8 og 1,2 (1 − 20\u00a0% og 1 + 20\u00a0%). En vekt på 0 forblir 0.",
+    "Scorer: i hver trekning får hver gyldig score lagt til sitt eget tall, trukket jevnt og uavhengig mellom −1 og +1 (i 65 536 like trinn), og summen holdes innenfor skalaen. Tomme celler og celler som ikke er scorer, forblir utenfor, så hver trekning rangerer de samme tiltakene.",
+  ]);
+  // The model's notes come first, as on every slide.
+  expect(lines[0]).toBe("Modell: Nasjonalt e-helseråd 2022. Skala 0–10 per spørsmål.");
+});
+
 describe.each([
   ["the meeting", () => meeting],
   ["60 measures", () => sixty],

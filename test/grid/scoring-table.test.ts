@@ -87,3 +87,23 @@ test("problems of the table are findings with cells", () => {
 test("no ID/Tiltak header row: no region", () => {
   expect(findScoringRegion(gridFromValues("Vurdering", [["Tiltak", "Score"], ["PLL", 22.75]]))).toBeUndefined();
 });
+
+test("an error value in ID, Tiltak, Aktør or Tema is named at its cell and kept apart for the checklist sync; no «missing» finding for it", () => {
+  const rows: CellValue[][] = [
+    scoringHeaders(model),
+    [{ error: "#N/A" }, "PLL", "Tema", "Aktør", ...leafIds.map((l) => pll[l] ?? null), null],
+    ["T002", { error: "#REF!" }, { error: "#VALUE!" }, { error: "#N/A" }, ...leafIds.map((l) => hjelp[l] ?? null), null],
+  ];
+  const g = gridFromValues("Vurdering", rows);
+  const t = readScoringTable(g, findScoringRegion(g)!, model);
+  expect(t.findings.map((f) => [f.code, f.cell, f.params.raw, f.params.column, f.params.measure, f.measureId])).toEqual([
+    ["table-error-value", "Vurdering!A2", "#N/A", "ID", "PLL", "rad-2"],
+    ["table-error-value", "Vurdering!B3", "#REF!", "Tiltak", "T002", "T002"],
+    ["table-error-value", "Vurdering!C3", "#VALUE!", "Tema", "T002", "T002"],
+    ["table-error-value", "Vurdering!D3", "#N/A", "Aktør", "T002", "T002"],
+  ]);
+  expect([...t.errorCells].map(([id, fields]) => [id, [...fields]])).toEqual([
+    ["rad-2", ["id"]],
+    ["T002", ["name", "actor"]],
+  ]);
+});

@@ -78,7 +78,7 @@ describe("costs, dependencies and choices in Vurdering", () => {
       "Vurdering!S5 selection-choice-invalid: «ja» i Valg for Dokumentdeling er ikke et valg og er ikke regnet med. Skriv «Tas med», «Holdes utenfor» eller la cellen stå tom.",
       "Vurdering!Q6 selection-cost-rounded: Kostnaden «3.456» for Bildedeling regnes som 3,46 MNOK: utvalget regner i hele 10 000 kr.",
       "Vurdering!R6 selection-requires-self: Bildedeling forutsetter seg selv; det er ikke regnet med. Ta bort tiltakets egen ID fra Forutsetter.",
-      "Vurdering!Q7 selection-cost-invalid: «-2» er ikke en kostnad i MNOK, så Labsvar kan ikke velges. Skriv kostnaden i millioner kroner som et tall, for eksempel 7,5.",
+      "Vurdering!Q7 selection-cost-invalid: «-2» er negativ (en kostnad kan ikke være under 0), så Labsvar kan ikke velges. Skriv kostnaden i millioner kroner som et tall, for eksempel 7,5.",
       "Vurdering!R7 selection-requires-text: «se notat!» i Forutsetter for Labsvar er ikke ID-er. Skriv ID-ene med komma mellom, for eksempel «T001, T004», eller et område som «T001–T004».",
       "Modell!B3 selection-frame-invalid: «50 MNOK» i Minimumsramme (MNOK) er ikke et beløp og er ikke brukt. Skriv rammen i millioner kroner som et tall.",
     ]);

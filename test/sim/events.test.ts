@@ -192,3 +192,66 @@ test("a handler that throws is recorded, not lost", async () => {
   await ticks();
   expect(wb.handlerErrors.map((e) => (e as Error).message)).toEqual(["feil i handler"]);
 });
+
+describe("co-authoring: two Excels on one workbook", () => {
+  /** One co-author's add-in listening to Vurdering's changes and selections. */
+  async function listening(run: (batch: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void>): Promise<{ changed: Args[]; selected: Args[] }> {
+    const seen = { changed: [] as Args[], selected: [] as Args[] };
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Vurdering");
+      ws.onChanged.add(async (e) => void seen.changed.push(e as unknown as Args));
+      ws.onSelectionChanged.add(async (e) => void seen.selected.push(e as unknown as Args));
+      await ctx.sync();
+    });
+    return seen;
+  }
+
+  test("an edit in one is Local to its add-in and Remote to the other's; the add-in's own write too, even with its events off", async () => {
+    const wb = book();
+    const other = wb.session("Kari");
+    const mine = await listening((b) => wb.run(b));
+    const theirs = await listening((b) => other.run(b));
+
+    other.userEdit("Vurdering", "C2", "7");
+    await ticks();
+    expect(theirs.changed.map((e) => [e.address, e.source, e.triggerSource])).toEqual([["C2", "Local", "Unknown"]]);
+    expect(mine.changed.map((e) => [e.address, e.source, e.triggerSource])).toEqual([["C2", "Remote", "Unknown"]]);
+
+    // My add-in writes with its events off: it hears nothing of its own write, the other add-in hears it as Remote.
+    await wb.run(async (ctx) => {
+      ctx.runtime.enableEvents = false;
+      ctx.workbook.worksheets.getItem("Vurdering").getRange("B2").values = [["Pasientens legemiddelliste"]];
+      ctx.runtime.enableEvents = true;
+      await ctx.sync();
+    });
+    await ticks();
+    expect(mine.changed).toHaveLength(1);
+    expect(theirs.changed.map((e) => [e.address, e.source, e.triggerSource])).toEqual([
+      ["C2", "Local", "Unknown"],
+      ["B2", "Remote", "Unknown"],
+    ]);
+    expect(wb.eventsEnabled).toBe(true);
+    expect(other.eventsEnabled).toBe(true);
+
+    // Where a person clicks is theirs alone.
+    wb.userSelect("Vurdering", "C2");
+    await ticks();
+    expect(mine.selected).toHaveLength(1);
+    expect(theirs.selected).toHaveLength(0);
+  });
+
+  test("one add-in's events off do not silence the other's", async () => {
+    const wb = book();
+    const other = wb.session();
+    const mine = await listening((b) => wb.run(b));
+    const theirs = await listening((b) => other.run(b));
+    await other.run(async (ctx) => {
+      ctx.runtime.enableEvents = false;
+      await ctx.sync();
+    });
+    wb.userEdit("Vurdering", "C2", "5");
+    await ticks();
+    expect(mine.changed.map((e) => e.source)).toEqual(["Local"]);
+    expect(theirs.changed).toHaveLength(0);
+  });
+});

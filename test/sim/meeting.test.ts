@@ -71,10 +71,21 @@ test("editing a score recalculates its group, the group above it and the Score",
   expect(wb.getCell("Dokumentdeling", "G20").value).toBe(12.5);
 });
 
-test("a score typed as 7,5 stays text and is skipped; typed as 9 it counts", async () => {
+test("typed in Norwegian Excel 7,5 is 7.5 and 7.5 a date; in English 7,5 stays text and is skipped; typed as 9 it counts", async () => {
   const wb = await meeting();
+  wb.today = new Date(2026, 0, 15);
   wb.userEdit("Kritisk info", "F9", "7,5");
-  expect(wb.getCell("Kritisk info", "F9").value).toBe("7,5");
+  expect(wb.getCell("Kritisk info", "F9").value).toBe(7.5);
+  expect(wb.getCell("Kritisk info", "F6").value).toBe(4.875);
+  // 7.5 is 7 May of this year: serial 46149, shown as a date.
+  wb.userEdit("Kritisk info", "F9", "7.5");
+  expect(wb.getCell("Kritisk info", "F9")).toEqual({ value: 46149, numberFormat: "d-mmm" });
+  wb.locale = "en";
+  wb.userEdit("Kritisk info", "Z40", "7,5");
+  expect(wb.getCell("Kritisk info", "Z40").value).toBe("7,5");
+  wb.userEdit("Kritisk info", "F9", "7.5");
+  expect(wb.getCell("Kritisk info", "F9").value).toBe(7.5);
+  wb.userEdit("Kritisk info", "F9", "7,5");
   expect(wb.getCell("Kritisk info", "F6").value).toBe(4);
   wb.userEdit("Kritisk info", "F9", "9");
   expect(wb.getCell("Kritisk info", "F9").value).toBe(9);

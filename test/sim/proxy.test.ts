@@ -384,9 +384,10 @@ describe("writing values", () => {
         ["Error", "Double", "Empty", "String", "Boolean"],
         ["Double", "Double", "Double", "Double", "Empty"],
       ]);
+      // Excel on the web reads number formats back in the workbook's locale (office-js #1553, #1632, #2824).
       expect(r.numberFormat).toEqual([
-        ["General", "General", "General", "General", "General"],
-        ['0"="', "0.0", "0.0%", "#,##0", "General"],
+        ["Standard", "Standard", "Standard", "Standard", "Standard"],
+        ['0"="', "0,0", "0,0%", "#\u00a0##0", "Standard"],
       ]);
       expect(r.text).toEqual([
         ["#DIV/0!", "0", "", "tekst", "TRUE"],
@@ -394,6 +395,34 @@ describe("writing values", () => {
       ]);
     });
     expect(wb.getCell("Tom", "A1").value).toEqual({ error: "#DIV/0!" });
+    expect(wb.getCell("Tom", "B2").numberFormat).toBe("0.0");
+  });
+
+  test("on the desktop, and in an English workbook, number formats read back in en-US", async () => {
+    for (const options of [{ platform: "desktop" as const }, { locale: "en" as const }]) {
+      const wb = SimWorkbook.fromGrids([{ name: "Tom", rows: [] }], options);
+      await wb.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Tom");
+        ws.getRange("A1:D1").values = [[6, 16.083333333333332, 0.25, 1234.5]];
+        ws.getRange("A1:E1").numberFormat = [['0"="', "0.0", "0.0%", "#,##0", "yyyy-mm-dd hh:mm"]];
+        await ctx.sync();
+        const r = ws.getRange("A1:F1").load("numberFormat");
+        await ctx.sync();
+        expect(r.numberFormat).toEqual([['0"="', "0.0", "0.0%", "#,##0", "yyyy-mm-dd hh:mm", "General"]]);
+      });
+    }
+  });
+
+  test("Norwegian date letters read back as Norwegian Excel writes them: å for year, t for hour", async () => {
+    const wb = SimWorkbook.fromGrids([{ name: "Tom", rows: [] }]);
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Tom");
+      ws.getRange("A1:B1").numberFormat = [["yyyy-mm-dd hh:mm:ss", '[Red]0.0;"y h"0']];
+      await ctx.sync();
+      const r = ws.getRange("A1:B1").load("numberFormat");
+      await ctx.sync();
+      expect(r.numberFormat).toEqual([["åååå-mm-dd tt:mm:ss", '[Red]0,0;"y h"0']]);
+    });
   });
 
   test("a 1×1 number format fills the range; clear(\"Contents\") keeps formats, clear() removes them", async () => {

@@ -72,3 +72,27 @@ test("insert() returns the new cells; conditional formats move with their cells"
   });
   expect(wb.conditionalFormats("Data").map((c) => c.address)).toEqual(["B2:B6"]);
 });
+
+test("a conditional format moves with its cells, and the references in its rule with it; deleting its cells deletes it", async () => {
+  const wb = book();
+  await batch(wb, (ws) => {
+    for (const a1 of ["B3", "B5"]) {
+      const cf = ws.getRange(a1).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = `=ISTEXT("merke")*ISREF($${a1[0]}$${a1.slice(1)})`;
+      cf.custom.format.fill.color = "#F8CBAD";
+    }
+  });
+  await batch(wb, (ws) => void ws.getRange("2:2").delete("Up"));
+  const rules = () => wb.conditionalFormats("Data").map((cf) => [cf.address, (cf.props as { custom: { rule: { formula: string } } }).custom.rule.formula]);
+  expect(rules()).toEqual([
+    ["B4", '=ISTEXT("merke")*ISREF($B$4)'],
+    ["B2", '=ISTEXT("merke")*ISREF($B$2)'],
+  ]);
+  await batch(wb, (ws) => void ws.getRange("1:1").insert("Down"));
+  expect(rules()).toEqual([
+    ["B5", '=ISTEXT("merke")*ISREF($B$5)'],
+    ["B3", '=ISTEXT("merke")*ISREF($B$3)'],
+  ]);
+  await batch(wb, (ws) => void ws.getRange("3:3").delete("Up"));
+  expect(rules()).toEqual([["B4", '=ISTEXT("merke")*ISREF($B$4)']]);
+});

@@ -44,12 +44,12 @@ describe("creating a table", () => {
     expect(wb.tableInfo("Rangering")).toMatchObject({ sheet: "Vurdering", address: "A1:C2", headers: ["Rang", "Tiltak", "Score"], bodyRowCount: 1 });
   });
 
-  test("blank headers become Column1 …, repeats get a number, numbers become text", async () => {
+  test("blank headers become Kolonne1 … (Norwegian Excel), repeats get a number, numbers become text", async () => {
     const wb = SimWorkbook.fromGrids([sheet("Ark1", [["Navn", null, "Navn", 2026]])]);
     await wb.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Ark1").tables.add("A1:D2", true);
     });
-    expect(wb.tableInfo("Table1").headers).toEqual(["Navn", "Column2", "Navn2", "2026"]);
+    expect(wb.tableInfo("Table1").headers).toEqual(["Navn", "Kolonne2", "Navn2", "2026"]);
     expect(wb.getCell("Ark1", "D1").value).toBe("2026");
   });
 
@@ -58,7 +58,7 @@ describe("creating a table", () => {
     await wb.run(async (ctx) => {
       ctx.workbook.tables.add("Ark1!A1:B2", false);
     });
-    expect(wb.tableInfo("Table1")).toMatchObject({ address: "A1:B3", headers: ["Column1", "Column2"], bodyRowCount: 2 });
+    expect(wb.tableInfo("Table1")).toMatchObject({ address: "A1:B3", headers: ["Kolonne1", "Kolonne2"], bodyRowCount: 2 });
     expect(wb.getCell("Ark1", "A2").value).toBe("PLL");
   });
 
@@ -201,6 +201,63 @@ describe("rows", () => {
     wb.userEdit("Ark1", "B5", "ikke inntil");
     expect(wb.tableRowCount("Vurdering")).toBe(2);
   });
+
+  // Excel's AutoExpansion (AutoCorrect.AutoExpandListRange): typing in the empty row or column next to a table takes it in.
+  test("a person typing in the column right of a table adds a column: headed Kolonne1 …, or by what was typed on the header row", async () => {
+    const wb = SimWorkbook.fromGrids([sheet("Ark1", [["ID", "Tiltak"], ["T001", "PLL"], ["T002", "DBEP"]])]);
+    await wb.run(async (ctx) => {
+      ctx.workbook.tables.add("Ark1!A1:B3", true).name = "Vurdering";
+    });
+    wb.userEdit("Ark1", "C2", "sjekk med juristen");
+    expect(wb.tableInfo("Vurdering")).toMatchObject({ address: "A1:C3", headers: ["ID", "Tiltak", "Kolonne3"] });
+    expect(wb.getCell("Ark1", "C2").value).toBe("sjekk med juristen");
+    wb.userEdit("Ark1", "D1", "Notat");
+    expect(wb.tableInfo("Vurdering")).toMatchObject({ address: "A1:D3", headers: ["ID", "Tiltak", "Kolonne3", "Notat"] });
+    // Not from a row below the table, nor from two columns away; in English the new column is Column5.
+    wb.userEdit("Ark1", "E4", "under");
+    wb.userEdit("Ark1", "F2", "langt unna");
+    expect(wb.tableInfo("Vurdering").address).toBe("A1:D3");
+    wb.locale = "en";
+    wb.userEdit("Ark1", "E3", "x");
+    expect(wb.tableInfo("Vurdering").headers).toEqual(["ID", "Tiltak", "Kolonne3", "Notat", "Column5"]);
+  });
+
+  test("a write through the API on the rows just under a table extends it over them; a blank write, one beside it or into another table does not", async () => {
+    const wb = SimWorkbook.fromGrids([sheet("Ark1", [["ID", "Tiltak"], ["T001", "PLL"]])]);
+    await wb.run(async (ctx) => {
+      ctx.workbook.tables.add("Ark1!A1:B2", true).name = "Rangering";
+      await ctx.sync();
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      ws.getRange("A3:B4").values = [["T002", "DBEP"], ["T003", "Kjernejournal"]];
+      await ctx.sync();
+      expect(wb.tableInfo("Rangering").address).toBe("A1:B4");
+      ws.getRange("A5:B5").values = [["", ""]];
+      ws.getRange("C5").values = [["ved siden av"]];
+      await ctx.sync();
+      expect(wb.tableInfo("Rangering").address).toBe("A1:B4");
+      ctx.workbook.tables.add("Ark1!A6:B7", true).name = "Annen";
+      await ctx.sync();
+      ws.getRange("A5:B5").values = [["T004", "Ny"]];
+      await ctx.sync();
+      // Taking row 5 would not overlap the other table (rows 6–7), so the table takes it.
+      expect(wb.tableInfo("Rangering").address).toBe("A1:B5");
+    });
+  });
+
+  test("an API write that starts inside the table and reaches below it extends the table; the new rows take the last row's number formats", async () => {
+    const wb = SimWorkbook.fromGrids([sheet("Ark1", [["ID", "Score"], ["T001", 1], ["T002", 2]])]);
+    await wb.run(async (ctx) => {
+      const t = ctx.workbook.tables.add("Ark1!A1:B3", true);
+      t.name = "Rangering";
+      t.getDataBodyRange().getColumn(1).numberFormat = [["0.00"], ["0.00"]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("Ark1").getRange("A3:B5").values = [["T002", 2], ["T003", 3], ["T004", 4]];
+      await ctx.sync();
+      expect(wb.tableInfo("Rangering").address).toBe("A1:B5");
+    });
+    expect(wb.getCell("Ark1", "B5")).toMatchObject({ value: 4, numberFormat: "0.00" });
+    expect(wb.getCell("Ark1", "A5")?.numberFormat).toBe("General");
+  });
 });
 
 describe("columns, resize, delete", () => {
@@ -235,7 +292,7 @@ describe("columns, resize, delete", () => {
       t.name = "Rangering";
       t.resize("Vurdering!A1:D4");
       await ctx.sync();
-      expect(wb.tableInfo("Rangering")).toMatchObject({ address: "A1:D4", headers: ["Rang", "Tiltak", "Score", "Column4"] });
+      expect(wb.tableInfo("Rangering")).toMatchObject({ address: "A1:D4", headers: ["Rang", "Tiltak", "Score", "Kolonne4"] });
       t.resize("A2:D4");
       await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
       t.delete();

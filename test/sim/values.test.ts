@@ -1,5 +1,5 @@
-/** What typed text becomes in a cell (en-US Excel), and how a cell's value is shown with its number format. */
-import { displayText, generalDisplay, readEntry } from "../../src/sim/values";
+/** What typed text becomes in a cell (en-US and Norwegian Excel), and how a cell's value is shown with its number format. */
+import { displayText, generalDisplay, impliedNumberFormat, readEntry } from "../../src/sim/values";
 
 test.each<[string, unknown]>([
   ["7", { value: 7 }],
@@ -27,6 +27,43 @@ test.each<[string, unknown]>([
   ["'-viktig", { value: "-viktig" }],
 ])("typing %j gives %j", (text, entry) => {
   expect(readEntry(text)).toEqual(entry);
+});
+
+// In Norwegian Excel the decimal sign is a comma, and a point or a slash between two numbers
+// that could be a day and a month makes a date of this year (15 January 2026 here).
+const TODAY = new Date(2026, 0, 15);
+test.each<[string, unknown, string | undefined]>([
+  ["7,5", { value: 7.5 }, undefined],
+  [" 7,5 ", { value: 7.5 }, undefined],
+  ["-0,25", { value: -0.25 }, undefined],
+  ["1 000,5", { value: 1000.5 }, undefined],
+  ["1\u00a0000", { value: 1000 }, undefined],
+  ["50 %", { value: 0.5 }, "0%"],
+  ["7", { value: 7 }, undefined],
+  ["7.5", { value: 46149 }, "d-mmm"],
+  ["12.03", { value: 46093 }, "d-mmm"],
+  ["1/2", { value: 46054 }, "d-mmm"],
+  ["7.5.2024", { value: 45419 }, "m/d/yyyy"],
+  ["7.5.24", { value: 45419 }, "m/d/yyyy"],
+  ["31.2", { value: "31.2" }, undefined],
+  ["7.50", { value: "7.50" }, undefined],
+  ["7,5,1", { value: "7,5,1" }, undefined],
+  ["SANN", { value: true }, undefined],
+  ["usann", { value: false }, undefined],
+  ["TRUE", { value: "TRUE" }, undefined],
+  ["#I/T", { value: { error: "#N/A" } }, undefined],
+  ["#N/A", { value: { error: "#N/A" } }, undefined],
+  ["'7.5", { value: "7.5" }, undefined],
+])("typing %j in Norwegian Excel gives %j (format %j)", (text, entry, format) => {
+  expect(readEntry(text, undefined, "nb", TODAY)).toEqual(entry);
+  expect(impliedNumberFormat(text, "nb", TODAY)).toBe(format);
+});
+
+test("in US English a slash makes a date month first, a point a decimal", () => {
+  expect(readEntry("7/5", undefined, "en", TODAY)).toEqual({ value: 46208 });
+  expect(readEntry("7.5", undefined, "en", TODAY)).toEqual({ value: 7.5 });
+  expect(readEntry("13/5", undefined, "en", TODAY)).toEqual({ value: "13/5" });
+  expect(readEntry("7.5", "@", "nb", TODAY)).toEqual({ value: "7.5" });
 });
 
 test("in a cell formatted as Text everything stays text", () => {

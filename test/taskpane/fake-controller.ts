@@ -107,6 +107,9 @@ export class FakeController implements AppController {
   createChecklist(): Promise<void> {
     return this.record({ name: "createChecklist", args: [] });
   }
+  extendTable(table: string): Promise<void> {
+    return this.record({ name: "extendTable", args: [table] });
+  }
   repairStore(): Promise<void> {
     return this.record({ name: "repairStore", args: [] });
   }

@@ -6,6 +6,9 @@
 import "./setup";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { allFindings } from "../../src/core/assess";
+import { finding, type Finding } from "../../src/core/findings";
+import { defaultModel } from "../../src/core/model";
+import { FindingsView } from "../../src/taskpane/components/FindingsView";
 import { findingMessage } from "../../src/i18n";
 import type { AppState } from "../../src/app/app-state";
 import { App } from "../../src/taskpane/components/App";
@@ -53,8 +56,10 @@ describe("Funn", () => {
     const n = allFindings(meeting.legacy).length;
     const tab = screen.getByTestId("tab-findings");
     expect(tab.getAttribute("data-count")).toBe(String(n));
-    expect(tab.getAttribute("aria-label")).toBe(`Funn, ${n} funn`);
-    expect(tab.textContent).toContain(String(n));
+    // Named by what it shows («Funn 35»), the count in words as its description.
+    expect(tab.getAttribute("aria-label")).toBeNull();
+    expect(tab.textContent).toContain(`Funn${n}`);
+    expect(tab.getAttribute("title")).toBe(`${n} funn`);
   });
 
   test("clicking a finding's cell selects it in the workbook", () => {
@@ -117,5 +122,36 @@ describe("Funn", () => {
     openFindings(new FakeController({ status: "ready", lang: "nb", assessment: a, model: meeting.model, busy: false, hasLegacySheets: false }));
     expect(screen.getByTestId("findings-empty").textContent).toContain("Ingen funn");
     expect(screen.getByTestId("tab-findings").getAttribute("data-count")).toBe("0");
+  });
+});
+
+describe("Funn: rows that look like measures below a table", () => {
+  const below = (extend: boolean): Finding =>
+    finding("table-rows-outside", "warning", { sheet: "Vurdering", table: "PrioVurdering", where: "below", row: 33, count: 1970, last: 2002, extend }, { cell: "Vurdering!A33" });
+  function show(findings: Finding[], lang: "nb" | "en" = "nb") {
+    const calls: string[] = [];
+    const actions = { selectCell: () => {}, syncLegacy: () => {}, planSync: () => {}, cancelSync: () => {}, resolveOrphan: () => {}, extendTable: (t: string) => calls.push(t) };
+    render(<FindingsView findings={findings} model={defaultModel()} lang={lang} hasLegacySheets={false} busy={false} actions={actions} />);
+    return calls;
+  }
+
+  test("«Utvid tabellen til rad 2002» extends the table named by the finding; the finding names the first row", () => {
+    const calls = show([below(true)]);
+    const [item] = findingsAt("Vurdering!A33", "table-rows-outside");
+    expect(item.textContent).toContain("1970 rader fra rad 33 (til rad 2002) under tabellen på arket Vurdering ser ut som tiltak, men er utenfor tabellen og er ikke med.");
+    const button = within(item).getByTestId("finding-extend-table");
+    expect(button.textContent).toBe("Utvid tabellen til rad 2002");
+    expect(button.getAttribute("title")).toBe("Tabellen på arket Vurdering utvides ned til rad 2002, så radene under den tas med. Ingen celler skrives over.");
+    fireEvent.click(button);
+    expect(calls).toEqual(["PrioVurdering"]);
+  });
+
+  test("in English; and no offer when something stands between the table and the rows", () => {
+    show([below(true)], "en");
+    expect(screen.getByTestId("finding-extend-table").textContent).toBe("Extend the table to row 2002");
+    cleanup();
+    show([below(false)]);
+    expect(screen.queryByTestId("finding-extend-table")).toBeNull();
+    expect(screen.getByTestId("finding").textContent).toContain("Flytt dem inn i tabellen (det står noe mellom tabellen og dem)");
   });
 });

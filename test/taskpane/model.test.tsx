@@ -156,6 +156,19 @@ describe("Modell", () => {
     expect(controller.callsOf("setTieBreak")[2]).toEqual([[]]);
   });
 
+  test("the tie-break choices: each select its own id and name, in a group named and described by the label and hint", () => {
+    openModel(ready());
+    const selects = [1, 2, 3].map((n) => screen.getByTestId(`tie-break-${n}`) as HTMLSelectElement);
+    // No id shared between them (a Field used to give all three its one id).
+    for (const id of selects.map((el) => el.id).filter((id) => id !== "")) expect(document.querySelectorAll(`[id="${id}"]`)).toHaveLength(1);
+    expect(selects.map((el) => el.getAttribute("aria-label"))).toEqual(["Uavgjort-regel nummer 1", "Uavgjort-regel nummer 2", "Uavgjort-regel nummer 3"]);
+    // A name of their own, not the group's label in its place.
+    for (const el of selects) expect(el.getAttribute("aria-labelledby")).toBeNull();
+    const group = screen.getByRole("group", { name: "Ved lik total" });
+    expect(group.contains(selects[0])).toBe(true);
+    expect(document.getElementById(group.getAttribute("aria-describedby")!)?.textContent).toMatch(/\S/);
+  });
+
   test("in English", () => {
     openModel(ready({ lang: "en" }));
     expect(screen.getByTestId("implied-nytte.infra").textContent).toBe("11.1%");

@@ -135,7 +135,7 @@ describe("the presenter page", () => {
     expect(screen.getAllByTestId("presenter-acceptability-row")).toHaveLength(15);
     key("PageDown");
     expect(screen.getAllByTestId("presenter-acceptability-row").map((r) => r.getAttribute("data-measure-id"))).toEqual(["T15"]);
-    expect(screen.queryByTestId("presenter-list")!.hasAttribute("hidden")).toBe(true);
+    expect(screen.queryByTestId("presenter-list")!.closest("[role=table]")!.hasAttribute("hidden")).toBe(true);
   });
 
   test("in English", () => {

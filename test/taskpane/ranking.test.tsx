@@ -216,7 +216,10 @@ describe("Rangering", () => {
     expect(controller.callsOf("recalc")).toEqual([[]]);
     act(() => controller.emit({ busy: true, lastRecomputeMs: 1234 }));
     expect(screen.getByTestId("busy-spinner")).toBeTruthy();
-    expect((screen.getByTestId("recalc") as HTMLButtonElement).disabled).toBe(true);
+    // Busy: not available, but still focusable (aria-disabled), so the keyboard's focus is not dropped.
+    expect(screen.getByTestId("recalc").getAttribute("aria-disabled")).toBe("true");
+    fireEvent.click(screen.getByTestId("recalc"));
+    expect(controller.callsOf("recalc")).toEqual([[]]);
     expect(screen.getByTestId("status-line").textContent).toBe("Oppdatert på 1,2 s");
     act(() => controller.emit({ lang: "en", busy: false, lastRecomputeMs: 45 }));
     expect(screen.getByTestId("status-line").textContent).toBe("Updated in 45 ms");

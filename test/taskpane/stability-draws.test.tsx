@@ -7,7 +7,8 @@ import "./setup";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type UncertaintyOptions } from "../../src/core/uncertainty";
 import { enStability, nbStability, percentCell } from "../../src/i18n/stability";
-import { DEFAULT_FIELDS, readFields } from "../../src/taskpane/stability/draw-settings";
+import { DEFAULT_FIELDS, readFields, type DrawField, type DrawFields } from "../../src/taskpane/stability/draw-settings";
+import { DrawControls } from "../../src/taskpane/stability/DrawControls";
 import type { RunRequest, UncertaintyRunner } from "../../src/taskpane/stability/protocol";
 import StabilityView from "../../src/taskpane/stability/StabilityView";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";
@@ -71,6 +72,10 @@ test("the choice of draws goes to the run; a bad number is named and nothing run
   await waitFor(() => expect(requests).toHaveLength(1), { timeout: 10_000 });
   expect([requests[0].options.weights, requests[0].options.scores]).toEqual([DEFAULT_UNCERTAINTY.weights, DEFAULT_UNCERTAINTY.scores]);
   expect(screen.getByText(/^10 000 trekninger; vekter: hver vekt ±20 %; scorer: hver score ±1 på skalaen\./)).toBeTruthy();
+  // The three choices are named by the labels shown above them.
+  expect(screen.getByLabelText("Vekter")).toBe(screen.getByTestId("stability-weights"));
+  expect(screen.getByLabelText("Scorer")).toBe(screen.getByTestId("stability-scores"));
+  expect(screen.getByLabelText("Trekninger")).toBe(screen.getByTestId("stability-draws"));
 
   // Around the weights now, 30 % spread freely; scores as now.
   fireEvent.change(screen.getByTestId("stability-weights"), { target: { value: "simplex" } });
@@ -123,6 +128,9 @@ test("Who beats whom: rows and columns in rank order, every cell the run's proba
       expect(Number(c.getAttribute("data-p"))).toBe(expected.beats![i][j]);
       expect(Number(c.getAttribute("data-tie"))).toBe(expected.ties![i][j]);
       expect(c.textContent).toBe(percentCell(expected.beats![i][j]));
+      // Read out as shown: «<1» is «less than 1%», «>99» «more than 99%».
+      const words = { "<1": "less than 1%", ">99": "more than 99%" }[c.textContent!] ?? `${c.textContent}%`;
+      expect(c.getAttribute("aria-label")).toContain(` in ${words} of the draws`);
     });
   });
   // PLL stands before the last measure in every draw; the label reads it out in words.
@@ -142,4 +150,35 @@ test("a measure at 0 in a place shows 0, as the presenter and the slide do", asy
   const zero = screen.getAllByTestId("rank-cell").find((c) => Number(c.getAttribute("data-p")) === 0)!;
   expect(zero.textContent).toBe("0");
   await act(async () => undefined);
+});
+
+describe("what is drawn, in words under the settings (the README's and the acceptability slide's)", () => {
+  const shown = () => screen.getByTestId("stability-draw-model").textContent;
+  function controls(fields: Partial<DrawFields>, lang: "nb" | "en" = "nb", bad: DrawField | null = null) {
+    render(<DrawControls fields={{ ...DEFAULT_FIELDS, ...fields }} onChange={() => undefined} bad={bad} lang={lang} />);
+  }
+
+  test("the defaults: every weight, the questions' too, times its own uniform factor in [0,8, 1,2]; every score plus its own uniform amount in [−1, +1], kept within the scale", () => {
+    controls({});
+    expect(shown()).toBe(
+      "Vekter: i hver trekning ganges hver vekt i treet – gruppene og hvert spørsmål under dem – med sin egen faktor, trukket jevnt og uavhengig mellom 0,8 og 1,2 (1 − 20\u00a0% og 1 + 20\u00a0%). En vekt på 0 forblir 0. " +
+        "Scorer: i hver trekning får hver gyldig score lagt til sitt eget tall, trukket jevnt og uavhengig mellom −1 og +1 (i 65 536 like trinn), og summen holdes innenfor skalaen. Tomme celler og celler som ikke er scorer, forblir utenfor, så hver trekning rangerer de samme tiltakene.",
+    );
+    cleanup();
+    controls({ weightSpread: "12,5", scoreSpread: "0,5" }, "en");
+    expect(shown()).toBe(
+      "Weights: in each draw every weight in the tree – the groups and every question under them – is multiplied by its own factor, drawn uniformly and independently between 0.875 and 1.125 (1 − 12.5% and 1 + 12.5%). A weight of 0 stays 0. " +
+        "Scores: in each draw every valid score gets its own amount added, drawn uniformly and independently between −0.5 and +0.5 (in 65,536 equal steps), and the sum is kept within the scale. Blank cells and cells that are not scores stay left out, so every draw ranks the same measures.",
+    );
+  });
+
+  test("around the weights now, scores as now; nothing when a field is bad (its message stands instead)", () => {
+    controls({ weights: "simplex", radius: "30", scores: "none" });
+    expect(shown()).toBe(
+      "Vekter: i hver trekning trekkes gruppenes andeler jevnt rundt andelene nå: hver gruppe beholder minst 70\u00a0% av sin andel, og 30\u00a0% av helheten fordeles tilfeldig; vektene under gruppene er som nå. Scorer: som de står i hver trekning.",
+    );
+    cleanup();
+    controls({ scoreSpread: "-1" }, "nb", "scoreSpread");
+    expect(screen.queryByTestId("stability-draw-model")).toBeNull();
+  });
 });

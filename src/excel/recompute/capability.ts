@@ -55,6 +55,8 @@ export interface FrameState {
   lists?: ReadonlyMap<string, string>;
   /** Merknader with the scorers' notes (scorers.ts), when the workbook has a scorers table. */
   notes?: NotesText;
+  /** Whether the store was written (store.ts): its target slot is then the slot in force. */
+  storeWritten?: boolean;
   /** Whether the write batch rebuilds the Rangering table (ranking.ts; its columns change); undefined without the table. */
   rankingRebuilt?: boolean;
 }
@@ -75,7 +77,8 @@ export interface Part {
   reading?: { scorers?: ScorersReader };
   beforeAssess?(inputs: AssessInputs): void;
   prepare?(state: FrameState): void | Promise<void>;
-  write?(context: Excel.RequestContext, state: FrameState): void;
+  /** Queues its writes (a large one may `await flushIfFull(context)` between parts, ../payload.ts). */
+  write?(context: Excel.RequestContext, state: FrameState): void | Promise<void>;
 }
 
 export interface Capability {

@@ -14,7 +14,7 @@ import { findScoringRegion } from "../../grid/scoring-table";
 import type { ChecklistRead } from "../../grid/workbook";
 import { t, type Lang } from "../../i18n";
 import { reportingText } from "../../i18n/checklist";
-import { asText, textInto } from "../cells";
+import { asText, capText, textInto, type OfficeInput } from "../cells";
 import { writeChanged } from "../diff-write";
 import { checklistRowIn } from "../layout";
 import { queueLog } from "../legacy";
@@ -67,13 +67,9 @@ function writeChecklist(
     const sGrid = grids.find((g) => g.name.toLowerCase() === SHEETS.scoring.toLowerCase());
     if (row !== undefined && c !== undefined) scoringSheet.getRangeByIndexes(row, c, 1, 1).values = [[textInto(sGrid, row, c, e.value)]];
   }
-  // A table's new row takes the formats of its last row: text goes literally into a Text cell.
   if (plan.appendToChecklist.length && existing.tables.includes(TABLES.checklist)) {
-    const textColumn = (j: number) => grid.textFormatted?.has(`${region.lastRow},${region.firstCol + j}`) ?? false;
     const width = region.lastCol - region.firstCol + 1;
-    context.workbook.tables
-      .getItem(TABLES.checklist)
-      .rows.add(undefined, plan.appendToChecklist.map((seed) => checklistRowIn(seed, columns, region.firstCol, width, textColumn)));
+    appendRows(context, TABLES.checklist, sheet, grid, region, (textColumn) => plan.appendToChecklist.map((seed) => checklistRowIn(seed, columns, region.firstCol, width, textColumn)));
   }
   if (plan.appendToScoring.length && existing.tables.includes(TABLES.scoring)) {
     // The table as it is (a person may have added or moved columns): each value in its column by header.
@@ -82,18 +78,19 @@ function writeChecklist(
     const first = sRegion?.firstCol ?? 0;
     const width = sRegion ? sRegion.lastCol - sRegion.firstCol + 1 : scoringHeaders(read.model).length;
     const cols = read.scoring.columns;
-    const text = (c: number, v: string) => (sRegion ? textInto(sGrid, sRegion.lastRow, c, v) : asText(v));
-    const rows = plan.appendToScoring.map((m) => {
-      const row = new Array<string>(width).fill("");
-      const put = (c: number | undefined, v: string) => {
-        if (c !== undefined && c >= first && c < first + width) row[c - first] = text(c, v);
-      };
-      put(cols.id, m.id);
-      put(cols.name, m.name);
-      put(cols.actor, m.actor);
-      return row;
-    });
-    context.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, rows);
+    const rows = (textColumn: (j: number) => boolean) =>
+      plan.appendToScoring.map((m) => {
+        const row = new Array<string>(width).fill("");
+        const put = (c: number | undefined, v: string) => {
+          if (c !== undefined && c >= first && c < first + width) row[c - first] = textColumn(c - first) ? capText(v) : asText(v);
+        };
+        put(cols.id, m.id);
+        put(cols.name, m.name);
+        put(cols.actor, m.actor);
+        return row;
+      });
+    if (sGrid && sRegion) appendRows(context, TABLES.scoring, scoringSheet, sGrid, sRegion, rows);
+    else context.workbook.tables.getItem(TABLES.scoring).rows.add(undefined, rows(() => false));
   }
   if (plan.segmentChanges.length) {
     const segmentCol = columns.segment ?? region.firstCol;
@@ -110,6 +107,40 @@ function writeChecklist(
       ]),
     );
   }
+}
+
+/**
+ * Rows added to a table. Onto the blank rows right under it (as read), where Excel's AutoExpansion
+ * takes them into the table with its formats (Table.resize needs ExcelApi 1.13): the same rows
+ * written twice are the same cells, so two co-authors' panes that add the same measure at once add
+ * it once (with rows.add they would add it twice). When something of a person's lies under the
+ * table, through rows.add, which inserts them above it.
+ * With rows.add a new row takes the formats of the last one: text goes literally into a Text cell;
+ * under the table the cells are as they are (text with its apostrophe).
+ */
+function appendRows(
+  context: Excel.RequestContext,
+  table: string,
+  sheet: Excel.Worksheet,
+  grid: Grid,
+  region: { headerRow: number; lastRow: number; firstCol: number; lastCol: number },
+  rows: (textColumn: (j: number) => boolean) => OfficeInput[][],
+): void {
+  const width = region.lastCol - region.firstCol + 1;
+  let free = true;
+  for (let r = region.lastRow + 1; r <= region.lastRow + rows(() => false).length && free; r++) {
+    for (let c = region.firstCol; c <= region.lastCol && free; c++) {
+      const cell = grid.rows[r]?.[c];
+      free = cell === undefined || cell === null || ((cell.value === null || cell.value === "") && cell.formula === undefined);
+    }
+  }
+  if (!free) {
+    const textColumn = (j: number) => grid.textFormatted?.has(`${region.lastRow},${region.firstCol + j}`) ?? false;
+    context.workbook.tables.getItem(table).rows.add(undefined, rows(textColumn));
+    return;
+  }
+  const values = rows((j) => grid.textFormatted?.has(`${region.lastRow + 1},${region.firstCol + j}`) ?? false);
+  sheet.getRangeByIndexes(region.lastRow + 1, region.firstCol, values.length, width).values = values;
 }
 
 function answerWord(a: boolean | null): string {

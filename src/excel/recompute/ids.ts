@@ -4,7 +4,7 @@
  * the read sees them; the write batch puts them into their cells.
  */
 import type { Model } from "../../core/model";
-import { textAt, type Grid } from "../../grid/grid";
+import { errorOf, textAt, type Grid } from "../../grid/grid";
 import { CHECKLIST_COLUMNS, SHEETS } from "../../grid/layout";
 import { findChecklistRegion } from "../../grid/checklist-table";
 import { findScoringRegion, scoringColumns, type TableRegion } from "../../grid/scoring-table";
@@ -54,6 +54,11 @@ function idText(grid: Grid, r: number, c: number): string | undefined {
   return textAt(grid, r, c);
 }
 
+/** An ID cell holding an error value (`#N/A` typed, or a formula's): the person's, never given an id. */
+function heldByError(grid: Grid, r: number, c: number): boolean {
+  return errorOf(grid.rows[r]?.[c]?.value) !== undefined;
+}
+
 /** The next free ids for the rows without one; the grids are patched so the read sees them. */
 function assignIds(targets: IdTarget[], store: StoreRead): NewId[] {
   const inUse: string[] = [];
@@ -67,7 +72,7 @@ function assignIds(targets: IdTarget[], store: StoreRead): NewId[] {
         content = c !== t.idCol && v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
       }
       if (id !== undefined) inUse.push(id);
-      else if (content) blanks.push({ t, row: r });
+      else if (content && !heldByError(t.grid, r, t.idCol)) blanks.push({ t, row: r });
     }
   }
   let counter = { nextId: store.kind === "ok" ? store.store.nextId : 1 };

@@ -15,12 +15,22 @@ const MARK_PREFIX = "PrioMerknad";
 
 /**
  * The add-in's marks on score cells are conditional formats whose rule is always true and names
- * the add-in, the cell and the fill: `=ISTEXT("PrioMerknad E5 #F8CBAD")`. So they are told apart
- * from a person's own conditional formats and fills (never touched), and a recompute adds and
- * removes only the marks that changed, without reading where each one is.
+ * the add-in, the fill and the cell: `=ISTEXT("PrioMerknad #F8CBAD")*ISREF($E$5)`. So they are told
+ * apart from a person's own conditional formats and fills (never touched), and a recompute adds
+ * and removes only the marks that changed. The cell is a reference, not text: when rows are
+ * deleted or inserted Excel moves the format and rewrites the reference with it, so the rule
+ * always says where its mark is now (the text of the first layout, `=ISTEXT("PrioMerknad E5
+ * #F8CBAD")`, kept the old address: two marks on one cell and none on the next).
  */
 export function markRule(a1: string, fill: string): string {
-  return `=ISTEXT("${MARK_PREFIX} ${a1} ${fill}")`;
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  return `=ISTEXT("${MARK_PREFIX} ${fill}")*ISREF(${m ? `$${m[1]}$${m[2]}` : a1})`;
+}
+
+/** The cell and fill a rule of the add-in's names, as the rule reads now; undefined for the first layout's rules. */
+export function markOf(rule: string): { a1: string; fill: string } | undefined {
+  const m = /^=ISTEXT\("PrioMerknad (#[0-9A-Fa-f]{6})"\)\*ISREF\(\$?([A-Z]+)\$?(\d+)\)$/.exec(rule);
+  return m ? { a1: `${m[2]}${m[3]}`, fill: m[1] } : undefined;
 }
 
 function writeMarks(sheet: Excel.Worksheet, read: AddinRead, existing: Excel.ConditionalFormat[]): void {
@@ -40,19 +50,19 @@ function writeMarks(sheet: Excel.Worksheet, read: AddinRead, existing: Excel.Con
   }
   // Cells where the scorers disagree (Vurderere), unless the cell already carries a mark.
   for (const a1 of read.scorers?.marks ?? []) if (!want.has(a1)) want.set(a1, DISAGREE_FILL);
-  const rules = new Map([...want].map(([a1, fill]) => [markRule(a1, fill), { a1, fill }]));
   const kept = new Set<string>();
   for (const cf of existing) {
     if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) continue;
     const rule = cf.customOrNullObject.rule.formula;
     if (!rule.startsWith(`=ISTEXT("${MARK_PREFIX}`)) continue;
-    if (rules.has(rule) && !kept.has(rule)) kept.add(rule);
+    const mark = markOf(rule);
+    if (mark && want.get(mark.a1) === mark.fill && !kept.has(mark.a1)) kept.add(mark.a1);
     else cf.delete();
   }
-  for (const [rule, { a1, fill }] of rules) {
-    if (kept.has(rule)) continue;
+  for (const [a1, fill] of want) {
+    if (kept.has(a1)) continue;
     const cf = sheet.getRange(a1).conditionalFormats.add("Custom");
-    cf.custom.rule.formula = rule;
+    cf.custom.rule.formula = markRule(a1, fill);
     cf.custom.format.fill.color = fill;
   }
 }

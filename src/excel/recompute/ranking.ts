@@ -19,6 +19,7 @@ import type { Grid } from "../../grid/grid";
 import { findingMessage, t, type Lang } from "../../i18n";
 import { officeRows } from "../cells";
 import { writeChanged, writeChangedFormats } from "../diff-write";
+import { charge, jsonSize, room } from "../payload";
 import type { AddinRead, Capability, NotesText } from "./capability";
 import { entryWord } from "./checklist";
 
@@ -86,8 +87,11 @@ interface RankingRead {
   sheet: Excel.Worksheet;
 }
 
+/** Rows a block of the Rangering write holds: between blocks the batch is sent when it is full (../payload.ts). */
+const BLOCK = 1000;
+
 /** Writes the Rangering rows; true when the table was rebuilt (its columns changed). */
-function writeRanking(
+async function writeRanking(
   context: Excel.RequestContext,
   rt: RankingRead,
   grid: Grid | undefined,
@@ -96,7 +100,7 @@ function writeRanking(
   baseline: Baseline | null,
   lists?: ReadonlyMap<string, string>,
   notes?: NotesText,
-): boolean {
+): Promise<boolean> {
   const a = read.assessment;
   const headers = rankingHeaders(a.model);
   const width = headers.length;
@@ -118,7 +122,10 @@ function writeRanking(
     const all = sheet.getRangeByIndexes(top - 1, left, Math.max(body.rowCount, target) + 1, Math.max(body.columnCount, width));
     all.clear("All");
     const range = sheet.getRangeByIndexes(top - 1, left, target + 1, width);
-    range.values = officeRows([headers, ...values]);
+    const cells = officeRows([headers, ...values]);
+    await room(context, jsonSize(cells));
+    range.values = cells;
+    charge(context, cells);
     const rebuilt = sheet.tables.add(range, true);
     rebuilt.name = TABLES.ranking;
     rebuilt.style = "TableStyleMedium2";
@@ -128,7 +135,11 @@ function writeRanking(
     if (target > body.rowCount) {
       table.rows.add(undefined, Array.from({ length: target - body.rowCount }, () => new Array<string>(width).fill("")));
     }
-    writeChanged(sheet, seen, top, left, values, body.rowCount);
+    for (let s = 0; s < values.length; s += BLOCK) {
+      const block = values.slice(s, s + BLOCK);
+      await room(context, jsonSize(block));
+      writeChanged(sheet, seen, top + s, left, block, body.rowCount - s);
+    }
     if (target < body.rowCount) sheet.getRangeByIndexes(top + target, left, body.rowCount - target, width).delete("Up");
   }
 
@@ -150,7 +161,12 @@ function writeRanking(
     for (let g = 0; g < groupCount; g++) row[3 + g] = row[firstContribution + g] = "0.00";
     return row;
   });
-  writeChangedFormats(sheet, formatsNow && body.rowCount >= 1 ? formatsNow : undefined, top, left, formats);
+  const formatsRead = formatsNow && body.rowCount >= 1 ? formatsNow : undefined;
+  for (let s = 0; s < formats.length; s += BLOCK) {
+    const block = formats.slice(s, s + BLOCK);
+    await room(context, jsonSize(block));
+    writeChangedFormats(sheet, formatsRead?.slice(s, s + BLOCK), top + s, left, block);
+  }
   const scoreColumn = sheet.getRangeByIndexes(top, left + 2, target, 1);
   scoreColumn.conditionalFormats.clearAll();
   const bar = scoreColumn.conditionalFormats.add("DataBar");
@@ -179,9 +195,9 @@ export const ranking: Capability = {
         // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
         state.rankingRebuilt = body.columnCount !== rankingHeaders(state.read.model).length;
       },
-      write: (context, { grids, read, lang, baseline, lists, notes }) => {
+      write: async (context, { grids, read, lang, baseline, lists, notes }) => {
         const grid = grids.find((g) => g.name.toLowerCase() === sheet.name.toLowerCase());
-        writeRanking(context, { table, body, sheet }, grid, read, lang, baseline, lists, notes);
+        await writeRanking(context, { table, body, sheet }, grid, read, lang, baseline, lists, notes);
       },
     };
   },

@@ -1,7 +1,7 @@
 /** Rank acceptability: the probability of each place for each measure (seeded Monte Carlo), heat-mapped, every cell printed. */
 import { DEFAULT_UNCERTAINTY, simulate, uncertaintyInput } from "../../core/uncertainty";
 import { ex } from "../../i18n/export";
-import { drawCount, drawSettings } from "../../i18n/stability";
+import { drawCount, drawModel, drawSettings } from "../../i18n/stability";
 import { acceptabilityTable } from "../acceptability";
 import type { DeckSlide } from "./context";
 import { CONTENT_W } from "./look";
@@ -50,6 +50,8 @@ export const acceptabilitySlide: DeckSlide = {
       draws: drawCount(lang, table.draws),
       ...drawSettings(lang, result.weights, result.scores),
     });
-    tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, notes, sub, lang);
+    // The speaker notes say exactly what was drawn (the words of the README and the Stabilitet view).
+    const drawn = [ex(lang, "notes.acceptability", { draws: drawCount(lang, table.draws), seed: result.seed }), ...drawModel(lang, result.weights, result.scores)];
+    tableSlides(pptx, ex(lang, "deck.acceptability"), columns, rows, `${notes}\n${drawn.join("\n")}`, sub, lang);
   },
 };

@@ -8,6 +8,7 @@ import type { Lang } from "../../i18n";
 import type { UncertaintyResult } from "../../core/uncertainty";
 import type { ExportInput, ExportSelection, ExportTable } from "../rows";
 import type { SlideKind } from "../slide-kinds";
+import type { FundingBasis } from "../funding-table";
 
 export interface DeckOptions extends ExportSelection {
   lang: Lang;
@@ -22,6 +23,8 @@ export interface DeckOptions extends ExportSelection {
   today?: string;
   /** The rank acceptability slide's Monte Carlo result (the pane's, when it has one); else drawn with the defaults. */
   acceptability?: UncertaintyResult;
+  /** «Hvor sikker er minimumslisten» (the Utvalg view's funding probabilities); the slide only when given. */
+  funding?: FundingBasis;
 }
 
 export interface SlideContext {

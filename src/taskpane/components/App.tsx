@@ -77,7 +77,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Dismiss16Regular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Answer, ChecklistQuestion } from "../../core/checklist";
 import { tp } from "../../i18n/taskpane";
 import type { AppController, AppState, RoundActions, ScorerActions } from "../../app/app-state";
@@ -95,6 +95,7 @@ import { useScorerNotes } from "../scorers/scorer-notes";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
 import { useHeaderButtonStyles } from "../../ui/header-button";
+import { NO_TITLE } from "../../ui/message-bar";
 import { subscribeWhatIf, whatIfEpoch } from "../../presenter/whatif-channel";
 import { usePreviousRanks } from "../../ui/previous-ranks";
 
@@ -184,6 +185,17 @@ const useStyles = makeStyles({
   content: { flexGrow: 1, overflowY: "auto", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   legacyContent: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   badge: { marginLeft: tokens.spacingHorizontalXS },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 function statusText(state: AppState): string {
@@ -220,9 +232,19 @@ function Pane({ controller }: { controller: AppController }) {
   const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfEpoch, whatIfEpoch) % 2 === 1 && state.status === "ready";
   // Movement without a saved round: the ranks before the last change, kept here whatever the tab (Rangering and the presenter agree).
   const previous = usePreviousRanks(state.assessment);
+  // When what-if ends from the bar («Bruk», «Forkast») the bar goes away with the focus: it goes to the tab shown.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!whatIf && lost) root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [whatIf]);
 
   return (
-    <div className={s.root} lang={lang === "nb" ? "nb" : "en"}>
+    <div ref={root} className={s.root} lang={lang === "nb" ? "nb" : "en"}>
+      {/* What an action did («Runden … er lagret»), for screen readers: a live region that is always there, so a new text is read. */}
+      <div role="status" className={s.visuallyHidden} data-testid="live-status">
+        {state.notice && state.notice !== dismissedNotice ? state.notice : ""}
+      </div>
       <header className={s.header}>
         <div className={s.titles}>
           <Text as="h1" size={400} weight="semibold">
@@ -240,7 +262,8 @@ function Pane({ controller }: { controller: AppController }) {
             appearance="subtle"
             size="small"
             icon={<ArrowClockwise20Regular />}
-            disabled={state.busy || state.status === "loading"}
+            disabled={state.status === "loading"}
+            disabledFocusable={state.busy}
             onClick={() => actions.recalc()}
             aria-label={tp(lang, "action.recalc")}
             className={hb.button}
@@ -297,24 +320,35 @@ function Bars({
   return (
     <div className={s.bars}>
       {showError && (
-        <MessageBar intent="error" layout="multiline" data-testid="error-bar">
+        <MessageBar intent="error" layout="multiline" data-testid="error-bar" aria-labelledby={NO_TITLE}>
           <MessageBarBody>{state.error}</MessageBarBody>
         </MessageBar>
       )}
       {failure && (
-        <MessageBar intent="error" layout="multiline" data-testid="action-failure">
+        <MessageBar intent="error" layout="multiline" data-testid="action-failure" aria-labelledby={NO_TITLE}>
           <MessageBarBody>{tp(lang, "action.failed", { message: failure })}</MessageBarBody>
           {dismiss(onDismissFailure)}
         </MessageBar>
       )}
       {showNotice && (
-        <MessageBar intent={state.noticeKind ?? "success"} layout="multiline" data-testid="notice" data-kind={state.noticeKind ?? "success"}>
+        <MessageBar intent={state.noticeKind ?? "success"} layout="multiline" data-testid="notice" data-kind={state.noticeKind ?? "success"} aria-labelledby={NO_TITLE}>
           <MessageBarBody>{state.notice}</MessageBarBody>
           {dismiss(onDismissNotice)}
         </MessageBar>
       )}
     </div>
   );
+}
+
+/** Arrow keys (and Home, End) move the focus between the tabs, round the ends; Enter or Space opens one. */
+function rovingTabs(e: React.KeyboardEvent<HTMLElement>): void {
+  const tabs = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]:not([disabled])'));
+  const at = tabs.indexOf(document.activeElement as HTMLElement);
+  if (at < 0) return;
+  const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  tabs[(to + tabs.length) % tabs.length].focus();
 }
 
 function Body({
@@ -465,21 +499,27 @@ function Body({
         selectedValue={tab}
         onTabSelect={(_, d) => setTab(d.value as TabValue)}
         aria-label={tp(lang, "app.title")}
+        // The arrow keys move between the tabs here (roving tabindex), instead of Fluent's focus group,
+        // whose hidden focusable sentinels inside the tab list a screen reader and axe trip over.
+        data-tabster={undefined}
+        onKeyDown={rovingTabs}
       >
-        <Tab value="ranking" className={s.tab} data-testid="tab-ranking">
+        <Tab value="ranking" tabIndex={tab === "ranking" ? 0 : -1} className={s.tab} data-testid="tab-ranking">
           {tp(lang, "tab.ranking")}
         </Tab>
         {hasChecklistTab && (
-          <Tab value="checklist" className={s.tab} data-testid="tab-checklist">
+          <Tab value="checklist" tabIndex={tab === "checklist" ? 0 : -1} className={s.tab} data-testid="tab-checklist">
             {tp(lang, "tab.checklist")}
           </Tab>
         )}
         <Tab
           value="findings"
+          tabIndex={tab === "findings" ? 0 : -1}
           className={s.tab}
           data-testid="tab-findings"
           data-count={findingCount}
-          aria-label={`${tp(lang, "tab.findings")}, ${tp(lang, "tab.findingsCount", { count: findingCount })}`}>
+          // Named by what it shows («Funn 4»); the count in words is its description.
+          title={tp(lang, "tab.findingsCount", { count: findingCount })}>
           {tp(lang, "tab.findings")}
           {findingCount > 0 && (
             <CounterBadge
@@ -492,29 +532,30 @@ function Body({
             />
           )}
         </Tab>
-        <Tab value="model" className={s.tab} data-testid="tab-model">
+        <Tab value="model" tabIndex={tab === "model" ? 0 : -1} className={s.tab} data-testid="tab-model">
           {tp(lang, "tab.model")}
         </Tab>
-        <Tab value="stability" className={s.tab} data-testid="tab-stability">
+        <Tab value="stability" tabIndex={tab === "stability" ? 0 : -1} className={s.tab} data-testid="tab-stability">
           {tp(lang, "tab.stability")}
         </Tab>
         {!legacy && (
-          <Tab value="selection" className={s.tab} data-testid="tab-selection">
+          <Tab value="selection" tabIndex={tab === "selection" ? 0 : -1} className={s.tab} data-testid="tab-selection">
             {tp(lang, "tab.selection")}
           </Tab>
         )}
         {hasRoundsTab && (
-          <Tab value="rounds" className={s.tab} data-testid="tab-rounds">
+          <Tab value="rounds" tabIndex={tab === "rounds" ? 0 : -1} className={s.tab} data-testid="tab-rounds">
             {tp(lang, "tab.rounds")}
           </Tab>
         )}
         {hasScorersTab && (
-          <Tab value="scorers" className={s.tab} data-testid="tab-scorers">
+          <Tab value="scorers" tabIndex={tab === "scorers" ? 0 : -1} className={s.tab} data-testid="tab-scorers">
             {tp(lang, "tab.scorers")}
           </Tab>
         )}
       </TabList>
-      <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]}>
+      {/* Focusable, as a tab panel whose content may have nothing to focus must be: it scrolls with the keyboard too. */}
+      <div className={s.content} role="tabpanel" aria-label={tabLabel[tab]} tabIndex={0}>
         {legacy && tab === "ranking" ? (
           <div className={s.legacyContent}>
             <LegacyBanner lang={lang} busy={state.busy} actions={actions} />

@@ -231,6 +231,7 @@ export function ChecklistView({
               onChange={(_, d) => onSearch(d.value)}
               placeholder={tp(lang, "checklist.search")}
               aria-label={tp(lang, "checklist.search")}
+              dismiss={{ "aria-label": tp(lang, "checklist.searchClear") }}
               data-testid="checklist-search"
             />
             <MeasureList items={visible} currentId={current?.entry.id} lang={lang} onSelect={onSelect} />

@@ -38,12 +38,14 @@ import { downloadsBlocked, loadExportSettings, saveExportSettings, settingsDiffe
 import { ClipboardRefused, exportFailureText, type ExportAction } from "../export-messages";
 import { xp } from "../../i18n/export-pane";
 import { acceptabilityFor } from "../../presenter/acceptability-channel";
+import { fundingFor } from "../../presenter/funding-channel";
 import type { RankingFilter } from "./RankingView";
 import { CHECKLIST_SLIDES, DEFAULT_SLIDES, SLIDE_KINDS, type SlideKind } from "../../export/slide-kinds";
 import type { SelectionSplit } from "../../export/selection-split";
 import { dx } from "../../i18n/decision";
 
 const SLIDE_LABEL = (k: SlideKind) => `pane.slide.${k}` as const satisfies Parameters<typeof ex>[1];
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   // The content scrolls on a short pane: its parts keep their height (a message is never squeezed to a line).
@@ -52,6 +54,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   code: { fontFamily: tokens.fontFamilyMonospace, userSelect: "all" },
+  live: { display: "flex", flexDirection: "column" },
 });
 
 /** Starts a download of the bytes under the name (an <a download> on a Blob URL; nothing leaves the machine). */
@@ -156,6 +159,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const top = topValid && topText.trim() !== "" ? Number(topText) : null;
   const selection = { segment: hasChecklist ? filter.segment : ("alle" as const), hideUt: hasChecklist && filter.hideUt, top };
   const input = { assessment, placements: placementsOf(state) };
+  const hasFunding = fundingFor(assessment) !== null;
 
   const run = async (action: ExportAction, what: () => Promise<string>) => {
     setBusy(true);
@@ -200,7 +204,9 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       const d = await date();
       // The Stabilitet view's Monte Carlo when it is current; otherwise the deck draws with the defaults.
       const acceptability = acceptabilityFor(assessment)?.result;
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split: (await reading)?.split, ...(acceptability ? { acceptability } : {}) });
+      // The Utvalg view's funding probabilities when they are of this ranking: the slide «Hvor sikker er minimumslisten».
+      const funding = fundingFor(assessment)?.funding;
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split: (await reading)?.split, ...(acceptability ? { acceptability } : {}), ...(funding ? { funding } : {}) });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
@@ -236,7 +242,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
           <DialogTitle>{ex(lang, "pane.dialogTitle")}</DialogTitle>
           <DialogContent className={s.form}>
             {blocked && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-mac">
+              <MessageBar intent="warning" layout="multiline" data-testid="export-mac" aria-labelledby={NO_TITLE}>
                 <MessageBarBody>
                   {ex(lang, "pane.mac")} <span className={s.code}>{ex(lang, "pane.macCommand")}</span>
                 </MessageBarBody>
@@ -265,7 +271,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             {!blocked && (
               <fieldset className={s.slides}>
                 <legend>{ex(lang, "pane.slides")}</legend>
-                {SLIDE_KINDS.filter((k) => hasChecklist || !CHECKLIST_SLIDES.includes(k)).map((k) => (
+                {SLIDE_KINDS.filter((k) => (hasChecklist || !CHECKLIST_SLIDES.includes(k)) && (k !== "funding" || hasFunding)).map((k) => (
                   <Checkbox
                     key={k}
                     label={ex(lang, SLIDE_LABEL(k))}
@@ -287,12 +293,15 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             </Caption1>
             {busy && <Spinner size="tiny" label={ex(lang, "pane.working")} />}
             {saveFailed && (
-              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView}>
+              <MessageBar intent="warning" layout="multiline" data-testid="export-settings-status" ref={inView} aria-labelledby={NO_TITLE}>
                 <MessageBarBody>{xp(lang, "exportPane.saveFailed")}</MessageBarBody>
               </MessageBar>
             )}
+            {/* A live region that is always there: the outcome of an export is read out when it appears. */}
+            <div role="status" className={s.live}>
             {status && (
               <MessageBar
+                aria-labelledby={NO_TITLE}
                 intent={status.kind === "success" ? "success" : "error"}
                 layout="multiline"
                 data-testid="export-status"
@@ -304,19 +313,20 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 <MessageBarBody>{status.text}</MessageBarBody>
               </MessageBar>
             )}
+            </div>
           </DialogContent>
           <DialogActions className={s.actions}>
             {!blocked && (
-              <Button appearance="primary" disabled={busy || !topValid} onClick={pptx} data-testid="export-pptx">
+              <Button appearance="primary" disabled={!topValid} disabledFocusable={busy} onClick={pptx} data-testid="export-pptx">
                 {ex(lang, "pane.powerpoint")}
               </Button>
             )}
             {!blocked && (
-              <Button disabled={busy || !topValid} onClick={csv} data-testid="export-csv">
+              <Button disabled={!topValid} disabledFocusable={busy} onClick={csv} data-testid="export-csv">
                 {ex(lang, "pane.csv")}
               </Button>
             )}
-            <Button appearance={blocked ? "primary" : "secondary"} disabled={busy || !topValid} onClick={copy} data-testid="export-copy">
+            <Button appearance={blocked ? "primary" : "secondary"} disabled={!topValid} disabledFocusable={busy} onClick={copy} data-testid="export-copy">
               {ex(lang, "pane.copy")}
             </Button>
             <Button appearance="subtle" onClick={() => void close()} data-testid="export-close">

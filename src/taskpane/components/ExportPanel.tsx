@@ -6,7 +6,7 @@
  */
 import { Button, Spinner } from "@fluentui/react-components";
 import { ArrowExportUp20Regular } from "@fluentui/react-icons";
-import { Suspense, lazy, useState } from "react";
+import { Suspense, lazy, useEffect, useRef, useState } from "react";
 import { tp } from "../../i18n/taskpane";
 import type { AppState } from "../../app/app-state";
 import type { RankingFilter } from "./RankingView";
@@ -18,10 +18,18 @@ const ExportDialog = lazy(() => import(/* webpackChunkName: "export-dialog" */ "
 export function ExportButton({ state, filter }: { state: AppState; filter: RankingFilter }) {
   const s = useHeaderButtonStyles();
   const [open, setOpen] = useState(false);
+  // Closing the dialog (its button, Escape) brings the focus back to «Eksporter».
+  const button = useRef<HTMLButtonElement>(null);
+  const closed = useRef(false);
+  useEffect(() => {
+    if (!open && closed.current) button.current?.focus();
+    closed.current = false;
+  }, [open]);
   if (!state.assessment || (state.status !== "ready" && state.status !== "legacy")) return null;
   return (
     <>
       <Button
+        ref={button}
         appearance="subtle"
         size="small"
         icon={<ArrowExportUp20Regular />}
@@ -34,7 +42,14 @@ export function ExportButton({ state, filter }: { state: AppState; filter: Ranki
       </Button>
       {open && (
         <Suspense fallback={<Spinner size="tiny" />}>
-          <ExportDialog state={state} filter={filter} onClose={() => setOpen(false)} />
+          <ExportDialog
+            state={state}
+            filter={filter}
+            onClose={() => {
+              closed.current = true;
+              setOpen(false);
+            }}
+          />
         </Suspense>
       )}
     </>

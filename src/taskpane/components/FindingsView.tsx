@@ -3,9 +3,11 @@
  * its cell as a link that selects it in the workbook. «Synkroniser» when there are legacy sheets.
  * A measure found in only one of Vurdering and Sjekkliste gets «Legg til igjen» and «Fjern»; the
  * removal deletes a row, so it asks for confirmation inline first and says that it is logged.
+ * Rows that look like measures right below a table get «Utvid tabellen til rad N» (only the
+ * table's range changes).
  */
 import { Button, Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowSync20Regular, ArrowUndo16Regular, Delete16Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { ArrowSync20Regular, ArrowUndo16Regular, Delete16Regular, ErrorCircle16Filled, Info16Filled, TableResizeRow16Regular, Warning16Filled } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Finding, Severity } from "../../core/findings";
 import type { Model } from "../../core/model";
@@ -98,7 +100,7 @@ export function FindingsView({
   lang: Lang;
   hasLegacySheets: boolean;
   busy: boolean;
-  actions: Pick<ViewActions, "selectCell" | "syncLegacy" | "planSync" | "cancelSync" | "resolveOrphan">;
+  actions: Pick<ViewActions, "selectCell" | "syncLegacy" | "planSync" | "cancelSync" | "resolveOrphan" | "extendTable">;
   /** What «Synkroniser» will write, awaiting confirmation. */
   syncPlan?: { cells: number; sheets: string[] };
   /** Notes from elsewhere (the scorers), their messages already rendered: listed with the findings of their severity. */
@@ -158,6 +160,18 @@ export function FindingsView({
                 {f.code === "legacy-sheet-empty" && hasLegacySheets && !syncPlan && (
                   <Button size="small" icon={<ArrowSync20Regular />} disabled={busy} onClick={() => actions.planSync()} data-testid="finding-sync">
                     {tp(lang, "findings.sync")}
+                  </Button>
+                )}
+                {!isOther(f) && f.code === "table-rows-outside" && f.params.extend === true && (
+                  <Button
+                    size="small"
+                    icon={<TableResizeRow16Regular />}
+                    disabled={busy}
+                    onClick={() => actions.extendTable(String(f.params.table))}
+                    title={tp(lang, "findings.extendTableHint", { sheet: String(f.params.sheet), row: Number(f.params.last) })}
+                    data-testid="finding-extend-table"
+                  >
+                    {tp(lang, "findings.extendTable", { row: Number(f.params.last) })}
                   </Button>
                 )}
                 {!isOther(f) && isOrphan(f) && f.measureId && (

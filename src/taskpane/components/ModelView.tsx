@@ -3,7 +3,7 @@
  * share of the total of every leaf (and group), the total kind and scale, «Tilbakestill til like
  * vekter», and the tie-break as an ordered choice of groups.
  */
-import { Caption1, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Caption1, Input, Label, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { allNodes, groups, impliedLeafWeights, isGroup, pathTo, totalMax, totalMin, type CriterionNode, type Model } from "../../core/model";
 import { criterionLabel, formatPercent, formatShort, type Lang } from "../../i18n";
@@ -57,6 +57,7 @@ const useStyles = makeStyles({
   groupShare: { color: tokens.colorNeutralForeground3 },
   error: { gridColumn: "1 / -1", color: tokens.colorPaletteRedForeground1, paddingBottom: tokens.spacingVerticalXXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  tieBreakGroup: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   tieBreak: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   slot: { display: "grid", gridTemplateColumns: "1.5em minmax(0, 1fr)", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   readOnly: { color: tokens.colorNeutralForeground2 },
@@ -82,6 +83,17 @@ export function ModelView({
   const s = useStyles();
   // What-if is on while the channel holds tried weights: it outlives this view (a tab switch keeps them).
   const whatIf = useSyncExternalStore(subscribeWhatIf, whatIfEpoch, whatIfEpoch) % 2 === 1;
+  // Focus: «Hva om …» moves it to the first slider; when what-if ends («Bruk», «Forkast») with the
+  // focus in the panel that went away, it returns to «Hva om …».
+  const startButton = useRef<HTMLButtonElement>(null);
+  const [focusPanel, setFocusPanel] = useState(false);
+  const wasOn = useRef(whatIf);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (wasOn.current && !whatIf && lost) startButton.current?.focus();
+    if (!whatIf) setFocusPanel(false);
+    wasOn.current = whatIf;
+  }, [whatIf]);
   const implied = impliedLeafWeights(model);
   const shareOf = (node: CriterionNode): number =>
     isGroup(node) ? node.children!.reduce((sum, c) => sum + shareOf(c), 0) : (implied.get(node.id) ?? 0);
@@ -111,6 +123,7 @@ export function ModelView({
 
       {!readOnly && assessment && actions.setWeights && whatIf ? (
         <WhatIfPanel
+          focusFirst={focusPanel}
           assessment={assessment}
           lang={lang}
           busy={busy}
@@ -149,7 +162,17 @@ export function ModelView({
       {!readOnly && (
         <div className={s.actions}>
           <ResetWeights lang={lang} busy={busy} onReset={() => actions.resetWeights()} />
-          {assessment && actions.setWeights && <WhatIfStart lang={lang} busy={busy} onStart={startWhatIf} />}
+          {assessment && actions.setWeights && (
+            <WhatIfStart
+              lang={lang}
+              busy={busy}
+              buttonRef={startButton}
+              onStart={() => {
+                setFocusPanel(true);
+                startWhatIf();
+              }}
+            />
+          )}
         </div>
       )}
       </>
@@ -283,6 +306,8 @@ function NodeRow({
 
 function TieBreak({ model, lang, readOnly, onChange }: { model: Model; lang: Lang; readOnly: boolean; onChange: (ids: string[]) => void }) {
   const s = useStyles();
+  const labelId = useId();
+  const hintId = useId();
   const options = groups(model).map((g) => ({
     id: g.id,
     label: pathTo(model, g.id)
@@ -304,8 +329,10 @@ function TieBreak({ model, lang, readOnly, onChange }: { model: Model; lang: Lan
     if (ids.join(",") !== current.join(",")) onChange(ids);
   };
   if (slots === 0) return null;
+  // A group with its label and hint, not a Field: a Field gives its one id to every select inside it.
   return (
-    <Field label={tp(lang, "model.tieBreak")} hint={tp(lang, "model.tieBreakHint")}>
+    <div className={s.tieBreakGroup} role="group" aria-labelledby={labelId} aria-describedby={hintId}>
+      <Label id={labelId}>{tp(lang, "model.tieBreak")}</Label>
       <div className={s.tieBreak} data-testid="tie-break">
         {Array.from({ length: slots }, (_, slot) => {
           // A slot is open when every slot before it has a choice.
@@ -335,6 +362,9 @@ function TieBreak({ model, lang, readOnly, onChange }: { model: Model; lang: Lan
           );
         })}
       </div>
-    </Field>
+      <Caption1 id={hintId} className={s.hint}>
+        {tp(lang, "model.tieBreakHint")}
+      </Caption1>
+    </div>
   );
 }

@@ -542,7 +542,7 @@ function RankingRowView({
   return (
     <li
       className={mergeClasses(s.row, onSelect && s.clickable)}
-      onClick={onSelect && ((e) => !(e.target as HTMLElement).closest("button, [tabindex]") && onSelect(m.id))}
+      onClick={onSelect && ((e) => !e.currentTarget.contains((e.target as HTMLElement).closest("button, [tabindex]")) && onSelect(m.id))}
       data-testid="ranking-row" data-measure-id={m.id} data-rank={label} data-score={String(total)} {...checklistAttrs(checklist, entry)}>
       <span className={s.rankCol}>
         {m.tied ? (
@@ -556,13 +556,14 @@ function RankingRowView({
           <MeasureName shown={shown} lang={lang} onSelect={onSelect && (() => onSelect(m.id))} />
           <IncompleteMark m={m} model={model} lang={lang} />
           {move?.fresh && (
-            <Caption1 className={mergeClasses(s.move, s.fresh)} aria-label={tp(lang, "ranking.moveNewHint", { round: since ?? "" })} data-testid="rank-move" data-move="new">
+            <Caption1 className={mergeClasses(s.move, s.fresh)} role="img" aria-label={tp(lang, "ranking.moveNewHint", { round: since ?? "" })} data-testid="rank-move" data-move="new">
               {tp(lang, "ranking.moveNew")}
             </Caption1>
           )}
           {move && !move.fresh && (
             <Caption1
               className={mergeClasses(s.move, move.by > 0 ? s.up : s.down)}
+              role="img"
               aria-label={tp(lang, move.by > 0 ? "ranking.moveUp" : "ranking.moveDown", { n: Math.abs(move.by), from: move.from })}
               data-testid="rank-move"
               data-move={move.by > 0 ? `up${move.by}` : `down${-move.by}`}
@@ -621,7 +622,7 @@ function UnrankedRowView({ m, shown, model, lang, checklist, entry, onSelect }: 
   return (
     <li
       className={mergeClasses(s.row, onSelect && s.clickable)}
-      onClick={onSelect && ((e) => !(e.target as HTMLElement).closest("button, [tabindex]") && onSelect(m.id))}
+      onClick={onSelect && ((e) => !e.currentTarget.contains((e.target as HTMLElement).closest("button, [tabindex]")) && onSelect(m.id))}
       data-testid="ranking-unranked-row" data-measure-id={m.id} data-rank={rankLabel(m)} {...checklistAttrs(checklist, entry)}>
       <span className={s.rank}>{rankLabel(m)}</span>
       <div className={s.main}>

@@ -19,16 +19,17 @@
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowUndo16Regular } from "@fluentui/react-icons";
-import { useEffect, useMemo, useState } from "react";
+import { Suspense, lazy, useEffect, useMemo, useState } from "react";
 import type { Assessment } from "../../core/assess";
 import { displayTotals } from "../../core/display-total";
 import type { Forced, SelectionFinding, SelectionProblem } from "../../core/selection-problem";
 import type { FrontierPoint } from "../../core/selection-entry";
-import type { SelectionMeasure, SelectionResult } from "../../core/select";
+import type { ListName, SelectionMeasure, SelectionResult } from "../../core/select";
 import type { SelectionInputs } from "../../grid/selection-inputs";
 import { formatNumber, type Lang } from "../../i18n";
 import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
 import { keepTriedSelection, triedProblem, triedSelection } from "../selection-tried";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -58,7 +59,16 @@ const useStyles = makeStyles({
   chart: { width: "100%", height: "auto", display: "block" },
 });
 
+// «Hvor sikker er utvalget?» (funding probabilities, issue 20): a chunk of its own, with its worker.
+const FundingSection = lazy(() => import(/* webpackChunkName: "funding" */ "../funding/FundingSection"));
+
 const mnokField = (h: number | null | undefined): string => (h === null || h === undefined ? "" : String(h / 100));
+
+/** A Budsjettramme on Modell that is not an amount, named with its cell (never «type a frame» when one is written). */
+function badBudget(inputs: SelectionInputs, lang: Lang): string | undefined {
+  const f = inputs.findings.find((x) => x.code === "selection-frame-invalid" && x.params.frame === "budget");
+  return f && `${f.cell ? `${f.cell}: ` : ""}${selectionFindingMessage(f, lang)}`;
+}
 
 export default function SelectionView({ lang, assessment }: { lang: Lang; assessment: Assessment }) {
   const s = useStyles();
@@ -91,6 +101,12 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
   const budget = applied ? applied.budget : null;
   const minimum = applied ? applied.minimum : null;
   const problem: SelectionProblem | undefined = inputs?.columns.cost ? applied?.problem : undefined;
+  // Each measure's list with the weights now, for the funding section (the presenter's and the slide's «nå»):
+  // the last computed lists, kept while the next are solved.
+  const [lists, setLists] = useState<Record<string, ListName>>({});
+  useEffect(() => {
+    if (result?.status === "ok") setLists(Object.fromEntries(result.measures.map((m) => [m.id, m.list])));
+  }, [result]);
   // The ranking's figures: a measure's score prints as Rangering prints its total.
   const scoreText = useMemo(() => {
     const d = displayTotals(
@@ -122,10 +138,10 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
     };
   }, [problem]);
 
-  if (error) return <MessageBar intent="error" data-testid="selection-message"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error) return <MessageBar aria-labelledby={NO_TITLE} intent="error" data-testid="selection-message"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (inputs === null) return <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />;
   if (inputs === undefined) return <Text data-testid="selection-message">{st(lang, "paneNotAddin")}</Text>;
-  if (!inputs.columns.cost) return <MessageBar intent="info" layout="multiline" data-testid="selection-message"><MessageBarBody>{st(lang, "paneNoCost")}</MessageBarBody></MessageBar>;
+  if (!inputs.columns.cost) return <MessageBar aria-labelledby={NO_TITLE} intent="info" layout="multiline" data-testid="selection-message"><MessageBarBody>{st(lang, "paneNoCost")}</MessageBarBody></MessageBar>;
 
   const setChoice = (id: string, v: string) => setChoices((c) => ({ ...c, [id]: v === "in" ? "in" : v === "out" ? "out" : null }));
   const workbookChoice = (id: string) => inputs.problem.items.find((i) => i.id === id)?.forced ?? null;
@@ -153,11 +169,17 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
       </div>
       <Caption1 className={s.note}>{st(lang, "paneWhatIf")}</Caption1>
       {budget === null ? (
-        <Text data-testid="selection-message">{st(lang, "paneNoFrame")}</Text>
+        <Text data-testid="selection-message">{badBudget(inputs, lang) ?? st(lang, "paneNoFrame")}</Text>
       ) : !problem ? null : !result ? (
         <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />
       ) : (
         <ResultView lang={lang} result={result} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} tried={tried} onUndo={undo} scoreText={scoreText} />
+      )}
+      {/* Mounted while the lists are solved again, so a result outlives a recompute (and says when it is stale). */}
+      {problem && result?.status !== "infeasible" && result?.status !== "failed" && (
+        <Suspense fallback={<Spinner size="small" />}>
+          <FundingSection lang={lang} assessment={assessment} problem={problem} lists={lists} />
+        </Suspense>
       )}
     </div>
   );
@@ -200,7 +222,7 @@ function ResultView({
   if (r.status !== "ok") {
     return (
       <>
-        <MessageBar intent="error" layout="multiline" data-testid="selection-message">
+        <MessageBar aria-labelledby={NO_TITLE} intent="error" layout="multiline" data-testid="selection-message">
           <MessageBarBody>
             {st(lang, r.status === "infeasible" && tried.length > 0 ? "paneInfeasibleChoices" : r.status === "infeasible" ? "infeasible" : "failed")}
             {r.status === "infeasible" && tried.length > 0 && (

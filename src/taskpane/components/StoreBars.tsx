@@ -7,6 +7,7 @@ import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeSt
 import { t, type Lang } from "../../i18n";
 import type { AppState } from "../../app/app-state";
 import type { ViewActions } from "./actions";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   bars: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
@@ -22,7 +23,7 @@ export function StoreBars({ state, actions }: { state: AppState; actions: Pick<V
   return (
     <div className={s.bars}>
       {state.storeDamaged && (
-        <MessageBar intent="warning" layout="multiline" data-testid="store-damaged">
+        <MessageBar intent="warning" layout="multiline" data-testid="store-damaged" aria-labelledby={NO_TITLE}>
           <MessageBarBody>{t(lang, "excel.repair.explain")}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" disabled={state.busy} onClick={() => actions.repairStore()} data-testid="repair-store">

@@ -20,6 +20,7 @@ export function viewActions(actions: AppActions, run: (action: () => Promise<voi
     setAnswer: (measureId, question, answer) => run(() => actions.setAnswer(measureId, question, answer)),
     resolveOrphan: (measureId, choice) => run(() => actions.resolveOrphan(measureId, choice)),
     createChecklist: () => run(() => actions.createChecklist()),
+    extendTable: (table) => run(() => actions.extendTable(table)),
     repairStore: () => run(() => actions.repairStore()),
     setWorkbookLang: (lang) => run(() => actions.setWorkbookLang(lang)),
   };

@@ -35,6 +35,7 @@ import type { AppState, RoundActions } from "../../app/app-state";
 import { displayCell } from "../view-model";
 import { fullNameTexts } from "../../core/full-name";
 import { readWorkbookFile } from "../../ui/read-file";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const NOW = "now";
 
@@ -151,7 +152,8 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
               data-testid="round-name"
             />
           </Field>
-          <Button appearance="primary" icon={<Save16Regular />} disabled={state.busy || state.status !== "ready"} onClick={save} data-testid="round-save">
+          {/* Focusable while saving (a disabled button would drop the focus); the saved round is announced by the pane's live region. */}
+          <Button appearance="primary" icon={<Save16Regular />} disabled={state.status !== "ready"} disabledFocusable={state.busy} onClick={save} data-testid="round-save">
             {rp(lang, "rounds.save")}
           </Button>
         </div>
@@ -159,7 +161,7 @@ export default function RoundsView({ state, rounds }: { state: AppState; rounds:
       </div>
 
       {[...(state.assessment?.findings.filter((f) => f.code === "rounds-register-damaged") ?? []), ...(state.rounds?.findings ?? [])].map((f) => (
-        <MessageBar key={`${f.code}:${f.cell ?? ""}`} intent="warning" layout="multiline" data-testid="round-problem" data-cell={f.cell ?? ""}>
+        <MessageBar key={`${f.code}:${f.cell ?? ""}`} intent="warning" layout="multiline" data-testid="round-problem" data-cell={f.cell ?? ""} aria-labelledby={NO_TITLE}>
           <MessageBarBody>
             {findingMessage(f, lang)} <span className={s.cell}>{displayCell(f.cell ?? "")}</span>
           </MessageBarBody>

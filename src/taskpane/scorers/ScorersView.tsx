@@ -46,6 +46,7 @@ import {
 import type { PresenterScorers } from "../../presenter/protocol";
 import type { ScorerActions, ScorersLoad, ScorersWrite } from "../../app/app-state";
 import type { AddinRead } from "../../grid/workbook";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -150,7 +151,7 @@ export default function ScorersView({
 
   if (error) {
     return (
-      <MessageBar intent="error" data-testid="scorers-message" data-intent="error">
+      <MessageBar aria-labelledby={NO_TITLE} intent="error" data-testid="scorers-message" data-intent="error">
         <MessageBarBody>{error}</MessageBarBody>
       </MessageBar>
     );
@@ -175,7 +176,7 @@ export default function ScorersView({
   return (
     <div className={s.root} data-testid="scorers-view">
       {message && (
-        <MessageBar
+        <MessageBar aria-labelledby={NO_TITLE}
           intent={message.intent}
           layout="multiline"
           data-testid="scorers-message"

@@ -9,12 +9,13 @@
  */
 import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { rankLabel, type Assessment } from "../../core/assess";
-import type { UncertaintyResult } from "../../core/uncertainty";
-import { formatPercent, type Lang } from "../../i18n";
+import { PAIRWISE_FIRST, type UncertaintyResult } from "../../core/uncertainty";
+import { probabilitySpoken, type Lang } from "../../i18n";
 import { percentCell, st } from "../../i18n/stability";
 import { heat } from "./heat";
 
-export const MAX_PAIRWISE = 30;
+/** The rows the Monte Carlo counts against every measure by default (core's PAIRWISE_FIRST): one figure, so the table never shows rows that were not counted. */
+export const MAX_PAIRWISE = PAIRWISE_FIRST;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
@@ -110,8 +111,8 @@ export function PairwiseTable({ result, assessment, lang }: { result: Uncertaint
                   const text = st(lang, tie > 0 ? "pane.pairwiseCellTie" : "pane.pairwiseCell", {
                     a: result.names[i],
                     b: result.names[j],
-                    percent: formatPercent(lang, p, 0),
-                    tie: formatPercent(lang, tie, 0),
+                    percent: probabilitySpoken(lang, p),
+                    tie: probabilitySpoken(lang, tie),
                   });
                   return (
                     <td

@@ -37,7 +37,7 @@ import {
   type UncertaintyOptions,
   type UncertaintyResult,
 } from "../../core/uncertainty";
-import { formatPercent, type Lang } from "../../i18n";
+import { probabilitySpoken, type Lang } from "../../i18n";
 import {
   cutSentence,
   drawCount,
@@ -82,7 +82,8 @@ const useStyles = makeStyles({
   },
   top: { width: "5em" },
   select: { height: "32px", minWidth: "7em", fontSize: tokens.fontSizeBase300 },
-  staleTable: { opacity: 0.55 },
+  // An earlier result is marked beside it, never dimmed: faded text would fall below 4.5:1 (WCAG 1.4.3).
+  staleTable: { borderLeft: `4px solid ${tokens.colorPaletteMarigoldBorderActive}`, paddingLeft: tokens.spacingHorizontalS },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   progressRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1 },
@@ -342,18 +343,21 @@ export default function StabilityView({
             />
           </Field>
           <Field label={st(lang, "pane.draws")}>
-            <select
-              value={draws}
-              onChange={(e) => setDraws(Number(e.target.value))}
-              data-testid="stability-draws"
-              className={s.select}
-            >
-              {DRAW_CHOICES.map((d) => (
-                <option key={d} value={d}>
-                  {d.toLocaleString(lang === "nb" ? "nb-NO" : "en-GB")}
-                </option>
-              ))}
-            </select>
+            {(field) => (
+              <select
+                {...field}
+                value={draws}
+                onChange={(e) => setDraws(Number(e.target.value))}
+                data-testid="stability-draws"
+                className={s.select}
+              >
+                {DRAW_CHOICES.map((d) => (
+                  <option key={d} value={d}>
+                    {d.toLocaleString(lang === "nb" ? "nb-NO" : "en-GB")}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           {run.state === "running" ? (
             <Button onClick={cancel} data-testid="stability-cancel">
@@ -485,7 +489,7 @@ function RankTable({
                       aria-label={st(lang, "pane.cell", {
                         measure: name,
                         place: k + 1,
-                        percent: formatPercent(lang, p, 0),
+                        percent: probabilitySpoken(lang, p),
                       })}
                     >
                       {percentCell(p)}

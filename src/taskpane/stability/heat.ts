@@ -1,9 +1,11 @@
-/** Background for a probability: the brand blue, stronger for higher p; white text once it is dark. */
+import { heatColour } from "../../export/acceptability";
+
+/**
+ * Background and text for a probability: the shade of the presenter and the slides (the brand
+ * blue, stronger for higher p) with the text colour measured to reach 4.5:1 on it.
+ */
 export function heat(p: number): { backgroundColor?: string; color?: string } {
-  if (p <= 0) return {};
-  const alpha = 0.08 + 0.82 * p;
-  return {
-    backgroundColor: `rgba(15, 108, 189, ${alpha.toFixed(3)})`,
-    color: alpha > 0.5 ? "#ffffff" : undefined,
-  };
+  if (!(p > 0)) return {};
+  const { fill, ink } = heatColour(p);
+  return { backgroundColor: `#${fill}`, color: `#${ink}` };
 }

@@ -1,7 +1,7 @@
 /** The Modell view's buttons around what-if: start it, and «Tilbakestill til like vekter» with a confirm first. */
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowReset20Regular, Beaker20Regular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useRef, useState, type Ref } from "react";
 import type { Lang } from "../../i18n";
 import { tp } from "../../i18n/taskpane";
 import { wp } from "../../i18n/whatif";
@@ -18,9 +18,10 @@ const useStyles = makeStyles({
   },
 });
 
-export function WhatIfStart({ lang, busy, onStart }: { lang: Lang; busy: boolean; onStart: () => void }) {
+/** Focusable while the workbook is busy (a disabled button would drop the keyboard's focus to the page after «Bruk»). */
+export function WhatIfStart({ lang, busy, onStart, buttonRef }: { lang: Lang; busy: boolean; onStart: () => void; buttonRef?: Ref<HTMLButtonElement> }) {
   return (
-    <Button icon={<Beaker20Regular />} disabled={busy} title={wp(lang, "whatif.startHint")} data-testid="whatif-start" onClick={onStart}>
+    <Button ref={buttonRef} icon={<Beaker20Regular />} disabledFocusable={busy} title={wp(lang, "whatif.startHint")} data-testid="whatif-start" onClick={onStart}>
       {wp(lang, "whatif.start")}
     </Button>
   );
@@ -30,29 +31,43 @@ export function WhatIfStart({ lang, busy, onStart }: { lang: Lang; busy: boolean
 export function ResetWeights({ lang, busy, onReset }: { lang: Lang; busy: boolean; onReset: () => void }) {
   const s = useStyles();
   const [asking, setAsking] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const yes = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  // Asking moves the focus to the question; its answer brings it back to the button.
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+    else if (returnFocus.current) button.current?.focus();
+    returnFocus.current = false;
+  }, [asking]);
+  const answer = () => {
+    returnFocus.current = true;
+    setAsking(false);
+  };
   if (!asking) {
     return (
-      <Button icon={<ArrowReset20Regular />} onClick={() => setAsking(true)} disabled={busy} title={tp(lang, "model.resetHint")} data-testid="reset-weights">
+      <Button ref={button} icon={<ArrowReset20Regular />} onClick={() => setAsking(true)} disabledFocusable={busy} title={tp(lang, "model.resetHint")} data-testid="reset-weights">
         {tp(lang, "model.reset")}
       </Button>
     );
   }
   return (
-    <div className={s.confirm} role="alertdialog" aria-label={tp(lang, "model.reset")} data-testid="reset-confirm">
+    <div className={s.confirm} role="alertdialog" aria-label={tp(lang, "model.reset")} data-testid="reset-confirm" onKeyDown={(e) => e.key === "Escape" && answer()}>
       <Caption1>{wp(lang, "whatif.resetConfirm")}</Caption1>
       <Button
+        ref={yes}
         appearance="primary"
         size="small"
         disabled={busy}
         data-testid="reset-yes"
         onClick={() => {
-          setAsking(false);
+          answer();
           onReset();
         }}
       >
         {wp(lang, "whatif.resetYes")}
       </Button>
-      <Button size="small" data-testid="reset-no" onClick={() => setAsking(false)}>
+      <Button size="small" data-testid="reset-no" onClick={answer}>
         {wp(lang, "whatif.resetNo")}
       </Button>
     </div>

@@ -89,12 +89,13 @@ const Row = memo(
           {full}
         </span>
         <span className={s.num}>{total === null ? wp(lang, "whatif.noTotal") : total}</span>
+        {/* The arrow is an image with its words («opp 2 fra 5»); an unmoved row says «uendret» to a screen reader. */}
         {by !== 0 ? (
-          <span className={mergeClasses(s.move, by > 0 ? s.up : s.down)} aria-label={words} title={words} data-testid="whatif-move">
+          <span className={mergeClasses(s.move, by > 0 ? s.up : s.down)} role="img" aria-label={words} title={words} data-testid="whatif-move">
             {`${by > 0 ? "↑" : "↓"}${Math.abs(by)}`}
           </span>
         ) : (
-          <span className={mergeClasses(s.move, s.muted)} aria-label={wp(lang, "whatif.same")} />
+          <span className={mergeClasses(s.move, s.muted)} role="img" aria-label={wp(lang, "whatif.same")} />
         )}
       </li>
     );

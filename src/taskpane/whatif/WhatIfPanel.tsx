@@ -7,7 +7,7 @@
  * to the weights in force.
  */
 import { Button, Caption1, Input, Slider, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { memo, useState, useSyncExternalStore } from "react";
+import { memo, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Assessment } from "../../core/assess";
 import { allNodes, isGroup, pathTo, type CriterionNode } from "../../core/model";
 import { criterionLabel, formatShort, type Lang } from "../../i18n";
@@ -33,6 +33,9 @@ const useStyles = makeStyles({
   label: { minWidth: 0, overflowWrap: "anywhere" },
   group: { fontWeight: tokens.fontWeightSemibold },
   changed: { fontStyle: "italic" },
+  cell: { minWidth: 0 },
+  /** The number field fills its cell (inside the cell it no longer stretches as a grid item does). */
+  field: { width: "100%", minWidth: 0 },
   slider: { minWidth: 0, width: "100%" },
   input: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   error: { gridColumn: "1 / -1", color: tokens.colorPaletteRedForeground1 },
@@ -51,7 +54,10 @@ export function WhatIfPanel({
   busy,
   onApply,
   onDiscard,
+  focusFirst = false,
 }: {
+  /** Opened by «Hva om …»: the focus goes to the first slider. */
+  focusFirst?: boolean;
   /** The assessment under the weights in force (its model is the one in force). */
   assessment: Assessment;
   lang: Lang;
@@ -65,10 +71,14 @@ export function WhatIfPanel({
   const tried = channel.weights ?? NO_WEIGHTS;
   const shown = channel.shown;
   const changes = changedWeights(model, tried);
+  const weightsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusFirst) weightsRef.current?.querySelector<HTMLElement>("input")?.focus();
+  }, [focusFirst]);
 
   return (
     <section className={s.root} data-testid="whatif">
-      <div className={s.weights} role="table" aria-label={wp(lang, "whatif.start")}>
+      <div ref={weightsRef} className={s.weights} role="table" aria-label={wp(lang, "whatif.start")}>
         {allNodes(model).map((node) => (
           <WeightRow
             key={node.id}
@@ -136,8 +146,9 @@ const WeightRow = memo(function WeightRow({
       >
         {label}
       </Text>
+      {/* The cells hold the controls, so these are announced as a slider and an edit field, not as cells. */}
+      <div role="cell" className={s.cell}>
       <Slider
-        role="cell"
         size="small"
         className={s.slider}
         min={0}
@@ -152,9 +163,11 @@ const WeightRow = memo(function WeightRow({
           onChange(Math.round(d.value * 10) / 10);
         }}
       />
+      </div>
+      <div role="cell" className={s.cell}>
       <Input
-        role="cell"
         size="small"
+        className={s.field}
         input={{ className: s.input }}
         inputMode="decimal"
         aria-label={aria}
@@ -174,10 +187,11 @@ const WeightRow = memo(function WeightRow({
           setError(undefined);
         }}
       />
+      </div>
       {error && (
-        <Caption1 className={s.error} role="alert">
-          {error}
-        </Caption1>
+        <div role="cell" className={s.error}>
+          <Caption1 role="alert">{error}</Caption1>
+        </div>
       )}
     </div>
   );

@@ -17,6 +17,7 @@ import { wp } from "../../i18n/whatif";
 import { currentWhatIf, endWhatIf, publishWhatIf, subscribeWhatIf, whatIfState, type TriedWeights } from "../../presenter/whatif-channel";
 import { changedWeights, inputsOf, whatIfRanking } from "./whatif";
 import { WhatIfList } from "./WhatIfList";
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   bar: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
@@ -72,7 +73,7 @@ export function WhatIfBar({
   if (changes.length === 0) return null;
   return (
     <div className={s.bar}>
-      <MessageBar intent="warning" layout="multiline" data-testid="whatif-bar">
+      <MessageBar intent="warning" layout="multiline" data-testid="whatif-bar" aria-labelledby={NO_TITLE}>
         <MessageBarBody>
           {wp(lang, "whatif.bar")}{" "}
           <Caption1 data-testid="whatif-bar-changed">
