@@ -139,7 +139,9 @@ test("Utvalg → Eksporter → LibreOffice: the decision slides hold every measu
 
     // CSV: the same rank, score, list, cost and reason for every measure.
     const [csvFile] = await Promise.all([page.waitForEvent("download"), frame.click('[data-testid="export-csv"]')]);
-    const csv = (await fs.readFile((await csvFile.path())!, "utf8")).slice(1).split("\r\n").filter((l) => l !== "");
+    const csvPath = path.join(dir, "list.csv");
+    await csvFile.saveAs(csvPath); // the shared browser is connected remotely: no path(), a copy
+    const csv = (await fs.readFile(csvPath, "utf8")).slice(1).split("\r\n").filter((l) => l !== "");
     const header = csv[0].split(";");
     expect(header).toEqual(["Prioriteringsnummer", "Tiltak", "Score", "Måloppnåelse", "Kostnader", "Nytte", "Liste", "Kostnad (MNOK)", "Begrunnelse", "Merknad"]);
     const LIST = { Minimumsliste: "Minimumsliste", "Pluss-liste": "Pluss-liste", "Holdes utenfor": "Utenfor", "Ikke med": "Utenfor" } as const;
