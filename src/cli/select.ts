@@ -17,6 +17,7 @@ import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
 import { readScorers } from "../grid/scorers-table";
 import { formatNumber, severityLabel, t, type Lang } from "../i18n";
+import { printedTotals } from "../i18n/totals";
 import { hasFrames, mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
 import { escapeDeep } from "../core/escape";
@@ -96,7 +97,18 @@ function ordered(ms: SelectionMeasure[]): SelectionMeasure[] {
     .map((x) => x.m);
 }
 
-export function renderSelectionText(file: string, r: SelectionResult, findings: SelectionFinding[], lang: Lang, maxSolves: number | string = "–"): string {
+/**
+ * The selection as text. `scores`: each measure's total as the ranking prints it (i18n/totals.ts),
+ * so a list shows the figures of `prio score`; without it, two decimals.
+ */
+export function renderSelectionText(
+  file: string,
+  r: SelectionResult,
+  findings: SelectionFinding[],
+  lang: Lang,
+  maxSolves: number | string = "–",
+  scores?: ReadonlyMap<string, string>,
+): string {
   const out: string[] = [st(lang, "title", { file: path.basename(file) })];
   out.push(
     r.minimum === null
@@ -112,6 +124,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
   }
   const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
   const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
+  const scoreOf = (m: SelectionMeasure) => scores?.get(m.id) ?? score(lang, m.score);
   const forcedMark = (m: SelectionMeasure) => (m.forced === "in" ? ` (${st(lang, "forcedIn")})` : "");
   const listBlock = (title: string, ms: SelectionMeasure[], totals: { count: number; cost: number; score: number }) => {
     out.push("", title);
@@ -119,7 +132,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
     else
       out.push(
         ...table(
-          [[st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore")], ...ordered(ms).map((m) => [m.id, m.name + forcedMark(m), mnokText(lang, m.cost), score(lang, m.score)])],
+          [[st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore")], ...ordered(ms).map((m) => [m.id, m.name + forcedMark(m), mnokText(lang, m.cost), scoreOf(m)])],
           new Set([2, 3]),
           [10, 60, 9, 7],
         ),
@@ -138,7 +151,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
       ...table(
         [
           [st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore"), st(lang, "colAbove"), st(lang, "colBelow"), st(lang, "colReason")],
-          ...ordered(outs).map((m) => [m.id, m.name, mnokText(lang, m.cost), score(lang, m.score), frame(m, m.entersAt), frame(m, m.inBelow), reasonText(lang, m.reason!, names, m.score !== null)]),
+          ...ordered(outs).map((m) => [m.id, m.name, mnokText(lang, m.cost), scoreOf(m), frame(m, m.entersAt), frame(m, m.inBelow), reasonText(lang, m.reason!, names, m.score !== null)]),
         ],
         new Set([2, 3, 4, 5]),
         [10, 48, 9, 7, 12, 13, 80],
@@ -243,7 +256,9 @@ export async function selectMain(argv: string[], io: Io): Promise<number> {
     }
     const maxSolves = args.all ? Infinity : defaultMaxSolves(problem.items.length);
     const result = await select(problem, highsSolver(), { maxSolves });
-    const out = args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang, maxSolves);
+    const out = args.json
+      ? renderSelectionJson(result, inputs.findings, problem, lang)
+      : renderSelectionText(args.file, result, inputs.findings, lang, maxSolves, printedTotals(read.assessment, lang).text);
     io.out(funding ? await withFunding(out, funding, { json: args.json, lang, assessment: read.assessment, problem, result }) : out);
     return 0;
   } catch (e) {

@@ -106,7 +106,7 @@ describe("examples/utvalg.xlsx", () => {
     const t027 = json.measures.find((m) => m.id === "T027")!;
     expect(t027).toEqual({
       id: "T027",
-      name: "Kunstig intelligens i bildediagnostikk (pilot)",
+      name: "Helsedata: Kunstig intelligens i bildediagnostikk (pilot)",
       cost: 9,
       score: 17.5,
       requires: ["T007"],
@@ -118,9 +118,9 @@ describe("examples/utvalg.xlsx", () => {
       inBelow: null,
     });
     const t025 = json.measures.find((m) => m.id === "T025")!;
-    expect([t025.reasonCode, t025.reason]).toEqual(["requires-out", "forutsetter PLL i kommunale helse- og omsorgstjenester, som ikke er med"]);
+    expect([t025.reasonCode, t025.reason]).toEqual(["requires-out", "forutsetter Legemidler: PLL i kommunale helse- og omsorgstjenester, som ikke er med"]);
     const t030 = json.measures.find((m) => m.id === "T030")!;
-    expect([t030.requires, t030.reasonCode, t030.reason]).toEqual([["T016", "T017", "T018"], "budget", "over budsjett: koster 88, 0 MNOK igjen"]);
+    expect([t030.requires, t030.reasonCode, t030.reason]).toEqual([["T016", "T017", "T018"], "budget", "over rammen: koster 88, 0 MNOK igjen"]);
     expect(json.measures.find((m) => m.id === "T004")!.forced).toBe("in");
     expect(json.measures.find((m) => m.id === "T011")!.requires).toEqual(["T016", "T017"]);
   });

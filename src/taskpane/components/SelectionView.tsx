@@ -28,6 +28,7 @@ import type { ListName, SelectionMeasure, SelectionResult } from "../../core/sel
 import type { SelectionInputs } from "../../grid/selection-inputs";
 import { formatNumber, type Lang } from "../../i18n";
 import { framesText, mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
+import { keepTriedSelection, triedProblem, triedSelection } from "../selection-tried";
 import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
@@ -58,13 +59,6 @@ const useStyles = makeStyles({
   chart: { width: "100%", height: "auto", display: "block" },
 });
 
-function mnokInput(text: string): number | null | "bad" {
-  const s = text.trim().replace(",", ".");
-  if (s === "") return null;
-  if (!/^\d+(\.\d+)?$/.test(s)) return "bad";
-  return Math.round(Number(s) * 100);
-}
-
 // «Hvor sikker er utvalget?» (funding probabilities, issue 20): a chunk of its own, with its worker.
 const FundingSection = lazy(() => import(/* webpackChunkName: "funding" */ "../funding/FundingSection"));
 
@@ -79,9 +73,11 @@ function badBudget(inputs: SelectionInputs, lang: Lang): string | undefined {
 export default function SelectionView({ lang, assessment }: { lang: Lang; assessment: Assessment }) {
   const s = useStyles();
   const [inputs, setInputs] = useState<SelectionInputs | undefined | null>(null);
-  const [budgetText, setBudgetText] = useState<string | undefined>(undefined);
-  const [minimumText, setMinimumText] = useState<string | undefined>(undefined);
-  const [choices, setChoices] = useState<Record<string, Forced>>({});
+  // What is tried here stays when the view closes, and the export uses it (selection-tried.ts).
+  const [budgetText, setBudgetText] = useState<string | undefined>(() => triedSelection().budgetText);
+  const [minimumText, setMinimumText] = useState<string | undefined>(() => triedSelection().minimumText);
+  const [choices, setChoices] = useState<Record<string, Forced>>(() => triedSelection().choices);
+  useEffect(() => keepTriedSelection({ budgetText, minimumText, choices }), [budgetText, minimumText, choices]);
   const [result, setResult] = useState<SelectionResult | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   // While the nearest frames are computed after the lists: how many measures out are done.
@@ -102,21 +98,11 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
     };
   }, [assessment]);
 
-  const budget = budgetText === undefined ? (inputs?.problem.budget ?? null) : mnokInput(budgetText);
-  const minimum = minimumText === undefined ? (inputs?.problem.minimum ?? null) : mnokInput(minimumText);
-
-  const problem: SelectionProblem | undefined = useMemo(() => {
-    if (!inputs || !inputs.columns.cost || budget === null || budget === "bad" || minimum === "bad") return undefined;
-    // A choice made here has no cell in the workbook: its findings name the measure, not the empty Valg cell.
-    const items = inputs.problem.items.map((it) => (it.id in choices ? { ...it, forced: choices[it.id], cells: { ...it.cells, forced: undefined, name: undefined } } : it));
-    const cells = { ...inputs.problem.cells };
-    if (budgetText !== undefined) delete cells.budget;
-    if (minimumText !== undefined) delete cells.minimum;
-    const p: SelectionProblem = { ...inputs.problem, items, budget, cells };
-    delete p.minimum;
-    if (minimum !== null) p.minimum = minimum;
-    return p;
-  }, [inputs, budget, minimum, choices, budgetText, minimumText]);
+  // The workbook's problem with the frames and choices tried here (selection-tried.ts, the export's rule too).
+  const applied = useMemo(() => (inputs ? triedProblem(inputs.problem, { budgetText, minimumText, choices }) : undefined), [inputs, budgetText, minimumText, choices]);
+  const budget = applied ? applied.budget : null;
+  const minimum = applied ? applied.minimum : null;
+  const problem: SelectionProblem | undefined = inputs?.columns.cost ? applied?.problem : undefined;
   // Each measure's list with the weights now, for the funding section (the presenter's and the slide's «nå»):
   // the last computed lists, kept while the next are solved.
   const [lists, setLists] = useState<Record<string, ListName>>({});
