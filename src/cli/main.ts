@@ -8,6 +8,8 @@ import * as path from "path";
 import { allFindings, rankLabel, type Assessment, type MeasureResult } from "../core/assess";
 import { bySeverity, type Finding } from "../core/findings";
 import { groups, type Model } from "../core/model";
+import { fullNameTexts } from "../core/full-name";
+import { printedTotals } from "../i18n/totals";
 import { findingMessage, formatNumber, severityLabel, t, type Lang } from "../i18n";
 import { reportingText } from "../i18n/checklist";
 import { CHECKLIST_WORDS } from "../grid/layout";
@@ -27,7 +29,8 @@ import { escapeControls, escapeControlsKeepLines, escapeDeep, escapeJson } from 
 import { commandOf } from "./args";
 import { sensitivityCli } from "./sensitivity";
 import { uncertaintyCli } from "./uncertainty";
-import { exportMain, isExportCommand, withExportUsage } from "./slides";
+import { exportMain, isExportCommand } from "./slides";
+import { helpMain, overview, wantsHelp } from "./help";
 import { scorersJson, scorersText, spreadJson } from "./scorers";
 import { load } from "./load";
 import { UsageError, type Io } from "./usage";
@@ -52,7 +55,6 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i];
     if (a === "--lang") i++;
     else if (a === "--json") args.json = true;
-    else if (a === "--help" || a === "-h") args.command = "help";
     else if (a.startsWith("--")) throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
     else if (!args.command) args.command = a;
     else if (!args.file) args.file = a;
@@ -107,10 +109,13 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
   };
   const ranked = a.measures.filter((m) => m.rank !== null);
   const unranked = a.measures.filter((m) => m.rank === null);
+  // Every output's name and figures: «Tema: tiltak» (core/full-name.ts), the ranking's decimals (i18n/totals.ts).
+  const names = fullNameTexts(a.measures);
+  const totals = printedTotals(a, lang);
   const rows = ranked.map((m) => [
     rankLabel(m),
-    m.name,
-    num(lang, m.total, 1),
+    names.get(m.id) ?? m.name,
+    totals.text.get(m.id) ?? "–",
     ...top.map((g) => num(lang, m.values[g.id], 2)),
     ...checklistCells(m),
     completeness(lang, m),
@@ -124,7 +129,7 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
       const why = m.findings.find((f) => f.code === "no-total");
       // Without a total there is no rank in the segment either; Inn/Ut and the segment still say where it belongs.
       const where = cl ? checklistCells(m).slice(0, 2) : [];
-      out.push(`  –  ${why ? findingMessage(why, lang, model) : m.name}${where.length ? ` [${where.join(", ")}]` : ""}`);
+      out.push(`  –  ${why ? findingMessage(why, lang, model) : (names.get(m.id) ?? m.name)}${where.length ? ` [${where.join(", ")}]` : ""}`);
     }
   }
 
@@ -232,6 +237,8 @@ function renderChecklistJson(r: ChecklistReport, lang: Lang, model: Model): stri
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // Every command answers --help with its usage (exit 0); `prio --help` lists them all.
+  if (wantsHelp(argv)) return helpMain(argv, { ...io, err: (text) => io.err(escapeControls(text)) });
   if (isExportCommand(argv)) return exportMain(argv, io);
   let lang: Lang = "nb";
   if (argv[0] === "select") {
@@ -255,9 +262,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const args = parseArgs(argv);
     lang = args.lang;
-    if (args.command === "" || args.command === "help") {
-      io.out(withExportUsage(t(lang, "cli.usage"), lang));
-      return args.command === "help" ? 0 : 2;
+    if (args.command === "") {
+      io.out(overview(lang));
+      return 2;
     }
     if (args.command !== "score" && args.command !== "checklist") throw new UsageError(t(lang, "cli.error.unknownCommand", { command: args.command }));
     if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: args.command }));

@@ -1,7 +1,9 @@
 /**
- * `prio select <file.xlsx> [--budget N] [--minimum M] [--json] [--lang nb|en]`: the exact selection
- * within the budget frame: the minimum list, the plus list, each measure out with its reason and
- * the smallest frame at which it would enter, the frontier and the comparison with rank order.
+ * `prio select <file.xlsx> [--budget N] [--minimum M] [--all] [--json] [--lang nb|en]`: the exact
+ * selection within the budget frame: the minimum list, the plus list, each measure out with its
+ * reason and the nearest frames above and below at which it is in a best selection, the frontier
+ * and the comparison with rank order. The nearest frames and the frontier are bounded by a count
+ * of solves (select.ts defaultMaxSolves; what is left is marked ?), --all lifts the bound.
  *
  * Frames in MNOK come from the command line when --budget is given (then --minimum is the only
  * minimum: without it the whole selection is the minimum list), otherwise from the Modell sheet
@@ -10,12 +12,13 @@
  */
 import * as path from "path";
 import { COST_UNITS_PER_MNOK, type SelectionFinding, type SelectionProblem } from "../core/selection-problem";
-import { select, type SelectionMeasure, type SelectionResult } from "../core/select";
+import { defaultMaxSolves, select, type SelectionMeasure, type SelectionResult } from "../core/select";
 import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
 import { readScorers } from "../grid/scorers-table";
 import { formatNumber, severityLabel, t, type Lang } from "../i18n";
-import { mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
+import { printedTotals } from "../i18n/totals";
+import { hasFrames, mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
 import { escapeDeep } from "../core/escape";
 import { problemWithFrames, type GivenFrame } from "./frames";
@@ -29,6 +32,8 @@ interface Args {
   lang: Lang;
   budget?: GivenFrame;
   minimum?: GivenFrame;
+  /** --all: no bound on the solves of the nearest frames and the frontier. */
+  all: boolean;
 }
 
 function amountArg(lang: Lang, option: string, value: string | undefined): GivenFrame {
@@ -38,7 +43,7 @@ function amountArg(lang: Lang, option: string, value: string | undefined): Given
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, lang: "nb" };
+  const args: Args = { json: false, lang: "nb", all: false };
   const li = argv.indexOf("--lang");
   if (li >= 0) {
     const v = argv[li + 1];
@@ -49,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i];
     if (a === "--lang") i++;
     else if (a === "--json") args.json = true;
+    else if (a === "--all") args.all = true;
     else if (a === "--budget") args.budget = amountArg(args.lang, a, argv[++i]);
     else if (a === "--minimum") args.minimum = amountArg(args.lang, a, argv[++i]);
     else if (a.startsWith("--")) throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
@@ -91,7 +97,18 @@ function ordered(ms: SelectionMeasure[]): SelectionMeasure[] {
     .map((x) => x.m);
 }
 
-export function renderSelectionText(file: string, r: SelectionResult, findings: SelectionFinding[], lang: Lang): string {
+/**
+ * The selection as text. `scores`: each measure's total as the ranking prints it (i18n/totals.ts),
+ * so a list shows the figures of `prio score`; without it, two decimals.
+ */
+export function renderSelectionText(
+  file: string,
+  r: SelectionResult,
+  findings: SelectionFinding[],
+  lang: Lang,
+  maxSolves: number | string = "–",
+  scores?: ReadonlyMap<string, string>,
+): string {
   const out: string[] = [st(lang, "title", { file: path.basename(file) })];
   out.push(
     r.minimum === null
@@ -107,6 +124,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
   }
   const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
   const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
+  const scoreOf = (m: SelectionMeasure) => scores?.get(m.id) ?? score(lang, m.score);
   const forcedMark = (m: SelectionMeasure) => (m.forced === "in" ? ` (${st(lang, "forcedIn")})` : "");
   const listBlock = (title: string, ms: SelectionMeasure[], totals: { count: number; cost: number; score: number }) => {
     out.push("", title);
@@ -114,7 +132,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
     else
       out.push(
         ...table(
-          [[st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore")], ...ordered(ms).map((m) => [m.id, m.name + forcedMark(m), mnokText(lang, m.cost), score(lang, m.score)])],
+          [[st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore")], ...ordered(ms).map((m) => [m.id, m.name + forcedMark(m), mnokText(lang, m.cost), scoreOf(m)])],
           new Set([2, 3]),
           [10, 60, 9, 7],
         ),
@@ -124,25 +142,21 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
   listBlock(st(lang, "minimumList"), r.measures.filter((m) => m.list === "minimum"), r.totals.minimum);
   if (r.minimum !== null) listBlock(st(lang, "plusList"), r.measures.filter((m) => m.list === "plus"), r.totals.plus);
   const outs = r.measures.filter((m) => m.list === "out");
+  // A nearest frame: the amount, – at none, ? not computed; blank for a measure that gets none.
+  const frame = (m: SelectionMeasure, v: number | null | undefined) => (!hasFrames(m.reason!) ? "" : v === undefined ? "?" : v === null ? "–" : mnokText(lang, v));
   out.push("", st(lang, "outList"));
   if (outs.length === 0) out.push(`  ${st(lang, "empty")}`);
   else
     out.push(
       ...table(
         [
-          [st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore"), st(lang, "colEnters"), st(lang, "colReason")],
-          ...ordered(outs).map((m) => [
-            m.id,
-            m.name,
-            mnokText(lang, m.cost),
-            score(lang, m.score),
-            m.entersAt === undefined ? "–" : m.entersAt === null ? st(lang, "never") : `${mnokText(lang, m.entersAt)}`,
-            reasonText(lang, m.reason!, names, m.score !== null),
-          ]),
+          [st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore"), st(lang, "colAbove"), st(lang, "colBelow"), st(lang, "colReason")],
+          ...ordered(outs).map((m) => [m.id, m.name, mnokText(lang, m.cost), scoreOf(m), frame(m, m.entersAt), frame(m, m.inBelow), reasonText(lang, m.reason!, names, m.score !== null)]),
         ],
-        new Set([2, 3, 4]),
-        [10, 48, 9, 7, 9, 80],
+        new Set([2, 3, 4, 5]),
+        [10, 48, 9, 7, 12, 13, 80],
       ),
+      `  ${st(lang, "framesLegend")}`,
     );
   out.push(
     "",
@@ -172,7 +186,7 @@ export function renderSelectionText(file: string, r: SelectionResult, findings: 
   out.push("", st(lang, "frontier"));
   const more = shown.length < r.frontier.length ? ` · … ${st(lang, "frontierSample", { count: r.frontier.length })}` : r.frontierTruncated ? ` ${st(lang, "frontierTruncated", { upTo: mnokText(lang, r.frontierUpTo) })}` : "";
   out.push(`  ${shown.map((p) => `${mnokText(lang, p.budget)} → ${formatNumber(lang, p.score, 2)}`).join(" · ")}${more}`);
-  if (!r.complete) out.push(`  ${st(lang, "incomplete")}`);
+  if (!r.complete) out.push(`  ${st(lang, "incomplete", { solves: maxSolves })}`);
   if (all.length) out.push("", st(lang, "findings", { count: all.length }), ...all.map((f) => findingLine(f, lang)));
   return out.join("\n");
 }
@@ -196,8 +210,11 @@ export function renderSelectionJson(r: SelectionResult, findings: SelectionFindi
     list: m.list,
     reason: m.reason ? reasonText(lang, m.reason, names, m.score !== null) : null,
     ...(m.list === "out" ? { reasonCode: m.reason!.kind } : {}),
-    // Absent when the solve budget ran out before this measure (see "complete").
+    // The nearest frames at or above / below the current one at which it is in a best selection
+    // (not "from": it may be out again beyond). Absent when not computed (see "complete") and for
+    // a measure without a total (reasonCode "no-total").
     ...(m.list === "out" && m.entersAt !== undefined ? { entersAt: mnok(m.entersAt) } : {}),
+    ...(m.list === "out" && m.inBelow !== undefined ? { inBelow: mnok(m.inBelow) } : {}),
   }));
   return JSON.stringify(
     {
@@ -237,8 +254,11 @@ export async function selectMain(argv: string[], io: Io): Promise<number> {
       const bad = inputs.findings.find((f) => f.code === "selection-frame-invalid" && f.params.frame === "budget");
       throw new UsageError(bad ? st(lang, "badFrame", { cell: bad.cell ?? "", message: selectionFindingMessage(bad, lang) }) : st(lang, "noFrame"));
     }
-    const result = await select(problem, highsSolver());
-    const out = args.json ? renderSelectionJson(result, inputs.findings, problem, lang) : renderSelectionText(args.file, result, inputs.findings, lang);
+    const maxSolves = args.all ? Infinity : defaultMaxSolves(problem.items.length);
+    const result = await select(problem, highsSolver(), { maxSolves });
+    const out = args.json
+      ? renderSelectionJson(result, inputs.findings, problem, lang)
+      : renderSelectionText(args.file, result, inputs.findings, lang, maxSolves, printedTotals(read.assessment, lang).text);
     io.out(funding ? await withFunding(out, funding, { json: args.json, lang, assessment: read.assessment, problem, result }) : out);
     return 0;
   } catch (e) {

@@ -8,7 +8,7 @@
  * (`above` is above now, `below` passes it at weight `at`); with --top N also "cuts".
  */
 import * as path from "path";
-import type { MeasureResult } from "../core/assess";
+import { fullNameTexts } from "../core/full-name";
 import { findNode } from "../core/model";
 import { stabilityReport, type Swap } from "../core/sensitivity";
 import { t } from "../i18n";
@@ -38,8 +38,9 @@ export async function sensitivityCli(argv: string[], io: Io): Promise<number> {
   const a = read.assessment;
   if (!a.measures.some((m) => m.rank !== null)) throw new UsageError(st(lang, "cli.error.noRanked", { file: args.file }));
 
-  const byId = new Map<string, MeasureResult>(a.measures.map((m) => [m.id, m]));
-  const nameOf = (id: string) => byId.get(id)?.name ?? id;
+  // «Tema: tiltak», as every output names a measure (core/full-name.ts).
+  const names = fullNameTexts(a.measures);
+  const nameOf = (id: string) => names.get(id) ?? id;
   const report = stabilityReport(a, { allNodes: args.flags.has("--all"), cuts: top ? [top] : [] });
   const labelOf = (id: string) => findNode(a.model, id)?.label[lang] ?? id;
 

@@ -1,7 +1,8 @@
 /**
- * `prio slides <file.xlsx> [-o out.pptx] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut]
+ * `prio slides <file.xlsx> [-o out.pptx] [--force] [--lang nb|en] [--top N] [--segment NAME] [--skjul-ut]
  *  [--segment-lists] [--acceptability] [--title T] [--meeting M] [--date YYYY-MM-DD]`: the secretariat's deck, written beside the
- * workbook as «Prioritering <date>.pptx» unless -o says where; prints where it went. The date is
+ * workbook as «Prioritering <date>.pptx» unless -o says where; prints where it went. A file that
+ * exists is not overwritten without --force (one line naming --force and -o, exit 2). The date is
  * --date, else the meeting's (from --meeting, else from the meeting line the task pane remembered
  * in the workbook), else today. Title and meeting default to what the pane remembered
  * (src/cli/remembered.ts), so both make the same title slide; the flags override it. --top is
@@ -17,7 +18,7 @@ import { t, type Lang } from "../i18n";
 import { cs } from "../i18n/cli-slides";
 import { buildDeck, deckFileName } from "../export/deck";
 import { dateFromText, isoDate } from "../export/file-name";
-import { exportTable, type SegmentFilter } from "../export/rows";
+import { exportTable, framesText, type SegmentFilter } from "../export/rows";
 import { toCsv } from "../export/table-text";
 import { loadGrids } from "./load";
 import { UsageError, type Io } from "./usage";
@@ -46,6 +47,8 @@ interface ExportArgs {
   title?: string;
   meeting?: string;
   date?: string;
+  /** Overwrite a file that exists (without it, one line saying so and exit 2). */
+  force: boolean;
   help: boolean;
 }
 
@@ -65,7 +68,7 @@ function parse(argv: string[]): ExportArgs {
     if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
     lang = v;
   }
-  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, acceptability: false, help: false };
+  const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, acceptability: false, force: false, help: false };
   const value = (i: number, option: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith("-") && v.length > 1)) throw new UsageError(cs(lang, "cli.error.missingValue", { option }));
@@ -99,7 +102,10 @@ function parse(argv: string[]): ExportArgs {
       slidesOnly();
       args.acceptability = true;
     }
-    else if (a === "--title") {
+    else if (a === "--force") {
+      slidesOnly();
+      args.force = true;
+    } else if (a === "--title") {
       slidesOnly();
       args.title = value(i++, a);
     } else if (a === "--meeting") {
@@ -161,18 +167,6 @@ function writeReason(lang: Lang, e: unknown): string {
   return code ?? String((e as Error).message ?? e).split("\n")[0];
 }
 
-/**
- * `prio`'s usage (from main) with the export commands added: their lines after the other
- * commands' in the first block, their descriptions after the others' in the second.
- */
-export function withExportUsage(usage: string, lang: Lang): string {
-  const blocks = usage.split("\n\n");
-  if (blocks.length < 2) return `${usage}\n\n${cs(lang, "cli.usage.exportLines")}\n\n${cs(lang, "cli.usage.exportCommands")}`;
-  blocks[0] += `\n${cs(lang, "cli.usage.exportLines")}`;
-  blocks[1] += `\n${cs(lang, "cli.usage.exportCommands")}`;
-  return blocks.join("\n\n");
-}
-
 export async function exportMain(argv: string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
   let lang: Lang = "nb";
   try {
@@ -211,11 +205,18 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
     const bytes = await buildDeck(input, { lang, date, title, meeting, slides: { segmentLists: args.segmentLists, acceptability: args.acceptability }, ...selection, split, ...(plan ? { plan } : {}) });
     const out = args.out ?? path.join(path.dirname(args.file), deckFileName(date, lang));
     try {
-      await fs.writeFile(out, bytes);
+      // A person's file is never overwritten unless they ask (--force): "wx" fails when the file exists.
+      await fs.writeFile(out, bytes, { flag: args.force ? "w" : "wx" });
     } catch (e) {
+      const folder = (e as { code?: string }).code === "EEXIST" && (await fs.stat(out).then((st) => st.isDirectory(), () => false));
+      if ((e as { code?: string }).code === "EEXIST" && !folder) throw new UsageError(cs(lang, "cli.error.exists", { file: out }));
+      if (folder) throw new UsageError(cs(lang, "cli.error.write", { file: out, reason: cs(lang, "cli.error.writeIsDir") }));
       throw new UsageError(cs(lang, "cli.error.write", { file: out, reason: writeReason(lang, e) }));
     }
     io.out(cs(lang, "cli.slides.written", { file: out }));
+    // Which frames split the list (the workbook's Modell): the secretariat checks them before the meeting.
+    const frames = split ? framesText({ lang, split }) : null;
+    if (frames) io.out(cs(lang, "cli.slides.split", { frames }));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -8,11 +8,12 @@
  */
 import { prepare, selectionFinding, sum, totalsOf, type Forced, type ListTotals, type OutReason, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection-problem";
 import { costOf, Exhausted, program, run, SolverFailure, valueOf, type BinarySolver } from "./selection-solver";
-import { BestByFrame, entryBudget, frontier, type FrontierPoint } from "./selection-entry";
+import { BestByFrame, entryBelow, entryBudget, frontier, type FrontierPoint } from "./selection-entry";
 import { ForestBounds } from "./selection-forest";
 import { greedyComparison, type GreedyComparison } from "./selection-greedy";
-import { ruleReason } from "./selection-rules";
+import { ruleReason, rowsHold } from "./selection-rules";
 import { selectionLists } from "./plan";
+import { reducingSolver } from "./selection-reduce";
 
 export type ListName = "minimum" | "plus" | "out";
 
@@ -25,8 +26,17 @@ export interface SelectionMeasure {
   forced: Forced;
   list: ListName;
   reason: OutReason | null;
-  /** For measures out: the smallest frame (hundredths) ≥ the current one at which it would enter; null if never. */
+  /**
+   * For measures out: the nearest frame (hundredths) at or above the current one at which it is in
+   * a best selection; null when it is in at no such frame. Not "from": it may be out again above it.
+   * Absent when not computed (the work bound, see `complete`) and for a measure without a total.
+   */
   entersAt?: number | null;
+  /**
+   * For measures out: the nearest frame below the current one at which it is in a best selection
+   * (the best selection is not monotone in the frame); null when at none. Absent as entersAt.
+   */
+  inBelow?: number | null;
 }
 
 export type SelectionResult =
@@ -50,7 +60,7 @@ export type SelectionResult =
   | { status: "failed"; budget: number; minimum: number | null; findings: SelectionFinding[] };
 
 export interface SelectOptions {
-  /** Compute the smallest entering budget of each measure out (default true). */
+  /** Compute the nearest frames above and below at which each measure out is in (default true). */
   entryBudgets?: boolean;
   /** Compute the efficient frontier (default true). */
   frontier?: boolean;
@@ -59,21 +69,28 @@ export interface SelectOptions {
   /** The frontier's breakpoints up to this frame (hundredths; default 1,5 × the frame). */
   frontierUpTo?: number;
   /**
-   * At most this many solver calls for the entry budgets and the frontier together (default 600):
-   * they take a few solves per measure out and per breakpoint, so a large portfolio is bounded.
-   * Every call counts one, whatever its size (a staircase solve over a window of frames too); the
-   * forest bounds of the entry budgets take none.
-   * What was not reached is left out (entersAt absent, frontier cut) and `complete` is false.
-   * Deterministic: a count, not a clock.
+   * At most this many solver calls for the entry frames and the frontier together (default
+   * `defaultMaxSolves(n)`: 600 at 200 measures, fewer for more, as each call costs more): they take
+   * a few solves per measure out and per breakpoint, so a large portfolio is bounded. Every call
+   * counts one, whatever its size; the forest bounds of the entry frames take none. The frontier
+   * gets at most a quarter of them first, the entry frames the rest, measures in order of score
+   * (the best first). What was not reached is left out (entersAt and inBelow absent, frontier cut)
+   * and `complete` is false. Deterministic: a count, not a clock.
    */
   maxSolves?: number;
+  /** Told after each measure's entry frames: how many of the measures out are done. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** The default bound on solves: 120,000 / n, between 40 and 4,000 (600 at 200 measures). */
+export const defaultMaxSolves = (n: number): number => Math.max(40, Math.min(4000, Math.round(120_000 / Math.max(1, n))));
 
 /** The reason a measure is out of a selection `x` within `budget` (see OutReason). */
 function reasonOut(pre: Prepared, i: number, x: boolean[], budget: number): OutReason {
   const { items, adj, excluded } = pre;
   const ex = excluded.get(i);
   if (ex) return ex;
+  if (items[i].score === null) return { kind: "no-total" };
   const outPrereqs = adj[i].filter((j) => !x[j]);
   if (outPrereqs.length) return { kind: "requires-out", ids: outPrereqs.map((j) => items[j].id) };
   // Another of its either–or group is chosen, or an at-most quota is full (selection-rules.ts).
@@ -90,7 +107,32 @@ function reasonOut(pre: Prepared, i: number, x: boolean[], budget: number): OutR
   return { kind: "no-gain" };
 }
 
-export async function select(problem: SelectionProblem, solver: BinarySolver, options: SelectOptions = {}): Promise<SelectionResult> {
+/**
+ * Leaves out of a selection every measure that adds no score (no total, or 0) and that nothing
+ * chosen presupposes, unless it is in `keep` (forced, or the minimum list): the solver may take one
+ * when money is left, but it buys nothing. One that an at-least quota needs stays (selection-rules.ts:
+ * the rules hold without it, or it is kept). The selection stays admissible and just as good.
+ */
+function withoutIdle(pre: Prepared, x: boolean[], keep: Set<number>): boolean[] {
+  const y = [...x];
+  for (let changed = true; changed; ) {
+    changed = false;
+    const needed = new Set<number>();
+    y.forEach((inY, i) => inY && pre.adj[i].forEach((j) => needed.add(j)));
+    y.forEach((inY, i) => {
+      if (!inY || keep.has(i) || needed.has(i) || (pre.items[i].score ?? 0) > 0) return;
+      y[i] = false;
+      if (rowsHold(pre.rows, y)) changed = true;
+      else y[i] = true;
+    });
+  }
+  return y;
+}
+
+export async function select(problem: SelectionProblem, injected: BinarySolver, options: SelectOptions = {}): Promise<SelectionResult> {
+  // Every program goes through the reduction (selection-reduce.ts): most are settled by bounds and
+  // the forest's dynamic program, and the injected solver gets only what is left.
+  const solver = reducingSolver(injected);
   const pre = prepare(problem);
   const minimum = problem.minimum ?? null;
   const base = { budget: problem.budget, minimum };
@@ -102,22 +144,26 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
     // (plan.ts): the minimum list alone need not meet the quota, the whole selection must.
     const byRules = pre.rows.some((r) => r.sense === ">=") ? await selectionLists(problem, pre, solver) : null;
     if (byRules && "conflict" in byRules) return { status: "infeasible", ...base, findings: [...pre.findings, ...byRules.conflict] };
-    const xMin = byRules ? items.map((_, i) => byRules.minimum.has(i)) : await run(solver, pMin);
-    if (!xMin) throw new SolverFailure("no selection within the minimum frame although the forced measures fit");
+    // Its selection as a whole without what adds no score (the rules still holding).
+    const kept = byRules ? withoutIdle(pre, items.map((_, i) => byRules.minimum.has(i) || byRules.plus.has(i)), pre.forcedClosure) : null;
+    const solvedMin = byRules && kept ? items.map((_, i) => byRules.minimum.has(i) && kept[i]) : await run(solver, pMin);
+    if (!solvedMin) throw new SolverFailure("no selection within the minimum frame although the forced measures fit");
+    const xMin = byRules ? solvedMin : withoutIdle(pre, solvedMin, pre.forcedClosure);
     const minSet = new Set(items.map((_, i) => i).filter((i) => xMin[i]));
     let x = xMin;
     let plusSet = new Set<number>();
-    if (byRules && minimum !== null) {
-      plusSet = byRules.plus;
+    if (byRules && kept && minimum !== null) {
+      plusSet = new Set([...byRules.plus].filter((i) => kept[i]));
       x = items.map((_, i) => minSet.has(i) || plusSet.has(i));
     } else if (minimum !== null) {
       const pPlus = program(pre, problem.budget, minSet);
-      const xPlus = await run(solver, pPlus);
-      if (!xPlus) throw new SolverFailure("no selection within the frame with the minimum list fixed");
+      const solvedPlus = await run(solver, pPlus);
+      if (!solvedPlus) throw new SolverFailure("no selection within the frame with the minimum list fixed");
+      const xPlus = withoutIdle(pre, solvedPlus, minSet);
       x = xPlus;
       plusSet = new Set(items.map((_, i) => i).filter((i) => xPlus[i] && !minSet.has(i)));
     }
-    let solvesLeft = options.maxSolves ?? 600;
+    let solvesLeft = options.maxSolves ?? defaultMaxSolves(items.length);
     let complete = true;
     const counted: BinarySolver = {
       solve: (p) => {
@@ -129,14 +175,9 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
     // The best total with fixedForEntry fixed, by frame: the selection itself is optimal at the frame.
     const bestAt = new BestByFrame(counted, pre, fixedForEntry);
     bestAt.add(problem.budget, x);
-    const forest = options.entryBudgets !== false && items.length > 0 ? ForestBounds.build(pre, fixedForEntry) : null;
-    forest?.exact(costOf(pMin, x), problem.budget, valueOf(pMin, x));
-    const measures: SelectionMeasure[] = [];
-    const outSet: number[] = [];
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
+    const measures: SelectionMeasure[] = items.map((it, i) => {
       const list: ListName = minSet.has(i) ? "minimum" : plusSet.has(i) ? "plus" : "out";
-      const m: SelectionMeasure = {
+      return {
         id: it.id,
         name: it.name,
         cost: it.cost,
@@ -146,29 +187,54 @@ export async function select(problem: SelectionProblem, solver: BinarySolver, op
         list,
         reason: list === "out" ? reasonOut(pre, i, x, problem.budget) : null,
       };
-      if (list === "out") {
-        outSet.push(i);
-        if (options.entryBudgets !== false) {
-          try {
-            m.entersAt = await entryBudget(counted, pre, i, fixedForEntry, problem.budget, bestAt, forest);
-          } catch (e) {
-            if (!(e instanceof Exhausted)) throw e;
-            complete = false;
-          }
-        }
-      }
-      measures.push(m);
-    }
+    });
+    const outSet = items.map((_, i) => i).filter((i) => measures[i].list === "out");
+
+    // The frontier first, with at most a quarter of the solves (without a minimum frame its optimal
+    // selections also prove entry frames).
     const upTo = options.frontierUpTo ?? Math.round(problem.budget * 1.5);
     let front: { points: FrontierPoint[]; truncated: boolean } = { points: [], truncated: false };
     if (options.frontier !== false) {
       const points: FrontierPoint[] = [];
+      const share = Number.isFinite(solvesLeft) ? Math.floor(solvesLeft / 4) : Infinity;
+      let own = share;
+      const shared: BinarySolver = {
+        solve: (p) => {
+          if (own-- <= 0) throw new Exhausted();
+          return counted.solve(p);
+        },
+      };
       try {
-        front = await frontier(counted, pre, options.frontierLimit ?? 150, upTo, points);
+        front = await frontier(shared, pre, options.frontierLimit ?? 150, upTo, points, minimum === null ? bestAt : null);
       } catch (e) {
         if (!(e instanceof Exhausted)) throw e;
         complete = false;
         front = { points, truncated: true };
+      }
+    }
+
+    if (options.entryBudgets !== false) {
+      const forest = items.length > 0 ? ForestBounds.build(pre, fixedForEntry) : null;
+      forest?.exact(costOf(pMin, x), problem.budget, valueOf(pMin, x));
+      forest?.tighten(problem.budget, valueOf(pMin, x));
+      // The best first, so that a bound leaves out the measures furthest from the line. A measure
+      // without a total gets none: it is in a best selection only as what another presupposes.
+      // A measure that can never be chosen (held out, no cost, on a ring) is in at no frame.
+      for (const i of outSet) if (pre.excluded.has(i)) measures[i].entersAt = measures[i].inBelow = null;
+      const todo = outSet.filter((i) => items[i].score !== null && !pre.excluded.has(i)).sort((i, k) => (items[k].score ?? 0) - (items[i].score ?? 0) || i - k);
+      let done = 0;
+      for (const i of todo) {
+        try {
+          const relaxed = forest ? forest.withMeasure(i) : null;
+          const above = await entryBudget(counted, pre, i, fixedForEntry, problem.budget, bestAt, forest, relaxed);
+          measures[i].entersAt = above;
+          measures[i].inBelow = await entryBelow(counted, pre, i, fixedForEntry, problem.budget, bestAt, forest, relaxed);
+        } catch (e) {
+          // Out of solves: the measures after it may still be settled by the forest bounds alone.
+          if (!(e instanceof Exhausted)) throw e;
+          complete = false;
+        }
+        options.onProgress?.(++done, todo.length);
       }
     }
     const selected = new Set([...minSet, ...plusSet]);

@@ -1,14 +1,18 @@
 /**
- * Entry budgets and the frontier: how the best total moves with the frame.
+ * Entry frames and the frontier: how the best total moves with the frame.
  *
- * "Smallest budget at which a measure enters" means: the smallest frame ≥ the current one at which
- * some optimal selection (within SCORE_EPS of the best) includes it, with the same forced choices,
- * limits and minimum list. They are found (entryBudget) with bounds from a dynamic program over
- * every frame at once (selection-forest.ts, no solver), which settle most frames, and solves only
- * where those do not; f(B), the best total by frame, is shared by every measure (BestByFrame).
- * The frontier is the best total's breakpoints against the frame, from the forced measures' cost up.
+ * A measure is "in at frame B" when some optimal selection at B (within SCORE_EPS of the best)
+ * includes it, with the same forced choices, limits and minimum list. The best selection is not
+ * monotone in the frame: a measure out now may be in at a smaller frame and out again at a larger
+ * one. So each measure out gets two numbers, each exact: the nearest frame at or above the current
+ * one at which it is in (entryBudget, "entersAt") and the nearest frame below it (entryBelow).
+ * Neither says anything about the frames between them and the current one but that it is out there.
+ * They are found with bounds from a dynamic program over every frame at once (selection-forest.ts,
+ * no solver), which settle most frames, and solves only where those do not; f(B), the best total
+ * by frame, is shared by every measure (BestByFrame). The frontier is the best total's breakpoints
+ * against the frame, from the forced measures' cost up.
  */
-import { SCORE_EPS, sum, type Prepared } from "./selection-problem";
+import { closureOf, SCORE_EPS, sum, type Prepared } from "./selection-problem";
 import { costOf, program, run, SolverFailure, valueOf, type BinarySolver } from "./selection-solver";
 import type { ForestBounds } from "./selection-forest";
 
@@ -48,6 +52,17 @@ export class BestByFrame {
     return k;
   }
 
+  /** The largest frame < below at which a selection found so far shows j in an optimal selection; null if none. */
+  lower(j: number, below: number): number | null {
+    let u: number | null = null;
+    for (const k of this.known) {
+      if (!k.x?.[j] || k.lo >= below) continue;
+      const b = Math.min(k.hi, below - 1);
+      if (u === null || b > u) u = b;
+    }
+    return u;
+  }
+
   /** The smallest frame ≥ from at which a selection found so far shows j in an optimal selection; null if none. */
   upper(j: number, from: number): number | null {
     let u: number | null = null;
@@ -60,9 +75,6 @@ export class BestByFrame {
   }
 }
 
-/** The steps of f the first staircase solve of a measure covers (the window doubles while it comes back empty). */
-const ENTRY_WINDOW = 32;
-
 /**
  * The smallest frame B ≥ `from` at which measure j belongs to an optimal selection of the program
  * with `fixedIn` fixed (within SCORE_EPS of the best): with f(B) the best total and g_j(B) the best
@@ -70,19 +82,14 @@ const ENTRY_WINDOW = 32;
  * the frames are walked unit by unit, each decided by the cheapest proof that holds:
  * - out, when g_j's forest ceiling is below f's floor (ForestBounds, no solve);
  * - in, when g_j's repaired floor reaches f's ceiling (the repaired selection is optimal there);
- * - otherwise, where f is exact at every unit (ForestBounds.exactF), by one staircase solve over a
- *   window [b, end] holding the next ENTRY_WINDOW steps of f: the cheapest selection y with j that
- *   is worth f(max(b, cost(y))) − ε. A selection with j is optimal at every frame from its cost
- *   until f passes its value + ε, so max(b, cost(y)) is the answer; none means j is out of the whole
- *   window, and the walk goes on after it with a window twice as long;
- * - otherwise exactly, by a jump: f(b) (one max-value solve, or none inside a known interval); j is
- *   in iff the cheapest selection with j worth ≥ f(b) − ε costs at most b (one min-cost solve);
+ * - otherwise exactly, by a jump: f(b) (known from the forest where it is exact at every frame,
+ *   ForestBounds.exactF; else one max-value solve, or none inside a known interval); j is in iff the cheapest selection with j worth ≥ f(b) − ε costs at most b (one min-cost solve);
  *   otherwise no frame below that cost c can work (every frame in [b, c) has f ≥ f(b), and every
  *   selection with j cheaper than c is worth less than f(b) − ε), so the walk goes on from c.
  * A selection found optimal at a frame that holds j, and the smallest frame at which any selection
- * found so far shows j in (a proven entry: once the walk reaches it, it is the answer; it also ends
- * every window), need no solve either. Without forest bounds (too many cost units, or costs that
- * are not whole), every step is a jump, as before.
+ * found so far shows j in (a proven entry: once the walk reaches it, it is the answer), need no
+ * solve either. Without forest bounds (too many cost units, or costs that are not whole), every
+ * step is a jump.
  */
 export async function entryBudget(
   solver: BinarySolver,
@@ -92,17 +99,18 @@ export async function entryBudget(
   from: number,
   best: BestByFrame,
   forest: ForestBounds | null,
+  /** forest.withMeasure(j), when the caller has it (its table is shared: one measure at a time). */
+  withMeasure?: ReturnType<ForestBounds["withMeasure"]> | null,
 ): Promise<number | null> {
   if (pre.excluded.has(j)) return null;
   const withJ = new Set([...fixedIn, j]);
   const all = sum(pre.items.map((it) => it.cost ?? 0));
-  const relaxed = forest?.withMeasure(j) ?? null;
+  const relaxed = withMeasure ?? forest?.withMeasure(j) ?? null;
   let b = from;
   // The value of the last selection with j found (cost b): enough when f(b) is no higher.
   let withJValue = -Infinity;
   let lastWithJ: boolean[] | null = null;
-  let window = ENTRY_WINDOW;
-  // Every round moves b up (a unit, a window or a jump) or answers; the guard only makes that visible.
+  // Every round moves b up (a unit or a jump) or answers; the guard only makes that visible.
   for (let guard = 0; guard < (forest?.units ?? 0) + 1_000_000; guard++) {
     const proven = best.upper(j, from);
     if (proven !== null && proven <= b) return proven;
@@ -113,6 +121,8 @@ export async function entryBudget(
         // Out at every frame of this unit: go on at the next unit (no frame beyond the last one).
         if (u >= forest.units) return proven;
         b = (u + 1) * forest.unit;
+        withJValue = -Infinity;
+        lastWithJ = null;
         continue;
       }
       const y = forest.repair(relaxed.selection(u), relaxed.forced, u);
@@ -121,36 +131,16 @@ export async function entryBudget(
         return b;
       }
     }
+    let f: { value: number | null; x: boolean[] | null };
     if (forest?.exactF) {
-      // f is known at every frame: one min-cost solve over a window of frames [b, end] with f's
-      // steps in it answers exactly (the cheapest selection with j worth f at its own frame), or
-      // proves j out of the whole window. Windows double while they come back empty.
-      const u = forest.unitOf(b);
-      // The window ends before its (window + 1)-th step of f, at the last unit, or at a proven entry.
-      const steps: { cost: number; value: number }[] = [];
-      let k = u + 1;
-      for (; k <= forest.units; k++) {
-        if (forest.high(k) <= forest.high(k - 1)) continue;
-        if (steps.length === window || (proven !== null && k * forest.unit > proven)) break;
-        steps.push({ cost: k * forest.unit, value: forest.high(k) - SCORE_EPS });
-      }
-      const end = Math.min(proven ?? Infinity, k * forest.unit - 1);
-      const pw = program(pre, end, withJ, "min-cost", forest.high(u) - SCORE_EPS);
-      if (steps.length) pw.steps = steps;
-      const y = await run(solver, pw);
-      if (y) {
-        const at = Math.max(b, costOf(pw, y));
-        if (valueOf(pw, y) >= forest.high(forest.unitOf(at)) - SCORE_EPS / 1000) best.add(at, y);
-        return proven !== null && proven < at ? proven : at;
-      }
-      if (proven !== null && proven <= end + 1) return proven;
-      if (forest.unitOf(end) >= forest.units) return null;
-      b = end + 1;
-      window *= 2;
-      continue;
+      // f is known at every frame: no solve for it.
+      const v = forest.high(forest.unitOf(b));
+      f = { value: v === -Infinity ? null : v, x: null };
+    } else {
+      const k = await best.at(b);
+      if (k.value !== null) forest?.exact(k.lo, k.hi, k.value);
+      f = k;
     }
-    const f = await best.at(b);
-    if (f.value !== null) forest?.exact(f.lo, f.hi, f.value);
     if (f.value === null) return null;
     if (f.x?.[j]) return b;
     if (withJValue >= f.value - SCORE_EPS) {
@@ -182,6 +172,100 @@ export async function entryBudget(
   throw new SolverFailure("the search for an entry budget did not end");
 }
 
+/**
+ * The largest frame B < `from` at which measure j belongs to an optimal selection (as in
+ * entryBudget: g_j(B) ≥ f(B) − ε); null when there is none. Walked downwards, each unit decided by
+ * the cheapest proof that holds: out or in by the forest bounds as above; a selection found so far
+ * that shows j in at the frame; otherwise exactly: f(b) (known, or one max-value solve) and g_j(b),
+ * the best with j within b (one max-value solve, selection y). If y is within ε of f(b), j is in at
+ * b. If not, every frame t < b has g_j(t) ≤ value(y) = v, so j can be in at t only where f(t) ≤ v + ε,
+ * that is below the cost c of the cheapest selection worth more than v + ε (one min-cost solve): the
+ * frames [c, b] are out. And if y costs less than c, y itself is within ε of the best at c − 1 (f
+ * there is at most v + ε): the answer is c − 1. Otherwise the walk goes on from c − 1.
+ */
+export async function entryBelow(
+  solver: BinarySolver,
+  pre: Prepared,
+  j: number,
+  fixedIn: Set<number>,
+  from: number,
+  best: BestByFrame,
+  forest: ForestBounds | null,
+  /** forest.withMeasure(j), when the caller has it (its table is shared: one measure at a time). */
+  withMeasure?: ReturnType<ForestBounds["withMeasure"]> | null,
+): Promise<number | null> {
+  if (pre.excluded.has(j)) return null;
+  const withJ = new Set([...fixedIn, j]);
+  const all = sum(pre.items.map((it) => it.cost ?? 0));
+  // No selection with j costs less than j with all it presupposes and the fixed measures.
+  const floorCost = sum([...new Set([...withJ, ...closureOf([j], pre.adj)])].map((i) => pre.items[i].cost ?? 0));
+  const relaxed = withMeasure ?? forest?.withMeasure(j) ?? null;
+  let b = from - 1;
+  for (let guard = 0; guard < (forest?.units ?? 0) + 1_000_000; guard++) {
+    if (b < floorCost) return best.lower(j, from);
+    const proven = best.lower(j, from);
+    if (proven !== null && proven >= b) return proven;
+    if (forest && relaxed) {
+      const u = forest.unitOf(b);
+      if (relaxed.high(u) < forest.low(u) - SCORE_EPS) {
+        // Out at every frame of this unit: go on at the unit below.
+        b = u * forest.unit - 1;
+        continue;
+      }
+      const y = forest.repair(relaxed.selection(u), relaxed.forced, u);
+      if (y && y.value >= forest.high(u) - SCORE_EPS) {
+        if (y.value >= forest.high(u) - SCORE_EPS / 1000) best.add(b, y.x);
+        return b;
+      }
+    }
+    if (forest?.exactF) {
+      // f is known at every frame: g_j(b) (one max-value solve, selection y worth v) decides every
+      // frame down to the first unit where f ≤ v + ε; j is in there if y fits, else the walk goes on.
+      const pg = program(pre, b, withJ);
+      const y = await run(solver, pg);
+      if (!y) return proven;
+      const v = valueOf(pg, y);
+      let u = forest.unitOf(b);
+      if (v >= forest.high(u) - SCORE_EPS) {
+        if (v >= forest.high(u) - SCORE_EPS / 1000) best.add(b, y);
+        return b;
+      }
+      while (u >= 0 && forest.high(u) > v + SCORE_EPS) u--;
+      if (u < 0) return proven;
+      const top = (u + 1) * forest.unit - 1;
+      if (costOf(pg, y) <= top) return proven !== null && proven > top ? proven : top;
+      b = top;
+      continue;
+    }
+    const f = await best.at(b);
+    if (f.value !== null) forest?.exact(f.lo, f.hi, f.value);
+    // No selection at all within b: none below either.
+    if (f.value === null) return proven;
+    if (f.x?.[j]) return b;
+    if (forest && relaxed && relaxed.high(forest.unitOf(b)) < f.value - SCORE_EPS) {
+      b = forest.unitOf(b) * forest.unit - 1;
+      continue;
+    }
+    const pg = program(pre, b, withJ);
+    const y = await run(solver, pg);
+    if (!y) return proven;
+    const v = valueOf(pg, y);
+    if (v >= f.value - SCORE_EPS) {
+      if (v >= f.value - SCORE_EPS / 1000) best.add(b, y);
+      return b;
+    }
+    // The cheapest selection worth more than v + ε (one exists: f(b) is).
+    const pc = program(pre, all, fixedIn, "min-cost", v + SCORE_EPS + SCORE_EPS / 1000);
+    const z = await run(solver, pc);
+    if (!z) throw new SolverFailure("no selection worth more than one that is beaten");
+    const c = costOf(pc, z);
+    if (proven !== null && proven >= c - 1) return proven;
+    if (costOf(pg, y) <= c - 1) return c - 1;
+    b = c - 1;
+  }
+  throw new SolverFailure("the search for an entry frame below did not end");
+}
+
 /** Breakpoints of the best total against the frame, from the forced measures' cost upward. */
 export async function frontier(
   solver: BinarySolver,
@@ -189,6 +273,8 @@ export async function frontier(
   limit: number,
   upTo: number,
   points: FrontierPoint[] = [],
+  /** Where to record each breakpoint's selection as optimal up to the next (its fixed measures must be the forced ones). */
+  best: BestByFrame | null = null,
 ): Promise<{ points: FrontierPoint[]; truncated: boolean }> {
   const fixedIn = pre.forcedClosure;
   const all = sum(pre.items.map((it) => it.cost ?? 0));
@@ -204,6 +290,7 @@ export async function frontier(
     const xf = await run(solver, pf);
     if (!xf) break;
     const v = valueOf(pf, xf);
+    best?.add(b, xf);
     // b is the smallest frame reaching v: the first b is the forced measures' cost (nothing
     // cheaper is feasible), every later one the cheapest selection worth more than the last point.
     points.push({ budget: b, score: v });

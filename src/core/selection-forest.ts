@@ -5,7 +5,7 @@
  * every rule; exact when the forest is the whole truth, or when few measures presuppose two or more
  * (then the best over their subsets).
  */
-import { closureOf, sum, type Prepared } from "./selection-problem";
+import { closureOf, SCORE_EPS, sum, type Prepared } from "./selection-problem";
 import { forestKnapsack, knapsackCells, knapsackUnits, type ForestItem } from "./tree-knapsack";
 import { rowsHold } from "./selection-rules";
 
@@ -37,6 +37,8 @@ export class ForestBounds {
   exactF = false;
   /** The table of the relaxation with a measure (withMeasure), reused. */
   private readonly buffer: Float64Array;
+  /** The items with the multipliers of the dropped prerequisites in their values (tighten). */
+  private adjusted: ForestItem[];
 
   static build(pre: Prepared, fixedIn: Set<number>): ForestBounds | null {
     const items: ForestItem[] = pre.items.map((it, i) => ({
@@ -56,6 +58,7 @@ export class ForestBounds {
     items: ForestItem[],
   ) {
     this.items = items;
+    this.adjusted = items;
     ({ unit: this.unit, units: this.units } = knapsackUnits(items));
     this.buffer = new Float64Array((items.length + 1) * (this.units + 1));
     this.fLow = new Float64Array(this.units + 1);
@@ -136,11 +139,66 @@ export class ForestBounds {
   withMeasure(j: number): { forced: Set<number>; high: (u: number) => number; selection: (u: number) => boolean[] | null } {
     const forced = new Set([...this.fixedIn, j, ...closureOf([j], this.pre.adj)]);
     const g = forestKnapsack(
-      this.items,
+      this.adjusted,
       this.items.map((_, i) => forced.has(i)),
       this.buffer,
     );
     return { forced, high: (u) => g.best(u), selection: (u) => g.selection(u) };
+  }
+
+  /**
+   * Tightens the ceilings: the relaxation drops every prerequisite but the first, so a measure
+   * may be chosen without its second one. With a multiplier μ ≥ 0 for each dropped "i presupposes
+   * k", value_i − μ and value_k + μ: a real selection (x_i ≤ x_k) is worth at least as much as
+   * before, so the relaxation's best is still a ceiling, for every frame at once. μ is found by
+   * subgradient steps at frame b, where `value` is the best total: each step one dynamic program,
+   * raising μ where the relaxed selection takes i without k. f's ceiling then takes the lower of
+   * the two; the measures' ceilings (withMeasure) use the multipliers.
+   */
+  tighten(b: number, value: number, iterations = 16): void {
+    const { pre } = this;
+    const edges: [number, number][] = [];
+    pre.adj.forEach((ks, i) => {
+      if (!pre.excluded.has(i)) for (const k of ks.slice(1)) edges.push([i, k]);
+    });
+    if (edges.length === 0) return;
+    const u0 = this.unitOf(b);
+    const forced = this.items.map((_, i) => this.fixedIn.has(i));
+    const mu = new Float64Array(edges.length);
+    let best = this.fHigh[u0];
+    let bestMu = new Float64Array(edges.length);
+    let theta = 1;
+    for (let it = 0; it < iterations; it++) {
+      const adjusted = this.withMultipliers(edges, mu);
+      const dp = forestKnapsack(adjusted, forced, this.buffer);
+      const high = dp.best(u0);
+      if (high < best) (best = high), (bestMu = mu.slice());
+      else theta /= 2;
+      const x = dp.selection(u0);
+      if (!x) break;
+      let norm = 0;
+      const g = edges.map(([i, k], e) => {
+        const d = (x[k] ? 1 : 0) - (x[i] ? 1 : 0);
+        if (mu[e] > 0 || d < 0) norm += d * d;
+        return d;
+      });
+      const gap = high - value;
+      if (norm === 0 || gap <= SCORE_EPS) break;
+      const step = (theta * gap) / norm;
+      edges.forEach((_, e) => (mu[e] = Math.max(0, mu[e] - step * g[e])));
+    }
+    this.adjusted = this.withMultipliers(edges, bestMu);
+    const dp = forestKnapsack(this.adjusted, forced, this.buffer);
+    for (let u = 0; u <= this.units; u++) this.fHigh[u] = Math.min(this.fHigh[u], Math.max(dp.best(u), this.fLow[u]));
+  }
+
+  private withMultipliers(edges: [number, number][], mu: Float64Array): ForestItem[] {
+    const out = this.items.map((it) => ({ ...it }));
+    edges.forEach(([i, k], e) => {
+      out[i].value -= mu[e];
+      out[k].value += mu[e];
+    });
+    return out;
   }
 
   /**

@@ -129,7 +129,9 @@ export type OutReason =
   /** It (with what it presupposes and is not chosen) costs more than the money left. */
   | { kind: "budget"; cost: number; left: number }
   | { kind: "segment"; segment: string; cost: number; left: number }
-  /** It would fit but adds no score (no total, or 0). */
+  /** It has no total (a blank or invalid score): out at every frame unless another measure presupposes it. */
+  | { kind: "no-total" }
+  /** It would fit but adds no score (a total of 0). */
   | { kind: "no-gain" }
   /** Another of its either–or group is chosen, or an at-most quota is full (selection-rules.ts). */
   | RuleReason;

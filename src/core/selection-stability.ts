@@ -46,6 +46,7 @@ import type { Assessment } from "./assess";
 import { allNodes, findNode } from "./model";
 import { prepare, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection-problem";
 import { feasible, program, type BinaryProgram, type BinarySolver, type FailureCause } from "./selection-solver";
+import { reducingSolver } from "./selection-reduce";
 import { totalForms } from "./sensitivity";
 
 /** Measures (ids, in the problem's order) that enter and leave a list at an end of the interval. */
@@ -323,9 +324,11 @@ async function nodeStability(
 export async function listStability(
   assessment: Assessment,
   problem: SelectionProblem,
-  solver: BinarySolver,
+  injected: BinarySolver,
   options: ListStabilityOptions = {},
 ): Promise<ListStabilityReport> {
+  // Every solve goes through the reduction (selection-reduce.ts); the injected solver gets what is left.
+  const solver = reducingSolver(injected);
   const totals = new Map(assessment.measures.map((m) => [m.id, m.total]));
   const scored: SelectionProblem = { ...problem, items: problem.items.map((it) => ({ ...it, score: totals.get(it.id) ?? null })) };
   const pre = prepare(scored);

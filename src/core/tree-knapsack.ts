@@ -73,10 +73,13 @@ export interface ForestKnapsack {
 
 /**
  * The best value for every capacity, with `forced` items always chosen. The forced set must hold
- * the kept parent of each forced item (the caller passes closed sets).
+ * the kept parent of each forced item (the caller passes closed sets). With `maxUnits`, only the
+ * capacities up to it (a larger one reads as maxUnits).
  */
-export function forestKnapsack(items: ForestItem[], forced: boolean[], buffer?: Float64Array): ForestKnapsack {
-  const { unit, units } = knapsackUnits(items);
+export function forestKnapsack(items: ForestItem[], forced: boolean[], buffer?: Float64Array, maxUnits?: number): ForestKnapsack {
+  const all = knapsackUnits(items);
+  const unit = all.unit;
+  const units = maxUnits === undefined ? all.units : Math.max(0, Math.min(all.units, Math.floor(maxUnits)));
   const { order, size } = preorder(items);
   const n = order.length;
   const W = units + 1;

@@ -41,6 +41,7 @@
 import type { Assessment } from "./assess";
 import { allNodes, leaves, type Model } from "./model";
 import { mulberry32 } from "./random";
+import { fullNameTexts } from "./full-name";
 
 /** radius: r in (0, 1], the share of the whole that is drawn at random (1 = the whole simplex, the default). */
 export type WeightDraw = { kind: "none" } | { kind: "simplex"; radius?: number } | { kind: "relative"; spread: number };
@@ -123,11 +124,12 @@ export function checkOptions(o: UncertaintyOptions): UncertaintyProblem | null {
 /** The measures of an assessment that have a total, in rank order, as simulation input. */
 export function uncertaintyInput(a: Assessment): UncertaintyInput {
   const leafIds = leaves(a.model).map((l) => l.id);
+  const names = fullNameTexts(a.measures);
   return {
     model: a.model,
     measures: a.measures
       .filter((m) => m.rank !== null && m.total !== null)
-      .map((m) => ({ id: m.id, name: m.name, values: leafIds.map((id) => m.values[id] ?? null) })),
+      .map((m) => ({ id: m.id, name: names.get(m.id) ?? m.name, values: leafIds.map((id) => m.values[id] ?? null) })),
   };
 }
 

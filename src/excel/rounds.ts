@@ -51,7 +51,9 @@ async function open(context: Excel.RequestContext, lang: Lang, withSheets: boole
   if (clash.length) return { ok: false, message: clashMessage(lang, clash) };
   const has = (name: string) => list.sheets.find((s) => s.toLowerCase() === name.toLowerCase());
   const roundsName = has(ROUNDS_SHEET);
-  if (roundsName && list.visibility.get(roundsName) !== "VeryHidden") return { ok: false, message: rp(lang, "rounds.clash", { sheet: roundsName }) };
+  // Hidden (not very hidden) is how LibreOffice saves it: the add-in's only when its register reads as the add-in's (checked below).
+  const roundsVisibility = roundsName ? list.visibility.get(roundsName) : undefined;
+  if (roundsName && roundsVisibility !== "VeryHidden" && roundsVisibility !== "Hidden") return { ok: false, message: rp(lang, "rounds.clash", { sheet: roundsName }) };
   const names = withSheets ? [SHEETS.scoring, SHEETS.model, SHEETS.checklist, STORE_SHEET].map(has).filter((n): n is string => n !== undefined) : [STORE_SHEET].map(has).filter((n): n is string => n !== undefined);
   const reads = names.map((n) => queueSheetRead(context, n));
   const roundsRead = roundsName ? queueSheetRead(context, roundsName) : undefined;
@@ -61,6 +63,7 @@ async function open(context: Excel.RequestContext, lang: Lang, withSheets: boole
   const person = storeClash(list, grids);
   if (person.length) return { ok: false, message: clashMessage(lang, person) };
   const rounds = readRounds(roundsRead ? gridOf(roundsRead) : undefined);
+  if (roundsName && roundsVisibility === "Hidden" && rounds.meta.kind !== "ok" && rounds.meta.kind !== "newer") return { ok: false, message: rp(lang, "rounds.clashHidden", { sheet: roundsName }) };
   if (rounds.meta.kind === "newer") return { ok: false, message: rp(lang, "rounds.newer", { format: rounds.meta.format }) };
   const stored = readStoreSlots(grids).read;
   if (stored.kind === "newer") return { ok: false, message: rp(lang, "rounds.newer", { format: stored.format }) };

@@ -8,7 +8,7 @@
 import { rankLabel, type Assessment } from "../core/assess";
 import type { UncertaintyResult } from "../core/uncertainty";
 import { probabilityText, type Lang } from "../i18n/format";
-import { fullName } from "./rows";
+import { fullNameTexts } from "../core/full-name";
 
 export interface AcceptabilityCell {
   p: number;
@@ -64,6 +64,7 @@ export function acceptabilityTable(result: UncertaintyResult, assessment: Assess
   const places = Array.from({ length: shown }, (_, k) => String(k + 1));
   if (shown < n) places.push(`${shown + 1}–${n}`);
   const byId = new Map(assessment.measures.map((m) => [m.id, m]));
+  const names = fullNameTexts(assessment.measures);
   const cell = (p: number): AcceptabilityCell => ({ p, text: percentText(lang, p), ...heatColour(p) });
   return {
     places,
@@ -73,7 +74,7 @@ export function acceptabilityTable(result: UncertaintyResult, assessment: Assess
       const ps = result.ranks[i];
       const cells = ps.slice(0, shown).map(cell);
       if (shown < n) cells.push(cell(ps.slice(shown).reduce((s, p) => s + p, 0)));
-      return { id, rank: m ? rankLabel(m) : "–", name: m ? fullName(m) : result.names[i], cells, top: result.topN ? cell(result.topN[i]) : null };
+      return { id, rank: m ? rankLabel(m) : "–", name: names.get(id) ?? result.names[i], cells, top: result.topN ? cell(result.topN[i]) : null };
     }),
   };
 }

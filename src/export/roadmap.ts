@@ -4,7 +4,7 @@
  * and sums («18 tiltak · 240 av 240 MNOK · score 390,4»), a key of the segments under it. Sized to
  * stay readable at 1280×720 with 60 measures: a column's boxes go into up to three sub-columns, at
  * least 0,26 in (about 25 px) tall with 9–12 pt type; what does not fit is counted in a last box
- * («… og 4 til»). Self-contained: deck.ts makes the slide (heading, notes) and calls `drawRoadmap`.
+ * («… og 4 til»). Self-contained: deck/roadmap.ts makes the slide (heading, notes) and calls `drawRoadmap`.
  */
 import type PptxGenJS from "pptxgenjs";
 import { byScore, type PlanMeasure, type PlanResult } from "../core/plan";

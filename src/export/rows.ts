@@ -8,10 +8,14 @@ import { rankLabel, type Assessment, type MeasureResult } from "../core/assess";
 import type { Placement, Segment } from "../core/checklist";
 import { SEGMENTS } from "../core/checklist";
 import { rank } from "../core/rank";
-import { fullName } from "../core/full-name";
+import { fullName, fullNameTexts } from "../core/full-name";
 import { rankWithin, type SegmentRank } from "../core/segments";
 import { findingMessage, formatNumber, type Lang } from "../i18n";
 import { ex } from "../i18n/export";
+import { printedTotals } from "../i18n/totals";
+import type { Forced } from "../core/selection-problem";
+import { dx } from "../i18n/decision";
+import { mnokText, reasonText } from "../i18n/selection";
 import type { SelectionSplit } from "./selection-split";
 
 /** A placement as one key: a segment, «ikke vurdert», or Ut. */
@@ -40,19 +44,25 @@ export interface ExportSelection {
 
 export interface ExportRow {
   measure: MeasureResult;
-  /** «Tema: tiltak» — the full, unambiguous name. */
+  /** «Tema: tiltak» — the full name, unique in the list (core/full-name.ts). */
   name: string;
   /** `6=`, `6`; `–` without a total. */
   rank: string;
-  /** One decimal in the locale; `–` without a total. */
+  /** In the locale with the ranking's decimals (i18n/totals.ts: one decimal unless more keep different totals apart); `–` without a total. */
   score: string;
   /** Each top-level group's value, two decimals in the locale (`–` for none), in model order. */
   groups: string[];
   segment: SegmentKey | null;
   /** Rank within the segment (measures in a segment only). */
   segmentRank: SegmentRank | null;
-  /** With a cut: whether the measure is on the minimum list; with a selection split also «out». */
+  /** With a cut: whether the measure is on the minimum list; with a selection split also «out» (then for measures without a total too). */
   list: "minimum" | "plus" | "out" | null;
+  /** With a selection split: the cost in MNOK in the locale («7,5»; «–» without one); "" otherwise. */
+  cost: string;
+  /** With a selection split: why the measure is on its list or out, in the committee's words (i18n/decision.ts); "" otherwise. */
+  decision: string;
+  /** With a selection split: the choice in force (Tas med «in», Holdes utenfor «out»), the workbook's Valg or tried in the pane; null otherwise. */
+  choice: Forced;
   /** Without a total: the no-total message. */
   reason: string;
 }
@@ -122,23 +132,44 @@ export function exportTable(input: ExportInput, lang: Lang, sel: ExportSelection
   const placeOf = new Map<string, number>();
   for (const s of cutRanks) if (s.rank !== null) placeOf.set(ranked[s.index].id, s.rank);
 
+  const names = fullNameTexts(a.measures);
+  const totals = printedTotals(a, lang);
+  const namesOf = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join(", ");
+  /** Why a measure is where the selection put it, in the committee's words: its choice, the frame, or the reason it is out. */
+  const decisionOf = (m: MeasureResult, list: "minimum" | "plus" | "out"): string => {
+    const sm = split?.measures.get(m.id);
+    if (!split || !sm) return "";
+    const tried = split.source.choices.includes(m.id);
+    if (list !== "out") {
+      if (sm.forced === "in") return dx(lang, tried ? "why.forcedInPane" : "why.forcedIn");
+      return dx(lang, list === "minimum" && split.minimum !== null ? "why.minimum" : "why.budget");
+    }
+    if (!sm.reason) return "";
+    if (sm.reason.kind === "held-out") return dx(lang, tried ? "why.heldOutPane" : "why.heldOut");
+    return reasonText(lang, sm.reason, namesOf, m.total !== null);
+  };
   const row = (m: MeasureResult): ExportRow => {
     const key = keyOf(m.id);
     const place = placeOf.get(m.id);
     const why = m.findings.find((f) => f.code === "no-total");
     const sr = segmentRanks.get(m.id);
+    const list = split !== null ? (split.lists.get(m.id) ?? "out") : top === null || place === undefined ? null : place <= top ? "minimum" : "plus";
+    const sm = split?.measures.get(m.id);
     return {
       measure: m,
-      name: fullName(m),
+      name: names.get(m.id) ?? fullName(m),
       rank: rankLabel(m),
-      score: m.total === null ? "–" : formatNumber(lang, m.total, 1),
+      score: totals.text.get(m.id) ?? "–",
       groups: model.criteria.map((g) => {
         const v = m.values[g.id];
         return typeof v === "number" ? formatNumber(lang, v, 2) : "–";
       }),
       segment: placements ? (key ?? "ikke-vurdert") : null,
       segmentRank: sr && sr.rank !== null ? sr : null,
-      list: split !== null ? (m.rank === null ? null : (split.lists.get(m.id) ?? "out")) : top === null || place === undefined ? null : place <= top ? "minimum" : "plus",
+      list,
+      cost: split === null ? "" : mnokText(lang, sm?.cost ?? null),
+      decision: split === null || list === null ? "" : decisionOf(m, list),
+      choice: sm?.forced ?? null,
       reason: why ? findingMessage(why, lang, model) : "",
     };
   };
@@ -167,6 +198,21 @@ export function segmentCounts(input: ExportInput): { key: SegmentKey; count: num
 }
 
 export const SEGMENT_KEYS: readonly Segment[] = SEGMENTS;
+
+/**
+ * Which frames split the list and where they came from, in words («Rammene fra arket Modell:
+ * budsjettramme 240 MNOK, minimumsramme 100 MNOK», or tried in *Utvalg*, not saved; and how many
+ * choices were tried there); null without a selection split.
+ */
+export function framesText(t: Pick<ExportTable, "lang" | "split">): string | null {
+  const s = t.split;
+  if (!s) return null;
+  const mnok = (h: number) => `${mnokText(t.lang, h)} MNOK`;
+  const pane = s.source.frames === "pane";
+  const key = s.minimum === null ? (pane ? "frames.paneOnly" : "frames.workbookOnly") : pane ? "frames.pane" : "frames.workbook";
+  const text = dx(t.lang, key, { budget: mnok(s.budget), minimum: s.minimum === null ? "" : mnok(s.minimum) });
+  return s.source.choices.length ? `${text}; ${dx(t.lang, "frames.choices", { count: s.source.choices.length })}` : text;
+}
 
 /** A filter in words, for the slides' subtitle; null when nothing is filtered. */
 export function filterText(t: ExportTable): string | null {

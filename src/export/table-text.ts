@@ -7,6 +7,7 @@
 import { escapeForFile } from "../core/escape";
 import type { Lang } from "../i18n";
 import { ex } from "../i18n/export";
+import { dx } from "../i18n/decision";
 import { segmentName, type ExportRow, type ExportTable } from "./rows";
 
 export const BOM = "\uFEFF";
@@ -50,12 +51,16 @@ export function tableCells(t: ExportTable, none = "–"): string[][] {
   if (t.hasChecklist) header.push(ex(lang, "csv.header.segment"));
   const listed = t.top !== null || t.split !== null;
   if (listed) header.push(ex(lang, "csv.header.list"));
+  // With the selection's lists: each measure's cost and why it is where it is, as on the slides.
+  const split = t.split !== null;
+  if (split) header.push(dx(lang, "col.cost"), dx(lang, "col.why"));
   header.push(ex(lang, "csv.header.note"));
   const cells = (r: ExportRow): string[] => {
     const dash = (v: string) => (v === "–" ? none : v);
     const out = [dash(r.rank), r.name, dash(r.score), ...r.groups.map(dash)];
     if (t.hasChecklist) out.push(r.segment ? segmentName(lang, r.segment) : "");
     if (listed) out.push(r.list === "minimum" ? ex(lang, "csv.list.minimum") : r.list === "plus" ? ex(lang, "csv.list.plus") : r.list === "out" ? ex(lang, "csv.list.out") : "");
+    if (split) out.push(dash(r.cost), r.decision);
     out.push(r.reason);
     return out;
   };
@@ -87,7 +92,8 @@ const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g,
  */
 export function toHtml(t: ExportTable): string {
   const [header, ...rows] = tableCells(t);
-  const numeric = new Set([0, 2, ...t.groupLabels.map((_, i) => 3 + i)]);
+  const costAt = header.indexOf(dx(t.lang, "col.cost"));
+  const numeric = new Set([0, 2, ...t.groupLabels.map((_, i) => 3 + i), ...(t.split !== null ? [costAt] : [])]);
   const cell = (tag: "th" | "td", c: string, i: number) =>
     `<${tag} style="border:1px solid #9DB3C8;padding:2px 6px;${numeric.has(i) ? "text-align:right;" : "text-align:left;mso-number-format:'\\@';"}${tag === "th" ? "background:#1F4E79;color:#FFFFFF;font-weight:bold;" : ""}">${escapeHtml(c)}</${tag}>`;
   const head = `<tr>${header.map((c, i) => cell("th", c, i)).join("")}</tr>`;

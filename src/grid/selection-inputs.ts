@@ -14,6 +14,7 @@ import { numberInText, rawText } from "../core/cell";
 import { SEGMENTS } from "../core/checklist";
 import { COST_UNITS_PER_MNOK, selectionFinding as finding, type Forced, type SelectionFinding, type SelectionItem, type SelectionProblem } from "../core/selection-problem";
 import { normalize } from "../core/text";
+import { fullNameTexts } from "../core/full-name";
 import { addr, rowCount, textAt, valueAt, type Grid } from "./grid";
 import { CHOICE_WORDS, SELECTION_COLUMNS, SELECTION_SETTINGS, SHEETS, segmentLimitKey } from "./layout";
 import { SETTINGS_HEADERS } from "./model-table";
@@ -146,6 +147,8 @@ export function readSelectionInputs(grids: Grid[], read: Extract<WorkbookRead, {
     return p && p.entry === "inn" && p.segment !== "ikke-vurdert" ? p.segment : undefined;
   };
 
+  // The lists name a measure as every output does: «Tema: tiltak», unique (core/full-name.ts).
+  const names = fullNameTexts(scoring.measures);
   const items: SelectionItem[] = scoring.measures.map((m) => {
     const row = scoring.rowOf.get(m.id)!;
     const where = { measureId: m.id };
@@ -195,7 +198,7 @@ export function readSelectionInputs(grids: Grid[], read: Extract<WorkbookRead, {
       else if (text !== "") findings.push(finding("selection-choice-invalid", "warning", { measure: m.name, raw: text }, { ...where, cell }));
     }
     const result = results.get(m.id);
-    const item: SelectionItem = { id: m.id, name: m.name, cost, score: result?.total ?? null, requires, forced, rank: result?.rank ?? null, cells };
+    const item: SelectionItem = { id: m.id, name: names.get(m.id) ?? m.name, cost, score: result?.total ?? null, requires, forced, rank: result?.rank ?? null, cells };
     if (costText !== undefined) item.costText = costText;
     const segment = segmentOf(m.id);
     if (segment) item.segment = segment;

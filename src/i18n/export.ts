@@ -9,7 +9,7 @@ export const nbExport = {
   "deck.title": "Prioritering av tiltak",
   "deck.fileStem": "Prioritering",
   "deck.ranked": "Rangert liste",
-  "deck.continued": "(forts.)",
+  "deck.page": "{heading} ({page} av {pages})",
   "deck.col.rank": "Prioriteringsnummer",
   "deck.col.rankShort": "Nr.",
   "deck.col.name": "Tiltak",
@@ -100,8 +100,6 @@ export const nbExport = {
   "deck.sel.minimum": "Minimumsliste – best samlet score innenfor minimumsrammen på {frame}",
   "deck.sel.minimumOnly": "Minimumsliste – best samlet score innenfor budsjettrammen på {frame}",
   "deck.sel.plus": "Pluss-liste – det budsjettrammen på {frame} gir i tillegg",
-  "deck.sel.out": "Utenfor rammen",
-  "deck.sel.rule": "Delt etter eksakt utvalg innenfor rammene (Modell): minimum {minimum} tiltak, {minimumCost} · pluss {plus} tiltak, {plusCost}",
   "notes.split":
     "Minimums- og pluss-listen er det eksakte utvalget: tiltakene med høyest samlet score innenfor minimumsrammen på {minimum}, og det budsjettrammen på {budget} legger til, der et tiltak bare tas med sammen med det det forutsetter. Nr. er plassen i den rangerte listen.",
   "notes.splitOnly":
@@ -113,6 +111,7 @@ export const nbExport = {
     "Hvor sikker er rangeringen: {draws} trekk fra en tallfølge med frø {seed} (samme frø gir samme tall). I hvert trekk regnes totalene på nytt med de trukne vektene og scorene og rangeres; tiltak som står likt, deler plassene.",
   "pane.slide.acceptability": "Hvor sikker er rangeringen",
   "pane.slide.funding": "Hvor sikker er minimumslisten (fra Utvalg)",
+  "pane.slide.roadmap": "Veikart etter steg",
   "pane.topFrame": "Har Modell en budsjettramme, deler lysarkene listen etter det eksakte utvalget i stedet.",
   "deck.col.cells": "Celler",
   "deck.col.effect": "Hva det endrer",
@@ -138,7 +137,7 @@ export const enExport: Record<ExportKey, string> = {
   "deck.title": "Prioritisation of measures",
   "deck.fileStem": "Prioritering",
   "deck.ranked": "Ranked list",
-  "deck.continued": "(cont.)",
+  "deck.page": "{heading} ({page} of {pages})",
   "deck.col.rank": "Priority",
   "deck.col.rankShort": "No.",
   "deck.col.name": "Measure",
@@ -229,8 +228,6 @@ export const enExport: Record<ExportKey, string> = {
   "deck.sel.minimum": "Minimum list – the highest total score within the minimum frame of {frame}",
   "deck.sel.minimumOnly": "Minimum list – the highest total score within the budget frame of {frame}",
   "deck.sel.plus": "Plus list – what the budget frame of {frame} adds",
-  "deck.sel.out": "Outside the frame",
-  "deck.sel.rule": "Split by the exact selection within the frames (Modell): minimum {minimum} measures, {minimumCost} · plus {plus} measures, {plusCost}",
   "notes.split":
     "The minimum and plus lists are the exact selection: the measures with the highest total score within the minimum frame of {minimum}, and what the budget frame of {budget} adds, a measure chosen only with what it presupposes. No. is the place in the ranked list.",
   "notes.splitOnly":
@@ -242,6 +239,7 @@ export const enExport: Record<ExportKey, string> = {
     "How sure is the ranking: {draws} draws from a sequence with seed {seed} (the same seed gives the same numbers). In each draw the totals are computed again with the drawn weights and scores and ranked; measures level share their places.",
   "pane.slide.acceptability": "How sure is the ranking",
   "pane.slide.funding": "How sure is the minimum list (from Utvalg)",
+  "pane.slide.roadmap": "Roadmap by step",
   "pane.topFrame": "When Modell sets a budget frame, the slides split the list by the exact selection instead.",
   "deck.col.cells": "Cells",
   "deck.col.effect": "What it changes",

@@ -133,7 +133,10 @@ const UI = {
     colCost: "Kostnad",
     colScore: "Score",
     colReason: "Hvorfor ikke med",
-    colEnters: "Med fra",
+    colAbove: "Nærmest over",
+    colBelow: "Nærmest under",
+    framesLegend:
+      "Nærmest over / under: den nærmeste rammen fra og med denne, og den nærmeste mindre, der tiltaket er med i et beste utvalg. Ikke «med fra»: det beste utvalget følger ikke rammen, så tiltaket kan være ute igjen over og under. – ved ingen slik ramme, ? ikke beregnet.",
     forcedIn: "tas med",
     forcedOut: "holdes utenfor",
     listTotal: "Sum: {count} tiltak, {cost} MNOK, score {score}",
@@ -148,7 +151,8 @@ const UI = {
     frontier: "Beste score for hver ramme (knekkpunkter):",
     frontierTruncated: "(beregnet til {upTo} MNOK)",
     frontierSample: "({count} knekkpunkter i alt, alle med --json)",
-    incomplete: "Ikke alt er beregnet: «Med fra» (–) og knekkpunktene stoppet etter grensen for antall løsninger.",
+    incomplete: "Ikke alt er beregnet: nærmeste rammer (?) og knekkpunktene stoppet ved grensen på {solves} løsninger. Bruk --all for å beregne alt (kan ta lang tid).",
+    incompletePane: "Ikke alt er beregnet: nærmeste rammer der det står «ikke beregnet», og knekkpunktene, stoppet ved grensen for antall løsninger.",
     infeasible: "Utvalget kan ikke beregnes med disse valgene:",
     failed: "Utvalget kunne ikke beregnes:",
     findings: "Merknader om utvalget ({count}):",
@@ -172,8 +176,15 @@ const UI = {
     paneChoiceOut: "Holdes utenfor",
     paneFrontierTitle: "Beste score for hver ramme",
     paneFrontierLabel: "Beste score mot budsjettramme: {count} knekkpunkter fra {from} til {to} MNOK; rammen {budget} MNOK gir {score}.",
-    paneEnters: "med fra {budget} MNOK",
-    paneNever: "kommer ikke med",
+    framesBoth: "med i et beste utvalg ved {above} MNOK (nærmeste større ramme) og ved {below} MNOK (nærmeste mindre)",
+    framesAboveOnly: "med i et beste utvalg ved {above} MNOK (nærmeste større ramme), ved ingen mindre",
+    framesBelowOnly: "med i et beste utvalg ved {below} MNOK (nærmeste mindre ramme), ved ingen større",
+    framesNone: "med i et beste utvalg ved ingen annen ramme",
+    framesHere: "med i et like godt utvalg ved denne rammen",
+    framesAboveNotBelow: "med i et beste utvalg ved {above} MNOK (nærmeste større ramme); mindre rammer er ikke beregnet",
+    framesNoneAboveNotBelow: "med i et beste utvalg ved ingen større ramme; mindre rammer er ikke beregnet",
+    framesNotComputed: "rammer der det er med: ikke beregnet",
+    paneEntryProgress: "Beregner nærmeste rammer: {done} av {total} tiltak …",
     paneRetry: "Les arbeidsboken igjen",
     paneGreedyTitle: "Mot rangeringsrekkefølgen",
     paneUndo: "Angre «{choice}» for {name}",
@@ -187,10 +198,11 @@ const UI = {
     reasonCycle: "forutsetter seg selv i ring ({ids})",
     reasonRequiresExcluded: "forutsetter {ids}, som ikke kan velges",
     reasonRequiresOut: "forutsetter {ids}, som ikke er med",
-    reasonBudget: "over budsjett: koster {cost}, {left} MNOK igjen",
+    reasonBudget: "over rammen: koster {cost}, {left} MNOK igjen",
     reasonSegment: "over rammen for {segment}: koster {cost}, {left} MNOK igjen",
     reasonNoGain: "gir ingen score",
     reasonNoScore: "gir ingen score (ingen total)",
+    reasonNoTotal: "ingen total",
   },
   en: {
     title: "Selection within the budget: {file}",
@@ -204,7 +216,10 @@ const UI = {
     colCost: "Cost",
     colScore: "Score",
     colReason: "Why not selected",
-    colEnters: "Enters at",
+    colAbove: "Nearest above",
+    colBelow: "Nearest below",
+    framesLegend:
+      "Nearest above / below: the nearest frame from this one up, and the nearest smaller one, at which the measure is in a best selection. Not “enters from”: the best selection does not follow the frame, so the measure may be out again above and below. – at no such frame, ? not computed.",
     forcedIn: "included",
     forcedOut: "held out",
     listTotal: "Total: {count} measures, {cost} MNOK, score {score}",
@@ -218,7 +233,8 @@ const UI = {
     frontier: "Best score for each frame (breakpoints):",
     frontierTruncated: "(computed up to {upTo} MNOK)",
     frontierSample: "({count} breakpoints in all, every one with --json)",
-    incomplete: "Not everything was computed: “Enters at” (–) and the breakpoints stopped at the limit on the number of solves.",
+    incomplete: "Not everything was computed: nearest frames (?) and the breakpoints stopped at the limit of {solves} solves. Use --all to compute everything (may take long).",
+    incompletePane: "Not everything was computed: nearest frames marked “not computed”, and the breakpoints, stopped at the limit on the number of solves.",
     infeasible: "The selection cannot be computed with these choices:",
     failed: "The selection could not be computed:",
     findings: "Notes on the selection ({count}):",
@@ -242,8 +258,15 @@ const UI = {
     paneChoiceOut: "Holdes utenfor (hold out)",
     paneFrontierTitle: "Best score for each frame",
     paneFrontierLabel: "Best score against the budget frame: {count} breakpoints from {from} to {to} MNOK; the frame of {budget} MNOK gives {score}.",
-    paneEnters: "enters at {budget} MNOK",
-    paneNever: "never enters",
+    framesBoth: "in a best selection at {above} MNOK (nearest larger frame) and at {below} MNOK (nearest smaller)",
+    framesAboveOnly: "in a best selection at {above} MNOK (nearest larger frame), at no smaller one",
+    framesBelowOnly: "in a best selection at {below} MNOK (nearest smaller frame), at no larger one",
+    framesNone: "in a best selection at no other frame",
+    framesHere: "in an equally good selection at this frame",
+    framesAboveNotBelow: "in a best selection at {above} MNOK (nearest larger frame); smaller frames not computed",
+    framesNoneAboveNotBelow: "in a best selection at no larger frame; smaller frames not computed",
+    framesNotComputed: "frames at which it is in: not computed",
+    paneEntryProgress: "Computing the nearest frames: {done} of {total} measures …",
     paneRetry: "Read the workbook again",
     paneGreedyTitle: "Against rank order",
     paneUndo: "Undo “{choice}” for {name}",
@@ -257,10 +280,11 @@ const UI = {
     reasonCycle: "presupposes itself in a cycle ({ids})",
     reasonRequiresExcluded: "presupposes {ids}, which cannot be selected",
     reasonRequiresOut: "presupposes {ids}, which is not selected",
-    reasonBudget: "over budget: costs {cost}, {left} MNOK left",
+    reasonBudget: "over the frame: costs {cost}, {left} MNOK left",
     reasonSegment: "over the {segment} limit: costs {cost}, {left} MNOK left",
     reasonNoGain: "adds no score",
     reasonNoScore: "adds no score (no total)",
+    reasonNoTotal: "no total",
   },
 } as const;
 
@@ -292,12 +316,36 @@ export function reasonText(lang: Lang, r: OutReason, names: (ids: string[]) => s
       return st(lang, "reasonBudget", { cost: mnokText(lang, r.cost), left: mnokText(lang, r.left) });
     case "segment":
       return st(lang, "reasonSegment", { segment: r.segment, cost: mnokText(lang, r.cost), left: mnokText(lang, r.left) });
+    case "no-total":
+      return st(lang, "reasonNoTotal");
     case "no-gain":
       return st(lang, hasScore ? "reasonNoGain" : "reasonNoScore");
     case "group":
     case "quota":
       return ruleReasonText(lang, r, names);
   }
+}
+
+/** False for a measure out that gets no frames: it can never be chosen, or it has no total. */
+export const hasFrames = (r: OutReason): boolean => !["held-out", "no-cost", "cycle", "requires-excluded", "no-total"].includes(r.kind);
+
+/**
+ * Where a measure out is in a best selection, in words (the task pane's line; lower case, no full
+ * stop): the nearest frame at or above the current one and the nearest below it, each exact, or
+ * that it is at no such frame, or that it was not computed. Null for a measure that gets none (no
+ * total, or never chosen).
+ */
+export function framesText(lang: Lang, m: { entersAt?: number | null; inBelow?: number | null; reason: OutReason | null }, budget: number): string | null {
+  if (!m.reason || !hasFrames(m.reason)) return null;
+  const above = m.entersAt;
+  const below = m.inBelow;
+  if (above === undefined) return st(lang, "framesNotComputed");
+  if (above === budget) return st(lang, "framesHere");
+  if (below === undefined) return above === null ? st(lang, "framesNoneAboveNotBelow") : st(lang, "framesAboveNotBelow", { above: mnokText(lang, above) });
+  if (above !== null && below !== null) return st(lang, "framesBoth", { above: mnokText(lang, above), below: mnokText(lang, below) });
+  if (above !== null) return st(lang, "framesAboveOnly", { above: mnokText(lang, above) });
+  if (below !== null) return st(lang, "framesBelowOnly", { below: mnokText(lang, below) });
+  return st(lang, "framesNone");
 }
 
 function helpers(lang: Lang): Helpers {

@@ -5,8 +5,6 @@
 
 export const nbUi = {
   "app.name": "Prioritering",
-  "cli.usage":
-    "Bruk: prio score <fil.xlsx> [--json] [--lang nb|en]\n       prio checklist <fil.xlsx> [--json] [--lang nb|en]\n\nscore      skriver rangeringen og funnene; med sjekkliste også Inn/Ut, segment og rang i segment\nchecklist  skriver sammendraget av sjekklisten: tiltak per segment, Ut, ikke vurdert,\n           rapporter i året, tiltakene som ikke er vurdert og funnene i sjekklisten\n\n--json     skriver ett JSON-objekt i stedet for tekst\n--lang     språk for tekst og meldinger: nb (bokmål, standard) eller en",
   "cli.error.noFile": "Filen finnes ikke: {file}",
   "cli.error.notWorkbook": "{file} er ikke en Excel-arbeidsbok (.xlsx) som kan leses: {reason}",
   "cli.error.noMeasures": "Fant ingen tiltak i {file}: verken en Vurdering-tabell eller temaark med Måloppnåelse, Kostnader og Nytte.",
@@ -104,8 +102,6 @@ export type UiKey = keyof typeof nbUi;
 
 export const enUi: Record<UiKey, string> = {
   "app.name": "Prioritering",
-  "cli.usage":
-    "Usage: prio score <file.xlsx> [--json] [--lang nb|en]\n       prio checklist <file.xlsx> [--json] [--lang nb|en]\n\nscore      prints the ranking and the findings; with a checklist also In/Out, segment and segment rank\nchecklist  prints the checklist summary: measures per segment, Out, not assessed,\n           reports a year, the measures not assessed and the checklist's findings\n\n--json     prints one JSON object instead of text\n--lang     language of text and messages: nb (Norwegian bokmål, the default) or en",
   "cli.error.noFile": "No such file: {file}",
   "cli.error.notWorkbook": "{file} is not an Excel workbook (.xlsx) that can be read: {reason}",
   "cli.error.noMeasures": "No measures found in {file}: neither a Vurdering table nor theme sheets with Måloppnåelse, Kostnader and Nytte.",

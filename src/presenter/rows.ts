@@ -10,7 +10,7 @@ import { formatNumber, type Lang } from "../i18n";
 import { pp } from "../i18n/presenter";
 import { barShare } from "../ui/bar";
 import { rankMoves } from "../ui/movement";
-import { nameParts } from "../ui/names";
+import { fullNameTexts } from "../core/full-name";
 import type { PresenterMessage, PresenterRow } from "./protocol";
 import type { Baseline, Move } from "../core/movement";
 import { movesAgainst } from "../core/movement";
@@ -34,13 +34,13 @@ export function presenterMessage(
     a.measures.map((m) => m.total),
     { tolerance: a.model.tolerance },
   );
+  const names = fullNameTexts(a.measures);
   const rows: PresenterRow[] = a.measures.map((m, i) => {
-    const { name, theme } = nameParts(m);
     const move = moves.get(m.id);
     const row: PresenterRow = {
       id: m.id,
       rank: rankLabel(m),
-      name: theme ? `${theme}: ${name}` : name,
+      name: names.get(m.id) ?? m.name,
       total: shown.values[i] === null ? "–" : formatNumber(lang, shown.values[i]!, shown.decimals),
       bar: m.total === null ? 0 : barShare(m.total, min, max),
     };

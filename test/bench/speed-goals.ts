@@ -87,7 +87,7 @@ export async function monteCarloLarge(): Promise<Goal[]> {
 // ───────────────────────────────────────────── select-cli: prio select --budget 100 on 2,000 measures
 
 /** A workbook in the add-in's layout with the selection bench's 2,000 measures: scores, Kostnad, Forutsetter, Valg. */
-async function selectionWorkbook(file: string, n: number): Promise<void> {
+export async function selectionWorkbook(file: string, n: number): Promise<void> {
   const p = benchInstance(n, 2026);
   const r = prng(7);
   const wb = new ExcelJS.Workbook();

@@ -76,7 +76,7 @@ describe("the default model in the Modell sheet: the meeting's totals and ranks"
     const r = spawnPrio(["score", file]);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out.match(/^\s*6=\s/gm)).toHaveLength(2);
-    expect(r.out).toMatch(/^\s*1\s+PLL\s+22,8\s/m);
+    expect(r.out).toMatch(/^\s*1\s+Legemidler: PLL\s+22,8\s/m);
   }, BUILD_TIMEOUT);
 });
 

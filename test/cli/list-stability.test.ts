@@ -130,11 +130,11 @@ describe("prio sensitivity with a budget frame (examples/utvalg.xlsx)", () => {
   test("the text says it in plain words, in bokmål and in English", async () => {
     const nb = await run(["sensitivity", FRAME150]);
     expect(nb.out).toContain(
-      "Måloppnåelse kan veie fra 0,67 til 1,33 uten at minimumslisten endres; ved 1,33 kommer Søknadsmottak for helsedata inn og Dokumentdeling fra avtalespesialister går ut, og ved 0,67 kommer Felles kodeverk for laboratoriene inn og Dokumentdeling fra avtalespesialister går ut.",
+      "Måloppnåelse kan veie fra 0,67 til 1,33 uten at minimumslisten endres; ved 1,33 kommer Søknadsmottak for helsedata inn og Dokumentdeling fra avtalespesialister går ut, og ved 0,67 kommer Infrastruktur: Felles kodeverk for laboratoriene inn og Dokumentdeling fra avtalespesialister går ut.",
     );
     const en = await run(["sensitivity", FRAME150, "--lang", "en"]);
     expect(en.out).toContain(
-      "Benefit can weigh from 0.25 to 1.2 without the minimum list changing; at 1.2 Felles kodeverk for laboratoriene comes in and Dokumentdeling fra avtalespesialister drops out, and at 0.25 Søknadsmottak for helsedata comes in and Meldingsløftet: standardiserte meldinger drops out.",
+      "Benefit can weigh from 0.25 to 1.2 without the minimum list changing; at 1.2 Infrastruktur: Felles kodeverk for laboratoriene comes in and Dokumentdeling fra avtalespesialister drops out, and at 0.25 Søknadsmottak for helsedata comes in and Samhandling: Meldingsløftet: standardiserte meldinger drops out.",
     );
     const real = await run(["sensitivity", FILE]);
     expect(real.out).toContain("Nytte kan veie fra 0 og så høyt du vil uten at minimumslisten endres.");

@@ -30,7 +30,8 @@ test("thirteen ranked rows in rank order, the tie shown as 6= twice", () => {
 
 test("bokmål: PLL 22,8 with Måloppnåelse 9,00, Kostnader 6,25, Nytte 7,50, complete «ja»", () => {
   const pll = rankedLines(nb)[0];
-  expect(pll).toMatch(/^\s*1\s+PLL\s+22,8\s+9,00\s+6,25\s+7,50\s+ja$/);
+  // One name everywhere: «Tema: tiltak», as the slides and Rangering print it.
+  expect(pll).toMatch(/^\s*1\s+Legemidler: PLL\s+22,8\s+9,00\s+6,25\s+7,50\s+ja$/);
   expect(nb.out).toContain("Måloppnåelse");
   expect(rankedLines(nb)[7]).toMatch(/Felles hjelpenummer\s+16,1\s/);
 });
@@ -57,7 +58,7 @@ test("findings with their cells, errors first", () => {
 
 test("English with --lang en: 22.8, «No total», English group names", () => {
   const pll = rankedLines(en)[0];
-  expect(pll).toMatch(/^\s*1\s+PLL\s+22\.8\s+9\.00\s+6\.25\s+7\.50\s+yes$/);
+  expect(pll).toMatch(/^\s*1\s+Legemidler: PLL\s+22\.8\s+9\.00\s+6\.25\s+7\.50\s+yes$/);
   expect(en.out).toContain("Goal attainment");
   expect(en.out).toContain("No total:");
   expect(en.out).not.toContain("22,8");

@@ -47,6 +47,7 @@ interface JsonMeasure {
   reason: string | null;
   reasonCode?: string;
   entersAt?: number | null;
+  inBelow?: number | null;
 }
 
 let json: {
@@ -107,7 +108,7 @@ describe("examples/utvalg.xlsx", () => {
     const t027 = json.measures.find((m) => m.id === "T027")!;
     expect(t027).toEqual({
       id: "T027",
-      name: "Kunstig intelligens i bildediagnostikk (pilot)",
+      name: "Helsedata: Kunstig intelligens i bildediagnostikk (pilot)",
       cost: 9,
       score: 17.5,
       requires: ["T007"],
@@ -116,11 +117,12 @@ describe("examples/utvalg.xlsx", () => {
       reason: "holdes utenfor",
       reasonCode: "held-out",
       entersAt: null,
+      inBelow: null,
     });
     const t025 = json.measures.find((m) => m.id === "T025")!;
-    expect([t025.requires, t025.reasonCode, t025.reason]).toEqual([[], "budget", "over budsjett: koster 31, 0 MNOK igjen"]);
+    expect([t025.requires, t025.reasonCode, t025.reason]).toEqual([[], "budget", "over rammen: koster 31, 0 MNOK igjen"]);
     const t030 = json.measures.find((m) => m.id === "T030")!;
-    expect([t030.requires, t030.reasonCode, t030.reason]).toEqual([["T016", "T017", "T018"], "budget", "over budsjett: koster 88, 0 MNOK igjen"]);
+    expect([t030.requires, t030.reasonCode, t030.reason]).toEqual([["T016", "T017", "T018"], "budget", "over rammen: koster 88, 0 MNOK igjen"]);
     expect(json.measures.find((m) => m.id === "T004")!.forced).toBe("in");
     expect(json.measures.find((m) => m.id === "T011")!.requires).toEqual(["T016", "T017"]);
   });

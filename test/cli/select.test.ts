@@ -96,18 +96,20 @@ describe("the selection of four measures", () => {
         "",
         "Minimumsliste",
         "  ID  Tiltak          Kostnad  Score",
-        "  A2  Dokumentdeling       25  21,00",
+        "  A2  Dokumentdeling       25   21,0",
         "  Sum: 1 tiltak, 25 MNOK, score 21,00",
         "",
         "Plussliste",
         "  ID  Tiltak        Kostnad  Score",
-        "  A3  Kritisk info       20  18,00",
-        "  A4  Bildedeling        10  15,00",
+        "  A3  Kritisk info       20   18,0",
+        "  A4  Bildedeling        10   15,0",
         "  Sum: 2 tiltak, 30 MNOK, score 33,00",
         "",
         "Ikke med",
-        "  ID  Tiltak           Kostnad  Score  Med fra  Hvorfor ikke med",
-        "  A1  Legemiddelliste       40  24,00       75  over budsjett: koster 40, 5 MNOK igjen",
+        "  ID  Tiltak           Kostnad  Score  Nærmest over  Nærmest under  Hvorfor ikke med",
+        // With A2 (25) fixed, A1 (40) fits in no frame below 65: in at none below 60.
+        "  A1  Legemiddelliste       40   24,0            75              –  over rammen: koster 40, 5 MNOK igjen",
+        "  Nærmest over / under: den nærmeste rammen fra og med denne, og den nærmeste mindre, der tiltaket er med i et beste utvalg. Ikke «med fra»: det beste utvalget følger ikke rammen, så tiltaket kan være ute igjen over og under. – ved ingen slik ramme, ? ikke beregnet.",
         "",
         "Valgt i alt: 3 tiltak, 55 av 60 MNOK, score 54,00",
         "Rangeringsrekkefølgen gir et annet utvalg: 1 tiltak, 40 MNOK, score 24,00 (stopper ved Dokumentdeling). Det eksakte utvalget gir 30,00 mer i score.",
@@ -125,9 +127,9 @@ describe("the selection of four measures", () => {
     const j = JSON.parse(r.out);
     expect([j.budget, j.minimum]).toEqual([40, null]);
     expect(j.measures.map((m: { id: string; list: string; reason: string | null }) => [m.id, m.list, m.reason])).toEqual([
-      ["A1", "out", "over budget: costs 40, 5 MNOK left"],
+      ["A1", "out", "over the frame: costs 40, 5 MNOK left"],
       ["A2", "minimum", null],
-      ["A3", "out", "over budget: costs 20, 5 MNOK left"],
+      ["A3", "out", "over the frame: costs 20, 5 MNOK left"],
       ["A4", "minimum", null],
     ]);
     expect(j.totals.selected).toEqual({ count: 2, cost: 35, score: 36 });

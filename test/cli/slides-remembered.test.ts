@@ -139,11 +139,12 @@ describe("the command line's checks and usage", () => {
     expect(help.code).toBe(0);
     expect(plain.out.split("\n").slice(0, 4)).toEqual([
       "Bruk: prio score <fil.xlsx> [--json] [--lang nb|en]",
+      "       prio score <fil.xlsx> --csv [--lang nb|en] [--top N] [--segment NAVN] [--skjul-ut]",
       "       prio checklist <fil.xlsx> [--json] [--lang nb|en]",
-      "       prio slides <fil.xlsx> [-o ut.pptx] [--lang nb|en] [--top N] [--segment NAVN] [--title TEKST] [--meeting TEKST] [--date ÅÅÅÅ-MM-DD] …",
-      "       prio score <fil.xlsx> --csv [--lang nb|en]",
+      "       prio slides <fil.xlsx> [-o ut.pptx] [--force] [--lang nb|en] [--top N] [--segment NAVN] [--title TEKST] [--meeting TEKST] [--date ÅÅÅÅ-MM-DD] …",
     ]);
-    expect(plain.out).toContain("\nslides     lager lysark (PowerPoint) med den rangerte listen, «Prioritering <dato>.pptx» ved siden av arbeidsboken (alle valg: prio slides --help)\nscore --csv  skriver den rangerte listen som CSV (UTF-8 med BOM, semikolon)\n\n--json");
+    expect(plain.out).toContain("\nslides       lager lysark (PowerPoint) med den rangerte listen, «Prioritering <dato>.pptx» ved siden av arbeidsboken;\n");
+    expect(plain.out).toContain("\nscore --csv  skriver den rangerte listen som CSV (UTF-8 med BOM, semikolon)\n");
     expect(help.out).toContain("\n       prio slides <file.xlsx> [-o out.pptx]");
     expect(help.out).toContain("\nscore --csv  prints the ranked list as CSV (UTF-8 with BOM, comma)\n");
   });

@@ -34,6 +34,15 @@ describe("prio slides", () => {
     expect(r.out).toBe(`Lysarkene er lagret i ${out}\n`);
     expect(isZip(out)).toBe(true);
   });
+  test("a workbook whose Modell sets a budget frame: the deck is split by the selection, and the command says by which frames", () => {
+    const out = path.join(dir, "utvalg.pptx");
+    const r = spawnPrio(["slides", path.resolve(__dirname, "../../examples/utvalg.xlsx"), "-o", out]);
+    expect([r.code, r.err, r.out]).toEqual([
+      0,
+      "",
+      `Lysarkene er lagret i ${out}\nListen er delt etter utvalget innenfor rammen. Rammene fra arket Modell: budsjettramme 240 MNOK, minimumsramme 100 MNOK.\n`,
+    ]);
+  });
   test("-o, --lang en, --top and a date; the add-in layout with a checklist and --segment", () => {
     const out = path.join(dir, "en.pptx");
     const r = spawnPrio(["slides", EXAMPLE_XLSX, "-o", out, "--lang", "en", "--top", "1", "--segment", "samstyre", "--date", "2020-06-01"]);
@@ -58,6 +67,25 @@ describe("prio slides", () => {
     expect(title).toContain("3 av 3 tiltak rangert");
     expect(title).toContain("Utvalg: segment Samstyre");
   });
+  test("a file that exists is never overwritten silently: one line naming --force and -o, exit 2, the file as it was; --force overwrites it", () => {
+    const copy = path.join(dir, "finnes", "møte.xlsx");
+    mkdirSync(path.dirname(copy));
+    writeFileSync(copy, readFileSync(MEETING_XLSX));
+    const theirs = path.join(dir, "finnes", "Prioritering 2022-09-21.pptx");
+    writeFileSync(theirs, "en persons egne lysark");
+    const r = spawnPrio(["slides", copy, "--date", "2022-09-21"]);
+    expect([r.code, r.out, r.err]).toEqual([2, "", `${theirs} finnes fra før og er ikke skrevet over. Bruk --force for å skrive over den, eller -o for et annet filnavn.\n`]);
+    expectOneLineNoStack(r.err);
+    expect(readFileSync(theirs, "utf8")).toBe("en persons egne lysark");
+    // -o naming a file that exists: the same, in English.
+    const en = spawnPrio(["slides", copy, "-o", theirs, "--lang", "en"]);
+    expect([en.code, en.err]).toEqual([2, `${theirs} exists already and was not overwritten. Use --force to overwrite it, or -o for another file name.\n`]);
+    expect(readFileSync(theirs, "utf8")).toBe("en persons egne lysark");
+    // Asked for: overwritten, and said where.
+    const forced = spawnPrio(["slides", copy, "--date", "2022-09-21", "--force"]);
+    expect([forced.code, forced.err, forced.out]).toEqual([0, "", `Lysarkene er lagret i ${theirs}\n`]);
+    expect(isZip(theirs)).toBe(true);
+  });
   test("an output path that cannot be written: one line, exit 2, nothing written", () => {
     const out = path.join(dir, "finnes-ikke", "x.pptx");
     const r = spawnPrio(["slides", MEETING_XLSX, "-o", out]);
@@ -80,6 +108,7 @@ describe("prio slides", () => {
     [["slides", MEETING_XLSX, "--date", "21.09.2022"], "--date må være en dato på formen ÅÅÅÅ-MM-DD, ikke «21.09.2022»"],
     [["slides", MEETING_XLSX, "--fancy"], "Ukjent valg: --fancy"],
     [["score", MEETING_XLSX, "--csv", "-o", "x.pptx"], "Ukjent valg: -o"],
+    [["score", MEETING_XLSX, "--csv", "--force"], "Ukjent valg: --force"],
   ])("%j → one line, exit 2", async (argv, message) => {
     const r = await run(argv);
     expect([r.code, r.out, r.err]).toEqual([2, "", message]);

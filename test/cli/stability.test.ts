@@ -90,7 +90,7 @@ describe("prio uncertainty", () => {
     const out = JSON.parse(r.out) as UncertaintyJson;
     expect(Object.keys(out)).toEqual(["measures"]);
     expect(out.measures).toHaveLength(13);
-    expect(out.measures[0]).toMatchObject({ name: "PLL" });
+    expect(out.measures[0]).toMatchObject({ name: "Legemidler: PLL" });
     for (const m of out.measures) {
       // The issue's keys first and unchanged; then who beats whom.
       expect(Object.keys(m)).toEqual(["id", "name", "rankProbabilities", "topN", "beats", "ties"]);
@@ -120,7 +120,7 @@ describe("prio uncertainty", () => {
     }
     // PLL is first in most draws and stands before every measure but the second in all of them.
     const pll = out.measures[0];
-    expect(pll.name).toBe("PLL");
+    expect(pll.name).toBe("Legemidler: PLL");
     expect(Object.values(pll.beats).slice(2)).toEqual(new Array(10).fill(1));
   });
 
@@ -166,11 +166,11 @@ describe("prio uncertainty", () => {
     const names = new Map(json.measures.map((m) => [m.id, m.name]));
     const expected = contested.slice(0, 3).map(([id, p]) => `${names.get(id)} i ${pct(p)}\u00a0%`);
     expect(contested.length).toBeLessThanOrEqual(3);
-    expect(lines[at + 1]).toBe(`PLL står foran ${expected.length === 1 ? expected[0] : `${expected.slice(0, -1).join(", ")} og ${expected[expected.length - 1]}`}`);
+    expect(lines[at + 1]).toBe(`Legemidler: PLL står foran ${expected.length === 1 ? expected[0] : `${expected.slice(0, -1).join(", ")} og ${expected[expected.length - 1]}`}`);
     const en = await run(["uncertainty", MEETING_XLSX, "--draws", "5", "--weights", "none", "--spread", "none", "--pairwise", "--lang", "en"]);
     const enLines = en.out.split("\n");
     const enAt = enLines.indexOf("Who beats whom – for each measure the closest rivals and the chance of standing before each:");
-    expect(enLines[enAt + 1]).toBe("PLL: no close rival – before 12 and behind 0 in every draw");
+    expect(enLines[enAt + 1]).toBe("Legemidler: PLL: no close rival – before 12 and behind 0 in every draw");
     expect(enLines[enAt + 6]).toBe("Implementering av DBEP stands before Dokumentdeling: Legevakt/ØHD in 0% (level in 100%)");
   });
 
@@ -192,7 +192,7 @@ describe("prio uncertainty", () => {
     const r = await run(["uncertainty", MEETING_XLSX, "--draws", "300"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("300 trekninger (frø 1); vekter: hver vekt ±20\u00a0%; scorer: hver score ±1 på skalaen.");
-    expect(r.out).toMatch(/^\s+1\s+PLL\s+/m);
+    expect(r.out).toMatch(/^\s+1\s+Legemidler: PLL\s+/m);
     expect(r.out).toContain("Tiltak uten total er ikke med (1).");
   });
 });

@@ -10,7 +10,7 @@ import { costOf, feasible, type BinaryProgram } from "../../src/core/selection-s
 import { select } from "../../src/core/select";
 import { forestKnapsack, type ForestItem } from "../../src/core/tree-knapsack";
 import { highsSolver } from "../../src/solve/highs";
-import { admissible, entersAt, impossible } from "../support/selection-brute";
+import { admissible, entersAt, impossible, inBelow } from "../support/selection-brute";
 import { prng } from "../support/grids";
 
 const solver = highsSolver();
@@ -24,13 +24,16 @@ function framed(items: SelectionItem[], int: (lo: number, hi: number) => number,
   return problem;
 }
 
-/** The enumerated smallest entering budget of measure j, with the minimum list of `result` held fixed when there is one. */
-function enumerated(problem: SelectionProblem, result: Extract<Awaited<ReturnType<typeof select>>, { status: "ok" }>): (j: number) => number | null {
+/**
+ * The enumerated nearest frames of measure j at or above and below the frame, with the minimum
+ * list of `result` held fixed when there is one.
+ */
+function enumerated(problem: SelectionProblem, result: Extract<Awaited<ReturnType<typeof select>>, { status: "ok" }>): (j: number) => [number | null, number | null] {
   const subsets = admissible(problem);
   const minMask = result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0);
   const fixed = problem.minimum !== undefined && problem.minimum !== null ? minMask : 0;
   const bad = impossible(problem.items);
-  return (j) => (bad.has(j) ? null : entersAt(subsets, j, fixed, problem.budget));
+  return (j) => (bad.has(j) ? [null, null] : [entersAt(subsets, j, fixed, problem.budget), inBelow(subsets, j, fixed, problem.budget)]);
 }
 
 function tiedInstance(seed: number): SelectionProblem {
@@ -65,7 +68,7 @@ test("equals the enumerated smallest entering budget of every measure out on 80 
     const want = enumerated(problem, result);
     result.measures.forEach((m, j) => {
       if (m.list !== "out") return;
-      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want(j) });
+      expect({ seed, id: m.id, frames: [m.entersAt, m.inBelow] }).toEqual({ seed, id: m.id, frames: want(j) });
       checked++;
     });
     expect(result.complete).toBe(true);
@@ -107,7 +110,7 @@ test("on forests of dependencies, equals the enumeration on 80 instances without
     const want = enumerated(problem, result);
     result.measures.forEach((m, j) => {
       if (m.list !== "out") return;
-      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want(j) });
+      expect({ seed, id: m.id, frames: [m.entersAt, m.inBelow] }).toEqual({ seed, id: m.id, frames: want(j) });
       checked++;
     });
   }
@@ -158,7 +161,7 @@ test("with many measures presupposing two or more, equals the enumeration on 60 
     const want = enumerated(problem, result);
     result.measures.forEach((m, j) => {
       if (m.list !== "out") return;
-      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want(j) });
+      expect({ seed, id: m.id, frames: [m.entersAt, m.inBelow] }).toEqual({ seed, id: m.id, frames: want(j) });
       checked++;
     });
   }
@@ -268,11 +271,11 @@ test("within a bound of one solve, every entry budget given is the enumerated on
     const want = enumerated(problem, result);
     result.measures.forEach((m, j) => {
       if (m.list !== "out") return;
-      if (m.entersAt === undefined) return void left++;
-      expect({ seed, id: m.id, entersAt: m.entersAt }).toEqual({ seed, id: m.id, entersAt: want(j) });
+      if (m.entersAt === undefined || m.inBelow === undefined) return void left++;
+      expect({ seed, id: m.id, frames: [m.entersAt, m.inBelow] }).toEqual({ seed, id: m.id, frames: want(j) });
       given++;
     });
-    if (result.measures.some((m) => m.list === "out" && m.entersAt === undefined)) expect(result.complete).toBe(false);
+    if (result.measures.some((m) => m.list === "out" && (m.entersAt === undefined || m.inBelow === undefined))) expect(result.complete).toBe(false);
   }
   expect(given).toBeGreaterThan(20);
   expect(left).toBeGreaterThan(20);

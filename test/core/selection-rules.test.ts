@@ -11,7 +11,7 @@ import type { Quota } from "../../src/core/selection-rules";
 import { highsSolver } from "../../src/solve/highs";
 import { reasonText, selectionFindingMessage } from "../../src/i18n/selection";
 import { asPlan, enumeratePlans, lexicographicBest } from "../support/plan-brute";
-import { entersAt, frontier, type Subset } from "../support/selection-brute";
+import { entersAt, frontier, impossible, inBelow, type Subset } from "../support/selection-brute";
 import { prng } from "../support/grids";
 
 const solver = highsSolver();
@@ -98,11 +98,29 @@ async function check(problem: SelectionProblem): Promise<string> {
     return { mask, cost: problem.items.reduce((a, it, i) => a + ((mask >> i) & 1 ? (it.cost ?? 0) : 0), 0), value: p.levels[0] };
   });
   const fixed = hasMin ? minMask : 0;
+  // Each measure out: the nearest frames at or above and below the current one at which it is in a
+  // best selection; none for a measure without a total (it is out with «ingen total»).
+  const bad = impossible(problem.items);
   result.measures.forEach((m, j) => {
     if (m.list !== "out") return;
     expect(m.reason).not.toBeNull();
-    const expected = entersAt(subsets.filter((s) => (s.mask & fixed) === fixed), j, fixed, problem.budget);
-    expect({ id: m.id, entersAt: m.entersAt }).toEqual({ id: m.id, entersAt: expected });
+    if (!bad.has(j) && problem.items[j].score === null) {
+      expect({ id: m.id, reason: m.reason, entersAt: m.entersAt, inBelow: m.inBelow }).toEqual({ id: m.id, reason: { kind: "no-total" }, entersAt: undefined, inBelow: undefined });
+      return;
+    }
+    const withFixed = subsets.filter((s) => (s.mask & fixed) === fixed);
+    const expected = { id: m.id, entersAt: entersAt(withFixed, j, fixed, problem.budget), inBelow: inBelow(withFixed, j, fixed, problem.budget) };
+    expect({ id: m.id, entersAt: m.entersAt, inBelow: m.inBelow }).toEqual(expected);
+  });
+  // Nothing chosen that adds no score unless it is forced, presupposed by something chosen, or
+  // needed by an at-least quota (the rules fail without it).
+  const chosenMask = allMask | minMask;
+  problem.items.forEach((it, j) => {
+    if (!((chosenMask >> j) & 1) || (it.score ?? 0) > 0 || it.forced === "in") return;
+    const presupposed = problem.items.some((o, k) => (chosenMask >> k) & 1 && o.requires.includes(it.id));
+    const without = chosenMask & ~(1 << j);
+    const stillMeets = subsets.some((s) => s.mask === without);
+    expect({ id: it.id, idle: !presupposed && stillMeets }).toEqual({ id: it.id, idle: false });
   });
   const expectedFront = frontier(subsets);
   expect(result.frontier.map((p) => p.budget)).toEqual(expectedFront.map((p) => p.budget));
@@ -127,5 +145,20 @@ describe("either–or groups and quotas in a single selection, against brute for
     }
     expect(tally.ok).toBeGreaterThan(65);
     expect(tally.infeasible).toBeGreaterThan(5);
+  });
+
+  it("with an at-least quota, chooses a measure that adds no score only where the quota needs it", async () => {
+    // «minst 1 i Samstyre»: T3 (18 points) is Inspirere, so one of the Samstyre measures without
+    // score must be in; the solver's optimum took both T1 and T2 (and its objective cannot tell).
+    const item = (id: string, cost: number, score: number, segment: string): SelectionItem => ({ id, name: `Tiltak ${id}`, cost, score, requires: [], forced: null, segment, rank: null });
+    const problem: SelectionProblem = {
+      items: [item("T1", 400, 0, "Samstyre"), item("T2", 100, 0, "Samstyre"), item("T3", 400, 18, "Inspirere"), item("T4", 800, 0, "Samstyre"), item("T5", 600, 0, "Inspirere")],
+      budget: 2039,
+      quotas: [{ kind: "segment", name: "Samstyre", bound: "min", unit: "count", value: 1, step: null }],
+    };
+    const r = await select(problem, solver, { entryBudgets: false, frontier: false });
+    if (r.status !== "ok") throw new Error(r.status);
+    expect(r.measures.filter((m) => m.list !== "out").map((m) => m.id)).toEqual(["T2", "T3"]);
+    expect(r.measures.find((m) => m.id === "T1")!.reason).toEqual({ kind: "no-gain" });
   });
 });

@@ -6,7 +6,7 @@
 import { dependencyCycles, SCORE_EPS, type SelectionItem, type SelectionProblem } from "../../src/core/selection-problem";
 import { select, type SelectionResult } from "../../src/core/select";
 import { highsSolver } from "../../src/solve/highs";
-import { admissible, best, entersAt, frontier, impossible } from "../support/selection-brute";
+import { admissible, best, entersAt, frontier, impossible, inBelow } from "../support/selection-brute";
 import { prng } from "../support/grids";
 
 const solver = highsSolver();
@@ -79,15 +79,19 @@ async function check(problem: SelectionProblem): Promise<string> {
   expect(Math.abs(allSubset!.value - best(subsets, problem.budget, fixed)!)).toBeLessThanOrEqual(SCORE_EPS);
   if (problem.minimum === undefined || problem.minimum === null) expect(result.measures.every((m) => m.list !== "plus")).toBe(true);
 
-  // Each measure out: the smallest frame at which it would enter, and a reason.
+  // Each measure out: a reason, and the nearest frames at or above and below the current one at
+  // which it is in a best selection; none for a measure without a total (issue 17, items 10–11).
   const bad = impossible(problem.items);
   result.measures.forEach((m, j) => {
     if (m.list !== "out") return;
     expect(m.reason).not.toBeNull();
     if (bad.has(j)) {
       expect(["held-out", "no-cost", "cycle", "requires-excluded"]).toContain(m.reason!.kind);
-      expect(m.entersAt).toBeNull();
-    } else expect(m.entersAt).toBe(entersAt(subsets, j, fixed, problem.budget));
+      expect([m.entersAt, m.inBelow]).toEqual([null, null]);
+    } else if (problem.items[j].score === null) {
+      expect(m.reason).toEqual({ kind: "no-total" });
+      expect([m.entersAt, m.inBelow]).toEqual([undefined, undefined]);
+    } else expect([m.entersAt, m.inBelow]).toEqual([entersAt(subsets, j, fixed, problem.budget), inBelow(subsets, j, fixed, problem.budget)]);
   });
 
   expect(result.complete).toBe(true);
@@ -136,6 +140,24 @@ describe("selection rules on small cases", () => {
     expect(r.measures[0].reason).toEqual({ kind: "budget", cost: 1000, left: 0 });
     // A enters at 20 MNOK: A + B (32) beats B + C (23) and every other selection within 20.
     expect(r.measures[0].entersAt).toBe(1500);
+  });
+
+  it("gives the nearest frames above and below at which a measure out is in, not a «from» (issue 17, item 10)", async () => {
+    // A (cost 6, score 10) is the best alone at frames 6–9; at 10, B + C (cost 5 + 5, 7 + 7 = 14) is
+    // better and A is out; at 11, A + B (17) is in again. So A is in below the frame and above it.
+    const r = await select({ items: [item("A", 600, 10), item("B", 500, 7), item("C", 500, 7)], budget: 1000 }, solver);
+    if (r.status !== "ok") throw new Error(r.status);
+    expect(r.measures.map((m) => [m.id, m.list])).toEqual([["A", "out"], ["B", "minimum"], ["C", "minimum"]]);
+    expect([r.measures[0].entersAt, r.measures[0].inBelow]).toEqual([1100, 999]);
+  });
+
+  it("says a measure without a total has none, at every frame, and gives it no frames (issue 17, item 11)", async () => {
+    for (const budget of [500, 2000, 6500]) {
+      const r = await select({ items: [item("A", 500, 5), item("N", 2466, null), item("B", 1000, 3)], budget }, solver);
+      if (r.status !== "ok") throw new Error(r.status);
+      const n = r.measures[1];
+      expect({ budget, list: n.list, reason: n.reason, entersAt: n.entersAt, inBelow: n.inBelow }).toEqual({ budget, list: "out", reason: { kind: "no-total" }, entersAt: undefined, inBelow: undefined });
+    }
   });
 
   it("gives presupposes-X as the reason, and holds out what presupposes a held-out measure", async () => {

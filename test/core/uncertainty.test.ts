@@ -67,7 +67,8 @@ describe("Monte Carlo on the council meeting", () => {
   test("only the 13 measures with a total take part, in rank order", async () => {
     const input = await meetingInput();
     expect(input.measures).toHaveLength(13);
-    expect(input.measures[0].name).toBe("PLL");
+    // Named as every output names a measure (core/full-name.ts).
+    expect(input.measures[0].name).toBe("Legemidler: PLL");
     expect(input.measures.map((m) => m.name)).not.toContain("Dokumentdeling: Andre helseaktører/tjenester");
   });
 

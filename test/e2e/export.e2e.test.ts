@@ -124,6 +124,8 @@ test("with the budget frame of examples/utvalg.xlsx the deck's minimum and plus 
   const ranked = await zip.file("ppt/slides/slide2.xml")!.async("string");
   expect(ranked).toContain("Minimumsliste – best samlet score innenfor minimumsrammen på 100 MNOK");
   expect(ranked).toContain("Pluss-liste – det budsjettrammen på 240 MNOK gir i tillegg");
-  expect(ranked).toContain("minimum 9 tiltak, 100 MNOK · pluss 9 tiltak, 140 MNOK");
+  expect(ranked).toContain("Rammene fra arket Modell: budsjettramme 240 MNOK, minimumsramme 100 MNOK");
+  expect(ranked).toContain("Sum: 9 tiltak");
+  expect(await frame.getAttribute('[data-testid="export-frames"]', "data-state")).toBe("workbook");
   expect(ranked).not.toContain("de 5 øverste");
 });

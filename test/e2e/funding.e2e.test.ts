@@ -6,6 +6,7 @@
  * Screenshots in test-results/funding-*.png are looked at.
  */
 import * as path from "path";
+import { audit, lowContrast, type Audit } from "./a11y";
 import type { Frame, Page } from "playwright-core";
 import { run } from "../support/cli";
 import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
@@ -78,6 +79,7 @@ test("in a 350 px pane: progress and «Avbryt», then the shares of `prio select
   // Nothing wider than the pane.
   expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
   await paneShot(frame, '[data-testid="funding-section"]', "funding-pane-table-350");
+  const audits: [string, Audit][] = [["pane-table", await audit(frame)]];
 
   // «Hva må til» for the measure whose place on the minimum list is least sure, from its name in the table:
   // the share and the groups' mean weights as `prio select --uncertainty --given` gives them.
@@ -93,6 +95,7 @@ test("in a 350 px pane: progress and «Avbryt», then the shares of `prio select
   const text = (await frame.textContent('[data-testid="funding-what-text"]'))!;
   expect(text).toMatch(/kommer på minimumslisten i .+ av trekkene; i de trekkene veier .+ i snitt .+ \(mot .+ i alle trekk\)/);
   await paneShot(frame, '[data-testid="funding-what"]', "funding-pane-what-350");
+  audits.push(["pane-what", await audit(frame)]);
 
   // The presenter's page «Hvor sikker er minimumslisten».
   await frame.click('[data-testid="presenter-open"]');
@@ -104,6 +107,9 @@ test("in a 350 px pane: progress and «Avbryt», then the shares of `prio select
   expect(await presenter.textContent("h1")).toBe("Hvor sikker er minimumslisten");
   expect(await presenter.isVisible('[data-testid="presenter-list"]')).toBe(false);
   await shot(page, "funding-presenter-1280x720");
+  audits.push(["presenter", await audit(presenter)]);
+  // WCAG 2.1 AA (issue 23) on the new screens: no violation, no text below its contrast, nothing axe leaves undecided.
+  expect(audits.flatMap(([name, a]) => [...a.violations, ...lowContrast(a), ...a.incomplete].map((v) => `${name}: ${v}`))).toEqual([]);
   const rows = await presenter.$$eval('[data-testid="presenter-funding-row"]', (trs) =>
     trs.map((tr) => ({ id: tr.getAttribute("data-measure-id")!, bottom: tr.getBoundingClientRect().bottom, font: parseFloat(getComputedStyle(tr.querySelector("th")!).fontSize), pct: tr.querySelector(".fund-pct")!.textContent })),
   );

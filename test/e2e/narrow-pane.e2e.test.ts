@@ -45,8 +45,8 @@ describe.each([320, 350, 400])("the task pane %i px wide", (width) => {
     const texts = names.map((n) => n.text);
     expect(new Set(texts.map((t) => t.toLowerCase())).size).toBe(14);
     expect(names.filter((n) => n.cut || n.rowCut)).toEqual([]);
-    expect(texts).toContain("Dokumentdeling · Spesialisthelsetjenesten");
-    expect(texts).toContain("Kritisk info · Spesialisthelsetjenesten");
+    expect(texts).toContain("Dokumentdeling: Spesialisthelsetjenesten");
+    expect(texts).toContain("Kritisk info: Spesialisthelsetjenesten");
     // The header's status («Oppdatert på 95 ms») is read whole: the buttons beside it show icons only.
     await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="status-line"]')?.textContent ?? ""));
     const status = await page.$eval('[data-testid="status-line"]', (el) => ({ text: el.textContent, cut: el.scrollWidth > el.clientWidth + 1 }));

@@ -43,7 +43,7 @@ test("opened at 1280×720 it shows every ranked row in large type, ties as 6=, a
   expect(rows.filter((r) => r.bottom <= 720)).toHaveLength(14);
   for (const r of rows) expect(r.font).toBeGreaterThan(28);
   expect(rows.map((r) => r.rank)).toEqual(["1", "2", "3", "4", "5", "6=", "6=", "8", "9", "10", "11", "12", "13", "–"]);
-  expect(rows[5].name).toBe("DBEP: Implementering av DBEP");
+  expect(rows[5].name).toBe("Implementering av DBEP");
   expect(await presenter.getAttribute('[data-testid="presenter"]', "data-clamp")).toBeNull();
   // Headers a room can read: the title and the column headers at 24 px and 20 px or more.
   expect(await presenter.$eval("h1", (h) => parseFloat(getComputedStyle(h).fontSize))).toBeGreaterThanOrEqual(24);

@@ -67,6 +67,9 @@ test("Utvalg: set a frame, force a measure in, and the lists change as the exact
     else await page.waitForTimeout(1000);
   }
   if (!frame) throw new Error("the pane did not show the opened workbook");
+  // HiGHS and the solves run in a Web Worker, not on the pane's page.
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
   await frame.click('[data-testid="tab-selection"]');
 
   // The workbook's frames: 240 / 100 MNOK.
@@ -82,6 +85,12 @@ test("Utvalg: set a frame, force a measure in, and the lists change as the exact
   expect(Number(await frame.getAttribute('[data-testid="selection-frontier"]', "data-points"))).toBeGreaterThan(10);
   await frame.waitForSelector('[data-testid="selection-row"][data-measure-id="T027"] [data-testid="selection-reason"]');
   expect(await frame.textContent('[data-testid="selection-row"][data-measure-id="T027"] [data-testid="selection-reason"]')).toContain("holdes utenfor");
+  // The nearest frames, once computed (no progress left): T023 is in a best selection at 570,5 MNOK, at no smaller frame.
+  await frame.waitForSelector('[data-testid="selection-frames-progress"]', { state: "detached", timeout: 120_000 });
+  expect(await frame.textContent('[data-testid="selection-row"][data-measure-id="T023"] [data-testid="selection-reason"]')).toContain(
+    "med i et beste utvalg ved 570,5 MNOK (nærmeste større ramme), ved ingen mindre",
+  );
+  expect(workers.length).toBeGreaterThan(0);
   await shot(page, "selection-240");
 
   // A smaller frame: 180 MNOK.

@@ -68,7 +68,7 @@ test("a «Tas med» tried in the pane that makes the frames infeasible: the pane
     "Valgene du har gjort her i ruten (ikke i arbeidsboken) gjør at utvalget ikke kan beregnes. Angre dem, eller endre rammen:"
   );
   expect(await frame.textContent('[data-testid="selection-undo-T023"]')).toBe(
-    "Angre «Tas med» for Nasjonal helseanalyseplattform"
+    "Angre «Tas med» for Helsedata: Nasjonal helseanalyseplattform"
   );
   const findings = await frame.$$eval('[data-testid="selection-finding"]', (els) =>
     els.map((e) => ({

@@ -4,6 +4,7 @@
  */
 import { cellA1 } from "../../src/core/address";
 import { defaultModel } from "../../src/core/model";
+import { displayTotals } from "../../src/core/display-total";
 import { createLayout } from "../../src/excel/layout";
 import { recompute } from "../../src/excel/recompute";
 import { rankingRows } from "../../src/excel/recompute/ranking";
@@ -86,9 +87,12 @@ test("at 200 measures one score edit writes exactly the cells that differ, and t
   const rows = rankingRows(result.read, "nb");
   const grid = wb.toGrids().find((g) => g.name === SHEETS.ranking)!;
   rows.forEach((r, i) => expect(r.map((_, j) => grid.rows[i + 1]?.[j]?.value ?? null)).toEqual(r.map((v) => (v === "" ? null : v))));
+  // Score with the ranking's decimals (core/display-total.ts; test/excel/ranking-decimals.test.ts): 200 random totals need more than one.
+  const { decimals } = displayTotals(result.read.assessment.measures.map((m) => m.total));
+  expect(decimals).toBeGreaterThan(1);
   result.read.assessment.measures.forEach((m, i) => {
     expect(wb.getCell(SHEETS.ranking, `A${i + 2}`).numberFormat).toBe(m.tied ? '0"="' : "0");
-    expect(wb.getCell(SHEETS.ranking, `C${i + 2}`).numberFormat).toBe("0.0");
+    expect(wb.getCell(SHEETS.ranking, `C${i + 2}`).numberFormat).toBe(`0.${"0".repeat(decimals)}`);
   });
 
   // Nothing changed: nothing written, the store included.

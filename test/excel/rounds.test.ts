@@ -275,3 +275,44 @@ test("a workbook laid out before the Endring column: the table gets it on the ne
   expect(chart.series.map((s) => s.values)).toEqual(["Rangering!M2:M16", "Rangering!N2:N16", "Rangering!O2:O16"]);
   expect(Object.values(moves(wb))).toContain("ny");
 });
+
+test("saved by LibreOffice (PrioRunder hidden, not very hidden): still the rounds, the baseline kept, hidden very again; a hidden sheet of a person's stays theirs", async () => {
+  const wb = await imported();
+  const round = await ok(wb.run((ctx) => saveRound(ctx, "Før møtet", "nb", AT)));
+  wb.userEdit(SHEETS.scoring, "E3", "1");
+  await wb.run((ctx) => recompute(ctx, "nb"));
+  const before = moves(wb);
+  await wb.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(ROUNDS_SHEET).visibility = "Hidden";
+    await ctx.sync();
+  });
+  wb.resetSyncCount();
+  const r = await wb.run((ctx) => recompute(ctx, "nb"));
+  expect(wb.syncCount).toBe(3);
+  if (r.kind !== "ready") throw new Error(r.kind);
+  expect(r.baseline?.name).toBe(round.name);
+  expect(moves(wb)).toEqual(before);
+  expect(wb.sheetInfo(ROUNDS_SHEET).visibility).toBe("VeryHidden");
+  // Hidden again before the Runder view opens: it loads the round.
+  await wb.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(ROUNDS_SHEET).visibility = "Hidden";
+    await ctx.sync();
+  });
+  const read = await ok(wb.run((ctx) => loadRounds(ctx, "nb")));
+  expect(read.rounds.map((x) => x.round.name)).toEqual(["Før møtet"]);
+
+  // A person's own hidden sheet named PrioRunder: not read as rounds, not hidden further, refused by name.
+  const other = await imported();
+  await other.run(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.add(ROUNDS_SHEET);
+    sheet.getRange("A1:A2").values = [["Mine notater"], ["ikke runder"]];
+    sheet.visibility = "Hidden";
+    await ctx.sync();
+  });
+  const r2 = await other.run((ctx) => recompute(ctx, "nb"));
+  if (r2.kind !== "ready") throw new Error(r2.kind);
+  expect(r2.baseline).toBeNull();
+  expect(other.sheetInfo(ROUNDS_SHEET).visibility).toBe("Hidden");
+  expect(valueAt(other, ROUNDS_SHEET, "A1")).toBe("Mine notater");
+  expect(await other.run((ctx) => loadRounds(ctx, "nb"))).toEqual({ ok: false, message: "Arket «PrioRunder» er skjult, men holder ikke tilleggets runder. Gi det et annet navn; ingenting er endret." });
+});

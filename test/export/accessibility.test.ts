@@ -64,6 +64,15 @@ describe.each([
     }
   });
 
+  test("no two slides have the same title (a list over several slides is numbered «(2 av 3)»)", () => {
+    const slides = partsOf(deck(), /^ppt\/slides\/slide\d+\.xml$/);
+    const titles = slides.map((p) => {
+      const shape = byName(deck().parts.get(p)!, "sp").find((sp) => byName(sp, "ph").some((ph) => ph.attrs.type === "title" || ph.attrs.type === "ctrTitle"))!;
+      return text(shape).trim();
+    });
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+  });
+
   test("every table has a header row (firstRow)", () => {
     let tables = 0;
     for (const p of partsOf(deck(), /^ppt\/slides\/slide\d+\.xml$/)) {

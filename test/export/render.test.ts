@@ -20,6 +20,7 @@ import { readWorkbook } from "../../src/grid/workbook";
 import { readXlsx } from "../../src/cli/xlsx";
 import { BUILD_TIMEOUT } from "../support/cli";
 import { CONTROL_NAME, makeDecks, unzip, UTVALG_XLSX, type Decks } from "./support";
+import { decisionText } from "../support/decision-text";
 
 const SHOTS = path.resolve(__dirname, "../../test-results/slides");
 
@@ -56,13 +57,13 @@ function rankedRows(pages: string[]): { rank: string; name: string; score: strin
   const rows: { rank: string; name: string; score: string }[] = [];
   for (const page of pages) {
     const lines = page.split("\n");
-    if (!/^\s*Rangert liste( \(forts\.\))?[\s·]*$/.test(lines.find((l) => l.trim() !== "") ?? "")) continue;
+    if (!/^\s*Rangert liste( \(\d+ av \d+\))?[\s·]*$/.test(lines.find((l) => l.trim() !== "") ?? "")) continue;
     const header = lines.findIndex((l) => /Prioriteringsnummer\s+Tiltak\s+Score/.test(l));
     for (const raw of lines.slice(header + 1)) {
       if (/^\s*Prioritering av tiltak · \d/.test(raw)) break; // the footer
       // pdftotext marks some line ends with «·» that is not on the slide.
       const line = raw.replace(/·+\s*$/, "");
-      const m = /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/.exec(line);
+      const m = /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d+)\s{2,}\d+,\d\d\s/.exec(line);
       if (m) rows.push({ rank: m[1], name: m[2].trim(), score: m[3] });
       else if (line.trim() !== "" && !/^\s*(Minimumsliste|Pluss-liste|Utenfor rammen)/.test(line.trim()) && rows.length) rows[rows.length - 1].name += ` ${line.trim()}`;
     }
@@ -76,11 +77,11 @@ async function slideCount(pptx: string): Promise<number> {
   return Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length;
 }
 
-/** How many slides each heading takes («(forts.)» counted with its heading), in deck order. */
+/** How many slides each heading takes (its numbered slides «(2 av 4)» counted with it), in deck order. */
 function slidesPerHeading(r: Rendered): Record<string, number> {
   const out: Record<string, number> = {};
   for (const page of r.pages.slice(1)) {
-    const heading = (page.split("\n").find((l) => l.trim() !== "") ?? "").replace(/[\s·]*$/, "").replace(/ \((forts\.|cont\.)\)$/, "").trim();
+    const heading = (page.split("\n").find((l) => l.trim() !== "") ?? "").replace(/[\s·]*$/, "").replace(/ \(\d+ (av|of) \d+\)$/, "").trim();
     out[heading] = (out[heading] ?? 0) + 1;
   }
   return out;
@@ -99,8 +100,8 @@ function footerIsAlone(r: Rendered, footer: string): void {
  */
 function listRows(pages: string[], heading: string, bySegment: boolean): { rank: string; name: string; lines: number }[] {
   const rows: { rank: string; name: string; lines: number }[] = [];
-  const title = new RegExp(`^\\s*${heading.replace(/[()]/g, "\\$&")}( \\(forts\\.\\))?[\\s·]*$`);
-  const row = bySegment ? /^\s*(?:\d+=?|–)\s{2,}(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/ : /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/;
+  const title = new RegExp(`^\\s*${heading.replace(/[()]/g, "\\$&")}( \\(\\d+ av \\d+\\))?[\\s·]*$`);
+  const row = bySegment ? /^\s*(?:\d+=?|–)\s{2,}(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d+)\s{2,}\d+,\d\d\s/ : /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d+)\s{2,}\d+,\d\d\s/;
   for (const page of pages) {
     const lines = page.split("\n");
     if (!title.test(lines.find((l) => l.trim() !== "") ?? "")) continue;
@@ -152,7 +153,7 @@ async function readSixty(file: string): Promise<ExportInput> {
  * shortened name of every bar chartPages put on it, in rank order.
  */
 function expectEveryBarLabelled(r: Rendered, t: ExportTable): number[] {
-  const charts = r.pages.filter((p) => /^\s*Score fordelt på grupper( \(forts\.\))?[\s·]*\n/.test(p));
+  const charts = r.pages.filter((p) => /^\s*Score fordelt på grupper( \(\d+ av \d+\))?[\s·]*\n/.test(p));
   const pages = chartPages(t.ranked);
   expect(charts).toHaveLength(pages.length);
   const squash = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -286,13 +287,12 @@ describe("60 measures with a checklist", () => {
     const names = new Set(rows.map((r) => r.name));
     expect(names.size).toBe(59);
   });
-  test("continued slides say «(forts.)» and repeat the header", () => {
-    const ranked = sixty.pages.filter((p) => /^\s*Rangert liste( \(forts\.\))?[\s·]*\n/.test(p));
-    expect(ranked.length).toBeGreaterThan(2);
-    for (const p of ranked.slice(1)) {
-      expect(p).toMatch(/^\s*Rangert liste \(forts\.\)/);
-      expect(p).toMatch(/Prioriteringsnummer\s+Tiltak\s+Score\s+Måloppnåelse\s+Kostnader\s+Nytte/);
-    }
+  test("the ranked list's slides are numbered «Rangert liste (2 av 4)» (no two slides with one title), each with the header", () => {
+    const ranked = sixty.pages.filter((p) => /^\s*Rangert liste( \(\d+ av \d+\))?[\s·]*\n/.test(p));
+    expect(ranked.map((p) => /^\s*(.*?)[\s·]*\n/.exec(p)![1])).toEqual(["Rangert liste (1 av 4)", "Rangert liste (2 av 4)", "Rangert liste (3 av 4)", "Rangert liste (4 av 4)"]);
+    for (const p of ranked) expect(p).toMatch(/Prioriteringsnummer\s+Tiltak\s+Score\s+Måloppnåelse\s+Kostnader\s+Nytte/);
+    const headings = sixty.pages.slice(1).map((p) => (p.split("\n").find((l) => l.trim() !== "") ?? "").replace(/[\s·]*$/, "").trim());
+    expect(headings.filter((h, i) => headings.indexOf(h) !== i)).toEqual([]);
   });
   test("calibration: every row of the ranked list and of each segment's list takes the lines predicted from the font's widths", async () => {
     const input = await readSixty(decks.sixtyXlsx);
@@ -364,28 +364,12 @@ describe("the meeting in English", () => {
   });
 });
 
-/** The Rangert liste rows of the utvalg deck, each with the section (list) it stands under. */
+/** The decision list of a deck (Utvalg innenfor rammene), read back from the PDF's text. */
+const decision = (pages: string[]) => decisionText(pages, /^Utvalg innenfor rammene( \(\d+ av \d+\))?$/, /Nr\.\s+Tiltak\s+Score\s+.*Begrunnelse/);
+
+/** The decision list's rows of a deck, each with the section (list) it stands under. */
 function rowsBySection(pages: string[]): { section: string; rank: string; name: string }[] {
-  const out: { section: string; rank: string; name: string }[] = [];
-  let section = "";
-  for (const page of pages) {
-    const lines = page.split("\n");
-    if (!/^\s*Rangert liste( \(forts\.\))?[\s·]*$/.test(lines.find((l) => l.trim() !== "") ?? "")) continue;
-    const header = lines.findIndex((l) => /Prioriteringsnummer\s+Tiltak\s+Score/.test(l));
-    for (const raw of lines.slice(header + 1)) {
-      if (/^\s*Prioritering av tiltak · \d/.test(raw)) break;
-      const line = raw.replace(/·+\s*$/, "");
-      const s = /^\s*(Minimumsliste|Pluss-liste|Utenfor rammen)/.exec(line);
-      if (s) {
-        section = s[1];
-        continue;
-      }
-      const m = /^\s*(\d+=?)\s{2,}(.+?)\s{2,}(\d+,\d)\s{2,}\d+,\d\d\s/.exec(line);
-      if (m) out.push({ section, rank: m[1], name: m[2].trim() });
-      else if (line.trim() !== "" && out.length) out[out.length - 1].name += ` ${line.trim()}`;
-    }
-  }
-  return out;
+  return decision(pages).rows.map((r) => ({ section: r.section, rank: r.rank, name: r.name }));
 }
 
 describe("examples/utvalg.xlsx: the budget frame's exact selection splits the list", () => {
@@ -393,28 +377,48 @@ describe("examples/utvalg.xlsx: the budget frame's exact selection splits the li
   const MINIMUM = ["T001", "T004", "T005", "T008", "T009", "T013", "T016", "T017", "T018"];
   const PLUS = ["T002", "T006", "T007", "T010", "T011", "T014", "T019", "T020", "T024"];
 
-  test("the minimum list, the plus list and the measures outside the frame, each in rank order under the rule that made it (not --top 5)", async () => {
+  test("the decision list: minimum list, plus list, the council's «Holdes utenfor» apart, the rest not selected, each in rank order with its cost and reason; every measure once", async () => {
     const read = readWorkbook((await readXlsx(UTVALG_XLSX)).grids);
     if (read.kind !== "addin") throw new Error("the add-in layout");
     const all = utvalg.pages.join("\n");
     expect(all).toContain("Minimumsliste – best samlet score innenfor minimumsrammen på 100 MNOK");
     expect(all).toContain("Pluss-liste – det budsjettrammen på 240 MNOK gir i tillegg");
-    expect(all).toContain("Utenfor rammen");
-    expect(all).toMatch(/Delt etter eksakt utvalg innenfor rammene \(Modell\): minimum 9 tiltak, 100 MNOK · pluss 9 tiltak, 140 MNOK/);
+    expect(all).not.toContain("Utenfor rammen");
     expect(all).not.toContain("de 5 øverste");
-    const rows = rowsBySection(utvalg.pages);
+    expect(all).not.toMatch(/^\s*Rangert liste/m);
+    const d = decision(utvalg.pages);
+    expect(d.subtitle).toBe("Rammene fra arket Modell: budsjettramme 240 MNOK, minimumsramme 100 MNOK");
+    expect(d.headings.length).toBeGreaterThan(1);
+    expect(d.headings).toEqual(d.headings.map((_, i) => `Utvalg innenfor rammene (${i + 1} av ${d.headings.length})`));
+    const rows = d.rows;
     expect(rows).toHaveLength(30);
     const idOf = (name: string) => read.assessment.measures.find((m) => name.replace(/- /g, "-").endsWith(m.name.replace(/- /g, "-")))!.id;
+    expect(new Set(rows.map((r) => idOf(r.name))).size).toBe(30);
     const section = (s: string) => rows.filter((r) => r.section === s);
     expect(section("Minimumsliste").map((r) => idOf(r.name)).sort()).toEqual(MINIMUM);
     expect(section("Pluss-liste").map((r) => idOf(r.name)).sort()).toEqual(PLUS);
-    expect(section("Utenfor rammen")).toHaveLength(12);
+    expect(section("Holdes utenfor").map((r) => [idOf(r.name), r.cost, r.why])).toEqual([["T027", "9", "holdes utenfor (rådets valg)"]]);
+    expect(section("Ikke med")).toHaveLength(11);
     // Each list in rank order, ranks as in the assessment.
-    for (const s of ["Minimumsliste", "Pluss-liste", "Utenfor rammen"]) {
+    for (const s of ["Minimumsliste", "Pluss-liste", "Ikke med"]) {
       const ranks = section(s).map((r) => Number(r.rank.replace("=", "")));
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
       for (const r of section(s)) expect(r.rank).toBe(rankLabel(read.assessment.measures.find((m) => m.id === idOf(r.name))!));
     }
+    // The reasons in the committee's words, as prio select prints them; the council's «Tas med» marked.
+    const why = new Map(rows.map((r) => [idOf(r.name), r.why]));
+    expect(why.get("T004")).toBe("tas med (rådets valg)");
+    expect(why.get("T001")).toBe("innenfor minimumsrammen");
+    expect(why.get("T002")).toBe("innenfor budsjettrammen");
+    expect(why.get("T023")).toBe("over rammen: koster 95, 0 MNOK igjen");
+    expect(why.get("T025")).toBe("forutsetter Legemidler: PLL i kommunale helse- og omsorgstjenester, som ikke er med");
+    // Costs as the workbook has them; each list's sum is the sum of its rows.
+    const cost = new Map(rows.map((r) => [idOf(r.name), r.cost]));
+    expect([cost.get("T001"), cost.get("T008"), cost.get("T007"), cost.get("T028")]).toEqual(["12", "7,5", "20,5", "27,5"]);
+    const sumOf = (s: string) => section(s).reduce((t, r) => t + Number(r.cost.replace(",", ".")), 0);
+    expect([sumOf("Minimumsliste"), sumOf("Pluss-liste")]).toEqual([100, 140]);
+    expect(d.sums.get("Minimumsliste")).toEqual({ text: "Sum: 9 tiltak", cost: "100" });
+    expect(d.sums.get("Pluss-liste")).toEqual({ text: "Sum: 9 tiltak", cost: "140" });
   });
   test("every slide rendered to a PNG; nothing crosses into the footer", async () => {
     expect(utvalg.pngs).toHaveLength(await slideCount(decks.utvalg));

@@ -111,3 +111,20 @@ export function frontier(subsets: Subset[]): { budget: number; score: number }[]
     b = Math.min(...better.map((s) => s.cost));
   }
 }
+
+/**
+ * The largest frame b < from (b ≥ 0) at which some optimal subset (within SCORE_EPS) contains j,
+ * given `fixed`; null when there is none. The best values change only at subset costs, so the
+ * candidates are from − 1 and each cost − 1 below it (the top of each step).
+ */
+export function inBelow(subsets: Subset[], j: number, fixed: number, from: number): number | null {
+  const withJ = fixed | (1 << j);
+  const all = subsets.filter((s) => (s.mask & fixed) === fixed);
+  const candidates = [...new Set([from - 1, ...all.map((s) => s.cost - 1).filter((c) => c < from - 1)])].filter((b) => b >= 0).sort((a, b) => b - a);
+  for (const b of candidates) {
+    const f = best(all, b, fixed);
+    const g = best(all, b, withJ);
+    if (f !== null && g !== null && g >= f - SCORE_EPS) return b;
+  }
+  return null;
+}

@@ -35,7 +35,7 @@ describe("presenterMessage", () => {
     const a = assessInputs(meeting.model, meeting.inputs);
     const m = presenterMessage(a, "nb", null, ranksOf(a));
     expect(m.rows.map((r) => r.rank)).toEqual(["1", "2", "3", "4", "5", "6=", "6=", "8", "9", "10", "11", "12", "13", "–"]);
-    expect(m.rows[5]).toEqual({ id: "dbep.implementering-av-dbep", rank: "6=", name: "DBEP: Implementering av DBEP", total: "18,2", bar: 18.166666666666668 / 30 });
+    expect(m.rows[5]).toEqual({ id: "dbep.implementering-av-dbep", rank: "6=", name: "Implementering av DBEP", total: "18,2", bar: 18.166666666666668 / 30 });
     expect(m.rows[0].name).toBe("Legemidler: PLL");
     expect(m.rows[13]).toMatchObject({ rank: "–", total: "–", note: "ingen total", bar: 0 });
     expect(m.rows.some((r) => r.move)).toBe(false);
@@ -91,7 +91,7 @@ describe("the presenter page", () => {
     const rows = screen.getAllByTestId("presenter-row");
     expect(rows).toHaveLength(14);
     expect(rows[4].getAttribute("data-rank")).toBe("5");
-    expect(rows[4].textContent).toContain("DBEP: Implementering av DBEP");
+    expect(rows[4].textContent).toContain("Implementering av DBEP");
     const move = rows[4].querySelector(".move")!;
     expect(move.textContent).toBe("↑1");
     expect(move.getAttribute("aria-label")).toBe("opp 1 fra 6");
@@ -146,12 +146,12 @@ describe("«Presenter» in the task pane", () => {
     expect(office.urls).toEqual(["http://localhost/presenter.html"]);
     act(() => office.ready());
     const first = office.sent[office.sent.length - 1];
-    expect(first.rows[5]).toMatchObject({ rank: "6=", name: "DBEP: Implementering av DBEP" });
+    expect(first.rows[5]).toMatchObject({ rank: "6=", name: "Implementering av DBEP" });
 
     const model = withWeight(meeting.model, "nytte", 2);
     act(() => c.emit({ model, assessment: assessInputs(model, meeting.inputs) }));
     const last = office.sent[office.sent.length - 1];
-    expect(last.rows[4]).toMatchObject({ rank: "5", name: "DBEP: Implementering av DBEP", move: { by: 1, from: 6 } });
+    expect(last.rows[4]).toMatchObject({ rank: "5", name: "Implementering av DBEP", move: { by: 1, from: 6 } });
     expect(screen.queryByTestId("presenter-problem")).toBeNull();
 
     // The same ranks read again (a recompute after an unrelated edit): the arrows stay.
@@ -160,7 +160,7 @@ describe("«Presenter» in the task pane", () => {
     // Back to equal weights: movement against the ranking shown before.
     act(() => c.emit({ model: meeting.model, assessment: assessInputs(meeting.model, meeting.inputs) }));
     const back = office.sent[office.sent.length - 1];
-    expect(back.rows[5]).toMatchObject({ rank: "6=", name: "DBEP: Implementering av DBEP", move: { by: -1, from: 5 } });
+    expect(back.rows[5]).toMatchObject({ rank: "6=", name: "Implementering av DBEP", move: { by: -1, from: 5 } });
   });
 
   test("follows the what-if ranking with its banner and movement against the weights in force", () => {

@@ -136,7 +136,7 @@ test("Who beats whom: rows and columns in rank order, every cell the run's proba
   // PLL stands before the last measure in every draw; the label reads it out in words.
   const pllLast = rows[0].querySelector(`[data-other-id="${expected.ids[12]}"]`)!;
   expect(pllLast.textContent).toBe("100");
-  expect(pllLast.getAttribute("aria-label")).toBe(`PLL stands before ${expected.names[12]} in 100% of the draws`);
+  expect(pllLast.getAttribute("aria-label")).toBe(`Legemidler: PLL stands before ${expected.names[12]} in 100% of the draws`);
   // The columns are marked with the place now (the tie as 6=), in the same order as the rows.
   const heads = Array.from(screen.getByTestId("pairwise-table").querySelectorAll("thead th")).slice(1).map((th) => th.textContent);
   expect(heads).toEqual(["1", "2", "3", "4", "5", "6=", "6=", "8", "9", "10", "11", "12", "13"]);

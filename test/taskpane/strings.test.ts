@@ -2,7 +2,6 @@
 import { enTaskpane, nbTaskpane, tp } from "../../src/i18n/taskpane";
 import { displayCell, groupAbbreviations, parseWeight, updatedLine, weightError } from "../../src/taskpane/view-model";
 import { rankMoves } from "../../src/ui/movement";
-import { nameParts } from "../../src/ui/names";
 import { defaultModel } from "../../src/core/model";
 
 describe("task pane strings", () => {
@@ -85,15 +84,5 @@ describe("view helpers", () => {
       ["b", { by: 1, from: 2 }],
     ]);
     expect(rankMoves(null, after).size).toBe(0);
-  });
-});
-
-describe("nameParts", () => {
-  test("a theme prefix moves to the secondary line; a theme equal to the name is not repeated", () => {
-    expect(nameParts({ name: "Dokumentdeling: Legevakt/ØHD", theme: "Dokumentdeling" })).toEqual({ name: "Legevakt/ØHD", theme: "Dokumentdeling" });
-    expect(nameParts({ name: "PLL", theme: "Legemidler" })).toEqual({ name: "PLL", theme: "Legemidler" });
-    expect(nameParts({ name: "Felles hjelpenummer", theme: "Felles hjelpenummer" })).toEqual({ name: "Felles hjelpenummer" });
-    expect(nameParts({ name: "Dokumentdeling:", theme: "Dokumentdeling" })).toEqual({ name: "Dokumentdeling:", theme: "Dokumentdeling" });
-    expect(nameParts({ name: "E-resept" })).toEqual({ name: "E-resept" });
   });
 });

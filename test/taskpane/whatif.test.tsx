@@ -73,7 +73,7 @@ describe("what-if weights", () => {
     expect(screen.queryByTestId("whatif-bar")).toBeNull();
     expect(rows().slice(4, 8)).toEqual([
       ["5", "Kritisk info: Kommunal helse- og omsorg", ""],
-      ["6=", "DBEP: Implementering av DBEP", ""],
+      ["6=", "Implementering av DBEP", ""],
       ["6=", "Dokumentdeling: Legevakt/ØHD", ""],
       ["8", "Felles hjelpenummer", ""],
     ]);
@@ -89,7 +89,7 @@ describe("what-if weights", () => {
       ["2", "Dokumentdeling: Spesialisthelsetjenesten", ""],
       ["3", "Kritisk info: Spesialisthelsetjenesten", ""],
       ["4", "Kritisk info: Fastleger og avtalespesialister", ""],
-      ["5", "DBEP: Implementering av DBEP", "↑1"],
+      ["5", "Implementering av DBEP", "↑1"],
       ["6", "Kritisk info: Kommunal helse- og omsorg", "↓1"],
       ["7", "Dokumentdeling: Legevakt/ØHD", "↓1"],
       ["8", "Felles hjelpenummer", ""],
@@ -123,10 +123,10 @@ describe("what-if weights", () => {
   test("the slider re-ranks too; an invalid typed weight is refused and changes nothing", () => {
     const c = openWhatIf();
     fireEvent.change(sliderInput("nytte"), { target: { value: "2" } });
-    expect(rows()[4]).toEqual(["5", "DBEP: Implementering av DBEP", "↑1"]);
+    expect(rows()[4]).toEqual(["5", "Implementering av DBEP", "↑1"]);
     fireEvent.change(screen.getByTestId("whatif-input-kost"), { target: { value: "-1" } });
     expect(screen.getByRole("alert").textContent).toBe("Vekten kan ikke være negativ.");
-    expect(rows()[4]).toEqual(["5", "DBEP: Implementering av DBEP", "↑1"]);
+    expect(rows()[4]).toEqual(["5", "Implementering av DBEP", "↑1"]);
     expect(writes(c)).toEqual([]);
   });
 
@@ -153,7 +153,7 @@ describe("what-if weights", () => {
     expect((screen.getByTestId("weight-input-nytte") as HTMLInputElement).value).toBe("1");
     fireEvent.click(screen.getByTestId("whatif-start"));
     expect((screen.getByTestId("whatif-input-nytte") as HTMLInputElement).value).toBe("1");
-    expect(rows()[5]).toEqual(["6=", "DBEP: Implementering av DBEP", ""]);
+    expect(rows()[5]).toEqual(["6=", "Implementering av DBEP", ""]);
     expect(writes(c)).toEqual([]);
   });
 

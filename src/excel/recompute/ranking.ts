@@ -12,7 +12,8 @@ import { bySeverity } from "../../core/findings";
 import { totalMax, totalMin, type Model } from "../../core/model";
 import { moveText, movesAgainst, type Baseline } from "../../core/movement";
 import { groupContributions } from "../../core/contributions";
-import { fullName } from "../../core/full-name";
+import { fullNameTexts } from "../../core/full-name";
+import { displayTotals } from "../../core/display-total";
 import { segmentLabel } from "../../grid/checklist-sync";
 import type { Grid } from "../../grid/grid";
 import { findingMessage, t, type Lang } from "../../i18n";
@@ -52,13 +53,19 @@ export function rankingRows(
   const a = read.assessment;
   const moves = baseline ? movesAgainst(baseline, a.measures) : undefined;
   const newWord = t(lang, "excel.move.new");
-  return a.measures.map((m) => {
+  const names = fullNameTexts(a.measures);
+  // A tie is one figure: each total of a tie is written as the first of it (they differ by float noise only).
+  const totals = displayTotals(
+    a.measures.map((m) => m.total),
+    { tolerance: a.model.tolerance },
+  ).values;
+  return a.measures.map((m, i) => {
     const p = read.checklist?.placements.get(m.id);
     const sr = read.checklist?.segmentRanks.get(m.id);
     return [
       m.rank ?? "",
-      fullName(m),
-      m.total ?? "",
+      names.get(m.id) ?? m.name,
+      totals[i] ?? "",
       ...a.model.criteria.map((g) => m.values[g.id] ?? ""),
       p ? entryWord(p) : "",
       p ? segmentLabel(p) : "",
@@ -139,12 +146,18 @@ async function writeRanking(
   const groupCount = a.model.criteria.length;
   const segRankCol = 3 + groupCount + 2;
   const firstContribution = headers.indexOf(contributionHeader(a.model.criteria[0]?.label.nb ?? ""));
+  // The Score column's decimals: the fewest that keep different totals apart (core/display-total.ts), as every output prints them.
+  const { decimals } = displayTotals(
+    a.measures.map((m) => m.total),
+    { tolerance: a.model.tolerance },
+  );
+  const scoreFormat = `0.${"0".repeat(decimals)}`;
   const formats = values.map((_, i) => {
     const row = (formatsNow?.[i] ?? []).slice(0, width);
     while (row.length < width) row.push("General");
     row[0] = a.measures[i]?.tied ? '0"="' : "0";
     row[segRankCol] = read.checklist?.segmentRanks.get(a.measures[i]?.id ?? "")?.tied ? '0"="' : "0";
-    row[2] = "0.0";
+    row[2] = scoreFormat;
     for (let g = 0; g < groupCount; g++) row[3 + g] = row[firstContribution + g] = "0.00";
     return row;
   });

@@ -7,7 +7,8 @@
  *
  * data-testid: export-dialog, export-title, export-meeting, export-lang (native <select>),
  * export-top, export-top-error, export-slide-<kind>, export-filter-note, export-pptx, export-csv,
- * export-copy, export-close, export-mac (the Mac notice), export-status (data-kind success|error).
+ * export-copy, export-close, export-mac (the Mac notice), export-status (data-kind success|error),
+ * export-frames (which frames split the list, once read: data-state workbook|pane).
  */
 import {
   Button,
@@ -28,7 +29,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Placement } from "../../core/checklist";
 import type { Lang } from "../../i18n";
 import { ex } from "../../i18n/export";
@@ -39,20 +40,13 @@ import { xp } from "../../i18n/export-pane";
 import { acceptabilityFor } from "../../presenter/acceptability-channel";
 import { fundingFor } from "../../presenter/funding-channel";
 import type { RankingFilter } from "./RankingView";
-import { NO_TITLE } from "../../ui/message-bar";
+import { CHECKLIST_SLIDES, DEFAULT_SLIDES, PLAN_SLIDES, SLIDE_KINDS, type SlideKind } from "../../export/slide-kinds";
+import type { PlanResult } from "../../core/plan";
+import type { SelectionSplit } from "../../export/selection-split";
+import { dx } from "../../i18n/decision";
 
-type SlideKind = "ranked" | "unranked" | "chart" | "segments" | "segmentLists" | "quality" | "acceptability" | "funding";
-const SLIDE_KINDS: SlideKind[] = ["ranked", "unranked", "chart", "segments", "segmentLists", "quality", "acceptability", "funding"];
-const SLIDE_LABEL: Record<SlideKind, Parameters<typeof ex>[1]> = {
-  ranked: "pane.slide.ranked",
-  unranked: "pane.slide.unranked",
-  chart: "pane.slide.chart",
-  segments: "pane.slide.segments",
-  segmentLists: "pane.slide.segmentLists",
-  quality: "pane.slide.quality",
-  acceptability: "pane.slide.acceptability",
-  funding: "pane.slide.funding",
-};
+const SLIDE_LABEL = (k: SlideKind) => `pane.slide.${k}` as const satisfies Parameters<typeof ex>[1];
+import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
   // The content scrolls on a short pane: its parts keep their height (a message is never squeezed to a line).
@@ -120,6 +114,23 @@ function filterWords(lang: Lang, filter: RankingFilter, hasChecklist: boolean): 
 
 type Status = { kind: "success" | "error"; text: string } | undefined;
 
+/** The split and its frames in words (the dialog's language). */
+type SplitRead = { split: SelectionSplit; words: string } | undefined;
+
+/** Without a workbook to read (or a frame, or an answer) the exports are not split; nothing here stops them. */
+function readSplit(lang: Lang): Promise<SplitRead> {
+  return (async () => {
+    const [{ paneSplit }, { framesText }] = await Promise.all([import("./export-split"), import(/* webpackChunkName: "export-table" */ "../../export/rows")]);
+    const split = await paneSplit();
+    return split ? { split, words: framesText({ lang, split }) ?? "" } : undefined;
+  })().catch(() => undefined);
+}
+
+/** Modell's plan by steps, when it has steps (the roadmap slide is offered then); undefined otherwise or when it cannot be read. */
+function readPlan(): Promise<{ solve(): Promise<PlanResult> } | undefined> {
+  return import("./export-split").then((m) => m.panePlan()).catch(() => undefined);
+}
+
 /** A message that appears below the fold of a short pane (the dialog's content scrolls) is brought into view. */
 const inView = (el: HTMLElement | null): void => el?.scrollIntoView?.({ block: "nearest" });
 
@@ -134,7 +145,28 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
   const [title, setTitle] = useState(initial.title);
   const [meeting, setMeeting] = useState(initial.meeting);
   const [topText, setTopText] = useState("");
-  const [slides, setSlides] = useState<Record<SlideKind, boolean>>({ ranked: true, unranked: true, chart: true, segments: true, segmentLists: false, quality: true, acceptability: false, funding: true });
+  const [slides, setSlides] = useState<Record<SlideKind, boolean>>(DEFAULT_SLIDES);
+  // The selection within the budget frame as *Utvalg* has it (the workbook's frames and choices, or tried there): every export
+  // splits by it. Read once when the dialog opens; an export pressed before it is read waits for it.
+  const [reading] = useState(() => readSplit(lang));
+  const [split, setSplit] = useState<SplitRead | "reading">("reading");
+  useEffect(() => {
+    let live = true;
+    void reading.then((r) => live && setSplit(r));
+    return () => {
+      live = false;
+    };
+  }, [reading]);
+  // Modell's steps, read once when the dialog opens: the roadmap slide is offered only with them.
+  const [planReading] = useState(readPlan);
+  const [hasPlan, setHasPlan] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void planReading.then((p) => live && setHasPlan(p !== undefined));
+    return () => {
+      live = false;
+    };
+  }, [planReading]);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(undefined);
   const blocked = downloadsBlocked();
@@ -186,14 +218,13 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
       void remember();
       const { buildDeck, deckFileName } = await import(/* webpackChunkName: "export-deck" */ "../../export/deck");
       const d = await date();
-      const splits = await import("./export-split");
-      const split = await splits.workbookSplit();
-      const plan = await splits.workbookPlan();
+      // The plan by steps (Modell's steps) for the roadmap slide, solved now when the slide is on.
+      const plan = slides.roadmap ? await (await planReading)?.solve() : undefined;
       // The Stabilitet view's Monte Carlo when it is current; otherwise the deck draws with the defaults.
       const acceptability = acceptabilityFor(assessment)?.result;
       // The Utvalg view's funding probabilities when they are of this ranking: the slide «Hvor sikker er minimumslisten».
       const funding = fundingFor(assessment)?.funding;
-      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split, ...(plan ? { plan } : {}), ...(acceptability ? { acceptability } : {}), ...(funding ? { funding } : {}) });
+      const bytes = await buildDeck(input, { lang: outLang, date: d, title, meeting, slides, ...selection, split: (await reading)?.split, ...(plan ? { plan } : {}), ...(acceptability ? { acceptability } : {}), ...(funding ? { funding } : {}) });
       const name = deckFileName(d, outLang);
       download(bytes, name, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
       return ex(lang, "pane.downloaded", { file: name });
@@ -207,7 +238,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
         import(/* webpackChunkName: "export-table" */ "../../export/file-name"),
       ]);
       const name = exportFileName(await date(), outLang, "csv");
-      download(toCsv(exportTable(input, outLang, selection)), name, "text/csv;charset=utf-8");
+      download(toCsv(exportTable(input, outLang, { ...selection, split: (await reading)?.split })), name, "text/csv;charset=utf-8");
       return ex(lang, "pane.downloaded", { file: name });
     });
   const copy = () =>
@@ -217,7 +248,7 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
         import(/* webpackChunkName: "export-table" */ "../../export/rows"),
         import(/* webpackChunkName: "export-table" */ "../../export/table-text"),
       ]);
-      const table = exportTable(input, outLang, selection);
+      const table = exportTable(input, outLang, { ...selection, split: (await reading)?.split });
       await copyTable(toHtml(table), toTsv(table));
       return ex(lang, "pane.copied");
     });
@@ -258,16 +289,22 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
             {!blocked && (
               <fieldset className={s.slides}>
                 <legend>{ex(lang, "pane.slides")}</legend>
-                {SLIDE_KINDS.filter((k) => (hasChecklist || (k !== "segments" && k !== "segmentLists")) && (k !== "funding" || hasFunding)).map((k) => (
+                {SLIDE_KINDS.filter((k) => (hasChecklist || !CHECKLIST_SLIDES.includes(k)) && (k !== "funding" || hasFunding) && (hasPlan || !PLAN_SLIDES.includes(k))).map((k) => (
                   <Checkbox
                     key={k}
-                    label={ex(lang, SLIDE_LABEL[k])}
+                    label={ex(lang, SLIDE_LABEL(k))}
                     checked={slides[k]}
                     onChange={(_, d) => setSlides({ ...slides, [k]: d.checked === true })}
                     data-testid={`export-slide-${k}`}
                   />
                 ))}
               </fieldset>
+            )}
+            {/* Said once the frames are read; nothing while reading, so a workbook without a frame lays out as before. */}
+            {split !== "reading" && split && (
+              <Caption1 className={s.note} data-testid="export-frames" data-state={split.split.source.frames}>
+                {dx(lang, "dialog.split", { frames: split.words })}
+              </Caption1>
             )}
             <Caption1 className={s.note} data-testid="export-filter-note">
               {ex(lang, "pane.filterNote", { filter: filterWords(lang, filter, hasChecklist) })}
@@ -287,7 +324,8 @@ export default function ExportDialog({ state, filter, onClose }: { state: AppSta
                 layout="multiline"
                 data-testid="export-status"
                 data-kind={status.kind}
-                key={status.text}
+                // Mounted again when the save message appears above it, so that it is scrolled back into view below it.
+                key={`${status.text}|${saveFailed}`}
                 ref={inView}
               >
                 <MessageBarBody>{status.text}</MessageBarBody>

@@ -18,7 +18,7 @@ import { tp } from "../../i18n/taskpane";
 import type { ChecklistEntry, ChecklistState } from "../../app/app-state";
 import { passesFilter, segmentRankLabel, type SegmentFilter } from "../checklist-model";
 import { segmentKey, type SegmentKey } from "../../ui/segment-key";
-import { THEME_SEPARATOR, displayNames, type DisplayName } from "../display-names";
+import { THEME_SEPARATOR, fullNames, type FullName as DisplayName } from "../../core/full-name";
 import { groupAbbreviations, incompleteText } from "../view-model";
 import { barShare } from "../../ui/bar";
 import { rankMoves, ranksOf } from "../../ui/movement";
@@ -212,7 +212,7 @@ export function RankingView({
   }, [all]);
   const abbr = useMemo(() => groupAbbreviations(model, lang), [modelKey(model), lang]);
   // Over every measure, not only the shown ones: a row reads the same whatever the filter.
-  const names = displayNames(assessment.measures);
+  const names = fullNames(assessment.measures);
   // Each «K = Kostnader» stays on one line; the legend wraps between them.
   const legend = model.criteria.map((g, i) => (
     <span key={g.id} className={s.legendItem}>
@@ -426,14 +426,14 @@ function MeasureName({ shown, lang, onSelect }: { shown: DisplayName; lang: Lang
   );
   if (!onSelect) {
     return (
-      <Text className={s.name} weight="medium" title={shown.full} data-testid="ranking-name" data-full={shown.full}>
+      <Text className={s.name} weight="medium" title={shown.name} data-testid="ranking-name" data-full={shown.name}>
         {parts}
       </Text>
     );
   }
   return (
-    <RowTooltip text={tp(lang, "ranking.nameTooltip", { name: shown.full })} withArrow>
-      <button type="button" className={s.nameButton} onClick={onSelect} data-testid="ranking-name" data-full={shown.full}>
+    <RowTooltip text={tp(lang, "ranking.nameTooltip", { name: shown.name })} withArrow>
+      <button type="button" className={s.nameButton} onClick={onSelect} data-testid="ranking-name" data-full={shown.name}>
         <Text weight="medium" className={s.name}>
           {parts}
         </Text>

@@ -27,7 +27,8 @@ import type { FrontierPoint } from "../../core/selection-entry";
 import type { ListName, SelectionMeasure, SelectionResult } from "../../core/select";
 import type { SelectionInputs } from "../../grid/selection-inputs";
 import { formatNumber, type Lang } from "../../i18n";
-import { mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
+import { framesText, mnokText, reasonText, selectionFindingMessage, st } from "../../i18n/selection";
+import { keepTriedSelection, triedProblem, triedSelection } from "../selection-tried";
 import { NO_TITLE } from "../../ui/message-bar";
 
 const useStyles = makeStyles({
@@ -58,13 +59,6 @@ const useStyles = makeStyles({
   chart: { width: "100%", height: "auto", display: "block" },
 });
 
-function mnokInput(text: string): number | null | "bad" {
-  const s = text.trim().replace(",", ".");
-  if (s === "") return null;
-  if (!/^\d+(\.\d+)?$/.test(s)) return "bad";
-  return Math.round(Number(s) * 100);
-}
-
 // «Hvor sikker er utvalget?» (funding probabilities, issue 20): a chunk of its own, with its worker.
 const FundingSection = lazy(() => import(/* webpackChunkName: "funding" */ "../funding/FundingSection"));
 
@@ -79,11 +73,15 @@ function badBudget(inputs: SelectionInputs, lang: Lang): string | undefined {
 export default function SelectionView({ lang, assessment }: { lang: Lang; assessment: Assessment }) {
   const s = useStyles();
   const [inputs, setInputs] = useState<SelectionInputs | undefined | null>(null);
-  const [budgetText, setBudgetText] = useState<string | undefined>(undefined);
-  const [minimumText, setMinimumText] = useState<string | undefined>(undefined);
-  const [choices, setChoices] = useState<Record<string, Forced>>({});
+  // What is tried here stays when the view closes, and the export uses it (selection-tried.ts).
+  const [budgetText, setBudgetText] = useState<string | undefined>(() => triedSelection().budgetText);
+  const [minimumText, setMinimumText] = useState<string | undefined>(() => triedSelection().minimumText);
+  const [choices, setChoices] = useState<Record<string, Forced>>(() => triedSelection().choices);
+  useEffect(() => keepTriedSelection({ budgetText, minimumText, choices }), [budgetText, minimumText, choices]);
   const [result, setResult] = useState<SelectionResult | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  // While the nearest frames are computed after the lists: how many measures out are done.
+  const [frames, setFrames] = useState<{ done: number; total: number } | null>(null);
 
   // Read the workbook's inputs when the view opens and after every recompute (a new assessment).
   useEffect(() => {
@@ -100,21 +98,11 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
     };
   }, [assessment]);
 
-  const budget = budgetText === undefined ? (inputs?.problem.budget ?? null) : mnokInput(budgetText);
-  const minimum = minimumText === undefined ? (inputs?.problem.minimum ?? null) : mnokInput(minimumText);
-
-  const problem: SelectionProblem | undefined = useMemo(() => {
-    if (!inputs || !inputs.columns.cost || budget === null || budget === "bad" || minimum === "bad") return undefined;
-    // A choice made here has no cell in the workbook: its findings name the measure, not the empty Valg cell.
-    const items = inputs.problem.items.map((it) => (it.id in choices ? { ...it, forced: choices[it.id], cells: { ...it.cells, forced: undefined, name: undefined } } : it));
-    const cells = { ...inputs.problem.cells };
-    if (budgetText !== undefined) delete cells.budget;
-    if (minimumText !== undefined) delete cells.minimum;
-    const p: SelectionProblem = { ...inputs.problem, items, budget, cells };
-    delete p.minimum;
-    if (minimum !== null) p.minimum = minimum;
-    return p;
-  }, [inputs, budget, minimum, choices, budgetText, minimumText]);
+  // The workbook's problem with the frames and choices tried here (selection-tried.ts, the export's rule too).
+  const applied = useMemo(() => (inputs ? triedProblem(inputs.problem, { budgetText, minimumText, choices }) : undefined), [inputs, budgetText, minimumText, choices]);
+  const budget = applied ? applied.budget : null;
+  const minimum = applied ? applied.minimum : null;
+  const problem: SelectionProblem | undefined = inputs?.columns.cost ? applied?.problem : undefined;
   // Each measure's list with the weights now, for the funding section (the presenter's and the slide's «nå»):
   // the last computed lists, kept while the next are solved.
   const [lists, setLists] = useState<Record<string, ListName>>({});
@@ -133,22 +121,33 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
 
   useEffect(() => {
     if (!problem) return;
-    let live = true;
     setResult(undefined);
-    // The lists first (two solves), then the entry budgets and the frontier (many), so that a large
-    // portfolio shows its lists at once.
-    import("../../excel/selection")
-      .then(async (m) => {
-        const lists = await m.solveSelection(problem, { entryBudgets: false, frontier: false });
+    setFrames(null);
+    // In a Web Worker (HiGHS loads and solves there): the lists first (two solves), then the
+    // nearest frames with progress, then the frontier, so that a large portfolio shows its lists at
+    // once. New inputs stop the run under way.
+    let handle: { cancel(): void } | undefined;
+    let live = true;
+    import("../selection/selection-runner")
+      .then((m) => {
         if (!live) return;
-        setResult(lists);
-        if (lists.status !== "ok") return;
-        const full = await m.solveSelection(problem);
-        if (live) setResult(full);
+        handle = m.startSelection(problem, {
+          onLists: (r) => {
+            setResult(r);
+            if (r.status === "ok") setFrames({ done: 0, total: 0 });
+          },
+          onProgress: (done, total) => setFrames({ done, total }),
+          onResult: (r) => {
+            setResult(r);
+            setFrames(null);
+          },
+          onError: (message) => setError(message),
+        });
       })
       .catch((e: unknown) => live && setError(String((e as Error).message ?? e)));
     return () => {
       live = false;
+      handle?.cancel();
     };
   }, [problem]);
 
@@ -187,7 +186,14 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
       ) : !problem ? null : !result ? (
         <Spinner size="small" label={st(lang, "paneLoading")} data-testid="selection-loading" />
       ) : (
-        <ResultView lang={lang} result={result} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} tried={tried} onUndo={undo} scoreText={scoreText} />
+        <>
+          {frames && (
+            <div role="status">
+              <Spinner size="extra-tiny" labelPosition="after" label={st(lang, "paneEntryProgress", { done: frames.done, total: frames.total || "…" })} data-testid="selection-frames-progress" />
+            </div>
+          )}
+          <ResultView lang={lang} result={result} framesPending={frames !== null} inputFindings={inputs.findings} forcedOf={forcedOf} onChoice={setChoice} tried={tried} onUndo={undo} scoreText={scoreText} />
+        </>
       )}
       {/* Mounted while the lists are solved again, so a result outlives a recompute (and says when it is stale). */}
       {problem && result?.status !== "infeasible" && result?.status !== "failed" && (
@@ -202,6 +208,7 @@ export default function SelectionView({ lang, assessment }: { lang: Lang; assess
 function ResultView({
   lang,
   result: r,
+  framesPending = false,
   inputFindings,
   forcedOf,
   onChoice,
@@ -211,6 +218,8 @@ function ResultView({
 }: {
   lang: Lang;
   result: SelectionResult;
+  /** The nearest frames are still being computed (the lists are shown meanwhile). */
+  framesPending?: boolean;
   inputFindings: SelectionFinding[];
   forcedOf: (m: { id: string }) => Forced;
   onChoice: (id: string, v: string) => void;
@@ -256,6 +265,11 @@ function ResultView({
   }
   const nameOf = new Map(r.measures.map((m) => [m.id, m.name]));
   const names = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? id).join(", ");
+  // The nearest frames at which a measure out is in (none for one without a total, nor while they are computed).
+  const framesLine = (m: SelectionMeasure) => {
+    const f = framesPending ? null : framesText(lang, m, r.budget);
+    return f ? ` · ${f}` : "";
+  };
   const byScore = (ms: SelectionMeasure[]) => [...ms].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
   const row = (m: SelectionMeasure) => (
     <li key={m.id} className={s.row} data-testid="selection-row" data-measure-id={m.id} data-list={m.list}>
@@ -265,7 +279,7 @@ function ResultView({
       {m.reason && (
         <span className={s.reason} data-testid="selection-reason">
           {reasonText(lang, m.reason, names, m.score !== null)}
-          {m.entersAt === undefined ? "" : ` · ${m.entersAt === null ? st(lang, "paneNever") : st(lang, "paneEnters", { budget: mnokText(lang, m.entersAt) })}`}
+          {framesLine(m)}
         </span>
       )}
       <select
@@ -346,6 +360,7 @@ function ResultView({
         <Frontier lang={lang} points={r.frontier} budget={r.budget} score={r.totals.selected.score} />
       </section>
       {section("out", st(lang, "outList"))}
+      {!r.complete && <Caption1 data-testid="selection-incomplete">{st(lang, "incompletePane")}</Caption1>}
       {findingList}
     </>
   );

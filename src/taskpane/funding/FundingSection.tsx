@@ -271,7 +271,7 @@ export default function FundingSection({ lang, assessment, problem, lists, runne
           {rows.length > 0 && (
             <>
               <Field label={fu(lang, "pane.show")} size="small" orientation="horizontal">
-                <select className={s.select} value={show} onChange={(e) => setShow(e.target.value === "minimum" ? "minimum" : "selected")} data-testid="funding-show">
+                <select className={s.select} value={show} onChange={(e) => setShow(e.target.value === "minimum" ? "minimum" : "selected")} aria-label={fu(lang, "pane.show")} data-testid="funding-show">
                   <option value="selected">{fu(lang, "pane.showSelected")}</option>
                   <option value="minimum">{fu(lang, "pane.showMinimum")}</option>
                 </select>

@@ -33,8 +33,7 @@ import { criterionLabel, findingMessage, formatNumber, formatShort, type Lang } 
 import { roundDate, rp } from "../../i18n/rounds";
 import type { AppState, RoundActions } from "../../app/app-state";
 import { displayCell } from "../view-model";
-import { nameParts } from "../../ui/names";
-import { THEME_SEPARATOR } from "../display-names";
+import { fullNameTexts } from "../../core/full-name";
 import { readWorkbookFile } from "../../ui/read-file";
 import { NO_TITLE } from "../../ui/message-bar";
 
@@ -339,13 +338,9 @@ function RoundItem({
 function ComparisonList({ c, lang, earlier, later }: { c: Comparison; lang: Lang; earlier: Round; later: Round }) {
   const s = useStyles();
   const model = later.model;
-  // «Kritisk info · Spesialisthelsetjenesten», as the ranking shows a name with its theme.
-  const measures = new Map([...earlier.measures, ...later.measures].map((m) => [m.id, m]));
-  const shown = (id: string, name: string) => {
-    const m = measures.get(id);
-    const parts = m ? nameParts(m) : { name };
-    return parts.theme ? `${parts.theme}${THEME_SEPARATOR}${parts.name}` : parts.name;
-  };
+  // «Kritisk info: Spesialisthelsetjenesten», as every list names a measure (core/full-name.ts).
+  const names = fullNameTexts([...new Map([...earlier.measures, ...later.measures].map((m) => [m.id, m])).values()]);
+  const shown = (id: string, name: string) => names.get(id) ?? name;
   const fromTo = (from: string, to: string) => <span className={s.fromTo}>{`${from} → ${to}`}</span>;
   const total = (v: number | null) => (v === null ? rp(lang, "compare.noRank") : formatNumber(lang, v, 1));
   const weight = (v: number | null) => (v === null ? rp(lang, "compare.noRank") : formatShort(lang, v, 3));

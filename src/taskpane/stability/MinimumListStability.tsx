@@ -14,6 +14,7 @@ import { Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentu
 import { useEffect, useState } from "react";
 import type { Assessment } from "../../core/assess";
 import { findNode } from "../../core/model";
+import { fullNameTexts } from "../../core/full-name";
 import type { ListStabilityReport } from "../../core/selection-stability";
 import type { Lang } from "../../i18n";
 import { listNow, mst, nodeLines } from "../../i18n/minimum-stability";
@@ -66,7 +67,7 @@ export function MinimumListStability({ assessment, lang, allNodes }: { assessmen
   }, [assessment, allNodes]);
 
   if (state.kind === "none") return null;
-  const names = new Map(assessment.measures.map((m) => [m.id, m.name]));
+  const names = fullNameTexts(assessment.measures);
   const nameOf = (id: string) => names.get(id) ?? id;
   const groupOf = (id: string) => {
     const n = findNode(assessment.model, id);

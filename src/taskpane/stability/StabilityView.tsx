@@ -29,6 +29,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { rankLabel, type Assessment } from "../../core/assess";
 import { findNode } from "../../core/model";
+import { fullNameTexts } from "../../core/full-name";
 import { stabilityReport } from "../../core/sensitivity";
 import {
   DEFAULT_UNCERTAINTY,
@@ -189,7 +190,7 @@ export default function StabilityView({
       ? Math.min(parsedTop, Math.max(1, n))
       : DEFAULT_TOP;
   const nameOf = useMemo(() => {
-    const names = new Map(assessment.measures.map((m) => [m.id, m.name]));
+    const names = fullNameTexts(assessment.measures);
     return (id: string) => names.get(id) ?? id;
   }, [assessment]);
   const report = useMemo(

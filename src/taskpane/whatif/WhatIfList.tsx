@@ -11,7 +11,7 @@ import { rankLabel, type MeasureResult } from "../../core/assess";
 import { formatNumber, type Lang } from "../../i18n";
 import { wp } from "../../i18n/whatif";
 import type { TriedWeights, WhatIfShown } from "../../presenter/whatif-channel";
-import { nameParts } from "../../ui/names";
+import { fullNameTexts } from "../../core/full-name";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
@@ -53,6 +53,8 @@ export function weightsKey(w: TriedWeights | null | undefined): string {
 export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) {
   const s = useStyles();
   const moves = shown.moves ?? new Map<string, { by: number; from: number }>();
+  // «Tema: tiltak», unique in the list: every list's rule (core/full-name.ts).
+  const names = useMemo(() => fullNameTexts(shown.tried.measures), [shown.tried]);
   // Totals as Rangering prints them: one number of decimals for the list, enough to keep different totals apart.
   const totals = useMemo(() => {
     const d = displayTotals(
@@ -67,7 +69,7 @@ export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) 
         const move = moves.get(m.id);
         // Keyed by place, not by measure: a re-ranking rewrites the text of the places that changed
         // instead of moving up to 200 list items in the DOM (and every observer of it) on each slider step.
-        return <Row key={i} m={m} rank={rankLabel(m)} total={totals[i]} by={move?.by ?? 0} from={move?.from ?? 0} lang={lang} />;
+        return <Row key={i} m={m} name={names.get(m.id) ?? m.name} rank={rankLabel(m)} total={totals[i]} by={move?.by ?? 0} from={move?.from ?? 0} lang={lang} />;
       })}
     </ol>
   );
@@ -75,10 +77,8 @@ export function WhatIfList({ shown, lang }: { shown: WhatIfShown; lang: Lang }) 
 
 /** One row: re-rendered only when its rank, total, movement or language changes (a measure's name changes only with a new assessment). */
 const Row = memo(
-  function Row({ m, rank, total, by, from, lang }: { m: MeasureResult; rank: string; total: string | null; by: number; from: number; lang: Lang }) {
+  function Row({ m, name: full, rank, total, by, from, lang }: { m: MeasureResult; name: string; rank: string; total: string | null; by: number; from: number; lang: Lang }) {
     const s = useStyles();
-    const { name, theme } = nameParts(m);
-    const full = theme ? `${theme}: ${name}` : name;
     const words = by !== 0 ? wp(lang, by > 0 ? "whatif.up" : "whatif.down", { n: Math.abs(by), from }) : "";
     return (
       <li className={s.rank} data-testid={`whatif-row-${m.id}`}>
@@ -100,5 +100,5 @@ const Row = memo(
       </li>
     );
   },
-  (a, b) => a.rank === b.rank && a.total === b.total && a.by === b.by && a.from === b.from && a.lang === b.lang && a.m.id === b.m.id && a.m.name === b.m.name && a.m.theme === b.m.theme,
+  (a, b) => a.rank === b.rank && a.total === b.total && a.by === b.by && a.from === b.from && a.lang === b.lang && a.m.id === b.m.id && a.name === b.name,
 );
