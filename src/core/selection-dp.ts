@@ -69,9 +69,10 @@ export function forestTable(q: BinaryProgram): ForestTable | null {
   const items: ForestItem[] = q.value.map((v, i) => ({ cost: q.cost[i], value: v, parent: req[i][0] ?? -1, banned: q.fixed[i] === 0 }));
   const { unit, units } = knapsackUnits(items);
   const top = frame < 0 ? -1 : Math.min(units, Math.floor(Math.min(frame, Number.MAX_SAFE_INTEGER) / unit));
+  // The size is checked before anything is allocated: a frame of 1e22 MNOK must not ask for a table of that many cells.
+  if (n * (top + 1) > DP_CELLS || n * (top + 1) * 2 ** multi.length > 8 * DP_CELLS) return null;
   const best = new Float64Array(Math.max(0, top + 1)).fill(-Infinity);
   if (top < 0) return { unit, top, best, selection: () => null };
-  if (n * (top + 1) > DP_CELLS || n * (top + 1) * 2 ** multi.length > 8 * DP_CELLS) return null;
   const closure = (start: number[]): Set<number> => {
     const seen = new Set<number>(start);
     const todo = [...start];

@@ -151,7 +151,7 @@ describe("item 9: a frame typed on the command line is named as typed", () => {
         severity: "error",
         cell: "Vurdering!S6",
         message:
-          "Tiltakene som er merket «Tas med» (Kritisk informasjon i kjernejournal, Journaldeling mellom legevakt og fastlege og Timebestilling på helsenorge), med det de forutsetter, koster 45,5 MNOK, mer enn budsjettrammen på 30 MNOK som er gitt på kommandolinjen (--budget 30). Tiltak som tas med står på minimumslisten, så de må få plass innenfor budsjettrammen. Øk rammen eller ta bort «Tas med» for noen av dem (Vurdering!S6, Vurdering!S10 og Vurdering!S15).",
+          "Tiltakene som er merket «Tas med» (Kritisk informasjon i kjernejournal, Journaldeling mellom legevakt og fastlege og Innbyggertjenester: Timebestilling på helsenorge), med det de forutsetter, koster 45,5 MNOK, mer enn budsjettrammen på 30 MNOK som er gitt på kommandolinjen (--budget 30). Tiltak som tas med står på minimumslisten, så de må få plass innenfor budsjettrammen. Øk rammen eller ta bort «Tas med» for noen av dem (Vurdering!S6, Vurdering!S10 og Vurdering!S15).",
       },
     ]);
     expect(JSON.stringify(j.findings)).not.toContain("Modell!");

@@ -29,7 +29,9 @@ test.each([
   ["time", "Utvalget kunne ikke beregnes: regningen tok for lang tid og ble stoppet. Ingen liste er vist; prøv igjen, og meld fra om feilen hvis den gjentar seg."],
 ] as const)("a solver that fails (%s) with its own text: the text stays out of the finding", async (cause, message) => {
   const failing: BinarySolver = { solve: () => Promise.resolve({ status: "failed", cause, detail: "Unable to read LP model (see http://web.mit.edu/lpsolve/doc/CPLEX-format.htm). HiGHS error -1" }) };
-  const r = await select({ items: [item("A", 100, 5)], budget: 200 }, failing, lists);
+  // Three equal measures of which two fit, at costs the forest's dynamic program does not take (not whole MNOK):
+  // no bound settles them and no exact shortcut answers, so the program reaches the solver.
+  const r = await select({ items: [item("A", 100.5, 5), item("B", 100.5, 5), item("C", 100.5, 5)], budget: 201 }, failing, lists);
   expect(r.findings.map((f) => [f.code, f.params])).toEqual([["selection-solver-failed", { cause }]]);
   expect(selectionFindingMessage(r.findings[0], "nb")).toBe(message);
 });

@@ -3,40 +3,14 @@
  * as its own chunk, loaded only when a run starts). Cancel terminates the worker at once.
  * Where a browser has no Worker, the same chunked run happens on the page between frames.
  */
+import { runInWorker } from "../worker-run";
 import { runInline } from "./inline-runner";
-import type { RunMessage, UncertaintyRunner } from "./protocol";
+import type { UncertaintyResult } from "../../core/uncertainty";
+import type { UncertaintyRunner } from "./protocol";
 
 export const workerRunner: UncertaintyRunner = (request, onProgress) => {
   if (typeof Worker === "undefined") return runInline(request, onProgress);
   // @ts-expect-error -- import.meta needs module es2020, which webpack compiles this file with (tsconfig.json says commonjs for jest and the CLI)
   const worker = new Worker(new URL("./uncertainty.worker.ts", import.meta.url));
-  let settle: (r: Awaited<ReturnType<UncertaintyRunner>["result"]>) => void = () => undefined;
-  let fail: (e: Error) => void = () => undefined;
-  const result = new Promise<Awaited<ReturnType<UncertaintyRunner>["result"]>>((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
-  });
-  worker.onmessage = (e: MessageEvent<RunMessage>) => {
-    const m = e.data;
-    if (m.kind === "progress") onProgress(m.done, m.total);
-    else if (m.kind === "result") {
-      worker.terminate();
-      settle(m.result);
-    } else {
-      worker.terminate();
-      fail(new Error(m.message));
-    }
-  };
-  worker.onerror = (e: ErrorEvent) => {
-    worker.terminate();
-    fail(new Error(e.message || "worker"));
-  };
-  worker.postMessage(request);
-  return {
-    result,
-    cancel: () => {
-      worker.terminate();
-      settle(null);
-    },
-  };
+  return runInWorker<typeof request, UncertaintyResult>(worker, request, onProgress);
 };
