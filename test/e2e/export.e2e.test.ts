@@ -9,7 +9,7 @@
 import { promises as fs } from "fs";
 import JSZip from "jszip";
 import type { Frame, Page } from "playwright-core";
-import { pageForEachTest, shot, taskpane, usePreview } from "./harness";
+import { downloaded, pageForEachTest, shot, taskpane, usePreview } from "./harness";
 
 const preview = usePreview();
 let page: Page;
@@ -30,7 +30,7 @@ test("Eksporter → PowerPoint downloads the deck; CSV downloads the list", asyn
   await shot(page, "export-dialog");
   const [deck] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), frame.click('[data-testid="export-pptx"]')]);
   expect(deck.suggestedFilename()).toBe("Prioritering 2022-09-21.pptx");
-  const bytes = await fs.readFile((await deck.path())!);
+  const bytes = await downloaded(deck);
   const zip = await JSZip.loadAsync(bytes);
   const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
   expect(slides.length).toBeGreaterThanOrEqual(5);
@@ -46,7 +46,7 @@ test("Eksporter → PowerPoint downloads the deck; CSV downloads the list", asyn
 
   const [csv] = await Promise.all([page.waitForEvent("download"), frame.click('[data-testid="export-csv"]')]);
   expect(csv.suggestedFilename()).toBe("Prioritering 2022-09-21.csv");
-  const text = await fs.readFile((await csv.path())!, "utf8");
+  const text = await downloaded(csv).then((b) => b.toString("utf8"));
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const lines = text.slice(1).split("\r\n");
   expect(lines[0]).toBe("Prioriteringsnummer;Tiltak;Score;Måloppnåelse;Kostnader;Nytte;Segment;Liste;Merknad");
@@ -120,7 +120,7 @@ test("with the budget frame of examples/utvalg.xlsx the deck's minimum and plus 
   await openDialog(frame);
   await frame.fill('input[data-testid="export-top"]', "5");
   const [deck] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), frame.click('[data-testid="export-pptx"]')]);
-  const zip = await JSZip.loadAsync(await fs.readFile((await deck.path())!));
+  const zip = await JSZip.loadAsync(await downloaded(deck));
   const ranked = await zip.file("ppt/slides/slide2.xml")!.async("string");
   expect(ranked).toContain("Minimumsliste – best samlet score innenfor minimumsrammen på 100 MNOK");
   expect(ranked).toContain("Pluss-liste – det budsjettrammen på 240 MNOK gir i tillegg");

@@ -10,10 +10,11 @@
  * answers office.js's CDN address with the preview's stub, for the production pages in dist/.
  */
 import { promises as fs, existsSync } from "fs";
+import * as os from "os";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { chromium, type Browser, type Download, type Frame, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../../dist-preview");
 export const SHOTS = path.resolve(__dirname, "../../test-results");
@@ -89,6 +90,21 @@ async function offline(page: Page): Promise<string[]> {
     return route.abort();
   });
   return outside;
+}
+
+/**
+ * The bytes of a download. Each file connects to the run's one Chromium remotely (global-setup.ts),
+ * where a download has no path(): it is saved as a copy in a temporary folder, read and removed.
+ */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "prio-download-"));
+  try {
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return await fs.readFile(file);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

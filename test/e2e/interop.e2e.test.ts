@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import * as path from "path";
 import type { Frame, Page } from "playwright-core";
 import { validateXML } from "xmllint-wasm";
-import { pageForEachTest, rankingRows, taskpane, usePreview } from "./harness";
+import { downloaded, pageForEachTest, rankingRows, taskpane, usePreview } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 const UTVALG = path.join(ROOT, "examples/utvalg.xlsx");
@@ -65,7 +65,7 @@ test("a name holding _x0001_: the pane's deck shows it as \\x01 and every part o
   await frame.click('[data-testid="export-open"]');
   await frame.waitForSelector('[data-testid="export-dialog"]');
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), frame.click('[data-testid="export-pptx"]')]);
-  const deck = await JSZip.loadAsync(await fs.readFile((await download.path())!));
+  const deck = await JSZip.loadAsync(await downloaded(download));
   const parts = Object.values(deck.files).filter((f) => !f.dir && /\.(xml|rels)$/.test(f.name));
   const result = await validateXML({ xml: await Promise.all(parts.map(async (f, i) => ({ fileName: `part${i}.xml`, contents: await f.async("uint8array") }))), schema: [] });
   expect(result.errors.map((e) => e.rawMessage)).toEqual([]);

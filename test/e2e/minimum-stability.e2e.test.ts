@@ -8,6 +8,7 @@
  */
 import * as path from "path";
 import type { Frame, Page } from "playwright-core";
+import { fullNameTexts } from "../../src/core/full-name";
 import { findNode } from "../../src/core/model";
 import { listStability } from "../../src/core/selection-stability";
 import { readXlsx } from "../../src/cli/xlsx";
@@ -36,7 +37,8 @@ async function expectedSentences(budget: number, minimum: number | null, allNode
   const r = await listStability(read.assessment, problem, highsSolver(), { allNodes });
   if (r.status !== "ok") throw new Error(r.status);
   const a = read.assessment;
-  const names = new Map(a.measures.map((m) => [m.id, m.name]));
+  // Names as every list prints them (core/full-name.ts: «Tema: tiltak»).
+  const names = fullNameTexts(a.measures);
   const group = (id: string) => {
     const n = findNode(a.model, id);
     return (n?.short ?? n?.label)?.nb ?? id;
@@ -82,7 +84,9 @@ test("Stabilitet: the minimum list's intervals for the example's frames and for 
   expect(await frame.textContent('[data-testid="minimum-stability-plus-now"] summary')).toBe("Plusslisten nå: 9 tiltak");
   // Opened, the names of the list.
   await frame.click('[data-testid="minimum-stability-now"] summary');
-  expect(await frame.textContent('[data-testid="minimum-stability-now"] p')).toContain("Minimumslisten nå (9): Pasientens legemiddelliste – grunnmur, Kritisk informasjon i kjernejournal,");
+  expect(await frame.textContent('[data-testid="minimum-stability-now"] p')).toBe(
+    "Minimumslisten nå (9): Legemidler: Pasientens legemiddelliste – grunnmur, Kritisk informasjon i kjernejournal, Dokumentdeling fra kommunene, Journaldeling mellom legevakt og fastlege, Kritisk info: Vaksinasjonsdata i kjernejournal, Innbyggertjenester: Timebestilling på helsenorge, Infrastruktur: Felles språk og terminologi (SNOMED CT), Infrastruktur: HelseID for alle aktører og Infrastruktur: Tillitsrammeverk for deling.",
+  );
   for (const w of [320, 400]) await shotOfPane(w, "240", frame);
 
   // Budsjettramme 150 MNOK, no Minimumsramme: typed on Modell, the section follows the recompute.
@@ -90,7 +94,7 @@ test("Stabilitet: the minimum list's intervals for the example's frames and for 
   await typeInCell(page, "Modell", "M10", "");
   const second = await expectedSentences(15000, null);
   expect(second[0]).toBe(
-    "Måloppnåelse kan veie fra 0,67 til 1,33 uten at minimumslisten endres; ved 1,33 kommer Søknadsmottak for helsedata inn og Dokumentdeling fra avtalespesialister går ut, og ved 0,67 kommer Felles kodeverk for laboratoriene inn og Dokumentdeling fra avtalespesialister går ut.",
+    "Måloppnåelse kan veie fra 0,67 til 1,33 uten at minimumslisten endres; ved 1,33 kommer Søknadsmottak for helsedata inn og Dokumentdeling fra avtalespesialister går ut, og ved 0,67 kommer Infrastruktur: Felles kodeverk for laboratoriene inn og Dokumentdeling fra avtalespesialister går ut.",
   );
   await frame.waitForFunction(
     (text) => Array.from(document.querySelectorAll('[data-testid="minimum-stability-sentence"]')).some((e) => (e as HTMLElement).innerText.trim() === text),
