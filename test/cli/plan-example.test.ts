@@ -89,12 +89,12 @@ describe("examples/utvalg.xlsx by steps", () => {
     expect(json.measures.map((m) => Object.keys(m))).toEqual(json.measures.map(() => ["id", "name", "step", "reason"]));
     const later = json.measures.filter((m) => m.step === null);
     expect(later).toEqual([
-      { id: "T003", name: "PLL i kommunale helse- og omsorgstjenester", step: null, reason: "alternativ til Legemiddelmodul i kommunal journal, som er med i Steg 3 (gruppen Legemidler i kommunene)" },
-      { id: "T023", name: "Nasjonal helseanalyseplattform", step: null, reason: "passer ikke i noe steg: koster 95, mest ledig 0,5 MNOK (Steg 4)" },
-      { id: "T027", name: "Kunstig intelligens i bildediagnostikk (pilot)", step: null, reason: "holdes utenfor" },
-      { id: "T030", name: "Felles plattform for kommunal journal", step: null, reason: "passer ikke i noe steg: koster 88, mest ledig 0,5 MNOK (Steg 4)" },
+      { id: "T003", name: "Legemidler: PLL i kommunale helse- og omsorgstjenester", step: null, reason: "alternativ til Legemidler: Legemiddelmodul i kommunal journal, som er med i Steg 3 (gruppen Legemidler i kommunene)" },
+      { id: "T023", name: "Helsedata: Nasjonal helseanalyseplattform", step: null, reason: "passer ikke i noe steg: koster 95, mest ledig 0,5 MNOK (Steg 4)" },
+      { id: "T027", name: "Helsedata: Kunstig intelligens i bildediagnostikk (pilot)", step: null, reason: "holdes utenfor" },
+      { id: "T030", name: "Samhandling: Felles plattform for kommunal journal", step: null, reason: "passer ikke i noe steg: koster 88, mest ledig 0,5 MNOK (Steg 4)" },
     ]);
-    expect(json.measures.find((m) => m.id === "T028")).toEqual({ id: "T028", name: "Nasjonal kjernejournal for tannhelse", step: "Steg 4", reason: null });
+    expect(json.measures.find((m) => m.id === "T028")).toEqual({ id: "T028", name: "Kritisk info: Nasjonal kjernejournal for tannhelse", step: "Steg 4", reason: null });
     expect(json.findings).toEqual([]);
   });
 
@@ -113,7 +113,7 @@ describe("examples/utvalg.xlsx by steps", () => {
         code: "plan-earliest-unknown",
         severity: "warning",
         cell: "Vurdering!U30",
-        message: "«Steg 4» i Tidligst for Nasjonal kjernejournal for tannhelse er ikke et steg på Modell og er ikke regnet med. Skriv navnet på et steg (for eksempel «Neste») eller la cellen stå tom.",
+        message: "«Steg 4» i Tidligst for Kritisk info: Nasjonal kjernejournal for tannhelse er ikke et steg på Modell og er ikke regnet med. Skriv navnet på et steg (for eksempel «Neste») eller la cellen stå tom.",
       },
     ]);
   });

@@ -44,7 +44,7 @@ function values(wb: SimWorkbook, sheet: string) {
 test("1 970 measures under the table: a finding naming row 33 and counting them, in three syncs", async () => {
   const wb = await example();
   await paste(wb, 33, 1970);
-  expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:S32");
+  expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:U32");
   wb.resetSyncCount();
   const r = await wb.run((ctx) => recompute(ctx, "nb"));
   expect(wb.syncCount).toBe(3);
@@ -73,7 +73,7 @@ test("«Utvid tabellen» extends the table over the rows below (after a blank ro
     "success",
     "Tabellen på arket Vurdering går nå til rad 153; 120 rader som så ut som tiltak er tatt med. Ingen celler er skrevet over.",
   ]);
-  expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:S153");
+  expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:U153");
   expect(values(wb, SHEETS.scoring)).toEqual(before);
   expect(wb.sheetNames()).not.toContain(SHEETS.log);
   expect(c.getState().assessment!.measures).toHaveLength(150);
@@ -81,7 +81,7 @@ test("«Utvid tabellen» extends the table over the rows below (after a blank ro
   // Nothing more below: asked again, it says so and changes nothing.
   await c.extendTable(TABLES.scoring);
   expect(c.getState().notice).toBe("Fant ingen rader rett under tabellen PrioVurdering som ser ut som tiltak; ingenting er endret.");
-  expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:S153");
+  expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:U153");
 });
 
 test("a note between the table and the rows: the finding stays, extending refuses and changes nothing", async () => {
@@ -97,6 +97,6 @@ test("a note between the table and the rows: the finding stays, extending refuse
     "warning",
     "Det står noe mellom tabellen og radene fra rad 35 på arket Vurdering. Flytt det bort, eller flytt radene inn i tabellen selv; ingenting er endret.",
   ]);
-  expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:S32");
+  expect(wb.tableInfo(TABLES.scoring).address).toBe("A2:U32");
   expect(values(wb, SHEETS.scoring)).toEqual(before);
 });

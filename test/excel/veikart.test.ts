@@ -82,10 +82,10 @@ test("the example's plan on the Veikart sheet and in Utvalg, as reasoned by hand
   expect(row("T001")[6]).toBe("minimum");
   expect(row("T002")[6]).toBe("pluss");
   expect(LATER.map((id) => row(id)[3])).toEqual([42, 95, 9, 88]);
-  expect(row("T028").slice(0, 4)).toEqual(["Steg 4", "T028", "Nasjonal kjernejournal for tannhelse", 27.5]);
+  expect(row("T028").slice(0, 4)).toEqual(["Steg 4", "T028", "Kritisk info: Nasjonal kjernejournal for tannhelse", 27.5]);
   expect(row("T027")[6]).toBe("holdes utenfor");
   expect(row("T023")[6]).toBe("passer ikke i noe steg: koster 95, mest ledig 0,5 MNOK (Steg 4)");
-  expect(row("T003")[6]).toBe("alternativ til Legemiddelmodul i kommunal journal, som er med i Steg 3 (gruppen Legemidler i kommunene)");
+  expect(row("T003")[6]).toBe("alternativ til Legemidler: Legemiddelmodul i kommunal journal, som er med i Steg 3 (gruppen Legemidler i kommunene)");
   // The sums beside the table.
   const sums = rows.slice(0, 5).map((x) => x.slice(8, 13));
   expect(sums[0]).toEqual([...VEIKART_SUM_HEADERS]);

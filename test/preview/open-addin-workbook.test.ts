@@ -13,7 +13,7 @@ test("examples/utvalg.xlsx: tables and the very hidden store restored, the pane 
   const opened = await openXlsx(new Uint8Array(data).buffer, "utvalg.xlsx", "nb");
   if (!opened.ok) throw new Error(opened.message);
   const wb = opened.workbook;
-  expect(wb.tableNames().sort()).toEqual(["PrioInnstillinger", "PrioModell", "PrioRangering", "PrioVurdering"]);
+  expect(wb.tableNames().sort()).toEqual(["PrioInnstillinger", "PrioKvoter", "PrioModell", "PrioRangering", "PrioSteg", "PrioVurdering"]);
   expect(wb.sheetInfo("PrioData")?.visibility).toBe("VeryHidden");
   const c = new ExcelController(wb, "nb");
   await c.start();
