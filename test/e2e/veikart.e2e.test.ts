@@ -76,7 +76,7 @@ test("the Veikart sheet, Utvalg by step on Rangering, and the pane's «Etter ste
   expect(await frame.getAttribute('[data-testid="plan-later"]', "data-count")).toBe("4");
   const reasons = await frame.$$eval('[data-testid="plan-row"][data-step=""] [data-testid="plan-reason"]', (els) => els.map((e) => e.textContent));
   expect(reasons).toContain("holdes utenfor");
-  expect(reasons).toContain("alternativ til Legemiddelmodul i kommunal journal, som er med i Steg 3 (gruppen Legemidler i kommunene)");
+  expect(reasons).toContain("alternativ til Legemidler: Legemiddelmodul i kommunal journal, som er med i Steg 3 (gruppen Legemidler i kommunene)");
   await shot(page, "veikart-pane-350");
   // Rangering's Utvalg says the step.
   const utvalg = await page.evaluate(() => {
