@@ -22,6 +22,11 @@
  * is the level solved again over every slot. Every answer is checked by selection-solver.ts's `run`
  * in exact arithmetic.
  *
+ * Most levels are settled smaller (`settleLevels`): with the earlier slots fixed to their answer, only
+ * the level's new slots are free, and a second program shows that no other arrangement of them
+ * reaches the level's best total; while that holds, fixing loses nothing. From the first level where
+ * it does not (a tie, or room a later quota needs), the whole programs above decide the rest.
+ *
  * What fits no step is «senere» with its reason (`PlanReason`). When the rules cannot all hold,
  * `ruleConflict` names a smallest set of them that cannot (a deletion filter over the rules: each
  * is dropped in turn and kept only when the others alone can be met).
@@ -231,19 +236,73 @@ function needsLookAhead(L: Layout, upTo: number): boolean {
   return L.quotas.some((q) => q.bound === "min" && L.steps.some((_, k) => (q.step === null || q.step === k) && Math.max(...stepSlots(L, k)) > upTo));
 }
 
-/** The lexicographic optimum: each level's best total with every earlier level's kept; null when the rules cannot all hold. */
-async function solveLevels(L: Layout, solver: BinarySolver): Promise<number[] | null> {
+/** How a plan was solved: the levels settled the short way (earlier slots fixed), and the levels the whole programs decided. */
+export interface PlanSolveStats {
+  fixedLevels: number;
+  wholeLevels: number;
+}
+
+/** Where the short way stopped: the answer of the levels it settled (slots up to theirs), and the next level's index. */
+interface Settled {
+  x: boolean[];
+  level: number;
+}
+
+/**
+ * The lexicographic optimum the short way, exact while each level's best arrangement is its only
+ * one: level by level with the earlier slots fixed to their answer (only the level's new slots free,
+ * a program a fraction of the whole's size), and after each level but the last a check that no
+ * other arrangement of its new slots reaches its best total within SCORE_EPS (the same program with
+ * a floor at that total and the answer cut off must be infeasible). Then every arrangement that
+ * keeps the earlier levels' best totals has those slots as fixed (the whole's constraints on them
+ * are at least the level's), and fixing them loses nothing. It stops at a level whose best is not
+ * alone (a tie), whose answer leaves a later step's at-least quota no room, or that has no answer
+ * with the earlier ones fixed: the whole programs go on from there (`solveLevels`), with what was
+ * settled fixed. Null when the first level has no answer (the rules cannot all hold).
+ */
+async function settleLevels(L: Layout, solver: BinarySolver, stats?: PlanSolveStats): Promise<number[] | null | Settled> {
   const last = L.slotStep.length - 1;
-  const floors: { slots: number[]; value: number }[] = [];
-  let slot: number[] = new Array<number>(L.n).fill(-1);
-  for (const objective of L.levels) {
+  let x: boolean[] = [];
+  for (let level = 0; level < L.levels.length; level++) {
+    const objective = L.levels[level];
+    const upTo = Math.max(...objective);
+    const y = await run(solver, planProgram(L, upTo, objective, [], undefined, x));
+    if (!y) return level === 0 ? null : { x, level };
+    if (upTo < last && needsLookAhead(L, upTo) && !(await run(solver, planProgram(L, last, [], [], undefined, y)))) return { x, level };
+    if (level < L.levels.length - 1) {
+      const check = planProgram(L, upTo, [], [{ slots: objective, value: levelValue(L, y, objective) }], undefined, x);
+      const vars: number[] = [];
+      for (let k = x.length; k < y.length; k++) if (check.fixed[k] === null) vars.push(k);
+      const ones = vars.filter((k) => y[k]).length;
+      check.rows = [...(check.rows ?? []), { vars, coefs: vars.map((k) => (y[k] ? 1 : -1)), sense: "<=", bound: ones - 1 }];
+      if (vars.length > 0 && (await run(solver, check))) return { x, level };
+    }
+    x = y;
+    if (stats) stats.fixedLevels++;
+  }
+  return slotsOf(L, x);
+}
+
+/**
+ * The lexicographic optimum: each level's best total with every earlier level's kept; null when the
+ * rules cannot all hold. The levels `settleLevels` settles are fixed; the rest are solved as whole
+ * programs over their slots, each earlier level's total kept by a floor.
+ */
+async function solveLevels(L: Layout, solver: BinarySolver, stats?: PlanSolveStats): Promise<number[] | null> {
+  const settled = await settleLevels(L, solver, stats);
+  if (settled === null || Array.isArray(settled)) return settled;
+  const prefix = settled.x;
+  const last = L.slotStep.length - 1;
+  const floors = L.levels.slice(0, settled.level).map((objective) => ({ slots: objective, value: levelValue(L, prefix, objective) }));
+  let slot: number[] = slotsOf(L, prefix);
+  for (const objective of L.levels.slice(settled.level)) {
     const upTo = Math.max(...objective);
     // The level over its own slots: a relaxation of the whole, exact when nothing after it asks for at least.
-    let x = await run(solver, planProgram(L, upTo, objective, floors));
+    let x = await run(solver, planProgram(L, upTo, objective, floors, undefined, prefix));
     if (x && upTo < last && needsLookAhead(L, upTo)) {
       // Does the answer leave room for the later steps' at-least quotas? If so it is the whole's optimum too.
       const rest = await run(solver, planProgram(L, last, [], [], undefined, x));
-      x = rest ?? (await run(solver, planProgram(L, last, objective, floors)));
+      x = rest ?? (await run(solver, planProgram(L, last, objective, floors, undefined, prefix)));
     }
     if (!x) {
       if (floors.length) throw new SolverFailure("a later step of the plan found no selection although the earlier ones had one");
@@ -251,6 +310,7 @@ async function solveLevels(L: Layout, solver: BinarySolver): Promise<number[] | 
     }
     floors.push({ slots: objective, value: levelValue(L, x, objective) });
     slot = slotsOf(L, x);
+    if (stats) stats.wholeLevels++;
   }
   return slot;
 }
@@ -398,7 +458,7 @@ function planFindings(problem: PlanProblem, pre: Prepared): SelectionFinding[] {
 }
 
 /** The plan: each measure's step or «senere» with its reason, each step's totals, and what made it infeasible. */
-export async function plan(problem: PlanProblem, solver: BinarySolver): Promise<PlanResult> {
+export async function plan(problem: PlanProblem, solver: BinarySolver, stats?: PlanSolveStats): Promise<PlanResult> {
   if (problem.steps.length === 0) throw new Error("plan: no steps");
   const pre = prepare({ ...problem, budget: problem.steps[0].budget });
   const L = layout(problem, pre);
@@ -410,7 +470,7 @@ export async function plan(problem: PlanProblem, solver: BinarySolver): Promise<
   };
   if (pre.infeasible) return empty("infeasible");
   try {
-    const slot = await solveLevels(L, solver);
+    const slot = await solveLevels(L, solver, stats);
     if (!slot) {
       const conflict = await ruleConflict(L, solver);
       return empty("infeasible", conflict ? [conflict] : []);
