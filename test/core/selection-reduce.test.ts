@@ -112,7 +112,42 @@ describe("the reduction against enumeration", () => {
       else expect([seed, costOf(p, got.x)]).toEqual([seed, costOf(p, want.x)]);
     }
     expect(optimal).toBeGreaterThan(100);
-    expect([stats.programs, stats.whole, stats.fixed, stats.dp, stats.solver]).toEqual([300, 300, 0, 0, 0]);
+    // Programs whose rows are all «at most one» are split into cases; the rest go whole.
+    expect(stats.programs).toBe(300);
+    expect(stats.split).toBeGreaterThan(20);
+    expect(stats.whole).toBeGreaterThan(100);
+    expect(stats.split + stats.whole).toBe(300);
+  });
+
+  it("splits a program with either–or rows only into its cases, each reduced, and its answer is the optimum (max-value and min-cost)", async () => {
+    const stats = newReduceStats();
+    const reduced = reducingSolver(enumeration, stats);
+    let optimal = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const p = randomProgram(70_000 + seed, 3 + (seed % 10));
+      const r = prng(seed);
+      const groups = 1 + (seed % 3);
+      p.rows = Array.from({ length: groups }, () => {
+        const size = 2 + Math.floor(r() * 2);
+        const vars = [...new Set(Array.from({ length: size }, () => Math.floor(r() * p.n)))];
+        return { vars, coefs: vars.map(() => 1), sense: "<=" as const, bound: 1, rule: { kind: "group" as const, name: "G" } };
+      });
+      const want = await enumeration.solve(p);
+      const got = await reduced.solve(p);
+      expect([seed, got.status]).toEqual([seed, want.status]);
+      if (got.status !== "optimal" || want.status !== "optimal") continue;
+      optimal++;
+      expect([seed, feasible(p, got.x)]).toEqual([seed, true]);
+      if (p.sense === "max-value") expect(Math.abs(valueOf(p, got.x) - valueOf(p, want.x))).toBeLessThanOrEqual(1e-9);
+      else expect([seed, costOf(p, got.x)]).toEqual([seed, costOf(p, want.x)]);
+    }
+    expect(optimal).toBeGreaterThan(150);
+    // Every program split but those with two members of a group fixed in (whole: the solver says infeasible),
+    // the cases settled by the bounds and the dynamic program.
+    expect(stats.programs).toBe(300);
+    expect(stats.split).toBeGreaterThan(280);
+    expect(stats.split + stats.whole).toBe(300);
+    expect(stats.fixed + stats.dp).toBeGreaterThan(300);
   });
 
   it("equals HiGHS on the whole program at 60–400 variables, and leaves it little to do", async () => {
