@@ -11,7 +11,11 @@
  *   with the minimum list fixed), every rule in force. Solved by src/core/draw-selection.ts; a step
  *   it does not settle within its bound on the work goes to the injected solver (HiGHS), whose
  *   answer is checked; a draw that is still not solved exactly is not counted, and the result says
- *   how many were done. Never a heuristic.
+ *   how many were done. Never a heuristic. With either–or groups or quotas (selection-rules.ts),
+ *   which draw-selection.ts does not know, every step goes to the solver behind the reduction
+ *   (selection-reduce.ts: groups alone are split into cases and solved by the forest's dynamic
+ *   program); with an at-least quota a draw's lists are `select`'s (plan.ts selectionLists: the
+ *   minimum list need not meet the quota, the whole selection must).
  * - Counts per measure: draws on the minimum list, on the plus list, selected at all. Shares are of
  *   the draws done. Label (robust): «core» when selected in at least `core` of them (default 95 %),
  *   «exterior» when in at most `exterior` (default 5 %), «borderline» between.
@@ -24,6 +28,8 @@ import { createDrawer, DEFAULT_UNCERTAINTY, type ScoreDraw, type UncertaintyInpu
 import { prepare, type SelectionProblem } from "./selection-problem";
 import { program, run, SolverFailure, type BinarySolver } from "./selection-solver";
 import { DrawSelector, type DrawSelectionLimits, type DrawSelectionStats } from "./draw-selection";
+import { selectionLists } from "./plan";
+import { reducingSolver } from "./selection-reduce";
 
 export type Robust = "core" | "borderline" | "exterior";
 
@@ -132,13 +138,18 @@ export function createFunding(input: FundingInput, options: FundingOptions, solv
   let done = 0;
   let bySolver = 0;
 
+  // Rule rows (either–or groups, quotas) are beyond the fast path: every step by the solver, behind the reduction.
+  const ruled = pre.rows.length > 0;
+  const atLeast = pre.rows.some((r) => r.sense === ">=");
+  const stepSolver = solver && ruled ? reducingSolver(solver) : solver;
+
   /** A step the fast path did not settle, by the solver (checked); null when it cannot be solved. */
   const bySolverStep = async (min: Uint8Array | null): Promise<Uint8Array | null> => {
-    if (!solver || !selector) return null;
+    if (!stepSolver || !selector) return null;
     const { frame, fixedIn } = selector.stepOf(min);
     const p = { ...program(pre, frame, fixedIn), value: Array.from(values) };
     try {
-      const x = await run(solver, p);
+      const x = await run(stepSolver, p);
       return x ? Uint8Array.from(x, (b) => (b ? 1 : 0)) : null;
     } catch (e) {
       if (e instanceof SolverFailure) return null;
@@ -146,26 +157,8 @@ export function createFunding(input: FundingInput, options: FundingOptions, solv
     }
   };
 
-  const oneDraw = async (): Promise<void> => {
-    drawer.next();
-    attempted++;
-    if (!selector) return;
-    for (let i = 0; i < n; i++) values[i] = from[i] >= 0 ? drawer.totals[from[i]] : 0;
-    const out = lists.subarray(done * n, (done + 1) * n);
-    let solved = false;
-    let min = selector.minimumList(values);
-    if (!min) {
-      min = await bySolverStep(null);
-      solved = min !== null;
-    }
-    if (!min) return;
-    if (!selector.plusFrom(values, min, out)) {
-      const all = minimum === null ? min : await bySolverStep(min);
-      if (!all) return;
-      solved = true;
-      for (let i = 0; i < n; i++) out[i] = min[i] ? 1 : all[i] ? 2 : 0;
-    }
-    if (solved) bySolver++;
+  /** A draw done: its lists (1 minimum, 2 plus, 0 out) counted, its weights kept. */
+  const count = (out: Uint8Array): void => {
     for (let i = 0; i < n; i++) {
       const l = out[i];
       if (l === 1) counts.minimum[i]++;
@@ -174,6 +167,46 @@ export function createFunding(input: FundingInput, options: FundingOptions, solv
     }
     drawnWeights.set(drawer.groupWeights, done * G);
     done++;
+  };
+
+  const oneDraw = async (): Promise<void> => {
+    drawer.next();
+    attempted++;
+    if (!selector) return;
+    for (let i = 0; i < n; i++) values[i] = from[i] >= 0 ? drawer.totals[from[i]] : 0;
+    const out = lists.subarray(done * n, (done + 1) * n);
+    if (atLeast) {
+      // The draw's lists as `select` makes them under an at-least quota; not done when they cannot be solved.
+      if (!stepSolver) return;
+      const drawn: SelectionProblem = { ...problem, items: items.map((it, i) => ({ ...it, score: it.score === null ? null : values[i] })) };
+      let r: Awaited<ReturnType<typeof selectionLists>>;
+      try {
+        r = await selectionLists(drawn, prepare(drawn), stepSolver);
+      } catch (e) {
+        if (e instanceof SolverFailure) return;
+        throw e;
+      }
+      if ("conflict" in r) return;
+      for (let i = 0; i < n; i++) out[i] = r.minimum.has(i) ? 1 : r.plus.has(i) ? 2 : 0;
+      bySolver++;
+      count(out);
+      return;
+    }
+    let solved = false;
+    let min = ruled ? null : selector.minimumList(values);
+    if (!min) {
+      min = await bySolverStep(null);
+      solved = min !== null;
+    }
+    if (!min) return;
+    if (ruled || !selector.plusFrom(values, min, out)) {
+      const all = minimum === null ? min : await bySolverStep(min);
+      if (!all) return;
+      solved = true;
+      for (let i = 0; i < n; i++) out[i] = min[i] ? 1 : all[i] ? 2 : 0;
+    }
+    if (solved) bySolver++;
+    count(out);
   };
 
   return {

@@ -102,13 +102,26 @@ function maskOf(r: FundingResult, d: number, lists: number[]): number {
   return m;
 }
 
+/**
+ * Rules beyond `admissible` (test/support/selection-brute.ts): `each` every list must meet (an
+ * either–or group), `whole` the whole selection must meet (an at-least quota: the minimum list
+ * need only leave room for it within the budget frame).
+ */
+interface BruteRules {
+  each?: (mask: number) => boolean;
+  whole?: (mask: number) => boolean;
+}
+
 /** Checks every draw of `r` against enumeration; returns how many draws were checked. */
-function checkAgainstEnumeration(input: FundingInput, r: FundingResult, options: FundingOptions): number {
+function checkAgainstEnumeration(input: FundingInput, r: FundingResult, options: FundingOptions, rules: BruteRules = {}): number {
   const p = input.problem;
-  const subsets: Subset[] = admissible(p);
+  const each = rules.each ?? (() => true);
+  const whole = rules.whole ?? (() => true);
+  const subsets: Subset[] = admissible(p).filter((s) => each(s.mask));
   const byMask = new Map(subsets.map((s) => [s.mask, s]));
   const values = drawValues(input, options);
   const minFrame = p.minimum ?? p.budget;
+  const completes = (m: number) => subsets.some((s) => (s.mask & m) === m && s.cost <= p.budget && whole(s.mask));
   expect(r.done).toBe(options.draws);
   values.forEach((v, d) => {
     const min = maskOf(r, d, [1]);
@@ -116,6 +129,7 @@ function checkAgainstEnumeration(input: FundingInput, r: FundingResult, options:
     // Feasible: both are admissible subsets within their frames, the minimum list inside the selection.
     expect(byMask.get(min)?.cost ?? Infinity).toBeLessThanOrEqual(minFrame);
     expect(byMask.get(all)?.cost ?? Infinity).toBeLessThanOrEqual(p.budget);
+    expect(whole(all)).toBe(true);
     expect(all & min).toBe(min);
     if (p.minimum === undefined || p.minimum === null) expect(all).toBe(min);
     // Optimal: no admissible subset within the minimum frame is worth more; none with the minimum list and within the frame either.
@@ -123,8 +137,8 @@ function checkAgainstEnumeration(input: FundingInput, r: FundingResult, options:
     let bestAll = -Infinity;
     for (const s of subsets) {
       const val = valueOf(s.mask, v);
-      if (s.cost <= minFrame && val > bestMin) bestMin = val;
-      if (s.cost <= p.budget && (s.mask & min) === min && val > bestAll) bestAll = val;
+      if (s.cost <= minFrame && val > bestMin && completes(s.mask)) bestMin = val;
+      if (s.cost <= p.budget && (s.mask & min) === min && whole(s.mask) && val > bestAll) bestAll = val;
     }
     expect(valueOf(min, v)).toBeGreaterThanOrEqual(bestMin - 1e-9);
     expect(valueOf(all, v)).toBeGreaterThanOrEqual(bestAll - 1e-9);
@@ -279,4 +293,46 @@ test("what a choice implies: its share, the groups' mean weights in those draws 
   // Relative weights ±30 %: every drawn weight of a group of weight 1 lies within [0.7, 1.3].
   for (const w of r.drawnWeights) expect(w >= 0.7 && w <= 1.3).toBe(true);
   expect(given(r, "nope", true)).toBeNull();
+});
+
+describe("with the rules of a plan (selection-rules.ts), which the fast path does not know: every draw by the solver, against enumeration", () => {
+  const solver = highsSolver();
+  const members = (input: FundingInput, pick: (it: SelectionItem) => boolean) => input.problem.items.reduce((m, it, i) => (pick(it) ? m | (1 << i) : m), 0);
+  const bits = (m: number) => m.toString(2).split("").filter((b) => b === "1").length;
+
+  test("an either–or group: never two of it in a draw, each draw's lists optimal, on 25 instances", async () => {
+    let draws = 0;
+    let both = 0;
+    for (let seed = 1; draws < 25 * OPTIONS.draws && seed < 200; seed++) {
+      const input = instance(seed + 300);
+      // Three measures without «Tas med» are alternatives.
+      const free = input.problem.items.filter((it) => it.forced === null).slice(0, 3);
+      free.forEach((it) => (it.group = "Alternativer"));
+      if (prepare(input.problem).infeasible) continue;
+      const r = await fund(input, OPTIONS, solver);
+      if (r.status !== "ok") continue;
+      const group = members(input, (it) => it.group === "Alternativer");
+      draws += checkAgainstEnumeration(input, r, OPTIONS, { each: (m) => bits(m & group) <= 1 });
+      // Without the rule, some draw would have taken two of them: the rule was in force, not idle.
+      const loose = await fund({ ...input, problem: { ...input.problem, items: input.problem.items.map(({ group: _g, ...it }) => it) } }, OPTIONS, solver);
+      for (let d = 0; d < loose.done; d++) if (bits(maskOf(loose, d, [1, 2]) & group) > 1) both++;
+    }
+    expect(draws).toBe(25 * OPTIONS.draws);
+    expect(both).toBeGreaterThan(20);
+  });
+
+  test("an at-least quota: the whole selection meets it, the minimum list leaves room for it, each draw's lists optimal, on 15 instances", async () => {
+    let instances = 0;
+    for (let seed = 1; instances < 15 && seed < 200; seed++) {
+      const input = instance(seed + 600);
+      input.problem.quotas = [{ kind: "segment", name: "Samstyre", bound: "min", unit: "count", value: 2, step: null, cell: "Modell!S2" }];
+      if (prepare(input.problem).infeasible) continue;
+      const r = await fund(input, { ...OPTIONS, draws: 10 }, solver);
+      if (r.status !== "ok" || r.done < 10) continue;
+      const samstyre = members(input, (it) => it.segment === "Samstyre");
+      checkAgainstEnumeration(input, r, { ...OPTIONS, draws: 10 }, { whole: (m) => bits(m & samstyre) >= 2 });
+      instances++;
+    }
+    expect(instances).toBe(15);
+  });
 });
