@@ -4,6 +4,7 @@
  * `prio checklist <file.xlsx> [--json] [--lang nb|en]`: the checklist's summary and findings.
  * Exit 0 when done (findings are not failures); 2 with one line on stderr for bad input.
  */
+import { tableLines } from "./columns";
 import * as path from "path";
 import { allFindings, rankLabel, type Assessment, type MeasureResult } from "../core/assess";
 import { bySeverity, type Finding } from "../core/findings";
@@ -74,16 +75,7 @@ function completeness(lang: Lang, m: MeasureResult): string {
   return `${t(lang, "cli.no")} (${parts.join(", ")})`;
 }
 
-function pad(s: string, width: number, right = false): string {
-  const len = [...s].length;
-  if (len > width) return [...s].slice(0, width - 1).join("") + "…";
-  return right ? " ".repeat(width - len) + s : s + " ".repeat(width - len);
-}
 
-function table(rows: string[][], rightAligned: Set<number>, maxWidth: number[]): string {
-  const widths = rows[0].map((_, c) => Math.min(maxWidth[c] ?? 60, Math.max(...rows.map((r) => [...r[c]].length))));
-  return rows.map((r) => r.map((cell, c) => pad(cell, widths[c], rightAligned.has(c))).join("  ").trimEnd()).join("\n");
-}
 
 /** The findings, errors first, each with its cell; the count in the heading. */
 function findingLines(findings: Finding[], lang: Lang, model: Model): string[] {
@@ -121,7 +113,7 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
     completeness(lang, m),
   ]);
   const right = new Set([0, 2, ...top.map((_, i) => 3 + i), ...(cl ? [3 + top.length + 2] : [])]);
-  const out: string[] = [t(lang, "cli.title", { file: path.basename(file) }), "", table([header, ...rows], right, [5, 56])];
+  const out: string[] = [t(lang, "cli.title", { file: path.basename(file) }), "", tableLines([header, ...rows], right, [5, 56]).join("\n")];
 
   if (unranked.length) {
     out.push("", `${t(lang, "cli.noTotal")}:`);
@@ -192,7 +184,7 @@ function renderChecklistText(file: string, r: ChecklistReport, lang: Lang, model
     [t(lang, "cli.notAssessed"), String(r.summary.notAssessed), "", ""],
     [t(lang, "cli.checklist.total"), String(r.summary.measures), String(r.summary.reportsPerYear), ""],
   ];
-  const out: string[] = [t(lang, "cli.checklist.title", { file: path.basename(file) }), "", table(rows, new Set([1, 2]), [14, 8, 16, 70])];
+  const out: string[] = [t(lang, "cli.checklist.title", { file: path.basename(file) }), "", tableLines(rows, new Set([1, 2]), [14, 8, 16, 70]).join("\n")];
   out.push("", t(lang, "cli.checklist.reportsPerYear", { count: r.summary.reportsPerYear }));
 
   out.push("", t(lang, "cli.checklist.notAssessed", { count: r.notAssessed.length }));

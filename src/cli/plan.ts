@@ -8,9 +8,10 @@
  * numbers, `score` the sum of the step's measures' totals. Exit 0 when done (findings are not
  * failures), 2 with one line on stderr for bad input.
  */
+import { mnok, tableLines } from "./columns";
 import * as path from "path";
 import { byScore, plan, type PlanMeasure, type PlanResult, type PlanStep } from "../core/plan";
-import { COST_UNITS_PER_MNOK, type SelectionFinding } from "../core/selection-problem";
+import type { SelectionFinding } from "../core/selection-problem";
 import { escapeDeep } from "../core/escape";
 import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { planProblemOf } from "../grid/plan-problem";
@@ -58,19 +59,9 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-const mnok = (h: number | null | undefined): number | null => (h === null || h === undefined ? null : h / COST_UNITS_PER_MNOK);
 const scoreText = (lang: Lang, v: number | null) => (v === null ? "–" : formatNumber(lang, v, 2));
 
-function pad(s: string, width: number, right = false): string {
-  const len = [...s].length;
-  if (len > width) return [...s].slice(0, width - 1).join("") + "…";
-  return right ? " ".repeat(width - len) + s : s + " ".repeat(width - len);
-}
 
-function table(rows: string[][], right: Set<number>, maxWidth: number[]): string[] {
-  const widths = rows[0].map((_, c) => Math.min(maxWidth[c] ?? 60, Math.max(...rows.map((r) => [...r[c]].length))));
-  return rows.map((r) => `  ${r.map((cell, c) => pad(cell, widths[c], right.has(c))).join("  ").trimEnd()}`);
-}
 
 const findingLine = (f: SelectionFinding, lang: Lang) => `  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${selectionFindingMessage(f, lang)}`;
 
@@ -93,7 +84,7 @@ export function renderPlanText(file: string, r: PlanResult, findings: SelectionF
     else {
       const head = [pt(lang, "colId"), pt(lang, "colName"), pt(lang, "colCost"), pt(lang, "colScore"), ...(segments ? [pt(lang, "colSegment")] : []), ...(withList ? [pt(lang, "colList")] : [])];
       const rows = ms.map((m) => [m.id, m.name, mnokText(lang, m.cost), scoreText(lang, m.score), ...(segments ? [m.segment ?? ""] : []), ...(withList ? [pt(lang, m.list === "minimum" ? "minimumWord" : "plusWord")] : [])]);
-      out.push(...table([head, ...rows], new Set([2, 3]), [10, 56, 9, 7, 12, 8]));
+      out.push(...tableLines([head, ...rows], new Set([2, 3]), [10, 56, 9, 7, 12, 8], "  "));
     }
     out.push(`  ${pt(lang, "stepTotal", { count: s.count, cost: mnokText(lang, s.cost), budget: mnokText(lang, s.budget), score: formatNumber(lang, s.score, 2) })}`);
     if (withList) {
@@ -108,10 +99,11 @@ export function renderPlanText(file: string, r: PlanResult, findings: SelectionF
   if (later.length === 0) out.push(`  ${pt(lang, "empty")}`);
   else
     out.push(
-      ...table(
+      ...tableLines(
         [[pt(lang, "colId"), pt(lang, "colName"), pt(lang, "colCost"), pt(lang, "colScore"), pt(lang, "colReason")], ...later.map((m) => [m.id, m.name, mnokText(lang, m.cost), scoreText(lang, m.score), planReasonText(lang, m.reason!, names, m.score !== null)])],
         new Set([2, 3]),
         [10, 48, 9, 7, 120],
+        "  ",
       ),
     );
   const placed = r.measures.filter((m) => m.step !== null);

@@ -10,8 +10,9 @@
  * (Budsjettramme, Minimumsramme). Costs, Forutsetter and Valg come from Vurdering.
  * Exit 0 when done (findings are not failures), 2 with one line on stderr for bad input.
  */
+import { mnok, tableLines } from "./columns";
 import * as path from "path";
-import { COST_UNITS_PER_MNOK, type SelectionFinding, type SelectionProblem } from "../core/selection-problem";
+import type { SelectionFinding, SelectionProblem } from "../core/selection-problem";
 import { defaultMaxSolves, select, type SelectionMeasure, type SelectionResult } from "../core/select";
 import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
@@ -71,19 +72,9 @@ async function load(file: string, lang: Lang, json: boolean) {
   return { grids, read: readWorkbook(grids, undefined, { scorers: readScorers }) };
 }
 
-const mnok = (h: number | null | undefined): number | null => (h === null || h === undefined ? null : h / COST_UNITS_PER_MNOK);
 const score = (lang: Lang, v: number | null) => (v === null ? "–" : formatNumber(lang, v, 2));
 
-function pad(s: string, width: number, right = false): string {
-  const len = [...s].length;
-  if (len > width) return [...s].slice(0, width - 1).join("") + "…";
-  return right ? " ".repeat(width - len) + s : s + " ".repeat(width - len);
-}
 
-function table(rows: string[][], right: Set<number>, maxWidth: number[]): string[] {
-  const widths = rows[0].map((_, c) => Math.min(maxWidth[c] ?? 60, Math.max(...rows.map((r) => [...r[c]].length))));
-  return rows.map((r) => `  ${r.map((cell, c) => pad(cell, widths[c], right.has(c))).join("  ").trimEnd()}`);
-}
 
 function findingLine(f: SelectionFinding, lang: Lang): string {
   return `  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${selectionFindingMessage(f, lang)}`;
@@ -131,10 +122,11 @@ export function renderSelectionText(
     if (ms.length === 0) out.push(`  ${st(lang, "empty")}`);
     else
       out.push(
-        ...table(
+        ...tableLines(
           [[st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore")], ...ordered(ms).map((m) => [m.id, m.name + forcedMark(m), mnokText(lang, m.cost), scoreOf(m)])],
           new Set([2, 3]),
           [10, 60, 9, 7],
+          "  ",
         ),
       );
     out.push(`  ${st(lang, "listTotal", { count: totals.count, cost: mnokText(lang, totals.cost), score: formatNumber(lang, totals.score, 2) })}`);
@@ -148,13 +140,14 @@ export function renderSelectionText(
   if (outs.length === 0) out.push(`  ${st(lang, "empty")}`);
   else
     out.push(
-      ...table(
+      ...tableLines(
         [
           [st(lang, "colId"), st(lang, "colName"), st(lang, "colCost"), st(lang, "colScore"), st(lang, "colAbove"), st(lang, "colBelow"), st(lang, "colReason")],
           ...ordered(outs).map((m) => [m.id, m.name, mnokText(lang, m.cost), scoreOf(m), frame(m, m.entersAt), frame(m, m.inBelow), reasonText(lang, m.reason!, names, m.score !== null)]),
         ],
         new Set([2, 3, 4, 5]),
         [10, 48, 9, 7, 12, 13, 80],
+        "  ",
       ),
       `  ${st(lang, "framesLegend")}`,
     );
