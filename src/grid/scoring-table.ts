@@ -10,6 +10,7 @@ import { normalize } from "../core/text";
 import { addr, errorOf, isBlank, rowCount, tableOn, textAt, valueAt, type Grid } from "./grid";
 import { labelIndex, matchLabel } from "./labels";
 import { SCORING_FIXED, SELECTION_HEADERS, TABLES } from "./layout";
+import { PLAN_COLUMNS } from "./plan-layout";
 
 /** Where a table sits on its sheet, 0-based, last row inclusive. */
 export interface TableRegion {
@@ -117,8 +118,8 @@ export function scoringColumns(g: Grid, region: TableRegion, model: Model, findi
       if (out[fixed[0]] === undefined) out[fixed[0]] = c;
       continue;
     }
-    // The selection's optional columns (Kostnad, Forutsetter, Valg) are read by selection-inputs.ts.
-    if (SELECTION_HEADERS.some((h) => normalize(h) === normalize(header))) continue;
+    // The selection's optional columns (Kostnad, Forutsetter, Valg) are read by selection-inputs.ts, the plan's (Gruppe, Tidligst) by plan-inputs.ts.
+    if ([...SELECTION_HEADERS, ...Object.values(PLAN_COLUMNS)].some((h) => normalize(h) === normalize(header))) continue;
     const role = matchLabel(header, index);
     if (role.kind === "node" && leafIds.has(role.id)) {
       const first = out.leaves.get(role.id);

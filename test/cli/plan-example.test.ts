@@ -48,6 +48,12 @@ beforeAll(async () => {
 }, 240_000);
 
 describe("examples/utvalg.xlsx by steps", () => {
+  it("reads Gruppe and Tidligst as the plan's columns: the scoring table does not call them unknown", async () => {
+    const r = await run(["score", FILE, "--json"]);
+    const findings = (JSON.parse(r.out) as { findings: { code: string; cell: string }[] }).findings;
+    expect(findings.filter((f) => f.code === "table-unknown-column")).toEqual([]);
+  });
+
   it("holds the numbers the reasoning above uses", () => {
     const totals = utvalgTotals();
     const ms = new Map(utvalgMeasures().map((m) => [m.id, { ...m, ratio: totals.get(m.id)! / m.cost }]));
