@@ -31,7 +31,11 @@ export function prepareName(text: string): PreparedName {
 /** `nameSimilarity` on prepared names (the same value). */
 export function preparedSimilarity(a: PreparedName, b: PreparedName, same: (x: string, y: string) => boolean = sameWord): number {
   if (a.norm === b.norm) return 1;
-  const s = wordsSimilarity(a.words, b.words, same);
+  return withAcronyms(a, b, wordsSimilarity(a.words, b.words, same));
+}
+
+/** The rest of `preparedSimilarity` once the word similarity `s` is known (and the normal forms differ). */
+function withAcronyms(a: PreparedName, b: PreparedName, s: number): number {
   if (s >= 0.8) return s;
   for (const ac of a.acronyms) if (abbreviates(ac, b.text)) return Math.max(s, 0.8);
   for (const ac of b.acronyms) if (abbreviates(ac, a.text)) return Math.max(s, 0.8);
@@ -73,6 +77,8 @@ function initialsOf(acronym: string): string[] {
 }
 
 interface Word {
+  /** The word's number in the vocabulary (from 0, in the order first met). */
+  id: number;
   /** Entries having this word, ascending, each once. */
   entries: number[];
 }
@@ -80,6 +86,11 @@ interface Word {
 /** An index of names (entries numbered from 0 in the order added) for similarity queries. */
 export class NameIndex {
   readonly names: PreparedName[] = [];
+  /** Per entry: its content words' vocabulary numbers, in order. */
+  private readonly wordIds: Int32Array[] = [];
+  /** Per vocabulary word: bit p set while a query runs when it is `sameWord` as the query's word p. */
+  private sameBits = new Int32Array(0);
+  private used = new Uint8Array(0);
   private readonly vocabulary = new Map<string, Word>();
   private readonly fuzzy = new Map<string, string[]>();
   private readonly exact = new Map<string, number[]>();
@@ -111,12 +122,13 @@ export class NameIndex {
     for (const w of name.words) {
       let word = this.vocabulary.get(w);
       if (!word) {
-        word = { entries: [] };
+        word = { id: this.vocabulary.size, entries: [] };
         this.vocabulary.set(w, word);
         if (w.length >= 5) for (const k of fuzzyKeys(w)) (this.fuzzy.get(k) ?? this.fuzzy.set(k, []).get(k)!).push(w);
       }
       if (word.entries[word.entries.length - 1] !== id) word.entries.push(id);
     }
+    this.wordIds.push(Int32Array.from(name.words, (w) => this.vocabulary.get(w)!.id));
     if (name.words.length > 0) push(this.byInitials, name.words.map((w) => w[0]).join(""));
     for (const ac of name.acronyms) for (const s of initialsOf(ac)) push(this.byAcronym, s);
     this.wordMatches.clear();
@@ -215,11 +227,74 @@ export class NameIndex {
       hits[e] = 0;
       stamp[e] = 0;
     }
+    const sorted = [...candidates].sort((a, b) => a - b);
     const out: { entry: number; s: number }[] = [];
-    for (const e of [...candidates].sort((a, b) => a - b)) {
-      const s = preparedSimilarity(query, this.names[e], sameWordRemembered);
+    if (qn > 30) {
+      for (const e of sorted) {
+        const s = preparedSimilarity(query, this.names[e], sameWordRemembered);
+        if (s >= min) out.push({ entry: e, s });
+      }
+      return out;
+    }
+    // `wordsSimilarity(query.words, entry.words, sameWordRemembered)` on numbers: the query's words
+    // as vocabulary numbers (−1 when not in it), and a bit per query position on every vocabulary
+    // word `sameWord` as that position's word (`matchesOf`, which finds every such word). The same
+    // greedy matching, in the same order, so the same value; nothing allocated per candidate.
+    const V = this.vocabulary.size;
+    if (this.sameBits.length < V) this.sameBits = new Int32Array(V * 2);
+    if (this.used.length < this.maxWords) this.used = new Uint8Array(this.maxWords * 2);
+    const { sameBits: bits, used } = this;
+    const qid = new Int32Array(qn);
+    const marked: number[] = [];
+    for (let p = 0; p < qn; p++) {
+      qid[p] = this.vocabulary.get(query.words[p])?.id ?? -1;
+      for (const v of positions[p].words) {
+        const id = this.vocabulary.get(v)!.id;
+        if (bits[id] === 0) marked.push(id);
+        bits[id] |= 1 << p;
+      }
+    }
+    for (const e of sorted) {
+      const b = this.names[e];
+      let s: number;
+      if (query.norm === b.norm) s = 1;
+      else {
+        const ids = this.wordIds[e];
+        const bn = ids.length;
+        let matches = 0;
+        if (qn > 0 && bn > 0) {
+          used.fill(0, 0, bn);
+          for (let p = 0; p < qn; p++) {
+            const q = qid[p];
+            let j = -1;
+            if (q >= 0) {
+              for (let k = 0; k < bn; k++) {
+                if (used[k] === 0 && ids[k] === q) {
+                  j = k;
+                  break;
+                }
+              }
+            }
+            if (j < 0) {
+              const bit = 1 << p;
+              for (let k = 0; k < bn; k++) {
+                if (used[k] === 0 && (bits[ids[k]] & bit) !== 0) {
+                  j = k;
+                  break;
+                }
+              }
+            }
+            if (j >= 0) {
+              used[j] = 1;
+              matches++;
+            }
+          }
+        }
+        s = withAcronyms(query, b, qn === 0 || bn === 0 ? 0 : (2 * matches) / (qn + bn));
+      }
       if (s >= min) out.push({ entry: e, s });
     }
+    for (const id of marked) bits[id] = 0;
     return out;
   }
 }
