@@ -30,11 +30,20 @@ interface Rendered {
   pngs: string[];
 }
 
-/** pptx → pdf (own LibreOffice profile, so parallel runs do not collide) → text per page, words with boxes, PNGs. */
+/**
+ * pptx → pdf, every deck in one LibreOffice run (its own profile, so parallel runs do not collide;
+ * one start instead of one per deck): each deck beside its pptx.
+ */
+function convertAll(pptxs: string[]): void {
+  for (const dir of new Set(pptxs.map((p) => path.dirname(p)))) {
+    const here = pptxs.filter((p) => path.dirname(p) === dir);
+    const profile = `file://${path.join(dir, "lo-profile")}`;
+    execFileSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...here], { timeout: 240_000, stdio: "pipe" });
+  }
+}
+
+/** A converted deck (`convertAll`) → text per page, words with boxes, PNGs. */
 async function render(pptx: string, name: string): Promise<Rendered> {
-  const dir = path.dirname(pptx);
-  const profile = `file://${path.join(dir, `lo-profile-${name}`)}`;
-  execFileSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, pptx], { timeout: 120_000, stdio: "pipe" });
   const pdf = pptx.replace(/\.pptx$/, ".pdf");
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
   const bbox = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
@@ -178,6 +187,7 @@ let long: Rendered;
 let control: Rendered;
 beforeAll(async () => {
   decks = await makeDecks();
+  convertAll([decks.meeting, decks.meetingEn, decks.sixty, decks.utvalg, decks.long, decks.control]);
   meeting = await render(decks.meeting, "meeting");
   meetingEn = await render(decks.meetingEn, "meeting-en");
   sixty = await render(decks.sixty, "sixty");
