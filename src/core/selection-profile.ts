@@ -6,21 +6,22 @@
  *
  * Exact when no segment is limited and there are no rule rows, and when few measures still
  * presuppose two or more once the fixed measures and the prerequisites implied by another are
- * taken off (each measure then keeps its one open prerequisite as its parent in a forest): the best
- * is the best over the subsets T of those few (the measures of T in with all they presuppose, the
- * others out), each a forest (see ForestBounds in selection-forest.ts for why that is every real
- * selection and only real ones). g_j of a case is j's tree with j and its ancestors forced, on top
- * of the best of every other tree by frame (the rest of what j presupposes is fixed, or in the case
- * already); those "every other tree" rows come from halving the trees that hold measures asked
- * about, each half getting the other half added, so each tree is added about log₂(trees) times and
- * no whole table is kept. Null (the solve-based path) when it does not apply or would take too
- * many cells, or more whole tables' work than the solves left.
+ * taken off (each measure then keeps its one open prerequisite as its parent in a forest). Such a
+ * measure joins its tree with the trees of all it presupposes into a group; a group's best is the
+ * best over its cases, the subsets T of its few such measures (those of T in with all they
+ * presuppose, the others out), each case a forest (see ForestBounds in selection-forest.ts for why
+ * that is every real selection and only real ones), and the groups are independent of each other.
+ * g_j is j's group with j and all it presupposes forced (in its group, or fixed), case by case, on
+ * top of the best of every other group by frame; those "every other group" rows come from halving
+ * the groups that hold measures asked about, each half getting the other half added, so each group
+ * is added about log₂(groups) times and no whole table is kept. Null (the solve-based path) when it
+ * does not apply or would take too many cells, or more whole tables' work than the solves left.
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
 import { knapsackUnits, type ForestItem } from "./tree-knapsack";
 
-/** At most this many measures with two or more open prerequisites (2^k forests). */
-const PROFILE_MULTI = 4;
+/** At most this many measures with two or more open prerequisites in one group (2^k cases of its forest). */
+const PROFILE_MULTI = 6;
 /** The rows held at once (the largest tree, and one for each halving) × cost units: at most this many cells. */
 const PROFILE_ROWS = 4_000_000;
 /** All the work (cells made, over the subsets and the measures asked about) at most this many. */
@@ -69,7 +70,6 @@ export function entryProfile(
     if (kept.length > 0) parent[i] = kept[0];
     if (kept.length > 1) multi.push(i);
   }
-  if (multi.length > PROFILE_MULTI) return null;
   const { unit, units } = knapsackUnits(forestItems);
   const W = units + 1;
 
@@ -95,22 +95,36 @@ export function entryProfile(
     stack.push([v, true]);
     for (let k = children[v].length - 1; k >= 0; k--) stack.push([children[v][k], false]);
   }
-  // The trees holding a measure asked about (split in halves below), and the others.
-  const askedIn = new Map<number, number[]>();
-  for (const j of todo) askedIn.set(treeOf[j], [...(askedIn.get(treeOf[j]) ?? []), j]);
-  const askedTrees = [...askedIn.keys()].sort((a, b) => a - b);
-  const otherTrees = roots.map((_, k) => k).filter((k) => !askedIn.has(k));
   const sizeOf = (k: number) => size[pos[roots[k]]];
-  const depth = Math.ceil(Math.log2(Math.max(1, askedTrees.length)));
+  // Groups: a measure with two or more open prerequisites joins its tree with the trees of all it
+  // presupposes (what its case forces); the cases are taken group by group, independent of the others.
+  const link = roots.map((_, k) => k);
+  const find = (k: number): number => (link[k] === k ? k : (link[k] = find(link[k])));
+  for (const i of multi) for (const w of closure(i)) if (!fixed.has(w)) link[find(treeOf[w])] = find(treeOf[i]);
+  const groupOf = new Map<number, { trees: number[]; multi: number[]; nodes: number[]; asked: number[] }>();
+  const group = (k: number) => {
+    const r = find(k);
+    let gr = groupOf.get(r);
+    if (!gr) groupOf.set(r, (gr = { trees: [], multi: [], nodes: [], asked: [] }));
+    return gr;
+  };
+  roots.forEach((_, k) => group(k).trees.push(k));
+  for (let i = 0; i < n; i++) group(treeOf[i]).nodes.push(i);
+  for (const i of multi) group(treeOf[i]).multi.push(i);
+  for (const j of todo) group(treeOf[j]).asked.push(j);
+  const groups = [...groupOf.values()];
+  if (groups.some((gr) => gr.multi.length > PROFILE_MULTI)) return null;
+  const askedGroups = groups.filter((gr) => gr.asked.length > 0);
+  const otherGroups = groups.filter((gr) => gr.asked.length === 0);
+  const depth = Math.ceil(Math.log2(Math.max(1, askedGroups.length)));
   let largest = 0;
-  let cellsPerCase = 0;
-  for (let k = 0; k < roots.length; k++) {
-    largest = Math.max(largest, sizeOf(k));
-    cellsPerCase += sizeOf(k) * W * (askedIn.has(k) ? depth + 2 + askedIn.get(k)!.length : 2);
+  let cells = 0;
+  for (const gr of groups) {
+    for (const k of gr.trees) largest = Math.max(largest, sizeOf(k));
+    cells += 2 ** gr.multi.length * gr.nodes.length * W * (gr.asked.length > 0 ? depth + 2 + gr.asked.length : 2);
   }
-  const cells = 2 ** multi.length * cellsPerCase;
   const tables = Math.ceil(cells / ((n + 1) * W));
-  if ((largest + 2 * depth + 4) * W > PROFILE_ROWS || cells > PROFILE_WORK || tables > maxTables) return null;
+  if ((largest + 2 * depth + 6) * W > PROFILE_ROWS || cells > PROFILE_WORK || tables > maxTables) return null;
 
   const cost = new Int32Array(n);
   const value = new Float64Array(n);
@@ -125,13 +139,11 @@ export function entryProfile(
   const row = new Float64Array(W);
   const forced = new Uint8Array(n);
   const banned = new Uint8Array(n);
-  const forcedJ = new Uint8Array(n);
+  for (const i of fixed) forced[i] = 1;
+  excluded.forEach((_, i) => (banned[i] = 1));
 
-  /**
-   * Tree k on top of `rest` (the best of other trees by frame): the best of both by frame, into
-   * `out`, with the given forced flags (and `banned`). The tree's rows from its last position up.
-   */
-  const addTree = (k: number, rest: Float64Array, out: Float64Array, isForced: Uint8Array) => {
+  /** Tree k on top of `rest` (the best of other trees by frame): the best of both by frame, into `out`. */
+  const addTree = (k: number, rest: Float64Array, out: Float64Array) => {
     const s = pos[roots[k]];
     const len = size[s];
     scratch.set(rest, len * W);
@@ -144,9 +156,9 @@ export function entryProfile(
       const skip = (l + size[s + l]) * W;
       const lo = Math.min(c, W);
       if (banned[i]) {
-        if (isForced[i]) scratch.fill(-Infinity, row, row + W);
+        if (forced[i]) scratch.fill(-Infinity, row, row + W);
         else scratch.copyWithin(row, skip, skip + W);
-      } else if (isForced[i]) {
+      } else if (forced[i]) {
         scratch.fill(-Infinity, row, row + lo);
         for (let u = lo; u < W; u++) scratch[row + u] = scratch[next + u - c] + v;
       } else {
@@ -160,59 +172,62 @@ export function entryProfile(
     }
     out.set(scratch.subarray(0, W));
   };
-  const addTrees = (ks: number[], rest: Float64Array): Float64Array => {
-    const out = rest.slice();
-    for (const k of ks) addTree(k, out, out, forced);
+  /**
+   * Sets the flags of the group's case t (its measures of t in with all they presuppose, its other
+   * ones with two or more prerequisites out) and `also` forced; false when that contradicts itself.
+   */
+  const setCase = (gr: (typeof groups)[number], t: number, also: number[]): boolean => {
+    for (const i of gr.nodes) (forced[i] = 0), (banned[i] = excluded.has(i) ? 1 : 0);
+    gr.multi.forEach((i, k) => {
+      if (t & (1 << k)) for (const w of [i, ...closure(i)]) forced[w] = 1;
+      else banned[i] = 1;
+    });
+    for (const w of also) forced[w] = 1;
+    for (const w of fixed) forced[w] = 1;
+    return !gr.nodes.some((i) => forced[i] && banned[i]) && !also.some((w) => banned[w]);
+  };
+  /** The best of the group's trees on top of `rest`, over its cases (into a new row). */
+  const tmp = new Float64Array(W);
+  const addGroup = (gr: (typeof groups)[number], rest: Float64Array): Float64Array => {
+    const out = new Float64Array(W).fill(-Infinity);
+    for (let t = 0; t < 1 << gr.multi.length; t++) {
+      if (!setCase(gr, t, [])) continue;
+      tmp.set(rest);
+      for (const k of gr.trees) addTree(k, tmp, tmp);
+      for (let u = 0; u < W; u++) if (tmp[u] > out[u]) out[u] = tmp[u];
+    }
     return out;
   };
-  /** g_j of the measures in the trees ks[a…b) given `rest`, the best of every other tree: halves, each with the other added. */
+  const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array => grs.reduce((acc, gr) => addGroup(gr, acc), rest);
   let consistent = true;
-  const split = (ks: number[], rest: Float64Array) => {
-    if (ks.length === 1) {
-      for (const j of askedIn.get(ks[0])!) {
-        const need = [j, ...closure(j)];
-        if (need.some((w) => banned[w])) continue;
-        forcedJ.set(forced);
-        for (const w of need) {
-          // Only j's tree changes (see above); anything else would be a mistake here: the solves decide.
-          if (!forced[w] && treeOf[w] !== ks[0]) consistent = false;
-          forcedJ[w] = 1;
-        }
-        addTree(ks[0], rest, row, forcedJ);
+  /** g_j of the measures in the groups given `rest`, the best of every other group: halves, each with the other added. */
+  const split = (grs: typeof groups, rest: Float64Array) => {
+    if (grs.length > 1) {
+      const mid = grs.length >> 1;
+      split(grs.slice(0, mid), addGroups(grs.slice(mid), rest));
+      split(grs.slice(mid), addGroups(grs.slice(0, mid), rest));
+      return;
+    }
+    const gr = grs[0];
+    const inGroup = new Set(gr.nodes);
+    for (const j of gr.asked) {
+      const need = [j, ...closure(j)];
+      // What j presupposes is in its group or fixed (see above); anything else would be a mistake here: the solves decide.
+      if (need.some((w) => !inGroup.has(w) && !fixed.has(w))) consistent = false;
+      for (let t = 0; t < 1 << gr.multi.length; t++) {
+        if (!setCase(gr, t, need)) continue;
+        row.set(rest);
+        for (const k of gr.trees) addTree(k, row, row);
         // j is in at u iff some case's g_j(u) ≥ f(u) − ε: the nearest units over the cases.
         const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
         for (let u = uFrom; u < Math.min(above.get(j)!, W); u++) if (inAt(u)) above.set(j, u);
         for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
       }
-      return;
     }
-    const mid = ks.length >> 1;
-    split(ks.slice(0, mid), addTrees(ks.slice(mid), rest));
-    split(ks.slice(mid), addTrees(ks.slice(0, mid), rest));
   };
-
-  /** The flags of case t (the measures of t in with all they presuppose, the others of multi out); false when it contradicts itself. */
-  const setCase = (t: number): boolean => {
-    forced.fill(0);
-    banned.fill(0);
-    for (const i of fixed) forced[i] = 1;
-    excluded.forEach((_, i) => (banned[i] = 1));
-    multi.forEach((i, k) => {
-      if (t & (1 << k)) for (const w of [i, ...closure(i)]) forced[w] = 1;
-      else banned[i] = 1;
-    });
-    return !forced.some((x, i) => x === 1 && banned[i] === 1);
-  };
-  // f first, the best over the cases; then g_j of each case, read off against f as it comes.
-  const zero = new Float64Array(W);
-  for (let t = 0; t < 1 << multi.length; t++) {
-    if (!setCase(t)) continue;
-    const all = addTrees([...otherTrees, ...askedTrees], zero);
-    for (let u = 0; u < W; u++) if (all[u] > f[u]) f[u] = all[u];
-  }
-  for (let t = 0; t < 1 << multi.length; t++) {
-    if (setCase(t) && askedTrees.length > 0) split(askedTrees, addTrees(otherTrees, zero));
-  }
+  // f first, then each g_j read off against it.
+  f.set(addGroups(askedGroups, addGroups(otherGroups, new Float64Array(W))));
+  if (askedGroups.length > 0) split(askedGroups, addGroups(otherGroups, new Float64Array(W)));
   if (!consistent) return null;
   const out = new Map<number, EntryFrames>();
   for (const j of todo) {
