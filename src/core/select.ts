@@ -10,6 +10,7 @@ import { prepare, selectionFinding, sum, totalsOf, type Forced, type ListTotals,
 import { costOf, Exhausted, program, run, SolverFailure, valueOf, type BinarySolver } from "./selection-solver";
 import { BestByFrame, entryBelow, entryBudget, frontier, type FrontierPoint } from "./selection-entry";
 import { ForestBounds } from "./selection-forest";
+import { entryProfile } from "./selection-profile";
 import { greedyComparison, type GreedyComparison } from "./selection-greedy";
 import { ruleReason, rowsHold } from "./selection-rules";
 import { selectionLists } from "./plan";
@@ -72,7 +73,8 @@ export interface SelectOptions {
    * At most this many solver calls for the entry frames and the frontier together (default
    * `defaultMaxSolves(n)`: 600 at 200 measures, fewer for more, as each call costs more): they take
    * a few solves per measure out and per breakpoint, so a large portfolio is bounded. Every call
-   * counts one, whatever its size; the forest bounds of the entry frames take none. The frontier
+   * counts one, whatever its size; the forest bounds of the entry frames take none; the tables the
+   * entry frames are read off where they apply (selection-profile.ts) one per whole table's work. The frontier
    * gets at most a quarter of them first, the entry frames the rest, measures in order of score
    * (the best first). What was not reached is left out (entersAt and inBelow absent, frontier cut)
    * and `complete` is false. Deterministic: a count, not a clock.
@@ -214,14 +216,28 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
     }
 
     if (options.entryBudgets !== false) {
-      const forest = items.length > 0 ? ForestBounds.build(pre, fixedForEntry) : null;
+      // A measure without a total gets none: it is in a best selection only as what another
+      // presupposes. A measure that can never be chosen (held out, no cost, on a ring) is in at no frame.
+      for (const i of outSet) if (pre.excluded.has(i)) measures[i].entersAt = measures[i].inBelow = null;
+      const asked = outSet.filter((i) => items[i].score !== null && !pre.excluded.has(i));
+      // Read off the tables of f and of each g_j where they are exact (selection-profile.ts): no solve.
+      // Its work counts against the bound on solves, a whole table as one.
+      const profile = entryProfile(pre, fixedForEntry, asked, problem.budget, Math.max(0, solvesLeft));
+      if (profile) {
+        solvesLeft -= profile.tables;
+        let done = 0;
+        for (const i of asked) {
+          const fr = profile.frames.get(i)!;
+          measures[i].entersAt = fr.above;
+          measures[i].inBelow = fr.below;
+          options.onProgress?.(++done, asked.length);
+        }
+      }
+      const forest = items.length > 0 && !profile ? ForestBounds.build(pre, fixedForEntry) : null;
       forest?.exact(costOf(pMin, x), problem.budget, valueOf(pMin, x));
       forest?.tighten(problem.budget, valueOf(pMin, x));
-      // The best first, so that a bound leaves out the measures furthest from the line. A measure
-      // without a total gets none: it is in a best selection only as what another presupposes.
-      // A measure that can never be chosen (held out, no cost, on a ring) is in at no frame.
-      for (const i of outSet) if (pre.excluded.has(i)) measures[i].entersAt = measures[i].inBelow = null;
-      const todo = outSet.filter((i) => items[i].score !== null && !pre.excluded.has(i)).sort((i, k) => (items[k].score ?? 0) - (items[i].score ?? 0) || i - k);
+      // Else by bounds and solves, the best first, so that a bound leaves out the measures furthest from the line.
+      const todo = profile ? [] : asked.sort((i, k) => (items[k].score ?? 0) - (items[i].score ?? 0) || i - k);
       let done = 0;
       for (const i of todo) {
         try {

@@ -1,0 +1,114 @@
+/**
+ * The entry frames read off the tables of f and g_j (src/core/selection-profile.ts), against
+ * enumeration on random small instances: ties (whole scores and costs), frames where the measure is
+ * in below and above but not at the frame (not monotone), dependencies with measures presupposing
+ * two or more, a minimum list held fixed, «Tas med» and «Holdes utenfor». Called directly, so that
+ * the path is tested whether or not select takes it; and through select with it.
+ */
+import { prepare, type SelectionItem, type SelectionProblem } from "../../src/core/selection-problem";
+import { select } from "../../src/core/select";
+import { entryProfile } from "../../src/core/selection-profile";
+import { highsSolver } from "../../src/solve/highs";
+import { admissible, entersAt, impossible, inBelow } from "../support/selection-brute";
+import { prng } from "../support/grids";
+
+const solver = highsSolver();
+
+function instance(seed: number): SelectionProblem {
+  const r = prng(9000 + seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const n = int(7, 12);
+  const items: SelectionItem[] = [];
+  const multi = r() < 0.5;
+  for (let i = 0; i < n; i++) {
+    const requires = new Set<string>();
+    if (i > 0 && r() < 0.4) requires.add(`M${int(0, i - 1)}`);
+    if (multi && i > 1 && r() < 0.3) requires.add(`M${int(0, i - 1)}`);
+    const roll = r();
+    items.push({
+      id: `M${i}`,
+      name: `Tiltak ${i}`,
+      // Mostly whole MNOK and whole scores (ties everywhere); sometimes any cost and a fractional score.
+      cost: r() < 0.75 ? int(0, 8) * 100 : int(1, 800),
+      score: r() < 0.1 ? null : r() < 0.75 ? int(0, 6) : r() * 8,
+      requires: [...requires],
+      forced: roll < 0.08 ? "in" : roll < 0.14 ? "out" : null,
+      rank: null,
+    });
+  }
+  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
+  const budget = int(Math.round(total * 0.1), Math.round(total * 0.6));
+  const problem: SelectionProblem = { items, budget };
+  if (r() < 0.4) problem.minimum = int(0, budget);
+  return problem;
+}
+
+test("the frames read off the tables equal the enumerated ones on 300 instances", async () => {
+  let checked = 0;
+  let notMonotone = 0;
+  let withMulti = 0;
+  let declined = 0;
+  let fixedList = 0;
+  for (let seed = 1; seed <= 300; seed++) {
+    const problem = instance(seed);
+    const result = await select(problem, solver, { frontier: false, entryBudgets: false });
+    if (result.status !== "ok") continue;
+    const pre = prepare(problem);
+    const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
+    const minList = result.measures.map((m, i) => (m.list === "minimum" ? i : -1)).filter((i) => i >= 0);
+    const fixedIn = hasMinimum ? new Set(minList) : pre.forcedClosure;
+    const bad = impossible(problem.items);
+    const asked = result.measures.map((m, i) => (m.list === "out" && m.score !== null && !bad.has(i) ? i : -1)).filter((i) => i >= 0);
+    const profile = entryProfile(pre, fixedIn, asked, problem.budget);
+    if (!profile) {
+      declined++;
+      continue;
+    }
+    if (hasMinimum) fixedList++;
+    if (problem.items.some((it) => it.requires.length > 1)) withMulti++;
+    const subsets = admissible(problem);
+    const fixedMask = hasMinimum ? minList.reduce((m, i) => m | (1 << i), 0) : 0;
+    for (const j of asked) {
+      const want = [entersAt(subsets, j, fixedMask, problem.budget), inBelow(subsets, j, fixedMask, problem.budget)];
+      const got = profile.frames.get(j)!;
+      expect({ seed, j, frames: [got.above, got.below] }).toEqual({ seed, j, frames: want });
+      if (want[0] !== null && want[1] !== null) notMonotone++;
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(600);
+  expect(notMonotone).toBeGreaterThan(50);
+  expect(withMulti).toBeGreaterThan(50);
+  expect(fixedList).toBeGreaterThan(50);
+  expect(declined).toBeLessThan(30);
+}, 300_000);
+
+test("select gives the same frames with the tables as the enumeration, complete, within a bound the tables fit", async () => {
+  let checked = 0;
+  for (let seed = 301; seed <= 380; seed++) {
+    const problem = instance(seed);
+    const result = await select(problem, solver, { frontier: false, maxSolves: 1000 });
+    if (result.status !== "ok") continue;
+    expect({ seed, complete: result.complete }).toEqual({ seed, complete: true });
+    const subsets = admissible(problem);
+    const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
+    const fixedMask = hasMinimum ? result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0) : 0;
+    const bad = impossible(problem.items);
+    result.measures.forEach((m, j) => {
+      if (m.list !== "out" || m.score === null) return;
+      const want = bad.has(j) ? [null, null] : [entersAt(subsets, j, fixedMask, problem.budget), inBelow(subsets, j, fixedMask, problem.budget)];
+      expect({ seed, id: m.id, frames: [m.entersAt, m.inBelow] }).toEqual({ seed, id: m.id, frames: want });
+      checked++;
+    });
+  }
+  expect(checked).toBeGreaterThan(150);
+}, 300_000);
+
+test("segment limits and more work than the solves left are not read off the tables", () => {
+  const items: SelectionItem[] = ["A", "B", "C"].map((id, i) => ({ id, name: id, cost: 100 * (i + 1), score: 3 - i, requires: [], forced: null, rank: null, segment: "S" }));
+  const limited = prepare({ items, budget: 300, segmentLimits: { S: 200 } });
+  expect(entryProfile(limited, limited.forcedClosure, [2], 300)).toBeNull();
+  const free = prepare({ items, budget: 300 });
+  expect(entryProfile(free, free.forcedClosure, [2], 300, 0)).toBeNull();
+  expect(entryProfile(free, free.forcedClosure, [2], 300)?.frames.get(2)).toEqual({ above: 600, below: null });
+});
