@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["**/*.e2e.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    "^.+\\.tsx?$": ["@swc/jest", require("./jest.swc.js")],
   },
   testTimeout: 120000,
   maxWorkers: 1,

@@ -14,6 +14,14 @@ import { FakeController } from "./fake-controller";
 import { assessInputs, readMeeting, type Meeting } from "./meeting";
 import { withWeight } from "../../src/core/model";
 
+// barShare counted where the rows call it: the real function behind a jest.fn (module exports are
+// read-only, so jest.spyOn cannot replace them).
+jest.mock("../../src/ui/bar", () => {
+  const actual = jest.requireActual<typeof import("../../src/ui/bar")>("../../src/ui/bar");
+  return { ...actual, barShare: jest.fn(actual.barShare) };
+});
+const barShare = bar.barShare as jest.MockedFunction<typeof bar.barShare>;
+
 let meeting: Meeting;
 beforeAll(async () => {
   meeting = await readMeeting();
@@ -141,18 +149,16 @@ describe("Rangering", () => {
     });
     expect(changed.map((m) => m.id)).toEqual([PLL]);
     // A ranked row computes its bar once per render: count the renders.
-    const renders = jest.spyOn(bar, "barShare");
+    barShare.mockClear();
     view.rerender(<RankingView assessment={next} lang="nb" onSelect={onSelect} />);
-    expect(renders).toHaveBeenCalledTimes(1);
-    renders.mockRestore();
+    expect(barShare).toHaveBeenCalledTimes(1);
     const after = screen.getAllByTestId("ranking-row");
     expect(after.every((r) => before.get(r.getAttribute("data-measure-id")) === r)).toBe(true);
     expect(within(row(PLL)).getByTestId("ranking-total").textContent).toBe("23,0");
     // The language changes every row.
-    const all = jest.spyOn(bar, "barShare");
+    barShare.mockClear();
     view.rerender(<RankingView assessment={next} lang="en" onSelect={onSelect} />);
-    expect(all).toHaveBeenCalledTimes(13);
-    all.mockRestore();
+    expect(barShare).toHaveBeenCalledTimes(13);
     expect(within(row(PLL)).getByTestId("ranking-total").textContent).toBe("23.0");
   });
 
