@@ -398,6 +398,50 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
   return { totals, groupWeights, next };
 }
 
+/**
+ * The runs of a draw's order, as rank.ts: a run starts at its first value and takes every following
+ * one equal to it within the tolerance. Writes the place (the run's start and length) of every
+ * measure at bufStart/bufLen[slot + measure], each place's run into runStart/runEnd (when given),
+ * and the place of each of the first `rows` measures into placeOf. Which of equal totals comes first
+ * changes none of these.
+ */
+function placeRuns(
+  srt: Float64Array,
+  ord: Int32Array,
+  n: number,
+  tol: number,
+  bufStart: Int32Array,
+  bufLen: Int32Array,
+  slot: number,
+  runStart: Int32Array,
+  runEnd: Int32Array,
+  placeOf: Int32Array,
+  rows: number,
+): void {
+  const runs = runStart.length > 0;
+  let start = 0;
+  let head = srt[0];
+  for (let k = 1; k <= n; k++) {
+    if (k < n) {
+      const v = srt[k];
+      if (Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
+      head = v;
+    }
+    const len = k - start;
+    for (let q = start; q < k; q++) {
+      const m = ord[q];
+      bufStart[slot + m] = start;
+      bufLen[slot + m] = len;
+      if (m < rows) placeOf[m] = q;
+      if (runs) {
+        runStart[q] = start;
+        runEnd[q] = k;
+      }
+    }
+    start = k;
+  }
+}
+
 export function createSimulation(input: UncertaintyInput, options: UncertaintyOptions): Simulation {
   const { model } = input;
   const tol = model.tolerance;
@@ -439,6 +483,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const bufStart = new Int32Array(BUFFERED * n);
   const bufLen = new Int32Array(BUFFERED * n);
   let buffered = 0;
+  const noRuns = new Int32Array(0);
   /** The bucket sort's counts and keys. */
   const bucketCount = new Int32Array(n + 1);
   const bucketOf = new Int32Array(n);
@@ -536,10 +581,32 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
     }
     for (let b = 0; b < n; b++) count[b + 1] += count[b];
     for (let i = 0; i < n; i++) ord[count[bucketOf[i]]++] = i;
-    for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+    // The insertion pass writes the sorted totals as it goes.
     if (!insertWithin(swapBudget)) {
       ord.sort((a, b) => tot[b] - tot[a]);
       for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+    }
+  };
+
+  /** The runs of a draw ordered with spans (every pair): the places, as placeRuns, and the ties of each pair. */
+  const spanRuns = (slot: number): void => {
+    const srt = sorted;
+    const ord = order;
+    const tc = tieCounts!;
+    let start = 0;
+    let head = srt[0];
+    for (let k = 1; k <= n; k++) {
+      const v = k < n ? srt[k] : 0;
+      if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
+      const len = k - start;
+      for (let q = start; q < k; q++) {
+        bufStart[slot + ord[q]] = start;
+        bufLen[slot + ord[q]] = len;
+      }
+      // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
+      if (len > 1) for (let q = start; q < k; q++) for (let q2 = q + 1; q2 < k; q2++) tc[ord[q] * n + ord[q2]] += 1;
+      start = k;
+      head = v;
     }
   };
 
@@ -552,35 +619,12 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       insertNext = insertWithin(swapBudget);
       if (!insertNext) bucketSort();
     } else bucketSort();
-    // Runs, as rank.ts: a run starts at its first value and takes every following one equal to it.
-    const srt = sorted;
-    const ord = order;
-    const tc = tieCounts;
     const slot = buffered * n;
-    let start = 0;
-    let head = srt[0];
-    for (let k = 1; k <= n; k++) {
-      const v = k < n ? srt[k] : 0;
-      if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
-      const len = k - start;
-      // The place (or the run of places shared) of every measure, buffered: see flushPlaces.
-      for (let q = start; q < k; q++) {
-        bufStart[slot + ord[q]] = start;
-        bufLen[slot + ord[q]] = len;
-      }
-      // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
-      if (tc && len > 1) for (let q = start; q < k; q++) for (let q2 = q + 1; q2 < k; q2++) tc[ord[q] * n + ord[q2]] += 1;
-      if (runStart && runEnd)
-        for (let q = start; q < k; q++) {
-          runStart[q] = start;
-          runEnd[q] = k;
-        }
-      start = k;
-      head = v;
-    }
+    if (tieCounts) spanRuns(slot);
+    else placeRuns(sorted, order, n, tol, bufStart, bufLen, slot, runStart ?? noRuns, runEnd ?? noRuns, placeOf ?? noRuns, placeOf ? pairRows : 0);
     if (behind && level && placeOf && runStart && runEnd) {
       // The first K measures: everything in an earlier run stands above, the rest of the run is level.
-      for (let k = 0; k < n; k++) if (ord[k] < pairRows) placeOf[ord[k]] = k;
+      const ord = order;
       for (let a = 0; a < pairRows; a++) {
         const p = placeOf[a];
         const row = a * n;
