@@ -22,8 +22,8 @@
  *   tie-break is not applied within draws.
  *
  * Fast: the measures' leaf values sit in one typed array; per draw the leaf coefficients (the
- * product of normalised weights along each path) are computed once per pattern of blanks, the
- * score noise of the whole draw is generated in one loop, and a total is a dot product. The order
+ * product of normalised weights along each path) are computed once per pattern of blanks, and a
+ * total is a dot product, each score's noise drawn as it is added (no buffer between). The order
  * of a draw is chosen by the disorder seen: insertion into the previous draw's order while that
  * needs few swaps (weights alone, small spreads), else a bucket sort, linear in the number of
  * measures (scores ±1 reorder a large share of all pairs from one draw to the next, and insertion
@@ -187,6 +187,86 @@ export interface Drawer {
 }
 
 /**
+ * The score noise: 16-bit draws from mulberry32 started at `origin`, two per output (its high, then
+ * its low half), one per value in the order of the values (draw by draw, measure by measure, leaf by
+ * leaf); `used` counts those taken. Output j comes from the state origin + (j + 1)·0x6d2b79f5, so
+ * the draw at any place is found without those before it.
+ */
+interface NoiseStream {
+  readonly origin: number;
+  used: number;
+}
+
+const GOLDEN = 0x6d2b79f5;
+
+/** mulberry32's output from the state after its step. */
+function mix(x: number): number {
+  let y = Math.imul(x ^ (x >>> 15), x | 1);
+  y ^= y + Math.imul(y ^ (y >>> 7), y | 61);
+  return (y ^ (y >>> 14)) >>> 0;
+}
+
+/**
+ * Every measure's total with its scores moved by the noise and clamped to the scale: a dot product of
+ * the measure's row of values with its pattern's coefficients, summed in leaf order. A 16-bit draw z
+ * moves a score by −spread + (z + ½)·step. The noise is drawn as it is used, not into a buffer
+ * first (which took twice the time of the two together).
+ */
+function scoreNoisy(
+  vals: Float64Array,
+  c: Float64Array,
+  patternOf: Int32Array,
+  L: number,
+  n: number,
+  lo: number,
+  hi: number,
+  step: number,
+  spread: number,
+  totals: Float64Array,
+  stream: NoiseStream,
+): void {
+  const origin = stream.origin;
+  const e = stream.used;
+  let x = (origin + Math.imul(Math.floor(e / 2) % 0x100000000, GOLDEN)) | 0;
+  // When e is odd, the draw at e is the low half of the output before it.
+  let spare = -1;
+  if (e % 2 === 1) {
+    x = (x + GOLDEN) | 0;
+    spare = mix(x) & 0xffff;
+  }
+  for (let i = 0; i < n; i++) {
+    const off = patternOf[i] * L;
+    const row = i * L;
+    let t = 0;
+    for (let k = 0; k < L; k++) {
+      let z: number;
+      if (spare >= 0) {
+        z = spare;
+        spare = -1;
+      } else {
+        x = (x + GOLDEN) | 0;
+        const y = mix(x);
+        z = y >>> 16;
+        spare = y & 0xffff;
+      }
+      t += c[off + k] * Math.min(hi, Math.max(lo, vals[row + k] + step * (z + 0.5) - spread));
+    }
+    totals[i] = t;
+  }
+  stream.used = e + n * L;
+}
+/** Every measure's total with the scores as they are. */
+function scorePlain(vals: Float64Array, c: Float64Array, patternOf: Int32Array, L: number, n: number, totals: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const off = patternOf[i] * L;
+    const row = i * L;
+    let t = 0;
+    for (let k = 0; k < L; k++) t += c[off + k] * vals[row + k];
+    totals[i] = t;
+  }
+}
+
+/**
  * The draws of the model above: weights and score noise from the seeded generators, and each
  * measure's total. createSimulation ranks them; src/core/funding.ts selects within the frames on them,
  * so both analyses see the same draws for a seed.
@@ -244,8 +324,7 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
 
   const random = mulberry32(options.seed);
   // The same generator inlined in the noise loop (a second, independent stream for the scores).
-  let state = (options.seed ^ 0x9e3779b9) >>> 0;
-  let spare = -1;
+  const stream: NoiseStream = { origin: (options.seed ^ 0x9e3779b9) | 0, used: 0 };
   const w = new Float64Array(N);
   const share = new Float64Array(N);
   const coef = new Float64Array(P * L);
@@ -258,7 +337,6 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
   const radius = options.weights.kind === "simplex" ? (options.weights.radius ?? 1) : 1;
   /** A 16-bit draw z becomes −spread + (z + ½)·2·spread/65536: uniform over [−spread, spread] in 65 536 steps. */
   const noiseScale = (2 * scoreSpread) / 65536;
-  const noise = new Uint16Array(scoreSpread > 0 ? n * L : 0);
   let topSum = 0;
   for (let t = 0; t < T; t++) topSum += base[tops[t]];
 
@@ -304,35 +382,6 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
     computeCoefficients();
   }
 
-  /** The draw's score noise, two 16-bit draws per output of the generator (its high, then its low half). */
-  const drawNoise = (): void => {
-    const out = noise;
-    const count = out.length;
-    let x = state;
-    let k = 0;
-    if (spare >= 0 && count > 0) {
-      out[k++] = spare;
-      spare = -1;
-    }
-    for (; k + 1 < count; k += 2) {
-      x = (x + 0x6d2b79f5) | 0;
-      let z = Math.imul(x ^ (x >>> 15), x | 1);
-      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-      z = (z ^ (z >>> 14)) >>> 0;
-      out[k] = z >>> 16;
-      out[k + 1] = z & 0xffff;
-    }
-    if (k < count) {
-      x = (x + 0x6d2b79f5) | 0;
-      let z = Math.imul(x ^ (x >>> 15), x | 1);
-      z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-      z = (z ^ (z >>> 14)) >>> 0;
-      out[k] = z >>> 16;
-      spare = z & 0xffff;
-    }
-    state = x;
-  };
-
   /** The next draw: weights (unless fixed), coefficients, score noise, and every total. */
   const next = (): void => {
     if (!weightsFixed) {
@@ -340,54 +389,57 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
       computeCoefficients();
     }
     if (scoreSpread > 0) {
-      drawNoise();
-      // Locals, not the closure's variables, in the hot loop.
-      const vals = values;
-      const z = noise;
-      const c = coef;
-      const lo = min;
-      const hi = max;
-      const step = noiseScale;
-      const spread = scoreSpread;
-      // Two measures at a time, each summed in leaf order as one would: two independent chains of additions.
-      let i = 0;
-      for (; i + 1 < n; i += 2) {
-        const off = patternOf[i] * L;
-        const off2 = patternOf[i + 1] * L;
-        const row = i * L;
-        const row2 = row + L;
-        let t = 0;
-        let t2 = 0;
-        for (let k = 0; k < L; k++) {
-          // Math.min/max compile to branch-free instructions; the same value as comparing.
-          const v = Math.min(hi, Math.max(lo, vals[row + k] + step * (z[row + k] + 0.5) - spread));
-          const v2 = Math.min(hi, Math.max(lo, vals[row2 + k] + step * (z[row2 + k] + 0.5) - spread));
-          t += c[off + k] * v;
-          t2 += c[off2 + k] * v2;
-        }
-        totals[i] = t;
-        totals[i + 1] = t2;
-      }
-      if (i < n) {
-        const off = patternOf[i] * L;
-        const row = i * L;
-        let t = 0;
-        for (let k = 0; k < L; k++) t += c[off + k] * Math.min(hi, Math.max(lo, vals[row + k] + step * (z[row + k] + 0.5) - spread));
-        totals[i] = t;
-      }
-    } else
-      for (let i = 0; i < n; i++) {
-        const off = patternOf[i] * L;
-        const row = i * L;
-        let t = 0;
-        for (let k = 0; k < L; k++) t += coef[off + k] * values[row + k];
-        totals[i] = t;
-      }
+      scoreNoisy(values, coef, patternOf, L, n, min, max, noiseScale, scoreSpread, totals, stream);
+    } else scorePlain(values, coef, patternOf, L, n, totals);
     for (let t = 0; t < T; t++) groupWeights[t] = w[tops[t]];
   };
 
   if (weightsFixed) for (let t = 0; t < T; t++) groupWeights[t] = w[tops[t]];
   return { totals, groupWeights, next };
+}
+
+/**
+ * The runs of a draw's order, as rank.ts: a run starts at its first value and takes every following
+ * one equal to it within the tolerance. Writes the place (the run's start and length) of every
+ * measure at bufStart/bufLen[slot + measure], each place's run into runStart/runEnd (when given),
+ * and the place of each of the first `rows` measures into placeOf. Which of equal totals comes first
+ * changes none of these.
+ */
+function placeRuns(
+  srt: Float64Array,
+  ord: Int32Array,
+  n: number,
+  tol: number,
+  bufStart: Int32Array,
+  bufLen: Int32Array,
+  slot: number,
+  runStart: Int32Array,
+  runEnd: Int32Array,
+  placeOf: Int32Array,
+  rows: number,
+): void {
+  const runs = runStart.length > 0;
+  let start = 0;
+  let head = srt[0];
+  for (let k = 1; k <= n; k++) {
+    if (k < n) {
+      const v = srt[k];
+      if (Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
+      head = v;
+    }
+    const len = k - start;
+    for (let q = start; q < k; q++) {
+      const m = ord[q];
+      bufStart[slot + m] = start;
+      bufLen[slot + m] = len;
+      if (m < rows) placeOf[m] = q;
+      if (runs) {
+        runStart[q] = start;
+        runEnd[q] = k;
+      }
+    }
+    start = k;
+  }
 }
 
 export function createSimulation(input: UncertaintyInput, options: UncertaintyOptions): Simulation {
@@ -431,6 +483,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const bufStart = new Int32Array(BUFFERED * n);
   const bufLen = new Int32Array(BUFFERED * n);
   let buffered = 0;
+  const noRuns = new Int32Array(0);
   /** The bucket sort's counts and keys. */
   const bucketCount = new Int32Array(n + 1);
   const bucketOf = new Int32Array(n);
@@ -528,10 +581,32 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
     }
     for (let b = 0; b < n; b++) count[b + 1] += count[b];
     for (let i = 0; i < n; i++) ord[count[bucketOf[i]]++] = i;
-    for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+    // The insertion pass writes the sorted totals as it goes.
     if (!insertWithin(swapBudget)) {
       ord.sort((a, b) => tot[b] - tot[a]);
       for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+    }
+  };
+
+  /** The runs of a draw ordered with spans (every pair): the places, as placeRuns, and the ties of each pair. */
+  const spanRuns = (slot: number): void => {
+    const srt = sorted;
+    const ord = order;
+    const tc = tieCounts!;
+    let start = 0;
+    let head = srt[0];
+    for (let k = 1; k <= n; k++) {
+      const v = k < n ? srt[k] : 0;
+      if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
+      const len = k - start;
+      for (let q = start; q < k; q++) {
+        bufStart[slot + ord[q]] = start;
+        bufLen[slot + ord[q]] = len;
+      }
+      // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
+      if (len > 1) for (let q = start; q < k; q++) for (let q2 = q + 1; q2 < k; q2++) tc[ord[q] * n + ord[q2]] += 1;
+      start = k;
+      head = v;
     }
   };
 
@@ -544,35 +619,12 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       insertNext = insertWithin(swapBudget);
       if (!insertNext) bucketSort();
     } else bucketSort();
-    // Runs, as rank.ts: a run starts at its first value and takes every following one equal to it.
-    const srt = sorted;
-    const ord = order;
-    const tc = tieCounts;
     const slot = buffered * n;
-    let start = 0;
-    let head = srt[0];
-    for (let k = 1; k <= n; k++) {
-      const v = k < n ? srt[k] : 0;
-      if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
-      const len = k - start;
-      // The place (or the run of places shared) of every measure, buffered: see flushPlaces.
-      for (let q = start; q < k; q++) {
-        bufStart[slot + ord[q]] = start;
-        bufLen[slot + ord[q]] = len;
-      }
-      // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
-      if (tc && len > 1) for (let q = start; q < k; q++) for (let q2 = q + 1; q2 < k; q2++) tc[ord[q] * n + ord[q2]] += 1;
-      if (runStart && runEnd)
-        for (let q = start; q < k; q++) {
-          runStart[q] = start;
-          runEnd[q] = k;
-        }
-      start = k;
-      head = v;
-    }
+    if (tieCounts) spanRuns(slot);
+    else placeRuns(sorted, order, n, tol, bufStart, bufLen, slot, runStart ?? noRuns, runEnd ?? noRuns, placeOf ?? noRuns, placeOf ? pairRows : 0);
     if (behind && level && placeOf && runStart && runEnd) {
       // The first K measures: everything in an earlier run stands above, the rest of the run is level.
-      for (let k = 0; k < n; k++) if (ord[k] < pairRows) placeOf[ord[k]] = k;
+      const ord = order;
       for (let a = 0; a < pairRows; a++) {
         const p = placeOf[a];
         const row = a * n;
