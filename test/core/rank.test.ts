@@ -178,7 +178,7 @@ describe("measures without a total are listed after the ranked ones, with the re
   });
 });
 
-describe("the order is the comparison sort's at every size (insertion for a few items, radix for many)", () => {
+describe("the order is the comparison sort's at every size (insertion for a few items, the engine's sort for many)", () => {
   // Brute force: the order of sort((a, b) => total[b] − total[a] || a − b), with ±0 equal, the unranked last in input order.
   const reference = (totals: (number | null)[]): number[] => {
     const idx = totals.map((_, i) => i);
