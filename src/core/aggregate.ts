@@ -204,9 +204,14 @@ export function layoutOf(model: Model): ModelLayout {
       childWeight[childStart[j] + q] = counts(w) ? w : 0;
     });
   const leafIndex = new Map(leafNodes.map((l, k) => [l, k]));
+  // Each key is added with a number and then set to null, so its field holds any value from the
+  // start (a field first seen holding only null, or only numbers, is widened by the engine when the
+  // first other value arrives, which discards the compiled code that relied on it).
   const valuesTemplate: Record<string, number | null> = {};
+  for (const id of nodeIds) valuesTemplate[id] = 0;
   for (const id of nodeIds) valuesTemplate[id] = null;
   const leavesTemplate: Record<string, LeafOutcome | null> = {};
+  for (const l of leafNodes) (leavesTemplate as Record<string, unknown>)[l.id] = 0;
   for (const l of leafNodes) leavesTemplate[l.id] = null;
   return {
     model,
@@ -299,13 +304,26 @@ function invalidFinding(model: Model, input: MeasureInput, leafId: string, c: Cl
   return finding(INVALID_CODE[c.reason], "error", params, { measureId: input.id, criterionId: leafId, cell: address });
 }
 
+/** The empty list every measure without blank cells (invalid cells, missing groups) shares; frozen. */
+const NONE = Object.freeze([]) as unknown as string[];
+/** The comments of every measure without comments; frozen. */
+const NO_COMMENTS = Object.freeze({}) as Record<string, string>;
+
 function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput, withRank: boolean): MeasureScore {
   // Every leaf's outcome is set by readLeaves.
   const outcomes = { ...layout.leavesTemplate } as Record<string, LeafOutcome>;
-  const missing: string[] = [];
-  const invalid: string[] = [];
+  // Most measures have no blank or invalid cell: they share one empty list for each (frozen, so
+  // that no one can add to it); a measure with some gets lists of its own.
+  let missing = NONE;
+  let invalid = NONE;
   const findings: Finding[] = [];
-  if (readLeaves(layout, scratch, input, outcomes) > 0) sortOutLeaves(layout, scratch, input, outcomes, missing, invalid, findings);
+  if (readLeaves(layout, scratch, input, outcomes) > 0) {
+    missing = [];
+    invalid = [];
+    sortOutLeaves(layout, scratch, input, outcomes, missing, invalid, findings);
+    if (missing.length === 0) missing = NONE;
+    if (invalid.length === 0) invalid = NONE;
+  }
   const values = { ...layout.valuesTemplate };
   nodeValuesLaidOut(layout, scratch, values);
 
@@ -325,12 +343,31 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
     den += topWeight[t];
   }
   const total = lacking > 0 || den === 0 ? null : layout.model.total === "mean" ? num / den : num;
-  const missingGroups: string[] = lacking > 0 ? missingGroupsOf(layout, nodeHas) : [];
+  const missingGroups = lacking > 0 ? missingGroupsOf(layout, nodeHas) : NONE;
 
   if (missing.length > 0 || invalid.length > 0) noteGaps(layout, input, total, missing, missingGroups, findings, scratch.leafState);
   else if (total === null) noTotal(layout, input, missingGroups, findings);
 
   const comments = input.comments;
+  if (withRank && input.theme === undefined && input.actor === undefined && input.address === undefined) {
+    // The common case in one literal of a fixed shape: the same keys in the same order as below.
+    const ranked: MeasureScore & { rank: number | null; tied: boolean } = {
+      id: input.id,
+      name: input.name,
+      leaves: outcomes,
+      values,
+      total,
+      missingGroups,
+      missing,
+      invalid,
+      complete: missing.length === 0 && invalid.length === 0,
+      comments: comments === undefined ? NO_COMMENTS : { ...comments },
+      findings,
+      rank: null,
+      tied: false,
+    };
+    return ranked;
+  }
   const out: MeasureScore = {
     id: input.id,
     name: input.name,
@@ -341,7 +378,7 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
     missing,
     invalid,
     complete: missing.length === 0 && invalid.length === 0,
-    comments: comments === undefined ? {} : { ...comments },
+    comments: comments === undefined ? NO_COMMENTS : { ...comments },
     findings,
   };
   if (input.theme !== undefined) out.theme = input.theme;
