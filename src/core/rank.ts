@@ -51,18 +51,17 @@ const SMALL = 48;
 const RUN = 256;
 
 /**
- * Sorts `items` (indices into `value`, in increasing order) by value, higher first, keeping input
+ * `items` (indices into `value`, in increasing order) sorted by value, higher first, keeping input
  * order among equal values: what sort((a, b) => value[b] − value[a] || a − b) gives (−0 counts as
  * +0, as in the comparison). The engine's own numeric sort of a Float64Array (no comparator, no
  * JavaScript per comparison) orders the values; each item's place among the distinct values is
  * found by binary search, and a counting sort by that place keeps input order among equals.
  */
-function sortDescending(items: number[], value: Float64Array): void {
+function sortDescending(items: Int32Array, value: Float64Array): Int32Array {
   const n = items.length;
-  if (n < 2) return;
   if (n <= SMALL) {
     insertionSort(items, value);
-    return;
+    return items;
   }
   const sorted = new Float64Array(n);
   for (let from = 0; from < n; from += RUN) valuesOf(items, value, sorted, from, Math.min(n, from + RUN));
@@ -74,14 +73,14 @@ function sortDescending(items: number[], value: Float64Array): void {
   const start = new Int32Array(d + 1);
   const place = new Int32Array(n);
   for (let from = 0; from < n; from += RUN) placesOf(items, value, distinct, d, place, start, from, Math.min(n, from + RUN));
-  for (let p = 0; p < d; p++) start[p + 1] += start[p];
+  for (let from = 0; from < d; from += RUN) prefixSums(start, from, Math.min(d, from + RUN));
   const out = new Int32Array(n);
   for (let from = 0; from < n; from += RUN) scatter(items, place, start, out, from, Math.min(n, from + RUN));
-  for (let q = 0; q < n; q++) items[q] = out[q];
+  return out;
 }
 
 /** A few items: insertion sort, stable, the same order (no typed arrays to allocate). */
-function insertionSort(items: number[], value: Float64Array): void {
+function insertionSort(items: Int32Array, value: Float64Array): void {
   for (let q = 1; q < items.length; q++) {
     const item = items[q];
     const x = value[item];
@@ -94,7 +93,7 @@ function insertionSort(items: number[], value: Float64Array): void {
   }
 }
 
-function valuesOf(items: number[], value: Float64Array, into: Float64Array, from: number, to: number): void {
+function valuesOf(items: Int32Array, value: Float64Array, into: Float64Array, from: number, to: number): void {
   for (let q = from; q < to; q++) {
     const x = value[items[q]];
     into[q] = x === 0 ? 0 : x;
@@ -108,7 +107,7 @@ function distinctDown(sorted: Float64Array, distinct: Float64Array, d: number, f
 }
 
 /** Each item's place among the d distinct values (higher first), counted into start[place + 1]. */
-function placesOf(items: number[], value: Float64Array, distinct: Float64Array, d: number, place: Int32Array, start: Int32Array, from: number, to: number): void {
+function placesOf(items: Int32Array, value: Float64Array, distinct: Float64Array, d: number, place: Int32Array, start: Int32Array, from: number, to: number): void {
   for (let q = from; q < to; q++) {
     const x = value[items[q]];
     let lo = 0;
@@ -123,20 +122,36 @@ function placesOf(items: number[], value: Float64Array, distinct: Float64Array, 
   }
 }
 
-function scatter(items: number[], place: Int32Array, start: Int32Array, out: Int32Array, from: number, to: number): void {
+function prefixSums(start: Int32Array, from: number, to: number): void {
+  for (let p = from; p < to; p++) start[p + 1] += start[p];
+}
+
+function scatter(items: Int32Array, place: Int32Array, start: Int32Array, out: Int32Array, from: number, to: number): void {
   for (let q = from; q < to; q++) out[start[place[q]]++] = items[q];
 }
 
-/** Totals that rank into value[i] and entries, the others into unranked, both in input order. */
-function split(totals: ArrayLike<number | null>, value: Float64Array, entries: number[], unranked: number[], from: number, to: number): void {
+/** The totals split: those that rank (entries[0 … e), their totals in value) and the others (unranked[0 … u)), both in input order. */
+interface Split {
+  value: Float64Array;
+  entries: Int32Array;
+  e: number;
+  unranked: Int32Array;
+  u: number;
+}
+
+function split(totals: ArrayLike<number | null>, s: Split, from: number, to: number): void {
+  let e = s.e;
+  let u = s.u;
   for (let i = from; i < to; i++) {
     const t = totals[i];
-    if (t === null || !Number.isFinite(t)) unranked.push(i);
+    if (t === null || !Number.isFinite(t)) s.unranked[u++] = i;
     else {
-      value[i] = t;
-      entries.push(i);
+      s.value[i] = t;
+      s.entries[e++] = i;
     }
   }
+  s.e = e;
+  s.u = u;
 }
 
 /** The ranking as it is filled: the next place k and the next rank. */
@@ -168,12 +183,12 @@ function emit(f: Filling, run: ArrayLike<number>, from: number, to: number): voi
  * equal to its first within the tolerance; returns where the next run starts. Without a tie-break
  * (keyCount 0) each run is emitted; with one, a run of more than one is settled by the keys.
  */
-function runsFrom(f: Filling, entries: number[], value: Float64Array, tolerance: number, start: number, limit: number, keyCount: number, settle: (group: number[], level: number) => void): number {
+function runsFrom(f: Filling, entries: Int32Array, value: Float64Array, tolerance: number, start: number, limit: number, keyCount: number, settle: (group: number[], level: number) => void): number {
   while (start < limit) {
     const head = value[entries[start]];
     let end = start + 1;
     while (end < entries.length && nearlyEqual(head, value[entries[end]], tolerance)) end++;
-    if (end - start > 1 && keyCount > 0) settle(entries.slice(start, end), 1);
+    if (end - start > 1 && keyCount > 0) settle(Array.from(entries.subarray(start, end)), 1);
     else emit(f, entries, start, end);
     start = end;
   }
@@ -189,17 +204,16 @@ function runsFrom(f: Filling, entries: number[], value: Float64Array, tolerance:
  */
 export function rankTotals(totals: ArrayLike<number | null>, keys: ((number | null)[] | undefined)[] | null, tolerance: number = DEFAULT_TOLERANCE): Ranking {
   const n = totals.length;
-  const value = new Float64Array(n);
-  const entries: number[] = [];
-  const unranked: number[] = [];
-  for (let from = 0; from < n; from += RUN) split(totals, value, entries, unranked, from, Math.min(n, from + RUN));
+  const s: Split = { value: new Float64Array(n), entries: new Int32Array(n), e: 0, unranked: new Int32Array(n), u: 0 };
+  for (let from = 0; from < n; from += RUN) split(totals, s, from, Math.min(n, from + RUN));
+  const value = s.value;
   let keyCount = 0;
-  if (keys) for (const i of entries) keyCount = Math.max(keyCount, keys[i]?.length ?? 0);
+  if (keys) for (let q = 0; q < s.e; q++) keyCount = Math.max(keyCount, keys[s.entries[q]]?.length ?? 0);
 
   const f: Filling = { order: new Int32Array(n), rank: new Int32Array(n), tied: new Uint8Array(n), k: 0, position: 1 };
 
   // Level 0: the totals, higher first, input order among equal ones.
-  sortDescending(entries, value);
+  const entries = sortDescending(s.entries.subarray(0, s.e), value);
   const keyOf = (i: number, level: number): number | null => keys?.[i]?.[level - 1] ?? null;
   /** Splits a run of equal totals by the tie-break keys from `level` on. */
   const settle = (group: number[], level: number): void => {
@@ -225,10 +239,8 @@ export function rankTotals(totals: ArrayLike<number | null>, keys: ((number | nu
 
   for (let start = 0; start < entries.length; ) start = runsFrom(f, entries, value, tolerance, start, Math.min(entries.length, start + RUN), keyCount, settle);
   const ranked = f.k;
-  const order = f.order;
-  let k = ranked;
-  for (const i of unranked) order[k++] = i;
-  return { order, rank: f.rank, tied: f.tied, ranked };
+  f.order.set(s.unranked.subarray(0, s.u), ranked);
+  return { order: f.order, rank: f.rank, tied: f.tied, ranked };
 }
 
 /** Orders and ranks the items. Returns ranked slots first (by rank, then input order), then the unranked. */
