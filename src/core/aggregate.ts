@@ -277,8 +277,17 @@ export function scoreAll(layout: ModelLayout, inputs: MeasureInput[], totals: (n
   const n = inputs.length;
   const out = new Array<MeasureScore>(n);
   for (let from = 0; from < n; from += RUN) scoreRun(layout, scratch, inputs, from, Math.min(n, from + RUN), out, totals);
+  _kept = { layout, scratch };
   return out;
 }
+
+/**
+ * The last assessment's layout and scratch, kept until the next: the engine's compiled scoring
+ * code refers to the shapes of their objects (the templates, the shared outcomes) weakly, and a full
+ * garbage collection between two assessments that left no object of those shapes discarded that
+ * code, compiled again at the next assessment (the same tree gives the same shapes). Never read.
+ */
+let _kept: { layout: ModelLayout; scratch: Scratch } | undefined;
 
 function scoreRun(layout: ModelLayout, scratch: Scratch, inputs: MeasureInput[], from: number, to: number, out: MeasureScore[], totals: (number | null)[]): void {
   for (let i = from; i < to; i++) {
