@@ -196,7 +196,7 @@ describe("the order is the comparison sort's at every size (insertion for a few 
     if (u < 0.6) return Math.floor(random() * 9) / 2;
     return random() * 1e6 - 5e5;
   };
-  test.each([1, 2, 3, 5, 8, 20, 47, 48, 49, 50, 64, 100, 300])("%p items, 40 random portfolios with repeats, ±0, negatives and blanks", (n) => {
+  test.each([1, 2, 3, 5, 8, 20, 47, 48, 49, 50, 64, 100, 255, 256, 257, 300, 513, 2000])("%p items, 40 random portfolios with repeats, ±0, negatives and blanks", (n) => {
     for (let r = 0; r < 40; r++) {
       const totals = Array.from({ length: n }, pick);
       const slots = rank(
