@@ -204,9 +204,14 @@ export function layoutOf(model: Model): ModelLayout {
       childWeight[childStart[j] + q] = counts(w) ? w : 0;
     });
   const leafIndex = new Map(leafNodes.map((l, k) => [l, k]));
+  // Each key is added with a number and then set to null, so its field holds any value from the
+  // start (a field first seen holding only null, or only numbers, is widened by the engine when the
+  // first other value arrives, which discards the compiled code that relied on it).
   const valuesTemplate: Record<string, number | null> = {};
+  for (const id of nodeIds) valuesTemplate[id] = 0;
   for (const id of nodeIds) valuesTemplate[id] = null;
   const leavesTemplate: Record<string, LeafOutcome | null> = {};
+  for (const l of leafNodes) (leavesTemplate as Record<string, unknown>)[l.id] = 0;
   for (const l of leafNodes) leavesTemplate[l.id] = null;
   return {
     model,
@@ -234,7 +239,7 @@ export function layoutOf(model: Model): ModelLayout {
 /** Scratch arrays for scoring one measure after another without allocating per measure. */
 interface Scratch {
   leafValue: Float64Array;
-  /** 1 scored, 0 missing, 2 invalid. */
+  /** 1 scored, 0 missing, 2 invalid; 3 while left for sortOutLeaves. */
   leafState: Uint8Array;
   nodeValue: Float64Array;
   nodeHas: Uint8Array;
@@ -258,10 +263,38 @@ export function scoreMeasure(model: Model, input: MeasureInput): MeasureScore {
   return scoreLaidOut(layout, scratchFor(layout), input, false);
 }
 
-/** Scores measures one after another on one layout (what assess() does): `withRank` adds rank: null, tied: false. */
-export function measureScorer(layout: ModelLayout): (input: MeasureInput, withRank: boolean) => MeasureScore {
+/** Measures are scored in runs of this many, a call each (see scoreAll). */
+const RUN = 64;
+
+/**
+ * Scores every input on one layout (what assess() does), each result with rank: null, tied: false;
+ * `totals[i]` is input i's total. The loop calls scoreRun for each run of RUN measures: the engine
+ * optimises a function called many times once, where a long loop in a function called once per
+ * assessment is compiled again on the stack (on-stack replacement) at nearly every call.
+ */
+export function scoreAll(layout: ModelLayout, inputs: MeasureInput[], totals: (number | null)[]): MeasureScore[] {
   const scratch = scratchFor(layout);
-  return (input, withRank) => scoreLaidOut(layout, scratch, input, withRank);
+  const n = inputs.length;
+  const out = new Array<MeasureScore>(n);
+  for (let from = 0; from < n; from += RUN) scoreRun(layout, scratch, inputs, from, Math.min(n, from + RUN), out, totals);
+  _kept = { layout, scratch };
+  return out;
+}
+
+/**
+ * The last assessment's layout and scratch, kept until the next: the engine's compiled scoring
+ * code refers to the shapes of their objects (the templates, the shared outcomes) weakly, and a full
+ * garbage collection between two assessments that left no object of those shapes discarded that
+ * code, compiled again at the next assessment (the same tree gives the same shapes). Never read.
+ */
+let _kept: { layout: ModelLayout; scratch: Scratch } | undefined;
+
+function scoreRun(layout: ModelLayout, scratch: Scratch, inputs: MeasureInput[], from: number, to: number, out: MeasureScore[], totals: (number | null)[]): void {
+  for (let i = from; i < to; i++) {
+    const s = scoreLaidOut(layout, scratch, inputs[i], true);
+    out[i] = s;
+    totals[i] = s.total;
+  }
 }
 
 function invalidFinding(model: Model, input: MeasureInput, leafId: string, c: Classified & { kind: "invalid" }, address: string | undefined): Finding {
@@ -280,41 +313,152 @@ function invalidFinding(model: Model, input: MeasureInput, leafId: string, c: Cl
   return finding(INVALID_CODE[c.reason], "error", params, { measureId: input.id, criterionId: leafId, cell: address });
 }
 
+/** The empty list every measure without blank cells (invalid cells, missing groups) shares; frozen. */
+const NONE = Object.freeze([]) as unknown as string[];
+/** The comments of every measure without comments; frozen. */
+const NO_COMMENTS = Object.freeze({}) as Record<string, string>;
+
 function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput, withRank: boolean): MeasureScore {
-  const { model, leafIds, leafOf, childStart, childIndex, childWeight, childCounts, nodeIds } = layout;
-  const { leafValue, leafState, nodeValue, nodeHas } = scratch;
-  const shared = scratch.scoreOutcomes;
+  // Every leaf's outcome is set by readLeaves.
+  const outcomes = { ...layout.leavesTemplate } as Record<string, LeafOutcome>;
+  // Most measures have no blank or invalid cell: they share one empty list for each (frozen, so
+  // that no one can add to it); a measure with some gets lists of its own.
+  let missing = NONE;
+  let invalid = NONE;
+  const findings: Finding[] = [];
+  if (readLeaves(layout, scratch, input, outcomes) > 0) {
+    missing = [];
+    invalid = [];
+    sortOutLeaves(layout, scratch, input, outcomes, missing, invalid, findings);
+    if (missing.length === 0) missing = NONE;
+    if (invalid.length === 0) invalid = NONE;
+  }
+  const values = { ...layout.valuesTemplate };
+  nodeValuesLaidOut(layout, scratch, values);
+
+  // The total, as totalOf().
+  const { nodeValue, nodeHas } = scratch;
+  const { topNode, topWeight, topCounts } = layout;
+  let lacking = 0;
+  let num = 0;
+  let den = 0;
+  for (let t = 0; t < topNode.length; t++) {
+    if (topCounts[t] === 0) continue;
+    if (nodeHas[topNode[t]] === 0) {
+      lacking++;
+      continue;
+    }
+    num += topWeight[t] * nodeValue[topNode[t]];
+    den += topWeight[t];
+  }
+  const total = lacking > 0 || den === 0 ? null : layout.model.total === "mean" ? num / den : num;
+  const missingGroups = lacking > 0 ? missingGroupsOf(layout, nodeHas) : NONE;
+
+  if (missing.length > 0 || invalid.length > 0) noteGaps(layout, input, total, missing, missingGroups, findings, scratch.leafState);
+  else if (total === null) noTotal(layout, input, missingGroups, findings);
+
+  const comments = input.comments;
+  if (withRank && input.theme === undefined && input.actor === undefined && input.address === undefined) {
+    // The common case in one literal of a fixed shape: the same keys in the same order as below.
+    const ranked: MeasureScore & { rank: number | null; tied: boolean } = {
+      id: input.id,
+      name: input.name,
+      leaves: outcomes,
+      values,
+      total,
+      missingGroups,
+      missing,
+      invalid,
+      complete: missing.length === 0 && invalid.length === 0,
+      comments: comments === undefined ? NO_COMMENTS : { ...comments },
+      findings,
+      rank: null,
+      tied: false,
+    };
+    return ranked;
+  }
+  const out: MeasureScore = {
+    id: input.id,
+    name: input.name,
+    leaves: outcomes,
+    values,
+    total,
+    missingGroups,
+    missing,
+    invalid,
+    complete: missing.length === 0 && invalid.length === 0,
+    comments: comments === undefined ? NO_COMMENTS : { ...comments },
+    findings,
+  };
+  if (input.theme !== undefined) out.theme = input.theme;
+  if (input.actor !== undefined) out.actor = input.actor;
+  if (input.address !== undefined) out.address = input.address;
+  if (withRank) {
+    const r = out as MeasureScore & { rank: number | null; tied: boolean };
+    r.rank = null;
+    r.tied = false;
+  }
+  return out;
+}
+
+/**
+ * The leaves' cells: a number within the scale without an address (nearly every cell) is scored
+ * here, into the run's shared outcome for its value; every other cell is left for sortOutLeaves
+ * (leafState 3). Returns how many were left.
+ */
+function readLeaves(layout: ModelLayout, scratch: Scratch, input: MeasureInput, outcomes: Record<string, LeafOutcome>): number {
+  const { leafIds, inverted } = layout;
+  const { leafValue, leafState, scoreOutcomes } = scratch;
+  const lo = layout.model.scale.min;
+  const hi = layout.model.scale.max;
+  const scores = input.scores;
+  let left = 0;
+  for (let k = 0; k < leafIds.length; k++) {
+    const id = leafIds[k];
+    const cell = scores[id];
+    if (cell !== undefined && cell !== null && cell.address === undefined) {
+      const value = cell.value;
+      if (typeof value === "number" && value >= lo && value <= hi) {
+        const twice = value * 2;
+        // −0 is its own value (twice −0 would index 0's outcome).
+        if (twice >= 0 && twice < 64 && (twice | 0) === twice && (value !== 0 || 1 / value > 0)) {
+          outcomes[id] = scoreOutcomes[twice] ?? (scoreOutcomes[twice] = { kind: "score", value });
+          leafValue[k] = inverted[k] === 1 ? lo + hi - value : value;
+          leafState[k] = 1;
+          continue;
+        }
+      }
+    }
+    leafState[k] = 3;
+    left++;
+  }
+  return left;
+}
+
+/** The cells readLeaves left (leafState 3): classified, with their findings; blank leaves into `missing`, invalid ones into `invalid`. */
+function sortOutLeaves(layout: ModelLayout, scratch: Scratch, input: MeasureInput, outcomes: Record<string, LeafOutcome>, missing: string[], invalid: string[], findings: Finding[]): void {
+  const { model, leafIds, inverted } = layout;
+  const { leafValue, leafState } = scratch;
   const scale = model.scale;
   const lo = scale.min;
   const hi = scale.max;
-  const L = leafIds.length;
-  // Every leaf's outcome is set below.
-  const outcomes = { ...layout.leavesTemplate } as Record<string, LeafOutcome>;
-  const missing: string[] = [];
-  const invalid: string[] = [];
-  const findings: Finding[] = [];
   const scores = input.scores;
-
-  for (let k = 0; k < L; k++) {
+  for (let k = 0; k < leafIds.length; k++) {
+    if (leafState[k] !== 3) continue;
     const id = leafIds[k];
     const cell = scores[id];
     const value = cell === undefined || cell === null ? null : cell.value;
     const address = cell === undefined || cell === null ? undefined : cell.address;
-    // Numbers within the scale (nearly every cell) without classify()'s intermediate object.
     if (typeof value === "number" && value >= lo && value <= hi && Number.isFinite(value)) {
-      const twice = value * 2;
-      // −0 is its own value (twice −0 would index 0's outcome).
-      if (!address && twice >= 0 && twice < 64 && (twice | 0) === twice && !Object.is(value, -0))
-        outcomes[id] = shared[twice] ?? (shared[twice] = { kind: "score", value });
-      else outcomes[id] = address ? { kind: "score", value, address } : { kind: "score", value };
-      leafValue[k] = layout.inverted[k] ? lo + hi - value : value;
+      outcomes[id] = address ? { kind: "score", value, address } : { kind: "score", value };
+      leafValue[k] = inverted[k] === 1 ? lo + hi - value : value;
       leafState[k] = 1;
       continue;
     }
     const c = classify(value, scale);
     outcomes[id] = address ? { ...c, address } : c;
     if (c.kind === "score") {
-      leafValue[k] = layout.inverted[k] ? lo + hi - c.value : c.value;
+      leafValue[k] = inverted[k] === 1 ? lo + hi - c.value : c.value;
       leafState[k] = 1;
     } else if (c.kind === "missing") {
       leafState[k] = 0;
@@ -325,12 +469,16 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
       findings.push(invalidFinding(model, input, id, c, address));
     }
   }
+}
 
-  // Every node's value bottom-up (post-order), as nodeValues(): a group is the weighted mean of its
-  // children that have a value and a weight that counts, summed in child order.
-  const N = nodeIds.length;
-  const values = { ...layout.valuesTemplate };
-  for (let j = 0; j < N; j++) {
+/**
+ * Every node's value bottom-up (post-order), as nodeValues(): a group is the weighted mean of its
+ * children that have a value and a weight that counts, summed in child order.
+ */
+function nodeValuesLaidOut(layout: ModelLayout, scratch: Scratch, values: Record<string, number | null>): void {
+  const { leafOf, childStart, childIndex, childWeight, childCounts, nodeIds } = layout;
+  const { leafValue, leafState, nodeValue, nodeHas } = scratch;
+  for (let j = 0; j < nodeIds.length; j++) {
     const leaf = leafOf[j];
     if (leaf >= 0) {
       const has = leafState[leaf] === 1;
@@ -357,49 +505,22 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
       values[nodeIds[j]] = null;
     }
   }
+}
 
-  // The total, as totalOf().
-  const missingGroups: string[] = [];
-  let num = 0;
-  let den = 0;
-  const { topNode, topWeight, topCounts, topIds } = layout;
-  for (let t = 0; t < topNode.length; t++) {
-    if (topCounts[t] === 0) continue;
-    if (nodeHas[topNode[t]] === 0) {
-      missingGroups.push(topIds[t]);
-      continue;
-    }
-    num += topWeight[t] * nodeValue[topNode[t]];
-    den += topWeight[t];
-  }
-  const total = missingGroups.length > 0 || den === 0 ? null : model.total === "mean" ? num / den : num;
-
-  if (missing.length > 0 || invalid.length > 0) noteGaps(layout, input, total, missing, missingGroups, findings, leafState);
-  else if (total === null) noTotal(layout, input, missingGroups, findings);
-
-  const comments = input.comments;
-  const out: MeasureScore = {
-    id: input.id,
-    name: input.name,
-    leaves: outcomes,
-    values,
-    total,
-    missingGroups,
-    missing,
-    invalid,
-    complete: missing.length === 0 && invalid.length === 0,
-    comments: comments === undefined ? {} : { ...comments },
-    findings,
-  };
-  if (input.theme !== undefined) out.theme = input.theme;
-  if (input.actor !== undefined) out.actor = input.actor;
-  if (input.address !== undefined) out.address = input.address;
-  if (withRank) {
-    const r = out as MeasureScore & { rank: number | null; tied: boolean };
-    r.rank = null;
-    r.tied = false;
-  }
+/** The top-level groups of weight that counts and without a value, in model order. */
+function missingGroupsOf(layout: ModelLayout, nodeHas: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let t = 0; t < layout.topNode.length; t++) if (layout.topCounts[t] === 1 && nodeHas[layout.topNode[t]] === 0) out.push(layout.topIds[t]);
   return out;
+}
+
+/** The first address among the cells of these leaves (by leaf index), in order. */
+function firstAddress(layout: ModelLayout, input: MeasureInput, leafIndices: ArrayLike<number>): string | undefined {
+  for (let i = 0; i < leafIndices.length; i++) {
+    const a = input.scores[layout.leafIds[leafIndices[i]]]?.address;
+    if (a !== undefined) return a;
+  }
+  return undefined;
 }
 
 /** The findings about blank or invalid cells: ranked on few scores, or missing scores; then no total. */
@@ -407,7 +528,10 @@ function noteGaps(layout: ModelLayout, input: MeasureInput, total: number | null
   const { leafIds } = layout;
   const scores = input.scores;
   // Ranked on few scores: a group with less than the model's share of its questions scored.
-  const thin: { id: string; scored: number; of: number; unscored: string[] }[] = [];
+  const thinIds: string[] = [];
+  const thinScored: number[] = [];
+  const thinOf: number[] = [];
+  let first: string | undefined;
   if (total !== null) {
     const threshold = layout.completeness;
     for (let q = 0; q < layout.thinTops.length; q++) {
@@ -417,53 +541,38 @@ function noteGaps(layout: ModelLayout, input: MeasureInput, total: number | null
       for (let i = 0; i < ids.length; i++) if (leafState[ids[i]] !== 1) not++;
       const scored = ids.length - not;
       if (ids.length > 0 && not > 0 && scored / ids.length < threshold) {
-        const unscored: string[] = [];
-        for (let i = 0; i < ids.length; i++) if (leafState[ids[i]] !== 1) unscored.push(leafIds[ids[i]]);
-        thin.push({ id: layout.topIds[t], scored, of: ids.length, unscored });
+        thinIds.push(layout.topIds[t]);
+        thinScored.push(scored);
+        thinOf.push(ids.length);
+        // The first address among the unscored leaves of the thin groups, group by group.
+        for (let i = 0; i < ids.length && first === undefined; i++) if (leafState[ids[i]] !== 1) first = scores[leafIds[ids[i]]]?.address;
       }
     }
   }
-  if (thin.length > 0) {
-    const first = thin.flatMap((g) => g.unscored).map((id) => scores[id]?.address).find((a) => a !== undefined);
+  if (thinIds.length > 0) {
     findings.push(
       finding(
         "few-scores",
         "warning",
-        {
-          measure: input.name,
-          groups: thin.map((g) => g.id),
-          scored: thin.map((g) => g.scored),
-          of: thin.map((g) => g.of),
-          threshold: layout.completeness,
-          criteria: missing,
-        },
+        { measure: input.name, groups: thinIds, scored: thinScored, of: thinOf, threshold: layout.completeness, criteria: missing },
         { measureId: input.id, cell: first ?? input.address },
       ),
     );
   } else if (missing.length > 0) {
-    const first = missing.map((id) => scores[id]?.address).find((a) => a !== undefined);
-    findings.push(
-      finding("missing-scores", total === null ? "warning" : "info", { measure: input.name, criteria: missing, count: missing.length }, { measureId: input.id, cell: first }),
-    );
+    let cell: string | undefined;
+    for (let i = 0; i < missing.length && cell === undefined; i++) cell = scores[missing[i]]?.address;
+    findings.push(finding("missing-scores", total === null ? "warning" : "info", { measure: input.name, criteria: missing, count: missing.length }, { measureId: input.id, cell }));
   }
   if (total === null) noTotal(layout, input, missingGroups, findings);
 }
 
 function noTotal(layout: ModelLayout, input: MeasureInput, missingGroups: string[], findings: Finding[]): void {
-  const { model, leafIds } = layout;
-  const firstCellOf = (groupId: string): string | undefined => {
-    const t = model.criteria.findIndex((g) => g.id === groupId);
-    const ids = t >= 0 ? Array.from(layout.topLeaves[t], (k) => leafIds[k]) : [];
-    return ids.map((id) => input.scores[id]?.address).find((a) => a !== undefined);
-  };
-  findings.push(
-    finding(
-      "no-total",
-      "warning",
-      { measure: input.name, groups: missingGroups },
-      { measureId: input.id, cell: missingGroups.map(firstCellOf).find((a) => a !== undefined) ?? input.address },
-    ),
-  );
+  let cell: string | undefined;
+  for (let g = 0; g < missingGroups.length && cell === undefined; g++) {
+    const t = layout.topIds.indexOf(missingGroups[g]);
+    if (t >= 0) cell = firstAddress(layout, input, layout.topLeaves[t]);
+  }
+  findings.push(finding("no-total", "warning", { measure: input.name, groups: missingGroups }, { measureId: input.id, cell: cell ?? input.address }));
 }
 
 /**

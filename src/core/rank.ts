@@ -40,85 +40,159 @@ function descending(a: number | null, b: number | null): number {
   return b - a;
 }
 
-/** Up to this many items are sorted by insertion, more by radix. */
+/** Up to this many items are sorted by insertion, more by the engine's sort. */
 const SMALL = 48;
 
 /**
- * Sorts `items` (indices into `value`, in increasing order) by value, higher first, keeping input
- * order among equal values: what sort((a, b) => value[b] − value[a] || a − b) gives, in linear time.
- * A stable least-significant-digit radix sort on the bits of each double, 11 bits a pass, skipping
- * the passes in which every key has the same digit (the low bits of sums of halves and quarters).
- * −0 counts as +0, as in the comparison.
+ * The long loops below go in runs of this many, a call each: the engine optimises a function
+ * called many times once, where a long loop in a function called once per ranking is compiled
+ * again on the stack (on-stack replacement) at nearly every call.
  */
-function sortDescending(items: number[], value: Float64Array): void {
+const RUN = 256;
+
+/**
+ * `items` (indices into `value`, in increasing order) sorted by value, higher first, keeping input
+ * order among equal values: what sort((a, b) => value[b] − value[a] || a − b) gives (−0 counts as
+ * +0, as in the comparison). The engine's own numeric sort of a Float64Array (no comparator, no
+ * JavaScript per comparison) orders the values; each item's place among the distinct values is
+ * found by binary search, and a counting sort by that place keeps input order among equals.
+ */
+function sortDescending(items: Int32Array, value: Float64Array): Int32Array {
   const n = items.length;
-  if (n < 2) return;
   if (n <= SMALL) {
-    // A few items: insertion sort, stable, the same order (the radix passes cost 2,048 counts each).
-    for (let q = 1; q < n; q++) {
-      const item = items[q];
-      const x = value[item];
-      let p = q - 1;
-      while (p >= 0 && value[items[p]] < x) {
-        items[p + 1] = items[p];
-        p--;
-      }
-      items[p + 1] = item;
-    }
-    return;
+    insertionSort(items, value);
+    return items;
   }
-  const bits = new Float64Array(1);
-  const words = new Uint32Array(bits.buffer);
-  // Little-endian: words[0] the low half, words[1] the high half with the sign. The key of x is
-  // ~ascending(x): for x ≥ 0 the bits with the sign kept clear and the rest flipped, for x < 0 the bits as they are.
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
-  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  const L = littleEndian ? 0 : 1;
-  const H = 1 - L;
-  for (let q = 0; q < n; q++) {
+  const sorted = new Float64Array(n);
+  for (let from = 0; from < n; from += RUN) valuesOf(items, value, sorted, from, Math.min(n, from + RUN));
+  sorted.sort();
+  // The distinct values, higher first.
+  const distinct = new Float64Array(n);
+  let d = 0;
+  for (let to = n; to > 0; to -= RUN) d = distinctDown(sorted, distinct, d, Math.max(0, to - RUN), to);
+  const start = new Int32Array(d + 1);
+  const place = new Int32Array(n);
+  for (let from = 0; from < n; from += RUN) placesOf(items, value, distinct, d, place, start, from, Math.min(n, from + RUN));
+  for (let from = 0; from < d; from += RUN) prefixSums(start, from, Math.min(d, from + RUN));
+  const out = new Int32Array(n);
+  for (let from = 0; from < n; from += RUN) scatter(items, place, start, out, from, Math.min(n, from + RUN));
+  return out;
+}
+
+/** A few items: insertion sort, stable, the same order (no typed arrays to allocate). */
+function insertionSort(items: Int32Array, value: Float64Array): void {
+  for (let q = 1; q < items.length; q++) {
+    const item = items[q];
+    const x = value[item];
+    let p = q - 1;
+    while (p >= 0 && value[items[p]] < x) {
+      items[p + 1] = items[p];
+      p--;
+    }
+    items[p + 1] = item;
+  }
+}
+
+function valuesOf(items: Int32Array, value: Float64Array, into: Float64Array, from: number, to: number): void {
+  for (let q = from; q < to; q++) {
     const x = value[items[q]];
-    bits[0] = x === 0 ? 0 : x;
-    if (words[H] >>> 31) {
-      lo[q] = words[L];
-      hi[q] = words[H];
-    } else {
-      lo[q] = ~words[L] >>> 0;
-      hi[q] = (words[H] ^ 0x7fffffff) >>> 0;
+    into[q] = x === 0 ? 0 : x;
+  }
+}
+
+/** Appends the distinct values of sorted[from … to), from the top down, to distinct[0 … d); returns the new d. */
+function distinctDown(sorted: Float64Array, distinct: Float64Array, d: number, from: number, to: number): number {
+  for (let q = to - 1; q >= from; q--) if (d === 0 || sorted[q] !== distinct[d - 1]) distinct[d++] = sorted[q];
+  return d;
+}
+
+/** Each item's place among the d distinct values (higher first), counted into start[place + 1]. */
+function placesOf(items: Int32Array, value: Float64Array, distinct: Float64Array, d: number, place: Int32Array, start: Int32Array, from: number, to: number): void {
+  for (let q = from; q < to; q++) {
+    const x = value[items[q]];
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (distinct[mid] > x) lo = mid + 1;
+      else hi = mid;
+    }
+    place[q] = lo;
+    start[lo + 1]++;
+  }
+}
+
+function prefixSums(start: Int32Array, from: number, to: number): void {
+  for (let p = from; p < to; p++) start[p + 1] += start[p];
+}
+
+function scatter(items: Int32Array, place: Int32Array, start: Int32Array, out: Int32Array, from: number, to: number): void {
+  for (let q = from; q < to; q++) out[start[place[q]]++] = items[q];
+}
+
+/** The totals split: those that rank (entries[0 … e), their totals in value) and the others (unranked[0 … u)), both in input order. */
+interface Split {
+  value: Float64Array;
+  entries: Int32Array;
+  e: number;
+  unranked: Int32Array;
+  u: number;
+}
+
+function split(totals: ArrayLike<number | null>, s: Split, from: number, to: number): void {
+  let e = s.e;
+  let u = s.u;
+  for (let i = from; i < to; i++) {
+    const t = totals[i];
+    if (t === null || !Number.isFinite(t)) s.unranked[u++] = i;
+    else {
+      s.value[i] = t;
+      s.entries[e++] = i;
     }
   }
-  const RADIX = 2048;
-  const count = new Int32Array(RADIX);
-  let src = Int32Array.from(items);
-  let dst = new Int32Array(n);
-  // The key of item q is found by its position q in the input: keep the positions, not the items.
-  let pos = Int32Array.from({ length: n }, (_, q) => q);
-  let tmp = new Int32Array(n);
-  const digits = new Uint16Array(n);
-  for (let shift = 0; shift < 64; shift += 11) {
-    // The pass's digit of every key, then a counting sort on it (skipped when all are the same).
-    for (let q = 0; q < n; q++) {
-      const p = pos[q];
-      digits[q] = (shift + 11 <= 32 ? lo[p] >>> shift : shift >= 32 ? hi[p] >>> (shift - 32) : (lo[p] >>> shift) | (hi[p] << (32 - shift))) & 2047;
-    }
-    count.fill(0);
-    for (let q = 0; q < n; q++) count[digits[q]]++;
-    if (count[digits[0]] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let q = 0; q < n; q++) {
-      const at = count[digits[q]]++;
-      dst[at] = src[q];
-      tmp[at] = pos[q];
-    }
-    [src, dst] = [dst, src];
-    [pos, tmp] = [tmp, pos];
+  s.e = e;
+  s.u = u;
+}
+
+/** The ranking as it is filled: the next place k and the next rank. */
+interface Filling {
+  order: Int32Array;
+  rank: Int32Array;
+  tied: Uint8Array;
+  k: number;
+  position: number;
+}
+
+/** Appends one final run (its members sorted by input index) at the current position. */
+function emit(f: Filling, run: ArrayLike<number>, from: number, to: number): void {
+  const len = to - from;
+  const isTied = len > 1 ? 1 : 0;
+  const k = f.k;
+  for (let q = from; q < to; q++) {
+    f.order[k + q - from] = run[q];
+    f.rank[k + q - from] = f.position;
+    f.tied[k + q - from] = isTied;
   }
-  for (let q = 0; q < n; q++) items[q] = src[q];
+  if (len > 1) f.order.subarray(k, k + len).sort();
+  f.k = k + len;
+  f.position += len;
+}
+
+/**
+ * The runs of equal totals that start in entries[start … limit): each takes every following entry
+ * equal to its first within the tolerance; returns where the next run starts. Without a tie-break
+ * (keyCount 0) each run is emitted; with one, a run of more than one is settled by the keys.
+ */
+function runsFrom(f: Filling, entries: Int32Array, value: Float64Array, tolerance: number, start: number, limit: number, keyCount: number, settle: (group: number[], level: number) => void): number {
+  while (start < limit) {
+    const head = value[entries[start]];
+    let end = start + 1;
+    while (end < entries.length && nearlyEqual(head, value[entries[end]], tolerance)) end++;
+    if (end - start > 1 && keyCount > 0) settle(Array.from(entries.subarray(start, end)), 1);
+    else emit(f, entries, start, end);
+    start = end;
+  }
+  return start;
 }
 
 /**
@@ -130,46 +204,21 @@ function sortDescending(items: number[], value: Float64Array): void {
  */
 export function rankTotals(totals: ArrayLike<number | null>, keys: ((number | null)[] | undefined)[] | null, tolerance: number = DEFAULT_TOLERANCE): Ranking {
   const n = totals.length;
-  const value = new Float64Array(n);
-  const entries: number[] = [];
-  const unranked: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = totals[i];
-    if (t === null || !Number.isFinite(t)) unranked.push(i);
-    else {
-      value[i] = t;
-      entries.push(i);
-    }
-  }
+  const s: Split = { value: new Float64Array(n), entries: new Int32Array(n), e: 0, unranked: new Int32Array(n), u: 0 };
+  for (let from = 0; from < n; from += RUN) split(totals, s, from, Math.min(n, from + RUN));
+  const value = s.value;
   let keyCount = 0;
-  if (keys) for (const i of entries) keyCount = Math.max(keyCount, keys[i]?.length ?? 0);
+  if (keys) for (let q = 0; q < s.e; q++) keyCount = Math.max(keyCount, keys[s.entries[q]]?.length ?? 0);
 
-  const order = new Int32Array(n);
-  const rank = new Int32Array(n);
-  const tied = new Uint8Array(n);
-  let position = 1;
-  let k = 0;
-  /** Appends one final run (its members sorted by input index) at the current position. */
-  const emit = (run: ArrayLike<number>, from: number, to: number): void => {
-    const len = to - from;
-    const isTied = len > 1 ? 1 : 0;
-    for (let q = from; q < to; q++) {
-      order[k + q - from] = run[q];
-      rank[k + q - from] = position;
-      tied[k + q - from] = isTied;
-    }
-    if (len > 1) order.subarray(k, k + len).sort();
-    k += len;
-    position += len;
-  };
+  const f: Filling = { order: new Int32Array(n), rank: new Int32Array(n), tied: new Uint8Array(n), k: 0, position: 1 };
 
   // Level 0: the totals, higher first, input order among equal ones.
-  sortDescending(entries, value);
+  const entries = sortDescending(s.entries.subarray(0, s.e), value);
   const keyOf = (i: number, level: number): number | null => keys?.[i]?.[level - 1] ?? null;
   /** Splits a run of equal totals by the tie-break keys from `level` on. */
   const settle = (group: number[], level: number): void => {
     if (level > keyCount || group.length === 1) {
-      emit(group, 0, group.length);
+      emit(f, group, 0, group.length);
       return;
     }
     const sorted = [...group].sort((a, b) => descending(keyOf(a, level), keyOf(b, level)) || a - b);
@@ -188,18 +237,10 @@ export function rankTotals(totals: ArrayLike<number | null>, keys: ((number | nu
     if (run.length) settle(run, level + 1);
   };
 
-  let start = 0;
-  while (start < entries.length) {
-    const head = value[entries[start]];
-    let end = start + 1;
-    while (end < entries.length && nearlyEqual(head, value[entries[end]], tolerance)) end++;
-    if (end - start > 1 && keyCount > 0) settle(entries.slice(start, end), 1);
-    else emit(entries, start, end);
-    start = end;
-  }
-  const ranked = k;
-  for (const i of unranked) order[k++] = i;
-  return { order, rank, tied, ranked };
+  for (let start = 0; start < entries.length; ) start = runsFrom(f, entries, value, tolerance, start, Math.min(entries.length, start + RUN), keyCount, settle);
+  const ranked = f.k;
+  f.order.set(s.unranked.subarray(0, s.u), ranked);
+  return { order: f.order, rank: f.rank, tied: f.tied, ranked };
 }
 
 /** Orders and ranks the items. Returns ranked slots first (by rank, then input order), then the unranked. */

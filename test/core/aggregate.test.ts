@@ -146,3 +146,65 @@ describe("outcomes of scores without an address are shared per value, and stay e
     expect(Object.is(valueOf("b"), -0)).toBe(true);
   });
 });
+
+describe("measures without blank or invalid cells share frozen empty lists; the rest have their own", () => {
+  const ids = leaves(model).map((l) => l.id);
+  const input = (id: string, values: (number | string | null)[]) => ({ id, name: id, scores: Object.fromEntries(ids.map((l, k) => [l, { value: values[k % values.length] }])) });
+  test("a complete measure: missing, invalid and missingGroups are [] (frozen, shared), comments {} (frozen, shared); findings its own", () => {
+    const a = assess(model, [input("a", [5]), input("b", [7])]);
+    const [ma, mb] = a.measures;
+    for (const key of ["missing", "invalid", "missingGroups"] as const) {
+      expect(ma[key]).toEqual([]);
+      expect(Object.isFrozen(ma[key])).toBe(true);
+      expect(ma[key]).toBe(mb[key]);
+    }
+    expect(ma.comments).toEqual({});
+    expect(Object.isFrozen(ma.comments)).toBe(true);
+    expect(ma.findings).not.toBe(mb.findings);
+    expect(Object.isFrozen(ma.findings)).toBe(false);
+    expect(JSON.stringify(ma)).toBe(JSON.stringify({ ...ma, missing: [], invalid: [], missingGroups: [], comments: {} }));
+  });
+  test("a measure with a blank and a text cell has lists of its own, the finding's criteria the same list", () => {
+    const a = assess(model, [input("a", [null, "x", 5, 5, 5, 5, 5, 5, 5, 5, 5]), input("b", [null, "x", 5, 5, 5, 5, 5, 5, 5, 5, 5])]);
+    const [ma, mb] = a.measures;
+    expect(ma.missing).toEqual([ids[0]]);
+    expect(ma.invalid).toEqual([ids[1]]);
+    expect(ma.missing).not.toBe(mb.missing);
+    expect(Object.isFrozen(ma.missing)).toBe(false);
+    expect(ma.findings.find((f) => f.code === "few-scores" || f.code === "missing-scores")!.params.criteria).toBe(ma.missing);
+  });
+});
+
+test("random portfolios: every measure's values, total and rank are those of nodeValues, totalOf and the comparison sort", () => {
+  let state = 7;
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const ids = leaves(model).map((l) => l.id);
+  for (const n of [1, 5, 60, 300, 700]) {
+    const inputs = Array.from({ length: n }, (_, i) => ({
+      id: `m${i}`,
+      name: `m${i}`,
+      scores: Object.fromEntries(ids.map((l) => [l, { value: random() < 0.05 ? null : random() < 0.03 ? "7,5" : Math.floor(random() * 21) / 2 }])),
+    }));
+    const a = assess(model, inputs);
+    const byId = new Map(a.measures.map((m) => [m.id, m]));
+    const expected = inputs.map((input) => {
+      const leafValues = Object.fromEntries(ids.map((l) => [l, typeof input.scores[l].value === "number" ? (input.scores[l].value as number) : null]));
+      const values = nodeValues(model, leafValues);
+      return { id: input.id, values, total: totalOf(model, values).total };
+    });
+    for (const e of expected) {
+      const m = byId.get(e.id)!;
+      expect(m.values).toEqual(e.values);
+      expect(Object.keys(m.values)).toEqual(Object.keys(e.values));
+      expect(Object.is(m.total, e.total)).toBe(true);
+    }
+    // Competition ranks: 1 + how many totals are higher beyond the tolerance (1e-9 relative, the
+    // model's; the data's near-equal totals differ only by rounding, so no chains); equal ranks in input order.
+    const scoredOnes = expected.filter((e) => e.total !== null);
+    const differ = (x: number, y: number) => Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+    const rankOf = new Map(scoredOnes.map((e) => [e.id, 1 + scoredOnes.filter((o) => o.total! > e.total! && differ(o.total!, e.total!)).length]));
+    const order = [...scoredOnes].sort((x, y) => rankOf.get(x.id)! - rankOf.get(y.id)! || Number(x.id.slice(1)) - Number(y.id.slice(1)));
+    expect(a.measures.slice(0, order.length).map((m) => [m.id, m.rank])).toEqual(order.map((e) => [e.id, rankOf.get(e.id)]));
+    expect(a.measures.slice(order.length).map((m) => m.rank)).toEqual(expected.filter((e) => e.total === null).map(() => null));
+  }
+});
