@@ -8,8 +8,13 @@ import { SEGMENTS } from "../../core/checklist";
 import type { Lang } from "../../i18n";
 import { tp } from "../../i18n/taskpane";
 import type { SegmentFilter } from "../checklist-model";
-import type { RankingFilter } from "./RankingView";
 import { rankingKeyLabel } from "./Segment";
+
+/** The ranking's view state over the checklist: which segment to show and whether to hide Ut. */
+export interface RankingFilter {
+  segment: SegmentFilter;
+  hideUt: boolean;
+}
 
 const useStyles = makeStyles({
   filters: {

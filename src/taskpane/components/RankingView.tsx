@@ -28,6 +28,7 @@ import { displayTotals } from "../../core/display-total";
 import { usePreviousRanks } from "../../ui/previous-ranks";
 import { PlacementBadges, useSegmentStyles } from "./Segment";
 import { lazyView } from "../lazy-view";
+import type { RankingFilter } from "./RankingFilters";
 
 /**
  * The segment filter and «Skjul tiltak som er Ut» (Fluent's Select and Switch): a chunk of their own,
@@ -149,11 +150,7 @@ const useStyles = makeStyles({
   empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalL },
 });
 
-/** The ranking's view state over the checklist: which segment to show and whether to hide Ut. */
-export interface RankingFilter {
-  segment: SegmentFilter;
-  hideUt: boolean;
-}
+export type { RankingFilter };
 
 export const NO_FILTER: RankingFilter = { segment: "alle", hideUt: false };
 
