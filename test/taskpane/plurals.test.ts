@@ -8,6 +8,7 @@ import { enFunctions, nbFunctions } from "../../src/i18n/functions";
 import { enTaskpane, nbTaskpane, tp } from "../../src/i18n/taskpane";
 import { ctp, enChecklistPane, nbChecklistPane } from "../../src/i18n/checklist-pane";
 import { enFindingsPane, nbFindingsPane } from "../../src/i18n/findings-pane";
+import { enModelPane, nbModelPane } from "../../src/i18n/model-pane";
 import { enUi, nbUi } from "../../src/i18n/ui";
 import { enCliUi, nbCliUi, tc } from "../../src/i18n/cli-ui";
 
@@ -41,6 +42,8 @@ test("no catalog string leaves a count's form unfilled or reads «1 … s» in E
     ["enChecklistPane", enChecklistPane],
     ["nbFindingsPane", nbFindingsPane],
     ["enFindingsPane", enFindingsPane],
+    ["nbModelPane", nbModelPane],
+    ["enModelPane", enModelPane],
     ["nbUi", nbUi],
     ["enUi", enUi],
     ["nbCliUi", nbCliUi],
