@@ -162,6 +162,11 @@ module.exports = async (env, options) => {
     plugins: [
       // highs (the selection's solver, loaded on demand) imports node:module only when run in Node.
       new webpack.NormalModuleReplacementPlugin(/^node:module$/, path.resolve(__dirname, "src/solve/node-stub.js")),
+      // Fluent's `tokens` (every value `var(--<name>)`, 30 KB of the pane's initial JavaScript) as a
+      // Proxy that gives the same values (src/ui/fluent-tokens.ts, checked against it by a test).
+      new webpack.NormalModuleReplacementPlugin(/^\.\/tokens\.js$/, (r) => {
+        if (/[\\/]@fluentui[\\/]tokens[\\/]lib$/.test(r.context)) r.request = path.resolve(__dirname, "src/ui/fluent-tokens.ts");
+      }),
       new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (r) => {
         r.request = r.request.slice("node:".length);
       }),

@@ -2,7 +2,8 @@
  * Arguments of the analysis commands (sensitivity, uncertainty), which take options with values.
  * The language is read first so that every other message can be in it, as in main.ts.
  */
-import { t, type Lang } from "../i18n";
+import type { Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { st } from "../i18n/stability";
 import { UsageError } from "./usage";
 
@@ -31,7 +32,7 @@ export function parseAnalysisArgs(argv: string[], valued: readonly string[], fla
   const li = argv.indexOf("--lang");
   if (li >= 0) {
     const v = argv[li + 1];
-    if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
+    if (v !== "nb" && v !== "en") throw new UsageError(tc("nb", "cli.error.lang"));
     lang = v;
   }
   const out: ParsedArgs = { lang, json: false, help: false, flags: new Set(), values: new Map() };
@@ -47,10 +48,10 @@ export function parseAnalysisArgs(argv: string[], valued: readonly string[], fla
       out.values.set(a, v);
       i++;
     } else if (flags.includes(a)) out.flags.add(a);
-    else if (a.startsWith("--")) throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
+    else if (a.startsWith("--")) throw new UsageError(tc(lang, "cli.error.unknownOption", { option: a }));
     else if (command === undefined) command = a;
     else if (out.file === undefined) out.file = a;
-    else throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
+    else throw new UsageError(tc(lang, "cli.error.unknownOption", { option: a }));
   }
   return out;
 }

@@ -24,7 +24,8 @@ import type { Portfolio } from "../grid/checklist-table";
 import type { ScoringTable } from "../grid/scoring-table";
 import { CHECKLIST_COLUMNS, CHECKLIST_WORDS, SCORING_FIXED, SHEETS } from "../grid/layout";
 import type { ChecklistRead } from "../grid/workbook";
-import { t, type Lang } from "../i18n";
+import type { Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 
 /** What a measure's checklist row says, in the CLI's JSON vocabulary. */
 export interface MeasureChecklist {
@@ -53,13 +54,13 @@ export function measureChecklist(cl: ChecklistRead | undefined, id: string): Mea
 /** Inn / Ut / ikke vurdert in the language; "–" without a row. */
 export function entryText(lang: Lang, c: MeasureChecklist, hasRow: boolean): string {
   if (!hasRow) return "–";
-  return c.included === true ? t(lang, "cli.entry.inn") : c.included === false ? t(lang, "cli.entry.ut") : t(lang, "cli.notAssessed");
+  return c.included === true ? tc(lang, "cli.entry.inn") : c.included === false ? tc(lang, "cli.entry.ut") : tc(lang, "cli.notAssessed");
 }
 
 /** The segment's name (kept in Norwegian: it is a term), «ikke vurdert» in the language, "–" for Ut or no row. */
 export function segmentText(lang: Lang, c: MeasureChecklist): string {
   if (c.segment === null) return "–";
-  return c.segment === "ikke vurdert" ? t(lang, "cli.notAssessed") : c.segment;
+  return c.segment === "ikke vurdert" ? tc(lang, "cli.notAssessed") : c.segment;
 }
 
 export function segmentRankText(c: MeasureChecklist): string {

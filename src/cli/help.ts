@@ -3,7 +3,8 @@
  * The overview lists every command; a command's usage lists all its options. An unknown command is
  * the usual one line on stderr with exit 2.
  */
-import { t, type Lang } from "../i18n";
+import type { Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { cliHelp } from "../i18n/cli-help";
 import { cs } from "../i18n/cli-slides";
 import { st } from "../i18n/stability";
@@ -48,7 +49,7 @@ export function helpMain(argv: readonly string[], io: Io): number {
   if (li >= 0) {
     const v = argv[li + 1];
     if (v !== "nb" && v !== "en") {
-      io.err(t("nb", "cli.error.lang"));
+      io.err(tc("nb", "cli.error.lang"));
       return 2;
     }
     lang = v;
@@ -61,7 +62,7 @@ export function helpMain(argv: readonly string[], io: Io): number {
   }
   const usage = commandUsage(lang, command, argv.includes("--csv"));
   if (usage === undefined) {
-    io.err(t(lang, "cli.error.unknownCommand", { command }));
+    io.err(tc(lang, "cli.error.unknownCommand", { command }));
     return 2;
   }
   io.out(usage);

@@ -7,7 +7,8 @@ import { promises as fs } from "fs";
 import type { Grid } from "../grid/grid";
 import { readScorers } from "../grid/scorers-table";
 import { readWorkbook, type WorkbookRead } from "../grid/workbook";
-import { t, type Lang } from "../i18n";
+import type { Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { refusalMessage } from "../i18n/files";
 import { UsageError } from "./usage";
 import { readXlsx, RefusedFile } from "./xlsx";
@@ -18,19 +19,19 @@ export async function loadGrids(file: string, lang: Lang): Promise<Grid[]> {
   try {
     stat = await fs.stat(file);
   } catch {
-    throw new UsageError(t(lang, "cli.error.noFile", { file }));
+    throw new UsageError(tc(lang, "cli.error.noFile", { file }));
   }
-  if (!stat.isFile()) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ikke en fil" : "not a file" }));
+  if (!stat.isFile()) throw new UsageError(tc(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ikke en fil" : "not a file" }));
   let grids;
   try {
     grids = (await readXlsx(file)).grids;
   } catch (e) {
     if (e instanceof RefusedFile) throw new UsageError(refusalMessage(lang, file, e.refusal));
     const reason = ((e as Error).message || String(e)).split("\n")[0];
-    throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason }));
+    throw new UsageError(tc(lang, "cli.error.notWorkbook", { file, reason }));
   }
   // A zip without a single worksheet (an empty zip renamed .xlsx) is not a workbook: Excel needs one sheet.
-  if (grids.length === 0) throw new UsageError(t(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ingen regneark" : "no worksheets" }));
+  if (grids.length === 0) throw new UsageError(tc(lang, "cli.error.notWorkbook", { file, reason: lang === "nb" ? "ingen regneark" : "no worksheets" }));
   return grids;
 }
 

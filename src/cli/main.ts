@@ -11,7 +11,8 @@ import { bySeverity, type Finding } from "../core/findings";
 import { groups, type Model } from "../core/model";
 import { fullNameTexts } from "../core/full-name";
 import { printedTotals } from "../i18n/totals";
-import { findingMessage, formatNumber, severityLabel, t, type Lang } from "../i18n";
+import { findingMessage, formatNumber, severityLabel, type Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { reportingText } from "../i18n/checklist";
 import { CHECKLIST_WORDS } from "../grid/layout";
 import type { ChecklistRead, WorkbookRead } from "../grid/workbook";
@@ -49,17 +50,17 @@ function parseArgs(argv: string[]): Args {
   const li = argv.indexOf("--lang");
   if (li >= 0) {
     const v = argv[li + 1];
-    if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
+    if (v !== "nb" && v !== "en") throw new UsageError(tc("nb", "cli.error.lang"));
     args.lang = v;
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--lang") i++;
     else if (a === "--json") args.json = true;
-    else if (a.startsWith("--")) throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
+    else if (a.startsWith("--")) throw new UsageError(tc(args.lang, "cli.error.unknownOption", { option: a }));
     else if (!args.command) args.command = a;
     else if (!args.file) args.file = a;
-    else throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
+    else throw new UsageError(tc(args.lang, "cli.error.unknownOption", { option: a }));
   }
   return args;
 }
@@ -68,11 +69,11 @@ function parseArgs(argv: string[]): Args {
 const num = (lang: Lang, v: number | null | undefined, digits: number): string => (typeof v === "number" ? formatNumber(lang, v, digits) : "–");
 
 function completeness(lang: Lang, m: MeasureResult): string {
-  if (m.complete) return t(lang, "cli.yes");
+  if (m.complete) return tc(lang, "cli.yes");
   const parts: string[] = [];
   if (m.missing.length) parts.push(lang === "nb" ? `${m.missing.length} mangler` : `${m.missing.length} missing`);
   if (m.invalid.length) parts.push(lang === "nb" ? `${m.invalid.length} ugyldig` : `${m.invalid.length} invalid`);
-  return `${t(lang, "cli.no")} (${parts.join(", ")})`;
+  return `${tc(lang, "cli.no")} (${parts.join(", ")})`;
 }
 
 
@@ -80,8 +81,8 @@ function completeness(lang: Lang, m: MeasureResult): string {
 /** The findings, errors first, each with its cell; the count in the heading. */
 function findingLines(findings: Finding[], lang: Lang, model: Model): string[] {
   const sorted = [...findings].sort(bySeverity);
-  const out = [t(lang, "cli.findings", { count: sorted.length })];
-  if (sorted.length === 0) out.push(t(lang, "cli.noFindings"));
+  const out = [tc(lang, "cli.findings", { count: sorted.length })];
+  if (sorted.length === 0) out.push(tc(lang, "cli.noFindings"));
   for (const f of sorted) out.push(`  [${severityLabel(f.severity, lang)}] ${f.cell ? `${f.cell}: ` : ""}${findingMessage(f, lang, model)}`);
   return out;
 }
@@ -92,8 +93,8 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
   const { assessment: a, model } = read;
   const top = model.criteria;
   const cl: ChecklistRead | undefined = read.kind === "addin" ? read.checklist : undefined;
-  const checklistHeader = cl ? [t(lang, "cli.col.included"), t(lang, "cli.col.segment"), t(lang, "cli.col.segmentRank")] : [];
-  const header = [t(lang, "cli.col.rank"), t(lang, "cli.col.name"), t(lang, "cli.col.score"), ...top.map((g) => g.label[lang]), ...checklistHeader, t(lang, "cli.col.complete")];
+  const checklistHeader = cl ? [tc(lang, "cli.col.included"), tc(lang, "cli.col.segment"), tc(lang, "cli.col.segmentRank")] : [];
+  const header = [tc(lang, "cli.col.rank"), tc(lang, "cli.col.name"), tc(lang, "cli.col.score"), ...top.map((g) => g.label[lang]), ...checklistHeader, tc(lang, "cli.col.complete")];
   const checklistCells = (m: MeasureResult): string[] => {
     if (!cl) return [];
     const c = measureChecklist(cl, m.id);
@@ -113,10 +114,10 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
     completeness(lang, m),
   ]);
   const right = new Set([0, 2, ...top.map((_, i) => 3 + i), ...(cl ? [3 + top.length + 2] : [])]);
-  const out: string[] = [t(lang, "cli.title", { file: path.basename(file) }), "", tableLines([header, ...rows], right, [5, 56]).join("\n")];
+  const out: string[] = [tc(lang, "cli.title", { file: path.basename(file) }), "", tableLines([header, ...rows], right, [5, 56]).join("\n")];
 
   if (unranked.length) {
-    out.push("", `${t(lang, "cli.noTotal")}:`);
+    out.push("", `${tc(lang, "cli.noTotal")}:`);
     for (const m of unranked) {
       const why = m.findings.find((f) => f.code === "no-total");
       // Without a total there is no rank in the segment either; Inn/Ut and the segment still say where it belongs.
@@ -130,7 +131,7 @@ function renderText(file: string, read: WorkbookRead & { assessment: Assessment 
   out.push("", ...findingLines(findings, lang, model));
   out.push(
     "",
-    t(lang, "cli.summary", {
+    tc(lang, "cli.summary", {
       ranked: ranked.length,
       count: a.measures.length,
       errors: countOf(findings, "error"),
@@ -178,42 +179,42 @@ function renderJson(read: WorkbookRead & { assessment: Assessment }, lang: Lang)
 function renderChecklistText(file: string, r: ChecklistReport, lang: Lang, model: Model): string {
   const segmentRows = r.segments.map((s) => [s.segment, String(s.count), String(s.reportsPerYear), reportingText(lang, s.segment)]);
   const rows = [
-    [t(lang, "cli.col.segment"), t(lang, "cli.checklist.col.measures"), t(lang, "cli.checklist.col.reports"), t(lang, "cli.checklist.col.reporting")],
+    [tc(lang, "cli.col.segment"), tc(lang, "cli.checklist.col.measures"), tc(lang, "cli.checklist.col.reports"), tc(lang, "cli.checklist.col.reporting")],
     ...segmentRows,
-    [t(lang, "cli.entry.ut"), String(r.summary.ut), "", ""],
-    [t(lang, "cli.notAssessed"), String(r.summary.notAssessed), "", ""],
-    [t(lang, "cli.checklist.total"), String(r.summary.measures), String(r.summary.reportsPerYear), ""],
+    [tc(lang, "cli.entry.ut"), String(r.summary.ut), "", ""],
+    [tc(lang, "cli.notAssessed"), String(r.summary.notAssessed), "", ""],
+    [tc(lang, "cli.checklist.total"), String(r.summary.measures), String(r.summary.reportsPerYear), ""],
   ];
-  const out: string[] = [t(lang, "cli.checklist.title", { file: path.basename(file) }), "", tableLines(rows, new Set([1, 2]), [14, 8, 16, 70]).join("\n")];
-  out.push("", t(lang, "cli.checklist.reportsPerYear", { count: r.summary.reportsPerYear }));
+  const out: string[] = [tc(lang, "cli.checklist.title", { file: path.basename(file) }), "", tableLines(rows, new Set([1, 2]), [14, 8, 16, 70]).join("\n")];
+  out.push("", tc(lang, "cli.checklist.reportsPerYear", { count: r.summary.reportsPerYear }));
 
-  out.push("", t(lang, "cli.checklist.notAssessed", { count: r.notAssessed.length }));
-  if (r.notAssessed.length === 0) out.push(`  ${t(lang, "cli.checklist.allAssessed")}`);
+  out.push("", tc(lang, "cli.checklist.notAssessed", { count: r.notAssessed.length }));
+  if (r.notAssessed.length === 0) out.push(`  ${tc(lang, "cli.checklist.allAssessed")}`);
   for (const m of r.notAssessed) {
     const questions = m.unanswered.map((u) => `${questionText(lang, u.question)}${u.cell ? ` (${u.cell})` : ""}`).join(", ");
-    out.push(`  ${m.id || m.cell}  ${m.name}: ${t(lang, "cli.checklist.unanswered", { questions })}`);
+    out.push(`  ${m.id || m.cell}  ${m.name}: ${tc(lang, "cli.checklist.unanswered", { questions })}`);
   }
 
   const pending = [
-    ...r.pending.toChecklist.map((m) => `${m.cell ? `${m.cell}: ` : ""}${t(lang, "cli.checklist.toChecklist", { name: m.name, id: m.id })}`),
-    ...r.pending.toScoring.map((m) => `${m.cell ? `${m.cell}: ` : ""}${t(lang, "cli.checklist.toScoring", { name: m.name, id: m.id })}`),
-    ...r.pending.edits.map((e) => `${e.cell ? `${e.cell}: ` : ""}${t(lang, "cli.checklist.edit", { id: e.id, column: e.column, sheet: e.sheet, from: e.from, to: e.to })}`),
+    ...r.pending.toChecklist.map((m) => `${m.cell ? `${m.cell}: ` : ""}${tc(lang, "cli.checklist.toChecklist", { name: m.name, id: m.id })}`),
+    ...r.pending.toScoring.map((m) => `${m.cell ? `${m.cell}: ` : ""}${tc(lang, "cli.checklist.toScoring", { name: m.name, id: m.id })}`),
+    ...r.pending.edits.map((e) => `${e.cell ? `${e.cell}: ` : ""}${tc(lang, "cli.checklist.edit", { id: e.id, column: e.column, sheet: e.sheet, from: e.from, to: e.to })}`),
   ];
-  if (pending.length) out.push("", t(lang, "cli.checklist.pending", { count: pending.length }), ...pending.map((l) => `  ${l}`));
+  if (pending.length) out.push("", tc(lang, "cli.checklist.pending", { count: pending.length }), ...pending.map((l) => `  ${l}`));
 
   if (r.segmentChanges.length) {
-    out.push("", t(lang, "cli.checklist.segmentChanges", { count: r.segmentChanges.length }));
+    out.push("", tc(lang, "cli.checklist.segmentChanges", { count: r.segmentChanges.length }));
     for (const c of r.segmentChanges) {
       const changes = c.changed.map((x) => `${x.column} ${answerWord(x.from)} → ${answerWord(x.to)}`).join("; ");
-      const label = (s: string) => (s === CHECKLIST_WORDS.notAssessed ? t(lang, "cli.notAssessed") : s === CHECKLIST_WORDS.ut ? t(lang, "cli.entry.ut") : s);
-      out.push(`  ${c.cell}: ${t(lang, "cli.checklist.segmentChange", { name: c.name, id: c.id, from: label(c.from), to: label(c.to), changes })}`);
+      const label = (s: string) => (s === CHECKLIST_WORDS.notAssessed ? tc(lang, "cli.notAssessed") : s === CHECKLIST_WORDS.ut ? tc(lang, "cli.entry.ut") : s);
+      out.push(`  ${c.cell}: ${tc(lang, "cli.checklist.segmentChange", { name: c.name, id: c.id, from: label(c.from), to: label(c.to), changes })}`);
     }
   }
 
   out.push("", ...findingLines(r.findings, lang, model));
   out.push(
     "",
-    t(lang, "cli.checklist.summary", {
+    tc(lang, "cli.checklist.summary", {
       count: r.summary.measures,
       errors: countOf(r.findings, "error"),
       warnings: countOf(r.findings, "warning"),
@@ -258,11 +259,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(overview(lang));
       return 2;
     }
-    if (args.command !== "score" && args.command !== "checklist") throw new UsageError(t(lang, "cli.error.unknownCommand", { command: args.command }));
-    if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: args.command }));
+    if (args.command !== "score" && args.command !== "checklist") throw new UsageError(tc(lang, "cli.error.unknownCommand", { command: args.command }));
+    if (!args.file) throw new UsageError(tc(lang, "cli.error.missingFile", { command: args.command }));
     const read = await load(args.file, lang);
     if (args.command === "checklist") {
-      if (read.kind !== "addin" || !read.checklist) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
+      if (read.kind !== "addin" || !read.checklist) throw new UsageError(tc(lang, "cli.error.noChecklist", { file: args.file }));
       const report = checklistReport(read.checklist, read.scoring);
       report.findings.unshift(...storeFindings(read.store));
       io.out(
@@ -272,7 +273,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
       return 0;
     }
-    if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+    if (read.kind === "none") throw new UsageError(tc(lang, "cli.error.noMeasures", { file: args.file }));
     read.assessment.findings.unshift(...storeFindings(read.store));
     io.out(args.json ? escapeJson(renderJson(read, lang)) : escapeControlsKeepLines(renderText(args.file, escapeDeep(read), lang)));
     return 0;

@@ -17,7 +17,8 @@ import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { planProblemOf } from "../grid/plan-problem";
 import { readWorkbook } from "../grid/workbook";
 import { readScorers } from "../grid/scorers-table";
-import { formatNumber, severityLabel, t, type Lang } from "../i18n";
+import { formatNumber, severityLabel, type Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { mnokText, selectionFindingMessage, st } from "../i18n/selection";
 import { planReasonText, pt } from "../i18n/plan";
 import { highsSolver } from "../solve/highs";
@@ -36,7 +37,7 @@ function parseArgs(argv: string[]): Args {
   const li = argv.indexOf("--lang");
   if (li >= 0) {
     const v = argv[li + 1];
-    if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
+    if (v !== "nb" && v !== "en") throw new UsageError(tc("nb", "cli.error.lang"));
     args.lang = v;
   }
   for (let i = 0; i < argv.length; i++) {
@@ -52,9 +53,9 @@ function parseArgs(argv: string[]): Args {
       if (!name || !amount || !amount.ok) throw new UsageError(pt(args.lang, "badStep", { value: v ?? "–" }));
       if (args.steps.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new UsageError(pt(args.lang, "duplicateStep", { step: name }));
       args.steps.push({ name, budget: amount.hundredths });
-    } else if (a.startsWith("--")) throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
+    } else if (a.startsWith("--")) throw new UsageError(tc(args.lang, "cli.error.unknownOption", { option: a }));
     else if (!args.file) args.file = a;
-    else throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
+    else throw new UsageError(tc(args.lang, "cli.error.unknownOption", { option: a }));
   }
   return args;
 }
@@ -142,11 +143,11 @@ export async function planMain(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv);
     lang = args.lang;
-    if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "plan" }));
+    if (!args.file) throw new UsageError(tc(lang, "cli.error.missingFile", { command: "plan" }));
     const read = await loadGrids(args.file, lang);
     const grids = args.json ? read : escapeDeep(read);
     const wb = readWorkbook(grids, undefined, { scorers: readScorers });
-    if (wb.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+    if (wb.kind === "none") throw new UsageError(tc(lang, "cli.error.noMeasures", { file: args.file }));
     if (wb.kind !== "addin") throw new UsageError(st(lang, "notAddin", { file: args.file }));
     const inputs = readSelectionInputs(grids, wb);
     if (!inputs.columns.cost) throw new UsageError(st(lang, "noCostColumn", { file: args.file }));

@@ -17,7 +17,8 @@ import { defaultMaxSolves, select, type SelectionMeasure, type SelectionResult }
 import { parseAmount, readSelectionInputs } from "../grid/selection-inputs";
 import { readWorkbook } from "../grid/workbook";
 import { readScorers } from "../grid/scorers-table";
-import { formatNumber, severityLabel, t, type Lang } from "../i18n";
+import { formatNumber, severityLabel, type Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { printedTotals } from "../i18n/totals";
 import { hasFrames, mnokText, reasonText, selectionFindingMessage, st } from "../i18n/selection";
 import { highsSolver } from "../solve/highs";
@@ -48,7 +49,7 @@ function parseArgs(argv: string[]): Args {
   const li = argv.indexOf("--lang");
   if (li >= 0) {
     const v = argv[li + 1];
-    if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
+    if (v !== "nb" && v !== "en") throw new UsageError(tc("nb", "cli.error.lang"));
     args.lang = v;
   }
   for (let i = 0; i < argv.length; i++) {
@@ -58,9 +59,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--all") args.all = true;
     else if (a === "--budget") args.budget = amountArg(args.lang, a, argv[++i]);
     else if (a === "--minimum") args.minimum = amountArg(args.lang, a, argv[++i]);
-    else if (a.startsWith("--")) throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
+    else if (a.startsWith("--")) throw new UsageError(tc(args.lang, "cli.error.unknownOption", { option: a }));
     else if (!args.file) args.file = a;
-    else throw new UsageError(t(args.lang, "cli.error.unknownOption", { option: a }));
+    else throw new UsageError(tc(args.lang, "cli.error.unknownOption", { option: a }));
   }
   return args;
 }
@@ -235,9 +236,9 @@ export async function selectMain(argv: string[], io: Io): Promise<number> {
     const { rest, funding } = fundingArgs(argv);
     const args = parseArgs(rest);
     lang = args.lang;
-    if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "select" }));
+    if (!args.file) throw new UsageError(tc(lang, "cli.error.missingFile", { command: "select" }));
     const { grids, read } = await load(args.file, lang, args.json);
-    if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+    if (read.kind === "none") throw new UsageError(tc(lang, "cli.error.noMeasures", { file: args.file }));
     if (read.kind !== "addin") throw new UsageError(st(lang, "notAddin", { file: args.file }));
     const inputs = readSelectionInputs(grids, read);
     if (!inputs.columns.cost) throw new UsageError(st(lang, "noCostColumn", { file: args.file }));

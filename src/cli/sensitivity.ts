@@ -11,7 +11,7 @@ import * as path from "path";
 import { fullNameTexts } from "../core/full-name";
 import { findNode } from "../core/model";
 import { stabilityReport, type Swap } from "../core/sensitivity";
-import { t } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { cutSentence, intervalNotes, intervalSentence, st, weightText } from "../i18n/stability";
 import { parseAnalysisArgs, wholeNumber } from "./args";
 import { escapeDeep } from "../core/escape";
@@ -28,13 +28,13 @@ export async function sensitivityCli(argv: string[], io: Io): Promise<number> {
     io.out(st(lang, "cli.sensitivity.usage"));
     return 0;
   }
-  if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "sensitivity" }));
+  if (!args.file) throw new UsageError(tc(lang, "cli.error.missingFile", { command: "sensitivity" }));
   const top = args.values.has("--top") ? wholeNumber(args.values.get("--top"), 0, 1, 1_000_000, () => st(lang, "cli.error.top")) : undefined;
   // Text output: every string from a cell escaped, so a workbook cannot drive the terminal.
   const grids = await loadGrids(args.file, lang);
   const loaded = readWorkbook(grids, undefined, { scorers: readScorers });
   const read = args.json ? loaded : escapeDeep(loaded);
-  if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+  if (read.kind === "none") throw new UsageError(tc(lang, "cli.error.noMeasures", { file: args.file }));
   const a = read.assessment;
   if (!a.measures.some((m) => m.rank !== null)) throw new UsageError(st(lang, "cli.error.noRanked", { file: args.file }));
 

@@ -14,7 +14,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { SEGMENTS } from "../core/checklist";
-import { t, type Lang } from "../i18n";
+import type { Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { cs } from "../i18n/cli-slides";
 import { buildDeck, deckFileName } from "../export/deck";
 import { dateFromText, isoDate } from "../export/file-name";
@@ -65,7 +66,7 @@ function parse(argv: string[]): ExportArgs {
   let lang: Lang = "nb";
   if (li >= 0) {
     const v = argv[li + 1];
-    if (v !== "nb" && v !== "en") throw new UsageError(t("nb", "cli.error.lang"));
+    if (v !== "nb" && v !== "en") throw new UsageError(tc("nb", "cli.error.lang"));
     lang = v;
   }
   const args: ExportArgs = { command: argv[0] === "slides" ? "slides" : "csv", lang, top: null, segment: "alle", hideUt: false, segmentLists: false, acceptability: false, force: false, help: false };
@@ -77,7 +78,7 @@ function parse(argv: string[]): ExportArgs {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const slidesOnly = () => {
-      if (args.command !== "slides") throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
+      if (args.command !== "slides") throw new UsageError(tc(lang, "cli.error.unknownOption", { option: a }));
     };
     if (a === "--lang") i++;
     else if (a === "--csv" && args.command === "csv") continue;
@@ -118,9 +119,9 @@ function parse(argv: string[]): ExportArgs {
       // The form is right; the day must exist too (no 2022-02-30).
       if (dateFromText(v) !== v) throw new UsageError(cs(lang, "cli.error.dateNotReal", { value: v }));
       args.date = v;
-    } else if (a.startsWith("-") && a.length > 1) throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
+    } else if (a.startsWith("-") && a.length > 1) throw new UsageError(tc(lang, "cli.error.unknownOption", { option: a }));
     else if (!args.file) args.file = a;
-    else throw new UsageError(t(lang, "cli.error.unknownOption", { option: a }));
+    else throw new UsageError(tc(lang, "cli.error.unknownOption", { option: a }));
   }
   return args;
 }
@@ -177,12 +178,12 @@ export async function exportMain(argv: string[], io: Io, now: () => Date = () =>
       return 0;
     }
     const command = args.command === "slides" ? "slides" : "score";
-    if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command }));
+    if (!args.file) throw new UsageError(tc(lang, "cli.error.missingFile", { command }));
     const grids = await loadGrids(args.file, lang);
     const read = readWorkbook(grids);
-    if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+    if (read.kind === "none") throw new UsageError(tc(lang, "cli.error.noMeasures", { file: args.file }));
     const placements = read.kind === "addin" ? read.checklist?.placements : undefined;
-    if ((args.segment !== "alle" || args.hideUt) && !placements) throw new UsageError(t(lang, "cli.error.noChecklist", { file: args.file }));
+    if ((args.segment !== "alle" || args.hideUt) && !placements) throw new UsageError(tc(lang, "cli.error.noChecklist", { file: args.file }));
     // As in the pane: the cut can be at most the number of ranked measures.
     const maxTop = Math.max(1, read.assessment.measures.filter((m) => m.rank !== null).length);
     if (args.top !== null && args.top > maxTop) throw new UsageError(cs(lang, "cli.error.topTooLarge", { value: args.top, max: maxTop }));

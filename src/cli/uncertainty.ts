@@ -12,7 +12,8 @@
  */
 import * as path from "path";
 import { checkOptions, DEFAULT_UNCERTAINTY, simulate, uncertaintyInput, type ScoreDraw, type UncertaintyOptions, type UncertaintyResult, type WeightDraw } from "../core/uncertainty";
-import { formatList, probabilityText, t, type Lang } from "../i18n";
+import { formatList, probabilityText, type Lang } from "../i18n";
+import { tc } from "../i18n/cli-ui";
 import { drawSettings, percentCell, st } from "../i18n/stability";
 import { decimal, parseAnalysisArgs, wholeNumber } from "./args";
 import { escapeDeep } from "../core/escape";
@@ -54,7 +55,7 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
     io.out(st(lang, "cli.uncertainty.usage"));
     return 0;
   }
-  if (!args.file) throw new UsageError(t(lang, "cli.error.missingFile", { command: "uncertainty" }));
+  if (!args.file) throw new UsageError(tc(lang, "cli.error.missingFile", { command: "uncertainty" }));
   const options: UncertaintyOptions = {
     draws: wholeNumber(args.values.get("--draws"), DEFAULT_UNCERTAINTY.draws, 1, 10_000_000, () => st(lang, "cli.error.draws")),
     seed: wholeNumber(args.values.get("--seed"), DEFAULT_UNCERTAINTY.seed, 0, 0xffffffff, () => st(lang, "cli.error.seed")),
@@ -68,7 +69,7 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
   // Text output: every string from a cell escaped, so a workbook cannot drive the terminal.
   const loaded = await load(args.file, lang);
   const read = args.json ? loaded : escapeDeep(loaded);
-  if (read.kind === "none") throw new UsageError(t(lang, "cli.error.noMeasures", { file: args.file }));
+  if (read.kind === "none") throw new UsageError(tc(lang, "cli.error.noMeasures", { file: args.file }));
   const input = uncertaintyInput(read.assessment);
   if (input.measures.length === 0) throw new UsageError(st(lang, "cli.error.noRanked", { file: args.file }));
   const r = simulate(input, options);
@@ -92,7 +93,7 @@ export async function uncertaintyCli(argv: string[], io: Io): Promise<number> {
   const n = r.ids.length;
   const places = Math.min(n, SHOWN_PLACES);
   const topLabel = st(lang, "cli.uncertainty.col.top", { top: Math.min(options.top!, n) });
-  const header = [t(lang, "cli.col.rank"), t(lang, "cli.col.name"), topLabel, st(lang, "cli.uncertainty.col.likely"), ...Array.from({ length: places }, (_, k) => String(k + 1))];
+  const header = [tc(lang, "cli.col.rank"), tc(lang, "cli.col.name"), topLabel, st(lang, "cli.uncertainty.col.likely"), ...Array.from({ length: places }, (_, k) => String(k + 1))];
   const rankOf = new Map(read.assessment.measures.map((m) => [m.id, m.rank === null ? "–" : `${m.rank}${m.tied ? "=" : ""}`]));
   const rows = r.ids.map((id, i) => {
     const row = r.ranks[i];

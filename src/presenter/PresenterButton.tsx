@@ -4,7 +4,8 @@
  * with movement against the previous ranking. Needs DialogApi 1.2 (messageChild) to follow live;
  * without it the pane says so and the window shows the ranking of the moment it opened.
  */
-import { Button, Caption1, Tooltip } from "@fluentui/react-components";
+import { Button, Caption1 } from "@fluentui/react-components";
+import { Tooltip } from "../ui/tooltip";
 import { SlideText20Regular } from "@fluentui/react-icons";
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Assessment } from "../core/assess";

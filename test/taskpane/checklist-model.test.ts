@@ -1,5 +1,6 @@
 /** The checklist views' pure helpers: shown answers, pending answers, reach of the rule, filters. */
 import { enTaskpane, nbTaskpane } from "../../src/i18n/taskpane";
+import { enChecklistPane, nbChecklistPane } from "../../src/i18n/checklist-pane";
 import {
   matchesSearch,
   passesFilter,
@@ -119,5 +120,7 @@ describe("segment tooltips", () => {
   });
   test("the new strings exist in both languages", () => {
     for (const k of Object.keys(nbTaskpane).filter((k) => /^(checklist|entry|segment)\./.test(k))) expect(enTaskpane[k as keyof typeof enTaskpane]).toBeTruthy();
+    // The Sjekkliste tab's own strings (in its chunk).
+    for (const k of Object.keys(nbChecklistPane)) expect(enChecklistPane[k as keyof typeof enChecklistPane]).toBeTruthy();
   });
 });

@@ -1,5 +1,8 @@
 /** The task pane's strings and its pure helpers. */
 import { enTaskpane, nbTaskpane, tp } from "../../src/i18n/taskpane";
+import { enChecklistPane, nbChecklistPane } from "../../src/i18n/checklist-pane";
+import { enFindingsPane, nbFindingsPane } from "../../src/i18n/findings-pane";
+import { enModelPane, nbModelPane } from "../../src/i18n/model-pane";
 import { displayCell, groupAbbreviations, parseWeight, updatedLine, weightError } from "../../src/taskpane/view-model";
 import { rankMoves } from "../../src/ui/movement";
 import { defaultModel } from "../../src/core/model";
@@ -13,6 +16,19 @@ describe("task pane strings", () => {
   test("both languages use the same placeholders", () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(nbTaskpane) as (keyof typeof nbTaskpane)[]) expect([key, names(enTaskpane[key])]).toEqual([key, names(nbTaskpane[key])]);
+  });
+
+  test("the Sjekkliste, Funn and Modell tabs' own tables (in their chunks): the same keys and placeholders in both languages, no empty strings", () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [nb, en] of [
+      [nbChecklistPane, enChecklistPane],
+      [nbFindingsPane, enFindingsPane],
+      [nbModelPane, enModelPane],
+    ] as [Record<string, string>, Record<string, string>][]) {
+      expect(Object.keys(en).sort()).toEqual(Object.keys(nb).sort());
+      for (const key of Object.keys(nb)) expect([key, names(en[key])]).toEqual([key, names(nb[key])]);
+      for (const v of [...Object.values(nb), ...Object.values(en)]) expect(v.trim()).not.toBe("");
+    }
   });
 
   test("tp fills placeholders and leaves unknown ones", () => {

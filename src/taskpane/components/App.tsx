@@ -71,7 +71,6 @@ import {
   Tab,
   TabList,
   Text,
-  Tooltip,
   makeStyles,
   tokens,
   webLightTheme,
@@ -85,9 +84,8 @@ import type { PendingAnswers } from "../checklist-model";
 import { useActionRunner, useAppState, usePendingAnswers } from "../hooks";
 import { findingsOf, updatedLine } from "../view-model";
 import { viewActions, type ViewActions } from "./actions";
-import { FindingsView } from "./FindingsView";
 import { PresenterButton } from "../../presenter/PresenterButton";
-import { NO_FILTER, RankingView, type RankingFilter } from "./RankingView";
+import { NO_FILTER, RankingView, preloadFilters, type RankingFilter } from "./RankingView";
 import { EmptyState, ErrorState, LegacyBanner, LoadingState } from "./States";
 import { lazy, Suspense } from "react";
 import { lazyView } from "../lazy-view";
@@ -95,6 +93,7 @@ import { useScorerNotes } from "../scorers/scorer-notes";
 import { StoreBars, WorkbookLangSetting } from "./StoreBars";
 import { ExportButton } from "./ExportPanel";
 import { useHeaderButtonStyles } from "../../ui/header-button";
+import { Tooltip, loadTooltip } from "../../ui/tooltip";
 import { NO_TITLE } from "../../ui/message-bar";
 import { subscribeWhatIf, whatIfEpoch } from "../../presenter/whatif-channel";
 import { usePreviousRanks } from "../../ui/previous-ranks";
@@ -116,10 +115,15 @@ const whatIfBar = lazyView(() => import("../whatif/WhatIfSession"), (m) => m.Wha
 const whatIfRankingTab = lazyView(() => import("../whatif/WhatIfSession"), (m) => m.WhatIfRankingTab);
 const WhatIfBar = whatIfBar.Component;
 const WhatIfRankingTab = whatIfRankingTab.Component;
+/** Funn and Utvalg's frame (with its mode buttons): chunks of their own, preloaded with the others. */
+const findingsView = lazyView(() => import("./FindingsView"), (m) => m.FindingsView);
+const selectionTab = lazyView(() => import("./SelectionTab"), (m) => m.SelectionTab);
+const FindingsView = findingsView.Component;
+const SelectionTab = selectionTab.Component;
 
 /** Fetch the checklist and model views' chunks (the pane does it once idle; tests before rendering). */
 export function preloadViews(): Promise<void> {
-  return Promise.all([checklistView.preload(), checklistEmpty.preload(), modelView.preload(), whatIfBar.preload(), whatIfRankingTab.preload()]).then(() => undefined);
+  return Promise.all([checklistView.preload(), checklistEmpty.preload(), modelView.preload(), whatIfBar.preload(), whatIfRankingTab.preload(), findingsView.preload(), selectionTab.preload(), preloadFilters(), loadTooltip()]).then(() => undefined);
 }
 
 let prefetched = false;
@@ -134,7 +138,6 @@ function prefetchViews(): void {
 /** Runder (saved rounds, baseline, comparison): its code and strings load when the tab is first opened. */
 const RoundsView = lazy(() => import("../rounds/RoundsView"));
 
-import { SelectionTab } from "./SelectionTab";
 /** Vurderere: its view, code and strings load when the tab is first opened. */
 const ScorersView = lazy(() => import("../scorers/ScorersView"));
 

@@ -33,6 +33,7 @@ import {
 import { formatList, type Lang } from "../../i18n";
 import { reportingText } from "../../i18n/checklist";
 import { quote, tp } from "../../i18n/taskpane";
+import { ctp } from "../../i18n/checklist-pane";
 import type { ChecklistState } from "../../app/app-state";
 import {
   QUESTION_ORDER,
@@ -176,11 +177,11 @@ export function ChecklistEmpty({ lang, busy, actions }: { lang: Lang; busy: bool
   return (
     <div className={s.empty} data-testid="checklist-empty">
       <Text as="h2" size={400} weight="semibold">
-        {tp(lang, "checklist.emptyTitle")}
+        {ctp(lang, "checklist.emptyTitle")}
       </Text>
-      <Text className={s.body}>{tp(lang, "checklist.emptyBody")}</Text>
+      <Text className={s.body}>{ctp(lang, "checklist.emptyBody")}</Text>
       <Button appearance="primary" icon={<TaskListSquareAdd20Regular />} disabled={busy} onClick={() => actions.createChecklist()} data-testid="create-checklist">
-        {tp(lang, "checklist.create")}
+        {ctp(lang, "checklist.create")}
       </Button>
     </div>
   );
@@ -219,7 +220,7 @@ export function ChecklistView({
       <Summary summary={summary} lang={lang} />
       {checklist.entries.length === 0 ? (
         <Text className={s.body} data-testid="checklist-no-entries">
-          {tp(lang, "checklist.noEntries")}
+          {ctp(lang, "checklist.noEntries")}
         </Text>
       ) : (
         <>
@@ -229,9 +230,9 @@ export function ChecklistView({
               size="small"
               value={search}
               onChange={(_, d) => onSearch(d.value)}
-              placeholder={tp(lang, "checklist.search")}
-              aria-label={tp(lang, "checklist.search")}
-              dismiss={{ "aria-label": tp(lang, "checklist.searchClear") }}
+              placeholder={ctp(lang, "checklist.search")}
+              aria-label={ctp(lang, "checklist.search")}
+              dismiss={{ "aria-label": ctp(lang, "checklist.searchClear") }}
               data-testid="checklist-search"
             />
             <MeasureList items={visible} currentId={current?.entry.id} lang={lang} onSelect={onSelect} />
@@ -267,12 +268,12 @@ function Summary({ summary, lang }: { summary: PortfolioSummary; lang: Lang }) {
     </li>
   );
   return (
-    <ul className={s.summary} data-testid="checklist-summary" aria-label={tp(lang, "checklist.summaryLabel")}>
+    <ul className={s.summary} data-testid="checklist-summary" aria-label={ctp(lang, "checklist.summaryLabel")}>
       {SEGMENTS.map((g) => item(g, summary.bySegment[g], g, seg[`text${g}`], segmentTooltip(lang, g)))}
       {item("ut", summary.ut, keyLabel(lang, "ut"), undefined, tp(lang, "segment.tooltipUt"))}
       {item("ikke-vurdert", summary.notAssessed, keyLabel(lang, "ikke-vurdert"), undefined, tp(lang, "segment.tooltipNotAssessed"))}
       <li className={s.reports} data-testid="summary-reports">
-        {tp(lang, "checklist.reportsPerYear", { n: summary.reportsPerYear })}
+        {ctp(lang, "checklist.reportsPerYear", { n: summary.reportsPerYear })}
       </li>
     </ul>
   );
@@ -289,12 +290,12 @@ function MeasureList({ items, currentId, lang, onSelect }: { items: ShownEntry[]
   if (items.length === 0) {
     return (
       <Caption1 className={s.none} data-testid="checklist-search-none">
-        {tp(lang, "checklist.searchNone")}
+        {ctp(lang, "checklist.searchNone")}
       </Caption1>
     );
   }
   return (
-    <ul className={s.list} ref={listRef} aria-label={tp(lang, "checklist.measures")}>
+    <ul className={s.list} ref={listRef} aria-label={ctp(lang, "checklist.measures")}>
       {items.map((x) => {
         const key = segmentKey(x.placement);
         const selected = x.entry.id === currentId;
@@ -324,8 +325,8 @@ function MeasureList({ items, currentId, lang, onSelect }: { items: ShownEntry[]
 /** «spørsmål 4 («Er bredt samarbeid vesentlig?»)» for one question, «spørsmål 1, 2 og 3» for several. */
 function questionsText(lang: Lang, qs: ChecklistQuestion[]): string {
   const num = (q: ChecklistQuestion) => QUESTION_ORDER.indexOf(q) + 1;
-  if (qs.length === 1) return `${tp(lang, "checklist.question", { n: num(qs[0]) })} ${quote(lang, QUESTION_TEXT[qs[0]][lang])}`;
-  return tp(lang, "checklist.question", { n: formatList(lang, qs.map((q) => String(num(q)))) });
+  if (qs.length === 1) return `${ctp(lang, "checklist.question", { n: num(qs[0]) })} ${quote(lang, QUESTION_TEXT[qs[0]][lang])}`;
+  return ctp(lang, "checklist.question", { n: formatList(lang, qs.map((q) => String(num(q)))) });
 }
 
 function MeasurePanel({
@@ -360,8 +361,8 @@ function MeasurePanel({
           <Button
             appearance="subtle"
             icon={<ChevronLeft20Regular />}
-            aria-label={tp(lang, "checklist.prev")}
-            title={tp(lang, "checklist.prev")}
+            aria-label={ctp(lang, "checklist.prev")}
+            title={ctp(lang, "checklist.prev")}
             onClick={() => onStep(-1)}
             disabled={count < 2}
             data-testid="checklist-prev"
@@ -371,12 +372,12 @@ function MeasurePanel({
               {entry.name || entry.id}
             </Text>
             <Caption1 className={s.navMeta}>
-              {entry.id} · {tp(lang, "checklist.position", { n: index + 1, count })}
+              {entry.id} · {ctp(lang, "checklist.position", { n: index + 1, count })}
               {entry.cell && (
                 <>
                   {" · "}
                   <Link as="button" onClick={() => actions.selectCell(entry.cell)} title={displayCell(entry.cell)} data-testid="checklist-go-to-row">
-                    {tp(lang, "checklist.goToRow")}
+                    {ctp(lang, "checklist.goToRow")}
                   </Link>
                 </>
               )}
@@ -385,8 +386,8 @@ function MeasurePanel({
           <Button
             appearance="subtle"
             icon={<ChevronRight20Regular />}
-            aria-label={tp(lang, "checklist.next")}
-            title={tp(lang, "checklist.next")}
+            aria-label={ctp(lang, "checklist.next")}
+            title={ctp(lang, "checklist.next")}
             onClick={() => onStep(1)}
             disabled={count < 2}
             data-testid="checklist-next"
@@ -396,8 +397,8 @@ function MeasurePanel({
       </div>
 
       <QuestionGroup
-        title={tp(lang, "checklist.groupSignificance")}
-        hint={tp(lang, "checklist.groupSignificanceHint")}
+        title={ctp(lang, "checklist.groupSignificance")}
+        hint={ctp(lang, "checklist.groupSignificanceHint")}
         questions={[...SIGNIFICANCE_QUESTIONS]}
         shown={shown}
         lang={lang}
@@ -405,8 +406,8 @@ function MeasurePanel({
         testId="checklist-group-significance"
       />
       <QuestionGroup
-        title={tp(lang, "checklist.groupSegment")}
-        hint={tp(lang, "checklist.groupSegmentHint")}
+        title={ctp(lang, "checklist.groupSegment")}
+        hint={ctp(lang, "checklist.groupSegmentHint")}
         questions={[...SEGMENT_QUESTIONS]}
         shown={shown}
         lang={lang}
@@ -423,13 +424,13 @@ function Result({ shown, lang }: { shown: ShownEntry; lang: Lang }) {
   const key = segmentKey(p);
 
   let why: string;
-  if (p.entry === "ut") why = tp(lang, "checklist.whyUt", { list: questionsText(lang, p.no) });
-  else if (p.entry === "ikke-vurdert") why = tp(lang, "checklist.whyUnanswered", { list: questionsText(lang, p.unanswered) });
-  else if (p.segment === "ikke-vurdert") why = tp(lang, "checklist.whyUnanswered", { list: questionsText(lang, [p.unanswered]) });
-  else why = p.decidedBy ? tp(lang, "checklist.whyDecided", { question: questionsText(lang, [p.decidedBy]) }) : tp(lang, "checklist.whyObservere");
+  if (p.entry === "ut") why = ctp(lang, "checklist.whyUt", { list: questionsText(lang, p.no) });
+  else if (p.entry === "ikke-vurdert") why = ctp(lang, "checklist.whyUnanswered", { list: questionsText(lang, p.unanswered) });
+  else if (p.segment === "ikke-vurdert") why = ctp(lang, "checklist.whyUnanswered", { list: questionsText(lang, [p.unanswered]) });
+  else why = p.decidedBy ? ctp(lang, "checklist.whyDecided", { question: questionsText(lang, [p.decidedBy]) }) : ctp(lang, "checklist.whyObservere");
 
   const reporting =
-    p.entry === "ut" ? tp(lang, "checklist.reportingNone") : isSegment(p.segment) ? reportingText(lang, p.segment) : tp(lang, "checklist.reportingLater");
+    p.entry === "ut" ? ctp(lang, "checklist.reportingNone") : isSegment(p.segment) ? reportingText(lang, p.segment) : ctp(lang, "checklist.reportingLater");
 
   return (
     <div
@@ -440,21 +441,21 @@ function Result({ shown, lang }: { shown: ShownEntry; lang: Lang }) {
       data-pending={shown.pending ? "true" : "false"}
       role="status"
       aria-live="polite"
-      aria-label={tp(lang, "checklist.result", { name: shown.entry.name || shown.entry.id })}
+      aria-label={ctp(lang, "checklist.result", { name: shown.entry.name || shown.entry.id })}
     >
       <div className={s.badgeLine}>
-        <span data-testid="result-entry" title={tp(lang, "checklist.entry")}>
+        <span data-testid="result-entry" title={ctp(lang, "checklist.entry")}>
           <EntryBadge placement={p} lang={lang} />
         </span>
         {p.entry === "inn" && (
-          <span data-testid="result-segment" title={tp(lang, "checklist.segment")}>
+          <span data-testid="result-segment" title={ctp(lang, "checklist.segment")}>
             <SegmentBadge segmentKey={p.segment} lang={lang} large />
           </span>
         )}
         {shown.pending && (
           <Caption1 className={s.saving} data-testid="checklist-saving">
             <Spinner size="extra-tiny" />
-            {tp(lang, "checklist.saving")}
+            {ctp(lang, "checklist.saving")}
           </Caption1>
         )}
       </div>
@@ -462,7 +463,7 @@ function Result({ shown, lang }: { shown: ShownEntry; lang: Lang }) {
         {why}
       </span>
       <span className={s.reportingLine}>
-        <span className={s.term}>{tp(lang, "checklist.reporting")}: </span>
+        <span className={s.term}>{ctp(lang, "checklist.reporting")}: </span>
         <span data-testid="result-reporting">{reporting}</span>
       </span>
     </div>
@@ -527,8 +528,8 @@ function Question({ q, shown, lang, onAnswer }: { q: ChecklistQuestion; shown: S
     why === undefined
       ? undefined
       : why.kind === "ut"
-        ? tp(lang, "checklist.unreachedUt")
-        : tp(lang, "checklist.unreachedDecided", { n: QUESTION_ORDER.indexOf(why.by) + 1, segment: why.segment });
+        ? ctp(lang, "checklist.unreachedUt")
+        : ctp(lang, "checklist.unreachedDecided", { n: QUESTION_ORDER.indexOf(why.by) + 1, segment: why.segment });
   const option = (value: Answer, suffix: "ja" | "nei" | "blank", label: string, title?: string) => {
     const checked = current === value;
     return (
@@ -560,9 +561,9 @@ function Question({ q, shown, lang, onAnswer }: { q: ChecklistQuestion; shown: S
       </div>
       <div className={s.controls}>
         <div className={s.segmented} role="group" aria-labelledby={labelId} aria-describedby={note ? noteId : undefined}>
-          {option(true, "ja", tp(lang, "checklist.answerYes"))}
-          {option(false, "nei", tp(lang, "checklist.answerNo"))}
-          {option(null, "blank", tp(lang, "checklist.answerBlank"), tp(lang, "checklist.answerBlankHint"))}
+          {option(true, "ja", ctp(lang, "checklist.answerYes"))}
+          {option(false, "nei", ctp(lang, "checklist.answerNo"))}
+          {option(null, "blank", ctp(lang, "checklist.answerBlank"), ctp(lang, "checklist.answerBlankHint"))}
         </div>
         {note && (
           <Caption1 id={noteId} className={s.note} data-testid={`unreached-${q}`}>

@@ -13,6 +13,7 @@ import type { Finding, Severity } from "../../core/findings";
 import type { Model } from "../../core/model";
 import { findingMessage, formatList, severityLabel, type Lang } from "../../i18n";
 import { quote, tp } from "../../i18n/taskpane";
+import { ftp } from "../../i18n/findings-pane";
 import { displayCell, findingsBySeverity } from "../view-model";
 import type { OtherFinding } from "../scorers/scorer-notes";
 import type { ViewActions } from "./actions";
@@ -115,23 +116,23 @@ export function FindingsView({
       {hasLegacySheets && (
         <div className={s.sync}>
           <Button icon={<ArrowSync20Regular />} onClick={() => actions.planSync()} disabled={busy || syncPlan !== undefined} data-testid="sync-legacy">
-            {tp(lang, "findings.sync")}
+            {ftp(lang, "findings.sync")}
           </Button>
-          <Caption1 className={s.syncHint}>{tp(lang, "findings.syncHint")}</Caption1>
+          <Caption1 className={s.syncHint}>{ftp(lang, "findings.syncHint")}</Caption1>
           {syncPlan && <SyncConfirm plan={syncPlan} lang={lang} busy={busy} actions={actions} />}
         </div>
       )}
       {groups.length === 0 && (
         <div className={s.none} data-testid="findings-empty">
-          <Text weight="semibold">{tp(lang, "findings.none")}</Text>
-          <Text>{tp(lang, "findings.noneBody")}</Text>
+          <Text weight="semibold">{ftp(lang, "findings.none")}</Text>
+          <Text>{ftp(lang, "findings.noneBody")}</Text>
         </div>
       )}
       {groups.map((g) => (
         <div key={g.severity} className={s.section} data-testid={`findings-${g.severity}`}>
           <Text as="h3" size={300} weight="semibold" className={s.heading}>
             <SeverityIcon severity={g.severity} />
-            {tp(lang, "findings.heading", { label: severityLabel(g.severity, lang), count: g.findings.length })}
+            {ftp(lang, "findings.heading", { label: severityLabel(g.severity, lang), count: g.findings.length })}
           </Text>
           <ul className={s.list}>
             {g.findings.map((f, i) => (
@@ -148,7 +149,7 @@ export function FindingsView({
                     as="button"
                     className={s.cell}
                     onClick={() => actions.selectCell(f.cell!)}
-                    aria-label={tp(lang, "findings.goTo", { cell: displayCell(f.cell) })}
+                    aria-label={ftp(lang, "findings.goTo", { cell: displayCell(f.cell) })}
                     data-testid="finding-cell-link"
                   >
                     {displayCell(f.cell)}
@@ -159,7 +160,7 @@ export function FindingsView({
                 </Text>
                 {f.code === "legacy-sheet-empty" && hasLegacySheets && !syncPlan && (
                   <Button size="small" icon={<ArrowSync20Regular />} disabled={busy} onClick={() => actions.planSync()} data-testid="finding-sync">
-                    {tp(lang, "findings.sync")}
+                    {ftp(lang, "findings.sync")}
                   </Button>
                 )}
                 {!isOther(f) && f.code === "table-rows-outside" && f.params.extend === true && (
@@ -168,10 +169,10 @@ export function FindingsView({
                     icon={<TableResizeRow16Regular />}
                     disabled={busy}
                     onClick={() => actions.extendTable(String(f.params.table))}
-                    title={tp(lang, "findings.extendTableHint", { sheet: String(f.params.sheet), row: Number(f.params.last) })}
+                    title={ftp(lang, "findings.extendTableHint", { sheet: String(f.params.sheet), row: Number(f.params.last) })}
                     data-testid="finding-extend-table"
                   >
-                    {tp(lang, "findings.extendTable", { row: Number(f.params.last) })}
+                    {ftp(lang, "findings.extendTable", { row: Number(f.params.last) })}
                   </Button>
                 )}
                 {!isOther(f) && isOrphan(f) && f.measureId && (
@@ -207,17 +208,17 @@ function SyncConfirm({
 }) {
   const s = useStyles();
   return (
-    <div className={s.confirm} role="alertdialog" aria-label={tp(lang, "findings.sync")} data-testid="sync-confirm" data-cells={plan.cells}>
+    <div className={s.confirm} role="alertdialog" aria-label={ftp(lang, "findings.sync")} data-testid="sync-confirm" data-cells={plan.cells}>
       <Text size={200} data-testid="sync-plan">
-        {tp(lang, "findings.syncConfirm", { cells: plan.cells, count: plan.sheets.length, sheets: formatList(lang, plan.sheets) })}
+        {ftp(lang, "findings.syncConfirm", { cells: plan.cells, count: plan.sheets.length, sheets: formatList(lang, plan.sheets) })}
       </Text>
       <div className={s.confirmButtons}>
         <Button size="small" appearance="primary" icon={<ArrowSync20Regular />} disabled={busy} onClick={() => actions.syncLegacy()} data-testid="sync-confirm-write">
-          {tp(lang, "findings.syncConfirmButton")}
+          {ftp(lang, "findings.syncConfirmButton")}
         </Button>
         {/* Focus starts on the harmless choice. */}
         <Button size="small" appearance="subtle" autoFocus onClick={() => actions.cancelSync()} data-testid="sync-cancel">
-          {tp(lang, "findings.syncCancel")}
+          {ftp(lang, "findings.syncCancel")}
         </Button>
       </div>
     </div>
@@ -262,18 +263,18 @@ function OrphanActions({
             onConfirming(false);
             actions.resolveOrphan(f.measureId, "add");
           }}
-          title={tp(lang, inScoring ? "findings.orphanAddToChecklist" : "findings.orphanAddToScoring")}
+          title={ftp(lang, inScoring ? "findings.orphanAddToChecklist" : "findings.orphanAddToScoring")}
           data-testid="orphan-add"
         >
-          {tp(lang, "findings.orphanAdd")}
+          {ftp(lang, "findings.orphanAdd")}
         </Button>
         <Button size="small" icon={<Delete16Regular />} disabled={busy || confirming} onClick={() => onConfirming(true)} aria-expanded={confirming} data-testid="orphan-remove">
-          {tp(lang, "findings.orphanRemove")}
+          {ftp(lang, "findings.orphanRemove")}
         </Button>
       </div>
       {confirming && (
-        <div className={s.confirm} role="alertdialog" aria-label={tp(lang, "findings.orphanRemove")} data-testid="orphan-confirm">
-          <Text size={200}>{tp(lang, inScoring ? "findings.orphanConfirmScoring" : "findings.orphanConfirmChecklist", { name })}</Text>
+        <div className={s.confirm} role="alertdialog" aria-label={ftp(lang, "findings.orphanRemove")} data-testid="orphan-confirm">
+          <Text size={200}>{ftp(lang, inScoring ? "findings.orphanConfirmScoring" : "findings.orphanConfirmChecklist", { name })}</Text>
           <div className={s.confirmButtons}>
             <Button
               size="small"
@@ -286,11 +287,11 @@ function OrphanActions({
               }}
               data-testid="orphan-remove-confirm"
             >
-              {tp(lang, "findings.orphanConfirm")}
+              {ftp(lang, "findings.orphanConfirm")}
             </Button>
             {/* Focus starts on the harmless choice: Enter right after «Fjern» does not delete. */}
             <Button size="small" appearance="subtle" autoFocus onClick={() => onConfirming(false)} data-testid="orphan-remove-cancel">
-              {tp(lang, "findings.orphanCancel")}
+              {ftp(lang, "findings.orphanCancel")}
             </Button>
           </div>
         </div>

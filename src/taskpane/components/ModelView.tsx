@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react"
 import { allNodes, groups, impliedLeafWeights, isGroup, pathTo, totalMax, totalMin, type CriterionNode, type Model } from "../../core/model";
 import { criterionLabel, formatPercent, formatShort, type Lang } from "../../i18n";
 import { tp } from "../../i18n/taskpane";
+import { mtp } from "../../i18n/model-pane";
 import { parseWeight, weightError } from "../view-model";
 import type { Assessment } from "../../core/assess";
 import { WhatIfPanel } from "../whatif/WhatIfPanel";
@@ -103,22 +104,22 @@ export function ModelView({
   return (
     <section className={s.root} aria-label={tp(lang, "tab.model")}>
       <dl className={s.facts}>
-        <dt className={s.factTerm}>{tp(lang, "model.total")}</dt>
+        <dt className={s.factTerm}>{mtp(lang, "model.total")}</dt>
         <dd className={s.factValue} data-testid="model-total-kind">
-          {tp(lang, model.total === "sum" ? "model.totalSum" : "model.totalMean", range)}
+          {mtp(lang, model.total === "sum" ? "model.totalSum" : "model.totalMean", range)}
         </dd>
-        <dt className={s.factTerm}>{tp(lang, "model.scale")}</dt>
+        <dt className={s.factTerm}>{mtp(lang, "model.scale")}</dt>
         <dd className={s.factValue} data-testid="model-scale">
-          {tp(lang, "model.range", { min: formatShort(lang, model.scale.min), max: formatShort(lang, model.scale.max) })}
+          {mtp(lang, "model.range", { min: formatShort(lang, model.scale.min), max: formatShort(lang, model.scale.max) })}
         </dd>
       </dl>
 
       {readOnly ? (
         <Caption1 className={s.readOnly} data-testid="model-read-only">
-          {tp(lang, "model.readOnly")}
+          {mtp(lang, "model.readOnly")}
         </Caption1>
       ) : (
-        <Caption1 className={s.hint}>{tp(lang, "model.weightsHint")}</Caption1>
+        <Caption1 className={s.hint}>{mtp(lang, "model.weightsHint")}</Caption1>
       )}
 
       {!readOnly && assessment && actions.setWeights && whatIf ? (
@@ -137,12 +138,12 @@ export function ModelView({
       <>
       <div className={s.table} role="table" aria-label={tp(lang, "tab.model")}>
         <div className={s.head} role="row">
-          <Caption1 role="columnheader">{tp(lang, "model.colCriterion")}</Caption1>
+          <Caption1 role="columnheader">{mtp(lang, "model.colCriterion")}</Caption1>
           <Caption1 role="columnheader" className={s.right}>
-            {tp(lang, "model.colWeight")}
+            {mtp(lang, "model.colWeight")}
           </Caption1>
           <Caption1 role="columnheader" className={s.right}>
-            {tp(lang, "model.colShare")}
+            {mtp(lang, "model.colShare")}
           </Caption1>
         </div>
         {allNodes(model).map((node) => (
@@ -260,7 +261,7 @@ function NodeRow({
           value={draft ?? shown}
           disabled={readOnly}
           inputMode="decimal"
-          aria-label={tp(lang, "model.weightLabel", { label })}
+          aria-label={mtp(lang, "model.weightLabel", { label })}
           aria-invalid={error !== undefined}
           aria-describedby={error ? errorId : undefined}
           data-testid={`weight-input-${node.id}`}
@@ -290,7 +291,7 @@ function NodeRow({
         role="cell"
         size={200}
         className={mergeClasses(s.share, group && s.groupShare)}
-        aria-label={tp(lang, "model.shareLabel", { label, share: formatPercent(lang, share) })}
+        aria-label={mtp(lang, "model.shareLabel", { label, share: formatPercent(lang, share) })}
         data-testid={group ? `group-share-${node.id}` : `implied-${node.id}`}
       >
         {formatPercent(lang, share)}
@@ -332,7 +333,7 @@ function TieBreak({ model, lang, readOnly, onChange }: { model: Model; lang: Lan
   // A group with its label and hint, not a Field: a Field gives its one id to every select inside it.
   return (
     <div className={s.tieBreakGroup} role="group" aria-labelledby={labelId} aria-describedby={hintId}>
-      <Label id={labelId}>{tp(lang, "model.tieBreak")}</Label>
+      <Label id={labelId}>{mtp(lang, "model.tieBreak")}</Label>
       <div className={s.tieBreak} data-testid="tie-break">
         {Array.from({ length: slots }, (_, slot) => {
           // A slot is open when every slot before it has a choice.
@@ -340,16 +341,16 @@ function TieBreak({ model, lang, readOnly, onChange }: { model: Model; lang: Lan
           const taken = new Set(current.slice(0, slot));
           return (
             <div key={slot} className={s.slot}>
-              <Caption1>{tp(lang, "model.tieBreakSlot", { n: slot + 1 })}</Caption1>
+              <Caption1>{mtp(lang, "model.tieBreakSlot", { n: slot + 1 })}</Caption1>
               <Select
                 size="small"
                 value={current[slot] ?? ""}
                 disabled={readOnly || !open}
-                aria-label={tp(lang, "model.tieBreakSlotLabel", { n: slot + 1 })}
+                aria-label={mtp(lang, "model.tieBreakSlotLabel", { n: slot + 1 })}
                 data-testid={`tie-break-${slot + 1}`}
                 onChange={(_, d) => choose(slot, d.value)}
               >
-                <option value="">{tp(lang, "model.tieBreakNone")}</option>
+                <option value="">{mtp(lang, "model.tieBreakNone")}</option>
                 {options
                   .filter((o) => !taken.has(o.id))
                   .map((o) => (
@@ -363,7 +364,7 @@ function TieBreak({ model, lang, readOnly, onChange }: { model: Model; lang: Lan
         })}
       </div>
       <Caption1 id={hintId} className={s.hint}>
-        {tp(lang, "model.tieBreakHint")}
+        {mtp(lang, "model.tieBreakHint")}
       </Caption1>
     </div>
   );

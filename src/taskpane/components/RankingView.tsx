@@ -7,11 +7,11 @@
  * rank, a segment filter and «Skjul tiltak som er Ut». Filtering only hides rows; the ranks are
  * the assessment's and are not recomputed.
  */
-import { Caption1, Label, Select, Switch, Text, Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Tooltip } from "../../ui/tooltip";
 import { ArrowDown12Filled, ArrowUp12Filled, Warning16Filled } from "@fluentui/react-icons";
-import { memo, useEffect, useId, useMemo, useState } from "react";
+import { Suspense, memo, useEffect, useMemo, useState } from "react";
 import { rankLabel, type Assessment, type MeasureResult } from "../../core/assess";
-import { SEGMENTS } from "../../core/checklist";
 import { totalMax, totalMin, type Model } from "../../core/model";
 import { criterionLabel, findingMessage, formatNumber, formatPercent, formatShort, type Lang } from "../../i18n";
 import { tp } from "../../i18n/taskpane";
@@ -26,7 +26,20 @@ import { RowTooltip } from "./RowTooltip";
 import { movesAgainst, type Baseline, type Move } from "../../core/movement";
 import { displayTotals } from "../../core/display-total";
 import { usePreviousRanks } from "../../ui/previous-ranks";
-import { PlacementBadges, rankingKeyLabel, useSegmentStyles } from "./Segment";
+import { PlacementBadges, useSegmentStyles } from "./Segment";
+import { lazyView } from "../lazy-view";
+import type { RankingFilter } from "./RankingFilters";
+
+/**
+ * The segment filter and «Skjul tiltak som er Ut» (Fluent's Select and Switch): a chunk of their own,
+ * fetched as this module loads, so they are not part of the pane's initial JavaScript; they show
+ * only with a checklist, by then the chunk is in.
+ */
+const filters = lazyView(() => import("./RankingFilters"), (m) => m.Filters);
+const Filters = filters.Component;
+filters.preload().catch(() => undefined);
+/** The filters' chunk (the tests fetch it before rendering). */
+export const preloadFilters = (): Promise<void> => filters.preload();
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -68,17 +81,6 @@ const useStyles = makeStyles({
     cursor: "default",
   },
   badges: { display: "flex", flexWrap: "wrap", gap: "3px", minWidth: 0, flexShrink: 0 },
-  filters: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  filterField: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  filterSelect: { minWidth: "9em" },
-  hideUt: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   showing: { color: tokens.colorNeutralForeground3 },
   legendItem: { whiteSpace: "nowrap" },
   main: { minWidth: 0, display: "flex", flexDirection: "column", gap: "2px" },
@@ -148,11 +150,7 @@ const useStyles = makeStyles({
   empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalL },
 });
 
-/** The ranking's view state over the checklist: which segment to show and whether to hide Ut. */
-export interface RankingFilter {
-  segment: SegmentFilter;
-  hideUt: boolean;
-}
+export type { RankingFilter };
 
 export const NO_FILTER: RankingFilter = { segment: "alle", hideUt: false };
 
@@ -240,14 +238,16 @@ export function RankingView({
         {baseline && <Caption1 data-testid="ranking-since">{tp(lang, "ranking.since", { round: baseline.name })}</Caption1>}
       </div>
       {checklist && (
-        <Filters
-          filter={filter}
-          onFilter={onFilter}
-          counts={countKeys(assessment.measures.map(keyOf))}
-          shown={shown.length}
-          count={assessment.measures.length}
-          lang={lang}
-        />
+        <Suspense fallback={null}>
+          <Filters
+            filter={filter}
+            onFilter={onFilter}
+            counts={countKeys(assessment.measures.map(keyOf))}
+            shown={shown.length}
+            count={assessment.measures.length}
+            lang={lang}
+          />
+        </Suspense>
       )}
       {shown.length === 0 && (
         <Caption1 className={s.showing} data-testid="ranking-filter-empty">
@@ -303,62 +303,6 @@ function countKeys(keys: (SegmentKey | undefined)[]): Record<SegmentFilter | "ut
   const out: Record<SegmentFilter | "ut", number> = { alle: keys.length, Samstyre: 0, Koordinere: 0, Inspirere: 0, Observere: 0, "ikke-vurdert": 0, ut: 0 };
   for (const k of keys) out[k ?? "ikke-vurdert"]++;
   return out;
-}
-
-function Filters({
-  filter,
-  onFilter,
-  counts,
-  shown,
-  count,
-  lang,
-}: {
-  filter: RankingFilter;
-  onFilter: ((filter: RankingFilter) => void) | undefined;
-  counts: Record<SegmentFilter | "ut", number>;
-  shown: number;
-  count: number;
-  lang: Lang;
-}) {
-  const s = useStyles();
-  const selectId = useId();
-  const options: SegmentFilter[] = ["alle", ...SEGMENTS, "ikke-vurdert"];
-  const label = (f: SegmentFilter) => (f === "alle" ? tp(lang, "ranking.filterAll") : rankingKeyLabel(lang, f));
-  return (
-    <div className={s.filters} role="group" aria-label={tp(lang, "ranking.filterSegment")}>
-      <div className={s.filterField}>
-        <Label size="small" htmlFor={selectId}>
-          {tp(lang, "ranking.filterSegment")}
-        </Label>
-        <Select
-          id={selectId}
-          size="small"
-          className={s.filterSelect}
-          value={filter.segment}
-          onChange={(_, d) => onFilter?.({ ...filter, segment: d.value as SegmentFilter })}
-          data-testid="segment-filter"
-        >
-          {options.map((f) => (
-            <option key={f} value={f}>
-              {tp(lang, "ranking.filterOption", { label: label(f), count: counts[f] })}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <Switch
-        className={s.hideUt}
-        checked={filter.hideUt}
-        onChange={(_, d) => onFilter?.({ ...filter, hideUt: d.checked })}
-        label={`${tp(lang, "ranking.hideUt")} (${counts.ut})`}
-        data-testid="hide-ut"
-      />
-      {shown !== count && (
-        <Caption1 className={s.showing} data-testid="ranking-showing">
-          {tp(lang, "ranking.showing", { shown, count })}
-        </Caption1>
-      )}
-    </div>
-  );
 }
 
 /**

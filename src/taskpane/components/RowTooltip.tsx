@@ -5,7 +5,7 @@
  * listeners, and a slow first ranking. Here the text is the trigger's `aria-description`
  * (what screen readers read the same way) and the popup is rendered only while it shows.
  */
-import { Tooltip } from "@fluentui/react-components";
+import { Tooltip } from "../../ui/tooltip";
 import { cloneElement, type ReactElement } from "react";
 
 export function RowTooltip({ text, withArrow, children }: { text: string; withArrow?: boolean; children: ReactElement }) {

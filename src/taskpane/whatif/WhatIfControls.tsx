@@ -3,7 +3,7 @@ import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components
 import { ArrowReset20Regular, Beaker20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type Ref } from "react";
 import type { Lang } from "../../i18n";
-import { tp } from "../../i18n/taskpane";
+import { mtp } from "../../i18n/model-pane";
 import { wp } from "../../i18n/whatif";
 
 const useStyles = makeStyles({
@@ -46,13 +46,13 @@ export function ResetWeights({ lang, busy, onReset }: { lang: Lang; busy: boolea
   };
   if (!asking) {
     return (
-      <Button ref={button} icon={<ArrowReset20Regular />} onClick={() => setAsking(true)} disabledFocusable={busy} title={tp(lang, "model.resetHint")} data-testid="reset-weights">
-        {tp(lang, "model.reset")}
+      <Button ref={button} icon={<ArrowReset20Regular />} onClick={() => setAsking(true)} disabledFocusable={busy} title={mtp(lang, "model.resetHint")} data-testid="reset-weights">
+        {mtp(lang, "model.reset")}
       </Button>
     );
   }
   return (
-    <div className={s.confirm} role="alertdialog" aria-label={tp(lang, "model.reset")} data-testid="reset-confirm" onKeyDown={(e) => e.key === "Escape" && answer()}>
+    <div className={s.confirm} role="alertdialog" aria-label={mtp(lang, "model.reset")} data-testid="reset-confirm" onKeyDown={(e) => e.key === "Escape" && answer()}>
       <Caption1>{wp(lang, "whatif.resetConfirm")}</Caption1>
       <Button
         ref={yes}
