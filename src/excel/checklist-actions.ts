@@ -16,7 +16,7 @@ import { t } from "../i18n";
 import { Refusal, type Control } from "./action-control";
 import { asText } from "./cells";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
-import { checklistRowFor, writeChecklistSheet } from "./layout";
+import { checklistRowFor } from "./layout-rows";
 import { queueLog } from "./legacy";
 import { attachTableBounds, queueTableBounds } from "./table-bounds";
 import { syncEventsOff } from "./events-off";
@@ -64,6 +64,8 @@ export function checklistActions(c: Control): Pick<AppActions, "setAnswer" | "cr
           const region = findScoringRegion(grid);
           const model = c.state().model ?? defaultModel();
           const measures = region ? readScoringTable(grid, region, model).measures : [];
+          // The sheet's writer is loaded with the layout's creation, not with the pane.
+          const { writeChecklistSheet } = await import("./layout");
           ctx.runtime.enableEvents = false;
           writeChecklistSheet(
             ctx,

@@ -15,10 +15,9 @@ import type { Model } from "../core/model";
 import { t, type Lang } from "../i18n";
 import type { AppController, AppState, PlanActions, RoundActions, ScorerActions } from "../app/app-state";
 import { Refusal, type Control } from "./action-control";
-import { checklistActions } from "./checklist-actions";
 import { checklistState } from "./checklist-state";
 import type { ExcelHost } from "./host";
-import { lazyPlanActions, lazyRoundActions, lazyScorerActions } from "./lazy-actions";
+import { lazyChecklistActions, lazyPlanActions, lazyRoundActions, lazyScorerActions } from "./lazy-actions";
 import { legacyActions } from "./legacy-actions";
 import { readLegacy } from "./legacy";
 import { modelActions } from "./model-actions";
@@ -289,7 +288,7 @@ function actionsOf(control: Control) {
     legacy: legacyActions(control),
     navigation: navigationActions(control),
     model: modelActions(control),
-    checklist: checklistActions(control),
+    checklist: lazyChecklistActions(control),
     store: storeActions(control),
     table: tableActions(control),
   };

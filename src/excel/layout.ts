@@ -24,11 +24,13 @@ import {
 } from "../grid/layout";
 import { MODEL_HEADERS, SETTINGS_HEADERS, modelRows, settingsRows } from "../grid/model-table";
 import type { ScoringRow } from "../grid/import";
-import { STORE_SHEET, storeToCells, type Store, type StoreTarget } from "../grid/store";
-import { asText, officeInput, officeRows, type OfficeInput } from "./cells";
+import { STORE_SHEET, type Store } from "../grid/store";
+import { asText, officeRows } from "./cells";
 import { checkWritable } from "./own-sheets";
-import { charge } from "./payload";
 import { syncEventsOff } from "./events-off";
+import { NOT_ASSESSED_ROW, queueStoreWrite, type ChecklistSeed } from "./layout-rows";
+
+export { checklistRowFor, checklistRowIn, queueStoreWrite, type ChecklistSeed } from "./layout-rows";
 
 export type LayoutResult = { ok: true } | { ok: false; message: string };
 
@@ -145,50 +147,6 @@ function writeModelSheet(context: Excel.RequestContext, model: Model, lang: Lang
   sheet.getRangeByIndexes(MODEL_HEADER_ROW, SETTINGS_FIRST_COL, 1, 2).format.columnWidth = 130;
 }
 
-/** The rows a new checklist starts with: every measure of the scoring table, unanswered. */
-export interface ChecklistSeed {
-  id: string;
-  name: string;
-  actor: string;
-}
-
-const NOT_ASSESSED_ROW = (seed: ChecklistSeed): (string | number)[] =>
-  CHECKLIST_ORDER.map((k) =>
-    k === "id" ? seed.id : k === "name" ? seed.name : k === "actor" ? seed.actor : k === "entry" || k === "segment" ? CHECKLIST_WORDS.notAssessed : "",
-  );
-
-/**
- * A checklist row as it is appended for a measure new in the scoring table (values input: text
- * kept as text). `textColumn(j)` tells whether the new row's j-th cell will be formatted as Text
- * (a table's new row takes the formats of the row above), where text goes in literally.
- */
-export function checklistRowFor(seed: ChecklistSeed, textColumn: (j: number) => boolean = () => false): OfficeInput[] {
-  return NOT_ASSESSED_ROW(seed).map((v, j) => (typeof v === "string" && textColumn(j) ? v : officeInput(v)));
-}
-
-/**
- * The same row laid out for the checklist table as it is now: `width` columns from `firstCol`,
- * each value in its column by header (a person may have added, moved or removed columns); cells
- * of columns the add-in does not know stay blank.
- */
-export function checklistRowIn(
-  seed: ChecklistSeed,
-  columns: Partial<Record<ChecklistColumn, number>>,
-  firstCol: number,
-  width: number,
-  textColumn: (j: number) => boolean = () => false,
-): OfficeInput[] {
-  const out = new Array<OfficeInput>(width).fill("");
-  const values = NOT_ASSESSED_ROW(seed);
-  CHECKLIST_ORDER.forEach((k, i) => {
-    const c = columns[k];
-    if (c === undefined || c < firstCol || c >= firstCol + width) return;
-    const v = values[i];
-    out[c - firstCol] = typeof v === "string" && textColumn(c - firstCol) ? v : officeInput(v);
-  });
-  return out;
-}
-
 /** Adds the Sjekkliste sheet: Ja/Nei dropdowns, colour lists, the computed columns shaded. */
 export function writeChecklistSheet(context: Excel.RequestContext, seeds: ChecklistSeed[], lang: Lang): void {
   const sheet = context.workbook.worksheets.add(SHEETS.checklist);
@@ -240,21 +198,6 @@ function writeRankingSheet(context: Excel.RequestContext, model: Model): void {
   sheet.getRangeByIndexes(RANKING_HEADER_ROW, headers.indexOf(RANKING_FIXED.complete), 1, 1).format.columnWidth = 120;
   sheet.getRangeByIndexes(RANKING_HEADER_ROW, headers.indexOf(RANKING_FIXED.notes), 1, 1).format.columnWidth = 360;
   sheet.freezePanes.freezeRows(RANKING_HEADER_ROW + 1);
-}
-
-/**
- * Writes the store into the slot that does not hold the one in force (see grid/store.ts): the
- * header (generation, length, checksum) and the chunks in one write, so a failure half-way
- * leaves the previous store readable. Every chunk is written as text, whatever it starts with.
- */
-export function queueStoreWrite(context: Excel.RequestContext, store: Store, target: StoreTarget, exists: boolean): void {
-  const sheet = exists ? context.workbook.worksheets.getItem(STORE_SHEET) : context.workbook.worksheets.add(STORE_SHEET);
-  const col = columnLetters(target.col);
-  if (exists) sheet.getRange(`${col}:${col}`).clear("Contents");
-  const cells = officeRows(storeToCells(store, target.generation));
-  sheet.getRangeByIndexes(0, target.col, cells.length, 1).values = cells;
-  charge(context, cells);
-  sheet.visibility = "VeryHidden";
 }
 
 /**

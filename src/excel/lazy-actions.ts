@@ -1,9 +1,10 @@
 /**
- * The rounds', the scorers' and the plan's actions as the controller offers them from the start: stubs that
- * load their code (rounds-actions.ts with rounds.ts, scorers-actions.ts with scorers.ts, plan-actions.ts with the plan and HiGHS, and their
- * strings) on first use, so the task pane's initial JavaScript does not carry them.
+ * The rounds', the scorers', the plan's and the checklist's actions as the controller offers them from the start: stubs that
+ * load their code (rounds-actions.ts with rounds.ts, scorers-actions.ts with scorers.ts, plan-actions.ts with the plan and HiGHS,
+ * checklist-actions.ts with the checklist sheet's writer, and their strings) on first use, so the task pane's initial JavaScript
+ * does not carry them.
  */
-import type { PlanActions, RoundActions, ScorerActions } from "../app/app-state";
+import type { AppActions, PlanActions, RoundActions, ScorerActions } from "../app/app-state";
 import type { Control } from "./action-control";
 
 export function lazyRoundActions(control: Control): RoundActions {
@@ -28,5 +29,14 @@ export function lazyPlanActions(control: Control): PlanActions {
   return {
     load: async () => (await actions()).load(),
     solve: async (problem) => (await actions()).solve(problem),
+  };
+}
+
+export function lazyChecklistActions(control: Control): Pick<AppActions, "setAnswer" | "createChecklist" | "resolveOrphan"> {
+  const actions = async () => (await import("./checklist-actions")).checklistActions(control);
+  return {
+    setAnswer: async (measureId, question, answer) => (await actions()).setAnswer(measureId, question, answer),
+    createChecklist: async () => (await actions()).createChecklist(),
+    resolveOrphan: async (measureId, choice) => (await actions()).resolveOrphan(measureId, choice),
   };
 }

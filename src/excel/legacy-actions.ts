@@ -8,7 +8,6 @@ import type { AppActions } from "../app/app-state";
 import { newStore } from "../grid/store";
 import { t } from "../i18n";
 import { Refusal, type Control } from "./action-control";
-import { createLayout } from "./layout";
 import { importLegacy, isOwnSheet, readLegacy, syncLegacy } from "./legacy";
 import { planLegacySyncIn } from "./legacy-plan";
 
@@ -41,6 +40,8 @@ export function legacyActions(c: Control): LegacyActions & {
       c.act(async () => {
         const state = c.state();
         const model = state.status === "legacy" && state.model ? state.model : defaultModel();
+        // The layout's creation is loaded when a layout is made, not with the pane.
+        const { createLayout } = await import("./layout");
         const result = await c.host.run((ctx) =>
           createLayout(ctx, model, [], newStore(model), c.lang()),
         );

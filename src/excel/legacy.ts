@@ -17,7 +17,6 @@ import { newStore, STORE_SHEET, type Store } from "../grid/store";
 import { ROUNDS_SHEET } from "../grid/rounds-register";
 import { readModel, readStore } from "../grid/workbook";
 import { gridOf, listSheets, queueSheetRead } from "./grids";
-import { createLayout } from "./layout";
 import { asText } from "./cells";
 import { SCORERS_SHEET } from "../grid/scorers-layout";
 import { checkWritable, workbookLang } from "./own-sheets";
@@ -65,6 +64,8 @@ export async function importLegacy(context: Excel.RequestContext, lang: Lang): P
   const { rows, nextId } = legacyToScoringRows(read.legacy, read.model);
   const store: Store | undefined =
     stored.kind === "damaged" ? undefined : newStore(read.model, nextId);
+  // The layout's creation is loaded when a layout is made, not with the pane.
+  const { createLayout } = await import("./layout");
   const created = await createLayout(context, read.model, rows, store, lang);
   return created.ok ? { ok: true, count: rows.length } : created;
 }

@@ -11,7 +11,7 @@ import { newStore, nextMeasureId, STORE_SHEET } from "../grid/store";
 import { readWorkbook } from "../grid/workbook";
 import { Refusal, type Control } from "./action-control";
 import { gridOf, queueSheetRead } from "./grids";
-import { queueStoreWrite } from "./layout";
+import { queueStoreWrite } from "./layout-rows";
 import { queueLog } from "./legacy";
 import { checkWritable } from "./own-sheets";
 

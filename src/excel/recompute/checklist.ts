@@ -16,7 +16,7 @@ import { t, type Lang } from "../../i18n";
 import { reportingText } from "../../i18n/checklist";
 import { asText, capText, textInto, type OfficeInput } from "../cells";
 import { writeChanged } from "../diff-write";
-import { checklistRowIn } from "../layout";
+import { checklistRowIn } from "../layout-rows";
 import { queueLog } from "../legacy";
 import type { AddinRead, Capability } from "./capability";
 

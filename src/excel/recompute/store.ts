@@ -8,7 +8,7 @@
 import { finding } from "../../core/findings";
 import { stableJson } from "../../core/model";
 import { newStore, nextMeasureId, STORE_SHEET, type Store, type StoreTarget } from "../../grid/store";
-import { queueStoreWrite } from "../layout";
+import { queueStoreWrite } from "../layout-rows";
 import { hiddenStoreSheet } from "../own-sheets";
 import { room } from "../payload";
 import type { AddinRead, Capability } from "./capability";
