@@ -66,7 +66,7 @@ export default [
   },
   {
     // Node scripts and config in CommonJS.
-    files: ["webpack.config.js", "webpack.preview.js", "jest.config.js", "jest.e2e.config.js", "bin/**/*.js"],
+    files: ["webpack.config.js", "webpack.preview.js", "jest.config.js", "jest.e2e.config.js", "jest.swc.js", "test/heavy-first.js", "bin/**/*.js"],
     languageOptions: {
       sourceType: "commonjs",
       globals: {

@@ -7,6 +7,7 @@ module.exports = {
   // A worker per core the machine gives (jest's default leaves one core to itself, which on a
   // 2-core CI machine meant one worker); the parent process mostly waits.
   maxWorkers: Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length),
+  testSequencer: "<rootDir>/test/heavy-first.js",
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],

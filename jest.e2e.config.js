@@ -7,7 +7,10 @@ module.exports = {
     "^.+\\.tsx?$": ["@swc/jest", require("./jest.swc.js")],
   },
   testTimeout: 120000,
-  maxWorkers: 1,
+  // Two files at a time: a browser test mostly waits (on Chromium, LibreOffice, the page), and in
+  // npm test it runs beside the unit tests, whose CPU it fills the gaps of.
+  maxWorkers: 2,
+  testSequencer: "<rootDir>/test/heavy-first.js",
   // One Chromium for the whole run (each file connects to it): see test/e2e/global-setup.ts.
   globalSetup: "<rootDir>/test/e2e/global-setup.ts",
   globalTeardown: "<rootDir>/test/e2e/global-teardown.ts",
