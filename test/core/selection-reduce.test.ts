@@ -28,6 +28,21 @@ const enumeration: BinarySolver = {
   },
 };
 
+/**
+ * The reduced solver's answer on `p` against enumeration's: the same status and, when both are
+ * optimal, an admissible answer of the same value (max-value) or cost (min-cost). True when optimal.
+ */
+async function agreesWithEnumeration(reduced: BinarySolver, p: BinaryProgram, seed: number): Promise<boolean> {
+  const want = await enumeration.solve(p);
+  const got = await reduced.solve(p);
+  expect([seed, got.status]).toEqual([seed, want.status]);
+  if (got.status !== "optimal" || want.status !== "optimal") return false;
+  expect([seed, feasible(p, got.x)]).toEqual([seed, true]);
+  if (p.sense === "max-value") expect(Math.abs(valueOf(p, got.x) - valueOf(p, want.x))).toBeLessThanOrEqual(1e-9);
+  else expect([seed, costOf(p, got.x)]).toEqual([seed, costOf(p, want.x)]);
+  return true;
+}
+
 function randomProgram(seed: number, n: number): BinaryProgram {
   const r = prng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -65,17 +80,8 @@ describe("the reduction against enumeration", () => {
     const tally = { optimal: 0, infeasible: 0 };
     for (let seed = 1; seed <= 1500; seed++) {
       const p = randomProgram(seed, 1 + (seed % 12));
-      const want = await enumeration.solve(p);
-      const got = await reduced.solve(p);
-      expect([seed, got.status]).toEqual([seed, want.status]);
-      if (got.status !== "optimal" || want.status !== "optimal") {
-        tally.infeasible++;
-        continue;
-      }
-      tally.optimal++;
-      expect([seed, feasible(p, got.x)]).toEqual([seed, true]);
-      if (p.sense === "max-value") expect(Math.abs(valueOf(p, got.x) - valueOf(p, want.x))).toBeLessThanOrEqual(1e-9);
-      else expect([seed, costOf(p, got.x)]).toEqual([seed, costOf(p, want.x)]);
+      if (await agreesWithEnumeration(reduced, p, seed)) tally.optimal++;
+      else tally.infeasible++;
     }
     expect(tally.optimal).toBeGreaterThan(1000);
     expect(tally.infeasible).toBeGreaterThan(50);
@@ -102,14 +108,7 @@ describe("the reduction against enumeration", () => {
         { vars: pair, coefs: pair.map(() => 1), sense: "<=", bound: 1 },
         { vars: [pick(), pick(), pick()], coefs: [1, 1, 1], sense: r() < 0.5 ? ">=" : "<=", bound: 1 + Math.floor(r() * 2) },
       ];
-      const want = await enumeration.solve(p);
-      const got = await reduced.solve(p);
-      expect([seed, got.status]).toEqual([seed, want.status]);
-      if (got.status !== "optimal" || want.status !== "optimal") continue;
-      optimal++;
-      expect([seed, feasible(p, got.x)]).toEqual([seed, true]);
-      if (p.sense === "max-value") expect(Math.abs(valueOf(p, got.x) - valueOf(p, want.x))).toBeLessThanOrEqual(1e-9);
-      else expect([seed, costOf(p, got.x)]).toEqual([seed, costOf(p, want.x)]);
+      if (await agreesWithEnumeration(reduced, p, seed)) optimal++;
     }
     expect(optimal).toBeGreaterThan(100);
     // Programs whose rows are all «at most one» are split into cases; the rest go whole.
@@ -132,14 +131,7 @@ describe("the reduction against enumeration", () => {
         const vars = [...new Set(Array.from({ length: size }, () => Math.floor(r() * p.n)))];
         return { vars, coefs: vars.map(() => 1), sense: "<=" as const, bound: 1, rule: { kind: "group" as const, name: "G" } };
       });
-      const want = await enumeration.solve(p);
-      const got = await reduced.solve(p);
-      expect([seed, got.status]).toEqual([seed, want.status]);
-      if (got.status !== "optimal" || want.status !== "optimal") continue;
-      optimal++;
-      expect([seed, feasible(p, got.x)]).toEqual([seed, true]);
-      if (p.sense === "max-value") expect(Math.abs(valueOf(p, got.x) - valueOf(p, want.x))).toBeLessThanOrEqual(1e-9);
-      else expect([seed, costOf(p, got.x)]).toEqual([seed, costOf(p, want.x)]);
+      if (await agreesWithEnumeration(reduced, p, seed)) optimal++;
     }
     expect(optimal).toBeGreaterThan(150);
     // Every program split but those with two members of a group fixed in (whole: the solver says infeasible),
