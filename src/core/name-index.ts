@@ -81,6 +81,8 @@ interface Word {
   id: number;
   /** Entries having this word, ascending, each once. */
   entries: number[];
+  /** How many times each of `entries` has it. */
+  counts: number[];
 }
 
 /** An index of names (entries numbered from 0 in the order added) for similarity queries. */
@@ -102,8 +104,11 @@ export class NameIndex {
   private hits = new Int32Array(0);
   private stamp = new Int32Array(0);
   private queryNo = 0;
-  /** Per entry: the skipped query position whose words it has (see `similar`). */
+  /** Per entry: words of the current group's matches it has (see `similar`). */
+  private have = new Int32Array(0);
+  /** Per entry: the skipped group whose words it has, and how many of them (see `similar`). */
   private mark = new Int32Array(0);
+  private marked = new Int32Array(0);
   private markNo = 0;
   /** The most content words of any indexed name. */
   private maxWords = 0;
@@ -122,11 +127,15 @@ export class NameIndex {
     for (const w of name.words) {
       let word = this.vocabulary.get(w);
       if (!word) {
-        word = { id: this.vocabulary.size, entries: [] };
+        word = { id: this.vocabulary.size, entries: [], counts: [] };
         this.vocabulary.set(w, word);
         if (w.length >= 5) for (const k of fuzzyKeys(w)) (this.fuzzy.get(k) ?? this.fuzzy.set(k, []).get(k)!).push(w);
       }
-      if (word.entries[word.entries.length - 1] !== id) word.entries.push(id);
+      const last = word.entries.length - 1;
+      if (word.entries[last] !== id) {
+        word.entries.push(id);
+        word.counts.push(1);
+      } else word.counts[last]++;
     }
     this.wordIds.push(Int32Array.from(name.words, (w) => this.vocabulary.get(w)!.id));
     if (name.words.length > 0) push(this.byInitials, name.words.map((w) => w[0]).join(""));
@@ -160,10 +169,12 @@ export class NameIndex {
     for (const ac of query.acronyms) for (const s of initialsOf(ac)) for (const e of this.byInitials.get(s) ?? []) must.add(e);
     if (query.words.length > 0) for (const e of this.byAcronym.get(query.words.map((w) => w[0]).join("")) ?? []) must.add(e);
 
-    // How many of the query's words (each position once) can match a word of each entry. An entry
-    // reaching `min` matches at least `need` positions, so the need − 1 positions whose words reach
-    // the most entries («fastleger», «nasjonal») are not walked: they are only checked, below, for
-    // the entries the other positions reach.
+    // How many of the query's words can match a word of each entry, an upper bound on the words
+    // matched: the positions holding the same word form a group, and a group of m positions matches
+    // at most min(m, the entry's words among that word's matches), each of the entry's words once.
+    // An entry reaching `min` matches at least `need` positions, so groups holding at most need − 1
+    // positions in all, those whose words reach the most entries («fastleger», «nasjonal»), are not
+    // walked: they are only checked, below, for the entries the other groups reach.
     const qn = query.words.length;
     let need = Infinity;
     for (let bn = 1; bn <= this.maxWords; bn++) {
@@ -174,50 +185,81 @@ export class NameIndex {
         }
       }
     }
-    const positions = query.words.map((w) => {
-      const words = this.matchesOf(w);
-      let reach = 0;
-      for (const v of words) reach += this.vocabulary.get(v)!.entries.length;
-      return { words, reach };
+    const positions = query.words.map((w) => this.matchesOf(w));
+    const byWord = new Map<string, { words: string[]; mult: number; reach: number }>();
+    query.words.forEach((w, p) => {
+      const group = byWord.get(w);
+      if (group) group.mult++;
+      else {
+        let reach = 0;
+        for (const v of positions[p]) reach += this.vocabulary.get(v)!.entries.length;
+        byWord.set(w, { words: positions[p], mult: 1, reach });
+      }
     });
-    const order = positions.map((_, i) => i).sort((a, b) => positions[b].reach - positions[a].reach);
-    const skipped = need === Infinity ? [] : order.slice(0, need - 1).map((i) => positions[i].words);
-    const walked = need === Infinity ? [] : order.slice(need - 1).map((i) => positions[i].words);
+    const groups = [...byWord.values()].sort((a, b) => b.reach - a.reach);
+    const skipped: typeof groups = [];
+    const walked: typeof groups = [];
+    let spare = need === Infinity ? 0 : need - 1;
+    for (const g of groups) {
+      if (need === Infinity) break;
+      if (g.mult <= spare) {
+        skipped.push(g);
+        spare -= g.mult;
+      } else walked.push(g);
+    }
     const n = this.names.length;
     if (this.hits.length < n) {
       this.hits = new Int32Array(n * 2);
       this.stamp = new Int32Array(n * 2);
+      this.have = new Int32Array(n * 2);
       this.mark = new Int32Array(n * 2);
+      this.marked = new Int32Array(n * 2);
       this.queryNo = 0;
       this.markNo = 0;
     }
-    const { hits, stamp, mark } = this;
+    const { hits, stamp, have, mark, marked: markedCount } = this;
     const touched: number[] = [];
     // Indexed loops: this runs for every query over the entry lists, and must not allocate.
     for (let p = 0; p < walked.length; p++) {
-      const words = walked[p];
-      const position = ++this.queryNo;
+      const { words, mult } = walked[p];
+      const group = ++this.queryNo;
       for (let w = 0; w < words.length; w++) {
-        const entries = this.vocabulary.get(words[w])!.entries;
+        const { entries, counts } = this.vocabulary.get(words[w])!;
         for (let k = 0; k < entries.length; k++) {
           const e = entries[k];
-          if (stamp[e] === position) continue;
-          if (stamp[e] === 0 || hits[e] === 0) touched.push(e);
-          stamp[e] = position;
-          hits[e]++;
+          if (stamp[e] !== group) {
+            if (stamp[e] === 0) touched.push(e);
+            stamp[e] = group;
+            have[e] = 0;
+          }
+          const before = have[e];
+          if (before >= mult) continue;
+          const after = before + counts[k];
+          have[e] = after;
+          hits[e] += (after < mult ? after : mult) - before;
         }
       }
     }
-    // A skipped position counts for the entries it reaches: marking them costs a pass over its
-    // (long) entry lists in a typed array, far less than testing each touched entry's words.
+    // A skipped group counts for the entries it reaches: marking them costs a pass over its (long)
+    // entry lists in a typed array, far less than testing each touched entry's words.
     for (let p = 0; p < skipped.length; p++) {
-      const words = skipped[p];
+      const { words, mult } = skipped[p];
       const token = ++this.markNo;
       for (let w = 0; w < words.length; w++) {
-        const entries = this.vocabulary.get(words[w])!.entries;
-        for (let k = 0; k < entries.length; k++) mark[entries[k]] = token;
+        const { entries, counts } = this.vocabulary.get(words[w])!;
+        for (let k = 0; k < entries.length; k++) {
+          const e = entries[k];
+          if (mark[e] !== token) {
+            mark[e] = token;
+            markedCount[e] = 0;
+          }
+          markedCount[e] += counts[k];
+        }
       }
-      for (let k = 0; k < touched.length; k++) if (mark[touched[k]] === token) hits[touched[k]]++;
+      for (let k = 0; k < touched.length; k++) {
+        const e = touched[k];
+        if (mark[e] === token) hits[e] += markedCount[e] < mult ? markedCount[e] : mult;
+      }
     }
     const candidates = new Set(must);
     for (let k = 0; k < touched.length; k++) {
@@ -248,7 +290,7 @@ export class NameIndex {
     const marked: number[] = [];
     for (let p = 0; p < qn; p++) {
       qid[p] = this.vocabulary.get(query.words[p])?.id ?? -1;
-      for (const v of positions[p].words) {
+      for (const v of positions[p]) {
         const id = this.vocabulary.get(v)!.id;
         if (bits[id] === 0) marked.push(id);
         bits[id] |= 1 << p;

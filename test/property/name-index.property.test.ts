@@ -99,6 +99,23 @@ test("the index finds exactly the names at or above the threshold, with their si
   );
 });
 
+test("long names repeating a few words (the same word, its inflections and slips, many times): the same names as comparing every pair", () => {
+  // Each group of a query's repeated words counts at most as many of an entry's words as it has: the bound must never drop a name.
+  const FEW = ["kommunal", "kommunale", "komunal", "tjeneste", "tjenester", "DBEP", "og", "helse", "legevakt"];
+  const longArb = fc.array(fc.constantFrom(...FEW), { minLength: 1, maxLength: 16 }).map((ws) => ws.join(" "));
+  fc.assert(
+    fc.property(fc.array(longArb, { maxLength: 25 }), fc.array(longArb, { minLength: 1, maxLength: 6 }), fc.constantFrom(0.5, 0.6, 0.8, 0.9), (names, queries, min) => {
+      const index = new NameIndex();
+      for (const n of names) index.add(prepareName(n));
+      for (const q of queries) {
+        const expected = names.map((n, entry) => ({ entry, s: nameSimilarity(q, n) })).filter((x) => x.s >= min);
+        expect(index.similar(prepareName(q), min)).toEqual(expected);
+      }
+    }),
+    { numRuns: 600 },
+  );
+});
+
 test("the summary is matched to the same measures as by comparing every row with every measure", () => {
   fc.assert(
     fc.property(fc.array(measureArb, { maxLength: 20 }), fc.array(nameArb, { maxLength: 20 }), (specs, rowNames) => {
