@@ -101,8 +101,9 @@ export function forestTable(q: BinaryProgram): ForestTable | null {
   for (let t = 0; t < 1 << multi.length; t++) {
     const dp = dpOf(t);
     if (!dp) continue;
+    const row = dp.bestRow;
     for (let u = 0; u <= top; u++) {
-      const v = dp.best(u);
+      const v = row[u];
       if (v > best[u]) (best[u] = v), (which[u] = t);
     }
   }

@@ -82,7 +82,8 @@ export class ForestBounds {
           items.map((_, i) => forced.has(i)),
           this.buffer,
         );
-        for (let u = 0; u <= this.units; u++) this.fHigh[u] = Math.max(this.fHigh[u], dp.best(u));
+        const row = dp.bestRow;
+        for (let u = 0; u <= this.units; u++) this.fHigh[u] = Math.max(this.fHigh[u], u < row.length ? row[u] : dp.best(u));
       }
       this.fLow.set(this.fHigh);
       this.exactF = true;
@@ -189,7 +190,8 @@ export class ForestBounds {
     }
     this.adjusted = this.withMultipliers(edges, bestMu);
     const dp = forestKnapsack(this.adjusted, forced, this.buffer);
-    for (let u = 0; u <= this.units; u++) this.fHigh[u] = Math.min(this.fHigh[u], Math.max(dp.best(u), this.fLow[u]));
+    const row = dp.bestRow;
+    for (let u = 0; u <= this.units; u++) this.fHigh[u] = Math.min(this.fHigh[u], Math.max(u < row.length ? row[u] : dp.best(u), this.fLow[u]));
   }
 
   private withMultipliers(edges: [number, number][], mu: Float64Array): ForestItem[] {

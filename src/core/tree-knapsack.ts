@@ -67,6 +67,8 @@ export interface ForestKnapsack {
   units: number;
   /** Best value by capacity in units (0…units); -Infinity where the forced items do not fit. */
   best(u: number): number;
+  /** best(0…units) as one row (a view into the table: read it before the buffer is used again). */
+  bestRow: Float64Array;
   /** A selection reaching best(u), by item index; null where none fits. */
   selection(u: number): boolean[] | null;
 }
@@ -116,6 +118,7 @@ export function forestKnapsack(items: ForestItem[], forced: boolean[], buffer?: 
     unit,
     units,
     best: (u) => table[Math.min(Math.max(u, 0), units)],
+    bestRow: table.subarray(0, W),
     selection(u0) {
       let u = Math.min(Math.max(u0, 0), units);
       if (table[u] === -Infinity) return null;
