@@ -64,8 +64,26 @@ export type StoreRead =
   | { kind: "damaged"; problems: ModelProblem[]; raw: string }
   | { kind: "newer"; format: number; raw: string };
 
+/** Texts at least this long are remembered with their sums, the last two (see `checksum`). */
+const SUMMED_MIN = 4096;
+const summed: { text: string; sum: string }[] = [];
+
 /** FNV-1a over the UTF-16 code units, as 8 hex digits: enough to tell a half-written slot. */
 export function checksum(text: string): string {
+  // A store's text is summed when written and again at every read of it: the last long texts
+  // summed are kept with their sums (comparing a text with one of them costs far less than summing).
+  if (text.length >= SUMMED_MIN) {
+    for (const k of summed) if (k.text === text) return k.sum;
+  }
+  const sum = fnv1a(text);
+  if (text.length >= SUMMED_MIN) {
+    summed.unshift({ text, sum });
+    summed.length = Math.min(summed.length, 2);
+  }
+  return sum;
+}
+
+function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

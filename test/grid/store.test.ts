@@ -75,6 +75,21 @@ test("a slot is chunks under Excel's limit after a header with generation, lengt
   expect(cells.slice(1).join("")).toBe(json);
 });
 
+test("a long slot read again (its sum remembered) is checked as anew: one character changed, the slot is broken", () => {
+  const big: Store = { ...store, checklist: { ...store.checklist, names: { T001: "Pasientens legemiddelliste ".repeat(400) } } };
+  const cells = storeToCells(big, 2).map((r) => r[0] as string);
+  const json = cells.slice(1).join("");
+  // FNV-1a of the text, summed here without the add-in's code.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 0x01000193);
+  expect(cells[0]).toBe(`prio-store|1|2|${json.length}|${(h >>> 0).toString(16).padStart(8, "0")}`);
+  for (let k = 0; k < 3; k++) expect(storeFromCells(cells)).toEqual({ kind: "ok", store: big });
+  const at = json.indexOf("legemiddelliste") + 3;
+  const altered = [cells[0], json.slice(0, at) + "X" + json.slice(at + 1)];
+  expect(storeFromColumns([altered, []]).read).toMatchObject({ kind: "damaged" });
+  expect(storeFromCells(cells)).toEqual({ kind: "ok", store: big });
+});
+
 test("the slot of the highest generation wins; a broken one beside it is damage unless it is the write after it", () => {
   const older = storeToCells({ ...store, nextId: 3 }, 2).map((r) => r[0]);
   const newer = storeToCells({ ...store, nextId: 9 }, 3).map((r) => r[0]);
