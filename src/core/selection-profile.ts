@@ -4,32 +4,40 @@
  * at every frame at once, from the forest's dynamic program; j is in at u iff g_j(u) ≥ f(u) − ε. So
  * the nearest frame at or above the current one and the nearest below are read off two rows.
  *
- * Exact when no segment is limited and there are no rule rows, and when few measures still
- * presuppose two or more once the fixed measures and the prerequisites implied by another are
- * taken off (each measure then keeps its one open prerequisite as its parent in a forest). Such a
- * measure joins its tree with the trees of all it presupposes into a group; a group's best is the
- * best over its cases, the subsets T of its few such measures (those of T in with all they
- * presuppose, the others out), each case a forest (see ForestBounds in selection-forest.ts for why
- * that is every real selection and only real ones), and the groups are independent of each other.
- * g_j is j's group with j and all it presupposes forced (in its group, or fixed), case by case, on
+ * Exact when no segment is limited and there are no rule rows (each measure keeps one open
+ * prerequisite, once the fixed measures and the prerequisites implied by another are taken off, as
+ * its parent in a forest). A measure that keeps two or more joins its tree with the trees of all it
+ * presupposes into a group; a group's best is the best over the ways of its links (each other
+ * prerequisite kept is a link, decided at the first of its ends added: selection-profile-states.ts),
+ * each way a forest (see ForestBounds in selection-forest.ts for why that is every real selection
+ * and only real ones), and the groups are independent of each other.
+ * g_j is j's group with j and all it presupposes forced (in its group, or fixed), way by way, on
  * top of the best of every other group by frame; those "every other group" rows come from halving
  * the groups that hold measures asked about, each half getting the other half added, so each group
- * is added about log₂(groups) times and no whole table is kept. Null (the solve-based path) when it
- * does not apply or would take too many cells, or more whole tables' work than the solves left.
+ * is added about log₂(groups) times and no whole table is kept. The tables stop at the cost unit
+ * where the work (bounded, and by the solves left, a whole table counting as one) or the rows held
+ * reach their bound: the frames below the current one are all read, those above within the window
+ * (a group whose measures asked about would take more than a quarter of the work gets a shorter
+ * window); a measure not in within it has `above` undefined and goes on by the solves from `beyond`.
+ * Null (the solve-based path) when it does not apply or the window would not reach the frame.
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
+import { addGroupPlan, planGroup, type GroupPlan } from "./selection-profile-states";
 import { knapsackUnits, type ForestItem } from "./tree-knapsack";
 
-/** At most this many measures with two or more open prerequisites in one group (2^k cases of its forest). */
-const PROFILE_MULTI = 6;
-/** The rows held at once (the largest tree, and one for each halving) × cost units: at most this many cells. */
-const PROFILE_ROWS = 4_000_000;
-/** All the work (cells made, over the subsets and the measures asked about) at most this many. */
-const PROFILE_WORK = 2_500_000_000;
+/** The rows held at once (the largest tree, a group's carried rows, one for each halving) × cost units: at most this many cells. */
+const PROFILE_ROWS = 8_000_000;
+/** All the work (cells made, over the groups' ways and the measures asked about) at most this many. */
+const PROFILE_WORK = 1_000_000_000;
 
 export interface EntryFrames {
-  /** The nearest frame ≥ from at which j is in a best selection; null when none. */
-  above: number | null;
+  /**
+   * The nearest frame ≥ from at which j is in a best selection; null when none; undefined when the
+   * tables stop below the frames (their window) and it is in at none within them.
+   */
+  above: number | null | undefined;
+  /** When above is undefined: the first frame beyond the tables (j is out at every frame from `from` below it). */
+  beyond?: number;
   /** The nearest frame < from at which j is in a best selection; null when none. */
   below: number | null;
 }
@@ -57,6 +65,7 @@ export function entryProfile(
   // The forest: each measure's open prerequisites without those another of them presupposes.
   const parent = new Int32Array(n).fill(-1);
   const multi: number[] = [];
+  const links: [number, number][] = [];
   const closures = new Map<number, Set<number>>();
   const closure = (i: number): Set<number> => {
     let c = closures.get(i);
@@ -69,9 +78,9 @@ export function entryProfile(
     const kept = open.filter((a) => !open.some((b) => b !== a && closure(b).has(a)));
     if (kept.length > 0) parent[i] = kept[0];
     if (kept.length > 1) multi.push(i);
+    for (const b of kept.slice(1)) links.push([i, b]);
   }
   const { unit, units } = knapsackUnits(forestItems);
-  const W = units + 1;
 
   // The trees in preorder: positions, and the size of the subtree at each position.
   const children: number[][] = Array.from({ length: n }, () => []);
@@ -101,30 +110,56 @@ export function entryProfile(
   const link = roots.map((_, k) => k);
   const find = (k: number): number => (link[k] === k ? k : (link[k] = find(link[k])));
   for (const i of multi) for (const w of closure(i)) if (!fixed.has(w)) link[find(treeOf[w])] = find(treeOf[i]);
-  const groupOf = new Map<number, { trees: number[]; multi: number[]; nodes: number[]; asked: number[] }>();
+  /** window: the units its measures asked about are read within (0: none, they are left to the solves). */
+  type Group = { trees: number[]; links: [number, number][]; nodes: number[]; asked: number[]; plan?: GroupPlan; window?: number };
+  const groupOf = new Map<number, Group>();
   const group = (k: number) => {
     const r = find(k);
     let gr = groupOf.get(r);
-    if (!gr) groupOf.set(r, (gr = { trees: [], multi: [], nodes: [], asked: [] }));
+    if (!gr) groupOf.set(r, (gr = { trees: [], links: [], nodes: [], asked: [] }));
     return gr;
   };
   roots.forEach((_, k) => group(k).trees.push(k));
   for (let i = 0; i < n; i++) group(treeOf[i]).nodes.push(i);
-  for (const i of multi) group(treeOf[i]).multi.push(i);
+  for (const l of links) group(treeOf[l[0]]).links.push(l);
   for (const j of todo) group(treeOf[j]).asked.push(j);
   const groups = [...groupOf.values()];
-  if (groups.some((gr) => gr.multi.length > PROFILE_MULTI)) return null;
   const askedGroups = groups.filter((gr) => gr.asked.length > 0);
   const otherGroups = groups.filter((gr) => gr.asked.length === 0);
   const depth = Math.ceil(Math.log2(Math.max(1, askedGroups.length)));
   let largest = 0;
-  let cells = 0;
+  let held = 0;
+  // The work per cost unit: each group's own passes (f and the halving), and one pass per measure asked
+  // about. The tables stop at the unit where the work or the rows held reach their bound; a group
+  // whose measures asked about would take more than a quarter of the work gets a shorter window.
+  let base = 0;
+  let askedWork = 0;
   for (const gr of groups) {
+    gr.plan = planGroup(gr.trees, gr.links, treeOf, sizeOf);
     for (const k of gr.trees) largest = Math.max(largest, sizeOf(k));
-    cells += 2 ** gr.multi.length * gr.nodes.length * W * (gr.asked.length > 0 ? depth + 2 + gr.asked.length : 2);
+    held = Math.max(held, gr.plan.rows);
+    base += gr.plan.cost * (gr.asked.length > 0 ? depth + 2 : 2);
+    askedWork += gr.plan.cost * gr.asked.length;
   }
-  const tables = Math.ceil(cells / ((n + 1) * W));
-  if ((largest + 2 * depth + 6) * W > PROFILE_ROWS || cells > PROFILE_WORK || tables > maxTables) return null;
+  const heavy = askedGroups.filter((gr) => gr.plan!.cost * gr.asked.length > (base + askedWork) / 4);
+  const heavyWork = heavy.reduce((a, gr) => a + gr.plan!.cost * gr.asked.length, 0);
+  // A whole table's work (measures × every cost unit) counts as one solve.
+  const whole = (n + 1) * (units + 1);
+  const work = Math.min(PROFILE_WORK, maxTables * whole);
+  const W = Math.min(
+    units + 1,
+    Math.floor((heavy.length > 0 ? (work * 3) / 4 : work) / (base + askedWork - heavyWork)),
+    Math.floor(PROFILE_ROWS / (largest + held + 2 * depth + 6)),
+  );
+  // The frames below the current one need every unit up to it.
+  const need = Math.min(Math.floor(Math.max(0, from) / unit), units) + 1;
+  if (W < need) return null;
+  for (const gr of askedGroups) gr.window = W;
+  for (const gr of heavy) {
+    const w = Math.min(W, Math.floor(work / 4 / heavyWork));
+    gr.window = w < need ? 0 : w;
+  }
+  const tables = Math.ceil(((base + askedWork - heavyWork) * W + heavy.reduce((a, gr) => a + gr.plan!.cost * gr.asked.length * gr.window!, 0)) / whole);
 
   const cost = new Int32Array(n);
   const value = new Float64Array(n);
@@ -132,11 +167,12 @@ export function entryProfile(
   const scratch = new Float64Array((largest + 1) * W);
   const f = new Float64Array(W).fill(-Infinity);
   // The nearest unit at or above the frame's and the nearest below at which j is in, over the cases so far.
-  const uFrom = Math.min(Math.floor(Math.max(0, from) / unit), units);
-  const uBelow = from > 0 ? Math.min(Math.floor((from - 1) / unit), units) : -1;
+  const uFrom = Math.min(Math.floor(Math.max(0, from) / unit), W - 1);
+  const uBelow = from > 0 ? Math.min(Math.floor((from - 1) / unit), W - 1) : -1;
   const above = new Map<number, number>(todo.map((j) => [j, Infinity]));
   const below = new Map<number, number>(todo.map((j) => [j, -1]));
-  const row = new Float64Array(W);
+  /** The units each measure was read within (absent: not read, left to the solves). */
+  const reach = new Map<number, number>();
   const forced = new Uint8Array(n);
   const banned = new Uint8Array(n);
   for (const i of fixed) forced[i] = 1;
@@ -144,6 +180,8 @@ export function entryProfile(
 
   /** Tree k on top of `rest` (the best of other trees by frame): the best of both by frame, into `out`. */
   const addTree = (k: number, rest: Float64Array, out: Float64Array) => {
+    // The row may stop before W (a group's shorter window): the values below a unit need no more.
+    const w = rest.length;
     const s = pos[roots[k]];
     const len = size[s];
     scratch.set(rest, len * W);
@@ -154,51 +192,50 @@ export function entryProfile(
       const row = l * W;
       const next = (l + 1) * W;
       const skip = (l + size[s + l]) * W;
-      const lo = Math.min(c, W);
+      const lo = Math.min(c, w);
       if (banned[i]) {
-        if (forced[i]) scratch.fill(-Infinity, row, row + W);
-        else scratch.copyWithin(row, skip, skip + W);
+        if (forced[i]) scratch.fill(-Infinity, row, row + w);
+        else scratch.copyWithin(row, skip, skip + w);
       } else if (forced[i]) {
         scratch.fill(-Infinity, row, row + lo);
-        for (let u = lo; u < W; u++) scratch[row + u] = scratch[next + u - c] + v;
+        for (let u = lo; u < w; u++) scratch[row + u] = scratch[next + u - c] + v;
       } else {
         scratch.copyWithin(row, skip, skip + lo);
-        for (let u = lo; u < W; u++) {
+        for (let u = lo; u < w; u++) {
           const take = scratch[next + u - c] + v;
           const leave = scratch[skip + u];
           scratch[row + u] = take > leave ? take : leave;
         }
       }
     }
-    out.set(scratch.subarray(0, W));
+    out.set(scratch.subarray(0, w));
   };
-  /**
-   * Sets the flags of the group's case t (its measures of t in with all they presuppose, its other
-   * ones with two or more prerequisites out) and `also` forced; false when that contradicts itself.
-   */
-  const setCase = (gr: (typeof groups)[number], t: number, also: number[]): boolean => {
-    for (const i of gr.nodes) (forced[i] = 0), (banned[i] = excluded.has(i) ? 1 : 0);
-    gr.multi.forEach((i, k) => {
-      if (t & (1 << k)) for (const w of [i, ...closure(i)]) forced[w] = 1;
-      else banned[i] = 1;
-    });
-    for (const w of also) forced[w] = 1;
-    for (const w of fixed) forced[w] = 1;
-    return !gr.nodes.some((i) => forced[i] && banned[i]) && !also.some((w) => banned[w]);
+  /** The flags of a pass: `also` forced besides the fixed measures (a measure asked about with all it presupposes). */
+  let also = new Set<number>();
+  const flags = {
+    reset: (k: number) => {
+      const s0 = pos[roots[k]];
+      for (let l = 0; l < size[s0]; l++) {
+        const i = order[s0 + l];
+        forced[i] = fixed.has(i) || also.has(i) ? 1 : 0;
+        banned[i] = excluded.has(i) ? 1 : 0;
+      }
+    },
+    force: (i: number) => {
+      for (let w = i; w >= 0 && !forced[w]; w = parent[w]) forced[w] = 1;
+    },
+    ban: (i: number) => void (banned[i] = 1),
+    consistent: (k: number) => {
+      const s0 = pos[roots[k]];
+      for (let l = 0; l < size[s0]; l++) if (forced[order[s0 + l]] && banned[order[s0 + l]]) return false;
+      return true;
+    },
+    add: (k: number, row: Float64Array) => addTree(k, row, row),
   };
-  /** The best of the group's trees on top of `rest`, over its cases (into a new row). */
-  const tmp = new Float64Array(W);
-  const addGroup = (gr: (typeof groups)[number], rest: Float64Array): Float64Array => {
-    const out = new Float64Array(W).fill(-Infinity);
-    for (let t = 0; t < 1 << gr.multi.length; t++) {
-      if (!setCase(gr, t, [])) continue;
-      tmp.set(rest);
-      for (const k of gr.trees) addTree(k, tmp, tmp);
-      for (let u = 0; u < W; u++) if (tmp[u] > out[u]) out[u] = tmp[u];
-    }
-    return out;
-  };
-  const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array => grs.reduce((acc, gr) => addGroup(gr, acc), rest);
+  /** The best of the group's trees on top of `rest`, over the ways of its links (into a new row). */
+  const addGroup = (gr: Group, rest: Float64Array): Float64Array => addGroupPlan(gr.plan!, rest, flags);
+  const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array =>
+    grs.reduce<Float64Array>((acc, gr) => addGroupPlan(gr.plan!, acc, flags, true), Float64Array.from(rest));
   let consistent = true;
   /** g_j of the measures in the groups given `rest`, the best of every other group: halves, each with the other added. */
   const split = (grs: typeof groups, rest: Float64Array) => {
@@ -210,19 +247,20 @@ export function entryProfile(
     }
     const gr = grs[0];
     const inGroup = new Set(gr.nodes);
+    const w = gr.window!;
+    if (w === 0) return;
     for (const j of gr.asked) {
       const need = [j, ...closure(j)];
       // What j presupposes is in its group or fixed (see above); anything else would be a mistake here: the solves decide.
       if (need.some((w) => !inGroup.has(w) && !fixed.has(w))) consistent = false;
-      for (let t = 0; t < 1 << gr.multi.length; t++) {
-        if (!setCase(gr, t, need)) continue;
-        row.set(rest);
-        for (const k of gr.trees) addTree(k, row, row);
-        // j is in at u iff some case's g_j(u) ≥ f(u) − ε: the nearest units over the cases.
-        const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
-        for (let u = uFrom; u < Math.min(above.get(j)!, W); u++) if (inAt(u)) above.set(j, u);
-        for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
-      }
+      also = new Set(need);
+      const row = addGroup(gr, w < W ? rest.subarray(0, w) : rest);
+      also = new Set();
+      // j is in at u iff g_j(u) ≥ f(u) − ε: the nearest units.
+      const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
+      for (let u = uFrom; u < Math.min(above.get(j)!, w); u++) if (inAt(u)) above.set(j, u);
+      reach.set(j, w);
+      for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
     }
   };
   // f first, then each g_j read off against it.
@@ -231,9 +269,12 @@ export function entryProfile(
   if (!consistent) return null;
   const out = new Map<number, EntryFrames>();
   for (const j of todo) {
+    if (!reach.has(j)) continue;
     const a = above.get(j)!;
     const b = below.get(j)!;
-    out.set(j, { above: a === Infinity ? null : Math.max(from, a * unit), below: b < 0 ? null : Math.min(from - 1, (b + 1) * unit - 1) });
+    const fr: EntryFrames = { above: a === Infinity ? (reach.get(j) === units + 1 ? null : undefined) : Math.max(from, a * unit), below: b < 0 ? null : Math.min(from - 1, (b + 1) * unit - 1) };
+    if (fr.above === undefined) fr.beyond = reach.get(j)! * unit;
+    out.set(j, fr);
   }
   return { frames: out, tables };
 }
