@@ -146,3 +146,90 @@ export function addGroupPlan(plan: GroupPlan, rest: Float64Array, t: TreeFlags, 
   for (const row of states.values()) for (let u = 0; u < row.length; u++) if (row[u] > result[u]) result[u] = row[u];
   return result;
 }
+
+/** Rows by the statuses of the measures carried (bit k of a key: the k-th of `carried` in). */
+export interface States {
+  carried: number[];
+  rows: Map<number, Float64Array>;
+}
+
+/**
+ * Tree k added onto `st`, whose rows hold the trees of `done` (any order): a link with its other end
+ * in `done` is applied with that end's carried status, one with both ends in k takes i both ways,
+ * one with its other end still to come takes this end both ways and carries it.
+ */
+export function addTreeStates(k: number, st: States, done: Set<number>, links: [number, number][], treeOf: ArrayLike<number>, t: TreeFlags): States {
+  const branch = new Set<number>();
+  const apply: [number, number, number][] = [];
+  const carried = new Set<number>();
+  for (const [i, b] of links) {
+    const [ti, tb] = [treeOf[i], treeOf[b]];
+    const inI = done.has(ti) || ti === k;
+    const inB = done.has(tb) || tb === k;
+    if (inI && !inB) carried.add(i);
+    if (inB && !inI) carried.add(b);
+    if (ti !== k && tb !== k) continue;
+    if (ti === k && tb === k) (branch.add(i), apply.push([i, b, 1]));
+    else if (ti === k) done.has(tb) ? apply.push([b, i, 0]) : branch.add(i);
+    else done.has(ti) ? apply.push([i, b, 1]) : branch.add(b);
+  }
+  const br = [...branch];
+  const next = [...carried].sort((a, b) => a - b);
+  const out = new Map<number, Float64Array>();
+  const status = new Map<number, number>();
+  for (const [key, row] of st.rows) {
+    st.carried.forEach((x, b) => status.set(x, (key >> b) & 1));
+    for (let m = 0; m < 1 << br.length; m++) {
+      br.forEach((x, b) => status.set(x, (m >> b) & 1));
+      t.reset(k);
+      for (const x of br) if (status.get(x)) t.force(x);
+      for (const x of br) if (!status.get(x)) t.ban(x);
+      for (const [first, other, kind] of apply) {
+        if (kind === 1 && status.get(first)) t.force(other);
+        if (kind === 0 && !status.get(first)) t.ban(other);
+      }
+      if (!t.consistent(k)) continue;
+      const r = Float64Array.from(row);
+      t.add(k, r);
+      const nk = next.reduce((acc, x, b) => acc | (status.get(x)! << b), 0);
+      const have = out.get(nk);
+      if (!have) out.set(nk, r);
+      else for (let u = 0; u < r.length; u++) if (r[u] > have[u]) have[u] = r[u];
+    }
+  }
+  return { carried: next, rows: out };
+}
+
+/** The best over the rows (−∞ where there are none). */
+export function bestOfStates(st: States, width: number): Float64Array {
+  const result = new Float64Array(width).fill(-Infinity);
+  for (const row of st.rows.values()) for (let u = 0; u < row.length; u++) if (row[u] > result[u]) result[u] = row[u];
+  return result;
+}
+
+/**
+ * Each tree of `ks` (a group's, in its plan's order) with all the group's others added before it
+ * (`done` those already in `st`): halves, each with the other added, so a tree's rest is made about
+ * log₂(trees) times instead of once per measure asked about; `leaf` gets the tree, the rows and `done`.
+ */
+export function splitTrees(
+  ks: number[],
+  st: States,
+  done: Set<number>,
+  links: [number, number][],
+  treeOf: ArrayLike<number>,
+  t: TreeFlags,
+  leaf: (k: number, st: States, done: Set<number>) => void,
+): void {
+  if (ks.length === 1) return leaf(ks[0], st, done);
+  const mid = ks.length >> 1;
+  for (const [part, other] of [
+    [ks.slice(0, mid), ks.slice(mid)],
+    [ks.slice(mid), ks.slice(0, mid)],
+  ]) {
+    let s = st;
+    const d = new Set(done);
+    for (const k of other) (s = addTreeStates(k, s, d, links, treeOf, t)), d.add(k);
+    splitTrees(part, s, d, links, treeOf, t, leaf);
+  }
+}

@@ -11,24 +11,26 @@
  * prerequisite kept is a link, decided at the first of its ends added: selection-profile-states.ts),
  * each way a forest (see ForestBounds in selection-forest.ts for why that is every real selection
  * and only real ones), and the groups are independent of each other.
- * g_j is j's group with j and all it presupposes forced (in its group, or fixed), way by way, on
- * top of the best of every other group by frame; those "every other group" rows come from halving
- * the groups that hold measures asked about, each half getting the other half added, so each group
- * is added about log₂(groups) times and no whole table is kept. The tables stop at the cost unit
- * where the work (bounded, and by the solves left, a whole table counting as one) or the rows held
- * reach their bound: the frames below the current one are all read, those above within the window
- * (a group whose measures asked about would take more than a quarter of the work gets a shorter
- * window); a measure not in within it has `above` undefined and goes on by the solves from `beyond`.
- * Null (the solve-based path) when it does not apply or the window would not reach the frame.
+ * g_j is j's tree with j and all above it forced on top of the best of every other tree by frame
+ * (what j presupposes in other trees of its group forced by the links' carried statuses); those
+ * "every other" rows come from halving the groups that hold measures asked about, each half getting
+ * the other half added, then the same over the trees of the group (splitTrees), so each group is
+ * added about log₂(groups) times and no whole table is kept.
+ * The tables are made in windows of cost units from 0 (a table's values below a unit need no more),
+ * each larger than the last, while some measure asked about is not in within them and the work
+ * (bounded, and by the solves left, a whole table counting as one) allows: the frames below the
+ * current one are all read in the first, those above within the last; a measure not in within it has
+ * `above` undefined and goes on by the solves from `beyond`. Null (the solve-based path) when the
+ * tables do not apply or the first window would not reach the frame.
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
-import { addGroupPlan, planGroup, type GroupPlan } from "./selection-profile-states";
+import { addGroupPlan, addTreeStates, bestOfStates, planGroup, splitTrees, type GroupPlan, type States } from "./selection-profile-states";
 import { knapsackUnits, type ForestItem } from "./tree-knapsack";
 
 /** The rows held at once (the largest tree, a group's carried rows, one for each halving) × cost units: at most this many cells. */
 const PROFILE_ROWS = 8_000_000;
 /** All the work (cells made, over the groups' ways and the measures asked about) at most this many. */
-const PROFILE_WORK = 1_000_000_000;
+const PROFILE_WORK = 700_000_000;
 
 export interface EntryFrames {
   /**
@@ -110,8 +112,7 @@ export function entryProfile(
   const link = roots.map((_, k) => k);
   const find = (k: number): number => (link[k] === k ? k : (link[k] = find(link[k])));
   for (const i of multi) for (const w of closure(i)) if (!fixed.has(w)) link[find(treeOf[w])] = find(treeOf[i]);
-  /** window: the units its measures asked about are read within (0: none, they are left to the solves). */
-  type Group = { trees: number[]; links: [number, number][]; nodes: number[]; asked: number[]; plan?: GroupPlan; window?: number };
+  type Group = { trees: number[]; links: [number, number][]; nodes: number[]; asked: number[]; plan?: GroupPlan };
   const groupOf = new Map<number, Group>();
   const group = (k: number) => {
     const r = find(k);
@@ -125,50 +126,48 @@ export function entryProfile(
   for (const j of todo) group(treeOf[j]).asked.push(j);
   const groups = [...groupOf.values()];
   const askedGroups = groups.filter((gr) => gr.asked.length > 0);
-  const otherGroups = groups.filter((gr) => gr.asked.length === 0);
-  const depth = Math.ceil(Math.log2(Math.max(1, askedGroups.length)));
+  /** A group's work per unit for measures `js` of it: its trees' halving, then a pass of a tree per measure. */
+  const groupWork = (gr: Group, js: number[]): number => {
+    const trees = new Set(js.map((j) => treeOf[j]));
+    if (trees.size === 0) return 0;
+    return gr.plan!.cost * (Math.ceil(Math.log2(trees.size)) + 1) + js.reduce((a, j) => a + sizeOf(treeOf[j]) * gr.plan!.rows, 0);
+  };
   let largest = 0;
   let held = 0;
-  // The work per cost unit: each group's own passes (f and the halving), and one pass per measure asked
-  // about. The tables stop at the unit where the work or the rows held reach their bound; a group
-  // whose measures asked about would take more than a quarter of the work gets a shorter window.
-  let base = 0;
-  let askedWork = 0;
+  let all = 0;
   for (const gr of groups) {
     gr.plan = planGroup(gr.trees, gr.links, treeOf, sizeOf);
     for (const k of gr.trees) largest = Math.max(largest, sizeOf(k));
     held = Math.max(held, gr.plan.rows);
-    base += gr.plan.cost * (gr.asked.length > 0 ? depth + 2 : 2);
-    askedWork += gr.plan.cost * gr.asked.length;
+    all += gr.plan.cost;
   }
-  const heavy = askedGroups.filter((gr) => gr.plan!.cost * gr.asked.length > (base + askedWork) / 4);
-  const heavyWork = heavy.reduce((a, gr) => a + gr.plan!.cost * gr.asked.length, 0);
-  // A whole table's work (measures × every cost unit) counts as one solve.
+  const depthAll = Math.ceil(Math.log2(Math.max(1, askedGroups.length)));
+  // The tables go up in windows of cost units, each twice the last, as long as some measure asked
+  // about is not in within them: a window's work is f and the rest of every group (twice each group),
+  // the halving over the groups still asked about and a pass per measure. The work (a whole table,
+  // measures × every cost unit, counting as one solve) and the rows held at once are bounded.
   const whole = (n + 1) * (units + 1);
-  const work = Math.min(PROFILE_WORK, maxTables * whole);
-  const W = Math.min(
-    units + 1,
-    Math.floor((heavy.length > 0 ? (work * 3) / 4 : work) / (base + askedWork - heavyWork)),
-    Math.floor(PROFILE_ROWS / (largest + held + 2 * depth + 6)),
-  );
+  const budget = Math.min(PROFILE_WORK, maxTables * whole);
+  const W = Math.min(units + 1, Math.floor(PROFILE_ROWS / (largest + held + 2 * depthAll + 6)));
   // The frames below the current one need every unit up to it.
   const need = Math.min(Math.floor(Math.max(0, from) / unit), units) + 1;
   if (W < need) return null;
-  for (const gr of askedGroups) gr.window = W;
-  for (const gr of heavy) {
-    const w = Math.min(W, Math.floor(work / 4 / heavyWork));
-    gr.window = w < need ? 0 : w;
-  }
-  const tables = Math.ceil(((base + askedWork - heavyWork) * W + heavy.reduce((a, gr) => a + gr.plan!.cost * gr.asked.length * gr.window!, 0)) / whole);
+  const roundWork = (active: Group[], open: (gr: Group) => number[]): number => {
+    const depth = Math.ceil(Math.log2(Math.max(1, active.length)));
+    return active.reduce((a, gr) => a + gr.plan!.cost * depth + groupWork(gr, open(gr)), 2 * all);
+  };
+  if (roundWork(askedGroups, (gr) => gr.asked) * need > budget) return null;
+  /** The cells made so far (the work), and the cells a unit the last window took. */
+  let cells = 0;
+  let lastPer = Infinity;
 
   const cost = new Int32Array(n);
   const value = new Float64Array(n);
   for (let i = 0; i < n; i++) (cost[i] = forestItems[i].cost / unit), (value[i] = forestItems[i].value);
   const scratch = new Float64Array((largest + 1) * W);
-  const f = new Float64Array(W).fill(-Infinity);
   // The nearest unit at or above the frame's and the nearest below at which j is in, over the cases so far.
-  const uFrom = Math.min(Math.floor(Math.max(0, from) / unit), W - 1);
-  const uBelow = from > 0 ? Math.min(Math.floor((from - 1) / unit), W - 1) : -1;
+  const uFrom = need - 1;
+  const uBelow = from > 0 ? Math.min(Math.floor((from - 1) / unit), units) : -1;
   const above = new Map<number, number>(todo.map((j) => [j, Infinity]));
   const below = new Map<number, number>(todo.map((j) => [j, -1]));
   /** The units each measure was read within (absent: not read, left to the solves). */
@@ -184,6 +183,25 @@ export function entryProfile(
     const w = rest.length;
     const s = pos[roots[k]];
     const len = size[s];
+    cells += len * w;
+    if (len === 1 && rest === out) {
+      // One measure: in place, from the top down (each unit reads only units below it).
+      const i = order[s];
+      const c = cost[i];
+      const v = value[i];
+      if (banned[i]) {
+        if (forced[i]) out.fill(-Infinity);
+      } else if (forced[i]) {
+        for (let u = w - 1; u >= c; u--) out[u] = out[u - c] + v;
+        out.fill(-Infinity, 0, Math.min(c, w));
+      } else {
+        for (let u = w - 1; u >= c; u--) {
+          const take = out[u - c] + v;
+          if (take > out[u]) out[u] = take;
+        }
+      }
+      return;
+    }
     scratch.set(rest, len * W);
     for (let l = len - 1; l >= 0; l--) {
       const i = order[s + l];
@@ -232,8 +250,6 @@ export function entryProfile(
     },
     add: (k: number, row: Float64Array) => addTree(k, row, row),
   };
-  /** The best of the group's trees on top of `rest`, over the ways of its links (into a new row). */
-  const addGroup = (gr: Group, rest: Float64Array): Float64Array => addGroupPlan(gr.plan!, rest, flags);
   const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array =>
     grs.reduce<Float64Array>((acc, gr) => addGroupPlan(gr.plan!, acc, flags, true), Float64Array.from(rest));
   let consistent = true;
@@ -247,26 +263,59 @@ export function entryProfile(
     }
     const gr = grs[0];
     const inGroup = new Set(gr.nodes);
-    const w = gr.window!;
-    if (w === 0) return;
+    const w = rest.length;
+    const byTree = new Map<number, number[]>();
     for (const j of gr.asked) {
-      const need = [j, ...closure(j)];
+      if (above.get(j) !== Infinity) continue;
       // What j presupposes is in its group or fixed (see above); anything else would be a mistake here: the solves decide.
-      if (need.some((w) => !inGroup.has(w) && !fixed.has(w))) consistent = false;
-      also = new Set(need);
-      const row = addGroup(gr, w < W ? rest.subarray(0, w) : rest);
-      also = new Set();
-      // j is in at u iff g_j(u) ≥ f(u) − ε: the nearest units.
-      const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
-      for (let u = uFrom; u < Math.min(above.get(j)!, w); u++) if (inAt(u)) above.set(j, u);
-      reach.set(j, w);
-      for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
+      if ([...closure(j)].some((w) => !inGroup.has(w) && !fixed.has(w))) consistent = false;
+      byTree.set(treeOf[j], [...(byTree.get(treeOf[j]) ?? []), j]);
     }
+    // Each tree of the group with the group's others in (their links' ends carried), then one pass
+    // of the tree per measure asked about, j forced with all above it (what it presupposes
+    // elsewhere is forced by the links' statuses).
+    const start: States = { carried: [], rows: new Map([[0, rest]]) };
+    const asked = gr.plan!.order.filter((k) => byTree.has(k));
+    splitTrees(asked, carryOthers(gr, asked, start), new Set(gr.trees.filter((k) => !byTree.has(k))), gr.links, treeOf, flags, (k, st, done) => {
+      for (const j of byTree.get(k)!) {
+        also = new Set([j, ...closure(j)]);
+        const row = bestOfStates(addTreeStates(k, st, done, gr.links, treeOf, flags), w);
+        also = new Set();
+        // j is in at u iff g_j(u) ≥ f(u) − ε: the nearest units.
+        const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
+        // The units below the last window's end are known to be out (the first window: from the frame's).
+        for (let u = Math.max(uFrom, reach.get(j) ?? 0); u < Math.min(above.get(j)!, w); u++) if (inAt(u)) above.set(j, u);
+        if (!reach.has(j)) for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
+        reach.set(j, w);
+      }
+    });
   };
-  // f first, then each g_j read off against it.
-  f.set(addGroups(askedGroups, addGroups(otherGroups, new Float64Array(W))));
-  if (askedGroups.length > 0) split(askedGroups, addGroups(otherGroups, new Float64Array(W)));
-  if (!consistent) return null;
+  /** The group's trees without measures asked about, added onto `st` first (in the plan's order). */
+  const carryOthers = (gr: Group, asked: number[], st: States): States => {
+    const done = new Set<number>();
+    for (const k of gr.plan!.order) if (!asked.includes(k)) (st = addTreeStates(k, st, done, gr.links, treeOf, flags)), done.add(k);
+    return st;
+  };
+  let f: Float64Array = new Float64Array(0);
+  const first = Math.max(need, Math.floor(budget / 2 / roundWork(askedGroups, (gr) => gr.asked)));
+  for (let w = Math.min(W, first), last = 0; w > last; last = w, w = Math.min(W, 4 * w)) {
+    const open = (gr: Group) => gr.asked.filter((j) => above.get(j) === Infinity);
+    const active = askedGroups.filter((gr) => open(gr).length > 0);
+    if (active.length === 0) break;
+    // The work a unit as the last window took (fewer measures are left now), or as estimated.
+    const per = Math.min(lastPer, roundWork(active, open));
+    // The last window within the work left (the first one at least reaches the frame: checked above).
+    if (cells + per * w > budget) w = Math.max(last === 0 ? need : 0, Math.floor((budget - cells) / per));
+    if (w <= last) break;
+    const before = cells;
+    const others = groups.filter((gr) => !active.includes(gr));
+    // f first, then each g_j read off against it.
+    f = addGroups(groups, new Float64Array(w));
+    split(active, addGroups(others, new Float64Array(w)));
+    if (!consistent) return null;
+    lastPer = (cells - before) / w;
+  }
+  const tables = Math.ceil(cells / whole);
   const out = new Map<number, EntryFrames>();
   for (const j of todo) {
     if (!reach.has(j)) continue;
