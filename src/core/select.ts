@@ -223,28 +223,32 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
       // Read off the tables of f and of each g_j where they are exact (selection-profile.ts): no solve.
       // Its work counts against the bound on solves, a whole table as one.
       const profile = entryProfile(pre, fixedForEntry, asked, problem.budget, Math.max(0, solvesLeft));
+      // The tables may stop before the last frame (their window): a measure not in within them, or
+      // not read off them at all, goes on by the solves below.
+      const unsettled = profile ? asked.filter((i) => profile.frames.get(i)?.above === undefined) : asked;
       if (profile) {
         solvesLeft -= profile.tables;
         let done = 0;
         for (const i of asked) {
-          const fr = profile.frames.get(i)!;
-          measures[i].entersAt = fr.above;
-          measures[i].inBelow = fr.below;
-          options.onProgress?.(++done, asked.length);
+          const fr = profile.frames.get(i);
+          if (fr?.above !== undefined) measures[i].entersAt = fr.above;
+          if (fr) measures[i].inBelow = fr.below;
+          if (fr?.above !== undefined) options.onProgress?.(++done, asked.length);
         }
       }
-      const forest = items.length > 0 && !profile ? ForestBounds.build(pre, fixedForEntry) : null;
+      const forest = items.length > 0 && unsettled.length > 0 ? ForestBounds.build(pre, fixedForEntry) : null;
       forest?.exact(costOf(pMin, x), problem.budget, valueOf(pMin, x));
       forest?.tighten(problem.budget, valueOf(pMin, x));
       // Else by bounds and solves, the best first, so that a bound leaves out the measures furthest from the line.
-      const todo = profile ? [] : asked.sort((i, k) => (items[k].score ?? 0) - (items[i].score ?? 0) || i - k);
+      const todo = unsettled.sort((i, k) => (items[k].score ?? 0) - (items[i].score ?? 0) || i - k);
       let done = 0;
       for (const i of todo) {
         try {
           const relaxed = forest ? forest.withMeasure(i) : null;
-          const above = await entryBudget(counted, pre, i, fixedForEntry, problem.budget, bestAt, forest, relaxed);
-          measures[i].entersAt = above;
-          measures[i].inBelow = await entryBelow(counted, pre, i, fixedForEntry, problem.budget, bestAt, forest, relaxed);
+          // Out at every frame the tables reached: the search goes on beyond them.
+          const start = Math.max(problem.budget, profile?.frames.get(i)?.beyond ?? problem.budget);
+          measures[i].entersAt = await entryBudget(counted, pre, i, fixedForEntry, start, bestAt, forest, relaxed);
+          if (measures[i].inBelow === undefined) measures[i].inBelow = await entryBelow(counted, pre, i, fixedForEntry, problem.budget, bestAt, forest, relaxed);
         } catch (e) {
           // Out of solves: the measures after it may still be settled by the forest bounds alone.
           if (!(e instanceof Exhausted)) throw e;

@@ -4,32 +4,42 @@
  * at every frame at once, from the forest's dynamic program; j is in at u iff g_j(u) ≥ f(u) − ε. So
  * the nearest frame at or above the current one and the nearest below are read off two rows.
  *
- * Exact when no segment is limited and there are no rule rows, and when few measures still
- * presuppose two or more once the fixed measures and the prerequisites implied by another are
- * taken off (each measure then keeps its one open prerequisite as its parent in a forest). Such a
- * measure joins its tree with the trees of all it presupposes into a group; a group's best is the
- * best over its cases, the subsets T of its few such measures (those of T in with all they
- * presuppose, the others out), each case a forest (see ForestBounds in selection-forest.ts for why
- * that is every real selection and only real ones), and the groups are independent of each other.
- * g_j is j's group with j and all it presupposes forced (in its group, or fixed), case by case, on
- * top of the best of every other group by frame; those "every other group" rows come from halving
- * the groups that hold measures asked about, each half getting the other half added, so each group
- * is added about log₂(groups) times and no whole table is kept. Null (the solve-based path) when it
- * does not apply or would take too many cells, or more whole tables' work than the solves left.
+ * Exact when no segment is limited and there are no rule rows (each measure keeps one open
+ * prerequisite, once the fixed measures and the prerequisites implied by another are taken off, as
+ * its parent in a forest). A measure that keeps two or more joins its tree with the trees of all it
+ * presupposes into a group; a group's best is the best over the ways of its links (each other
+ * prerequisite kept is a link, decided at the first of its ends added: selection-profile-states.ts),
+ * each way a forest (see ForestBounds in selection-forest.ts for why that is every real selection
+ * and only real ones), and the groups are independent of each other.
+ * g_j is j's tree with j and all above it forced on top of the best of every other tree by frame
+ * (what j presupposes in other trees of its group forced by the links' carried statuses); those
+ * "every other" rows come from halving the groups that hold measures asked about, each half getting
+ * the other half added, then the same over the trees of the group (splitTrees), so each group is
+ * added about log₂(groups) times and no whole table is kept.
+ * The tables are made in windows of cost units from 0 (a table's values below a unit need no more),
+ * each larger than the last, while some measure asked about is not in within them and the work
+ * (bounded, and by the solves left, a whole table counting as one) allows: the frames below the
+ * current one are all read in the first, those above within the last; a measure not in within it has
+ * `above` undefined and goes on by the solves from `beyond`. Null (the solve-based path) when the
+ * tables do not apply or the first window would not reach the frame.
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
+import { addGroupPlan, addTreeStates, bestOfStates, planGroup, splitTrees, type GroupPlan, type States } from "./selection-profile-states";
 import { knapsackUnits, type ForestItem } from "./tree-knapsack";
 
-/** At most this many measures with two or more open prerequisites in one group (2^k cases of its forest). */
-const PROFILE_MULTI = 6;
-/** The rows held at once (the largest tree, and one for each halving) × cost units: at most this many cells. */
-const PROFILE_ROWS = 4_000_000;
-/** All the work (cells made, over the subsets and the measures asked about) at most this many. */
-const PROFILE_WORK = 2_500_000_000;
+/** The rows held at once (the largest tree, a group's carried rows, one for each halving) × cost units: at most this many cells. */
+const PROFILE_ROWS = 8_000_000;
+/** All the work (cells made, over the groups' ways and the measures asked about) at most this many. */
+const PROFILE_WORK = 700_000_000;
 
 export interface EntryFrames {
-  /** The nearest frame ≥ from at which j is in a best selection; null when none. */
-  above: number | null;
+  /**
+   * The nearest frame ≥ from at which j is in a best selection; null when none; undefined when the
+   * tables stop below the frames (their window) and it is in at none within them.
+   */
+  above: number | null | undefined;
+  /** When above is undefined: the first frame beyond the tables (j is out at every frame from `from` below it). */
+  beyond?: number;
   /** The nearest frame < from at which j is in a best selection; null when none. */
   below: number | null;
 }
@@ -57,6 +67,7 @@ export function entryProfile(
   // The forest: each measure's open prerequisites without those another of them presupposes.
   const parent = new Int32Array(n).fill(-1);
   const multi: number[] = [];
+  const links: [number, number][] = [];
   const closures = new Map<number, Set<number>>();
   const closure = (i: number): Set<number> => {
     let c = closures.get(i);
@@ -69,9 +80,9 @@ export function entryProfile(
     const kept = open.filter((a) => !open.some((b) => b !== a && closure(b).has(a)));
     if (kept.length > 0) parent[i] = kept[0];
     if (kept.length > 1) multi.push(i);
+    for (const b of kept.slice(1)) links.push([i, b]);
   }
   const { unit, units } = knapsackUnits(forestItems);
-  const W = units + 1;
 
   // The trees in preorder: positions, and the size of the subtree at each position.
   const children: number[][] = Array.from({ length: n }, () => []);
@@ -101,42 +112,66 @@ export function entryProfile(
   const link = roots.map((_, k) => k);
   const find = (k: number): number => (link[k] === k ? k : (link[k] = find(link[k])));
   for (const i of multi) for (const w of closure(i)) if (!fixed.has(w)) link[find(treeOf[w])] = find(treeOf[i]);
-  const groupOf = new Map<number, { trees: number[]; multi: number[]; nodes: number[]; asked: number[] }>();
+  type Group = { trees: number[]; links: [number, number][]; nodes: number[]; asked: number[]; plan?: GroupPlan };
+  const groupOf = new Map<number, Group>();
   const group = (k: number) => {
     const r = find(k);
     let gr = groupOf.get(r);
-    if (!gr) groupOf.set(r, (gr = { trees: [], multi: [], nodes: [], asked: [] }));
+    if (!gr) groupOf.set(r, (gr = { trees: [], links: [], nodes: [], asked: [] }));
     return gr;
   };
   roots.forEach((_, k) => group(k).trees.push(k));
   for (let i = 0; i < n; i++) group(treeOf[i]).nodes.push(i);
-  for (const i of multi) group(treeOf[i]).multi.push(i);
+  for (const l of links) group(treeOf[l[0]]).links.push(l);
   for (const j of todo) group(treeOf[j]).asked.push(j);
   const groups = [...groupOf.values()];
-  if (groups.some((gr) => gr.multi.length > PROFILE_MULTI)) return null;
   const askedGroups = groups.filter((gr) => gr.asked.length > 0);
-  const otherGroups = groups.filter((gr) => gr.asked.length === 0);
-  const depth = Math.ceil(Math.log2(Math.max(1, askedGroups.length)));
+  /** A group's work per unit for measures `js` of it: its trees' halving, then a pass of a tree per measure. */
+  const groupWork = (gr: Group, js: number[]): number => {
+    const trees = new Set(js.map((j) => treeOf[j]));
+    if (trees.size === 0) return 0;
+    return gr.plan!.cost * (Math.ceil(Math.log2(trees.size)) + 1) + js.reduce((a, j) => a + sizeOf(treeOf[j]) * gr.plan!.rows, 0);
+  };
   let largest = 0;
-  let cells = 0;
+  let held = 0;
+  let all = 0;
   for (const gr of groups) {
+    gr.plan = planGroup(gr.trees, gr.links, treeOf, sizeOf);
     for (const k of gr.trees) largest = Math.max(largest, sizeOf(k));
-    cells += 2 ** gr.multi.length * gr.nodes.length * W * (gr.asked.length > 0 ? depth + 2 + gr.asked.length : 2);
+    held = Math.max(held, gr.plan.rows);
+    all += gr.plan.cost;
   }
-  const tables = Math.ceil(cells / ((n + 1) * W));
-  if ((largest + 2 * depth + 6) * W > PROFILE_ROWS || cells > PROFILE_WORK || tables > maxTables) return null;
+  const depthAll = Math.ceil(Math.log2(Math.max(1, askedGroups.length)));
+  // The tables go up in windows of cost units, each twice the last, as long as some measure asked
+  // about is not in within them: a window's work is f and the rest of every group (twice each group),
+  // the halving over the groups still asked about and a pass per measure. The work (a whole table,
+  // measures × every cost unit, counting as one solve) and the rows held at once are bounded.
+  const whole = (n + 1) * (units + 1);
+  const budget = Math.min(PROFILE_WORK, maxTables * whole);
+  const W = Math.min(units + 1, Math.floor(PROFILE_ROWS / (largest + held + 2 * depthAll + 6)));
+  // The frames below the current one need every unit up to it.
+  const need = Math.min(Math.floor(Math.max(0, from) / unit), units) + 1;
+  if (W < need) return null;
+  const roundWork = (active: Group[], open: (gr: Group) => number[]): number => {
+    const depth = Math.ceil(Math.log2(Math.max(1, active.length)));
+    return active.reduce((a, gr) => a + gr.plan!.cost * depth + groupWork(gr, open(gr)), 2 * all);
+  };
+  if (roundWork(askedGroups, (gr) => gr.asked) * need > budget) return null;
+  /** The cells made so far (the work), and the cells a unit the last window took. */
+  let cells = 0;
+  let lastPer = Infinity;
 
   const cost = new Int32Array(n);
   const value = new Float64Array(n);
   for (let i = 0; i < n; i++) (cost[i] = forestItems[i].cost / unit), (value[i] = forestItems[i].value);
   const scratch = new Float64Array((largest + 1) * W);
-  const f = new Float64Array(W).fill(-Infinity);
   // The nearest unit at or above the frame's and the nearest below at which j is in, over the cases so far.
-  const uFrom = Math.min(Math.floor(Math.max(0, from) / unit), units);
+  const uFrom = need - 1;
   const uBelow = from > 0 ? Math.min(Math.floor((from - 1) / unit), units) : -1;
   const above = new Map<number, number>(todo.map((j) => [j, Infinity]));
   const below = new Map<number, number>(todo.map((j) => [j, -1]));
-  const row = new Float64Array(W);
+  /** The units each measure was read within (absent: not read, left to the solves). */
+  const reach = new Map<number, number>();
   const forced = new Uint8Array(n);
   const banned = new Uint8Array(n);
   for (const i of fixed) forced[i] = 1;
@@ -144,8 +179,29 @@ export function entryProfile(
 
   /** Tree k on top of `rest` (the best of other trees by frame): the best of both by frame, into `out`. */
   const addTree = (k: number, rest: Float64Array, out: Float64Array) => {
+    // The row may stop before W (a group's shorter window): the values below a unit need no more.
+    const w = rest.length;
     const s = pos[roots[k]];
     const len = size[s];
+    cells += len * w;
+    if (len === 1 && rest === out) {
+      // One measure: in place, from the top down (each unit reads only units below it).
+      const i = order[s];
+      const c = cost[i];
+      const v = value[i];
+      if (banned[i]) {
+        if (forced[i]) out.fill(-Infinity);
+      } else if (forced[i]) {
+        for (let u = w - 1; u >= c; u--) out[u] = out[u - c] + v;
+        out.fill(-Infinity, 0, Math.min(c, w));
+      } else {
+        for (let u = w - 1; u >= c; u--) {
+          const take = out[u - c] + v;
+          if (take > out[u]) out[u] = take;
+        }
+      }
+      return;
+    }
     scratch.set(rest, len * W);
     for (let l = len - 1; l >= 0; l--) {
       const i = order[s + l];
@@ -154,51 +210,48 @@ export function entryProfile(
       const row = l * W;
       const next = (l + 1) * W;
       const skip = (l + size[s + l]) * W;
-      const lo = Math.min(c, W);
+      const lo = Math.min(c, w);
       if (banned[i]) {
-        if (forced[i]) scratch.fill(-Infinity, row, row + W);
-        else scratch.copyWithin(row, skip, skip + W);
+        if (forced[i]) scratch.fill(-Infinity, row, row + w);
+        else scratch.copyWithin(row, skip, skip + w);
       } else if (forced[i]) {
         scratch.fill(-Infinity, row, row + lo);
-        for (let u = lo; u < W; u++) scratch[row + u] = scratch[next + u - c] + v;
+        for (let u = lo; u < w; u++) scratch[row + u] = scratch[next + u - c] + v;
       } else {
         scratch.copyWithin(row, skip, skip + lo);
-        for (let u = lo; u < W; u++) {
+        for (let u = lo; u < w; u++) {
           const take = scratch[next + u - c] + v;
           const leave = scratch[skip + u];
           scratch[row + u] = take > leave ? take : leave;
         }
       }
     }
-    out.set(scratch.subarray(0, W));
+    out.set(scratch.subarray(0, w));
   };
-  /**
-   * Sets the flags of the group's case t (its measures of t in with all they presuppose, its other
-   * ones with two or more prerequisites out) and `also` forced; false when that contradicts itself.
-   */
-  const setCase = (gr: (typeof groups)[number], t: number, also: number[]): boolean => {
-    for (const i of gr.nodes) (forced[i] = 0), (banned[i] = excluded.has(i) ? 1 : 0);
-    gr.multi.forEach((i, k) => {
-      if (t & (1 << k)) for (const w of [i, ...closure(i)]) forced[w] = 1;
-      else banned[i] = 1;
-    });
-    for (const w of also) forced[w] = 1;
-    for (const w of fixed) forced[w] = 1;
-    return !gr.nodes.some((i) => forced[i] && banned[i]) && !also.some((w) => banned[w]);
+  /** The flags of a pass: `also` forced besides the fixed measures (a measure asked about with all it presupposes). */
+  let also = new Set<number>();
+  const flags = {
+    reset: (k: number) => {
+      const s0 = pos[roots[k]];
+      for (let l = 0; l < size[s0]; l++) {
+        const i = order[s0 + l];
+        forced[i] = fixed.has(i) || also.has(i) ? 1 : 0;
+        banned[i] = excluded.has(i) ? 1 : 0;
+      }
+    },
+    force: (i: number) => {
+      for (let w = i; w >= 0 && !forced[w]; w = parent[w]) forced[w] = 1;
+    },
+    ban: (i: number) => void (banned[i] = 1),
+    consistent: (k: number) => {
+      const s0 = pos[roots[k]];
+      for (let l = 0; l < size[s0]; l++) if (forced[order[s0 + l]] && banned[order[s0 + l]]) return false;
+      return true;
+    },
+    add: (k: number, row: Float64Array) => addTree(k, row, row),
   };
-  /** The best of the group's trees on top of `rest`, over its cases (into a new row). */
-  const tmp = new Float64Array(W);
-  const addGroup = (gr: (typeof groups)[number], rest: Float64Array): Float64Array => {
-    const out = new Float64Array(W).fill(-Infinity);
-    for (let t = 0; t < 1 << gr.multi.length; t++) {
-      if (!setCase(gr, t, [])) continue;
-      tmp.set(rest);
-      for (const k of gr.trees) addTree(k, tmp, tmp);
-      for (let u = 0; u < W; u++) if (tmp[u] > out[u]) out[u] = tmp[u];
-    }
-    return out;
-  };
-  const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array => grs.reduce((acc, gr) => addGroup(gr, acc), rest);
+  const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array =>
+    grs.reduce<Float64Array>((acc, gr) => addGroupPlan(gr.plan!, acc, flags, true), Float64Array.from(rest));
   let consistent = true;
   /** g_j of the measures in the groups given `rest`, the best of every other group: halves, each with the other added. */
   const split = (grs: typeof groups, rest: Float64Array) => {
@@ -210,30 +263,67 @@ export function entryProfile(
     }
     const gr = grs[0];
     const inGroup = new Set(gr.nodes);
+    const w = rest.length;
+    const byTree = new Map<number, number[]>();
     for (const j of gr.asked) {
-      const need = [j, ...closure(j)];
+      if (above.get(j) !== Infinity) continue;
       // What j presupposes is in its group or fixed (see above); anything else would be a mistake here: the solves decide.
-      if (need.some((w) => !inGroup.has(w) && !fixed.has(w))) consistent = false;
-      for (let t = 0; t < 1 << gr.multi.length; t++) {
-        if (!setCase(gr, t, need)) continue;
-        row.set(rest);
-        for (const k of gr.trees) addTree(k, row, row);
-        // j is in at u iff some case's g_j(u) ≥ f(u) − ε: the nearest units over the cases.
-        const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
-        for (let u = uFrom; u < Math.min(above.get(j)!, W); u++) if (inAt(u)) above.set(j, u);
-        for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
-      }
+      if ([...closure(j)].some((w) => !inGroup.has(w) && !fixed.has(w))) consistent = false;
+      byTree.set(treeOf[j], [...(byTree.get(treeOf[j]) ?? []), j]);
     }
+    // Each tree of the group with the group's others in (their links' ends carried), then one pass
+    // of the tree per measure asked about, j forced with all above it (what it presupposes
+    // elsewhere is forced by the links' statuses).
+    const start: States = { carried: [], rows: new Map([[0, rest]]) };
+    const asked = gr.plan!.order.filter((k) => byTree.has(k));
+    splitTrees(asked, carryOthers(gr, asked, start), new Set(gr.trees.filter((k) => !byTree.has(k))), gr.links, treeOf, flags, (k, st, done) => {
+      for (const j of byTree.get(k)!) {
+        also = new Set([j, ...closure(j)]);
+        const row = bestOfStates(addTreeStates(k, st, done, gr.links, treeOf, flags), w);
+        also = new Set();
+        // j is in at u iff g_j(u) ≥ f(u) − ε: the nearest units.
+        const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
+        // The units below the last window's end are known to be out (the first window: from the frame's).
+        for (let u = Math.max(uFrom, reach.get(j) ?? 0); u < Math.min(above.get(j)!, w); u++) if (inAt(u)) above.set(j, u);
+        if (!reach.has(j)) for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
+        reach.set(j, w);
+      }
+    });
   };
-  // f first, then each g_j read off against it.
-  f.set(addGroups(askedGroups, addGroups(otherGroups, new Float64Array(W))));
-  if (askedGroups.length > 0) split(askedGroups, addGroups(otherGroups, new Float64Array(W)));
-  if (!consistent) return null;
+  /** The group's trees without measures asked about, added onto `st` first (in the plan's order). */
+  const carryOthers = (gr: Group, asked: number[], st: States): States => {
+    const done = new Set<number>();
+    for (const k of gr.plan!.order) if (!asked.includes(k)) (st = addTreeStates(k, st, done, gr.links, treeOf, flags)), done.add(k);
+    return st;
+  };
+  let f: Float64Array = new Float64Array(0);
+  const first = Math.max(need, Math.floor(budget / 2 / roundWork(askedGroups, (gr) => gr.asked)));
+  for (let w = Math.min(W, first), last = 0; w > last; last = w, w = Math.min(W, 4 * w)) {
+    const open = (gr: Group) => gr.asked.filter((j) => above.get(j) === Infinity);
+    const active = askedGroups.filter((gr) => open(gr).length > 0);
+    if (active.length === 0) break;
+    // The work a unit as the last window took (fewer measures are left now), or as estimated.
+    const per = Math.min(lastPer, roundWork(active, open));
+    // The last window within the work left (the first one at least reaches the frame: checked above).
+    if (cells + per * w > budget) w = Math.max(last === 0 ? need : 0, Math.floor((budget - cells) / per));
+    if (w <= last) break;
+    const before = cells;
+    const others = groups.filter((gr) => !active.includes(gr));
+    // f first, then each g_j read off against it.
+    f = addGroups(groups, new Float64Array(w));
+    split(active, addGroups(others, new Float64Array(w)));
+    if (!consistent) return null;
+    lastPer = (cells - before) / w;
+  }
+  const tables = Math.ceil(cells / whole);
   const out = new Map<number, EntryFrames>();
   for (const j of todo) {
+    if (!reach.has(j)) continue;
     const a = above.get(j)!;
     const b = below.get(j)!;
-    out.set(j, { above: a === Infinity ? null : Math.max(from, a * unit), below: b < 0 ? null : Math.min(from - 1, (b + 1) * unit - 1) });
+    const fr: EntryFrames = { above: a === Infinity ? (reach.get(j) === units + 1 ? null : undefined) : Math.max(from, a * unit), below: b < 0 ? null : Math.min(from - 1, (b + 1) * unit - 1) };
+    if (fr.above === undefined) fr.beyond = reach.get(j)! * unit;
+    out.set(j, fr);
   }
   return { frames: out, tables };
 }

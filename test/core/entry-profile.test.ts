@@ -112,3 +112,79 @@ test("segment limits and more work than the solves left are not read off the tab
   expect(entryProfile(free, free.forcedClosure, [2], 300, 0)).toBeNull();
   expect(entryProfile(free, free.forcedClosure, [2], 300)?.frames.get(2)).toEqual({ above: 600, below: null });
 });
+
+/** Linked groups with many measures presupposing two or more (more than the 2^6 cases the tables once took), costs with a large common factor. */
+function linked(seed: number): SelectionProblem {
+  const r = prng(17000 + seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const n = int(10, 13);
+  const scale = r() < 0.5 ? 5000 : 100;
+  const items: SelectionItem[] = [];
+  for (let i = 0; i < n; i++) {
+    const requires = new Set<string>();
+    if (i > 0 && r() < 0.6) requires.add(`M${int(0, i - 1)}`);
+    if (i > 1 && r() < 0.85) requires.add(`M${int(0, i - 1)}`);
+    if (i > 2 && r() < 0.3) requires.add(`M${int(0, i - 1)}`);
+    const roll = r();
+    items.push({
+      id: `M${i}`,
+      name: `Tiltak ${i}`,
+      cost: r() < 0.8 ? int(0, 6) * scale : int(1, 6 * scale),
+      score: r() < 0.05 ? null : r() < 0.7 ? int(0, 6) : r() * 8,
+      requires: [...requires],
+      forced: roll < 0.05 ? "in" : roll < 0.09 ? "out" : null,
+      rank: null,
+    });
+  }
+  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
+  const problem: SelectionProblem = { items, budget: int(Math.round(total * 0.1), Math.round(total * 0.6)) };
+  if (r() < 0.3) problem.minimum = int(0, problem.budget);
+  return problem;
+}
+
+test("linked groups with many measures presupposing two or more, whole and in a window, equal the enumeration", async () => {
+  let checked = 0;
+  let manyLinks = 0;
+  let windowed = 0;
+  let beyond = 0;
+  for (let seed = 1; seed <= 80; seed++) {
+    const problem = linked(seed);
+    const result = await select(problem, solver, { frontier: false, entryBudgets: false });
+    if (result.status !== "ok") continue;
+    const pre = prepare(problem);
+    const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
+    const minList = result.measures.map((m, i) => (m.list === "minimum" ? i : -1)).filter((i) => i >= 0);
+    const fixedIn = hasMinimum ? new Set(minList) : pre.forcedClosure;
+    const bad = impossible(problem.items);
+    const asked = result.measures.map((m, i) => (m.list === "out" && m.score !== null && !bad.has(i) ? i : -1)).filter((i) => i >= 0);
+    const subsets = admissible(problem);
+    const fixedMask = hasMinimum ? minList.reduce((m, i) => m | (1 << i), 0) : 0;
+    if (problem.items.filter((it) => it.requires.length > 1).length > 6) manyLinks++;
+    const whole = entryProfile(pre, fixedIn, asked, problem.budget);
+    expect({ seed, whole: whole !== null }).toEqual({ seed, whole: true });
+    // The least work (in whole tables) that reaches the frame: the tables stop in a window above it.
+    let part: ReturnType<typeof entryProfile> = null;
+    for (let t = 0.05; !part && t < 1000; t *= 1.1) part = entryProfile(pre, fixedIn, asked, problem.budget, t);
+    if (part && [...part.frames.values()].some((f) => f.above === undefined)) windowed++;
+    for (const j of asked) {
+      const want = [entersAt(subsets, j, fixedMask, problem.budget), inBelow(subsets, j, fixedMask, problem.budget)];
+      const got = whole!.frames.get(j)!;
+      expect({ seed, j, frames: [got.above, got.below] }).toEqual({ seed, j, frames: want });
+      checked++;
+      const p = part?.frames.get(j);
+      if (!p) continue;
+      expect({ seed, j, below: p.below }).toEqual({ seed, j, below: want[1] });
+      if (p.above !== undefined) expect({ seed, j, above: p.above }).toEqual({ seed, j, above: want[0] });
+      else {
+        // Not in within the window: the enumeration's frame is beyond it, or none.
+        beyond++;
+        expect({ seed, j, beyond: want[0] === null || want[0] >= p.beyond! }).toEqual({ seed, j, beyond: true });
+        expect({ seed, j, window: p.beyond! > problem.budget }).toEqual({ seed, j, window: true });
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(300);
+  expect(manyLinks).toBeGreaterThan(8);
+  expect(windowed).toBeGreaterThan(6);
+  expect(beyond).toBeGreaterThan(15);
+}, 300_000);

@@ -1,0 +1,235 @@
+/**
+ * A linked group of trees for the entry tables (selection-profile.ts) without taking every subset of
+ * its measures with two or more open prerequisites. Each such measure i keeps one prerequisite as its
+ * parent in the forest; every other one b it keeps is a link "i in ⇒ b in" between two trees (or
+ * within one). The trees are added one after the other onto rows of the best total by frame, and a
+ * link is decided at the first of its two ends that is added: that end's measure is taken both ways
+ * (in: it and all above it in its tree forced; out: held out), the status carried on a row of its own
+ * while the other end is still to come; at the other end, i in forces b, and b out holds i out. Every
+ * selection of the group is in exactly one of these ways and every way is a real selection, so the
+ * best over the rows left at the end is the group's best, as the best over all subsets was; but the
+ * rows held are 2^(ends carried), not 2^(measures with two or more): the trees go in the order that
+ * carries fewest.
+ */
+
+/** The order of the trees and what each step takes both ways, applies and carries on. */
+export interface GroupPlan {
+  /** The trees (indices into the forest's roots) in the order they are added. */
+  order: number[];
+  /** Per step: the measures of that tree taken both ways (the first end of a link). */
+  branch: number[][];
+  /** Per step: links whose first end is already decided: [first end, other end, 1 when "i in ⇒ b in" (first end i), 0 when "b out ⇒ i out"]. */
+  apply: [number, number, number][][];
+  /** Per step: the measures whose status is carried on after it (its rows' keys, bit k for the k-th). */
+  carried: number[][];
+  /** Cells per cost unit of one pass (states × ways × tree size, summed over the steps). */
+  cost: number;
+  /** The most rows held at once in one pass. */
+  rows: number;
+}
+
+/**
+ * The plan of a group: `trees` its trees, `links` its [i, b] (i needs b, beside its parent), `treeOf`
+ * a measure's tree, `sizeOf` a tree's size. The order is greedy: next the tree after which fewest
+ * ends are carried.
+ */
+export function planGroup(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number): GroupPlan {
+  const plan: GroupPlan = { order: [], branch: [], apply: [], carried: [], cost: 0, rows: 1 };
+  const done = new Set<number>();
+  const left = new Set(trees);
+  const carriedAfter = (k: number): number[] => {
+    const out = new Set<number>();
+    for (const [i, b] of links) {
+      const [ti, tb] = [treeOf[i], treeOf[b]];
+      const inI = done.has(ti) || ti === k;
+      const inB = done.has(tb) || tb === k;
+      // The first end decided is carried while the other one is to come.
+      if (inI && !inB) out.add(i);
+      if (inB && !inI) out.add(b);
+    }
+    return [...out];
+  };
+  let states = 1;
+  while (left.size > 0) {
+    let k = -1;
+    let carried: number[] = [];
+    for (const t of left) {
+      const c = carriedAfter(t);
+      if (k < 0 || c.length < carried.length) (k = t), (carried = c);
+    }
+    const branch = new Set<number>();
+    const apply: [number, number, number][] = [];
+    for (const [i, b] of links) {
+      const [ti, tb] = [treeOf[i], treeOf[b]];
+      if (ti !== k && tb !== k) continue;
+      if (ti === k && (tb === k || !done.has(tb))) branch.add(i);
+      else if (tb === k && !done.has(ti)) branch.add(b);
+      // Both ends known at this step: the rule joins them (i first: i in ⇒ b in; b first: b out ⇒ i out).
+      if (ti === k && tb === k) apply.push([i, b, 1]);
+      else if (tb === k && done.has(ti)) apply.push([i, b, 1]);
+      else if (ti === k && done.has(tb)) apply.push([b, i, 0]);
+    }
+    const br = [...branch];
+    plan.order.push(k);
+    plan.branch.push(br);
+    plan.apply.push(apply);
+    plan.carried.push(carried);
+    plan.cost += states * 2 ** br.length * sizeOf(k);
+    const next = 2 ** carried.length;
+    plan.rows = Math.max(plan.rows, states + next);
+    states = next;
+    done.add(k);
+    left.delete(k);
+  }
+  return plan;
+}
+
+/** What a pass over a group needs of the forest's tables (selection-profile.ts). */
+export interface TreeFlags {
+  /** Tree k's flags back to the base: excluded held out; fixed and the pass's own forced measures in. */
+  reset(k: number): void;
+  /** Measure i in, with all above it in its tree. */
+  force(i: number): void;
+  /** Measure i held out. */
+  ban(i: number): void;
+  /** False when some measure of tree k is both forced and held out. */
+  consistent(k: number): boolean;
+  /** Tree k, with the flags, on top of `row` (in place). */
+  add(k: number, row: Float64Array): void;
+}
+
+/**
+ * The best of the group on top of `rest` by frame, over every way of its links: into a new row, or
+ * into `rest` itself when `inPlace` and the group has no links (one way).
+ */
+export function addGroupPlan(plan: GroupPlan, rest: Float64Array, t: TreeFlags, inPlace = false): Float64Array {
+  if (plan.branch.every((br) => br.length === 0) && plan.apply.every((a) => a.length === 0)) {
+    const r = inPlace ? rest : Float64Array.from(rest);
+    for (const k of plan.order) {
+      t.reset(k);
+      if (!t.consistent(k)) return r.fill(-Infinity);
+      t.add(k, r);
+    }
+    return r;
+  }
+  let states = new Map<number, Float64Array>([[0, rest]]);
+  let carried: number[] = [];
+  const status = new Map<number, number>();
+  plan.order.forEach((k, s) => {
+    const br = plan.branch[s];
+    const next = plan.carried[s];
+    const out = new Map<number, Float64Array>();
+    for (const [key, row] of states) {
+      carried.forEach((x, b) => status.set(x, (key >> b) & 1));
+      for (let m = 0; m < 1 << br.length; m++) {
+        br.forEach((x, b) => status.set(x, (m >> b) & 1));
+        t.reset(k);
+        for (const x of br) if (status.get(x)) t.force(x);
+        for (const x of br) if (!status.get(x)) t.ban(x);
+        for (const [first, other, kind] of plan.apply[s]) {
+          if (kind === 1 && status.get(first)) t.force(other);
+          if (kind === 0 && !status.get(first)) t.ban(other);
+        }
+        if (!t.consistent(k)) continue;
+        const r = Float64Array.from(row);
+        t.add(k, r);
+        const nk = next.reduce((acc, x, b) => acc | (status.get(x)! << b), 0);
+        const have = out.get(nk);
+        if (!have) out.set(nk, r);
+        else for (let u = 0; u < r.length; u++) if (r[u] > have[u]) have[u] = r[u];
+      }
+    }
+    states = out;
+    carried = next;
+  });
+  const result = new Float64Array(rest.length).fill(-Infinity);
+  for (const row of states.values()) for (let u = 0; u < row.length; u++) if (row[u] > result[u]) result[u] = row[u];
+  return result;
+}
+
+/** Rows by the statuses of the measures carried (bit k of a key: the k-th of `carried` in). */
+export interface States {
+  carried: number[];
+  rows: Map<number, Float64Array>;
+}
+
+/**
+ * Tree k added onto `st`, whose rows hold the trees of `done` (any order): a link with its other end
+ * in `done` is applied with that end's carried status, one with both ends in k takes i both ways,
+ * one with its other end still to come takes this end both ways and carries it.
+ */
+export function addTreeStates(k: number, st: States, done: Set<number>, links: [number, number][], treeOf: ArrayLike<number>, t: TreeFlags): States {
+  const branch = new Set<number>();
+  const apply: [number, number, number][] = [];
+  const carried = new Set<number>();
+  for (const [i, b] of links) {
+    const [ti, tb] = [treeOf[i], treeOf[b]];
+    const inI = done.has(ti) || ti === k;
+    const inB = done.has(tb) || tb === k;
+    if (inI && !inB) carried.add(i);
+    if (inB && !inI) carried.add(b);
+    if (ti !== k && tb !== k) continue;
+    if (ti === k && tb === k) (branch.add(i), apply.push([i, b, 1]));
+    else if (ti === k) done.has(tb) ? apply.push([b, i, 0]) : branch.add(i);
+    else done.has(ti) ? apply.push([i, b, 1]) : branch.add(b);
+  }
+  const br = [...branch];
+  const next = [...carried].sort((a, b) => a - b);
+  const out = new Map<number, Float64Array>();
+  const status = new Map<number, number>();
+  for (const [key, row] of st.rows) {
+    st.carried.forEach((x, b) => status.set(x, (key >> b) & 1));
+    for (let m = 0; m < 1 << br.length; m++) {
+      br.forEach((x, b) => status.set(x, (m >> b) & 1));
+      t.reset(k);
+      for (const x of br) if (status.get(x)) t.force(x);
+      for (const x of br) if (!status.get(x)) t.ban(x);
+      for (const [first, other, kind] of apply) {
+        if (kind === 1 && status.get(first)) t.force(other);
+        if (kind === 0 && !status.get(first)) t.ban(other);
+      }
+      if (!t.consistent(k)) continue;
+      const r = Float64Array.from(row);
+      t.add(k, r);
+      const nk = next.reduce((acc, x, b) => acc | (status.get(x)! << b), 0);
+      const have = out.get(nk);
+      if (!have) out.set(nk, r);
+      else for (let u = 0; u < r.length; u++) if (r[u] > have[u]) have[u] = r[u];
+    }
+  }
+  return { carried: next, rows: out };
+}
+
+/** The best over the rows (−∞ where there are none). */
+export function bestOfStates(st: States, width: number): Float64Array {
+  const result = new Float64Array(width).fill(-Infinity);
+  for (const row of st.rows.values()) for (let u = 0; u < row.length; u++) if (row[u] > result[u]) result[u] = row[u];
+  return result;
+}
+
+/**
+ * Each tree of `ks` (a group's, in its plan's order) with all the group's others added before it
+ * (`done` those already in `st`): halves, each with the other added, so a tree's rest is made about
+ * log₂(trees) times instead of once per measure asked about; `leaf` gets the tree, the rows and `done`.
+ */
+export function splitTrees(
+  ks: number[],
+  st: States,
+  done: Set<number>,
+  links: [number, number][],
+  treeOf: ArrayLike<number>,
+  t: TreeFlags,
+  leaf: (k: number, st: States, done: Set<number>) => void,
+): void {
+  if (ks.length === 1) return leaf(ks[0], st, done);
+  const mid = ks.length >> 1;
+  for (const [part, other] of [
+    [ks.slice(0, mid), ks.slice(mid)],
+    [ks.slice(mid), ks.slice(0, mid)],
+  ]) {
+    let s = st;
+    const d = new Set(done);
+    for (const k of other) (s = addTreeStates(k, s, d, links, treeOf, t)), d.add(k);
+    splitTrees(part, s, d, links, treeOf, t, leaf);
+  }
+}
