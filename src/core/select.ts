@@ -226,9 +226,10 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
       // The tables may stop before the last frame (their window): a measure not in within them, or
       // not read off them at all, goes on by the solves below.
       const unsettled = profile ? asked.filter((i) => profile.frames.get(i)?.above === undefined) : asked;
+      // Progress counts the measures settled, by the tables and then by the solves, of all asked about.
+      let done = 0;
       if (profile) {
         solvesLeft -= profile.tables;
-        let done = 0;
         for (const i of asked) {
           const fr = profile.frames.get(i);
           if (fr?.above !== undefined) measures[i].entersAt = fr.above;
@@ -241,7 +242,6 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
       forest?.tighten(problem.budget, valueOf(pMin, x));
       // Else by bounds and solves, the best first, so that a bound leaves out the measures furthest from the line.
       const todo = unsettled.sort((i, k) => (items[k].score ?? 0) - (items[i].score ?? 0) || i - k);
-      let done = 0;
       for (const i of todo) {
         try {
           const relaxed = forest ? forest.withMeasure(i) : null;
@@ -254,7 +254,7 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
           if (!(e instanceof Exhausted)) throw e;
           complete = false;
         }
-        options.onProgress?.(++done, todo.length);
+        options.onProgress?.(++done, asked.length);
       }
     }
     const selected = new Set([...minSet, ...plusSet]);

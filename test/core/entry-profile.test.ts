@@ -188,3 +188,35 @@ test("linked groups with many measures presupposing two or more, whole and in a 
   expect(windowed).toBeGreaterThan(6);
   expect(beyond).toBeGreaterThan(15);
 }, 300_000);
+
+test("select with few solves left: the tables stop in a window and the solves go on beyond it; every frame given is the enumeration's, progress counts up to the measures asked about", async () => {
+  let windowedThenSolved = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const problem = linked(seed);
+    for (const maxSolves of [1, 2, 4, 8]) {
+      const progress: [number, number][] = [];
+      const result = await select(problem, solver, { frontier: false, maxSolves, onProgress: (done, of) => progress.push([done, of]) });
+      if (result.status !== "ok") continue;
+      const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
+      const fixedMask = hasMinimum ? result.measures.reduce((m, x, i) => (x.list === "minimum" ? m | (1 << i) : m), 0) : 0;
+      const subsets = admissible(problem);
+      const bad = impossible(problem.items);
+      const asked = result.measures.filter((m, i) => m.list === "out" && m.score !== null && !bad.has(i)).length;
+      let given = 0;
+      result.measures.forEach((m, j) => {
+        if (m.list !== "out" || m.score === null || bad.has(j)) return;
+        if (m.entersAt !== undefined) {
+          given++;
+          expect({ seed, maxSolves, j, above: m.entersAt }).toEqual({ seed, maxSolves, j, above: entersAt(subsets, j, fixedMask, problem.budget) });
+        }
+        if (m.inBelow !== undefined) expect({ seed, maxSolves, j, below: m.inBelow }).toEqual({ seed, maxSolves, j, below: inBelow(subsets, j, fixedMask, problem.budget) });
+      });
+      if (result.complete) expect({ seed, maxSolves, given }).toEqual({ seed, maxSolves, given: asked });
+      if (!result.complete && given > 0) windowedThenSolved++;
+      // Progress: one step a measure, of the measures asked about, never back.
+      expect(progress.map(([d]) => d)).toEqual(progress.map((_, k) => k + 1));
+      expect(new Set(progress.map(([, of]) => of))).toEqual(new Set(progress.length ? [asked] : []));
+    }
+  }
+  expect(windowedThenSolved).toBeGreaterThan(3);
+}, 300_000);
