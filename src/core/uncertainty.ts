@@ -210,7 +210,14 @@ function mix(x: number): number {
  * Every measure's total with its scores moved by the noise and clamped to the scale: a dot product of
  * the measure's row of values with its pattern's coefficients, summed in leaf order. A 16-bit draw z
  * moves a score by −spread + (z + ½)·step. The noise is drawn as it is used, not into a buffer
- * first (which took twice the time of the two together).
+ * first (which took twice the time of the two together), one output for two values (its high half,
+ * then its low half; a row of an odd length leaves the low half to the next row's first value).
+ *
+ * The clamp Math.min(hi, Math.max(lo, u)) without a branch: `edges` holds [min(lo, hi), u, hi] and
+ * the index (u ≥ lo) + (u > hi) picks the same double. Math.min/max compile to compares and jumps,
+ * and a score near an end of the scale crosses it in about half the draws, at random: those jumps
+ * were mispredicted often enough to cost a third of the loop. (u = −0 at lo = 0 gives −0 where
+ * Math.max gave +0: c·(−0) added to a total that starts at +0 changes no bit of it.)
  */
 function scoreNoisy(
   vals: Float64Array,
@@ -224,6 +231,7 @@ function scoreNoisy(
   spread: number,
   totals: Float64Array,
   stream: NoiseStream,
+  edges: Float64Array,
 ): void {
   const origin = stream.origin;
   const e = stream.used;
@@ -234,22 +242,38 @@ function scoreNoisy(
     x = (x + GOLDEN) | 0;
     spare = mix(x) & 0xffff;
   }
+  // Below lo: lo, or hi should the scale be upside down (Math.min(hi, Math.max(lo, u)) is then hi).
+  edges[0] = Math.min(lo, hi);
+  edges[2] = hi;
   for (let i = 0; i < n; i++) {
     const off = patternOf[i] * L;
     const row = i * L;
     let t = 0;
-    for (let k = 0; k < L; k++) {
-      let z: number;
-      if (spare >= 0) {
-        z = spare;
-        spare = -1;
-      } else {
-        x = (x + GOLDEN) | 0;
-        const y = mix(x);
-        z = y >>> 16;
-        spare = y & 0xffff;
-      }
-      t += c[off + k] * Math.min(hi, Math.max(lo, vals[row + k] + step * (z + 0.5) - spread));
+    let k = 0;
+    if (spare >= 0) {
+      const u = vals[row] + step * (spare + 0.5) - spread;
+      edges[1] = u;
+      t += c[off] * edges[+(u >= lo) + +(u > hi)];
+      spare = -1;
+      k = 1;
+    }
+    for (; k + 1 < L; k += 2) {
+      x = (x + GOLDEN) | 0;
+      const y = mix(x);
+      const u = vals[row + k] + step * ((y >>> 16) + 0.5) - spread;
+      edges[1] = u;
+      t += c[off + k] * edges[+(u >= lo) + +(u > hi)];
+      const u2 = vals[row + k + 1] + step * ((y & 0xffff) + 0.5) - spread;
+      edges[1] = u2;
+      t += c[off + k + 1] * edges[+(u2 >= lo) + +(u2 > hi)];
+    }
+    if (k < L) {
+      x = (x + GOLDEN) | 0;
+      const y = mix(x);
+      const u = vals[row + k] + step * ((y >>> 16) + 0.5) - spread;
+      edges[1] = u;
+      t += c[off + k] * edges[+(u >= lo) + +(u > hi)];
+      spare = y & 0xffff;
     }
     totals[i] = t;
   }
@@ -330,6 +354,8 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
   const coef = new Float64Array(P * L);
   const totals = new Float64Array(n);
   const groupWeights = new Float64Array(model.criteria.length);
+  /** scoreNoisy's clamp: the lower end, the value, the upper end. */
+  const edges = new Float64Array(3);
 
   const weightsFixed = options.weights.kind === "none";
   const scoreSpread = options.scores.kind === "uniform" ? options.scores.spread : 0;
@@ -389,7 +415,7 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
       computeCoefficients();
     }
     if (scoreSpread > 0) {
-      scoreNoisy(values, coef, patternOf, L, n, min, max, noiseScale, scoreSpread, totals, stream);
+      scoreNoisy(values, coef, patternOf, L, n, min, max, noiseScale, scoreSpread, totals, stream, edges);
     } else scorePlain(values, coef, patternOf, L, n, totals);
     for (let t = 0; t < T; t++) groupWeights[t] = w[tops[t]];
   };
@@ -403,7 +429,9 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
  * one equal to it within the tolerance. Writes the place (the run's start and length) of every
  * measure at bufStart/bufLen[slot + measure], each place's run into runStart/runEnd (when given),
  * and the place of each of the first `rows` measures into placeOf. Which of equal totals comes first
- * changes none of these.
+ * changes none of these. `srt` is in descending order, so head − v ≥ 0, and the tolerance's bound
+ * tol·max(1, |head|, |v|) is at most tol·max(1, |first|, |last|): a gap above that starts a run
+ * without the exact test (which it would fail).
  */
 function placeRuns(
   srt: Float64Array,
@@ -418,13 +446,16 @@ function placeRuns(
   placeOf: Int32Array,
   rows: number,
 ): void {
+  if (n === 0) return;
   const runs = runStart.length > 0;
+  const wide = tol * Math.max(1, Math.abs(srt[0]), Math.abs(srt[n - 1]));
   let start = 0;
   let head = srt[0];
   for (let k = 1; k <= n; k++) {
     if (k < n) {
       const v = srt[k];
-      if (Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
+      const gap = head - v;
+      if (gap <= wide && Math.abs(gap) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
       head = v;
     }
     const len = k - start;
@@ -551,9 +582,37 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   };
 
   /**
+   * Insertion over `sorted` and `order` as they stand (the values already in place) with at most
+   * `budget` swaps; false (the two still a permutation of the totals) when it needs more.
+   */
+  const insertInPlace = (budget: number): boolean => {
+    const srt = sorted;
+    const ord = order;
+    let swaps = 0;
+    for (let k = 1; k < n; k++) {
+      const v = srt[k];
+      if (!(srt[k - 1] < v)) continue;
+      const m = ord[k];
+      let j = k - 1;
+      do {
+        srt[j + 1] = srt[j];
+        ord[j + 1] = ord[j];
+        j--;
+      } while (j >= 0 && srt[j] < v);
+      srt[j + 1] = v;
+      ord[j + 1] = m;
+      swaps += k - 1 - j;
+      if (swaps > budget) return false;
+    }
+    return true;
+  };
+
+  /**
    * Bucket sort of the totals, higher first: n buckets over [lowest, highest], filled in measure
-   * order (the rank order now, so nearly sorted within a bucket), then an insertion pass over the
-   * whole order, exact. Should the totals bunch up so that the pass grows long, a comparison sort.
+   * order (the rank order now, so nearly sorted within a bucket) with the totals beside, then an
+   * insertion pass over the whole order, exact. A bucket is a monotone function of the total (each
+   * step rounds monotonically), so the buckets are in order and the pass only sorts within them.
+   * Should the totals bunch up so that the pass grows long, a comparison sort.
    */
   const bucketSort = (): void => {
     const tot = totals;
@@ -573,16 +632,27 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
     const count = bucketCount;
     count.fill(0);
     const scale = n / (hi - lo);
+    const last = n - 1;
     for (let i = 0; i < n; i++) {
-      // Bucket 0 holds the highest totals.
-      const b = n - 1 - Math.min(n - 1, Math.floor((tot[i] - lo) * scale));
+      // (t − lo)·scale is in [0, n] (floor by truncation); bucket 0 holds the highest totals.
+      const f = ((tot[i] - lo) * scale) | 0;
+      const b = last - (f < last ? f : last);
       bucketOf[i] = b;
-      count[b + 1]++;
+      count[b]++;
     }
-    for (let b = 0; b < n; b++) count[b + 1] += count[b];
-    for (let i = 0; i < n; i++) ord[count[bucketOf[i]]++] = i;
-    // The insertion pass writes the sorted totals as it goes.
-    if (!insertWithin(swapBudget)) {
+    // Each bucket's first place.
+    let at = 0;
+    for (let b = 0; b < n; b++) {
+      const c = count[b];
+      count[b] = at;
+      at += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const p = count[bucketOf[i]]++;
+      ord[p] = i;
+      srt[p] = tot[i];
+    }
+    if (!insertInPlace(swapBudget)) {
       ord.sort((a, b) => tot[b] - tot[a]);
       for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
     }
