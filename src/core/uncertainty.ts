@@ -162,6 +162,10 @@ export interface Simulation {
 
 const counts = (w: number): boolean => Number.isFinite(w) && w > 0;
 
+/** A rank count's pending whole draws: at most FULL, then added to the doubles; FRACTIONS marks a cell counted in the doubles alone. */
+const FULL = 0xfffe;
+const FRACTIONS = 0xffff;
+
 /** How often a draw tries insertion again after the order needed a sort. */
 const RETRY = 16;
 
@@ -427,7 +431,8 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
 /**
  * The runs of a draw's order, as rank.ts: a run starts at its first value and takes every following
  * one equal to it within the tolerance. Writes the place (the run's start and length) of every
- * measure at bufStart/bufLen[slot + measure], each place's run into runStart/runEnd (when given),
+ * measure at bufStart[slot + measure] (the start alone for a place of its own; for a run of several,
+ * ~start there and the length at bufLen[slot + measure]), each place's run into runStart/runEnd (when given),
  * and the place of each of the first `rows` measures into placeOf. Which of equal totals comes first
  * changes none of these. `srt` is in descending order, so head − v ≥ 0, and the tolerance's bound
  * tol·max(1, |head|, |v|) is at most tol·max(1, |first|, |last|): a gap above that starts a run
@@ -461,8 +466,11 @@ function placeRuns(
     const len = k - start;
     for (let q = start; q < k; q++) {
       const m = ord[q];
-      bufStart[slot + m] = start;
-      bufLen[slot + m] = len;
+      if (len === 1) bufStart[slot + m] = start;
+      else {
+        bufStart[slot + m] = ~start;
+        bufLen[slot + m] = len;
+      }
       if (m < rows) placeOf[m] = q;
       if (runs) {
         runStart[q] = start;
@@ -483,7 +491,17 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const order = Int32Array.from({ length: n }, (_, i) => i);
   /** The totals in `order`'s order, so the insertion compares without an indirection. */
   const sorted = new Float64Array(n);
+  /**
+   * The rank counts: rankCounts[m·n + r] the draws with m at place r + 1, as the sum of the additions
+   * in draw order (1 for a place of its own, 1/len for each place of a run of len). Whole draws are
+   * counted first in `pending` (2 bytes a cell, so the counts a flush adds to take a quarter of the
+   * room): the count is rankCounts + pending, rankCounts a whole number, until the cell's first
+   * fraction: then pending is added (exact, both whole), set to FRACTIONS, and every later addition
+   * goes to rankCounts in order, the same sums as adding each draw there. A pending count that
+   * would reach 65,535 is added then (whole numbers, exact).
+   */
   const rankCounts = new Float64Array(n * n);
+  const pending = new Uint16Array(n * n);
   /** Rows of the pairwise counts: every measure (the spans below), the first K (the prefix counts below), or none. */
   const pairRows = pairwiseRows(options.pairwise, n);
   const spans = pairRows > 0 && pairRows === n;
@@ -670,7 +688,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
       const len = k - start;
       for (let q = start; q < k; q++) {
-        bufStart[slot + ord[q]] = start;
+        bufStart[slot + ord[q]] = len === 1 ? start : ~start;
         bufLen[slot + ord[q]] = len;
       }
       // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
@@ -709,30 +727,59 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   };
 
   /**
-   * The rank counts of the buffered draws. rankCounts is n × n and a draw adds to one cell in every
-   * row, far apart in memory; so the places of up to BUFFERED draws are kept (start and length of
-   * the run each measure is in, a row of n per draw) and added here measure block by measure block,
-   * each cell receiving its additions in draw order, as if added draw by draw (the same sums).
+   * The rank counts of the buffered draws. The counts are n × n and a draw adds to one cell in every
+   * row, far apart in memory; so the places of up to BUFFERED draws are kept (a row of n per draw)
+   * and added here measure block by measure block, each cell receiving its additions in draw order,
+   * as if added draw by draw (the same sums).
    */
   const flushPlaces = (): void => {
     const rc = rankCounts;
+    const pc = pending;
     for (let m0 = 0; m0 < n; m0 += 16) {
       const m1 = Math.min(n, m0 + 16);
       for (let b = 0; b < buffered; b++) {
         const base = b * n;
         for (let m = m0; m < m1; m++) {
           const s0 = bufStart[base + m];
-          const len = bufLen[base + m];
           const row = m * n;
-          if (len === 1) rc[row + s0] += 1;
-          else {
+          if (s0 >= 0) {
+            const cell = row + s0;
+            const c = pc[cell];
+            if (c < FULL) pc[cell] = c + 1;
+            else if (c === FRACTIONS) rc[cell] += 1;
+            else {
+              rc[cell] += FULL + 1;
+              pc[cell] = 0;
+            }
+          } else {
+            const len = bufLen[base + m];
             const part = 1 / len;
-            for (let r = s0; r < s0 + len; r++) rc[row + r] += part;
+            for (let r = row + ~s0, end = r + len; r < end; r++) {
+              if (pc[r] !== FRACTIONS) {
+                rc[r] += pc[r];
+                pc[r] = FRACTIONS;
+              }
+              rc[r] += part;
+            }
           }
         }
       }
     }
     buffered = 0;
+  };
+
+  /** The pending whole draws into rankCounts (exact: whole numbers), so that it holds every count. */
+  const settleCounts = (): void => {
+    flushPlaces();
+    const rc = rankCounts;
+    const pc = pending;
+    for (let cell = 0; cell < rc.length; cell++) {
+      const c = pc[cell];
+      if (c !== FRACTIONS && c !== 0) {
+        rc[cell] += c;
+        pc[cell] = 0;
+      }
+    }
   };
 
   return {
@@ -746,7 +793,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       return done;
     },
     result(): UncertaintyResult {
-      flushPlaces();
+      settleCounts();
       const d = done || 1;
       /** The first `rows` rows of an n-column matrix of counts, as probabilities. */
       const matrix = (m: Float64Array, rows = n): number[][] => {
