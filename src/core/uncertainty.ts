@@ -521,8 +521,9 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
    * run in level[a·n + b]. The cost is the sum of their places, small for the top of a ranking.
    */
   const prefix = pairRows > 0 && !spans;
-  const behind = prefix ? new Float64Array(pairRows * n) : null;
-  const level = prefix ? new Float64Array(pairRows * n) : null;
+  // Whole numbers up to the draws (at most 10⁷): Int32, an addition of one cycle and half the room.
+  const behind = prefix ? new Int32Array(pairRows * n) : null;
+  const level = prefix ? new Int32Array(pairRows * n) : null;
   /** Per place in the draw's order: where its run starts and ends (the prefix counts need them). */
   const runStart = prefix ? new Int32Array(n) : null;
   const runEnd = prefix ? new Int32Array(n) : null;
@@ -626,35 +627,40 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   };
 
   /**
-   * Bucket sort of the totals, higher first: n buckets over [lowest, highest], filled in measure
-   * order (the rank order now, so nearly sorted within a bucket) with the totals beside, then an
-   * insertion pass over the whole order, exact. A bucket is a monotone function of the total (each
-   * step rounds monotonically), so the buckets are in order and the pass only sorts within them.
-   * Should the totals bunch up so that the pass grows long, a comparison sort.
+   * Bucket sort of the totals, higher first: n buckets over [lowest, highest] of the last draw's
+   * order (`sorted` as it stands: an estimate; totals beyond it go to the end buckets), filled in
+   * measure order (the rank order now, so nearly sorted within a bucket) with the totals beside,
+   * then an insertion pass over the whole order, exact whatever the buckets. Within the range a
+   * bucket is a monotone function of the total (each step rounds monotonically), so the pass only
+   * sorts within buckets. Should the totals bunch up so that the pass grows long, a comparison sort.
    */
   const bucketSort = (): void => {
     const tot = totals;
     const ord = order;
     const srt = sorted;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const t = tot[i];
-      if (t < lo) lo = t;
-      if (t > hi) hi = t;
-    }
+    let lo = srt[n - 1];
+    let hi = srt[0];
     if (!(hi > lo)) {
-      for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
-      return;
+      lo = Infinity;
+      hi = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const t = tot[i];
+        if (t < lo) lo = t;
+        if (t > hi) hi = t;
+      }
+      if (!(hi > lo)) {
+        for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+        return;
+      }
     }
     const count = bucketCount;
     count.fill(0);
     const scale = n / (hi - lo);
     const last = n - 1;
     for (let i = 0; i < n; i++) {
-      // (t − lo)·scale is in [0, n] (floor by truncation); bucket 0 holds the highest totals.
-      const f = ((tot[i] - lo) * scale) | 0;
-      const b = last - (f < last ? f : last);
+      // floor((t − lo)·scale) within [0, n − 1] (truncation: it is positive there); bucket 0 holds the highest totals.
+      const g = (tot[i] - lo) * scale;
+      const b = last - (g > 0 ? (g < last ? g | 0 : last) : 0);
       bucketOf[i] = b;
       count[b]++;
     }
@@ -796,7 +802,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       settleCounts();
       const d = done || 1;
       /** The first `rows` rows of an n-column matrix of counts, as probabilities. */
-      const matrix = (m: Float64Array, rows = n): number[][] => {
+      const matrix = (m: Float64Array | Int32Array, rows = n): number[][] => {
         const out: number[][] = new Array<number[]>(rows);
         for (let i = 0; i < rows; i++) {
           const row: number[] = new Array<number>(n);
