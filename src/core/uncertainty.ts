@@ -385,6 +385,29 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
     }
   };
 
+  /**
+   * The top-level groups' parts of the tree (allNodes is depth first, so each is a stretch of the
+   * nodes): its groups in order and its leaf columns. A pattern's coefficients in one part depend on
+   * the weights and that part's blanks alone (the group's share is the same for every pattern), so
+   * a pattern whose blanks in a part are those of an earlier pattern copies that one's doubles.
+   */
+  const partGroups: Int32Array[] = [];
+  const partLeaves: Int32Array[] = [];
+  const copyFrom = new Int32Array(P * T);
+  for (let t = 0; t < T; t++) {
+    const from = tops[t];
+    const to = t + 1 < T ? tops[t + 1] : N;
+    partGroups.push(groupIdx.filter((g) => g >= from && g < to));
+    partLeaves.push(Int32Array.from({ length: L }, (_, k) => k).filter((k) => leafNode[k] >= from && leafNode[k] < to));
+    const first = new Map<string, number>();
+    for (let p = 0; p < P; p++) {
+      const key = has[p].subarray(from, to).join("");
+      const q = first.get(key);
+      if (q === undefined) first.set(key, p);
+      copyFrom[p * T + t] = q ?? p;
+    }
+  }
+
   const computeCoefficients = (): void => {
     let den = 0;
     for (let t = 0; t < T; t++) den += w[tops[t]];
@@ -392,18 +415,31 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
     for (let t = 0; t < T; t++) share[tops[t]] = den > 0 ? w[tops[t]] / den : 0;
     for (let p = 0; p < P; p++) {
       const h = has[p];
-      for (let q = 0; q < groupIdx.length; q++) {
-        const g = groupIdx[q];
-        const kids = childrenOf[g];
-        let s = 0;
-        for (let c = 0; c < kids.length; c++) if (h[kids[c]] && w[kids[c]] > 0) s += w[kids[c]];
-        for (let c = 0; c < kids.length; c++) {
-          const kid = kids[c];
-          share[kid] = h[kid] && w[kid] > 0 && s > 0 ? (share[g] * w[kid]) / s : 0;
+      const off = p * L;
+      for (let t = 0; t < T; t++) {
+        const cols = partLeaves[t];
+        const src = copyFrom[p * T + t];
+        if (src !== p) {
+          const at = src * L;
+          for (let c = 0; c < cols.length; c++) coef[off + cols[c]] = coef[at + cols[c]];
+          continue;
+        }
+        const groups = partGroups[t];
+        for (let q = 0; q < groups.length; q++) {
+          const g = groups[q];
+          const kids = childrenOf[g];
+          let s = 0;
+          for (let c = 0; c < kids.length; c++) if (h[kids[c]] && w[kids[c]] > 0) s += w[kids[c]];
+          for (let c = 0; c < kids.length; c++) {
+            const kid = kids[c];
+            share[kid] = h[kid] && w[kid] > 0 && s > 0 ? (share[g] * w[kid]) / s : 0;
+          }
+        }
+        for (let c = 0; c < cols.length; c++) {
+          const k = cols[c];
+          coef[off + k] = h[leafNode[k]] ? share[leafNode[k]] : 0;
         }
       }
-      const off = p * L;
-      for (let k = 0; k < L; k++) coef[off + k] = h[leafNode[k]] ? share[leafNode[k]] : 0;
     }
   };
 

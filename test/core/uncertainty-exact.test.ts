@@ -3,11 +3,13 @@
  * - the score noise's clamp picked without a branch (createDrawer) equals Math.min(max,
  *   Math.max(min, v)) on a scale below zero, with a spread wider than the scale, an odd and an even
  *   number of questions (one noise output feeds two values, a row's last low half the next row);
+ * - the leaf coefficients, a pattern of blanks copying an earlier pattern's where its blanks in a
+ *   top-level group are the same, equal each measure's shares worked out on their own;
  * - the rank counts, kept as whole draws in two bytes a cell until a cell's first fraction and
  *   added to the doubles past 65,535 draws, equal the counts added draw by draw in order, with ties
  *   (1/2, 1/3 of a place) mixed among the whole draws.
  */
-import { defaultModel, type Model } from "../../src/core/model";
+import { defaultModel, type CriterionNode, type Model } from "../../src/core/model";
 import { rankTotals } from "../../src/core/rank";
 import { mulberry32 } from "../../src/core/random";
 import { createDrawer, simulate, type UncertaintyInput, type UncertaintyOptions } from "../../src/core/uncertainty";
@@ -72,6 +74,68 @@ describe("the clamp without a branch", () => {
       }
       expect(differ).toEqual([]);
     }
+  });
+});
+
+describe("coefficients shared between patterns of blanks", () => {
+  const tree = (total: Model["total"]): Model => ({
+    ...defaultModel(),
+    total,
+    criteria: [
+      { id: "a", label: { nb: "A", en: "A" }, weight: 2, children: [leaf("a.1", 1), leaf("a.2", 3)] },
+      {
+        id: "b",
+        label: { nb: "B", en: "B" },
+        weight: 1.5,
+        children: [{ id: "b.1", label: { nb: "B1", en: "B1" }, weight: 1, children: [leaf("b.1.1", 1), leaf("b.1.2", 0.7)] }, leaf("b.2", 2)],
+      },
+      leaf("c", 0.8),
+      { id: "d", label: { nb: "D", en: "D" }, weight: 0, children: [leaf("d.1", 1)] },
+    ],
+  });
+
+  /** A measure's total worked out on its own: each group's share split among its answered children by weight, in leaf order. */
+  function plainTotal(model: Model, values: (number | null)[]): number {
+    const base = (nd: CriterionNode): number => (Number.isFinite(nd.weight) && nd.weight > 0 ? nd.weight : 0);
+    const coef: number[] = [];
+    let column = 0;
+    // Which nodes count: walk once per node, the leaf columns in order.
+    const h = new Map<CriterionNode, boolean>();
+    const mark = (nd: CriterionNode): void => {
+      if (!nd.children?.length) {
+        h.set(nd, values[column++] !== null);
+        return;
+      }
+      nd.children.forEach(mark);
+      h.set(nd, nd.children.some((c) => h.get(c) && base(c) > 0));
+    };
+    model.criteria.forEach(mark);
+    const split = (nd: CriterionNode, share: number): void => {
+      if (!nd.children?.length) {
+        coef.push(h.get(nd) ? share : 0);
+        return;
+      }
+      let s = 0;
+      for (const c of nd.children) if (h.get(c) && base(c) > 0) s += base(c);
+      for (const c of nd.children) split(c, h.get(c) && base(c) > 0 && s > 0 ? (share * base(c)) / s : 0);
+    };
+    let den = 0;
+    for (const g of model.criteria) den += base(g);
+    if (model.total !== "mean") den = 1;
+    for (const g of model.criteria) split(g, den > 0 ? base(g) / den : 0);
+    let t = 0;
+    values.forEach((v, k) => (t += coef[k] * (v ?? 0)));
+    return t;
+  }
+
+  test.each(["mean", "sum"] as const)("total %s: 60 measures with blanks here and there, every total as worked out on its own", (total) => {
+    const model = tree(total);
+    const r = mulberry32(8);
+    const rows = Array.from({ length: 60 }, () => Array.from({ length: 7 }, () => (r() < 0.3 ? null : Math.floor(r() * 21) / 2)));
+    const drawer = createDrawer(input(model, rows), { draws: 1, seed: 1, weights: { kind: "none" }, scores: { kind: "none" } });
+    drawer.next();
+    const differ = rows.flatMap((values, i) => (Object.is(plainTotal(model, values), drawer.totals[i]) ? [] : [[i, plainTotal(model, values), drawer.totals[i]]]));
+    expect(differ).toEqual([]);
   });
 });
 
