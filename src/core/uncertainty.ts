@@ -166,8 +166,9 @@ const counts = (w: number): boolean => Number.isFinite(w) && w > 0;
 const FULL = 0xfffe;
 const FRACTIONS = 0xffff;
 
-/** How often a draw tries insertion again after the order needed a sort. */
+/** After how many draws a draw tries insertion again once the order needed a sort (doubling up to RETRY_MOST while it fails). */
 const RETRY = 16;
+const RETRY_MOST = 1024;
 
 /** The number of pairwise rows for the option: every measure for true or absent, none for false, else K within [0, n]. */
 function pairwiseRows(option: boolean | number | undefined, n: number): number {
@@ -468,8 +469,7 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
  * The runs of a draw's order, as rank.ts: a run starts at its first value and takes every following
  * one equal to it within the tolerance. Writes the place (the run's start and length) of every
  * measure at bufStart[slot + measure] (the start alone for a place of its own; for a run of several,
- * ~start there and the length at bufLen[slot + measure]), each place's run into runStart/runEnd (when given),
- * and the place of each of the first `rows` measures into placeOf. Which of equal totals comes first
+ * ~start there and the length at bufLen[slot + measure]). Which of equal totals comes first
  * changes none of these. `srt` is in descending order, so head − v ≥ 0, and the tolerance's bound
  * tol·max(1, |head|, |v|) is at most tol·max(1, |first|, |last|): a gap above that starts a run
  * without the exact test (which it would fail).
@@ -482,13 +482,8 @@ function placeRuns(
   bufStart: Int32Array,
   bufLen: Int32Array,
   slot: number,
-  runStart: Int32Array,
-  runEnd: Int32Array,
-  placeOf: Int32Array,
-  rows: number,
 ): void {
   if (n === 0) return;
-  const runs = runStart.length > 0;
   const wide = tol * Math.max(1, Math.abs(srt[0]), Math.abs(srt[n - 1]));
   let start = 0;
   let head = srt[0];
@@ -506,11 +501,6 @@ function placeRuns(
       else {
         bufStart[slot + m] = ~start;
         bufLen[slot + m] = len;
-      }
-      if (m < rows) placeOf[m] = q;
-      if (runs) {
-        runStart[q] = start;
-        runEnd[q] = k;
       }
     }
     start = k;
@@ -560,16 +550,11 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   // Whole numbers up to the draws (at most 10⁷): Int32, an addition of one cycle and half the room.
   const behind = prefix ? new Int32Array(pairRows * n) : null;
   const level = prefix ? new Int32Array(pairRows * n) : null;
-  /** Per place in the draw's order: where its run starts and ends (the prefix counts need them). */
-  const runStart = prefix ? new Int32Array(n) : null;
-  const runEnd = prefix ? new Int32Array(n) : null;
-  const placeOf = prefix ? new Int32Array(pairRows) : null;
   /** Places of the draws not yet added to rankCounts (see flushPlaces). */
   const BUFFERED = Math.max(1, Math.min(256, Math.floor(2 ** 20 / Math.max(1, n))));
   const bufStart = new Int32Array(BUFFERED * n);
   const bufLen = new Int32Array(BUFFERED * n);
   let buffered = 0;
-  const noRuns = new Int32Array(0);
   /** The bucket sort's counts and keys. */
   const bucketCount = new Int32Array(n + 1);
   const bucketOf = new Int32Array(n);
@@ -577,11 +562,14 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
    * How the draws are ordered, by the disorder seen: insertion into the previous draw's order while
    * it needs few swaps (a draw much like the last), otherwise a bucket sort (linear in n for totals
    * spread over an interval) and an insertion pass within the buckets. An insertion that passes the
-   * budget stops and the draw is bucket-sorted; the insertion is tried again every RETRY draws.
+   * budget stops and the draw is bucket-sorted; the insertion is tried again after RETRY draws, and
+   * after twice as many each time it fails again (up to RETRY_MOST), since a draw's disorder is
+   * that of the options, the same draw after draw.
    */
   const swapBudget = Math.max(64, 8 * n);
   let insertNext = true;
   let sinceTried = 0;
+  let retryAfter = RETRY;
   let done = 0;
 
   /**
@@ -744,22 +732,27 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
     drawer.next();
     const d = done;
     if (spans) insertWithSpans(d);
-    else if (insertNext || ++sinceTried >= RETRY) {
+    else if (insertNext || ++sinceTried >= retryAfter) {
       sinceTried = 0;
+      const tried = !insertNext;
       insertNext = insertWithin(swapBudget);
-      if (!insertNext) bucketSort();
+      if (insertNext) retryAfter = RETRY;
+      else {
+        if (tried) retryAfter = Math.min(RETRY_MOST, 2 * retryAfter);
+        bucketSort();
+      }
     } else bucketSort();
     const slot = buffered * n;
     if (tieCounts) spanRuns(slot);
-    else placeRuns(sorted, order, n, tol, bufStart, bufLen, slot, runStart ?? noRuns, runEnd ?? noRuns, placeOf ?? noRuns, placeOf ? pairRows : 0);
-    if (behind && level && placeOf && runStart && runEnd) {
+    else placeRuns(sorted, order, n, tol, bufStart, bufLen, slot);
+    if (behind && level) {
       // The first K measures: everything in an earlier run stands above, the rest of the run is level.
       const ord = order;
       for (let a = 0; a < pairRows; a++) {
-        const p = placeOf[a];
+        const at = bufStart[slot + a];
         const row = a * n;
-        const s0 = runStart[p];
-        const e0 = runEnd[p];
+        const s0 = at >= 0 ? at : ~at;
+        const e0 = at >= 0 ? at + 1 : s0 + bufLen[slot + a];
         for (let q = 0; q < s0; q++) behind[row + ord[q]] += 1;
         for (let q = s0; q < e0; q++) if (ord[q] !== a) level[row + ord[q]] += 1;
       }
