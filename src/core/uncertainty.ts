@@ -218,7 +218,7 @@ function mix(x: number): number {
  * first (which took twice the time of the two together), one output for two values (its high half,
  * then its low half; a row of an odd length leaves the low half to the next row's first value).
  *
- * The clamp Math.min(hi, Math.max(lo, u)) without a branch: `edges` holds [min(lo, hi), u, hi] and
+ * The clamp Math.min(hi, Math.max(lo, u)) without a branch: `edges` holds [lo, u, hi] and
  * the index (u ≥ lo) + (u > hi) picks the same double. Math.min/max compile to compares and jumps,
  * and a score near an end of the scale crosses it in about half the draws, at random: those jumps
  * were mispredicted often enough to cost a third of the loop. (u = −0 at lo = 0 gives −0 where
@@ -247,8 +247,9 @@ function scoreNoisy(
     x = (x + GOLDEN) | 0;
     spare = mix(x) & 0xffff;
   }
-  // Below lo: lo, or hi should the scale be upside down (Math.min(hi, Math.max(lo, u)) is then hi).
-  edges[0] = Math.min(lo, hi);
+  // A scale upside down (lo > hi) clamps every score to hi, as Math.min(hi, Math.max(lo, u)) does: [hi, hi].
+  if (!(lo <= hi)) lo = hi;
+  edges[0] = lo;
   edges[2] = hi;
   for (let i = 0; i < n; i++) {
     const off = patternOf[i] * L;

@@ -1,8 +1,9 @@
 /**
  * The Monte Carlo's shortcuts give the doubles of the plain way, bit for bit:
- * - the score noise's clamp picked without a branch (createDrawer) equals Math.min(max,
- *   Math.max(min, v)) on a scale below zero, with a spread wider than the scale, an odd and an even
- *   number of questions (one noise output feeds two values, a row's last low half the next row);
+ * - the score noise's clamp picked without a branch (createDrawer) equals
+ *   Math.min(max, Math.max(min, v)) on a scale below zero (and one upside down), with a spread
+ *   wider than the scale, an odd and an even number of questions (one noise output feeds two
+ *   values, a row's last low half the next row);
  * - the leaf coefficients, a pattern of blanks copying an earlier pattern's where its blanks in a
  *   top-level group are the same, equal each measure's shares worked out on their own;
  * - the rank counts, kept as whole draws in two bytes a cell until a cell's first fraction and
@@ -45,8 +46,12 @@ describe("the clamp without a branch", () => {
     criteria: [{ id: "g", label: { nb: "G", en: "G" }, weight: 1, children: weights.slice(0, questions).map((w, k) => leaf(`g.${k}`, w)) }],
   });
 
-  test.each([2, 3])("%i questions on a scale from −2 to 3: Math.min/Math.max's doubles", (questions) => {
-    const m = model(questions);
+  test.each([
+    [2, -2, 3],
+    [3, -2, 3],
+    [3, 3, -2],
+  ])("%i questions on a scale from %d to %d: Math.min/Math.max's doubles", (questions, min, max) => {
+    const m = { ...model(questions), scale: { min, max } };
     const rows = [
       [-2, 3, 0.5],
       [3, -2, -2],
@@ -68,7 +73,7 @@ describe("the clamp without a branch", () => {
         drawer.next();
         rows.forEach((values, i) => {
           let t = 0;
-          for (let k = 0; k < questions; k++) t += share[k] * Math.min(3, Math.max(-2, values[k] + step * (next16() + 0.5) - spread));
+          for (let k = 0; k < questions; k++) t += share[k] * Math.min(max, Math.max(min, values[k] + step * (next16() + 0.5) - spread));
           if (!Object.is(t, drawer.totals[i])) differ.push([d, i, t, drawer.totals[i]]);
         });
       }
