@@ -23,12 +23,14 @@
  *
  * Fast: the measures' leaf values sit in one typed array; per draw the leaf coefficients (the
  * product of normalised weights along each path) are computed once per pattern of blanks, and a
- * total is a dot product, each score's noise drawn as it is added (no buffer between). The order
+ * total is a dot product, each score's noise drawn as it is added (no buffer between) and clamped
+ * to the scale without a branch (scoreNoisy). The order
  * of a draw is chosen by the disorder seen: insertion into the previous draw's order while that
  * needs few swaps (weights alone, small spreads), else a bucket sort, linear in the number of
  * measures (scores ±1 reorder a large share of all pairs from one draw to the next, and insertion
  * would cost that many swaps). The places of a batch of draws are added to the rank counts measure
- * by measure, so the n × n counts are not touched at random once per measure and draw.
+ * by measure, so the n × n counts are not touched at random once per measure and draw; whole draws
+ * are counted in two bytes a cell, a quarter of the room of the doubles (see rankCounts).
  * Pairwise, for every pair (`pairwise: true`, what `prio uncertainty --json` prints), the counts are
  * kept lazily: a pair's relation changes only when the insertion swaps the two, so each pair
  * remembers since which draw one has been above the other, and is counted when they swap (and at
