@@ -23,12 +23,14 @@
  *
  * Fast: the measures' leaf values sit in one typed array; per draw the leaf coefficients (the
  * product of normalised weights along each path) are computed once per pattern of blanks, and a
- * total is a dot product, each score's noise drawn as it is added (no buffer between). The order
+ * total is a dot product, each score's noise drawn as it is added (no buffer between) and clamped
+ * to the scale without a branch (scoreNoisy). The order
  * of a draw is chosen by the disorder seen: insertion into the previous draw's order while that
  * needs few swaps (weights alone, small spreads), else a bucket sort, linear in the number of
  * measures (scores ±1 reorder a large share of all pairs from one draw to the next, and insertion
  * would cost that many swaps). The places of a batch of draws are added to the rank counts measure
- * by measure, so the n × n counts are not touched at random once per measure and draw.
+ * by measure, so the n × n counts are not touched at random once per measure and draw; whole draws
+ * are counted in two bytes a cell, a quarter of the room of the doubles (see rankCounts).
  * Pairwise, for every pair (`pairwise: true`, what `prio uncertainty --json` prints), the counts are
  * kept lazily: a pair's relation changes only when the insertion swaps the two, so each pair
  * remembers since which draw one has been above the other, and is counted when they swap (and at
@@ -162,8 +164,13 @@ export interface Simulation {
 
 const counts = (w: number): boolean => Number.isFinite(w) && w > 0;
 
-/** How often a draw tries insertion again after the order needed a sort. */
+/** A rank count's pending whole draws: at most FULL, then added to the doubles; FRACTIONS marks a cell counted in the doubles alone. */
+const FULL = 0xfffe;
+const FRACTIONS = 0xffff;
+
+/** After how many draws a draw tries insertion again once the order needed a sort (doubling up to RETRY_MOST while it fails). */
 const RETRY = 16;
+const RETRY_MOST = 1024;
 
 /** The number of pairwise rows for the option: every measure for true or absent, none for false, else K within [0, n]. */
 function pairwiseRows(option: boolean | number | undefined, n: number): number {
@@ -210,7 +217,14 @@ function mix(x: number): number {
  * Every measure's total with its scores moved by the noise and clamped to the scale: a dot product of
  * the measure's row of values with its pattern's coefficients, summed in leaf order. A 16-bit draw z
  * moves a score by −spread + (z + ½)·step. The noise is drawn as it is used, not into a buffer
- * first (which took twice the time of the two together).
+ * first (which took twice the time of the two together), one output for two values (its high half,
+ * then its low half; a row of an odd length leaves the low half to the next row's first value).
+ *
+ * The clamp Math.min(hi, Math.max(lo, u)) without a branch: `edges` holds [lo, u, hi] and
+ * the index (u ≥ lo) + (u > hi) picks the same double. Math.min/max compile to compares and jumps,
+ * and a score near an end of the scale crosses it in about half the draws, at random: those jumps
+ * were mispredicted often enough to cost a third of the loop. (u = −0 at lo = 0 gives −0 where
+ * Math.max gave +0: c·(−0) added to a total that starts at +0 changes no bit of it.)
  */
 function scoreNoisy(
   vals: Float64Array,
@@ -224,6 +238,7 @@ function scoreNoisy(
   spread: number,
   totals: Float64Array,
   stream: NoiseStream,
+  edges: Float64Array,
 ): void {
   const origin = stream.origin;
   const e = stream.used;
@@ -234,22 +249,39 @@ function scoreNoisy(
     x = (x + GOLDEN) | 0;
     spare = mix(x) & 0xffff;
   }
+  // A scale upside down (lo > hi) clamps every score to hi, as Math.min(hi, Math.max(lo, u)) does: [hi, hi].
+  if (!(lo <= hi)) lo = hi;
+  edges[0] = lo;
+  edges[2] = hi;
   for (let i = 0; i < n; i++) {
     const off = patternOf[i] * L;
     const row = i * L;
     let t = 0;
-    for (let k = 0; k < L; k++) {
-      let z: number;
-      if (spare >= 0) {
-        z = spare;
-        spare = -1;
-      } else {
-        x = (x + GOLDEN) | 0;
-        const y = mix(x);
-        z = y >>> 16;
-        spare = y & 0xffff;
-      }
-      t += c[off + k] * Math.min(hi, Math.max(lo, vals[row + k] + step * (z + 0.5) - spread));
+    let k = 0;
+    if (spare >= 0) {
+      const u = vals[row] + step * (spare + 0.5) - spread;
+      edges[1] = u;
+      t += c[off] * edges[+(u >= lo) + +(u > hi)];
+      spare = -1;
+      k = 1;
+    }
+    for (; k + 1 < L; k += 2) {
+      x = (x + GOLDEN) | 0;
+      const y = mix(x);
+      const u = vals[row + k] + step * ((y >>> 16) + 0.5) - spread;
+      edges[1] = u;
+      t += c[off + k] * edges[+(u >= lo) + +(u > hi)];
+      const u2 = vals[row + k + 1] + step * ((y & 0xffff) + 0.5) - spread;
+      edges[1] = u2;
+      t += c[off + k + 1] * edges[+(u2 >= lo) + +(u2 > hi)];
+    }
+    if (k < L) {
+      x = (x + GOLDEN) | 0;
+      const y = mix(x);
+      const u = vals[row + k] + step * ((y >>> 16) + 0.5) - spread;
+      edges[1] = u;
+      t += c[off + k] * edges[+(u >= lo) + +(u > hi)];
+      spare = y & 0xffff;
     }
     totals[i] = t;
   }
@@ -330,6 +362,8 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
   const coef = new Float64Array(P * L);
   const totals = new Float64Array(n);
   const groupWeights = new Float64Array(model.criteria.length);
+  /** scoreNoisy's clamp: the lower end, the value, the upper end. */
+  const edges = new Float64Array(3);
 
   const weightsFixed = options.weights.kind === "none";
   const scoreSpread = options.scores.kind === "uniform" ? options.scores.spread : 0;
@@ -355,6 +389,29 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
     }
   };
 
+  /**
+   * The top-level groups' parts of the tree (allNodes is depth first, so each is a stretch of the
+   * nodes): its groups in order and its leaf columns. A pattern's coefficients in one part depend on
+   * the weights and that part's blanks alone (the group's share is the same for every pattern), so
+   * a pattern whose blanks in a part are those of an earlier pattern copies that one's doubles.
+   */
+  const partGroups: Int32Array[] = [];
+  const partLeaves: Int32Array[] = [];
+  const copyFrom = new Int32Array(P * T);
+  for (let t = 0; t < T; t++) {
+    const from = tops[t];
+    const to = t + 1 < T ? tops[t + 1] : N;
+    partGroups.push(groupIdx.filter((g) => g >= from && g < to));
+    partLeaves.push(Int32Array.from({ length: L }, (_, k) => k).filter((k) => leafNode[k] >= from && leafNode[k] < to));
+    const first = new Map<string, number>();
+    for (let p = 0; p < P; p++) {
+      const key = has[p].subarray(from, to).join("");
+      const q = first.get(key);
+      if (q === undefined) first.set(key, p);
+      copyFrom[p * T + t] = q ?? p;
+    }
+  }
+
   const computeCoefficients = (): void => {
     let den = 0;
     for (let t = 0; t < T; t++) den += w[tops[t]];
@@ -362,18 +419,31 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
     for (let t = 0; t < T; t++) share[tops[t]] = den > 0 ? w[tops[t]] / den : 0;
     for (let p = 0; p < P; p++) {
       const h = has[p];
-      for (let q = 0; q < groupIdx.length; q++) {
-        const g = groupIdx[q];
-        const kids = childrenOf[g];
-        let s = 0;
-        for (let c = 0; c < kids.length; c++) if (h[kids[c]] && w[kids[c]] > 0) s += w[kids[c]];
-        for (let c = 0; c < kids.length; c++) {
-          const kid = kids[c];
-          share[kid] = h[kid] && w[kid] > 0 && s > 0 ? (share[g] * w[kid]) / s : 0;
+      const off = p * L;
+      for (let t = 0; t < T; t++) {
+        const cols = partLeaves[t];
+        const src = copyFrom[p * T + t];
+        if (src !== p) {
+          const at = src * L;
+          for (let c = 0; c < cols.length; c++) coef[off + cols[c]] = coef[at + cols[c]];
+          continue;
+        }
+        const groups = partGroups[t];
+        for (let q = 0; q < groups.length; q++) {
+          const g = groups[q];
+          const kids = childrenOf[g];
+          let s = 0;
+          for (let c = 0; c < kids.length; c++) if (h[kids[c]] && w[kids[c]] > 0) s += w[kids[c]];
+          for (let c = 0; c < kids.length; c++) {
+            const kid = kids[c];
+            share[kid] = h[kid] && w[kid] > 0 && s > 0 ? (share[g] * w[kid]) / s : 0;
+          }
+        }
+        for (let c = 0; c < cols.length; c++) {
+          const k = cols[c];
+          coef[off + k] = h[leafNode[k]] ? share[leafNode[k]] : 0;
         }
       }
-      const off = p * L;
-      for (let k = 0; k < L; k++) coef[off + k] = h[leafNode[k]] ? share[leafNode[k]] : 0;
     }
   };
 
@@ -389,7 +459,7 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
       computeCoefficients();
     }
     if (scoreSpread > 0) {
-      scoreNoisy(values, coef, patternOf, L, n, min, max, noiseScale, scoreSpread, totals, stream);
+      scoreNoisy(values, coef, patternOf, L, n, min, max, noiseScale, scoreSpread, totals, stream, edges);
     } else scorePlain(values, coef, patternOf, L, n, totals);
     for (let t = 0; t < T; t++) groupWeights[t] = w[tops[t]];
   };
@@ -401,9 +471,11 @@ export function createDrawer(input: UncertaintyInput, options: UncertaintyOption
 /**
  * The runs of a draw's order, as rank.ts: a run starts at its first value and takes every following
  * one equal to it within the tolerance. Writes the place (the run's start and length) of every
- * measure at bufStart/bufLen[slot + measure], each place's run into runStart/runEnd (when given),
- * and the place of each of the first `rows` measures into placeOf. Which of equal totals comes first
- * changes none of these.
+ * measure at bufStart[slot + measure] (the start alone for a place of its own; for a run of several,
+ * ~start there and the length at bufLen[slot + measure]). Which of equal totals comes first
+ * changes none of these. `srt` is in descending order, so head − v ≥ 0, and the tolerance's bound
+ * tol·max(1, |head|, |v|) is at most tol·max(1, |first|, |last|): a gap above that starts a run
+ * without the exact test (which it would fail).
  */
 function placeRuns(
   srt: Float64Array,
@@ -413,29 +485,25 @@ function placeRuns(
   bufStart: Int32Array,
   bufLen: Int32Array,
   slot: number,
-  runStart: Int32Array,
-  runEnd: Int32Array,
-  placeOf: Int32Array,
-  rows: number,
 ): void {
-  const runs = runStart.length > 0;
+  if (n === 0) return;
+  const wide = tol * Math.max(1, Math.abs(srt[0]), Math.abs(srt[n - 1]));
   let start = 0;
   let head = srt[0];
   for (let k = 1; k <= n; k++) {
     if (k < n) {
       const v = srt[k];
-      if (Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
+      const gap = head - v;
+      if (gap <= wide && Math.abs(gap) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
       head = v;
     }
     const len = k - start;
     for (let q = start; q < k; q++) {
       const m = ord[q];
-      bufStart[slot + m] = start;
-      bufLen[slot + m] = len;
-      if (m < rows) placeOf[m] = q;
-      if (runs) {
-        runStart[q] = start;
-        runEnd[q] = k;
+      if (len === 1) bufStart[slot + m] = start;
+      else {
+        bufStart[slot + m] = ~start;
+        bufLen[slot + m] = len;
       }
     }
     start = k;
@@ -452,7 +520,17 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   const order = Int32Array.from({ length: n }, (_, i) => i);
   /** The totals in `order`'s order, so the insertion compares without an indirection. */
   const sorted = new Float64Array(n);
+  /**
+   * The rank counts: rankCounts[m·n + r] the draws with m at place r + 1, as the sum of the additions
+   * in draw order (1 for a place of its own, 1/len for each place of a run of len). Whole draws are
+   * counted first in `pending` (2 bytes a cell, so the counts a flush adds to take a quarter of the
+   * room): the count is rankCounts + pending, rankCounts a whole number, until the cell's first
+   * fraction: then pending is added (exact, both whole), set to FRACTIONS, and every later addition
+   * goes to rankCounts in order, the same sums as adding each draw there. A pending count that
+   * would reach 65,535 is added then (whole numbers, exact).
+   */
   const rankCounts = new Float64Array(n * n);
+  const pending = new Uint16Array(n * n);
   /** Rows of the pairwise counts: every measure (the spans below), the first K (the prefix counts below), or none. */
   const pairRows = pairwiseRows(options.pairwise, n);
   const spans = pairRows > 0 && pairRows === n;
@@ -472,18 +550,14 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
    * run in level[a·n + b]. The cost is the sum of their places, small for the top of a ranking.
    */
   const prefix = pairRows > 0 && !spans;
-  const behind = prefix ? new Float64Array(pairRows * n) : null;
-  const level = prefix ? new Float64Array(pairRows * n) : null;
-  /** Per place in the draw's order: where its run starts and ends (the prefix counts need them). */
-  const runStart = prefix ? new Int32Array(n) : null;
-  const runEnd = prefix ? new Int32Array(n) : null;
-  const placeOf = prefix ? new Int32Array(pairRows) : null;
+  // Whole numbers up to the draws (at most 10⁷): Int32, an addition of one cycle and half the room.
+  const behind = prefix ? new Int32Array(pairRows * n) : null;
+  const level = prefix ? new Int32Array(pairRows * n) : null;
   /** Places of the draws not yet added to rankCounts (see flushPlaces). */
   const BUFFERED = Math.max(1, Math.min(256, Math.floor(2 ** 20 / Math.max(1, n))));
   const bufStart = new Int32Array(BUFFERED * n);
   const bufLen = new Int32Array(BUFFERED * n);
   let buffered = 0;
-  const noRuns = new Int32Array(0);
   /** The bucket sort's counts and keys. */
   const bucketCount = new Int32Array(n + 1);
   const bucketOf = new Int32Array(n);
@@ -491,11 +565,14 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
    * How the draws are ordered, by the disorder seen: insertion into the previous draw's order while
    * it needs few swaps (a draw much like the last), otherwise a bucket sort (linear in n for totals
    * spread over an interval) and an insertion pass within the buckets. An insertion that passes the
-   * budget stops and the draw is bucket-sorted; the insertion is tried again every RETRY draws.
+   * budget stops and the draw is bucket-sorted; the insertion is tried again after RETRY draws, and
+   * after twice as many each time it fails again (up to RETRY_MOST), since a draw's disorder is
+   * that of the options, the same draw after draw.
    */
   const swapBudget = Math.max(64, 8 * n);
   let insertNext = true;
   let sinceTried = 0;
+  let retryAfter = RETRY;
   let done = 0;
 
   /**
@@ -551,38 +628,82 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   };
 
   /**
-   * Bucket sort of the totals, higher first: n buckets over [lowest, highest], filled in measure
-   * order (the rank order now, so nearly sorted within a bucket), then an insertion pass over the
-   * whole order, exact. Should the totals bunch up so that the pass grows long, a comparison sort.
+   * Insertion over `sorted` and `order` as they stand (the values already in place) with at most
+   * `budget` swaps; false (the two still a permutation of the totals) when it needs more.
+   */
+  const insertInPlace = (budget: number): boolean => {
+    const srt = sorted;
+    const ord = order;
+    let swaps = 0;
+    for (let k = 1; k < n; k++) {
+      const v = srt[k];
+      if (!(srt[k - 1] < v)) continue;
+      const m = ord[k];
+      let j = k - 1;
+      do {
+        srt[j + 1] = srt[j];
+        ord[j + 1] = ord[j];
+        j--;
+      } while (j >= 0 && srt[j] < v);
+      srt[j + 1] = v;
+      ord[j + 1] = m;
+      swaps += k - 1 - j;
+      if (swaps > budget) return false;
+    }
+    return true;
+  };
+
+  /**
+   * Bucket sort of the totals, higher first: n buckets over [lowest, highest] of the last draw's
+   * order (`sorted` as it stands: an estimate; totals beyond it go to the end buckets), filled in
+   * measure order (the rank order now, so nearly sorted within a bucket) with the totals beside,
+   * then an insertion pass over the whole order, exact whatever the buckets. Within the range a
+   * bucket is a monotone function of the total (each step rounds monotonically), so the pass only
+   * sorts within buckets. Should the totals bunch up so that the pass grows long, a comparison sort.
    */
   const bucketSort = (): void => {
     const tot = totals;
     const ord = order;
     const srt = sorted;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const t = tot[i];
-      if (t < lo) lo = t;
-      if (t > hi) hi = t;
-    }
+    let lo = srt[n - 1];
+    let hi = srt[0];
     if (!(hi > lo)) {
-      for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
-      return;
+      lo = Infinity;
+      hi = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const t = tot[i];
+        if (t < lo) lo = t;
+        if (t > hi) hi = t;
+      }
+      if (!(hi > lo)) {
+        for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
+        return;
+      }
     }
     const count = bucketCount;
     count.fill(0);
     const scale = n / (hi - lo);
+    const last = n - 1;
     for (let i = 0; i < n; i++) {
-      // Bucket 0 holds the highest totals.
-      const b = n - 1 - Math.min(n - 1, Math.floor((tot[i] - lo) * scale));
+      // floor((t − lo)·scale) within [0, n − 1] (truncation: it is positive there); bucket 0 holds the highest totals.
+      const g = (tot[i] - lo) * scale;
+      const b = last - (g > 0 ? (g < last ? g | 0 : last) : 0);
       bucketOf[i] = b;
-      count[b + 1]++;
+      count[b]++;
     }
-    for (let b = 0; b < n; b++) count[b + 1] += count[b];
-    for (let i = 0; i < n; i++) ord[count[bucketOf[i]]++] = i;
-    // The insertion pass writes the sorted totals as it goes.
-    if (!insertWithin(swapBudget)) {
+    // Each bucket's first place.
+    let at = 0;
+    for (let b = 0; b < n; b++) {
+      const c = count[b];
+      count[b] = at;
+      at += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const p = count[bucketOf[i]]++;
+      ord[p] = i;
+      srt[p] = tot[i];
+    }
+    if (!insertInPlace(swapBudget)) {
       ord.sort((a, b) => tot[b] - tot[a]);
       for (let k = 0; k < n; k++) srt[k] = tot[ord[k]];
     }
@@ -600,7 +721,7 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       if (k < n && Math.abs(head - v) <= tol * Math.max(1, Math.abs(head), Math.abs(v))) continue;
       const len = k - start;
       for (let q = start; q < k; q++) {
-        bufStart[slot + ord[q]] = start;
+        bufStart[slot + ord[q]] = len === 1 ? start : ~start;
         bufLen[slot + ord[q]] = len;
       }
       // A tie: the order counts this draw in the span of the one above; note it, as a tie and not a win.
@@ -614,22 +735,27 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
     drawer.next();
     const d = done;
     if (spans) insertWithSpans(d);
-    else if (insertNext || ++sinceTried >= RETRY) {
+    else if (insertNext || ++sinceTried >= retryAfter) {
       sinceTried = 0;
+      const tried = !insertNext;
       insertNext = insertWithin(swapBudget);
-      if (!insertNext) bucketSort();
+      if (insertNext) retryAfter = RETRY;
+      else {
+        if (tried) retryAfter = Math.min(RETRY_MOST, 2 * retryAfter);
+        bucketSort();
+      }
     } else bucketSort();
     const slot = buffered * n;
     if (tieCounts) spanRuns(slot);
-    else placeRuns(sorted, order, n, tol, bufStart, bufLen, slot, runStart ?? noRuns, runEnd ?? noRuns, placeOf ?? noRuns, placeOf ? pairRows : 0);
-    if (behind && level && placeOf && runStart && runEnd) {
+    else placeRuns(sorted, order, n, tol, bufStart, bufLen, slot);
+    if (behind && level) {
       // The first K measures: everything in an earlier run stands above, the rest of the run is level.
       const ord = order;
       for (let a = 0; a < pairRows; a++) {
-        const p = placeOf[a];
+        const at = bufStart[slot + a];
         const row = a * n;
-        const s0 = runStart[p];
-        const e0 = runEnd[p];
+        const s0 = at >= 0 ? at : ~at;
+        const e0 = at >= 0 ? at + 1 : s0 + bufLen[slot + a];
         for (let q = 0; q < s0; q++) behind[row + ord[q]] += 1;
         for (let q = s0; q < e0; q++) if (ord[q] !== a) level[row + ord[q]] += 1;
       }
@@ -639,30 +765,59 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
   };
 
   /**
-   * The rank counts of the buffered draws. rankCounts is n × n and a draw adds to one cell in every
-   * row, far apart in memory; so the places of up to BUFFERED draws are kept (start and length of
-   * the run each measure is in, a row of n per draw) and added here measure block by measure block,
-   * each cell receiving its additions in draw order, as if added draw by draw (the same sums).
+   * The rank counts of the buffered draws. The counts are n × n and a draw adds to one cell in every
+   * row, far apart in memory; so the places of up to BUFFERED draws are kept (a row of n per draw)
+   * and added here measure block by measure block, each cell receiving its additions in draw order,
+   * as if added draw by draw (the same sums).
    */
   const flushPlaces = (): void => {
     const rc = rankCounts;
+    const pc = pending;
     for (let m0 = 0; m0 < n; m0 += 16) {
       const m1 = Math.min(n, m0 + 16);
       for (let b = 0; b < buffered; b++) {
         const base = b * n;
         for (let m = m0; m < m1; m++) {
           const s0 = bufStart[base + m];
-          const len = bufLen[base + m];
           const row = m * n;
-          if (len === 1) rc[row + s0] += 1;
-          else {
+          if (s0 >= 0) {
+            const cell = row + s0;
+            const c = pc[cell];
+            if (c < FULL) pc[cell] = c + 1;
+            else if (c === FRACTIONS) rc[cell] += 1;
+            else {
+              rc[cell] += FULL + 1;
+              pc[cell] = 0;
+            }
+          } else {
+            const len = bufLen[base + m];
             const part = 1 / len;
-            for (let r = s0; r < s0 + len; r++) rc[row + r] += part;
+            for (let r = row + ~s0, end = r + len; r < end; r++) {
+              if (pc[r] !== FRACTIONS) {
+                rc[r] += pc[r];
+                pc[r] = FRACTIONS;
+              }
+              rc[r] += part;
+            }
           }
         }
       }
     }
     buffered = 0;
+  };
+
+  /** The pending whole draws into rankCounts (exact: whole numbers), so that it holds every count. */
+  const settleCounts = (): void => {
+    flushPlaces();
+    const rc = rankCounts;
+    const pc = pending;
+    for (let cell = 0; cell < rc.length; cell++) {
+      const c = pc[cell];
+      if (c !== FRACTIONS && c !== 0) {
+        rc[cell] += c;
+        pc[cell] = 0;
+      }
+    }
   };
 
   return {
@@ -676,10 +831,10 @@ export function createSimulation(input: UncertaintyInput, options: UncertaintyOp
       return done;
     },
     result(): UncertaintyResult {
-      flushPlaces();
+      settleCounts();
       const d = done || 1;
       /** The first `rows` rows of an n-column matrix of counts, as probabilities. */
-      const matrix = (m: Float64Array, rows = n): number[][] => {
+      const matrix = (m: Float64Array | Int32Array, rows = n): number[][] => {
         const out: number[][] = new Array<number[]>(rows);
         for (let i = 0; i < rows; i++) {
           const row: number[] = new Array<number>(n);

@@ -71,7 +71,7 @@ export async function monteCarloLarge(): Promise<Goal[]> {
       now: ms(t.cpu),
       goal: `≤ ${fmt(limit / 1000, 1)} s`,
       met: t.cpu <= limit,
-      how: `CPU-time median of ${runs} runs after 1 warm-up, simulate(uncertaintyInput(a), DEFAULT_UNCERTAINTY): pairwise counted for the first ${DEFAULT_UNCERTAINTY.pairwise} measures (the pane's table) with every measure; wall ${ms(t.wall)}. Since 611e01c (about 1.7 s at 1,000 on a quiet machine) each score's noise is drawn as the total adds it, not into a buffer first, and a draw's runs and places are found in one pass: CPU per process 0.77× at 1,000 and 0.80× at 2,000 against 611e01c, runs in turns on a loaded machine`,
+      how: `CPU-time median of ${runs} runs after 1 warm-up, simulate(uncertaintyInput(a), DEFAULT_UNCERTAINTY): pairwise counted for the first ${DEFAULT_UNCERTAINTY.pairwise} measures (the pane's table) with every measure; wall ${ms(t.wall)}. Since bd1cc98 (1.51 s at 1,000 and 3.20 s at 2,000 on a quiet machine) the score noise's clamp picks its double without a branch, rank counts are kept in two bytes a cell until a fraction, the bucket sort carries the totals and takes its range from the last draw, and patterns of blanks share their coefficients by top-level group: CPU of simulate() 0.76× at 1,000 and 0.71× at 2,000 against bd1cc98 (both versions in one process, in turns, medians of 8 and 4 pairs after a warm-up; whole processes of test/bench/ab-run.ts in turns 0.92× and 0.85×, each with about 1 s of start-up) on a loaded machine`,
     });
     if (n === 1000 || process.env.BENCH_MC_ALLPAIRS === "1") {
       const all = await timeRuns(1, () => simulate(uncertaintyInput(a), { ...DEFAULT_UNCERTAINTY, top: 5, pairwise: true }));
