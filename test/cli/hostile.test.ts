@@ -18,9 +18,14 @@ const files: Record<string, string> = {};
 const sizes: Record<string, number> = {};
 
 const HEAP_MB = 256;
-/** The kill timeout, and the time a refusal may take on a busy test machine ("within a few seconds"). */
+/** The kill timeout: a hang fails. */
 const KILL_MS = 60_000;
-const MAX_SECONDS = 10;
+/**
+ * The CPU time a refusal may take ("within a few seconds"): the process's own work, which a busy
+ * test machine does not stretch as it stretches the wall clock (11.8 s of wall clock for a refusal
+ * of 1–2 s was seen with the machine's two cores shared by twenty processes).
+ */
+const MAX_CPU_SECONDS = 5;
 /** Peak resident memory allowed: far under 1 GB. */
 const MAX_RSS_MB = 400;
 
@@ -116,11 +121,12 @@ describe.each(KEYS)("%s", (key) => {
     expect(r.stdout).toBe("");
     expectOneLineNoStack(r.stderr);
     expect(r.stderr).toBe(`${expected(key).nb}\n`);
-    expect(seconds).toBeLessThan(MAX_SECONDS);
-    const rssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+    const [kb, cpuMs] = readFileSync(rssFile, "utf8").split(" ").map(Number);
+    expect(cpuMs / 1000).toBeLessThan(MAX_CPU_SECONDS);
+    const rssMb = kb / 1024;
     expect(rssMb).toBeLessThan(MAX_RSS_MB);
     // The figures, for the closing note.
-    process.stdout.write(`hostile ${key}: ${sizes[key]} bytes, ${seconds.toFixed(2)} s, ${rssMb.toFixed(0)} MB peak\n`);
+    process.stdout.write(`hostile ${key}: ${sizes[key]} bytes, ${(cpuMs / 1000).toFixed(2)} s CPU (${seconds.toFixed(2)} s wall), ${rssMb.toFixed(0)} MB peak\n`);
   }, KILL_MS + 10_000);
   test("in English, and for prio checklist too", async () => {
     const en = await run(["score", files[key], "--lang", "en"]);

@@ -1,5 +1,6 @@
 // Preloaded (node --require) into a spawned CLI: on exit, writes the process's peak resident
-// memory in kilobytes to the file named by PRIO_MAXRSS_FILE. VmHWM (Linux) is this process's own
+// memory in kilobytes and its CPU time (user + system) in milliseconds, "<kB> <ms>", to the file
+// named by PRIO_MAXRSS_FILE. VmHWM (Linux) is this process's own
 // peak since exec; getrusage's maxRSS would include the parent's memory at fork time.
 "use strict";
 process.on("exit", () => {
@@ -13,5 +14,6 @@ process.on("exit", () => {
   } catch {
     // Not Linux: the rusage figure, an upper bound.
   }
-  fs.writeFileSync(file, String(kb));
+  const cpu = process.cpuUsage();
+  fs.writeFileSync(file, `${kb} ${Math.round((cpu.user + cpu.system) / 1000)}`);
 });
