@@ -112,39 +112,9 @@ export function addGroupPlan(plan: GroupPlan, rest: Float64Array, t: TreeFlags, 
     }
     return r;
   }
-  let states = new Map<number, Float64Array>([[0, rest]]);
-  let carried: number[] = [];
-  const status = new Map<number, number>();
-  plan.order.forEach((k, s) => {
-    const br = plan.branch[s];
-    const next = plan.carried[s];
-    const out = new Map<number, Float64Array>();
-    for (const [key, row] of states) {
-      carried.forEach((x, b) => status.set(x, (key >> b) & 1));
-      for (let m = 0; m < 1 << br.length; m++) {
-        br.forEach((x, b) => status.set(x, (m >> b) & 1));
-        t.reset(k);
-        for (const x of br) if (status.get(x)) t.force(x);
-        for (const x of br) if (!status.get(x)) t.ban(x);
-        for (const [first, other, kind] of plan.apply[s]) {
-          if (kind === 1 && status.get(first)) t.force(other);
-          if (kind === 0 && !status.get(first)) t.ban(other);
-        }
-        if (!t.consistent(k)) continue;
-        const r = Float64Array.from(row);
-        t.add(k, r);
-        const nk = next.reduce((acc, x, b) => acc | (status.get(x)! << b), 0);
-        const have = out.get(nk);
-        if (!have) out.set(nk, r);
-        else for (let u = 0; u < r.length; u++) if (r[u] > have[u]) have[u] = r[u];
-      }
-    }
-    states = out;
-    carried = next;
-  });
-  const result = new Float64Array(rest.length).fill(-Infinity);
-  for (const row of states.values()) for (let u = 0; u < row.length; u++) if (row[u] > result[u]) result[u] = row[u];
-  return result;
+  let st: States = { carried: [], rows: new Map([[0, rest]]) };
+  plan.order.forEach((k, s) => (st = addWays(k, st, plan.branch[s], plan.apply[s], plan.carried[s], t)));
+  return bestOfStates(st, rest.length);
 }
 
 /** Rows by the statuses of the measures carried (bit k of a key: the k-th of `carried` in). */
@@ -173,8 +143,16 @@ export function addTreeStates(k: number, st: States, done: Set<number>, links: [
     else if (ti === k) done.has(tb) ? apply.push([b, i, 0]) : branch.add(i);
     else done.has(ti) ? apply.push([i, b, 1]) : branch.add(b);
   }
-  const br = [...branch];
-  const next = [...carried].sort((a, b) => a - b);
+  return addWays(k, st, [...branch], apply, [...carried].sort((a, b) => a - b), t);
+}
+
+/**
+ * Tree k added onto every row of `st`, each measure of `br` both ways (in with all above it in its
+ * tree, or held out), the links of `apply` applied ([first end, other end, 1: first in forces the
+ * other in; 0: first out holds the other out]); the rows kept by the statuses of `next`, the best of
+ * those that meet.
+ */
+function addWays(k: number, st: States, br: number[], apply: [number, number, number][], next: number[], t: TreeFlags): States {
   const out = new Map<number, Float64Array>();
   const status = new Map<number, number>();
   for (const [key, row] of st.rows) {
