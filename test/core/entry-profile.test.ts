@@ -43,6 +43,19 @@ function instance(seed: number): SelectionProblem {
   return problem;
 }
 
+/** The selection of `problem` (entry frames not asked for), and what the tables are asked: the fixed measures and those out with a total. */
+async function settingOf(problem: SelectionProblem) {
+  const result = await select(problem, solver, { frontier: false, entryBudgets: false });
+  if (result.status !== "ok") return null;
+  const pre = prepare(problem);
+  const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
+  const minList = result.measures.map((m, i) => (m.list === "minimum" ? i : -1)).filter((i) => i >= 0);
+  const fixedIn = hasMinimum ? new Set(minList) : pre.forcedClosure;
+  const bad = impossible(problem.items);
+  const asked = result.measures.map((m, i) => (m.list === "out" && m.score !== null && !bad.has(i) ? i : -1)).filter((i) => i >= 0);
+  return { result, pre, hasMinimum, minList, fixedIn, bad, asked };
+}
+
 test("the frames read off the tables equal the enumerated ones on 300 instances", async () => {
   let checked = 0;
   let notMonotone = 0;
@@ -51,14 +64,9 @@ test("the frames read off the tables equal the enumerated ones on 300 instances"
   let fixedList = 0;
   for (let seed = 1; seed <= 300; seed++) {
     const problem = instance(seed);
-    const result = await select(problem, solver, { frontier: false, entryBudgets: false });
-    if (result.status !== "ok") continue;
-    const pre = prepare(problem);
-    const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
-    const minList = result.measures.map((m, i) => (m.list === "minimum" ? i : -1)).filter((i) => i >= 0);
-    const fixedIn = hasMinimum ? new Set(minList) : pre.forcedClosure;
-    const bad = impossible(problem.items);
-    const asked = result.measures.map((m, i) => (m.list === "out" && m.score !== null && !bad.has(i) ? i : -1)).filter((i) => i >= 0);
+    const setting = await settingOf(problem);
+    if (!setting) continue;
+    const { pre, hasMinimum, minList, fixedIn, asked } = setting;
     const profile = entryProfile(pre, fixedIn, asked, problem.budget);
     if (!profile) {
       declined++;
@@ -149,14 +157,9 @@ test("linked groups with many measures presupposing two or more, whole and in a 
   let beyond = 0;
   for (let seed = 1; seed <= 80; seed++) {
     const problem = linked(seed);
-    const result = await select(problem, solver, { frontier: false, entryBudgets: false });
-    if (result.status !== "ok") continue;
-    const pre = prepare(problem);
-    const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
-    const minList = result.measures.map((m, i) => (m.list === "minimum" ? i : -1)).filter((i) => i >= 0);
-    const fixedIn = hasMinimum ? new Set(minList) : pre.forcedClosure;
-    const bad = impossible(problem.items);
-    const asked = result.measures.map((m, i) => (m.list === "out" && m.score !== null && !bad.has(i) ? i : -1)).filter((i) => i >= 0);
+    const setting = await settingOf(problem);
+    if (!setting) continue;
+    const { pre, hasMinimum, minList, fixedIn, asked } = setting;
     const subsets = admissible(problem);
     const fixedMask = hasMinimum ? minList.reduce((m, i) => m | (1 << i), 0) : 0;
     if (problem.items.filter((it) => it.requires.length > 1).length > 6) manyLinks++;
