@@ -13,6 +13,7 @@
 import { defaultModel, type CriterionNode, type Model } from "../../src/core/model";
 import { rankTotals } from "../../src/core/rank";
 import { mulberry32 } from "../../src/core/random";
+import { noiseStream } from "../support/noise-stream";
 import { createDrawer, simulate, type UncertaintyInput, type UncertaintyOptions } from "../../src/core/uncertainty";
 
 const leaf = (id: string, weight: number) => ({ id, label: { nb: id, en: id }, weight });
@@ -22,21 +23,6 @@ const input = (model: Model, rows: (number | null)[][]): UncertaintyInput => ({
   measures: rows.map((values, i) => ({ id: `m${i}`, name: `M${i}`, values })),
 });
 
-/** The stream as the noise test's reference draws it: mulberry32 from seed ^ 0x9e3779b9, high then low half. */
-function noiseStream(seed: number): () => number {
-  const random = mulberry32((seed ^ 0x9e3779b9) >>> 0);
-  let spare = -1;
-  return () => {
-    if (spare >= 0) {
-      const z = spare;
-      spare = -1;
-      return z;
-    }
-    const y = random() * 4294967296;
-    spare = y & 0xffff;
-    return y >>> 16;
-  };
-}
 
 describe("the clamp without a branch", () => {
   const weights = [1, 2, 0.5];

@@ -6,7 +6,7 @@
  * over to the next. Every total equal bit for bit to the buffered reference's.
  */
 import { defaultModel, type Model } from "../../src/core/model";
-import { mulberry32 } from "../../src/core/random";
+import { noiseStream } from "../support/noise-stream";
 import { createDrawer, type UncertaintyInput } from "../../src/core/uncertainty";
 
 const leaf = (id: string, weight: number) => ({ id, label: { nb: id, en: id }, weight });
@@ -16,18 +16,7 @@ const two: Model = { ...defaultModel(), criteria: [{ id: "g", label: { nb: "G", 
 /** The draws as the buffered version made them: the whole draw's noise first, then each total in leaf order. */
 function reference(input: UncertaintyInput, coefficients: (values: (number | null)[]) => number[], seed: number, spread: number, draws: number): Float64Array[] {
   const { min, max } = input.model.scale;
-  const random = mulberry32((seed ^ 0x9e3779b9) >>> 0);
-  let spare = -1;
-  const next16 = (): number => {
-    if (spare >= 0) {
-      const z = spare;
-      spare = -1;
-      return z;
-    }
-    const y = random() * 4294967296;
-    spare = y & 0xffff;
-    return y >>> 16;
-  };
+  const next16 = noiseStream(seed);
   const step = (2 * spread) / 65536;
   const out: Float64Array[] = [];
   for (let d = 0; d < draws; d++) {
