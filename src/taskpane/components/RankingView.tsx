@@ -210,7 +210,7 @@ export function RankingView({
   }, [all]);
   const abbr = useMemo(() => groupAbbreviations(model, lang), [modelKey(model), lang]);
   // Over every measure, not only the shown ones: a row reads the same whatever the filter.
-  const names = fullNames(assessment.measures);
+  const names = useMemo(() => fullNames(assessment.measures), [assessment]);
   // Each «K = Kostnader» stays on one line; the legend wraps between them.
   const legend = model.criteria.map((g, i) => (
     <span key={g.id} className={s.legendItem}>
