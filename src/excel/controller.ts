@@ -181,7 +181,9 @@ export class ExcelController implements AppController {
     try {
       // The ranking is shown once assessed, before the writes (and again after them, with the time taken).
       let shown: Partial<AppState> | undefined;
-      const onAssessed = (r: Assessed) => this.set((shown = readyState(r)));
+      // The first time, the status line says how long the ranking took until then (not «not calculated yet»).
+      const ms = () => this.state.lastRecomputeMs ?? Math.max(0, Math.round(this.now() - since));
+      const onAssessed = (r: Assessed) => this.set({ ...(shown = readyState(r)), lastRecomputeMs: ms() });
       const result = await this.host.run((ctx) => recompute(ctx, this.lang, this.options.clock, { hints: this.hints, write, onAssessed }));
       if (result.kind === "newer") {
         this.set({ status: "error", error: t(this.lang, "excel.storeNewer", { format: result.format }), busy: false });
