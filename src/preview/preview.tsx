@@ -8,7 +8,7 @@
  * measures=N (a generated portfolio of N measures in the add-in's layout instead of the example,
  * for trying the pane at scale and for the speed tests).
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { langFromLocale } from "../i18n";
 import { pv } from "../i18n/preview";
@@ -39,17 +39,6 @@ function Preview({ pending }: { pending: Promise<SimWorkbook> }) {
     pending.then(setWb, (e: unknown) => setFailed(pv(lang, "failed", { message: e instanceof Error ? e.message : String(e) })));
   }, [pending]);
   const [frameKey, setFrameKey] = useState(0);
-  // The workbook is started as soon as the pane's frame has parsed its page: its scripts are then
-  // requested and load and parse off this thread while the workbook is made (see boot()).
-  const frame = useRef<HTMLIFrameElement>(null);
-  useEffect(() => {
-    let id = requestAnimationFrame(function poll() {
-      const doc = frame.current?.contentDocument;
-      if (doc && doc.readyState !== "loading" && doc.location.pathname.endsWith("taskpane.html")) window.__prioPreview?.start?.();
-      else id = requestAnimationFrame(poll);
-    });
-    return () => cancelAnimationFrame(id);
-  }, []);
   const [fileName, setFileName] = useState(example === "empty" ? "prioritering.xlsx" : EXAMPLE_URL.split("/").pop()!);
   const [message, setMessage] = useState<string | undefined>(undefined);
   const open = async (file: File) => {
@@ -136,7 +125,6 @@ function Preview({ pending }: { pending: Promise<SimWorkbook> }) {
             title={pv(lang, "taskpane")}
             data-testid="taskpane-frame"
             src={`taskpane.html?lang=${encodeURIComponent(displayLanguage)}`}
-            ref={frame}
             onLoad={() => window.__prioPreview?.start?.()}
           />
         )}
@@ -146,9 +134,9 @@ function Preview({ pending }: { pending: Promise<SimWorkbook> }) {
 }
 
 function boot(): void {
-  // The workbook is made once the pane's frame has parsed its page (Preview watches for it; the
-  // frame's office.js stub and its load event ask too), so the frame's scripts load and parse
-  // while it is made rather than after it: both wait for this page's one thread.
+  // The workbook is made once the pane's frame has started (its office.js stub asks for it), so
+  // the frame's scripts load and parse while it is made rather than after it: both wait for
+  // this page's one thread. The frame's load event starts it too, should the stub not.
   let start: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (start = resolve));
   // Its code is fetched now, meanwhile, with the chunks its import loads on first use (the layout and its chart).
