@@ -68,6 +68,8 @@ module.exports = (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions", "commands"],
         officeJs: "office-stub.js",
+        // Deferred (still first, in order): the parser goes on and the pane's scripts are fetched at once, not after the stub has run.
+        officeJsDefer: true,
         csp: contentSecurityPolicy({ office: false, dev }),
       }),
       new HtmlWebpackPlugin({ filename: "presenter.html", template: "./src/presenter/presenter.html", chunks: ["presenter"], officeJs: "office-stub.js", csp: previewCsp }),

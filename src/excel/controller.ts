@@ -25,7 +25,7 @@ import { ModelFollow } from "./model-follow";
 import { problemCells } from "./model-highlight";
 import { navigationActions } from "./navigation-actions";
 import { checkWritable, clashMessage } from "./own-sheets";
-import { recompute, type ReadHints } from "./recompute";
+import { recompute, type Assessed, type ReadHints } from "./recompute";
 import { SheetWatch } from "./sheet-watch";
 import { tableActions } from "./table-actions";
 import { storeActions } from "./store-actions";
@@ -179,7 +179,12 @@ export class ExcelController implements AppController {
   /** One recompute; `write` false reads and assesses only (only co-authors' changes since the last). */
   private async refreshOnce(since: number, write: boolean, retry = true): Promise<void> {
     try {
-      const result = await this.host.run((ctx) => recompute(ctx, this.lang, this.options.clock, { hints: this.hints, write }));
+      // The ranking is shown once assessed, before the writes (and again after them, with the time taken).
+      let shown: Partial<AppState> | undefined;
+      // The first time, the status line says how long the ranking took until then (not «not calculated yet»).
+      const ms = () => this.state.lastRecomputeMs ?? Math.max(0, Math.round(this.now() - since));
+      const onAssessed = (r: Assessed) => this.set({ ...(shown = readyState(r)), lastRecomputeMs: ms() });
+      const result = await this.host.run((ctx) => recompute(ctx, this.lang, this.options.clock, { hints: this.hints, write, onAssessed }));
       if (result.kind === "newer") {
         this.set({ status: "error", error: t(this.lang, "excel.storeNewer", { format: result.format }), busy: false });
         return;
@@ -195,19 +200,7 @@ export class ExcelController implements AppController {
         await this.model.inForce(read.model);
         await this.model.highlight(problemCells(read.modelProblems), result.sheets);
         const hasLegacySheets = await this.actions.legacy.hasLegacy(result.sheets);
-        this.set({
-          status: "ready",
-          assessment: read.assessment,
-          model: read.model,
-          checklist: read.checklist ? checklistState(read.checklist) : undefined,
-          error: undefined,
-          hasLegacySheets,
-          lastRecomputeMs: Math.max(0, Math.round(this.now() - since)),
-          storeDamaged: read.store.kind === "damaged",
-          workbookLang: result.lang,
-          baseline: result.baseline,
-          scorerFindings: read.scorers?.analysis.findings,
-        });
+        this.set({ ...(shown ?? readyState(result)), hasLegacySheets, lastRecomputeMs: Math.max(0, Math.round(this.now() - since)) });
         await this.watch.inputs();
         await this.watch.scorers(result.sheets);
         // Rows the checklist sync just added to a table are read by one more pass.
@@ -280,6 +273,12 @@ export class ExcelController implements AppController {
   extendTable = (table: string): Promise<void> => this.actions.table.extendTable(table);
   repairStore = (): Promise<void> => this.actions.store.repairStore();
   setWorkbookLang = (lang: Lang): Promise<void> => this.actions.store.setWorkbookLang(lang);
+}
+
+/** What an assessed recompute shows in the pane. */
+function readyState({ read, lang, baseline }: Assessed): Partial<AppState> {
+  const checklist = read.checklist ? checklistState(read.checklist) : undefined;
+  return { status: "ready", assessment: read.assessment, model: read.model, checklist, error: undefined, storeDamaged: read.store.kind === "damaged", workbookLang: lang, baseline, scorerFindings: read.scorers?.analysis.findings };
 }
 
 /** The controller's actions, grouped by capability, over its Control. */

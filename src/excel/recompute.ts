@@ -61,7 +61,12 @@ export interface RecomputeOptions {
   hints?: ReadHints;
   /** False: read and assess, write nothing (a co-author's change; their pane writes). */
   write?: boolean;
+  /** Called with the assessment before the writes: the pane shows the ranking while they go to Excel. */
+  onAssessed?: (ready: Assessed) => void;
 }
+
+/** A recompute's result before its writes. */
+export type Assessed = Omit<Extract<RecomputeResult, { kind: "ready" }>, "wrote">;
 
 function foundIn(list: SheetList): Found {
   const has = (name: string) => list.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
@@ -125,6 +130,7 @@ export async function recompute(
   for (const part of parts) await part.prepare?.(state);
   const ready = { kind: "ready" as const, read, grids, idsAssigned: state.idsAssigned, sheets, lang, baseline: state.baseline, hints };
   if (options.write === false) return { ...ready, wrote: false };
+  options.onAssessed?.(ready);
 
   // 3. Write, in batches under the payload limit; events on again whatever happens.
   context.runtime.enableEvents = false;

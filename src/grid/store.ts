@@ -195,16 +195,23 @@ export function storeFromColumns(columns: readonly (readonly CellValue[])[]): { 
   return { read, target: read.kind === "damaged" ? { col: best, generation: top + 1 } : { col: best === 0 ? 1 : 0, generation: top + 1 } };
 }
 
+/**
+ * The last store text that passed the schema, with the schema's output as JSON: every recompute
+ * reads the same text again, and checking it costs more than parsing it (a fresh copy each time).
+ */
+let lastValid: { raw: string; output: string } | undefined;
+
 function parseStore(raw: string): StoreRead {
   let data: unknown;
   try {
-    data = JSON.parse(raw);
+    data = JSON.parse(lastValid?.raw === raw ? lastValid.output : raw);
   } catch (e) {
     return { kind: "damaged", problems: [{ code: "shape", at: STORE_SHEET, detail: (e as Error).message }], raw };
   }
   const format = typeof data === "object" && data !== null ? (data as { format?: unknown }).format : undefined;
   if (typeof format === "number" && format > STORE_FORMAT) return { kind: "newer", format, raw };
-  const parsed = storeSchema.safeParse(data);
+  const parsed = lastValid?.raw === raw ? { success: true as const, data: data as z.infer<typeof storeSchema> } : storeSchema.safeParse(data);
+  if (parsed.success && lastValid?.raw !== raw) lastValid = { raw, output: JSON.stringify(parsed.data) };
   if (!parsed.success) {
     return {
       kind: "damaged",

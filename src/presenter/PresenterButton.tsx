@@ -36,6 +36,8 @@ export function usePresenterMessage(
   baseline: Baseline | null | undefined,
   /** The ranks before the last change of ranking (the pane keeps them: ui/previous-ranks.ts). */
   previous: Map<string, number> | null,
+  /** False while no presenter window is open: no message is built (the pane's edits do not pay for it). */
+  enabled = true,
 ): PresenterMessage | null {
   // Deferred: a what-if slider step re-renders the pane's list first; the projector's message is
   // built and sent in a render of lower priority, after it.
@@ -45,14 +47,14 @@ export function usePresenterMessage(
   const funding = useSyncExternalStore(subscribeFunding, currentFunding, currentFunding);
   // One message per change of what it shows (not per render of the pane), so it is sent once.
   return useMemo(() => {
-    if (!assessment) return null;
+    if (!assessment || !enabled) return null;
     void acceptability; // presenterMessageOf reads the published result; a new one is a new message
     const message = presenterMessageOf(assessment, lang, checklist, previous, whatIf, baseline ?? null);
     // The Utvalg view's funding probabilities while they are of this ranking (not with what-if weights).
     const fund = !whatIf && funding ? fundingFor(assessment) : null;
     const withFunding = fund ? { ...message, funding: fund.presenter } : message;
     return scorers ? { ...withFunding, scorers } : withFunding;
-  }, [assessment, lang, checklist, previous, whatIf, baseline, acceptability, scorers, funding]);
+  }, [enabled, assessment, lang, checklist, previous, whatIf, baseline, acceptability, scorers, funding]);
 }
 
 function presenterMessageOf(
@@ -86,7 +88,9 @@ export function PresenterButton({
   previous: Map<string, number> | null;
 }) {
   const s = useHeaderButtonStyles();
-  const message = usePresenterMessage(assessment, lang, checklist, baseline, previous);
+  // The message is built only while the window is open (from the moment it opens).
+  const [opened, setOpened] = useState(false);
+  const message = usePresenterMessage(assessment, lang, checklist, baseline, previous, opened);
   const dialog = useRef<DialogLike | null>(null);
   const latest = useRef<string | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -109,6 +113,7 @@ export function PresenterButton({
       }
       const d = result.value as unknown as DialogLike;
       dialog.current = d;
+      setOpened(true);
       if (!live) setProblem(pp(lang, "presenter.noMessaging"));
       d.addEventHandler(Office.EventType.DialogMessageReceived, () => {
         // The page says "ready": send what the pane shows now.
@@ -116,6 +121,7 @@ export function PresenterButton({
       });
       d.addEventHandler(Office.EventType.DialogEventReceived, () => {
         dialog.current = null;
+        setOpened(false);
       });
     });
   };

@@ -4,7 +4,7 @@
  *
  * data-testid: sheet-tab-<name>, formula-bar, cell-<A1> (with data-value), grid.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore, type KeyboardEvent, type UIEvent } from "react";
+import { memo, useEffect, useMemo, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type UIEvent } from "react";
 import { cellA1, columnLetters, parseAddress } from "../core/address";
 import type { Lang } from "../i18n";
 import { pv } from "../i18n/preview";
@@ -90,6 +90,39 @@ function barBackground(bars: Bar[], r: number, c: number, v: unknown): string | 
   return `linear-gradient(90deg, ${bar.color}88 ${pct}%, transparent ${pct}%)`;
 }
 
+/** What a cell shows, as values (compared to skip a row that did not change). */
+interface CellView {
+  at: string;
+  value: string;
+  text: string;
+  className: string;
+  background: string | undefined;
+  bold: boolean;
+}
+
+const sameCells = (a: CellView[], b: CellView[]): boolean =>
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i];
+    return x.at === y.at && x.value === y.value && x.text === y.text && x.className === y.className && x.background === y.background && x.bold === y.bold;
+  });
+
+const GridRow = memo(
+  function GridRow({ r, cells }: { r: number; cells: CellView[] }) {
+    return (
+      <tr>
+        <th>{r + 1}</th>
+        {cells.map((c) => (
+          <td key={c.at} data-testid={`cell-${c.at}`} data-value={c.value} className={c.className} style={{ background: c.background, fontWeight: c.bold ? 600 : undefined }}>
+            {c.text}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) => a.r === b.r && sameCells(a.cells, b.cells),
+);
+
 export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
   const version = useSyncExternalStore(
     (cb) => wb.onUpdate(cb),
@@ -147,6 +180,31 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
     setDraft(undefined);
     setSelected({ row: selected.row + 1, col: selected.col });
   };
+  /** A row's cells as values: a row whose cells read the same is not drawn again (an edit redraws one or two rows, not 60). */
+  const cellsOf = (r: number): CellView[] =>
+    Array.from({ length: cols }, (_, c) => {
+      const at = cellA1(r, c);
+      const cell = grid.rows[r]?.[c];
+      const snapshot = cell ? wb.peekCell(sheet, r, c) : undefined;
+      const isSel = r === selected.row && c === selected.col;
+      return {
+        at,
+        value: snapshot ? rawOf(snapshot) : "",
+        text: cell ? shownText(lang, wb.getText(sheet, at), typeof cell.value === "number") : "",
+        className: [isSel ? "sel" : "", typeof cell?.value === "number" ? "num" : "", headers.has(at) ? "table-header" : ""].join(" "),
+        background: barBackground(bars, r, c, cell?.value) ?? marks.get(at) ?? snapshot?.format?.fill ?? undefined,
+        bold: Boolean(snapshot?.format?.font?.bold || headers.has(at)),
+      };
+    });
+  // One handler for the table: the cell is the clicked <td>'s place in its row (after the row number).
+  const onCell = (edit: boolean) => (e: MouseEvent<HTMLTableSectionElement>) => {
+    const td = (e.target as HTMLElement).closest("td");
+    const tr = td?.parentElement as HTMLTableRowElement | null;
+    if (!td || !tr || !e.currentTarget.contains(td)) return;
+    setSelected({ row: tr.sectionRowIndex, col: td.cellIndex - 1 });
+    if (edit) (document.querySelector('[data-testid="formula-bar"]') as HTMLInputElement | null)?.focus();
+    else setDraft(undefined);
+  };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "Enter") commit();
     if (e.key === "Escape") setDraft(undefined);
@@ -182,38 +240,9 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody onClick={onCell(false)} onDoubleClick={onCell(true)}>
             {Array.from({ length: shown }, (_, r) => (
-              <tr key={r}>
-                <th>{r + 1}</th>
-                {Array.from({ length: cols }, (_, c) => {
-                  const at = cellA1(r, c);
-                  const cell = grid.rows[r]?.[c];
-                  const snapshot = cell ? wb.peekCell(sheet, r, c) : undefined;
-                  const text = cell ? shownText(lang, wb.getText(sheet, at), typeof cell.value === "number") : "";
-                  const value = snapshot ? rawOf(snapshot) : "";
-                  const isSel = r === selected.row && c === selected.col;
-                  return (
-                    <td
-                      key={c}
-                      data-testid={`cell-${at}`}
-                      data-value={value}
-                      className={[isSel ? "sel" : "", typeof cell?.value === "number" ? "num" : "", headers.has(at) ? "table-header" : ""].join(" ")}
-                      style={{ background: barBackground(bars, r, c, cell?.value) ?? marks.get(at) ?? snapshot?.format?.fill ?? undefined, fontWeight: snapshot?.format?.font?.bold || headers.has(at) ? 600 : undefined }}
-                      onClick={() => {
-                        setSelected({ row: r, col: c });
-                        setDraft(undefined);
-                      }}
-                      onDoubleClick={() => {
-                        setSelected({ row: r, col: c });
-                        (document.querySelector('[data-testid="formula-bar"]') as HTMLInputElement | null)?.focus();
-                      }}
-                    >
-                      {text}
-                    </td>
-                  );
-                })}
-              </tr>
+              <GridRow key={r} r={r} cells={cellsOf(r)} />
             ))}
             {shown < rows && <tr aria-hidden="true" style={{ height: (rows - shown) * ROW_HEIGHT }} />}
           </tbody>

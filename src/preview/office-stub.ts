@@ -22,6 +22,8 @@ function parentHost(): PreviewHost | undefined {
 }
 
 const shared = parentHost();
+// The page makes its workbook once this frame has started (src/preview/preview.tsx).
+shared?.start?.();
 const displayLanguage = params.get("lang") ?? shared?.displayLanguage ?? "nb-NO";
 const base = params.get("base") ?? "";
 // The page may still be making its workbook (a generated portfolio): the frame loads meanwhile and waits.

@@ -125,6 +125,7 @@ function Preview({ pending }: { pending: Promise<SimWorkbook> }) {
             title={pv(lang, "taskpane")}
             data-testid="taskpane-frame"
             src={`taskpane.html?lang=${encodeURIComponent(displayLanguage)}`}
+            onLoad={() => window.__prioPreview?.start?.()}
           />
         )}
       </main>
@@ -133,9 +134,19 @@ function Preview({ pending }: { pending: Promise<SimWorkbook> }) {
 }
 
 function boot(): void {
-  const pending: Promise<SimWorkbook> =
-    measures > 0 ? import("./generated-workbook").then((m) => m.generatedWorkbook(Math.min(measures, 10_000), lang, { computed: false })) : loadExample(example, lang);
-  window.__prioPreview = { pending, displayLanguage };
+  // The workbook is made once the pane's frame has started (its office.js stub asks for it), so
+  // the frame's scripts load and parse while it is made rather than after it: both wait for
+  // this page's one thread. The frame's load event starts it too, should the stub not.
+  let start: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (start = resolve));
+  // Its code is fetched now, meanwhile, with the chunks its import loads on first use (the layout and its chart).
+  const generator = measures > 0 ? import("./generated-workbook") : undefined;
+  generator?.catch(() => undefined);
+  if (generator) for (const chunk of [import("../excel/layout"), import("../excel/chart")]) chunk.catch(() => undefined);
+  const pending: Promise<SimWorkbook> = started.then(() =>
+    generator ? generator.then((m) => m.generatedWorkbook(Math.min(measures, 10_000), lang, { computed: false })) : loadExample(example, lang),
+  );
+  window.__prioPreview = { pending, start, displayLanguage };
   pending.then(
     (workbook) => (window.__prioPreview = { workbook, displayLanguage, readyAt: performance.timeOrigin + performance.now() }),
     () => undefined,

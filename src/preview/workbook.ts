@@ -18,6 +18,8 @@ export interface PreviewHost {
   /** The workbook once in place; until then `pending` (the pane's frame loads meanwhile). */
   workbook?: SimWorkbook;
   pending?: Promise<SimWorkbook>;
+  /** Starts making the workbook (the pane's office.js stub calls it as it starts; idempotent). */
+  start?: () => void;
   displayLanguage: string;
   /** When the workbook was in place (performance.timeOrigin + performance.now()), for the speed figures. */
   readyAt?: number;

@@ -67,6 +67,9 @@ const notFound = (what: string) => new SimError("ItemNotFound", `The requested r
 // -----------------------------------------------------------------------------------------------
 // Request context
 
+/** Methods that make something (a sheet, table, row, chart …), not look it up. */
+const CREATES = /\.(add|insert|convertToRange)$/;
+
 export class SimRequestContext {
   readonly workbook: SimWorkbookObject;
   readonly runtime: SimRuntime;
@@ -207,13 +210,17 @@ export abstract class SimClientObject<T> {
     return t;
   }
 
-  /** @internal Created by a method: instantiated at this place of the batch. */
+  /**
+   * @internal Created by a method: instantiated at this place of the batch. A lookup (getItem,
+   * getRange …) changes nothing, so a batch of lookups and loads does not redraw the preview;
+   * add, insert and convertToRange do.
+   */
   _instantiate(where: string, resolve: () => T | null, args?: unknown[]): this {
     this.context._enqueue(where, () => {
       const t = resolve();
       this._target = t;
       this._isNull = t === null;
-    }, true, args);
+    }, CREATES.test(where), args);
     return this;
   }
 

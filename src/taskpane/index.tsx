@@ -1,4 +1,5 @@
 /** Boot of the task pane: once Office is ready, render the App over the shared controller. */
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { getSharedController } from "../excel/runtime";
 import { App } from "./components/App";
@@ -13,6 +14,11 @@ if (container) {
     void Office.onReady((info) => {
       // Opened in a browser outside Office, office.js loads but reports no host.
       if (!info.host) showBootProblem(container, "outside-office");
-      else createRoot(container).render(<App controller={getSharedController()} />);
+      else {
+        // Mounted now, not in a later task: the first recompute shows its ranking before its writes
+        // (ExcelController), and the pane is then listening to draw it.
+        const root = createRoot(container);
+        flushSync(() => root.render(<App controller={getSharedController()} />));
+      }
     });
 }

@@ -3,7 +3,7 @@
  * after names that would still read the same. The slides, Rangering's Tiltak column and chart,
  * the command line, the task pane's lists, Stabilitet and the presenter all print it.
  */
-import { fullName, fullNames, fullNameTexts } from "../../src/core/full-name";
+import { THEME_SEPARATOR, fullName, fullNames, fullNameTexts } from "../../src/core/full-name";
 import { fullName as slidesName } from "../../src/export/rows";
 import { readMeeting } from "../support/meeting";
 
@@ -73,5 +73,23 @@ test("property: on random names and themes no two names of a list read the same 
     expect(new Set(texts).size).toBe(texts.length);
     // Every name is the measure's full name, with its ID only where another reads the same.
     ms.forEach((m) => expect(fullNameTexts(ms).get(m.id)!.startsWith(fullName(m))).toBe(true));
+  }
+});
+
+test("the theme is found in the name as bokmål's lower case finds it (toLocaleLowerCase('nb-NO')), on random text", () => {
+  // Letters whose lower case is special somewhere (İ, I, Σ, Æ, Ø, Å, ß, ǅ) and combining marks.
+  const alphabet = ["a", "A", "I", "İ", "ı", "i", "Σ", "σ", "ς", "Æ", "æ", "Ø", "Å", "å", "ß", "ẞ", "ǅ", "\u0307", "\u0301", " ", ":", "É", "e\u0301"];
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const text = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+  const old = (m: { name: string; theme?: string }) => {
+    const theme = m.theme?.trim();
+    if (!theme || m.name.toLocaleLowerCase("nb-NO").includes(theme.toLocaleLowerCase("nb-NO"))) return m.name;
+    return `${theme}${THEME_SEPARATOR}${m.name}`;
+  };
+  for (let run = 0; run < 5000; run++) {
+    const theme = text(1 + Math.floor(next() * 3));
+    const name = next() < 0.5 ? `${text(Math.floor(next() * 3))}${theme.toUpperCase()}${text(Math.floor(next() * 3))}` : text(1 + Math.floor(next() * 8));
+    expect(fullName({ name, theme })).toBe(old({ name, theme }));
   }
 });

@@ -127,3 +127,24 @@ test("next measure id: above the counter and above every id in use", () => {
   expect(nextMeasureId({ nextId: 1 }, [])).toEqual({ id: "T001", nextId: 2 });
   expect(nextMeasureId({ nextId: 3 }, ["T001", "T017", "x"])).toEqual({ id: "T018", nextId: 19 });
 });
+
+test("the same store text read again gives an equal store of its own (the schema's output is kept, not the objects), an extra key dropped as the schema drops it", () => {
+  const store: Store = { format: STORE_FORMAT, model: withWeight(defaultModel(), "nytte", 2), nextId: 7, checklist: { known: ["T001"], names: { T001: "PLL" }, actors: { T001: "Helsedirektoratet" }, last: {} }, lang: "en" };
+  const json = JSON.stringify({ ...store, extra: { kept: false } });
+  const cells = slotCells(json, 1).map((r) => r[0]);
+  const first = storeFromCells(cells);
+  const again = storeFromCells(cells);
+  expect(again).toEqual(first);
+  expect(first.kind).toBe("ok");
+  if (first.kind !== "ok" || again.kind !== "ok") return;
+  expect(first.store).toEqual(store);
+  expect(again.store).not.toBe(first.store);
+  expect(again.store.checklist).not.toBe(first.store.checklist);
+  // A caller that changes what it was given does not change the next read.
+  first.store.checklist.known.push("T999");
+  expect(storeFromCells(cells)).toEqual(again);
+  // A different text is checked afresh: a bad one is damaged, whatever was read before.
+  const bad = slotCells(JSON.stringify({ ...store, nextId: -1 }), 1).map((r) => r[0]);
+  expect(storeFromCells(bad).kind).toBe("damaged");
+  expect(storeFromCells(cells)).toEqual(again);
+});

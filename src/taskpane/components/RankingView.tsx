@@ -210,7 +210,7 @@ export function RankingView({
   }, [all]);
   const abbr = useMemo(() => groupAbbreviations(model, lang), [modelKey(model), lang]);
   // Over every measure, not only the shown ones: a row reads the same whatever the filter.
-  const names = fullNames(assessment.measures);
+  const names = useMemo(() => fullNames(assessment.measures), [assessment]);
   // Each «K = Kostnader» stays on one line; the legend wraps between them.
   const legend = model.criteria.map((g, i) => (
     <span key={g.id} className={s.legendItem}>
@@ -309,7 +309,9 @@ function countKeys(keys: (SegmentKey | undefined)[]): Record<SegmentFilter | "ut
  * «nr. 2» after the segment badge: the rank within the segment, in the segment's colour. Not an
  * initial under the overall rank: «K1» read as Kostnader next to the group values.
  */
-function SegmentRankMark({ entry, lang }: { entry: ChecklistEntry; lang: Lang }) {
+const SegmentRankMark = memo(SegmentRankMarkView, (a, b) => a.lang === b.lang && JSON.stringify(a.entry) === JSON.stringify(b.entry));
+
+function SegmentRankMarkView({ entry, lang }: { entry: ChecklistEntry; lang: Lang }) {
   const s = useStyles();
   const seg = useSegmentStyles();
   const p = entry.placement;
@@ -334,28 +336,41 @@ function checklistAttrs(checklist: ChecklistState | undefined, entry: ChecklistE
   };
 }
 
-function IncompleteMark({ m, model, lang }: { m: MeasureResult; model: Model; lang: Lang }) {
-  const s = useStyles();
+/** The warning of a row without every score: its text (and kind) from the row, drawn again only when they change. */
+function incompleteMark(m: MeasureResult, model: Model, lang: Lang) {
   if (m.complete) return null;
   // Ranked on few scores: the warning itself, as in Funn and on the Rangering sheet.
   const few = m.findings.find((f) => f.code === "few-scores");
-  const text = few ? findingMessage(few, lang, model) : incompleteText(lang, model, m);
+  return <IncompleteMark text={few ? findingMessage(few, lang, model) : incompleteText(lang, model, m)} kind={few ? "few-scores" : "incomplete"} />;
+}
+
+const IncompleteMark = memo(function IncompleteMark({ text, kind }: { text: string; kind: string }) {
+  const s = useStyles();
   return (
     <Tooltip content={text} relationship="label" withArrow>
-      <span className={s.mark} role="img" tabIndex={0} data-testid="incomplete-mark" data-kind={few ? "few-scores" : "incomplete"}>
+      <span className={s.mark} role="img" tabIndex={0} data-testid="incomplete-mark" data-kind={kind}>
         <Warning16Filled />
       </span>
     </Tooltip>
   );
-}
+});
 
 /**
  * The row's name: the theme (quieter), then the measure, wrapped, never cut; the ID after it
  * when two rows would read the same. A button that selects the measure's row in the sheet; its
  * tooltip (hover or keyboard focus) gives the name as written in the workbook.
  */
-function MeasureName({ shown, lang, onSelect }: { shown: DisplayName; lang: Lang; onSelect: (() => void) | undefined }) {
+const MeasureName = memo(
+  MeasureNameView,
+  (a, b) => a.id === b.id && a.lang === b.lang && a.onSelect === b.onSelect && a.shown.text === b.shown.text && a.shown.name === b.shown.name && a.shown.theme === b.shown.theme && a.shown.id === b.shown.id,
+);
+
+/** The row's badges, drawn again only when the placement changes (a rank that moves leaves them). */
+const RowBadges = memo(PlacementBadges, (a, b) => a.lang === b.lang && a.where === b.where && JSON.stringify(a.placement) === JSON.stringify(b.placement));
+
+function MeasureNameView({ id, shown, lang, onSelect: select }: { id: string; shown: DisplayName; lang: Lang; onSelect: ((measureId: string) => void) | undefined }) {
   const s = useStyles();
+  const onSelect = select && (() => select(id));
   const parts = (
     <>
       {shown.theme && (
@@ -497,8 +512,8 @@ function RankingRowView({
       </span>
       <div className={s.main}>
         <div className={s.nameLine}>
-          <MeasureName shown={shown} lang={lang} onSelect={onSelect && (() => onSelect(m.id))} />
-          <IncompleteMark m={m} model={model} lang={lang} />
+          <MeasureName id={m.id} shown={shown} lang={lang} onSelect={onSelect} />
+          {incompleteMark(m, model, lang)}
           {move?.fresh && (
             <Caption1 className={mergeClasses(s.move, s.fresh)} role="img" aria-label={tp(lang, "ranking.moveNewHint", { round: since ?? "" })} data-testid="rank-move" data-move="new">
               {tp(lang, "ranking.moveNew")}
@@ -527,7 +542,7 @@ function RankingRowView({
         <div className={s.detail}>
           {checklist && (
             <span className={s.badges} data-testid="ranking-placement">
-              <PlacementBadges placement={entry?.placement} lang={lang} where="ranking" />
+              <RowBadges placement={entry?.placement} lang={lang} where="ranking" />
             </span>
           )}
           {entry && <SegmentRankMark entry={entry} lang={lang} />}
@@ -571,12 +586,12 @@ function UnrankedRowView({ m, shown, model, lang, checklist, entry, onSelect }: 
       <span className={s.rank}>{rankLabel(m)}</span>
       <div className={s.main}>
         <div className={s.nameLine}>
-          <MeasureName shown={shown} lang={lang} onSelect={onSelect && (() => onSelect(m.id))} />
-          <IncompleteMark m={m} model={model} lang={lang} />
+          <MeasureName id={m.id} shown={shown} lang={lang} onSelect={onSelect} />
+          {incompleteMark(m, model, lang)}
         </div>
         {checklist && (
           <span className={s.badges} data-testid="ranking-placement">
-            <PlacementBadges placement={entry?.placement} lang={lang} where="ranking" />
+            <RowBadges placement={entry?.placement} lang={lang} where="ranking" />
           </span>
         )}
         <Caption1 className={s.reason} data-testid="ranking-reason">
