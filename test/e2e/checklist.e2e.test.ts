@@ -2,7 +2,7 @@
  * The checklist in the preview: a facilitator answers the questions for PLL in the task pane,
  * sees the segment at once, and finds it in the ranking and on the Sjekkliste sheet.
  */
-import { shot, taskpane, usePreview } from "./harness";
+import { cellValue, shot, taskpane, usePreview } from "./harness";
 
 const preview = usePreview();
 
@@ -42,12 +42,12 @@ test("answering the checklist for PLL places it in Samstyre, in the pane, the ra
 
   // The sheets: Segment on the checklist row, Inn/Ut and Segment on the Rangering row.
   await page.click('[data-testid="sheet-tab-Sjekkliste"]');
-  expect(await page.getAttribute('[data-testid="cell-K14"]', "data-value")).toBe("Samstyre");
-  expect(await page.getAttribute('[data-testid="cell-G14"]', "data-value")).toBe("Ja");
+  expect(await cellValue(page, "K14", "Samstyre")).toBe("Samstyre");
+  expect(await cellValue(page, "G14", "Ja")).toBe("Ja");
   await page.click('[data-testid="sheet-tab-Rangering"]');
-  expect(await page.getAttribute('[data-testid="cell-B2"]', "data-value")).toBe("Legemidler: PLL");
-  expect(await page.getAttribute('[data-testid="cell-G2"]', "data-value")).toBe("Inn");
-  expect(await page.getAttribute('[data-testid="cell-H2"]', "data-value")).toBe("Samstyre");
+  expect(await cellValue(page, "B2", "Legemidler: PLL")).toBe("Legemidler: PLL");
+  expect(await cellValue(page, "G2", "Inn")).toBe("Inn");
+  expect(await cellValue(page, "H2", "Samstyre")).toBe("Samstyre");
   expect(outside).toEqual([]);
   expect(violations).toEqual([]);
 });

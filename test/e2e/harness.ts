@@ -127,6 +127,19 @@ export async function rankingRows(frame: Frame): Promise<{ rank: string; id: str
   );
 }
 
+/**
+ * The value the preview grid shows in a cell of the open sheet, once it is `expected` (or after 15 s,
+ * whatever it is then). The pane shows a recompute's ranking before its writes reach the sheets, so a
+ * value the add-in writes is waited for; the assertion is the caller's.
+ */
+export async function cellValue(page: Page, a1: string, expected: string): Promise<string | null> {
+  const sel = `[data-testid="cell-${a1}"]`;
+  await page
+    .waitForFunction(([s, v]) => document.querySelector(s)?.getAttribute("data-value") === v, [sel, expected] as const, { timeout: 15000 })
+    .catch(() => undefined);
+  return page.getAttribute(sel, "data-value");
+}
+
 /** Types into a cell of the preview grid as a person would: select it, type in the formula bar, Enter. */
 export async function typeInCell(page: Page, sheet: string, a1: string, text: string): Promise<void> {
   await page.click(`[data-testid="sheet-tab-${sheet}"]`);

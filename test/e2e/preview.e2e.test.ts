@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import fixture from "../fixtures/prioritering-2022-09.json";
-import { pageForEachTest, rankingRows, shot, taskpane, typeInCell, usePreview } from "./harness";
+import { cellValue, pageForEachTest, rankingRows, shot, taskpane, typeInCell, usePreview } from "./harness";
 
 const preview = usePreview();
 let page: Page;
@@ -41,6 +41,8 @@ test("typing Nytte scores for the measure without them gives it a total and a ra
   const andre = idOf("dok.andre"); // row 8 of Vurdering; Nytte's questions are columns K–O
   expect(await frame.$(`[data-testid="ranking-row"][data-measure-id="${andre}"]`)).toBeNull();
   await frame.click('[data-testid="tab-findings"]');
+  // Funn's view is a chunk of its own: on a busy machine it may still be loading when the ranking shows.
+  await frame.waitForSelector('[data-testid="finding"]');
   expect(await frame.$$('[data-testid="finding"][data-code="no-total"]')).toHaveLength(1);
 
   for (const col of ["K", "L", "M", "N"]) await typeInCell(page, "Vurdering", `${col}8`, "6");
@@ -57,7 +59,7 @@ test("typing Nytte scores for the measure without them gives it a total and a ra
   expect(await frame.$$('[data-testid="ranking-unranked-row"]')).toHaveLength(0);
   // The add-in wrote the new rank into the Rangering sheet as well.
   await page.click('[data-testid="sheet-tab-Rangering"]');
-  expect(await page.getAttribute('[data-testid="cell-B13"]', "data-value")).toBe("Dokumentdeling: Andre helseaktører/tjenester");
+  expect(await cellValue(page, "B13", "Dokumentdeling: Andre helseaktører/tjenester")).toBe("Dokumentdeling: Andre helseaktører/tjenester");
   await shot(page, "preview-after-edit");
 });
 
