@@ -1,7 +1,7 @@
 /** Unit and adapter tests (jest; SWC strips the types). Browser end-to-end tests run separately (npm run test:e2e). */
 const os = require("os");
 
-const SWC = require("./jest.swc.js");
+const SWC = require("./swc.config.js").jest;
 
 module.exports = {
   // Two and a half workers per core (5 on 2 cores): many files wait part of their time (the CLI as a

@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["**/*.e2e.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["@swc/jest", require("./jest.swc.js")],
+    "^.+\\.tsx?$": ["@swc/jest", require("./swc.config.js").jest],
   },
   testTimeout: 120000,
   // Two files at a time: a browser test mostly waits (on Chromium, LibreOffice, the page), and in

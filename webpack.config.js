@@ -8,7 +8,7 @@
  *   npm run build:dev   development build into dist/ (manifest kept on https://localhost:3000/)
  *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs (the only step that needs them)
  *
- * Type-checking is `npm run typecheck`; ts-loader only transpiles.
+ * Type-checking is `npm run typecheck`; swc-loader only strips the types (swc.config.js).
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -146,14 +146,8 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              // ES modules for webpack (tree shaking); everything else from tsconfig.json.
-              compilerOptions: { module: "es2020", sourceMap: true },
-            },
-          },
+          // SWC strips the types (swc.config.js, the same setting as the tests'); ES modules, so webpack tree-shakes.
+          use: { loader: "swc-loader", options: require("./swc.config.js").webpack },
         },
         {
           test: /\.(png|jpg|jpeg|gif|ico|svg)$/,

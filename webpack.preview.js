@@ -18,7 +18,7 @@ const OUT = path.resolve(__dirname, "dist-preview");
 const tsRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
-  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
+  use: { loader: "swc-loader", options: require("./swc.config.js").webpack },
 };
 
 const nodeSchemes = () =>
