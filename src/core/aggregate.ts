@@ -164,46 +164,80 @@ export interface ModelLayout {
   completeness: number;
 }
 
-/** Lays the model out (cheap: once per assess() call, not cached, since a model is plain data that may be edited). */
+/**
+ * Lays the model out (cheap: once per assess() call, not cached, since a model is plain data that may
+ * be edited). One walk over the tree into plain arrays, copied once into typed arrays: the analyses
+ * that re-score a few measures under many weights (sensitivity, the selection's stability) lay a
+ * model out per weight, so this costs about as much as scoring a dozen measures, not more.
+ */
 export function layoutOf(model: Model): ModelLayout {
   const leafNodes: CriterionNode[] = [];
   const nodeIds: string[] = [];
   const leafOf: number[] = [];
-  const childLists: number[][] = [];
-  const childNodes: CriterionNode[][] = [];
+  // Group j's children (post-order indices, then their weights) are pushed when j is done, so the
+  // lists are in the order of j; childStart is filled per node as they come.
+  const childStartList: number[] = [0];
+  const childIndexList: number[] = [];
+  const childWeightList: number[] = [];
   const walk = (node: CriterionNode): number => {
-    if (!isGroup(node)) {
-      const j = nodeIds.length;
+    const kids = node.children;
+    if (!Array.isArray(kids) || kids.length === 0) {
       nodeIds.push(node.id);
       leafOf.push(leafNodes.length);
       leafNodes.push(node);
-      childLists.push([]);
-      childNodes.push([]);
-      return j;
+      childStartList.push(childIndexList.length);
+      return nodeIds.length - 1;
     }
-    const kids = node.children!.map(walk);
-    const j = nodeIds.length;
+    const at = new Array<number>(kids.length);
+    for (let q = 0; q < kids.length; q++) at[q] = walk(kids[q]);
     nodeIds.push(node.id);
     leafOf.push(-1);
-    childLists.push(kids);
-    childNodes.push(node.children!);
-    return j;
+    for (let q = 0; q < kids.length; q++) {
+      childIndexList.push(at[q]);
+      childWeightList.push(kids[q].weight);
+    }
+    childStartList.push(childIndexList.length);
+    return nodeIds.length - 1;
   };
-  const topNode = Int32Array.from(model.criteria.map(walk));
-  const N = nodeIds.length;
-  const childStart = new Int32Array(N + 1);
-  for (let j = 0; j < N; j++) childStart[j + 1] = childStart[j] + childLists[j].length;
-  const childIndex = new Int32Array(childStart[N]);
-  const childWeight = new Float64Array(childStart[N]);
-  const childCounts = new Uint8Array(childStart[N]);
-  for (let j = 0; j < N; j++)
-    childLists[j].forEach((c, q) => {
-      const w = childNodes[j][q].weight;
-      childIndex[childStart[j] + q] = c;
-      childCounts[childStart[j] + q] = counts(w) ? 1 : 0;
-      childWeight[childStart[j] + q] = counts(w) ? w : 0;
-    });
-  const leafIndex = new Map(leafNodes.map((l, k) => [l, k]));
+  const T = model.criteria.length;
+  const topNode = new Int32Array(T);
+  const topIds = new Array<string>(T);
+  const topWeight = new Float64Array(T);
+  const topCounts = new Uint8Array(T);
+  const topLeaves = new Array<Int32Array>(T);
+  const thin: number[] = [];
+  for (let t = 0; t < T; t++) {
+    const g = model.criteria[t];
+    // A top-level group's leaves are the walk's next ones, in model order (as leavesUnder gives them).
+    const firstLeaf = leafNodes.length;
+    topNode[t] = walk(g);
+    const leafCount = leafNodes.length - firstLeaf;
+    const under = new Int32Array(leafCount);
+    for (let k = 0; k < leafCount; k++) under[k] = firstLeaf + k;
+    topLeaves[t] = under;
+    topIds[t] = g.id;
+    const c = counts(g.weight);
+    topWeight[t] = c ? g.weight : 0;
+    topCounts[t] = c ? 1 : 0;
+    if (g.weight > 0) thin.push(t);
+  }
+  const E = childIndexList.length;
+  const childWeight = new Float64Array(E);
+  const childCounts = new Uint8Array(E);
+  for (let e = 0; e < E; e++) {
+    const w = childWeightList[e];
+    if (counts(w)) {
+      childCounts[e] = 1;
+      childWeight[e] = w;
+    }
+  }
+  const L = leafNodes.length;
+  const leafIds = new Array<string>(L);
+  const inverted = new Uint8Array(L);
+  for (let k = 0; k < L; k++) {
+    leafIds[k] = leafNodes[k].id;
+    if (leafNodes[k].direction === "inverted") inverted[k] = 1;
+  }
   // Each key is added with a number and then set to null, so its field holds any value from the
   // start (a field first seen holding only null, or only numbers, is widened by the engine when the
   // first other value arrives, which discards the compiled code that relied on it).
@@ -211,27 +245,27 @@ export function layoutOf(model: Model): ModelLayout {
   for (const id of nodeIds) valuesTemplate[id] = 0;
   for (const id of nodeIds) valuesTemplate[id] = null;
   const leavesTemplate: Record<string, LeafOutcome | null> = {};
-  for (const l of leafNodes) (leavesTemplate as Record<string, unknown>)[l.id] = 0;
-  for (const l of leafNodes) leavesTemplate[l.id] = null;
+  for (const id of leafIds) (leavesTemplate as Record<string, unknown>)[id] = 0;
+  for (const id of leafIds) leavesTemplate[id] = null;
   return {
     model,
     valuesTemplate,
     leavesTemplate,
     leafNodes,
-    leafIds: leafNodes.map((l) => l.id),
-    inverted: Uint8Array.from(leafNodes, (l) => (l.direction === "inverted" ? 1 : 0)),
+    leafIds,
+    inverted,
     nodeIds,
-    leafOf: Int32Array.from(leafOf),
-    childStart,
-    childIndex,
+    leafOf: new Int32Array(leafOf),
+    childStart: new Int32Array(childStartList),
+    childIndex: new Int32Array(childIndexList),
     childWeight,
     childCounts,
     topNode,
-    topIds: model.criteria.map((g) => g.id),
-    topWeight: Float64Array.from(model.criteria, (g) => (counts(g.weight) ? g.weight : 0)),
-    topCounts: Uint8Array.from(model.criteria, (g) => (counts(g.weight) ? 1 : 0)),
-    topLeaves: model.criteria.map((g) => Int32Array.from(leavesUnder(g), (l) => leafIndex.get(l)!)),
-    thinTops: Int32Array.from(model.criteria.flatMap((g, t) => (g.weight > 0 ? [t] : []))),
+    topIds,
+    topWeight,
+    topCounts,
+    topLeaves,
+    thinTops: new Int32Array(thin),
     completeness: completenessOf(model),
   };
 }
