@@ -112,10 +112,18 @@ export class NameIndex {
   private markNo = 0;
   /** The most content words of any indexed name. */
   private maxWords = 0;
+  /** Per entry: its content words (names[e].words.length, read for every entry a query touches). */
+  private wordCount = new Int32Array(64);
 
   add(name: PreparedName): number {
     const id = this.names.length;
     this.names.push(name);
+    if (id >= this.wordCount.length) {
+      const grown = new Int32Array(this.wordCount.length * 2);
+      grown.set(this.wordCount);
+      this.wordCount = grown;
+    }
+    this.wordCount[id] = name.words.length;
     const push = <K>(map: Map<K, number[]>, key: K) => {
       const list = map.get(key);
       if (!list) map.set(key, [id]);
@@ -240,8 +248,9 @@ export class NameIndex {
         }
       }
     }
-    // A skipped group counts for the entries it reaches: marking them costs a pass over its (long)
-    // entry lists in a typed array, far less than testing each touched entry's words.
+    // A skipped group counts only for the entries the walked groups touched (stamp ≠ 0): one pass
+    // over its (long) entry lists in typed arrays, as above, far less than testing each touched
+    // entry's words, and no pass over the touched entries per group.
     for (let p = 0; p < skipped.length; p++) {
       const { words, mult } = skipped[p];
       const token = ++this.markNo;
@@ -249,27 +258,30 @@ export class NameIndex {
         const { entries, counts } = this.vocabulary.get(words[w])!;
         for (let k = 0; k < entries.length; k++) {
           const e = entries[k];
+          if (stamp[e] === 0) continue;
           if (mark[e] !== token) {
             mark[e] = token;
             markedCount[e] = 0;
           }
-          markedCount[e] += counts[k];
+          const before = markedCount[e];
+          if (before >= mult) continue;
+          const after = before + counts[k];
+          markedCount[e] = after;
+          hits[e] += (after < mult ? after : mult) - before;
         }
       }
-      for (let k = 0; k < touched.length; k++) {
-        const e = touched[k];
-        if (mark[e] === token) hits[e] += markedCount[e] < mult ? markedCount[e] : mult;
-      }
     }
-    const candidates = new Set(must);
+    const reached: number[] = [];
+    const wordCount = this.wordCount;
     for (let k = 0; k < touched.length; k++) {
       const e = touched[k];
-      const bn = this.names[e].words.length;
-      if ((2 * Math.min(hits[e], bn)) / (qn + bn) >= min) candidates.add(e);
+      const bn = wordCount[e];
+      const h = hits[e];
+      if ((2 * (h < bn ? h : bn)) / (qn + bn) >= min) reached.push(e);
       hits[e] = 0;
       stamp[e] = 0;
     }
-    const sorted = [...candidates].sort((a, b) => a - b);
+    const sorted = (must.size === 0 ? reached : [...new Set([...must, ...reached])]).sort((a, b) => a - b);
     const out: { entry: number; s: number }[] = [];
     if (qn > 30) {
       for (const e of sorted) {
