@@ -3,7 +3,7 @@
  * index* of Robust Portfolio Modeling, Liesiö, Mild & Salo 2007; SMAA for portfolios, Tervonen,
  * Liesiö & Salo), with dependencies, forced choices, segment limits and the minimum/plus split.
  *
- * - Draws: exactly the Monte Carlo's (src/core/uncertainty.ts createDrawer: the same options, the
+ * - Draws: exactly the Monte Carlo's (src/core/uncertainty-draw.ts createDrawer: the same options, the
  *   same seeded generators), so a seed gives the same weights and scores as `prio uncertainty`.
  * - Every draw: the exact selection of the selection model (src/core/selection-problem.ts) with
  *   the draw's totals as scores (a measure without a total counts 0, as in the selection): the
@@ -24,7 +24,7 @@
  *   draws against all draws, and the measures whose share on the minimum list falls most in those
  *   draws (those it displaces; for «off», the ones that gain most).
  */
-import { createDrawer, DEFAULT_UNCERTAINTY, type ScoreDraw, type UncertaintyInput, type UncertaintyProblem, type WeightDraw, checkOptions } from "./uncertainty";
+import { createDrawer, DEFAULT_UNCERTAINTY, type ScoreDraw, type UncertaintyInput, type UncertaintyProblem, type WeightDraw, checkOptions } from "./uncertainty-draw";
 import { prepare, type SelectionProblem } from "./selection-problem";
 import { program, run, SolverFailure, type BinarySolver } from "./selection-solver";
 import { DrawSelector, type DrawSelectionLimits, type DrawSelectionStats } from "./draw-selection";
