@@ -11,6 +11,7 @@ import { costOf, Exhausted, program, run, SolverFailure, valueOf, type BinarySol
 import { BestByFrame, entryBelow, entryBudget, frontier, type FrontierPoint } from "./selection-entry";
 import { ForestBounds } from "./selection-forest";
 import { entryProfile } from "./selection-profile";
+import { coreEntries } from "./selection-core";
 import { greedyComparison, type GreedyComparison } from "./selection-greedy";
 import { ruleReason, rowsHold } from "./selection-rules";
 import { selectionLists } from "./plan";
@@ -222,10 +223,10 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
       const asked = outSet.filter((i) => items[i].score !== null && !pre.excluded.has(i));
       // Read off the tables of f and of each g_j where they are exact (selection-profile.ts): no solve.
       // Its work counts against the bound on solves, a whole table as one.
-      const profile = entryProfile(pre, fixedForEntry, asked, problem.budget, Math.max(0, solvesLeft));
+      const profile = entryProfile(pre, fixedForEntry, asked, problem.budget, Math.max(0, solvesLeft), problem.budget);
       // The tables may stop before the last frame (their window): a measure not in within them, or
       // not read off them at all, goes on by the solves below.
-      const unsettled = profile ? asked.filter((i) => profile.frames.get(i)?.above === undefined) : asked;
+      let unsettled = profile ? asked.filter((i) => profile.frames.get(i)?.above === undefined) : asked;
       // Progress counts the measures settled, by the tables and then by the solves, of all asked about.
       let done = 0;
       if (profile) {
@@ -236,6 +237,18 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
           if (fr) measures[i].inBelow = fr.below;
           if (fr?.above !== undefined) options.onProgress?.(++done, asked.length);
         }
+      }
+      if (profile && unsettled.length > 0) {
+        // Beyond the tables' window: window by window on a core (selection-core.ts), no solve either.
+        const beyond = unsettled.map((i) => profile.frames.get(i)?.beyond).filter((b): b is number => b !== undefined);
+        const start = Math.min(...beyond);
+        const core = coreEntries(pre, fixedForEntry, unsettled.filter((i) => profile.frames.get(i)?.beyond !== undefined), start, Math.max(0, solvesLeft));
+        solvesLeft -= core.tables;
+        for (const [i, a] of core.above) {
+          measures[i].entersAt = a;
+          options.onProgress?.(++done, asked.length);
+        }
+        unsettled = unsettled.filter((i) => !core.above.has(i));
       }
       const forest = items.length > 0 && unsettled.length > 0 ? ForestBounds.build(pre, fixedForEntry) : null;
       forest?.exact(costOf(pMin, x), problem.budget, valueOf(pMin, x));
