@@ -6,9 +6,9 @@
  * selection-problem.ts, the solver calls in selection-solver.ts, entry budgets and the frontier in
  * selection-entry.ts (with selection-forest.ts), the rank-order comparison in selection-greedy.ts.
  */
-import { prepare, selectionFinding, sum, totalsOf, type Forced, type ListTotals, type OutReason, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection-problem";
+import { prepare, SCORE_EPS, selectionFinding, sum, totalsOf, type Forced, type ListTotals, type OutReason, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection-problem";
 import { costOf, Exhausted, program, run, SolverFailure, valueOf, type BinarySolver } from "./selection-solver";
-import { BestByFrame, entryBelow, entryBudget, frontier, type FrontierPoint } from "./selection-entry";
+import { BestByFrame, entryBelow, entryBudget, frontier, frontierOfRow, type FrontierPoint } from "./selection-entry";
 import { ForestBounds } from "./selection-forest";
 import { entryProfile } from "./selection-profile";
 import { coreEntries } from "./selection-core";
@@ -207,12 +207,21 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
           return counted.solve(p);
         },
       };
+      // Read off f's table where the tables apply (selection-profile.ts), its work counted as for the entry frames.
+      const table = pre.rows.length === 0 ? entryProfile(pre, pre.forcedClosure, [], 0, Math.max(0, solvesLeft), upTo) : null;
+      const read = table?.best && table.unit ? frontierOfRow(table.best, table.unit, sum([...pre.forcedClosure].map((i) => items[i].cost ?? 0)), options.frontierLimit ?? 150) : null;
+      if (table && read) solvesLeft -= table.tables;
       try {
-        front = await frontier(shared, pre, options.frontierLimit ?? 150, upTo, points, minimum === null ? bestAt : null);
+        if (read) {
+          // Beyond the row's end (the last frame asked for), one min-cost solve tells whether there is a better value.
+          const last = read.points[read.points.length - 1].score;
+          const more = read.open ? await run(shared, program(pre, sum(items.map((it) => it.cost ?? 0)), pre.forcedClosure, "min-cost", last + SCORE_EPS)) : true;
+          front = { points: read.points, truncated: more !== null };
+        } else front = await frontier(shared, pre, options.frontierLimit ?? 150, upTo, points, minimum === null ? bestAt : null);
       } catch (e) {
         if (!(e instanceof Exhausted)) throw e;
         complete = false;
-        front = { points, truncated: true };
+        front = { points: read ? read.points : points, truncated: true };
       }
     }
 

@@ -57,7 +57,7 @@ export function entryProfile(
   maxTables = Infinity,
   /** The tables go no higher than this frame (the frames above beyond it are left undefined). */
   upTo = Infinity,
-): { frames: Map<number, EntryFrames>; tables: number; best?: Float64Array } | null {
+): { frames: Map<number, EntryFrames>; tables: number; best?: Float64Array; unit?: number } | null {
   const { items, adj, excluded } = pre;
   const n = items.length;
   if (n === 0 || pre.limits.length > 0 || pre.rows.length > 0) return null;
@@ -301,8 +301,8 @@ export function entryProfile(
   let f: Float64Array = new Float64Array(0);
   // Nothing asked about: f alone, as far as the rows held allow (selection-core.ts's floor).
   if (todo.length === 0) {
-    const best = addGroups(groups, new Float64Array(W));
-    return { frames: new Map(), tables: Math.ceil(cells / whole), best };
+    const best = addGroups(groups, new Float64Array(Math.min(W, Math.floor(budget / Math.max(1, all)))));
+    return { frames: new Map(), tables: Math.ceil(cells / whole), best, unit };
   }
   const first = Math.max(need, Math.floor(budget / 2 / roundWork(askedGroups, (gr) => gr.asked)));
   for (let w = Math.min(W, first), last = 0; w > last; last = w, w = Math.min(W, 4 * w)) {
