@@ -6,11 +6,12 @@
  * selection-problem.ts, the solver calls in selection-solver.ts, entry budgets and the frontier in
  * selection-entry.ts (with selection-forest.ts), the rank-order comparison in selection-greedy.ts.
  */
-import { prepare, selectionFinding, sum, totalsOf, type Forced, type ListTotals, type OutReason, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection-problem";
+import { prepare, SCORE_EPS, selectionFinding, sum, totalsOf, type Forced, type ListTotals, type OutReason, type Prepared, type SelectionFinding, type SelectionProblem } from "./selection-problem";
 import { costOf, Exhausted, program, run, SolverFailure, valueOf, type BinarySolver } from "./selection-solver";
-import { BestByFrame, entryBelow, entryBudget, frontier, type FrontierPoint } from "./selection-entry";
+import { BestByFrame, entryBelow, entryBudget, frontier, frontierOfRow, type FrontierPoint } from "./selection-entry";
 import { ForestBounds } from "./selection-forest";
 import { entryProfile } from "./selection-profile";
+import { coreEntries } from "./selection-core";
 import { greedyComparison, type GreedyComparison } from "./selection-greedy";
 import { ruleReason, rowsHold } from "./selection-rules";
 import { selectionLists } from "./plan";
@@ -206,12 +207,21 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
           return counted.solve(p);
         },
       };
+      // Read off f's table where the tables apply (selection-profile.ts), its work counted as for the entry frames.
+      const table = pre.rows.length === 0 ? entryProfile(pre, pre.forcedClosure, [], 0, Math.max(0, solvesLeft), upTo) : null;
+      const read = table?.best && table.unit ? frontierOfRow(table.best, table.unit, sum([...pre.forcedClosure].map((i) => items[i].cost ?? 0)), options.frontierLimit ?? 150) : null;
+      if (table && read) solvesLeft -= table.tables;
       try {
-        front = await frontier(shared, pre, options.frontierLimit ?? 150, upTo, points, minimum === null ? bestAt : null);
+        if (read) {
+          // Beyond the row's end (the last frame asked for), one min-cost solve tells whether there is a better value.
+          const last = read.points[read.points.length - 1].score;
+          const more = read.open ? await run(shared, program(pre, sum(items.map((it) => it.cost ?? 0)), pre.forcedClosure, "min-cost", last + SCORE_EPS)) : true;
+          front = { points: read.points, truncated: more !== null };
+        } else front = await frontier(shared, pre, options.frontierLimit ?? 150, upTo, points, minimum === null ? bestAt : null);
       } catch (e) {
         if (!(e instanceof Exhausted)) throw e;
         complete = false;
-        front = { points, truncated: true };
+        front = { points: read ? read.points : points, truncated: true };
       }
     }
 
@@ -222,10 +232,10 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
       const asked = outSet.filter((i) => items[i].score !== null && !pre.excluded.has(i));
       // Read off the tables of f and of each g_j where they are exact (selection-profile.ts): no solve.
       // Its work counts against the bound on solves, a whole table as one.
-      const profile = entryProfile(pre, fixedForEntry, asked, problem.budget, Math.max(0, solvesLeft));
+      const profile = entryProfile(pre, fixedForEntry, asked, problem.budget, Math.max(0, solvesLeft), problem.budget);
       // The tables may stop before the last frame (their window): a measure not in within them, or
       // not read off them at all, goes on by the solves below.
-      const unsettled = profile ? asked.filter((i) => profile.frames.get(i)?.above === undefined) : asked;
+      let unsettled = profile ? asked.filter((i) => profile.frames.get(i)?.above === undefined) : asked;
       // Progress counts the measures settled, by the tables and then by the solves, of all asked about.
       let done = 0;
       if (profile) {
@@ -236,6 +246,18 @@ export async function select(problem: SelectionProblem, injected: BinarySolver, 
           if (fr) measures[i].inBelow = fr.below;
           if (fr?.above !== undefined) options.onProgress?.(++done, asked.length);
         }
+      }
+      if (profile && unsettled.length > 0) {
+        // Beyond the tables' window: window by window on a core (selection-core.ts), no solve either.
+        const beyond = unsettled.map((i) => profile.frames.get(i)?.beyond).filter((b): b is number => b !== undefined);
+        const start = Math.min(...beyond);
+        const core = coreEntries(pre, fixedForEntry, unsettled.filter((i) => profile.frames.get(i)?.beyond !== undefined), start, Math.max(0, solvesLeft));
+        solvesLeft -= core.tables;
+        for (const [i, a] of core.above) {
+          measures[i].entersAt = a;
+          options.onProgress?.(++done, asked.length);
+        }
+        unsettled = unsettled.filter((i) => !core.above.has(i));
       }
       const forest = items.length > 0 && unsettled.length > 0 ? ForestBounds.build(pre, fixedForEntry) : null;
       forest?.exact(costOf(pMin, x), problem.budget, valueOf(pMin, x));

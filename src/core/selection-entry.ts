@@ -302,3 +302,24 @@ export async function frontier(
   }
   return { points, truncated: true };
 }
+
+/**
+ * The frontier read off f's table (`row`, f by cost unit from 0, exact: selection-profile.ts), as
+ * `frontier` finds it with solves: from the fixed measures' cost (`first`), each point the smallest
+ * frame reaching its value. `open` when the row ends before a better value: whether there is one
+ * beyond it is the solver's question (one min-cost solve).
+ */
+export function frontierOfRow(row: Float64Array, unit: number, first: number, limit: number): { points: FrontierPoint[]; open: boolean } | null {
+  let u = first / unit;
+  if (!Number.isInteger(u) || u >= row.length || row[u] === -Infinity) return null;
+  const points: FrontierPoint[] = [];
+  while (points.length < limit) {
+    const v = row[u];
+    points.push({ budget: u * unit, score: v });
+    let next = u + 1;
+    while (next < row.length && !(row[next] >= v + SCORE_EPS)) next++;
+    if (next >= row.length) return { points, open: true };
+    u = next;
+  }
+  return { points, open: false };
+}

@@ -55,7 +55,9 @@ export function entryProfile(
   from: number,
   /** The work allowed, in whole tables (measures × cost units): each counts as one solve against the bound on solves. */
   maxTables = Infinity,
-): { frames: Map<number, EntryFrames>; tables: number } | null {
+  /** The tables go no higher than this frame (the frames above beyond it are left undefined). */
+  upTo = Infinity,
+): { frames: Map<number, EntryFrames>; tables: number; best?: Float64Array; unit?: number } | null {
   const { items, adj, excluded } = pre;
   const n = items.length;
   if (n === 0 || pre.limits.length > 0 || pre.rows.length > 0) return null;
@@ -148,7 +150,7 @@ export function entryProfile(
   // measures × every cost unit, counting as one solve) and the rows held at once are bounded.
   const whole = (n + 1) * (units + 1);
   const budget = Math.min(PROFILE_WORK, maxTables * whole);
-  const W = Math.min(units + 1, Math.floor(PROFILE_ROWS / (largest + held + 2 * depthAll + 6)));
+  const W = Math.min(units + 1, Math.floor(upTo / unit) + 1, Math.floor(PROFILE_ROWS / (largest + held + 2 * depthAll + 6)));
   // The frames below the current one need every unit up to it.
   const need = Math.min(Math.floor(Math.max(0, from) / unit), units) + 1;
   if (W < need) return null;
@@ -297,6 +299,11 @@ export function entryProfile(
     return st;
   };
   let f: Float64Array = new Float64Array(0);
+  // Nothing asked about: f alone, as far as the rows held allow (selection-core.ts's floor).
+  if (todo.length === 0) {
+    const best = addGroups(groups, new Float64Array(Math.min(W, Math.floor(budget / Math.max(1, all)))));
+    return { frames: new Map(), tables: Math.ceil(cells / whole), best, unit };
+  }
   const first = Math.max(need, Math.floor(budget / 2 / roundWork(askedGroups, (gr) => gr.asked)));
   for (let w = Math.min(W, first), last = 0; w > last; last = w, w = Math.min(W, 4 * w)) {
     const open = (gr: Group) => gr.asked.filter((j) => above.get(j) === Infinity);

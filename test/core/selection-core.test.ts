@@ -1,0 +1,75 @@
+/**
+ * The frames above found window by window on a core (src/core/selection-core.ts), against
+ * enumeration on random small instances: small windows and small cores, so that the Lagrange bound
+ * settles measures in (H) and out (L) and the core's tables the rest; ties (whole scores and costs),
+ * measures presupposing two or more, a minimum list held fixed, «Tas med» and «Holdes utenfor».
+ */
+import { prepare, type SelectionItem, type SelectionProblem } from "../../src/core/selection-problem";
+import { select } from "../../src/core/select";
+import { coreEntries } from "../../src/core/selection-core";
+import { highsSolver } from "../../src/solve/highs";
+import { admissible, entersAt, impossible } from "../support/selection-brute";
+import { prng } from "../support/grids";
+
+const solver = highsSolver();
+
+function instance(seed: number): SelectionProblem {
+  const r = prng(41000 + seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const n = int(8, 13);
+  const items: SelectionItem[] = [];
+  const multi = r() < 0.5;
+  for (let i = 0; i < n; i++) {
+    const requires = new Set<string>();
+    if (i > 0 && r() < 0.4) requires.add(`M${int(0, i - 1)}`);
+    if (multi && i > 1 && r() < 0.3) requires.add(`M${int(0, i - 1)}`);
+    const roll = r();
+    items.push({
+      id: `M${i}`,
+      name: `Tiltak ${i}`,
+      cost: r() < 0.75 ? int(0, 8) * 100 : int(1, 800),
+      score: r() < 0.1 ? null : r() < 0.6 ? int(0, 6) : r() * 8,
+      requires: [...requires],
+      forced: roll < 0.08 ? "in" : roll < 0.14 ? "out" : null,
+      rank: null,
+    });
+  }
+  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
+  const budget = int(0, Math.round(total * 0.5));
+  const problem: SelectionProblem = { items, budget };
+  if (r() < 0.3) problem.minimum = int(0, budget);
+  return problem;
+}
+
+test("the frames above by windows on a core equal the enumerated ones on 80 instances, with small windows and cores", async () => {
+  let checked = 0;
+  let withMulti = 0;
+  let fixedList = 0;
+  for (let seed = 1; seed <= 80; seed++) {
+    const problem = instance(seed);
+    const result = await select(problem, solver, { frontier: false, entryBudgets: false });
+    if (result.status !== "ok") continue;
+    const pre = prepare(problem);
+    const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
+    const minList = result.measures.map((m, i) => (m.list === "minimum" ? i : -1)).filter((i) => i >= 0);
+    const fixedIn = hasMinimum ? new Set(minList) : pre.forcedClosure;
+    const bad = impossible(problem.items);
+    const asked = result.measures.map((m, i) => (m.list === "out" && m.score !== null && !bad.has(i) ? i : -1)).filter((i) => i >= 0);
+    const subsets = admissible(problem);
+    const fixedMask = hasMinimum ? minList.reduce((m, i) => m | (1 << i), 0) : 0;
+    if (hasMinimum) fixedList++;
+    if (problem.items.some((it) => it.requires.length > 1)) withMulti++;
+    for (const [firstWidth, coreMax] of seed <= 20 ? [[1, 0], [3, 3], [1000, 400]] : [[3, 3], [1000, 400]]) {
+      const got = coreEntries(pre, fixedIn, asked, problem.budget, Infinity, { firstWidth, coreMax });
+      for (const j of asked) {
+        if (!got.above.has(j)) continue;
+        const want = entersAt(subsets, j, fixedMask, problem.budget);
+        expect({ seed, j, firstWidth, above: got.above.get(j) }).toEqual({ seed, j, firstWidth, above: want });
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(400);
+  expect(withMulti).toBeGreaterThan(8);
+  expect(fixedList).toBeGreaterThan(5);
+}, 300_000);
