@@ -8,7 +8,7 @@
  */
 export function jsonUtf8Length(v: unknown): number | undefined {
   if (typeof v === "string") return stringBytes(v);
-  if (typeof v === "number") return Number.isFinite(v) ? String(v).length : 4;
+  if (typeof v === "number") return numberBytes(v);
   if (typeof v === "boolean") return v ? 4 : 5;
   if (v === null) return 4;
   if (Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== "function") {
@@ -18,6 +18,16 @@ export function jsonUtf8Length(v: unknown): number | undefined {
   }
   const s = JSON.stringify(v) as string | undefined;
   return s === undefined ? undefined : utf8Bytes(s);
+}
+
+/** A number's JSON: a whole number's digits counted (most cells), others as written (shortest round trip), non-finite as null. */
+function numberBytes(v: number): number {
+  if (Number.isSafeInteger(v)) {
+    let n = v < 0 ? 2 : 1;
+    for (let a = Math.abs(v); a >= 10; a = Math.floor(a / 10)) n++;
+    return n;
+  }
+  return Number.isFinite(v) ? String(v).length : 4;
 }
 
 /** A string's JSON: quotes, escapes (`\"`, `\\`, `\n` …, `\u00XX`, a lone surrogate as `\uXXXX`), the rest in UTF-8. */

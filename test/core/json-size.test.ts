@@ -12,7 +12,7 @@ const reference = (v: unknown): number | undefined => {
 };
 
 const CHARS = ['"', "\\", "/", "\b", "\t", "\n", "\f", "\r", "\u0000", "\u0001", "\u001f", " ", "a", "Z", "~", "\u007f", "\u0080", "æ", "ø", "å", "\u07ff", "\u0800", "€", "\uffff", "\ud83d\ude00", "\ud83d", "\ude00", "\u2028", "'", "="];
-const NUMBERS = [0, -0, 1, -1, 7.5, 15.25, 1 / 3, 1e21, 1e-7, 123456789012, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity];
+const NUMBERS = [0, -0, 1, -1, 9, 10, -10, 99, 100, 7.5, 15.25, 1 / 3, 1e15, 1e16, 1e21, 1e-7, 123456789012, -999999, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity];
 
 function randomString(random: () => number): string {
   let s = "";
@@ -59,6 +59,8 @@ describe("jsonUtf8Length", () => {
       expect(jsonUtf8Length([c, c + c])).toBe(reference([c, c + c]));
     }
     for (const x of NUMBERS) expect(jsonUtf8Length([x])).toBe(reference([x]));
+    // Every power of ten and its neighbours, both signs (the digits counted by hand).
+    for (let p = 1; p <= 2 ** 53; p *= 10) for (const x of [p - 1, p, p + 1, -p + 1, -p, -p - 1]) expect(jsonUtf8Length(x)).toBe(reference(x));
     for (const v of [undefined, () => 1, null, true, false, [], [[]], [undefined], { toJSON: () => undefined }, [{ toJSON: () => undefined }]])
       expect(jsonUtf8Length(v)).toBe(reference(v));
   });
