@@ -178,7 +178,9 @@ export function RankingView({
 }) {
   const s = useStyles();
   const model = assessment.model;
-  const own = usePreviousRanks(assessment);
+  // Its own ranks before the last change only when the pane gives none: tracking them sets state
+  // while rendering, which runs this function twice (every row's signature) for each new assessment.
+  const own = usePreviousRanks(previous === undefined ? assessment : undefined);
   const moves: Map<string, Move> = baseline ? movesAgainst(baseline, assessment.measures) : rankMoves(previous === undefined ? own : previous, ranksOf(assessment));
   // One number of decimals for the list, so that no two different totals print alike (core/display-total.ts).
   const totals = useMemo(() => {
