@@ -7,6 +7,8 @@
  * size, never of the number of measures below it.
  */
 
+import { jsonUtf8Length } from "../core/json-size";
+
 /** Excel on the web's limit on one request or response, read as 5,000,000 bytes. */
 export const PAYLOAD_LIMIT = 5_000_000;
 /** What one read sync aims at (the rest of the limit is room for the capabilities' lookups and for growth since last time). */
@@ -16,20 +18,9 @@ export const WRITE_BUDGET = 3_000_000;
 /** What one range write adds to the request besides its values (the range's path, the action). */
 export const WRITE_OVERHEAD = 250;
 
-/** UTF-8 bytes of a string. */
-export function utf8Bytes(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
-  }
-  return n;
-}
-
-/** UTF-8 bytes of a value as JSON. */
+/** UTF-8 bytes of a value as JSON (counted without making the text: core/json-size.ts). */
 export function jsonSize(v: unknown): number {
-  const s = JSON.stringify(v);
-  return s === undefined ? 4 : utf8Bytes(s);
+  return jsonUtf8Length(v) ?? 4;
 }
 
 /** Whether an error is Excel's refusal of a payload over its limit. */

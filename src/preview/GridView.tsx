@@ -8,6 +8,7 @@ import { memo, useEffect, useMemo, useState, useSyncExternalStore, type Keyboard
 import { cellA1, columnLetters, parseAddress } from "../core/address";
 import type { Lang } from "../i18n";
 import { pv } from "../i18n/preview";
+import { displayText } from "../sim/values";
 import type { SimCellSnapshot, SimWorkbook } from "../sim/workbook";
 import { shownInput, shownText } from "./typing";
 
@@ -190,7 +191,8 @@ export function GridView({ wb, lang }: { wb: SimWorkbook; lang: Lang }) {
       return {
         at,
         value: snapshot ? rawOf(snapshot) : "",
-        text: cell ? shownText(lang, wb.getText(sheet, at), typeof cell.value === "number") : "",
+        // The text Excel shows (wb.getText's), from the cell already peeked: no address parsed again per cell.
+        text: cell ? shownText(lang, displayText(snapshot?.value ?? null, snapshot?.numberFormat), typeof cell.value === "number") : "",
         className: [isSel ? "sel" : "", typeof cell?.value === "number" ? "num" : "", headers.has(at) ? "table-header" : ""].join(" "),
         background: barBackground(bars, r, c, cell?.value) ?? marks.get(at) ?? snapshot?.format?.fill ?? undefined,
         bold: Boolean(snapshot?.format?.font?.bold || headers.has(at)),

@@ -393,6 +393,37 @@ export function parseFormula(formula: string): Node {
   return cached;
 }
 
+const sheetsCache = new Map<string, string[]>();
+
+/**
+ * The sheets a formula's references name, in lower case; "" for a reference without a sheet (the
+ * formula's own). None for a formula Excel would not accept (it is #NAME? whatever the cells hold).
+ */
+export function formulaSheets(formula: string): string[] {
+  let out = sheetsCache.get(formula);
+  if (out === undefined) {
+    const names = new Set<string>();
+    const walk = (n: Node): void => {
+      if (n.k === "ref") names.add(n.ref.sheet?.toLowerCase() ?? "");
+      else if (n.k === "call") n.args.forEach(walk);
+      else if (n.k === "neg" || n.k === "pos" || n.k === "pct") walk(n.x);
+      else if (n.k === "bin") {
+        walk(n.a);
+        walk(n.b);
+      }
+    };
+    try {
+      walk(parseFormula(formula));
+    } catch (e) {
+      if (!(e instanceof FormulaSyntaxError)) throw e;
+    }
+    out = [...names];
+    if (sheetsCache.size > 20000) sheetsCache.clear();
+    sheetsCache.set(formula, out);
+  }
+  return out;
+}
+
 /** The syntax error of a formula, or undefined when Excel would accept it. */
 export function formulaSyntaxError(formula: string): string | undefined {
   try {

@@ -6,6 +6,8 @@
  * Add-ins"); the desktop has no such limit. The in-memory workbook enforces it by default.
  */
 
+import { jsonUtf8Length } from "../core/json-size";
+
 /** The web's limit, read as 5,000,000 bytes (the lower reading of "5 MB"). */
 export const WEB_PAYLOAD_LIMIT = 5_000_000;
 
@@ -39,8 +41,8 @@ export function jsonBytes(v: unknown): number {
   if (v === undefined || v === null) return 4;
   if (typeof v === "number") return String(v).length;
   if (typeof v === "boolean") return v ? 4 : 5;
-  const s = JSON.stringify(v);
-  return s === undefined ? 4 : utf8Length(s);
+  // Counted without making the text (a response of 300 measures is some 100 KB of JSON).
+  return jsonUtf8Length(v) ?? 4;
 }
 
 /** The request and response of one sync, in bytes. */

@@ -29,7 +29,7 @@ import {
 } from "./a1";
 import { clone } from "./clone";
 import { SHAPE_MISMATCH, SimError, TABLE_OVERLAP } from "./errors";
-import { REF, evaluateFormula, formulaSyntaxError, generalText, isErr, mapReferences, offsetFormula, refText, type FormulaHost, type Scalar } from "./formula";
+import { REF, evaluateFormula, formulaSheets, formulaSyntaxError, generalText, isErr, mapReferences, offsetFormula, refText, type FormulaHost, type Scalar } from "./formula";
 import { SimSheet, SimTable, defaultValidation, type SimCell, type SimCellFormat, type SimConditionalFormat, type SimValidation, type Visibility } from "./sheet";
 import { insertCells } from "./shift";
 import { SimRequestContext } from "./excel-api";
@@ -209,7 +209,15 @@ export class SimWorkbook {
   /** The request and response of every sync since creation or the last resetPayloads(), in bytes. */
   readonly payloads: SyncPayload[] = [];
   /** @internal */ readonly registrations: Registration[] = [];
-  /** @internal */ dirty = false;
+  /** @internal Everything is calculated again at the next read (the structure or formulas changed). */ dirty = false;
+  /**
+   * Sheets whose cells were written since the last calculation, when nothing else changed: only
+   * the formulas that read them, directly or through other formulas, are calculated again (as
+   * Excel recalculates what depends on a change, not the whole workbook).
+   */
+  private readonly changedSheets = new Set<SimSheet>();
+  /** Per sheet, the sheets its formulas read (lower case; its own for references without a sheet), until its formulas change. */
+  private readonly sheetReads = new Map<SimSheet, Set<string>>();
 
   private syncs = 0;
   private cellWriteCount = 0;
@@ -650,12 +658,49 @@ export class SimWorkbook {
 
   /** Recalculates every formula if anything changed since the last calculation. */
   calculate(): void {
-    if (!this.dirty) return;
+    if (!this.dirty && this.changedSheets.size === 0) return;
+    // Formulas are rewritten, sheets renamed or removed only with a calculation of the whole workbook.
+    if (this.dirty) this.sheetReads.clear();
+    const only = this.dirty ? undefined : this.dependents(this.changedSheets);
     this.dirty = false;
+    this.changedSheets.clear();
     const state = new Map<SimCell, 1 | 2>();
     for (const sheet of this.sheets) {
+      if (only && !only.has(sheet)) continue;
       for (const k of [...sheet.formulaKeys]) this.evalCell(sheet, Math.floor(k / MAX_COLS), k % MAX_COLS, state);
     }
+  }
+
+  /**
+   * The changed sheets and every sheet with a formula that reads one of them, or reads a sheet so
+   * found (a formula's references name their sheets: there is no INDIRECT or OFFSET here). A
+   * formula on another sheet that such a formula reads is evaluated again through it, from inputs
+   * that did not change.
+   */
+  private dependents(changed: Set<SimSheet>): Set<SimSheet> {
+    const out = new Set(changed);
+    const names = new Set([...changed].map((s) => s.name.toLowerCase()));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const sheet of this.sheets) {
+        if (out.has(sheet) || sheet.formulaKeys.size === 0) continue;
+        if (![...this.readsOf(sheet)].some((n) => names.has(n))) continue;
+        out.add(sheet);
+        names.add(sheet.name.toLowerCase());
+        grew = true;
+      }
+    }
+    return out;
+  }
+
+  private readsOf(sheet: SimSheet): Set<string> {
+    let reads = this.sheetReads.get(sheet);
+    if (!reads) {
+      reads = new Set<string>();
+      for (const k of sheet.formulaKeys) for (const n of formulaSheets(sheet.cells.get(k)?.formula ?? "")) reads.add(n === "" ? sheet.name.toLowerCase() : n);
+      this.sheetReads.set(sheet, reads);
+    }
+    return reads;
   }
 
   private evalCell(sheet: SimSheet, row: number, col: number, state: Map<SimCell, 1 | 2>): Scalar {
@@ -729,7 +774,8 @@ export class SimWorkbook {
     const sheet = new SimSheet(id, n);
     this.sheets.push(sheet);
     if (!this.active) this.active = sheet;
-    this.dirty = true;
+    // Formulas that named it before it existed (#REF!) read it now: they depend on it as on a change.
+    this.changedSheets.add(sheet);
     this.emit({ kind: "WorksheetAdded", sheet, args: { type: "WorksheetAdded", worksheetId: id, source: "Local" } });
     return sheet;
   }
@@ -836,6 +882,7 @@ export class SimWorkbook {
   /** @internal */
   putEntry(s: SimSheet, row: number, col: number, entry: Entry): void {
     const cell = s.ensure(row, col);
+    if ("formula" in entry || cell.formula !== undefined) this.sheetReads.delete(s);
     if ("formula" in entry) {
       cell.formula = entry.formula;
       cell.value = null;
@@ -844,7 +891,7 @@ export class SimWorkbook {
       cell.value = entry.value;
     }
     s.tidy(row, col);
-    this.dirty = true;
+    this.changedSheets.add(s);
   }
 
   /** An Office.js input (values/formulas/numberFormat) as a function of (i, j), checking its shape. */

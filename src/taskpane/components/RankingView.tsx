@@ -178,7 +178,9 @@ export function RankingView({
 }) {
   const s = useStyles();
   const model = assessment.model;
-  const own = usePreviousRanks(assessment);
+  // Its own ranks before the last change only when the pane gives none: tracking them sets state
+  // while rendering, which runs this function twice (every row's signature) for each new assessment.
+  const own = usePreviousRanks(previous === undefined ? assessment : undefined);
   const moves: Map<string, Move> = baseline ? movesAgainst(baseline, assessment.measures) : rankMoves(previous === undefined ? own : previous, ranksOf(assessment));
   // One number of decimals for the list, so that no two different totals print alike (core/display-total.ts).
   const totals = useMemo(() => {
@@ -490,9 +492,6 @@ function RankingRowView({
   const s = useStyles();
   const label = rankLabel(m);
   const total = m.total ?? 0;
-  const min = totalMin(model);
-  const max = totalMax(model);
-  const share = barShare(total, min, max);
   const rankCell = (
     <span className={s.rank} data-testid="ranking-rank">
       {label}
@@ -532,48 +531,87 @@ function RankingRowView({
             </Caption1>
           )}
         </div>
-        <div
-          className={s.barTrack}
-          role="img"
-          aria-label={tp(lang, "ranking.bar", { share: formatPercent(lang, share, 0), max: formatShort(lang, max) })}
-        >
-          <div className={s.barFill} style={{ width: `${(share * 100).toFixed(2)}%` }} />
-        </div>
-        <div className={s.detail}>
-          {checklist && (
-            <span className={s.badges} data-testid="ranking-placement">
-              <RowBadges placement={entry?.placement} lang={lang} where="ranking" />
-            </span>
-          )}
-          {entry && <SegmentRankMark entry={entry} lang={lang} />}
-          <Caption1 className={s.groups}>
-            {model.criteria.map((g) => {
-              const v = m.values[g.id];
-              const groupLabel = criterionLabel(model, g.id, lang);
-              return (
-                <span
-                  key={g.id}
-                  title={
-                    v === null || v === undefined
-                      ? tp(lang, "ranking.groupNone", { label: groupLabel })
-                      : tp(lang, "ranking.groupValue", { label: groupLabel, value: formatNumber(lang, v, 2) })
-                  }
-                  data-testid={`group-value-${g.id}`}
-                >
-                  <span className={s.groupAbbr}>{abbr.get(g.id)}</span>
-                  {v === null || v === undefined ? "–" : formatNumber(lang, v, 2)}
-                </span>
-              );
-            })}
-          </Caption1>
-        </div>
+        <RowDetail m={m} model={model} modelVersion={modelKey(model)} lang={lang} abbr={abbr} checklist={checklist !== undefined} entry={entry} />
       </div>
-      <Text className={s.total} size={400} data-testid="ranking-total">
-        {totalText}
-      </Text>
+      <RowTotal text={totalText} />
     </li>
   );
 }
+
+interface DetailProps {
+  m: MeasureResult;
+  model: Model;
+  /** {@link modelKey} of `model`. */
+  modelVersion: number;
+  lang: Lang;
+  abbr: Map<string, string>;
+  checklist: boolean;
+  entry: ChecklistEntry | undefined;
+}
+
+/** Whether a row's bar, badges and group values read the same: a row that only moves keeps them. */
+function sameDetail(a: DetailProps, b: DetailProps): boolean {
+  if (a.lang !== b.lang || a.abbr !== b.abbr || a.modelVersion !== b.modelVersion || a.checklist !== b.checklist || a.m.total !== b.m.total) return false;
+  for (const g of a.model.criteria) if ((a.m.values[g.id] ?? null) !== (b.m.values[g.id] ?? null)) return false;
+  return a.entry === b.entry || JSON.stringify(a.entry ?? null) === JSON.stringify(b.entry ?? null);
+}
+
+/**
+ * A ranked row's bar, placement badges, segment rank and group values, drawn again only when they
+ * change: an edit that moves a measure shifts the rows between by one place, and those rows then
+ * draw their rank and arrow, not all they show.
+ */
+const RowDetail = memo(function RowDetail({ m, model, lang, abbr, checklist, entry }: DetailProps) {
+  const s = useStyles();
+  const min = totalMin(model);
+  const max = totalMax(model);
+  const share = barShare(m.total ?? 0, min, max);
+  return (
+    <>
+      <div className={s.barTrack} role="img" aria-label={tp(lang, "ranking.bar", { share: formatPercent(lang, share, 0), max: formatShort(lang, max) })}>
+        <div className={s.barFill} style={{ width: `${(share * 100).toFixed(2)}%` }} />
+      </div>
+      <div className={s.detail}>
+        {checklist && (
+          <span className={s.badges} data-testid="ranking-placement">
+            <RowBadges placement={entry?.placement} lang={lang} where="ranking" />
+          </span>
+        )}
+        {entry && <SegmentRankMark entry={entry} lang={lang} />}
+        <Caption1 className={s.groups}>
+          {model.criteria.map((g) => {
+            const v = m.values[g.id];
+            const groupLabel = criterionLabel(model, g.id, lang);
+            return (
+              <span
+                key={g.id}
+                title={
+                  v === null || v === undefined
+                    ? tp(lang, "ranking.groupNone", { label: groupLabel })
+                    : tp(lang, "ranking.groupValue", { label: groupLabel, value: formatNumber(lang, v, 2) })
+                }
+                data-testid={`group-value-${g.id}`}
+              >
+                <span className={s.groupAbbr}>{abbr.get(g.id)}</span>
+                {v === null || v === undefined ? "–" : formatNumber(lang, v, 2)}
+              </span>
+            );
+          })}
+        </Caption1>
+      </div>
+    </>
+  );
+}, sameDetail);
+
+/** The total as the list prints it, drawn again only when it changes. */
+const RowTotal = memo(function RowTotal({ text }: { text: string }) {
+  const s = useStyles();
+  return (
+    <Text className={s.total} size={400} data-testid="ranking-total">
+      {text}
+    </Text>
+  );
+});
 
 function UnrankedRowView({ m, shown, model, lang, checklist, entry, onSelect }: RowProps) {
   const s = useStyles();
