@@ -17,7 +17,7 @@
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
 import { entryProfile } from "./selection-profile";
-import { knapsackUnits } from "./tree-knapsack";
+import { addTreeRows, knapsackUnits } from "./tree-knapsack";
 
 /** A window's core at most this many measures (else the window is halved). */
 const CORE_MAX = 400;
@@ -289,34 +289,13 @@ function floorRow(order: number[], size: Int32Array, pos: Int32Array, roots: num
   let largest = 0;
   for (const r of roots) largest = Math.max(largest, size[pos[r]]);
   const scratch = new Float64Array((largest + 1) * W);
-  for (const r of roots) {
-    const s = pos[r];
-    const len = size[s];
-    scratch.set(row, len * W);
-    for (let l = len - 1; l >= 0; l--) {
-      const i = order[s + l];
-      const c = cost[i];
-      const v = value[i];
-      const at = l * W;
-      const next = (l + 1) * W;
-      const skip = (l + size[s + l]) * W;
-      const lo = Math.min(c, W);
-      if (banned(i)) {
-        if (forced(i)) scratch.fill(-Infinity, at, at + W);
-        else scratch.copyWithin(at, skip, skip + W);
-      } else if (forced(i)) {
-        scratch.fill(-Infinity, at, at + lo);
-        for (let u = lo; u < W; u++) scratch[at + u] = scratch[next + u - c] + v;
-      } else {
-        scratch.copyWithin(at, skip, skip + lo);
-        for (let u = lo; u < W; u++) {
-          const take = scratch[next + u - c] + v;
-          const leave = scratch[skip + u];
-          scratch[at + u] = take > leave ? take : leave;
-        }
-      }
-    }
-    row.set(scratch.subarray(0, W));
+  const n = cost.length;
+  const isBanned = new Uint8Array(n);
+  const isForced = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (banned(i)) isBanned[i] = 1;
+    if (forced(i)) isForced[i] = 1;
   }
+  for (const r of roots) addTreeRows(row, row, W, scratch, order, size, pos[r], cost, value, isBanned, isForced);
   return row;
 }

@@ -25,7 +25,7 @@
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
 import { addGroupPlan, addTreeStates, bestOfStates, planGroup, splitTrees, type GroupPlan, type States } from "./selection-profile-states";
-import { knapsackUnits, type ForestItem } from "./tree-knapsack";
+import { addTreeRows, knapsackUnits, type ForestItem } from "./tree-knapsack";
 
 /** The rows held at once (the largest tree, a group's carried rows, one for each halving) × cost units: at most this many cells. */
 const PROFILE_ROWS = 8_000_000;
@@ -204,31 +204,7 @@ export function entryProfile(
       }
       return;
     }
-    scratch.set(rest, len * W);
-    for (let l = len - 1; l >= 0; l--) {
-      const i = order[s + l];
-      const c = cost[i];
-      const v = value[i];
-      const row = l * W;
-      const next = (l + 1) * W;
-      const skip = (l + size[s + l]) * W;
-      const lo = Math.min(c, w);
-      if (banned[i]) {
-        if (forced[i]) scratch.fill(-Infinity, row, row + w);
-        else scratch.copyWithin(row, skip, skip + w);
-      } else if (forced[i]) {
-        scratch.fill(-Infinity, row, row + lo);
-        for (let u = lo; u < w; u++) scratch[row + u] = scratch[next + u - c] + v;
-      } else {
-        scratch.copyWithin(row, skip, skip + lo);
-        for (let u = lo; u < w; u++) {
-          const take = scratch[next + u - c] + v;
-          const leave = scratch[skip + u];
-          scratch[row + u] = take > leave ? take : leave;
-        }
-      }
-    }
-    out.set(scratch.subarray(0, w));
+    addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced);
   };
   /** The flags of a pass: `also` forced besides the fixed measures (a measure asked about with all it presupposes). */
   let also = new Set<number>();

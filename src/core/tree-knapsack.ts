@@ -241,3 +241,53 @@ export class CappedForest {
     return count > 0 ? table[W - 1] : 0;
   }
 }
+
+/**
+ * One tree of a forest onto `rest`, the best of the other trees by frame (units 0 … w − 1, w its
+ * length): the best of both by frame, into `out` (which may be `rest`). The tree is the preorder block order[s …
+ * s + size[s]) (each measure's subtree follows it); a banned measure is never chosen (nor what is
+ * under it), a forced one always, a measure that is both makes every frame impossible. `scratch`
+ * holds (size[s] + 1) rows of `stride` ≥ w. The entry tables (selection-profile.ts) and the core's
+ * floor (selection-core.ts) add their trees with it.
+ */
+export function addTreeRows(
+  rest: Float64Array,
+  out: Float64Array,
+  stride: number,
+  scratch: Float64Array,
+  order: ArrayLike<number>,
+  size: Int32Array,
+  s: number,
+  cost: Int32Array,
+  value: Float64Array,
+  banned: Uint8Array,
+  forced: Uint8Array,
+): void {
+  const w = rest.length;
+  const len = size[s];
+  scratch.set(rest, len * stride);
+  for (let l = len - 1; l >= 0; l--) {
+    const i = order[s + l];
+    const c = cost[i];
+    const v = value[i];
+    const row = l * stride;
+    const next = (l + 1) * stride;
+    const skip = (l + size[s + l]) * stride;
+    const lo = Math.min(c, w);
+    if (banned[i]) {
+      if (forced[i]) scratch.fill(-Infinity, row, row + w);
+      else scratch.copyWithin(row, skip, skip + w);
+    } else if (forced[i]) {
+      scratch.fill(-Infinity, row, row + lo);
+      for (let u = lo; u < w; u++) scratch[row + u] = scratch[next + u - c] + v;
+    } else {
+      scratch.copyWithin(row, skip, skip + lo);
+      for (let u = lo; u < w; u++) {
+        const take = scratch[next + u - c] + v;
+        const leave = scratch[skip + u];
+        scratch[row + u] = take > leave ? take : leave;
+      }
+    }
+  }
+  out.set(scratch.subarray(0, w));
+}
