@@ -17,7 +17,7 @@
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
 import { entryProfile } from "./selection-profile";
-import { addTreeRows, knapsackUnits } from "./tree-knapsack";
+import { addTreeRows, forestPreorder, knapsackUnits } from "./tree-knapsack";
 
 /** A window's core at most this many measures (else the window is halved). */
 const CORE_MAX = 400;
@@ -78,21 +78,7 @@ export function coreEntries(
   const children: number[][] = Array.from({ length: n }, () => []);
   const roots: number[] = [];
   for (let i = 0; i < n; i++) (parent[i] >= 0 ? children[parent[i]] : roots).push(i);
-  const order: number[] = [];
-  const size = new Int32Array(n);
-  const stack: [number, boolean][] = [...roots].reverse().map((r) => [r, false]);
-  const pos = new Int32Array(n);
-  while (stack.length) {
-    const [v, done] = stack.pop()!;
-    if (done) {
-      size[pos[v]] = order.length - pos[v];
-      continue;
-    }
-    pos[v] = order.length;
-    order.push(v);
-    stack.push([v, true]);
-    for (let k = children[v].length - 1; k >= 0; k--) stack.push([children[v][k], false]);
-  }
+  const { order, size, pos } = forestPreorder(children, roots);
   // f itself where the tables' rows allow (every group by the ways of its links), beyond that the forest without the measures that presuppose two or more.
   const exact = entryProfile(pre, fixedIn, [], 0)?.best ?? new Float64Array(0);
   cells += exact.length * n;

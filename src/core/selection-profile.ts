@@ -25,7 +25,7 @@
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
 import { addGroupPlan, addTreeStates, bestOfStates, planGroup, splitTrees, type GroupPlan, type States } from "./selection-profile-states";
-import { addTreeRows, knapsackUnits, type ForestItem } from "./tree-knapsack";
+import { addTreeRows, forestPreorder, knapsackUnits, type ForestItem } from "./tree-knapsack";
 
 /** The rows held at once (the largest tree, a group's carried rows, one for each halving) × cost units: at most this many cells. */
 const PROFILE_ROWS = 8_000_000;
@@ -90,24 +90,12 @@ export function entryProfile(
   const children: number[][] = Array.from({ length: n }, () => []);
   const roots: number[] = [];
   for (let i = 0; i < n; i++) (parent[i] >= 0 ? children[parent[i]] : roots).push(i);
-  const order: number[] = [];
-  const size = new Int32Array(n);
-  const pos = new Int32Array(n);
+  const { order, size, pos } = forestPreorder(children, roots);
+  // The tree (its root's index in roots) of every measure: its root's subtree in preorder.
   const treeOf = new Int32Array(n);
-  const rootIndex = new Map(roots.map((r, k) => [r, k]));
-  const stack: [number, boolean][] = [...roots].reverse().map((r) => [r, false]);
-  while (stack.length) {
-    const [v, done] = stack.pop()!;
-    if (done) {
-      size[pos[v]] = order.length - pos[v];
-      continue;
-    }
-    pos[v] = order.length;
-    treeOf[v] = parent[v] >= 0 ? treeOf[parent[v]] : rootIndex.get(v)!;
-    order.push(v);
-    stack.push([v, true]);
-    for (let k = children[v].length - 1; k >= 0; k--) stack.push([children[v][k], false]);
-  }
+  roots.forEach((r, k) => {
+    for (let p = pos[r]; p < pos[r] + size[pos[r]]; p++) treeOf[order[p]] = k;
+  });
   const sizeOf = (k: number) => size[pos[roots[k]]];
   // Groups: a measure with two or more open prerequisites joins its tree with the trees of all it
   // presupposes (what its case forces); the cases are taken group by group, independent of the others.

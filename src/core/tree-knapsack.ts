@@ -38,28 +38,37 @@ export function knapsackUnits(items: ForestItem[]): { unit: number; units: numbe
 
 export const knapsackCells = (items: ForestItem[]): number => items.length * (knapsackUnits(items).units + 1);
 
-/** The forest in preorder: positions, and the size of the subtree at each position. */
-function preorder(items: ForestItem[]): { order: number[]; size: number[] } {
-  const children: number[][] = items.map(() => []);
-  const roots: number[] = [];
-  items.forEach((it, i) => (it.parent >= 0 ? children[it.parent].push(i) : roots.push(i)));
+/**
+ * A forest in preorder (roots in their order, each measure's children in theirs, each subtree right
+ * after its root): `order` the measures by position, `pos` each measure's position, `size[p]` the
+ * size of the subtree at position p. Iterative, so a long chain does not overflow the call stack.
+ */
+export function forestPreorder(children: number[][], roots: number[]): { order: number[]; size: Int32Array; pos: Int32Array } {
+  const n = children.length;
   const order: number[] = [];
-  const size: number[] = [];
-  // Iterative, so a long chain does not overflow the call stack.
-  const stack: [number, boolean][] = roots.reverse().map((r) => [r, false]);
-  const start = new Map<number, number>();
+  const size = new Int32Array(n);
+  const pos = new Int32Array(n);
+  const stack: [number, boolean][] = [...roots].reverse().map((r) => [r, false]);
   while (stack.length) {
     const [v, done] = stack.pop()!;
     if (done) {
-      size[start.get(v)!] = order.length - start.get(v)!;
+      size[pos[v]] = order.length - pos[v];
       continue;
     }
-    start.set(v, order.length);
+    pos[v] = order.length;
     order.push(v);
     stack.push([v, true]);
     for (let k = children[v].length - 1; k >= 0; k--) stack.push([children[v][k], false]);
   }
-  return { order, size };
+  return { order, size, pos };
+}
+
+/** The items' forest in preorder (forestPreorder). */
+function preorder(items: ForestItem[]): { order: number[]; size: Int32Array } {
+  const children: number[][] = items.map(() => []);
+  const roots: number[] = [];
+  items.forEach((it, i) => (it.parent >= 0 ? children[it.parent].push(i) : roots.push(i)));
+  return forestPreorder(children, roots);
 }
 
 export interface ForestKnapsack {
