@@ -9,39 +9,12 @@ import { prepare, type SelectionItem, type SelectionProblem } from "../../src/co
 import { select } from "../../src/core/select";
 import { entryProfile } from "../../src/core/selection-profile";
 import { highsSolver } from "../../src/solve/highs";
-import { admissible, entersAt, impossible, inBelow } from "../support/selection-brute";
+import { admissible, entersAt, impossible, inBelow, smallInstance } from "../support/selection-brute";
 import { prng } from "../support/grids";
 
 const solver = highsSolver();
 
-function instance(seed: number): SelectionProblem {
-  const r = prng(9000 + seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const n = int(7, 12);
-  const items: SelectionItem[] = [];
-  const multi = r() < 0.5;
-  for (let i = 0; i < n; i++) {
-    const requires = new Set<string>();
-    if (i > 0 && r() < 0.4) requires.add(`M${int(0, i - 1)}`);
-    if (multi && i > 1 && r() < 0.3) requires.add(`M${int(0, i - 1)}`);
-    const roll = r();
-    items.push({
-      id: `M${i}`,
-      name: `Tiltak ${i}`,
-      // Mostly whole MNOK and whole scores (ties everywhere); sometimes any cost and a fractional score.
-      cost: r() < 0.75 ? int(0, 8) * 100 : int(1, 800),
-      score: r() < 0.1 ? null : r() < 0.75 ? int(0, 6) : r() * 8,
-      requires: [...requires],
-      forced: roll < 0.08 ? "in" : roll < 0.14 ? "out" : null,
-      rank: null,
-    });
-  }
-  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
-  const budget = int(Math.round(total * 0.1), Math.round(total * 0.6));
-  const problem: SelectionProblem = { items, budget };
-  if (r() < 0.4) problem.minimum = int(0, budget);
-  return problem;
-}
+const instance = (seed: number): SelectionProblem => smallInstance(9000 + seed, { measures: [7, 12], whole: 0.75, budget: [0.1, 0.6], minimum: 0.4 });
 
 /** The selection of `problem` (entry frames not asked for), and what the tables are asked: the fixed measures and those out with a total. */
 async function settingOf(problem: SelectionProblem) {

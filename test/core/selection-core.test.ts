@@ -4,42 +4,15 @@
  * settles measures in (H) and out (L) and the core's tables the rest; ties (whole scores and costs),
  * measures presupposing two or more, a minimum list held fixed, «Tas med» and «Holdes utenfor».
  */
-import { prepare, type SelectionItem, type SelectionProblem } from "../../src/core/selection-problem";
+import { prepare, type SelectionProblem } from "../../src/core/selection-problem";
 import { select } from "../../src/core/select";
 import { coreEntries } from "../../src/core/selection-core";
 import { highsSolver } from "../../src/solve/highs";
-import { admissible, entersAt, impossible } from "../support/selection-brute";
-import { prng } from "../support/grids";
+import { admissible, entersAt, impossible, smallInstance } from "../support/selection-brute";
 
 const solver = highsSolver();
 
-function instance(seed: number): SelectionProblem {
-  const r = prng(41000 + seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const n = int(8, 13);
-  const items: SelectionItem[] = [];
-  const multi = r() < 0.5;
-  for (let i = 0; i < n; i++) {
-    const requires = new Set<string>();
-    if (i > 0 && r() < 0.4) requires.add(`M${int(0, i - 1)}`);
-    if (multi && i > 1 && r() < 0.3) requires.add(`M${int(0, i - 1)}`);
-    const roll = r();
-    items.push({
-      id: `M${i}`,
-      name: `Tiltak ${i}`,
-      cost: r() < 0.75 ? int(0, 8) * 100 : int(1, 800),
-      score: r() < 0.1 ? null : r() < 0.6 ? int(0, 6) : r() * 8,
-      requires: [...requires],
-      forced: roll < 0.08 ? "in" : roll < 0.14 ? "out" : null,
-      rank: null,
-    });
-  }
-  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
-  const budget = int(0, Math.round(total * 0.5));
-  const problem: SelectionProblem = { items, budget };
-  if (r() < 0.3) problem.minimum = int(0, budget);
-  return problem;
-}
+const instance = (seed: number): SelectionProblem => smallInstance(41000 + seed, { measures: [8, 13], whole: 0.6, budget: [0, 0.5], minimum: 0.3 });
 
 test("the frames above by windows on a core equal the enumerated ones on 80 instances, with small windows and cores", async () => {
   let checked = 0;

@@ -3,6 +3,7 @@
  * written in the issue, independently of src/core/select.ts (no shared code but the types).
  */
 import { SCORE_EPS, type SelectionItem, type SelectionProblem } from "../../src/core/selection-problem";
+import { prng } from "./grids";
 
 export interface Subset {
   mask: number;
@@ -127,4 +128,40 @@ export function inBelow(subsets: Subset[], j: number, fixed: number, from: numbe
     if (f !== null && g !== null && g >= f - SCORE_EPS) return b;
   }
   return null;
+}
+
+/**
+ * A small random instance for the entry frames' tests, from `seed`: `measures` [lo, hi] measures M0…,
+ * each presupposing an earlier one now and then (in half the instances some presuppose two);
+ * mostly whole MNOK and whole scores (ties everywhere), sometimes any cost and a fractional score
+ * (`whole` the share of whole scores among the scored); «Tas med» and «Holdes utenfor» now and
+ * then; a frame drawn as a share `budget` [lo, hi] of the total cost, and a minimum frame below
+ * it with probability `minimum`.
+ */
+export function smallInstance(seed: number, o: { measures: [number, number]; whole: number; budget: [number, number]; minimum: number }): SelectionProblem {
+  const r = prng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const n = int(o.measures[0], o.measures[1]);
+  const items: SelectionItem[] = [];
+  const multi = r() < 0.5;
+  for (let i = 0; i < n; i++) {
+    const requires = new Set<string>();
+    if (i > 0 && r() < 0.4) requires.add(`M${int(0, i - 1)}`);
+    if (multi && i > 1 && r() < 0.3) requires.add(`M${int(0, i - 1)}`);
+    const roll = r();
+    items.push({
+      id: `M${i}`,
+      name: `Tiltak ${i}`,
+      cost: r() < 0.75 ? int(0, 8) * 100 : int(1, 800),
+      score: r() < 0.1 ? null : r() < o.whole ? int(0, 6) : r() * 8,
+      requires: [...requires],
+      forced: roll < 0.08 ? "in" : roll < 0.14 ? "out" : null,
+      rank: null,
+    });
+  }
+  const total = items.reduce((a, it) => a + (it.cost ?? 0), 0);
+  const budget = int(Math.round(total * o.budget[0]), Math.round(total * o.budget[1]));
+  const problem: SelectionProblem = { items, budget };
+  if (r() < o.minimum) problem.minimum = int(0, budget);
+  return problem;
 }
