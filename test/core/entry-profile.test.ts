@@ -10,24 +10,12 @@ import { select } from "../../src/core/select";
 import { entryProfile } from "../../src/core/selection-profile";
 import { highsSolver } from "../../src/solve/highs";
 import { admissible, entersAt, impossible, inBelow, smallInstance } from "../support/selection-brute";
+import { settingOf } from "../support/entry-setting";
 import { prng } from "../support/grids";
 
 const solver = highsSolver();
 
 const instance = (seed: number): SelectionProblem => smallInstance(9000 + seed, { measures: [7, 12], whole: 0.75, budget: [0.1, 0.6], minimum: 0.4 });
-
-/** The selection of `problem` (entry frames not asked for), and what the tables are asked: the fixed measures and those out with a total. */
-async function settingOf(problem: SelectionProblem) {
-  const result = await select(problem, solver, { frontier: false, entryBudgets: false });
-  if (result.status !== "ok") return null;
-  const pre = prepare(problem);
-  const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
-  const minList = result.measures.map((m, i) => (m.list === "minimum" ? i : -1)).filter((i) => i >= 0);
-  const fixedIn = hasMinimum ? new Set(minList) : pre.forcedClosure;
-  const bad = impossible(problem.items);
-  const asked = result.measures.map((m, i) => (m.list === "out" && m.score !== null && !bad.has(i) ? i : -1)).filter((i) => i >= 0);
-  return { result, pre, hasMinimum, minList, fixedIn, bad, asked };
-}
 
 test("the frames read off the tables equal the enumerated ones on 300 instances", async () => {
   let checked = 0;
@@ -37,7 +25,7 @@ test("the frames read off the tables equal the enumerated ones on 300 instances"
   let fixedList = 0;
   for (let seed = 1; seed <= 300; seed++) {
     const problem = instance(seed);
-    const setting = await settingOf(problem);
+    const setting = await settingOf(problem, solver);
     if (!setting) continue;
     const { pre, hasMinimum, minList, fixedIn, asked } = setting;
     const profile = entryProfile(pre, fixedIn, asked, problem.budget);
@@ -130,7 +118,7 @@ test("linked groups with many measures presupposing two or more, whole and in a 
   let beyond = 0;
   for (let seed = 1; seed <= 80; seed++) {
     const problem = linked(seed);
-    const setting = await settingOf(problem);
+    const setting = await settingOf(problem, solver);
     if (!setting) continue;
     const { pre, hasMinimum, minList, fixedIn, asked } = setting;
     const subsets = admissible(problem);

@@ -4,11 +4,11 @@
  * settles measures in (H) and out (L) and the core's tables the rest; ties (whole scores and costs),
  * measures presupposing two or more, a minimum list held fixed, «Tas med» and «Holdes utenfor».
  */
-import { prepare, type SelectionProblem } from "../../src/core/selection-problem";
-import { select } from "../../src/core/select";
+import type { SelectionProblem } from "../../src/core/selection-problem";
 import { coreEntries } from "../../src/core/selection-core";
 import { highsSolver } from "../../src/solve/highs";
-import { admissible, entersAt, impossible, smallInstance } from "../support/selection-brute";
+import { admissible, entersAt, smallInstance } from "../support/selection-brute";
+import { settingOf } from "../support/entry-setting";
 
 const solver = highsSolver();
 
@@ -20,14 +20,9 @@ test("the frames above by windows on a core equal the enumerated ones on 80 inst
   let fixedList = 0;
   for (let seed = 1; seed <= 80; seed++) {
     const problem = instance(seed);
-    const result = await select(problem, solver, { frontier: false, entryBudgets: false });
-    if (result.status !== "ok") continue;
-    const pre = prepare(problem);
-    const hasMinimum = problem.minimum !== undefined && problem.minimum !== null;
-    const minList = result.measures.map((m, i) => (m.list === "minimum" ? i : -1)).filter((i) => i >= 0);
-    const fixedIn = hasMinimum ? new Set(minList) : pre.forcedClosure;
-    const bad = impossible(problem.items);
-    const asked = result.measures.map((m, i) => (m.list === "out" && m.score !== null && !bad.has(i) ? i : -1)).filter((i) => i >= 0);
+    const setting = await settingOf(problem, solver);
+    if (!setting) continue;
+    const { pre, hasMinimum, minList, fixedIn, asked } = setting;
     const subsets = admissible(problem);
     const fixedMask = hasMinimum ? minList.reduce((m, i) => m | (1 << i), 0) : 0;
     if (hasMinimum) fixedList++;
