@@ -51,8 +51,8 @@ function stringBytes(s: string): number {
   return n;
 }
 
-/** UTF-8 bytes of a string (a surrogate pair 4, as JSON text has no lone ones). */
-function utf8Bytes(s: string): number {
+/** UTF-8 bytes of a string (each surrogate 2, so a pair 4). */
+export function utf8Bytes(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

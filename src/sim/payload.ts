@@ -22,19 +22,8 @@ export const RESULT_BYTES = 30;
 /** What each item of a loaded collection adds besides its values (`{"_ReferenceId":"…",…}`). */
 export const ITEM_BYTES = 24;
 
-/** UTF-8 length of a string. */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff) n += 1; // with its low surrogate: 4 bytes for 2 units
-    else if (c >= 0xdc00 && c <= 0xdfff) n += 1;
-    else n += 2;
-  }
-  return n;
-}
+/** UTF-8 length of a string (core/json-size.ts). */
+export { utf8Bytes as utf8Length } from "../core/json-size";
 
 /** UTF-8 bytes of a value as JSON (undefined counts as null). */
 export function jsonBytes(v: unknown): number {
