@@ -37,18 +37,7 @@ export function planGroup(trees: number[], links: [number, number][], treeOf: Ar
   const plan: GroupPlan = { order: [], branch: [], apply: [], carried: [], cost: 0, rows: 1 };
   const done = new Set<number>();
   const left = new Set(trees);
-  const carriedAfter = (k: number): number[] => {
-    const out = new Set<number>();
-    for (const [i, b] of links) {
-      const [ti, tb] = [treeOf[i], treeOf[b]];
-      const inI = done.has(ti) || ti === k;
-      const inB = done.has(tb) || tb === k;
-      // The first end decided is carried while the other one is to come.
-      if (inI && !inB) out.add(i);
-      if (inB && !inI) out.add(b);
-    }
-    return [...out];
-  };
+  const carriedAfter = (k: number): number[] => [...carriedEnds(k, done, links, treeOf)];
   let states = 1;
   while (left.size > 0) {
     let k = -1;
@@ -117,6 +106,18 @@ export function addGroupPlan(plan: GroupPlan, rest: Float64Array, t: TreeFlags, 
   return bestOfStates(st, rest.length);
 }
 
+/** The ends of links decided once tree k joins the trees of `done` while their other end is still to come: those are carried. */
+function carriedEnds(k: number, done: Set<number>, links: [number, number][], treeOf: ArrayLike<number>): Set<number> {
+  const out = new Set<number>();
+  for (const [i, b] of links) {
+    const inI = done.has(treeOf[i]) || treeOf[i] === k;
+    const inB = done.has(treeOf[b]) || treeOf[b] === k;
+    if (inI && !inB) out.add(i);
+    if (inB && !inI) out.add(b);
+  }
+  return out;
+}
+
 /** Rows by the statuses of the measures carried (bit k of a key: the k-th of `carried` in). */
 export interface States {
   carried: number[];
@@ -131,13 +132,9 @@ export interface States {
 export function addTreeStates(k: number, st: States, done: Set<number>, links: [number, number][], treeOf: ArrayLike<number>, t: TreeFlags): States {
   const branch = new Set<number>();
   const apply: [number, number, number][] = [];
-  const carried = new Set<number>();
+  const carried = carriedEnds(k, done, links, treeOf);
   for (const [i, b] of links) {
     const [ti, tb] = [treeOf[i], treeOf[b]];
-    const inI = done.has(ti) || ti === k;
-    const inB = done.has(tb) || tb === k;
-    if (inI && !inB) carried.add(i);
-    if (inB && !inI) carried.add(b);
     if (ti !== k && tb !== k) continue;
     if (ti === k && tb === k) (branch.add(i), apply.push([i, b, 1]));
     else if (ti === k) done.has(tb) ? apply.push([b, i, 0]) : branch.add(i);

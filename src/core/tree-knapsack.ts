@@ -253,11 +253,11 @@ export class CappedForest {
 
 /**
  * One tree of a forest onto `rest`, the best of the other trees by frame (units 0 … w − 1, w its
- * length): the best of both by frame, into `out` (which may be `rest`). The tree is the preorder block order[s …
- * s + size[s]) (each measure's subtree follows it); a banned measure is never chosen (nor what is
- * under it), a forced one always, a measure that is both makes every frame impossible. `scratch`
- * holds (size[s] + 1) rows of `stride` ≥ w. The entry tables (selection-profile.ts) and the core's
- * floor (selection-core.ts) add their trees with it.
+ * length): the best of both by frame, into `out` (which may be `rest`). The tree is the preorder
+ * block order[s … s + size[s]) (each measure's subtree follows it); a banned measure is never chosen
+ * (nor what is under it), a forced one always, a measure that is both makes every frame impossible.
+ * `scratch` holds (size[s] + 1) rows of `stride` ≥ w. The entry tables (selection-profile.ts) and
+ * the core's floor (selection-core.ts) add their trees with it.
  */
 export function addTreeRows(
   rest: Float64Array,
