@@ -311,7 +311,10 @@ function countKeys(keys: (SegmentKey | undefined)[]): Record<SegmentFilter | "ut
  * «nr. 2» after the segment badge: the rank within the segment, in the segment's colour. Not an
  * initial under the overall rank: «K1» read as Kostnader next to the group values.
  */
-const SegmentRankMark = memo(SegmentRankMarkView, (a, b) => a.lang === b.lang && JSON.stringify(a.entry) === JSON.stringify(b.entry));
+/** Whether two checklist entries or placements (plain data, rebuilt by every recompute) read the same. */
+const sameData = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+const SegmentRankMark = memo(SegmentRankMarkView, (a, b) => a.lang === b.lang && sameData(a.entry, b.entry));
 
 function SegmentRankMarkView({ entry, lang }: { entry: ChecklistEntry; lang: Lang }) {
   const s = useStyles();
@@ -368,7 +371,7 @@ const MeasureName = memo(
 );
 
 /** The row's badges, drawn again only when the placement changes (a rank that moves leaves them). */
-const RowBadges = memo(PlacementBadges, (a, b) => a.lang === b.lang && a.where === b.where && JSON.stringify(a.placement) === JSON.stringify(b.placement));
+const RowBadges = memo(PlacementBadges, (a, b) => a.lang === b.lang && a.where === b.where && sameData(a.placement, b.placement));
 
 function MeasureNameView({ id, shown, lang, onSelect: select }: { id: string; shown: DisplayName; lang: Lang; onSelect: ((measureId: string) => void) | undefined }) {
   const s = useStyles();
@@ -553,7 +556,7 @@ interface DetailProps {
 function sameDetail(a: DetailProps, b: DetailProps): boolean {
   if (a.lang !== b.lang || a.abbr !== b.abbr || a.modelVersion !== b.modelVersion || a.checklist !== b.checklist || a.m.total !== b.m.total) return false;
   for (const g of a.model.criteria) if ((a.m.values[g.id] ?? null) !== (b.m.values[g.id] ?? null)) return false;
-  return a.entry === b.entry || JSON.stringify(a.entry ?? null) === JSON.stringify(b.entry ?? null);
+  return sameData(a.entry, b.entry);
 }
 
 /**
