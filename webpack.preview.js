@@ -4,7 +4,7 @@
  * into dist-preview/; never deployed and never named in the manifest. No certificates, no network.
  *
  *   npm run preview          http://localhost:3001/preview.html
- *   npm run build:preview    dist-preview/ for the end-to-end tests (production mode, not minified)
+ *   npm run build:preview    dist-preview/ for the end-to-end tests (production mode, compressed by SWC, names kept)
  */
 const path = require("path");
 const webpack = require("webpack");
