@@ -5,6 +5,7 @@
  * reported and left out, never used. NaN and Infinity cannot come out: every division is by a
  * positive sum of finite weights.
  */
+import { cellsByLeaf, putByLeaf, putByNode } from "./by-name";
 import { classify, type CellValue, type Classified } from "./cell";
 import { finding, type Finding } from "./findings";
 import { completenessOf, isGroup, type CriterionNode, type Model } from "./model";
@@ -283,12 +284,26 @@ interface Scratch {
    * of values, and outcomes are never changed after scoring, so sharing them spares an object per cell.
    */
   scoreOutcomes: (LeafOutcome | undefined)[];
+  /** The measure's cells by leaf index, and their outcomes (written into `leaves` at the end). */
+  cells: (ScoreCell | undefined)[];
+  outcome: LeafOutcome[];
 }
+
+/** What scratch.outcome holds before the first measure (every leaf's is set for each measure). */
+const UNSET: LeafOutcome = Object.freeze({ kind: "missing" });
 
 function scratchFor(layout: ModelLayout): Scratch {
   const L = layout.leafIds.length;
   const N = layout.nodeIds.length;
-  return { leafValue: new Float64Array(L), leafState: new Uint8Array(L), nodeValue: new Float64Array(N), nodeHas: new Uint8Array(N), scoreOutcomes: new Array<LeafOutcome | undefined>(64).fill(undefined) };
+  return {
+    leafValue: new Float64Array(L),
+    leafState: new Uint8Array(L),
+    nodeValue: new Float64Array(N),
+    nodeHas: new Uint8Array(N),
+    scoreOutcomes: new Array<LeafOutcome | undefined>(64).fill(undefined),
+    cells: new Array<ScoreCell | undefined>(L).fill(undefined),
+    outcome: new Array<LeafOutcome>(L).fill(UNSET),
+  };
 }
 
 /** One measure scored against the model (`_leafNodes`, leaves(model), is accepted for callers that have it; the layout is the model's). */
@@ -353,22 +368,25 @@ const NONE = Object.freeze([]) as unknown as string[];
 const NO_COMMENTS = Object.freeze({}) as Record<string, string>;
 
 function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput, withRank: boolean): MeasureScore {
-  // Every leaf's outcome is set by readLeaves.
-  const outcomes = { ...layout.leavesTemplate } as Record<string, LeafOutcome>;
+  cellsByLeaf(input.scores, layout.leafIds, scratch.cells);
   // Most measures have no blank or invalid cell: they share one empty list for each (frozen, so
   // that no one can add to it); a measure with some gets lists of its own.
   let missing = NONE;
   let invalid = NONE;
   const findings: Finding[] = [];
-  if (readLeaves(layout, scratch, input, outcomes) > 0) {
+  if (readLeaves(layout, scratch) > 0) {
     missing = [];
     invalid = [];
-    sortOutLeaves(layout, scratch, input, outcomes, missing, invalid, findings);
+    sortOutLeaves(layout, scratch, input, missing, invalid, findings);
     if (missing.length === 0) missing = NONE;
     if (invalid.length === 0) invalid = NONE;
   }
+  // Every leaf's outcome is set by readLeaves or sortOutLeaves.
+  const outcomes = { ...layout.leavesTemplate } as Record<string, LeafOutcome>;
+  putByLeaf(outcomes, layout.leafIds, scratch.outcome);
+  nodeValuesLaidOut(layout, scratch);
   const values = { ...layout.valuesTemplate };
-  nodeValuesLaidOut(layout, scratch, values);
+  putByNode(values, layout.nodeIds, scratch.nodeHas, scratch.nodeValue);
 
   // The total, as totalOf().
   const { nodeValue, nodeHas } = scratch;
@@ -440,23 +458,21 @@ function scoreLaidOut(layout: ModelLayout, scratch: Scratch, input: MeasureInput
  * here, into the run's shared outcome for its value; every other cell is left for sortOutLeaves
  * (leafState 3). Returns how many were left.
  */
-function readLeaves(layout: ModelLayout, scratch: Scratch, input: MeasureInput, outcomes: Record<string, LeafOutcome>): number {
-  const { leafIds, inverted } = layout;
-  const { leafValue, leafState, scoreOutcomes } = scratch;
+function readLeaves(layout: ModelLayout, scratch: Scratch): number {
+  const { inverted } = layout;
+  const { leafValue, leafState, scoreOutcomes, cells, outcome } = scratch;
   const lo = layout.model.scale.min;
   const hi = layout.model.scale.max;
-  const scores = input.scores;
   let left = 0;
-  for (let k = 0; k < leafIds.length; k++) {
-    const id = leafIds[k];
-    const cell = scores[id];
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
     if (cell !== undefined && cell !== null && cell.address === undefined) {
       const value = cell.value;
       if (typeof value === "number" && value >= lo && value <= hi) {
         const twice = value * 2;
         // −0 is its own value (twice −0 would index 0's outcome).
         if (twice >= 0 && twice < 64 && (twice | 0) === twice && (value !== 0 || 1 / value > 0)) {
-          outcomes[id] = scoreOutcomes[twice] ?? (scoreOutcomes[twice] = { kind: "score", value });
+          outcome[k] = scoreOutcomes[twice] ?? (scoreOutcomes[twice] = { kind: "score", value });
           leafValue[k] = inverted[k] === 1 ? lo + hi - value : value;
           leafState[k] = 1;
           continue;
@@ -470,27 +486,26 @@ function readLeaves(layout: ModelLayout, scratch: Scratch, input: MeasureInput, 
 }
 
 /** The cells readLeaves left (leafState 3): classified, with their findings; blank leaves into `missing`, invalid ones into `invalid`. */
-function sortOutLeaves(layout: ModelLayout, scratch: Scratch, input: MeasureInput, outcomes: Record<string, LeafOutcome>, missing: string[], invalid: string[], findings: Finding[]): void {
+function sortOutLeaves(layout: ModelLayout, scratch: Scratch, input: MeasureInput, missing: string[], invalid: string[], findings: Finding[]): void {
   const { model, leafIds, inverted } = layout;
-  const { leafValue, leafState } = scratch;
+  const { leafValue, leafState, cells, outcome } = scratch;
   const scale = model.scale;
   const lo = scale.min;
   const hi = scale.max;
-  const scores = input.scores;
   for (let k = 0; k < leafIds.length; k++) {
     if (leafState[k] !== 3) continue;
     const id = leafIds[k];
-    const cell = scores[id];
+    const cell = cells[k];
     const value = cell === undefined || cell === null ? null : cell.value;
     const address = cell === undefined || cell === null ? undefined : cell.address;
     if (typeof value === "number" && value >= lo && value <= hi && Number.isFinite(value)) {
-      outcomes[id] = address ? { kind: "score", value, address } : { kind: "score", value };
+      outcome[k] = address ? { kind: "score", value, address } : { kind: "score", value };
       leafValue[k] = inverted[k] === 1 ? lo + hi - value : value;
       leafState[k] = 1;
       continue;
     }
     const c = classify(value, scale);
-    outcomes[id] = address ? { ...c, address } : c;
+    outcome[k] = address ? { ...c, address } : c;
     if (c.kind === "score") {
       leafValue[k] = inverted[k] === 1 ? lo + hi - c.value : c.value;
       leafState[k] = 1;
@@ -509,7 +524,7 @@ function sortOutLeaves(layout: ModelLayout, scratch: Scratch, input: MeasureInpu
  * Every node's value bottom-up (post-order), as nodeValues(): a group is the weighted mean of its
  * children that have a value and a weight that counts, summed in child order.
  */
-function nodeValuesLaidOut(layout: ModelLayout, scratch: Scratch, values: Record<string, number | null>): void {
+function nodeValuesLaidOut(layout: ModelLayout, scratch: Scratch): void {
   const { leafOf, childStart, childIndex, childWeight, childCounts, nodeIds } = layout;
   const { leafValue, leafState, nodeValue, nodeHas } = scratch;
   for (let j = 0; j < nodeIds.length; j++) {
@@ -518,7 +533,6 @@ function nodeValuesLaidOut(layout: ModelLayout, scratch: Scratch, values: Record
       const has = leafState[leaf] === 1;
       nodeHas[j] = has ? 1 : 0;
       nodeValue[j] = leafValue[leaf];
-      values[nodeIds[j]] = has ? leafValue[leaf] : null;
       continue;
     }
     let num = 0;
@@ -533,11 +547,7 @@ function nodeValuesLaidOut(layout: ModelLayout, scratch: Scratch, values: Record
       const v = num / den;
       nodeHas[j] = 1;
       nodeValue[j] = v;
-      values[nodeIds[j]] = v;
-    } else {
-      nodeHas[j] = 0;
-      values[nodeIds[j]] = null;
-    }
+    } else nodeHas[j] = 0;
   }
 }
 

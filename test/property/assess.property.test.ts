@@ -5,10 +5,11 @@
  * leaf has a finding at its cell.
  */
 import fc from "fast-check";
-import type { MeasureInput } from "../../src/core/aggregate";
+import { effectiveScore, nodeValues, totalOf, type MeasureInput } from "../../src/core/aggregate";
 import { assess } from "../../src/core/assess";
 import { address } from "../../src/core/address";
-import { leaves, type CriterionNode, type Model } from "../../src/core/model";
+import { classify } from "../../src/core/cell";
+import { allNodes, leaves, type CriterionNode, type Model } from "../../src/core/model";
 import { cellValue, model as randomModel, sheetName } from "./arbitraries";
 import { checkAssessment } from "./invariants";
 
@@ -75,4 +76,44 @@ test("models that validation would refuse (NaN, Infinity, negative weights; inve
     ),
     { numRuns: 1000 },
   );
+});
+
+test("every leaf's outcome, every node's value and the total are the model's walk's, for trees of any size and inputs with keys in any order", () => {
+  // assess() reads and writes the ids of the first 16 places line by line, the rest in a loop
+  // (core/by-name.ts), and one process scores many models in turn: both are covered here.
+  let large = 0;
+  fc.assert(
+    fc.property(
+      randomModel.chain((m) => fc.tuple(fc.constant(m), inputsFor(m), fc.array(fc.constantFrom("as-is", "reversed", "one-left-out", "extra-key"), { minLength: 12, maxLength: 12 }))),
+      ([model, raw, orders]) => {
+        if (allNodes(model).length > 16) large++;
+        const ls = leaves(model);
+        const inputs = build(model, raw).map((input, i) => {
+          const entries = Object.entries(input.scores);
+          const order = orders[i];
+          if (order === "reversed") entries.reverse();
+          if (order === "one-left-out") entries.splice(i % entries.length, 1);
+          if (order === "extra-key") entries.splice(1, 0, ["ikke.et.kriterium", { value: 3 as never }]);
+          return { ...input, scores: Object.fromEntries(entries) };
+        });
+        const a = assess(model, inputs);
+        for (const input of inputs) {
+          const m = a.measures.find((x) => x.id === input.id)!;
+          const leafValues: Record<string, number | null> = {};
+          for (const leaf of ls) {
+            const cell = input.scores[leaf.id];
+            const c = classify(cell?.value, model.scale);
+            expect(m.leaves[leaf.id]).toEqual(cell?.address !== undefined ? { ...c, address: cell.address } : c);
+            leafValues[leaf.id] = c.kind === "score" ? effectiveScore(leaf, c.value, model) : null;
+          }
+          const values = nodeValues(model, leafValues);
+          expect(m.values).toEqual(values);
+          expect(Object.keys(m.values).sort()).toEqual(allNodes(model).map((n) => n.id).sort());
+          expect(m.total).toBe(totalOf(model, values).total);
+        }
+      },
+    ),
+    { numRuns: 600 },
+  );
+  expect(large).toBeGreaterThan(50);
 });
