@@ -83,8 +83,8 @@ export interface TreeFlags {
   ban(i: number): void;
   /** False when some measure of tree k is both forced and held out. */
   consistent(k: number): boolean;
-  /** Tree k, with the flags, on top of `row` (in place). */
-  add(k: number, row: Float64Array): void;
+  /** Tree k, with the flags, on top of `rest`: into `out` (default: in place), with `merge` the better of that and `out`. */
+  add(k: number, rest: Float64Array, out?: Float64Array, merge?: boolean): void;
 }
 
 /**
@@ -164,12 +164,14 @@ function addWays(k: number, st: States, br: number[], apply: [number, number, nu
         if (kind === 0 && !status.get(first)) t.ban(other);
       }
       if (!t.consistent(k)) continue;
-      const r = Float64Array.from(row);
-      t.add(k, r);
       const nk = next.reduce((acc, x, b) => acc | (status.get(x)! << b), 0);
       const have = out.get(nk);
-      if (!have) out.set(nk, r);
-      else for (let u = 0; u < r.length; u++) if (r[u] > have[u]) have[u] = r[u];
+      if (have) t.add(k, row, have, true);
+      else {
+        const r = new Float64Array(row.length);
+        t.add(k, row, r);
+        out.set(nk, r);
+      }
     }
   }
   return { carried: next, rows: out };
@@ -177,6 +179,11 @@ function addWays(k: number, st: States, br: number[], apply: [number, number, nu
 
 /** The best over the rows (−∞ where there are none). */
 export function bestOfStates(st: States, width: number): Float64Array {
+  // One row of the full width: that row (the states' rows are a pass's own, made by addWays).
+  if (st.rows.size === 1) {
+    const only = st.rows.values().next().value!;
+    if (only.length === width) return only;
+  }
   const result = new Float64Array(width).fill(-Infinity);
   for (const row of st.rows.values()) for (let u = 0; u < row.length; u++) if (row[u] > result[u]) result[u] = row[u];
   return result;

@@ -40,8 +40,8 @@ export interface EntryFrames {
   above: number | null | undefined;
   /** When above is undefined: the first frame beyond the tables (j is out at every frame from `from` below it). */
   beyond?: number;
-  /** The nearest frame < from at which j is in a best selection; null when none. */
-  below: number | null;
+  /** The nearest frame < from at which j is in a best selection; null when none; absent when not asked for. */
+  below?: number | null;
 }
 
 /**
@@ -57,6 +57,8 @@ export function entryProfile(
   maxTables = Infinity,
   /** The tables go no higher than this frame (the frames above beyond it are left undefined). */
   upTo = Infinity,
+  /** False: the frames below are not asked for (`below` left out). */
+  withBelow = true,
 ): { frames: Map<number, EntryFrames>; tables: number; best?: Float64Array; unit?: number } | null {
   const { items, adj, excluded } = pre;
   const n = items.length;
@@ -167,32 +169,12 @@ export function entryProfile(
   for (const i of fixed) forced[i] = 1;
   excluded.forEach((_, i) => (banned[i] = 1));
 
-  /** Tree k on top of `rest` (the best of other trees by frame): the best of both by frame, into `out`. */
-  const addTree = (k: number, rest: Float64Array, out: Float64Array) => {
+  /** Tree k on top of `rest` (the best of other trees by frame): the best of both by frame, into `out` (with `merge`: the better of that and `out`). */
+  const addTree = (k: number, rest: Float64Array, out: Float64Array, merge: boolean) => {
     // The row may stop before W (a group's shorter window): the values below a unit need no more.
-    const w = rest.length;
     const s = pos[roots[k]];
-    const len = size[s];
-    cells += len * w;
-    if (len === 1 && rest === out) {
-      // One measure: in place, from the top down (each unit reads only units below it).
-      const i = order[s];
-      const c = cost[i];
-      const v = value[i];
-      if (banned[i]) {
-        if (forced[i]) out.fill(-Infinity);
-      } else if (forced[i]) {
-        for (let u = w - 1; u >= c; u--) out[u] = out[u - c] + v;
-        out.fill(-Infinity, 0, Math.min(c, w));
-      } else {
-        for (let u = w - 1; u >= c; u--) {
-          const take = out[u - c] + v;
-          if (take > out[u]) out[u] = take;
-        }
-      }
-      return;
-    }
-    addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced);
+    cells += size[s] * rest.length;
+    addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced, merge);
   };
   /** The flags of a pass: `also` forced besides the fixed measures (a measure asked about with all it presupposes). */
   let also = new Set<number>();
@@ -214,7 +196,7 @@ export function entryProfile(
       for (let l = 0; l < size[s0]; l++) if (forced[order[s0 + l]] && banned[order[s0 + l]]) return false;
       return true;
     },
-    add: (k: number, row: Float64Array) => addTree(k, row, row),
+    add: (k: number, rest: Float64Array, out = rest, merge = false) => addTree(k, rest, out, merge),
   };
   const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array =>
     grs.reduce<Float64Array>((acc, gr) => addGroupPlan(gr.plan!, acc, flags, true), Float64Array.from(rest));
@@ -250,8 +232,9 @@ export function entryProfile(
         // j is in at u iff g_j(u) ≥ f(u) − ε: the nearest units.
         const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
         // The units below the last window's end are known to be out (the first window: from the frame's).
-        for (let u = Math.max(uFrom, reach.get(j) ?? 0); u < Math.min(above.get(j)!, w); u++) if (inAt(u)) above.set(j, u);
-        if (!reach.has(j)) for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
+        const end = Math.min(above.get(j)!, w);
+        for (let u = Math.max(uFrom, reach.get(j) ?? 0); u < end; u++) if (inAt(u)) (above.set(j, u), (u = end));
+        if (withBelow && !reach.has(j)) for (let u = uBelow, stop = below.get(j)!; u > stop; u--) if (inAt(u)) (below.set(j, u), (u = stop));
         reach.set(j, w);
       }
     });
@@ -263,6 +246,25 @@ export function entryProfile(
     return st;
   };
   let f: Float64Array = new Float64Array(0);
+  /** Rounding in a table's sums (of at most n values each) and in comparing two of them: below this. */
+  const slack = SCORE_EPS + 4 * (n + 2) * Number.EPSILON * value.reduce((a, v) => a + Math.abs(v), 0);
+  /**
+   * A group of one measure j (no tree under it, no links): g_j(u) ≤ f(u − c_j) + v_j, since a
+   * selection with j is one without it (still a selection: nothing presupposes j) and j. Where that
+   * bound is below f(u) − ε (with the rounding's slack) at every unit the pass would read (the frames
+   * below too in the first window, when asked for), j is out at all of them: its pass is not made.
+   */
+  const outByBound = (gr: Group, w: number): boolean => {
+    if (gr.nodes.length !== 1 || gr.links.length > 0) return false;
+    const j = gr.nodes[0];
+    if (fixed.has(j) || excluded.has(j) || above.get(j) !== Infinity) return false;
+    const c = cost[j];
+    const v = value[j];
+    const lo = withBelow && !reach.has(j) ? 0 : Math.max(uFrom, reach.get(j) ?? 0);
+    for (let u = Math.max(lo, c); u < w; u++) if (f[u - c] + v >= f[u] - slack) return false;
+    reach.set(j, w);
+    return true;
+  };
   // Nothing asked about: f alone, as far as the rows held allow (selection-core.ts's floor).
   if (todo.length === 0) {
     const best = addGroups(groups, new Float64Array(Math.min(W, Math.floor(budget / Math.max(1, all)))));
@@ -280,9 +282,12 @@ export function entryProfile(
     if (w <= last) break;
     const before = cells;
     const others = groups.filter((gr) => !active.includes(gr));
-    // f first, then each g_j read off against it.
-    f = addGroups(groups, new Float64Array(w));
-    split(active, addGroups(others, new Float64Array(w)));
+    // f first (the groups without a measure asked about, the rest of every pass, then the others), then
+    // each g_j read off against it; a measure alone in its group that f's bound leaves out needs no g_j.
+    const base = addGroups(others, new Float64Array(w));
+    f = addGroups(active, base);
+    const left = active.filter((gr) => !outByBound(gr, w));
+    if (left.length > 0) split(left, addGroups(active.filter((gr) => !left.includes(gr)), base));
     if (!consistent) return null;
     lastPer = (cells - before) / w;
   }
