@@ -59,7 +59,7 @@ export function entryProfile(
   upTo = Infinity,
   /** False: the frames below are not asked for (`below` left out). */
   withBelow = true,
-): { frames: Map<number, EntryFrames>; tables: number; best?: Float64Array; unit?: number } | null {
+): { frames: Map<number, EntryFrames>; tables: number; best?: Float64Array; unit?: number; bounded?: number } | null {
   const { items, adj, excluded } = pre;
   const n = items.length;
   if (n === 0 || pre.limits.length > 0 || pre.rows.length > 0) return null;
@@ -214,7 +214,7 @@ export function entryProfile(
     const w = rest.length;
     const byTree = new Map<number, number[]>();
     for (const j of gr.asked) {
-      if (above.get(j) !== Infinity) continue;
+      if (above.get(j) !== Infinity || skip.has(j)) continue;
       // What j presupposes is in its group or fixed (see above); anything else would be a mistake here: the solves decide.
       if ([...closure(j)].some((w) => !inGroup.has(w) && !fixed.has(w))) consistent = false;
       byTree.set(treeOf[j], [...(byTree.get(treeOf[j]) ?? []), j]);
@@ -248,21 +248,25 @@ export function entryProfile(
   let f: Float64Array = new Float64Array(0);
   /** Rounding in a table's sums (of at most n values each) and in comparing two of them: below this. */
   const slack = SCORE_EPS + 4 * (n + 2) * Number.EPSILON * value.reduce((a, v) => a + Math.abs(v), 0);
+  /** Measures another presupposes through a link (see above); with children in the forest, those are all. */
+  const linkTarget = new Set(links.map((l) => l[1]));
   /**
-   * A group of one measure j (no tree under it, no links): g_j(u) ≤ f(u − c_j) + v_j, since a
-   * selection with j is one without it (still a selection: nothing presupposes j) and j. Where that
-   * bound is below f(u) − ε (with the rounding's slack) at every unit the pass would read (the frames
-   * below too in the first window, when asked for), j is out at all of them: its pass is not made.
+   * A measure j nothing presupposes (no children in the forest, no link to it): g_j(u) ≤ f(u − c_j)
+   * + v_j, since a selection with j is one without it (still a selection) and j. Where that bound is
+   * below f(u) − ε (with the rounding's slack) at every unit the pass would read (the frames below
+   * too in the first window, when asked for), j is out at all of them: its pass is not made (`skip`).
    */
-  const outByBound = (gr: Group, w: number): boolean => {
-    if (gr.nodes.length !== 1 || gr.links.length > 0) return false;
-    const j = gr.nodes[0];
-    if (fixed.has(j) || excluded.has(j) || above.get(j) !== Infinity) return false;
+  let skip = new Set<number>();
+  /** The passes left out so (for the tests). */
+  let bounded = 0;
+  const outByBound = (j: number, w: number): boolean => {
+    if (children[j].length > 0 || linkTarget.has(j) || fixed.has(j) || excluded.has(j) || above.get(j) !== Infinity) return false;
     const c = cost[j];
     const v = value[j];
     const lo = withBelow && !reach.has(j) ? 0 : Math.max(uFrom, reach.get(j) ?? 0);
     for (let u = Math.max(lo, c); u < w; u++) if (f[u - c] + v >= f[u] - slack) return false;
     reach.set(j, w);
+    bounded++;
     return true;
   };
   // Nothing asked about: f alone, as far as the rows held allow (selection-core.ts's floor).
@@ -283,10 +287,11 @@ export function entryProfile(
     const before = cells;
     const others = groups.filter((gr) => !active.includes(gr));
     // f first (the groups without a measure asked about, the rest of every pass, then the others), then
-    // each g_j read off against it; a measure alone in its group that f's bound leaves out needs no g_j.
+    // each g_j read off against it; a measure f's bound leaves out (outByBound) needs no g_j.
     const base = addGroups(others, new Float64Array(w));
     f = addGroups(active, base);
-    const left = active.filter((gr) => !outByBound(gr, w));
+    skip = new Set(active.flatMap((gr) => gr.asked.filter((j) => outByBound(j, w))));
+    const left = active.filter((gr) => gr.asked.some((j) => above.get(j) === Infinity && !skip.has(j)));
     if (left.length > 0) split(left, addGroups(active.filter((gr) => !left.includes(gr)), base));
     if (!consistent) return null;
     lastPer = (cells - before) / w;
@@ -297,9 +302,10 @@ export function entryProfile(
     if (!reach.has(j)) continue;
     const a = above.get(j)!;
     const b = below.get(j)!;
-    const fr: EntryFrames = { above: a === Infinity ? (reach.get(j) === units + 1 ? null : undefined) : Math.max(from, a * unit), below: b < 0 ? null : Math.min(from - 1, (b + 1) * unit - 1) };
+    const fr: EntryFrames = { above: a === Infinity ? (reach.get(j) === units + 1 ? null : undefined) : Math.max(from, a * unit) };
+    if (withBelow) fr.below = b < 0 ? null : Math.min(from - 1, (b + 1) * unit - 1);
     if (fr.above === undefined) fr.beyond = reach.get(j)! * unit;
     out.set(j, fr);
   }
-  return { frames: out, tables };
+  return { frames: out, tables, bounded };
 }
