@@ -30,10 +30,80 @@ export interface GroupPlan {
 
 /**
  * The plan of a group: `trees` its trees, `links` its [i, b] (i needs b, beside its parent), `treeOf`
- * a measure's tree, `sizeOf` a tree's size. The order is greedy: next the tree after which fewest
- * ends are carried.
+ * a measure's tree, `sizeOf` a tree's size, `units` the widest table it is used for. The order is
+ * greedy (next the tree after which fewest ends are carried), or the cheapest order of all (fewest
+ * cells, no more rows held) where finding it (a step for each subset of the trees and each tree,
+ * cheapestOrder) costs less than an eighth of the greedy plan's pass over the widest table.
  */
-export function planGroup(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number): GroupPlan {
+export function planGroup(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number, units = 0): GroupPlan {
+  const greedy = planInOrder(trees, links, treeOf, sizeOf, null);
+  const m = trees.length;
+  if (m < 3 || m > 20 || 2 ** m * m > (greedy.cost * units) / 8) return greedy;
+  const plan = planInOrder(trees, links, treeOf, sizeOf, cheapestOrder(trees, links, treeOf, sizeOf, greedy.rows));
+  return plan.cost < greedy.cost && plan.rows <= greedy.rows ? plan : greedy;
+}
+
+/**
+ * The order of the trees with the fewest cells a unit, holding at most `maxRows` rows at once: over
+ * the subsets D of the trees added so far (a dynamic program, each subset after its subsets), adding
+ * tree k to D costs 2^(ends carried after D) × 2^(ends of k taken both ways) × size(k). An end (one
+ * measure at the end of links) is carried after D when its tree is in D and the tree of some other
+ * end of its links is not; taken both ways at k when the same holds before k is added, or it is the
+ * first end of a link within k's tree.
+ */
+function cheapestOrder(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number, maxRows: number): number[] {
+  const m = trees.length;
+  const at = new Map(trees.map((k, a) => [k, a]));
+  const ends = new Map<number, { tree: number; others: number; within: boolean }>();
+  const end = (x: number) => {
+    let e = ends.get(x);
+    if (!e) ends.set(x, (e = { tree: at.get(treeOf[x])!, others: 0, within: false }));
+    return e;
+  };
+  for (const [i, b] of links) {
+    const [ti, tb] = [at.get(treeOf[i])!, at.get(treeOf[b])!];
+    if (ti === tb) end(i).within = true;
+    else (end(i).others |= 1 << tb), (end(b).others |= 1 << ti);
+  }
+  const list = [...ends.values()].sort((a, b) => a.tree - b.tree);
+  const tree = Int32Array.from(list, (e) => e.tree);
+  const others = Int32Array.from(list, (e) => e.others);
+  const within = Uint8Array.from(list, (e) => (e.within ? 1 : 0));
+  const N = 1 << m;
+  const carried = new Uint16Array(N);
+  for (let D = 1; D < N; D++) {
+    let c = 0;
+    for (let e = 0; e < tree.length; e++) if ((D >> tree[e]) & 1 && others[e] & ~D) c++;
+    carried[D] = c;
+  }
+  // The ends of each tree: list[first[k] … first[k + 1]).
+  const first = new Int32Array(m + 1);
+  for (const e of list) first[e.tree + 1]++;
+  for (let k = 0; k < m; k++) first[k + 1] += first[k];
+  const size = trees.map((k) => sizeOf(k));
+  const pow2 = Float64Array.from({ length: 2 * tree.length + 2 }, (_, e) => 2 ** e);
+  const best = new Float64Array(N).fill(Infinity);
+  const last = new Int8Array(N).fill(-1);
+  best[0] = 0;
+  for (let D = 0; D < N; D++) {
+    if (best[D] === Infinity) continue;
+    for (let k = 0; k < m; k++) {
+      const E = D | (1 << k);
+      if (E === D || pow2[carried[D]] + pow2[carried[E]] > maxRows) continue;
+      let both = 0;
+      for (let e = first[k]; e < first[k + 1]; e++) if (within[e] || others[e] & ~D) both++;
+      const c = best[D] + pow2[carried[D] + both] * size[k];
+      if (c < best[E]) (best[E] = c), (last[E] = k);
+    }
+  }
+  if (best[N - 1] === Infinity) return trees;
+  const order: number[] = [];
+  for (let D = N - 1; D > 0; D &= ~(1 << last[D])) order.unshift(trees[last[D]]);
+  return order;
+}
+
+/** The plan with the trees in `order`, or greedy (null). */
+export function planInOrder(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number, order: number[] | null): GroupPlan {
   const plan: GroupPlan = { order: [], branch: [], apply: [], carried: [], cost: 0, rows: 1 };
   const done = new Set<number>();
   const left = new Set(trees);
@@ -42,10 +112,12 @@ export function planGroup(trees: number[], links: [number, number][], treeOf: Ar
   while (left.size > 0) {
     let k = -1;
     let carried: number[] = [];
-    for (const t of left) {
-      const c = carriedAfter(t);
-      if (k < 0 || c.length < carried.length) (k = t), (carried = c);
-    }
+    if (order) carried = carriedAfter((k = order[plan.order.length]));
+    else
+      for (const t of left) {
+        const c = carriedAfter(t);
+        if (k < 0 || c.length < carried.length) (k = t), (carried = c);
+      }
     const branch = new Set<number>();
     const apply: [number, number, number][] = [];
     for (const [i, b] of links) {

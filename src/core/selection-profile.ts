@@ -128,7 +128,7 @@ export function entryProfile(
   let held = 0;
   let all = 0;
   for (const gr of groups) {
-    gr.plan = planGroup(gr.trees, gr.links, treeOf, sizeOf);
+    gr.plan = planGroup(gr.trees, gr.links, treeOf, sizeOf, Math.min(units + 1, Math.floor(upTo / unit) + 1));
     for (const k of gr.trees) largest = Math.max(largest, sizeOf(k));
     held = Math.max(held, gr.plan.rows);
     all += gr.plan.cost;

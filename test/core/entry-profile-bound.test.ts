@@ -6,9 +6,11 @@
  */
 import type { SelectionProblem } from "../../src/core/selection-problem";
 import { entryProfile } from "../../src/core/selection-profile";
+import { planGroup, planInOrder } from "../../src/core/selection-profile-states";
 import { highsSolver } from "../../src/solve/highs";
 import { admissible, entersAt, inBelow, smallInstance } from "../support/selection-brute";
 import { settingOf } from "../support/entry-setting";
+import { prng } from "../support/grids";
 
 const solver = highsSolver();
 
@@ -57,3 +59,31 @@ test("frames with passes left out by f's bound equal the enumerated ones on 300 
   expect(bounded).toBeGreaterThan(800);
   expect(windowed).toBeGreaterThan(400);
 }, 300_000);
+
+test("a linked group's cheapest order of trees: no dearer than greedy, no more rows, the cheapest of every order on 200 random groups", () => {
+  const r = prng(5300);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const orders = (ks: number[]): number[][] => (ks.length <= 1 ? [ks] : ks.flatMap((k) => orders(ks.filter((x) => x !== k)).map((o) => [k, ...o])));
+  let cheaper = 0;
+  for (let seed = 0; seed < 200; seed++) {
+    const m = int(3, 6);
+    const trees = Array.from({ length: m }, (_, k) => 10 + k);
+    // Measures 0…3m−1, three a tree; links between any two (within a tree too).
+    const treeOf = Array.from({ length: 3 * m }, (_, i) => 10 + Math.floor(i / 3));
+    const links: [number, number][] = Array.from({ length: int(m - 1, 2 * m) }, () => [int(0, 3 * m - 1), int(0, 3 * m - 1)]);
+    const sizes = trees.map(() => int(1, 9));
+    const sizeOf = (k: number) => sizes[k - 10];
+    const greedy = planGroup(trees, links, treeOf, sizeOf, 0);
+    const plan = planGroup(trees, links, treeOf, sizeOf, 1e9);
+    expect([...plan.order].sort()).toEqual(trees);
+    expect(plan.cost).toBeLessThanOrEqual(greedy.cost);
+    expect(plan.rows).toBeLessThanOrEqual(greedy.rows);
+    if (plan.cost < greedy.cost) cheaper++;
+    // Every order (replayed through the plan of that order) within the greedy plan's rows costs at least as much.
+    for (const o of orders(trees)) {
+      const p = planInOrder(trees, links, treeOf, sizeOf, o);
+      if (p.rows <= greedy.rows) expect({ seed, o, cost: Math.min(p.cost, plan.cost) }).toEqual({ seed, o, cost: plan.cost });
+    }
+  }
+  expect(cheaper).toBeGreaterThan(20);
+});
