@@ -293,6 +293,7 @@ function floorRow(order: number[], size: Int32Array, pos: Int32Array, roots: num
     if (banned(i)) isBanned[i] = 1;
     if (forced(i)) isForced[i] = 1;
   }
-  for (const r of roots) addTreeRows(row, row, W, scratch, order, size, pos[r], cost, value, isBanned, isForced);
+  let top = 0;
+  for (const r of roots) top = addTreeRows(row, row, W, scratch, order, size, pos[r], cost, value, isBanned, isForced, false, top);
   return row;
 }

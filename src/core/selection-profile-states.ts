@@ -12,6 +12,26 @@
  * carries fewest.
  */
 
+/**
+ * Where a row of the passes stops changing: row[u] = row[top] at every u ≥ top (addTreeRows in
+ * tree-knapsack.ts works a row out only up to there). Rows not made by the passes: their length.
+ */
+const tops = new WeakMap<Float64Array, number>();
+export const topOf = (row: Float64Array): number => tops.get(row) ?? row.length;
+export const setTop = (row: Float64Array, top: number): void => void tops.set(row, top);
+/** A row of zeros (nothing in yet: the same at every unit). */
+export const zeros = (w: number): Float64Array => {
+  const r = new Float64Array(w);
+  tops.set(r, 0);
+  return r;
+};
+/** A copy of the row, with its top. */
+export const copyRow = (row: Float64Array): Float64Array => {
+  const r = Float64Array.from(row);
+  tops.set(r, topOf(row));
+  return r;
+};
+
 /** The order of the trees and what each step takes both ways, applies and carries on. */
 export interface GroupPlan {
   /** The trees (indices into the forest's roots) in the order they are added. */
@@ -165,7 +185,7 @@ export interface TreeFlags {
  */
 export function addGroupPlan(plan: GroupPlan, rest: Float64Array, t: TreeFlags, inPlace = false): Float64Array {
   if (plan.branch.every((br) => br.length === 0) && plan.apply.every((a) => a.length === 0)) {
-    const r = inPlace ? rest : Float64Array.from(rest);
+    const r = inPlace ? rest : copyRow(rest);
     for (const k of plan.order) {
       t.reset(k);
       if (!t.consistent(k)) return r.fill(-Infinity);
@@ -257,7 +277,13 @@ export function bestOfStates(st: States, width: number): Float64Array {
     if (only.length === width) return only;
   }
   const result = new Float64Array(width).fill(-Infinity);
-  for (const row of st.rows.values()) for (let u = 0; u < row.length; u++) if (row[u] > result[u]) result[u] = row[u];
+  // Each row up to the last top (all are the same beyond it), then that unit's value.
+  let top = 0;
+  for (const row of st.rows.values()) top = Math.max(top, row.length < width ? width : topOf(row));
+  const e = Math.min(width, top + 1);
+  for (const row of st.rows.values()) for (let u = 0; u < Math.min(e, row.length); u++) if (row[u] > result[u]) result[u] = row[u];
+  if (e < width) result.fill(result[e - 1], e);
+  tops.set(result, top);
   return result;
 }
 

@@ -24,7 +24,7 @@
  * tables do not apply or the first window would not reach the frame.
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
-import { addGroupPlan, addTreeStates, bestOfStates, planGroup, splitTrees, type GroupPlan, type States } from "./selection-profile-states";
+import { addGroupPlan, addTreeStates, bestOfStates, copyRow, planGroup, setTop, splitTrees, topOf, zeros, type GroupPlan, type States } from "./selection-profile-states";
 import { addTreeRows, forestPreorder, knapsackUnits, type ForestItem } from "./tree-knapsack";
 
 /** The rows held at once (the largest tree, a group's carried rows, one for each halving) × cost units: at most this many cells. */
@@ -174,7 +174,7 @@ export function entryProfile(
     // The row may stop before W (a group's shorter window): the values below a unit need no more.
     const s = pos[roots[k]];
     cells += size[s] * rest.length;
-    addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced, merge);
+    setTop(out, addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced, merge, topOf(rest), topOf(out)));
   };
   /** The flags of a pass: `also` forced besides the fixed measures (a measure asked about with all it presupposes). */
   let also = new Set<number>();
@@ -199,7 +199,7 @@ export function entryProfile(
     add: (k: number, rest: Float64Array, out = rest, merge = false) => addTree(k, rest, out, merge),
   };
   const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array =>
-    grs.reduce<Float64Array>((acc, gr) => addGroupPlan(gr.plan!, acc, flags, true), Float64Array.from(rest));
+    grs.reduce<Float64Array>((acc, gr) => addGroupPlan(gr.plan!, acc, flags, true), copyRow(rest));
   let consistent = true;
   /** g_j of the measures in the groups given `rest`, the best of every other group: halves, each with the other added. */
   const split = (grs: typeof groups, rest: Float64Array) => {
@@ -271,7 +271,7 @@ export function entryProfile(
   };
   // Nothing asked about: f alone, as far as the rows held allow (selection-core.ts's floor).
   if (todo.length === 0) {
-    const best = addGroups(groups, new Float64Array(Math.min(W, Math.floor(budget / Math.max(1, all)))));
+    const best = addGroups(groups, zeros(Math.min(W, Math.floor(budget / Math.max(1, all)))));
     return { frames: new Map(), tables: Math.ceil(cells / whole), best, unit };
   }
   const first = Math.max(need, Math.floor(budget / 2 / roundWork(askedGroups, (gr) => gr.asked)));
@@ -288,7 +288,7 @@ export function entryProfile(
     const others = groups.filter((gr) => !active.includes(gr));
     // f first (the groups without a measure asked about, the rest of every pass, then the others), then
     // each g_j read off against it; a measure f's bound leaves out (outByBound) needs no g_j.
-    const base = addGroups(others, new Float64Array(w));
+    const base = addGroups(others, zeros(w));
     f = addGroups(active, base);
     skip = new Set(active.flatMap((gr) => gr.asked.filter((j) => outByBound(j, w))));
     const left = active.filter((gr) => gr.asked.some((j) => above.get(j) === Infinity && !skip.has(j)));

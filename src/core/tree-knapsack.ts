@@ -260,6 +260,12 @@ export class CappedForest {
  * `stride` ≥ w (the tree's rows below its root; `rest` is read where it is, the root's row written
  * straight into `out`). The entry tables (selection-profile.ts) and the core's floor
  * (selection-core.ts) add their trees with it.
+ *
+ * `top`: rest[u] = rest[top] at every u ≥ top (the sum of the costs of what it holds, where every
+ * selection fits; rest.length when not known), `outTop` the same of `out` when merging. A row of the
+ * tree then stops changing at `top` plus the costs of its measures: each row is worked out up to
+ * there and filled with its last value beyond (the same values, sum for sum, as working out every
+ * unit). Returns where `out` stops changing.
  */
 export function addTreeRows(
   rest: Float64Array,
@@ -274,13 +280,17 @@ export function addTreeRows(
   banned: Uint8Array,
   forced: Uint8Array,
   merge = false,
-): void {
+  top = rest.length,
+  outTop = out.length,
+): number {
   const w = rest.length;
   const len = size[s];
+  let lim = top;
   for (let l = len - 1; l >= 0; l--) {
     const i = order[s + l];
     const c = cost[i];
     const v = value[i];
+    lim += c;
     // Row l (the root's is `out`), the row after it and the row after its subtree (row len is `rest`).
     const R = l === 0 ? out : scratch;
     const r0 = l === 0 ? 0 : l * stride;
@@ -289,23 +299,25 @@ export function addTreeRows(
     const sk = l + size[s + l];
     const S = sk === len ? rest : scratch;
     const s0 = sk === len ? 0 : sk * stride;
-    const lo = Math.min(c, w);
     const mergeHere = merge && l === 0;
+    // Units 0 … e − 1 worked out, the rest filled with unit e − 1's value.
+    const e = Math.min(w, (mergeHere ? Math.max(lim, outTop) : lim) + 1);
+    const lo = Math.min(c, e);
     if (banned[i]) {
       if (forced[i]) {
-        if (!mergeHere) R.fill(-Infinity, r0, r0 + w);
+        if (!mergeHere) R.fill(-Infinity, r0, r0 + e);
       } else if (mergeHere) {
-        for (let u = 0; u < w; u++) if (S[s0 + u] > R[u]) R[u] = S[s0 + u];
-      } else if (R !== S || r0 !== s0) R.set(S.subarray(s0, s0 + w), r0);
+        for (let u = 0; u < e; u++) if (S[s0 + u] > R[u]) R[u] = S[s0 + u];
+      } else if (R !== S || r0 !== s0) R.set(S.subarray(s0, s0 + e), r0);
     } else if (mergeHere) {
       // Every unit from the top down: a unit reads only units below it (out may be rest only without merge).
       if (forced[i]) {
-        for (let u = w - 1; u >= lo; u--) {
+        for (let u = e - 1; u >= lo; u--) {
           const take = N[n0 + u - c] + v;
           if (take > R[u]) R[u] = take;
         }
       } else {
-        for (let u = w - 1; u >= lo; u--) {
+        for (let u = e - 1; u >= lo; u--) {
           const take = N[n0 + u - c] + v;
           const leave = S[s0 + u];
           const x = take > leave ? take : leave;
@@ -315,15 +327,18 @@ export function addTreeRows(
       }
     } else if (forced[i]) {
       // From the top down, so that `out` may be `rest` (a unit reads only units below it).
-      for (let u = w - 1; u >= lo; u--) R[r0 + u] = N[n0 + u - c] + v;
+      for (let u = e - 1; u >= lo; u--) R[r0 + u] = N[n0 + u - c] + v;
       R.fill(-Infinity, r0, r0 + lo);
     } else {
-      for (let u = w - 1; u >= lo; u--) {
+      for (let u = e - 1; u >= lo; u--) {
         const take = N[n0 + u - c] + v;
         const leave = S[s0 + u];
         R[r0 + u] = take > leave ? take : leave;
       }
       if (R !== S || r0 !== s0) R.set(S.subarray(s0, s0 + lo), r0);
     }
+    if (e < w) R.fill(R[r0 + e - 1], r0 + e, r0 + w);
+    if (l === 0) return mergeHere ? Math.max(lim, outTop) : lim;
   }
+  return lim;
 }
