@@ -174,7 +174,28 @@ export function entryProfile(
     // The row may stop before W (a group's shorter window): the values below a unit need no more.
     const s = pos[roots[k]];
     cells += size[s] * rest.length;
-    setTop(out, addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced, merge, topOf(rest), topOf(out)));
+    if (band === 0) setTop(out, addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced, merge, topOf(rest), topOf(out)));
+    else setTop(out, addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced, merge, rest.length, out.length, band));
+  };
+  /** The lowest unit the passes work out (0: all; see bandOf). */
+  let band = 0;
+  /** A group's first unit read in the split (its measures' g_j), in this window. */
+  const firstRead = new Map<Group, number>();
+  /**
+   * The split's rows for the groups `grs` are read from their first unit read up, once what is added
+   * onto them has been (the groups of `grs`, at most): so the row `grs` is given need be right only
+   * from that unit less the costs of `grs`. A row made from a row by adding groups one after the other
+   * (`other`, or a group's trees), each worked out only from a unit up, is right from that unit plus
+   * the costs added (a unit reads units as far below as the cost): so those are worked out from the
+   * first unit read less the costs of `grs` and `other` together. That is no lower than where the
+   * parent's row is right (its groups are those of `grs` and `other`, its first unit read no higher).
+   */
+  const bandOf = (grs: Group[], other: Group[]): number => {
+    let first = Infinity;
+    let added = 0;
+    for (const gr of grs) first = Math.min(first, firstRead.get(gr) ?? 0);
+    for (const gr of [...grs, ...other]) for (const i of gr.nodes) added += cost[i];
+    return Math.max(0, first - added);
   };
   /** The flags of a pass: `also` forced besides the fixed measures (a measure asked about with all it presupposes). */
   let also = new Set<number>();
@@ -205,10 +226,16 @@ export function entryProfile(
   const split = (grs: typeof groups, rest: Float64Array) => {
     if (grs.length > 1) {
       const mid = grs.length >> 1;
-      split(grs.slice(0, mid), addGroups(grs.slice(mid), rest));
-      split(grs.slice(mid), addGroups(grs.slice(0, mid), rest));
+      for (const [part, other] of [
+        [grs.slice(0, mid), grs.slice(mid)],
+        [grs.slice(mid), grs.slice(0, mid)],
+      ]) {
+        band = bandOf(part, other);
+        split(part, addGroups(other, rest));
+      }
       return;
     }
+    band = bandOf(grs, []);
     const gr = grs[0];
     const inGroup = new Set(gr.nodes);
     const w = rest.length;
@@ -292,7 +319,17 @@ export function entryProfile(
     f = addGroups(active, base);
     skip = new Set(active.flatMap((gr) => gr.asked.filter((j) => outByBound(j, w))));
     const left = active.filter((gr) => gr.asked.some((j) => above.get(j) === Infinity && !skip.has(j)));
-    if (left.length > 0) split(left, addGroups(active.filter((gr) => !left.includes(gr)), base));
+    if (left.length > 0) {
+      // Each g_j is read from its first unit not yet known up (`firstRead`), unless the frames below are read too.
+      firstRead.clear();
+      for (const gr of left) {
+        const reads = gr.asked.filter((j) => above.get(j) === Infinity && !skip.has(j));
+        const below = withBelow && reads.some((j) => !reach.has(j));
+        firstRead.set(gr, below ? 0 : Math.min(...reads.map((j) => Math.max(uFrom, reach.get(j) ?? 0))));
+      }
+      split(left, addGroups(active.filter((gr) => !left.includes(gr)), base));
+      band = 0;
+    }
     if (!consistent) return null;
     lastPer = (cells - before) / w;
   }

@@ -266,6 +266,10 @@ export class CappedForest {
  * tree then stops changing at `top` plus the costs of its measures: each row is worked out up to
  * there and filled with its last value beyond (the same values, sum for sum, as working out every
  * unit). Returns where `out` stops changing.
+ *
+ * `start`: the root's row is worked out only from that unit up (those below are left as they are,
+ * the tree's other rows from as far below as the root's reads them): `out` is then right from
+ * `start` up wherever `rest` is right from `start` less the tree's costs up.
  */
 export function addTreeRows(
   rest: Float64Array,
@@ -282,15 +286,22 @@ export function addTreeRows(
   merge = false,
   top = rest.length,
   outTop = out.length,
+  start = 0,
 ): number {
   const w = rest.length;
   const len = size[s];
   let lim = top;
+  // Row l is read by the rows above it at units as far down as the costs of the measures before it:
+  // it is worked out from `start` less those (the root's row from `start`).
+  let before = 0;
+  for (let l = 0; l < len; l++) before += cost[order[s + l]];
   for (let l = len - 1; l >= 0; l--) {
     const i = order[s + l];
     const c = cost[i];
     const v = value[i];
     lim += c;
+    before -= c;
+    const from = Math.max(0, start - before);
     // Row l (the root's is `out`), the row after it and the row after its subtree (row len is `rest`).
     const R = l === 0 ? out : scratch;
     const r0 = l === 0 ? 0 : l * stride;
@@ -300,15 +311,16 @@ export function addTreeRows(
     const S = sk === len ? rest : scratch;
     const s0 = sk === len ? 0 : sk * stride;
     const mergeHere = merge && l === 0;
-    // Units 0 … e − 1 worked out, the rest filled with unit e − 1's value.
-    const e = Math.min(w, (mergeHere ? Math.max(lim, outTop) : lim) + 1);
-    const lo = Math.min(c, e);
+    // Units from … e − 1 worked out, the rest filled with unit e − 1's value.
+    const e = Math.min(w, Math.max(from, mergeHere ? Math.max(lim, outTop) : lim) + 1);
+    // Units from … lo − 1 cannot take measure i (it costs more), lo … e − 1 can.
+    const lo = Math.max(from, Math.min(c, e));
     if (banned[i]) {
       if (forced[i]) {
-        if (!mergeHere) R.fill(-Infinity, r0, r0 + e);
+        if (!mergeHere) R.fill(-Infinity, r0 + from, r0 + e);
       } else if (mergeHere) {
-        for (let u = 0; u < e; u++) if (S[s0 + u] > R[u]) R[u] = S[s0 + u];
-      } else if (R !== S || r0 !== s0) R.set(S.subarray(s0, s0 + e), r0);
+        for (let u = from; u < e; u++) if (S[s0 + u] > R[u]) R[u] = S[s0 + u];
+      } else if (R !== S || r0 !== s0) R.set(S.subarray(s0 + from, s0 + e), r0 + from);
     } else if (mergeHere) {
       // Every unit from the top down: a unit reads only units below it (out may be rest only without merge).
       if (forced[i]) {
@@ -323,19 +335,19 @@ export function addTreeRows(
           const x = take > leave ? take : leave;
           if (x > R[u]) R[u] = x;
         }
-        for (let u = 0; u < lo; u++) if (S[s0 + u] > R[u]) R[u] = S[s0 + u];
+        for (let u = from; u < lo; u++) if (S[s0 + u] > R[u]) R[u] = S[s0 + u];
       }
     } else if (forced[i]) {
       // From the top down, so that `out` may be `rest` (a unit reads only units below it).
       for (let u = e - 1; u >= lo; u--) R[r0 + u] = N[n0 + u - c] + v;
-      R.fill(-Infinity, r0, r0 + lo);
+      R.fill(-Infinity, r0 + from, r0 + lo);
     } else {
       for (let u = e - 1; u >= lo; u--) {
         const take = N[n0 + u - c] + v;
         const leave = S[s0 + u];
         R[r0 + u] = take > leave ? take : leave;
       }
-      if (R !== S || r0 !== s0) R.set(S.subarray(s0, s0 + lo), r0);
+      if (R !== S || r0 !== s0) R.set(S.subarray(s0 + from, s0 + lo), r0 + from);
     }
     if (e < w) R.fill(R[r0 + e - 1], r0 + e, r0 + w);
     if (l === 0) return mergeHere ? Math.max(lim, outTop) : lim;

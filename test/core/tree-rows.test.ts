@@ -1,7 +1,8 @@
 /**
  * addTreeRows (src/core/tree-knapsack.ts) with the unit where its rows stop changing (`top`): the
  * same values, bit for bit, as working out every unit, on random trees and rows, with measures
- * forced, banned or both, into a new row, in place and merged into a row that holds the same trees.
+ * forced, banned or both, into a new row, in place and merged into a row that holds the same trees;
+ * and worked out only from a unit up (`start`), from a rest right only from there less the tree's costs.
  */
 import { addTreeRows, forestPreorder } from "../../src/core/tree-knapsack";
 import { prng } from "../support/grids";
@@ -10,6 +11,7 @@ test("rows worked out up to where they stop changing equal rows worked out at ev
   const r = prng(6100);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   let filled = 0;
+  let banded = 0;
   for (let seed = 0; seed < 400; seed++) {
     // A forest: the first few measures make the rest row, the last tree is added.
     const n = int(2, 12);
@@ -52,6 +54,21 @@ test("rows worked out up to where they stop changing equal rows worked out at ev
     addTreeRows(rest, m1, w, scratch, order, size, s, cost, value, banned, other, true, top, topA);
     addTreeRows(rest, m2, w, scratch, order, size, s, cost, value, banned, other, true);
     expect({ seed, merged: [...m1] }).toEqual({ seed, merged: [...m2] });
+    // From a unit up (`start`), onto a rest right only from there less the tree's costs (garbage
+    // below, and in the scratch): right from `start` up, into a new row and merged.
+    let treeCost = 0;
+    for (let l = 0; l < size[s]; l++) treeCost += cost[order[s + l]];
+    const start = int(0, w);
+    const partial = Float64Array.from(rest, (x, u) => (u < start - treeCost ? r() * 100 - 50 : x));
+    scratch.fill(77);
+    const c1 = Float64Array.from({ length: w }, () => r() * 9);
+    addTreeRows(partial, c1, w, scratch, order, size, s, cost, value, banned, forced, false, w, w, start);
+    expect({ seed, start, from: [...c1.subarray(start)] }).toEqual({ seed, start, from: [...b.subarray(start)] });
+    const c2 = Float64Array.from(b);
+    addTreeRows(partial, c2, w, scratch, order, size, s, cost, value, banned, other, true, w, w, start);
+    expect({ seed, start, merged: [...c2.subarray(start)] }).toEqual({ seed, start, merged: [...m2.subarray(start)] });
+    if (start > treeCost) banded++;
   }
   expect(filled).toBeGreaterThan(100);
+  expect(banded).toBeGreaterThan(50);
 });
