@@ -15,7 +15,10 @@
  * (what j presupposes in other trees of its group forced by the links' carried statuses); those
  * "every other" rows come from halving the groups that hold measures asked about, each half getting
  * the other half added, then the same over the trees of the group (splitTrees), so each group is
- * added about log₂(groups) times and no whole table is kept.
+ * added about log₂(groups) times and no whole table is kept. A measure nothing presupposes gets no
+ * pass where f's bound leaves it out (outByBound); rows are worked out only up to where they stop
+ * changing (the costs they hold) and, in the split, only from the units read less what is still to
+ * be added (bandOf).
  * The tables are made in windows of cost units from 0 (a table's values below a unit need no more),
  * each larger than the last, while some measure asked about is not in within them and the work
  * (bounded, and by the solves left, a whole table counting as one) allows: the frames below the
