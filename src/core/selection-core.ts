@@ -91,15 +91,26 @@ export function coreEntries(
   const kind = new Uint8Array(n);
   for (let i = 0; i < n; i++) kind[i] = excluded.has(i) ? 2 : fixed.has(i) ? 1 : 0;
   const opt = (i: number, d: number) => (kind[i] === 2 ? 0 : kind[i] === 1 ? d : d > 0 ? d : 0);
+  // By preorder position (a measure's children follow it, each after the subtree of the one before): the same sums in the same order.
+  const kindAt = Uint8Array.from(order, (i) => kind[i]);
+  const downAt = new Float64Array(n);
   const phi = (lambda: number): number => {
     for (let p = n - 1; p >= 0; p--) {
       const i = order[p];
       let d = val[i] - lambda * cost[i];
-      for (const c of children[i]) d += opt(c, down[c]);
-      down[i] = kind[i] === 2 ? -Infinity : d;
+      for (let c = p + 1, end = p + size[p]; c < end; c += size[c]) {
+        const x = downAt[c];
+        const k = kindAt[c];
+        d += k === 2 ? 0 : k === 1 ? x : x > 0 ? x : 0;
+      }
+      downAt[p] = down[i] = kindAt[p] === 2 ? -Infinity : d;
     }
     let s = 0;
-    for (const r of roots) s += opt(r, down[r]);
+    for (let p = 0; p < n; p += size[p]) {
+      const x = downAt[p];
+      const k = kindAt[p];
+      s += k === 2 ? 0 : k === 1 ? x : x > 0 ? x : 0;
+    }
     return s;
   };
   /** Φ with i held out (forced: false) or taken with all above it (true). */
@@ -224,7 +235,7 @@ export function coreEntries(
     let profile: ReturnType<typeof entryProfile> = null;
     if (askedHere.length > 0) {
       const subWhole = (core.length + 1) * (knapsackUnits(core.map((i) => ({ cost: items[i].cost ?? 0, value: 0, parent: -1, banned: false }))).units + 1);
-      profile = entryProfile(sub, new Set(), askedHere.map((j) => at.get(j)!), f1 - costH, Math.max(0, (maxCells - cells) / subWhole), f2 - costH);
+      profile = entryProfile(sub, new Set(), askedHere.map((j) => at.get(j)!), f1 - costH, Math.max(0, (maxCells - cells) / subWhole), f2 - costH, false);
       if (!profile) break;
       cells += profile.tables * subWhole;
     }
@@ -282,6 +293,7 @@ function floorRow(order: number[], size: Int32Array, pos: Int32Array, roots: num
     if (banned(i)) isBanned[i] = 1;
     if (forced(i)) isForced[i] = 1;
   }
-  for (const r of roots) addTreeRows(row, row, W, scratch, order, size, pos[r], cost, value, isBanned, isForced);
+  let top = 0;
+  for (const r of roots) top = addTreeRows(row, row, W, scratch, order, size, pos[r], cost, value, isBanned, isForced, false, top);
   return row;
 }

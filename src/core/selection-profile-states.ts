@@ -12,6 +12,26 @@
  * carries fewest.
  */
 
+/**
+ * Where a row of the passes stops changing: row[u] = row[top] at every u ≥ top (addTreeRows in
+ * tree-knapsack.ts works a row out only up to there). Rows not made by the passes: their length.
+ */
+const tops = new WeakMap<Float64Array, number>();
+export const topOf = (row: Float64Array): number => tops.get(row) ?? row.length;
+export const setTop = (row: Float64Array, top: number): void => void tops.set(row, top);
+/** A row of zeros (nothing in yet: the same at every unit). */
+export const zeros = (w: number): Float64Array => {
+  const r = new Float64Array(w);
+  tops.set(r, 0);
+  return r;
+};
+/** A copy of the row, with its top. */
+export const copyRow = (row: Float64Array): Float64Array => {
+  const r = Float64Array.from(row);
+  tops.set(r, topOf(row));
+  return r;
+};
+
 /** The order of the trees and what each step takes both ways, applies and carries on. */
 export interface GroupPlan {
   /** The trees (indices into the forest's roots) in the order they are added. */
@@ -30,10 +50,80 @@ export interface GroupPlan {
 
 /**
  * The plan of a group: `trees` its trees, `links` its [i, b] (i needs b, beside its parent), `treeOf`
- * a measure's tree, `sizeOf` a tree's size. The order is greedy: next the tree after which fewest
- * ends are carried.
+ * a measure's tree, `sizeOf` a tree's size, `units` the widest table it is used for. The order is
+ * greedy (next the tree after which fewest ends are carried), or the cheapest order of all (fewest
+ * cells, no more rows held) where finding it (a step for each subset of the trees and each tree,
+ * cheapestOrder) costs less than an eighth of the greedy plan's pass over the widest table.
  */
-export function planGroup(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number): GroupPlan {
+export function planGroup(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number, units = 0): GroupPlan {
+  const greedy = planInOrder(trees, links, treeOf, sizeOf, null);
+  const m = trees.length;
+  if (m < 3 || m > 20 || 2 ** m * m > (greedy.cost * units) / 8) return greedy;
+  const plan = planInOrder(trees, links, treeOf, sizeOf, cheapestOrder(trees, links, treeOf, sizeOf, greedy.rows));
+  return plan.cost < greedy.cost && plan.rows <= greedy.rows ? plan : greedy;
+}
+
+/**
+ * The order of the trees with the fewest cells a unit, holding at most `maxRows` rows at once: over
+ * the subsets D of the trees added so far (a dynamic program, each subset after its subsets), adding
+ * tree k to D costs 2^(ends carried after D) × 2^(ends of k taken both ways) × size(k). An end (one
+ * measure at the end of links) is carried after D when its tree is in D and the tree of some other
+ * end of its links is not; taken both ways at k when the same holds before k is added, or it is the
+ * first end of a link within k's tree.
+ */
+function cheapestOrder(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number, maxRows: number): number[] {
+  const m = trees.length;
+  const at = new Map(trees.map((k, a) => [k, a]));
+  const ends = new Map<number, { tree: number; others: number; within: boolean }>();
+  const end = (x: number) => {
+    let e = ends.get(x);
+    if (!e) ends.set(x, (e = { tree: at.get(treeOf[x])!, others: 0, within: false }));
+    return e;
+  };
+  for (const [i, b] of links) {
+    const [ti, tb] = [at.get(treeOf[i])!, at.get(treeOf[b])!];
+    if (ti === tb) end(i).within = true;
+    else (end(i).others |= 1 << tb), (end(b).others |= 1 << ti);
+  }
+  const list = [...ends.values()].sort((a, b) => a.tree - b.tree);
+  const tree = Int32Array.from(list, (e) => e.tree);
+  const others = Int32Array.from(list, (e) => e.others);
+  const within = Uint8Array.from(list, (e) => (e.within ? 1 : 0));
+  const N = 1 << m;
+  const carried = new Uint16Array(N);
+  for (let D = 1; D < N; D++) {
+    let c = 0;
+    for (let e = 0; e < tree.length; e++) if ((D >> tree[e]) & 1 && others[e] & ~D) c++;
+    carried[D] = c;
+  }
+  // The ends of each tree: list[first[k] … first[k + 1]).
+  const first = new Int32Array(m + 1);
+  for (const e of list) first[e.tree + 1]++;
+  for (let k = 0; k < m; k++) first[k + 1] += first[k];
+  const size = trees.map((k) => sizeOf(k));
+  const pow2 = Float64Array.from({ length: 2 * tree.length + 2 }, (_, e) => 2 ** e);
+  const best = new Float64Array(N).fill(Infinity);
+  const last = new Int8Array(N).fill(-1);
+  best[0] = 0;
+  for (let D = 0; D < N; D++) {
+    if (best[D] === Infinity) continue;
+    for (let k = 0; k < m; k++) {
+      const E = D | (1 << k);
+      if (E === D || pow2[carried[D]] + pow2[carried[E]] > maxRows) continue;
+      let both = 0;
+      for (let e = first[k]; e < first[k + 1]; e++) if (within[e] || others[e] & ~D) both++;
+      const c = best[D] + pow2[carried[D] + both] * size[k];
+      if (c < best[E]) (best[E] = c), (last[E] = k);
+    }
+  }
+  if (best[N - 1] === Infinity) return trees;
+  const order: number[] = [];
+  for (let D = N - 1; D > 0; D &= ~(1 << last[D])) order.unshift(trees[last[D]]);
+  return order;
+}
+
+/** The plan with the trees in `order`, or greedy (null). */
+export function planInOrder(trees: number[], links: [number, number][], treeOf: ArrayLike<number>, sizeOf: (k: number) => number, order: number[] | null): GroupPlan {
   const plan: GroupPlan = { order: [], branch: [], apply: [], carried: [], cost: 0, rows: 1 };
   const done = new Set<number>();
   const left = new Set(trees);
@@ -42,10 +132,12 @@ export function planGroup(trees: number[], links: [number, number][], treeOf: Ar
   while (left.size > 0) {
     let k = -1;
     let carried: number[] = [];
-    for (const t of left) {
-      const c = carriedAfter(t);
-      if (k < 0 || c.length < carried.length) (k = t), (carried = c);
-    }
+    if (order) carried = carriedAfter((k = order[plan.order.length]));
+    else
+      for (const t of left) {
+        const c = carriedAfter(t);
+        if (k < 0 || c.length < carried.length) (k = t), (carried = c);
+      }
     const branch = new Set<number>();
     const apply: [number, number, number][] = [];
     for (const [i, b] of links) {
@@ -83,8 +175,8 @@ export interface TreeFlags {
   ban(i: number): void;
   /** False when some measure of tree k is both forced and held out. */
   consistent(k: number): boolean;
-  /** Tree k, with the flags, on top of `row` (in place). */
-  add(k: number, row: Float64Array): void;
+  /** Tree k, with the flags, on top of `rest`: into `out` (default: in place), with `merge` the better of that and `out`. */
+  add(k: number, rest: Float64Array, out?: Float64Array, merge?: boolean): void;
 }
 
 /**
@@ -93,7 +185,7 @@ export interface TreeFlags {
  */
 export function addGroupPlan(plan: GroupPlan, rest: Float64Array, t: TreeFlags, inPlace = false): Float64Array {
   if (plan.branch.every((br) => br.length === 0) && plan.apply.every((a) => a.length === 0)) {
-    const r = inPlace ? rest : Float64Array.from(rest);
+    const r = inPlace ? rest : copyRow(rest);
     for (const k of plan.order) {
       t.reset(k);
       if (!t.consistent(k)) return r.fill(-Infinity);
@@ -164,12 +256,14 @@ function addWays(k: number, st: States, br: number[], apply: [number, number, nu
         if (kind === 0 && !status.get(first)) t.ban(other);
       }
       if (!t.consistent(k)) continue;
-      const r = Float64Array.from(row);
-      t.add(k, r);
       const nk = next.reduce((acc, x, b) => acc | (status.get(x)! << b), 0);
       const have = out.get(nk);
-      if (!have) out.set(nk, r);
-      else for (let u = 0; u < r.length; u++) if (r[u] > have[u]) have[u] = r[u];
+      if (have) t.add(k, row, have, true);
+      else {
+        const r = new Float64Array(row.length);
+        t.add(k, row, r);
+        out.set(nk, r);
+      }
     }
   }
   return { carried: next, rows: out };
@@ -177,8 +271,19 @@ function addWays(k: number, st: States, br: number[], apply: [number, number, nu
 
 /** The best over the rows (−∞ where there are none). */
 export function bestOfStates(st: States, width: number): Float64Array {
+  // One row of the full width: that row (the states' rows are a pass's own, made by addWays).
+  if (st.rows.size === 1) {
+    const only = st.rows.values().next().value!;
+    if (only.length === width) return only;
+  }
   const result = new Float64Array(width).fill(-Infinity);
-  for (const row of st.rows.values()) for (let u = 0; u < row.length; u++) if (row[u] > result[u]) result[u] = row[u];
+  // Each row up to the last top (all are the same beyond it), then that unit's value.
+  let top = 0;
+  for (const row of st.rows.values()) top = Math.max(top, row.length < width ? width : topOf(row));
+  const e = Math.min(width, top + 1);
+  for (const row of st.rows.values()) for (let u = 0; u < Math.min(e, row.length); u++) if (row[u] > result[u]) result[u] = row[u];
+  if (e < width) result.fill(result[e - 1], e);
+  tops.set(result, top);
   return result;
 }
 

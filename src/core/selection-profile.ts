@@ -15,7 +15,10 @@
  * (what j presupposes in other trees of its group forced by the links' carried statuses); those
  * "every other" rows come from halving the groups that hold measures asked about, each half getting
  * the other half added, then the same over the trees of the group (splitTrees), so each group is
- * added about log₂(groups) times and no whole table is kept.
+ * added about log₂(groups) times and no whole table is kept. A measure nothing presupposes gets no
+ * pass where f's bound leaves it out (outByBound); rows are worked out only up to where they stop
+ * changing (the costs they hold) and, in the split, only from the units read less what is still to
+ * be added (bandOf).
  * The tables are made in windows of cost units from 0 (a table's values below a unit need no more),
  * each larger than the last, while some measure asked about is not in within them and the work
  * (bounded, and by the solves left, a whole table counting as one) allows: the frames below the
@@ -24,7 +27,7 @@
  * tables do not apply or the first window would not reach the frame.
  */
 import { closureOf, SCORE_EPS, type Prepared } from "./selection-problem";
-import { addGroupPlan, addTreeStates, bestOfStates, planGroup, splitTrees, type GroupPlan, type States } from "./selection-profile-states";
+import { addGroupPlan, addTreeStates, bestOfStates, copyRow, planGroup, setTop, splitTrees, topOf, zeros, type GroupPlan, type States } from "./selection-profile-states";
 import { addTreeRows, forestPreorder, knapsackUnits, type ForestItem } from "./tree-knapsack";
 
 /** The rows held at once (the largest tree, a group's carried rows, one for each halving) × cost units: at most this many cells. */
@@ -40,8 +43,8 @@ export interface EntryFrames {
   above: number | null | undefined;
   /** When above is undefined: the first frame beyond the tables (j is out at every frame from `from` below it). */
   beyond?: number;
-  /** The nearest frame < from at which j is in a best selection; null when none. */
-  below: number | null;
+  /** The nearest frame < from at which j is in a best selection; null when none; absent when not asked for. */
+  below?: number | null;
 }
 
 /**
@@ -57,7 +60,9 @@ export function entryProfile(
   maxTables = Infinity,
   /** The tables go no higher than this frame (the frames above beyond it are left undefined). */
   upTo = Infinity,
-): { frames: Map<number, EntryFrames>; tables: number; best?: Float64Array; unit?: number } | null {
+  /** False: the frames below are not asked for (`below` left out). */
+  withBelow = true,
+): { frames: Map<number, EntryFrames>; tables: number; best?: Float64Array; unit?: number; bounded?: number } | null {
   const { items, adj, excluded } = pre;
   const n = items.length;
   if (n === 0 || pre.limits.length > 0 || pre.rows.length > 0) return null;
@@ -126,7 +131,7 @@ export function entryProfile(
   let held = 0;
   let all = 0;
   for (const gr of groups) {
-    gr.plan = planGroup(gr.trees, gr.links, treeOf, sizeOf);
+    gr.plan = planGroup(gr.trees, gr.links, treeOf, sizeOf, Math.min(units + 1, Math.floor(upTo / unit) + 1));
     for (const k of gr.trees) largest = Math.max(largest, sizeOf(k));
     held = Math.max(held, gr.plan.rows);
     all += gr.plan.cost;
@@ -167,32 +172,33 @@ export function entryProfile(
   for (const i of fixed) forced[i] = 1;
   excluded.forEach((_, i) => (banned[i] = 1));
 
-  /** Tree k on top of `rest` (the best of other trees by frame): the best of both by frame, into `out`. */
-  const addTree = (k: number, rest: Float64Array, out: Float64Array) => {
+  /** Tree k on top of `rest` (the best of other trees by frame): the best of both by frame, into `out` (with `merge`: the better of that and `out`). */
+  const addTree = (k: number, rest: Float64Array, out: Float64Array, merge: boolean) => {
     // The row may stop before W (a group's shorter window): the values below a unit need no more.
-    const w = rest.length;
     const s = pos[roots[k]];
-    const len = size[s];
-    cells += len * w;
-    if (len === 1 && rest === out) {
-      // One measure: in place, from the top down (each unit reads only units below it).
-      const i = order[s];
-      const c = cost[i];
-      const v = value[i];
-      if (banned[i]) {
-        if (forced[i]) out.fill(-Infinity);
-      } else if (forced[i]) {
-        for (let u = w - 1; u >= c; u--) out[u] = out[u - c] + v;
-        out.fill(-Infinity, 0, Math.min(c, w));
-      } else {
-        for (let u = w - 1; u >= c; u--) {
-          const take = out[u - c] + v;
-          if (take > out[u]) out[u] = take;
-        }
-      }
-      return;
-    }
-    addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced);
+    cells += size[s] * rest.length;
+    if (band === 0) setTop(out, addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced, merge, topOf(rest), topOf(out)));
+    else setTop(out, addTreeRows(rest, out, W, scratch, order, size, s, cost, value, banned, forced, merge, rest.length, out.length, band));
+  };
+  /** The lowest unit the passes work out (0: all; see bandOf). */
+  let band = 0;
+  /** A group's first unit read in the split (its measures' g_j), in this window. */
+  const firstRead = new Map<Group, number>();
+  /**
+   * The split's rows for the groups `grs` are read from their first unit read up, once what is added
+   * onto them has been (the groups of `grs`, at most): so the row `grs` is given need be right only
+   * from that unit less the costs of `grs`. A row made from a row by adding groups one after the other
+   * (`other`, or a group's trees), each worked out only from a unit up, is right from that unit plus
+   * the costs added (a unit reads units as far below as the cost): so those are worked out from the
+   * first unit read less the costs of `grs` and `other` together. That is no lower than where the
+   * parent's row is right (its groups are those of `grs` and `other`, its first unit read no higher).
+   */
+  const bandOf = (grs: Group[], other: Group[]): number => {
+    let first = Infinity;
+    let added = 0;
+    for (const gr of grs) first = Math.min(first, firstRead.get(gr) ?? 0);
+    for (const gr of [...grs, ...other]) for (const i of gr.nodes) added += cost[i];
+    return Math.max(0, first - added);
   };
   /** The flags of a pass: `also` forced besides the fixed measures (a measure asked about with all it presupposes). */
   let also = new Set<number>();
@@ -214,25 +220,31 @@ export function entryProfile(
       for (let l = 0; l < size[s0]; l++) if (forced[order[s0 + l]] && banned[order[s0 + l]]) return false;
       return true;
     },
-    add: (k: number, row: Float64Array) => addTree(k, row, row),
+    add: (k: number, rest: Float64Array, out = rest, merge = false) => addTree(k, rest, out, merge),
   };
   const addGroups = (grs: typeof groups, rest: Float64Array): Float64Array =>
-    grs.reduce<Float64Array>((acc, gr) => addGroupPlan(gr.plan!, acc, flags, true), Float64Array.from(rest));
+    grs.reduce<Float64Array>((acc, gr) => addGroupPlan(gr.plan!, acc, flags, true), copyRow(rest));
   let consistent = true;
   /** g_j of the measures in the groups given `rest`, the best of every other group: halves, each with the other added. */
   const split = (grs: typeof groups, rest: Float64Array) => {
     if (grs.length > 1) {
       const mid = grs.length >> 1;
-      split(grs.slice(0, mid), addGroups(grs.slice(mid), rest));
-      split(grs.slice(mid), addGroups(grs.slice(0, mid), rest));
+      for (const [part, other] of [
+        [grs.slice(0, mid), grs.slice(mid)],
+        [grs.slice(mid), grs.slice(0, mid)],
+      ]) {
+        band = bandOf(part, other);
+        split(part, addGroups(other, rest));
+      }
       return;
     }
+    band = bandOf(grs, []);
     const gr = grs[0];
     const inGroup = new Set(gr.nodes);
     const w = rest.length;
     const byTree = new Map<number, number[]>();
     for (const j of gr.asked) {
-      if (above.get(j) !== Infinity) continue;
+      if (above.get(j) !== Infinity || skip.has(j)) continue;
       // What j presupposes is in its group or fixed (see above); anything else would be a mistake here: the solves decide.
       if ([...closure(j)].some((w) => !inGroup.has(w) && !fixed.has(w))) consistent = false;
       byTree.set(treeOf[j], [...(byTree.get(treeOf[j]) ?? []), j]);
@@ -250,8 +262,9 @@ export function entryProfile(
         // j is in at u iff g_j(u) ≥ f(u) − ε: the nearest units.
         const inAt = (u: number) => row[u] !== -Infinity && row[u] >= f[u] - SCORE_EPS;
         // The units below the last window's end are known to be out (the first window: from the frame's).
-        for (let u = Math.max(uFrom, reach.get(j) ?? 0); u < Math.min(above.get(j)!, w); u++) if (inAt(u)) above.set(j, u);
-        if (!reach.has(j)) for (let u = uBelow; u > below.get(j)!; u--) if (inAt(u)) below.set(j, u);
+        const end = Math.min(above.get(j)!, w);
+        for (let u = Math.max(uFrom, reach.get(j) ?? 0); u < end; u++) if (inAt(u)) (above.set(j, u), (u = end));
+        if (withBelow && !reach.has(j)) for (let u = uBelow, stop = below.get(j)!; u > stop; u--) if (inAt(u)) (below.set(j, u), (u = stop));
         reach.set(j, w);
       }
     });
@@ -263,9 +276,32 @@ export function entryProfile(
     return st;
   };
   let f: Float64Array = new Float64Array(0);
+  /** Rounding in a table's sums (of at most n values each) and in comparing two of them: below this. */
+  const slack = SCORE_EPS + 4 * (n + 2) * Number.EPSILON * value.reduce((a, v) => a + Math.abs(v), 0);
+  /** Measures another presupposes through a link (see above); with children in the forest, those are all. */
+  const linkTarget = new Set(links.map((l) => l[1]));
+  /**
+   * A measure j nothing presupposes (no children in the forest, no link to it): g_j(u) ≤ f(u − c_j)
+   * + v_j, since a selection with j is one without it (still a selection) and j. Where that bound is
+   * below f(u) − ε (with the rounding's slack) at every unit the pass would read (the frames below
+   * too in the first window, when asked for), j is out at all of them: its pass is not made (`skip`).
+   */
+  let skip = new Set<number>();
+  /** The passes left out so (for the tests). */
+  let bounded = 0;
+  const outByBound = (j: number, w: number): boolean => {
+    if (children[j].length > 0 || linkTarget.has(j) || fixed.has(j) || excluded.has(j) || above.get(j) !== Infinity) return false;
+    const c = cost[j];
+    const v = value[j];
+    const lo = withBelow && !reach.has(j) ? 0 : Math.max(uFrom, reach.get(j) ?? 0);
+    for (let u = Math.max(lo, c); u < w; u++) if (f[u - c] + v >= f[u] - slack) return false;
+    reach.set(j, w);
+    bounded++;
+    return true;
+  };
   // Nothing asked about: f alone, as far as the rows held allow (selection-core.ts's floor).
   if (todo.length === 0) {
-    const best = addGroups(groups, new Float64Array(Math.min(W, Math.floor(budget / Math.max(1, all)))));
+    const best = addGroups(groups, zeros(Math.min(W, Math.floor(budget / Math.max(1, all)))));
     return { frames: new Map(), tables: Math.ceil(cells / whole), best, unit };
   }
   const first = Math.max(need, Math.floor(budget / 2 / roundWork(askedGroups, (gr) => gr.asked)));
@@ -280,9 +316,23 @@ export function entryProfile(
     if (w <= last) break;
     const before = cells;
     const others = groups.filter((gr) => !active.includes(gr));
-    // f first, then each g_j read off against it.
-    f = addGroups(groups, new Float64Array(w));
-    split(active, addGroups(others, new Float64Array(w)));
+    // f first (the groups without a measure asked about, the rest of every pass, then the others), then
+    // each g_j read off against it; a measure f's bound leaves out (outByBound) needs no g_j.
+    const base = addGroups(others, zeros(w));
+    f = addGroups(active, base);
+    skip = new Set(active.flatMap((gr) => gr.asked.filter((j) => outByBound(j, w))));
+    const left = active.filter((gr) => gr.asked.some((j) => above.get(j) === Infinity && !skip.has(j)));
+    if (left.length > 0) {
+      // Each g_j is read from its first unit not yet known up (`firstRead`), unless the frames below are read too.
+      firstRead.clear();
+      for (const gr of left) {
+        const reads = gr.asked.filter((j) => above.get(j) === Infinity && !skip.has(j));
+        const below = withBelow && reads.some((j) => !reach.has(j));
+        firstRead.set(gr, below ? 0 : Math.min(...reads.map((j) => Math.max(uFrom, reach.get(j) ?? 0))));
+      }
+      split(left, addGroups(active.filter((gr) => !left.includes(gr)), base));
+      band = 0;
+    }
     if (!consistent) return null;
     lastPer = (cells - before) / w;
   }
@@ -292,9 +342,10 @@ export function entryProfile(
     if (!reach.has(j)) continue;
     const a = above.get(j)!;
     const b = below.get(j)!;
-    const fr: EntryFrames = { above: a === Infinity ? (reach.get(j) === units + 1 ? null : undefined) : Math.max(from, a * unit), below: b < 0 ? null : Math.min(from - 1, (b + 1) * unit - 1) };
+    const fr: EntryFrames = { above: a === Infinity ? (reach.get(j) === units + 1 ? null : undefined) : Math.max(from, a * unit) };
+    if (withBelow) fr.below = b < 0 ? null : Math.min(from - 1, (b + 1) * unit - 1);
     if (fr.above === undefined) fr.beyond = reach.get(j)! * unit;
     out.set(j, fr);
   }
-  return { frames: out, tables };
+  return { frames: out, tables, bounded };
 }

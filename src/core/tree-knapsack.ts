@@ -253,11 +253,23 @@ export class CappedForest {
 
 /**
  * One tree of a forest onto `rest`, the best of the other trees by frame (units 0 … w − 1, w its
- * length): the best of both by frame, into `out` (which may be `rest`). The tree is the preorder
- * block order[s … s + size[s]) (each measure's subtree follows it); a banned measure is never chosen
- * (nor what is under it), a forced one always, a measure that is both makes every frame impossible.
- * `scratch` holds (size[s] + 1) rows of `stride` ≥ w. The entry tables (selection-profile.ts) and
- * the core's floor (selection-core.ts) add their trees with it.
+ * length): the best of both by frame, into `out` (which may be `rest`), or with `merge` the better
+ * of that and what `out` holds already. The tree is the preorder block order[s … s + size[s]) (each
+ * measure's subtree follows it); a banned measure is never chosen (nor what is under it), a forced
+ * one always, a measure that is both makes every frame impossible. `scratch` holds size[s] rows of
+ * `stride` ≥ w (the tree's rows below its root; `rest` is read where it is, the root's row written
+ * straight into `out`). The entry tables (selection-profile.ts) and the core's floor
+ * (selection-core.ts) add their trees with it.
+ *
+ * `top`: rest[u] = rest[top] at every u ≥ top (the sum of the costs of what it holds, where every
+ * selection fits; rest.length when not known), `outTop` the same of `out` when merging. A row of the
+ * tree then stops changing at `top` plus the costs of its measures: each row is worked out up to
+ * there and filled with its last value beyond (the same values, sum for sum, as working out every
+ * unit). Returns where `out` stops changing.
+ *
+ * `start`: the root's row is worked out only from that unit up (those below are left as they are,
+ * the tree's other rows from as far below as the root's reads them): `out` is then right from
+ * `start` up wherever `rest` is right from `start` less the tree's costs up.
  */
 export function addTreeRows(
   rest: Float64Array,
@@ -271,32 +283,74 @@ export function addTreeRows(
   value: Float64Array,
   banned: Uint8Array,
   forced: Uint8Array,
-): void {
+  merge = false,
+  top = rest.length,
+  outTop = out.length,
+  start = 0,
+): number {
   const w = rest.length;
   const len = size[s];
-  scratch.set(rest, len * stride);
+  let lim = top;
+  // Row l is read by the rows above it at units as far down as the costs of the measures before it:
+  // it is worked out from `start` less those (the root's row from `start`).
+  let before = 0;
+  for (let l = 0; l < len; l++) before += cost[order[s + l]];
   for (let l = len - 1; l >= 0; l--) {
     const i = order[s + l];
     const c = cost[i];
     const v = value[i];
-    const row = l * stride;
-    const next = (l + 1) * stride;
-    const skip = (l + size[s + l]) * stride;
-    const lo = Math.min(c, w);
+    lim += c;
+    before -= c;
+    const from = Math.max(0, start - before);
+    // Row l (the root's is `out`), the row after it and the row after its subtree (row len is `rest`).
+    const R = l === 0 ? out : scratch;
+    const r0 = l === 0 ? 0 : l * stride;
+    const N = l + 1 === len ? rest : scratch;
+    const n0 = l + 1 === len ? 0 : (l + 1) * stride;
+    const sk = l + size[s + l];
+    const S = sk === len ? rest : scratch;
+    const s0 = sk === len ? 0 : sk * stride;
+    const mergeHere = merge && l === 0;
+    // Units from … e − 1 worked out, the rest filled with unit e − 1's value.
+    const e = Math.min(w, Math.max(from, mergeHere ? Math.max(lim, outTop) : lim) + 1);
+    // Units from … lo − 1 cannot take measure i (it costs more), lo … e − 1 can.
+    const lo = Math.max(from, Math.min(c, e));
     if (banned[i]) {
-      if (forced[i]) scratch.fill(-Infinity, row, row + w);
-      else scratch.copyWithin(row, skip, skip + w);
-    } else if (forced[i]) {
-      scratch.fill(-Infinity, row, row + lo);
-      for (let u = lo; u < w; u++) scratch[row + u] = scratch[next + u - c] + v;
-    } else {
-      scratch.copyWithin(row, skip, skip + lo);
-      for (let u = lo; u < w; u++) {
-        const take = scratch[next + u - c] + v;
-        const leave = scratch[skip + u];
-        scratch[row + u] = take > leave ? take : leave;
+      if (forced[i]) {
+        if (!mergeHere) R.fill(-Infinity, r0 + from, r0 + e);
+      } else if (mergeHere) {
+        for (let u = from; u < e; u++) if (S[s0 + u] > R[u]) R[u] = S[s0 + u];
+      } else if (R !== S || r0 !== s0) R.set(S.subarray(s0 + from, s0 + e), r0 + from);
+    } else if (mergeHere) {
+      // Every unit from the top down: a unit reads only units below it (out may be rest only without merge).
+      if (forced[i]) {
+        for (let u = e - 1; u >= lo; u--) {
+          const take = N[n0 + u - c] + v;
+          if (take > R[u]) R[u] = take;
+        }
+      } else {
+        for (let u = e - 1; u >= lo; u--) {
+          const take = N[n0 + u - c] + v;
+          const leave = S[s0 + u];
+          const x = take > leave ? take : leave;
+          if (x > R[u]) R[u] = x;
+        }
+        for (let u = from; u < lo; u++) if (S[s0 + u] > R[u]) R[u] = S[s0 + u];
       }
+    } else if (forced[i]) {
+      // From the top down, so that `out` may be `rest` (a unit reads only units below it).
+      for (let u = e - 1; u >= lo; u--) R[r0 + u] = N[n0 + u - c] + v;
+      R.fill(-Infinity, r0 + from, r0 + lo);
+    } else {
+      for (let u = e - 1; u >= lo; u--) {
+        const take = N[n0 + u - c] + v;
+        const leave = S[s0 + u];
+        R[r0 + u] = take > leave ? take : leave;
+      }
+      if (R !== S || r0 !== s0) R.set(S.subarray(s0 + from, s0 + lo), r0 + from);
     }
+    if (e < w) R.fill(R[r0 + e - 1], r0 + e, r0 + w);
+    if (l === 0) return mergeHere ? Math.max(lim, outTop) : lim;
   }
-  out.set(scratch.subarray(0, w));
+  return lim;
 }

@@ -61,8 +61,9 @@ export function parseAmount(v: CellValue): Amount {
 
 /** IDs in a Forutsetter cell: separated by commas, semicolons, line breaks or «og»; ranges with – or -. */
 export function parseRequires(text: string, known: Set<string>): { ids: string[]; unknown: string[]; garbled: boolean } {
-  const byUpper = new Map([...known].map((id) => [id.toUpperCase(), id]));
-  const resolve = (t: string): string | undefined => (known.has(t) ? t : byUpper.get(t.toUpperCase()));
+  // Case-blind look-up only for an ID not written as it is (made then: a sheet's every cell would otherwise make it anew).
+  let byUpper: Map<string, string> | undefined;
+  const resolve = (t: string): string | undefined => (known.has(t) ? t : (byUpper ??= new Map([...known].map((id) => [id.toUpperCase(), id]))).get(t.toUpperCase()));
   const ids: string[] = [];
   const unknown: string[] = [];
   let garbled = false;
