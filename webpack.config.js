@@ -121,15 +121,17 @@ module.exports = async (env, options) => {
       splitChunks: {
         chunks: "all",
         cacheGroups: {
-          // What the entries taskpane.html loads share (the custom functions' model, aggregation and
-          // ranking are the pane's too): one copy on the page, however small, not one inside
-          // functions.js or commands.js as well (the presenter page is left to the default rule).
-          paneEntries: {
+          // Everything the entries taskpane.html loads (the pane, the ribbon's commands, the custom
+          // functions) in one chunk, loaded once by the page: the custom functions' model,
+          // aggregation and ranking are the pane's too, so nothing is there twice, and one file
+          // compresses better than the six webpack's size rules made of it (the pane's initial
+          // JavaScript 197.7 KB gzipped against 200.5 KB, the same code). The pane's lazy views
+          // are split by the default rules; the presenter page is left to them too.
+          pane: {
             chunks: (chunk) => PANE_ENTRIES.includes(chunk.name),
-            minChunks: 2,
-            minSize: 0,
-            priority: -5,
-            reuseExistingChunk: true,
+            name: "pane",
+            enforce: true,
+            priority: 0,
           },
         },
       },
