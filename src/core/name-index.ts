@@ -63,6 +63,32 @@ function fuzzyKeys(w: string): Set<string> {
   return out;
 }
 
+/** Adds a word of five letters or more under each of its fuzzy keys. */
+function addKeys(fuzzy: Map<string, string[]>, w: string): void {
+  for (const k of fuzzyKeys(w)) {
+    const list = fuzzy.get(k);
+    if (list) list.push(w);
+    else fuzzy.set(k, [w]);
+  }
+}
+
+/** About how many fuzzy keys a word of `n` letters has (deleting one letter, or two from nine), as the cost of making them. */
+function keyCountOf(n: number): number {
+  return n >= 9 ? 2 + n + (n * (n - 1)) / 2 : 2 + n;
+}
+
+/**
+ * Whether two different words of five letters or more can be `sameWord`: one starts with the
+ * other (so both with the same five letters), or they are at most two edits apart (so their
+ * lengths differ by at most two).
+ */
+function mayBeSameWord(a: string, b: string): boolean {
+  const d = a.length - b.length;
+  if (d <= 2 && d >= -2) return true;
+  for (let i = 0; i < 5; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Strings of letters taken in order from the acronym, starting with its first: the initials it can abbreviate. */
 function initialsOf(acronym: string): string[] {
   const letters = [...acronym.toLowerCase()];
@@ -94,7 +120,15 @@ export class NameIndex {
   private sameBits = new Int32Array(0);
   private used = new Uint8Array(0);
   private readonly vocabulary = new Map<string, Word>();
-  private readonly fuzzy = new Map<string, string[]>();
+  /**
+   * The vocabulary's words of five letters or more, and their fuzzy keys: built only once looking
+   * a query word up in the keys costs less than comparing it with every such word (`matchesOf`).
+   */
+  private readonly longWords: string[] = [];
+  private fuzzy: Map<string, string[]> | undefined = undefined;
+  /** About how many fuzzy keys the long words have (what building `fuzzy` costs), and how many words the lookups compared. */
+  private keyCount = 0;
+  private compared = 0;
   private readonly exact = new Map<string, number[]>();
   /** Entries by the initials of their content words; entries by what their acronyms can abbreviate. */
   private readonly byInitials = new Map<string, number[]>();
@@ -114,6 +148,11 @@ export class NameIndex {
   private maxWords = 0;
   /** Per entry: its content words (names[e].words.length, read for every entry a query touches). */
   private wordCount = new Int32Array(64);
+
+  /** `keysFirst`: look words up in the fuzzy keys from the first query on, never by comparing (the two find the same words). */
+  constructor(keysFirst = false) {
+    if (keysFirst) this.fuzzy = new Map();
+  }
 
   add(name: PreparedName): number {
     const id = this.names.length;
@@ -137,7 +176,11 @@ export class NameIndex {
       if (!word) {
         word = { id: this.vocabulary.size, entries: [], counts: [] };
         this.vocabulary.set(w, word);
-        if (w.length >= 5) for (const k of fuzzyKeys(w)) (this.fuzzy.get(k) ?? this.fuzzy.set(k, []).get(k)!).push(w);
+        if (w.length >= 5) {
+          this.longWords.push(w);
+          this.keyCount += keyCountOf(w.length);
+          if (this.fuzzy) addKeys(this.fuzzy, w);
+        }
       }
       const last = word.entries.length - 1;
       if (word.entries[last] !== id) {
@@ -152,14 +195,33 @@ export class NameIndex {
     return id;
   }
 
-  /** Vocabulary words that are `sameWord` as `w`. */
+  /**
+   * Vocabulary words that are `sameWord` as `w`. Found by comparing `w` with every long word
+   * (one of the same length ± 2 or the same first five letters, as `sameWord` needs) while
+   * those comparisons have cost fewer steps than the long words have fuzzy keys; after that
+   * through the keys, built once. Both find every such word, so the same words.
+   */
   private matchesOf(w: string): string[] {
     const known = this.wordMatches.get(w);
     if (known) return known;
     const out = new Set<string>();
     if (this.vocabulary.has(w)) out.add(w);
     if (w.length >= 5) {
-      for (const k of fuzzyKeys(w)) for (const v of this.fuzzy.get(k) ?? []) if (!out.has(v) && sameWordRemembered(w, v)) out.add(v);
+      const long = this.longWords;
+      if (!this.fuzzy && this.compared + long.length <= this.keyCount) {
+        this.compared += long.length;
+        for (let i = 0; i < long.length; i++) {
+          const v = long[i];
+          if (v !== w && mayBeSameWord(w, v) && sameWordRemembered(w, v)) out.add(v);
+        }
+      } else {
+        if (!this.fuzzy) {
+          const fuzzy = new Map<string, string[]>();
+          for (const v of long) addKeys(fuzzy, v);
+          this.fuzzy = fuzzy;
+        }
+        for (const k of fuzzyKeys(w)) for (const v of this.fuzzy.get(k) ?? []) if (!out.has(v) && sameWordRemembered(w, v)) out.add(v);
+      }
     }
     const list = [...out];
     this.wordMatches.set(w, list);

@@ -258,23 +258,39 @@ export class SummaryNames {
  */
 export const keptSummaryNames = new SummaryNames([]);
 
+/** Summary rows ↔ measures by position (see `matchSummary`). */
+interface SummaryPairs {
+  /** Per summary row: the position of its measure, −1 for none. */
+  measureOf: Int32Array;
+  /** Per summary row: 1 when its measure has its name word for word (matched in the first round). */
+  wordForWord: Uint8Array;
+  /** The matched rows in the order they were matched: the first round in sheet order, then most alike first. */
+  order: number[];
+}
+
 /**
  * Summary rows ↔ measures, one to one, most alike first: every pair of a row and a measure of the
  * same name (word for word) in sheet order, then every other pair alike ≥ 0.6, most alike first.
  * A row given its measure by the first round needs no similarities, so they are computed only for
  * the rows left over.
  */
-export function matchSummary(summary: Summary, measures: LegacyMeasure[], names = new SummaryNames(measures)): Map<SummaryRow, LegacyMeasure> {
-  const out = new Map<SummaryRow, LegacyMeasure>();
+function pairSummary(summary: Summary, measures: LegacyMeasure[], names: SummaryNames): SummaryPairs {
+  const rows = summary.rows;
+  const measureOf = new Int32Array(rows.length).fill(-1);
+  const wordForWord = new Uint8Array(rows.length);
+  const order: number[] = [];
   const taken = new Uint8Array(measures.length);
-  const exactOf = new Map<SummaryRow, readonly number[]>();
+  const exactOf: (readonly number[])[] = [];
   const takenAt: number[] = [];
-  for (const row of summary.rows) {
-    const exact = names.exact(row.name);
-    exactOf.set(row, exact);
-    for (const i of exact) {
+  for (let r = 0; r < rows.length; r++) {
+    const exact = names.exact(rows[r].name);
+    exactOf.push(exact);
+    for (let k = 0; k < exact.length; k++) {
+      const i = exact[k];
       if (taken[i]) continue;
-      out.set(row, measures[i]);
+      measureOf[r] = i;
+      wordForWord[r] = 1;
+      order.push(r);
       taken[i] = 1;
       takenAt.push(i);
       break;
@@ -282,27 +298,39 @@ export function matchSummary(summary: Summary, measures: LegacyMeasure[], names 
   }
   // A measure given its row word for word is skipped by every later pairing (and suggestion).
   names.leaveOut(takenAt);
-  const pairs: { row: SummaryRow; m: number; s: number }[] = [];
-  for (const row of summary.rows) {
-    if (out.has(row)) continue;
-    const exact = exactOf.get(row)!;
-    for (const { m, s } of names.similar(row.name, MATCH_MIN)) if (!exact.includes(m)) pairs.push({ row, m, s });
+  const pairs: { row: number; m: number; s: number }[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    if (measureOf[r] >= 0) continue;
+    const exact = exactOf[r];
+    for (const { m, s } of names.similar(rows[r].name, MATCH_MIN)) if (!exact.includes(m)) pairs.push({ row: r, m, s });
   }
   pairs.sort((a, b) => b.s - a.s);
   for (const p of pairs) {
-    if (out.has(p.row) || taken[p.m]) continue;
-    out.set(p.row, measures[p.m]);
+    if (measureOf[p.row] >= 0 || taken[p.m]) continue;
+    measureOf[p.row] = p.m;
+    order.push(p.row);
     taken[p.m] = 1;
   }
+  return { measureOf, wordForWord, order };
+}
+
+/** `pairSummary` as a map from row to measure, in the order matched. */
+export function matchSummary(summary: Summary, measures: LegacyMeasure[], names = new SummaryNames(measures)): Map<SummaryRow, LegacyMeasure> {
+  const { measureOf, order } = pairSummary(summary, measures, names);
+  const out = new Map<SummaryRow, LegacyMeasure>();
+  for (const r of order) out.set(summary.rows[r], measures[measureOf[r]]);
   return out;
 }
 
-
 /** How far a typed copy may be from the total and still be that total rounded as shown. */
-function shownMatches(shown: number, total: number): boolean {
+export function shownMatches(shown: number, total: number): boolean {
+  const off = Math.abs(shown - total);
+  // Within half a hundredth when the shown number has at most two decimals (its shortest form has
+  // at most two then, and a shorter form only widens the margin): no need to write it out.
+  if (off <= 0.5 * 10 ** -2 + 1e-9 && Math.round(shown * 100) / 100 === shown) return true;
   const text = String(shown);
   const decimals = text.includes(".") && !text.includes("e") ? text.split(".")[1].length : 0;
-  return Math.abs(shown - total) <= 0.5 * 10 ** -decimals + 1e-9;
+  return off <= 0.5 * 10 ** -decimals + 1e-9;
 }
 
 /** `Samlet!D8:D9` from two placed cells (built from rows and columns: a sheet name may contain «!»). */
@@ -310,23 +338,28 @@ function rangeOf(sheet: string, from: PlacedCell, to: PlacedCell): string {
   return address(sheet, from.row, from.col, { row: to.row, col: to.col });
 }
 
-function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, MeasureResult>, out: Finding[]): void {
+export function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, MeasureResult>, out: Finding[]): void {
   const names = new SummaryNames(lw.measures);
-  const matched = matchSummary(summary, lw.measures, names);
-  const listed = new Set(matched.values());
-  const position = new Map(lw.measures.map((m, i) => [m, i]));
-  // Whether a summary name is the measure's name, word for word (connecting words aside).
-  const sameName = (row: SummaryRow, m: LegacyMeasure): boolean => names.exact(row.name).includes(position.get(m)!);
+  const { measureOf, wordForWord, order } = pairSummary(summary, lw.measures, names);
+  const rows = summary.rows;
+  // Rows and measures by position (no maps keyed by them): which measures have a row, each row's result.
+  const listed = new Uint8Array(lw.measures.length);
+  const resultOf: (MeasureResult | undefined)[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const i = measureOf[r];
+    if (i >= 0) listed[i] = 1;
+    resultOf.push(i >= 0 ? byId.get(lw.measures[i].input.id)! : undefined);
+  }
 
-  for (const row of summary.rows) {
-    const m = matched.get(row);
-    if (!m) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const result = resultOf[r];
+    if (!result) {
       // The most alike measure not listed yet (the first of equals), as a suggestion.
       let best: { m: LegacyMeasure; s: number } | undefined;
       for (const { m: i, s } of names.similar(row.name, SUGGEST_MIN)) {
-        const cand = lw.measures[i];
-        if (listed.has(cand)) continue;
-        if (!best || s > best.s) best = { m: cand, s };
+        if (listed[i]) continue;
+        if (!best || s > best.s) best = { m: lw.measures[i], s };
       }
       const params: Record<string, string> = { name: row.name };
       if (best) {
@@ -336,8 +369,8 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
       out.push(finding("summary-unmatched", "warning", params, { cell: row.nameCell.address }));
       continue;
     }
-    const result = byId.get(m.input.id)!;
-    if (!sameName(row, m)) {
+    const m = lw.measures[measureOf[r]];
+    if (!wordForWord[r]) {
       out.push(
         finding(
           "summary-name",
@@ -365,64 +398,67 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
   }
 
   // Ties shown as different ranks: one finding for each tied group, then rank by rank.
-  const explainedByTie = new Set<SummaryRow>();
   if (summary.rankCol >= 0) {
+    const explainedByTie = new Uint8Array(rows.length);
     // A rank cell whose formula the file holds no result for, and that cannot be worked out, is not checked.
-    const rankOf = (row: SummaryRow) => shownOf(row.rankCell);
-    const tiedGroups = groupBy([...matched.keys()].filter((row) => rankOf(row) !== undefined), (row) => {
-      const r = byId.get(matched.get(row)!.input.id)!;
-      return r.tied && r.rank !== null ? r.rank : undefined;
-    });
-    for (const [rank, rows] of tiedGroups) {
-      const shown = rows.map((row) => numberOf(rankOf(row)));
-      if (rows.length < 2 || new Set(shown).size < 2) continue;
-      const sorted = [...rows].sort((a, b) => a.row - b.row);
-      const first = byId.get(matched.get(sorted[0])!.input.id)!;
+    const rankOf = (r: number) => shownOf(rows[r].rankCell);
+    const tiedGroups = groupBy(
+      order.filter((r) => rankOf(r) !== undefined),
+      (r) => {
+        const res = resultOf[r]!;
+        return res.tied && res.rank !== null ? res.rank : undefined;
+      },
+    );
+    for (const [rank, tied] of tiedGroups) {
+      const shown = tied.map((r) => numberOf(rankOf(r)));
+      if (tied.length < 2 || new Set(shown).size < 2) continue;
+      const sorted = [...tied].sort((a, b) => rows[a].row - rows[b].row);
+      const first = resultOf[sorted[0]]!;
       out.push(
         finding(
           "summary-tie",
           "warning",
           {
-            names: sorted.map((row) => row.name),
-            shown: sorted.map((row) => String(numberOf(rankOf(row)) ?? "–")),
+            names: sorted.map((r) => rows[r].name),
+            shown: sorted.map((r) => String(numberOf(rankOf(r)) ?? "–")),
             rank,
             total: first.total,
           },
-          { cell: rangeOf(summary.sheet, sorted[0].rankCell, sorted[sorted.length - 1].rankCell), measureId: first.id },
+          { cell: rangeOf(summary.sheet, rows[sorted[0]].rankCell, rows[sorted[sorted.length - 1]].rankCell), measureId: first.id },
         ),
       );
       // A shown rank inside the tie's span (6 or 7 for a two-way tie at 6) is explained by the tie.
-      for (const row of rows) {
-        const s = numberOf(rankOf(row));
-        if (s !== undefined && s >= rank && s < rank + rows.length) explainedByTie.add(row);
+      for (const r of tied) {
+        const s = numberOf(rankOf(r));
+        if (s !== undefined && s >= rank && s < rank + tied.length) explainedByTie[r] = 1;
       }
     }
-    for (const [row, m] of matched) {
-      const v = rankOf(row);
-      if (explainedByTie.has(row) || v === undefined) continue;
-      const r = byId.get(m.input.id)!;
+    for (const r of order) {
+      const v = rankOf(r);
+      if (explainedByTie[r] || v === undefined) continue;
+      const res = resultOf[r]!;
       const shown = numberOf(v);
-      if (shown !== (r.rank ?? undefined)) {
+      if (shown !== (res.rank ?? undefined)) {
         out.push(
           finding(
             "summary-rank",
             "warning",
-            { name: row.name, shown: shown ?? (v === null ? "–" : String(isCellError(v) ? v.error : v)), correct: r.rank, tied: r.tied },
-            { cell: row.rankCell.address, measureId: m.input.id },
+            { name: rows[r].name, shown: shown ?? (v === null ? "–" : String(isCellError(v) ? v.error : v)), correct: res.rank, tied: res.tied },
+            { cell: rows[r].rankCell.address, measureId: lw.measures[measureOf[r]].input.id },
           ),
         );
       }
     }
   }
 
-  for (const m of lw.measures) {
-    if (listed.has(m)) continue;
+  lw.measures.forEach((m, i) => {
+    if (listed[i]) return;
     const r = byId.get(m.input.id)!;
-    if (r.total === null) continue;
+    if (r.total === null) return;
     out.push(
       finding("summary-missing", "warning", { measure: m.input.name, total: r.total, rank: r.rank }, { cell: m.input.address, measureId: m.input.id }),
     );
-  }
+  });
 
   const typed = summary.rows.filter((row) => numberOf(row.scoreCell.cell?.value) !== undefined && !row.scoreCell.cell?.formula);
   if (summary.scoreCol >= 0 && typed.length > 0) {
