@@ -63,6 +63,13 @@ function fuzzyKeys(w: string): Set<string> {
   return out;
 }
 
+/** Adds entry `id` to the list under `key`, once. */
+function pushEntry(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (list[list.length - 1] !== id) list.push(id);
+}
+
 /** Adds a word of five letters or more under each of its fuzzy keys. */
 function addKeys(fuzzy: Map<string, string[]>, w: string): void {
   for (const k of fuzzyKeys(w)) {
@@ -163,14 +170,9 @@ export class NameIndex {
       this.wordCount = grown;
     }
     this.wordCount[id] = name.words.length;
-    const push = <K>(map: Map<K, number[]>, key: K) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [id]);
-      else if (list[list.length - 1] !== id) list.push(id);
-    };
     this.maxWords = Math.max(this.maxWords, name.words.length);
-    push(this.exact, `n${name.norm}`);
-    push(this.exact, `c${name.joined}`);
+    pushEntry(this.exact, `n${name.norm}`, id);
+    pushEntry(this.exact, `c${name.joined}`, id);
     for (const w of name.words) {
       let word = this.vocabulary.get(w);
       if (!word) {
@@ -188,9 +190,11 @@ export class NameIndex {
         word.counts.push(1);
       } else word.counts[last]++;
     }
-    this.wordIds.push(Int32Array.from(name.words, (w) => this.vocabulary.get(w)!.id));
-    if (name.words.length > 0) push(this.byInitials, name.words.map((w) => w[0]).join(""));
-    for (const ac of name.acronyms) for (const s of initialsOf(ac)) push(this.byAcronym, s);
+    const ids = new Int32Array(name.words.length);
+    for (let k = 0; k < ids.length; k++) ids[k] = this.vocabulary.get(name.words[k])!.id;
+    this.wordIds.push(ids);
+    if (name.words.length > 0) pushEntry(this.byInitials, name.words.map((w) => w[0]).join(""), id);
+    for (const ac of name.acronyms) for (const s of initialsOf(ac)) pushEntry(this.byAcronym, s, id);
     this.wordMatches.clear();
     return id;
   }

@@ -77,6 +77,9 @@ export function matchLabel(label: string, index: LabelIndex): LabelRole {
   // not remembered: a summary's thousands of names would be kept for the whole read, and finding
   // it again costs no more than looking it up.
   if (words.length > 0 && like === 0 && !special) return UNKNOWN;
+  // Nor, for the same reason, can it be a form or a Score or rank word when no form has enough of
+  // its words (counted per form): it names nothing unless it is like some form at FUZZY_MIN.
+  if (words.length > 0 && !special && !someFormReaches(words, index)) return UNKNOWN;
   const role = matchLabelOnce(label, words, like, index);
   index.seen.set(label, role);
   return role;

@@ -144,11 +144,28 @@ function auditRank(m: LegacyMeasure, result: MeasureResult, out: Finding[]): voi
 }
 
 const NONE: readonly number[] = [];
-/** The names a summary row may use for a measure: its display name, its heading, «sheet heading». */
-const namesOf = (m: LegacyMeasure): string[] => [m.input.name, m.header, `${m.sheet} ${m.header}`];
 
 const MATCH_MIN = 0.6;
 const SUGGEST_MIN = 0.3;
+
+/** Whether `shown` is «sheet: heading» (compared without writing that out). */
+function isSheetColonHeading(shown: string, sheet: string, heading: string): boolean {
+  const n = sheet.length;
+  return (
+    shown.length === n + 2 + heading.length &&
+    shown.charCodeAt(n) === 58 &&
+    shown.charCodeAt(n + 1) === 32 &&
+    shown.startsWith(sheet) &&
+    shown.endsWith(heading)
+  );
+}
+
+/** An indexed name `p` with words and the same words and acronyms as `q`. */
+function sameWordsAndAcronyms(p: PreparedName, q: PreparedName): boolean {
+  if (p.joined !== q.joined || p.words.length === 0 || p.acronyms.length !== q.acronyms.length) return false;
+  for (let k = 0; k < p.acronyms.length; k++) if (p.acronyms[k] !== q.acronyms[k]) return false;
+  return true;
+}
 
 /**
  * The measures' names indexed once, for matching many summary rows. A summary name is the
@@ -163,7 +180,8 @@ export class SummaryNames {
   private readonly owner: number[] = [];
   private readonly forSimilarity: boolean[] = [];
   private readonly byWords = new Map<string, number[]>();
-  private readonly leftOut = new Set<number>();
+  /** Per measure: 1 when left out of the similarity index (see `leaveOut`). */
+  private leftOut: Uint8Array | undefined = undefined;
   /** A name's content words, joined: each text once (headings and summary names repeat). */
   private readonly joinedOf = new Map<string, string>();
 
@@ -173,29 +191,38 @@ export class SummaryNames {
     return j;
   }
 
+  private add(joined: string, i: number): void {
+    const list = this.byWords.get(joined);
+    if (!list) this.byWords.set(joined, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  }
+
   constructor(readonly measures: LegacyMeasure[]) {
-    const add = (joined: string, i: number) => {
-      const list = this.byWords.get(joined);
-      if (!list) this.byWords.set(joined, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    };
-    measures.forEach((m, i) => {
+    let lastSheet: string | undefined = undefined;
+    let sheet = "";
+    for (let i = 0; i < measures.length; i++) {
+      const m = measures[i];
       // The names are the heading, «Sheet heading» and the display name, which is one of the two
       // (or, for an unnamed column, «Sheet C»): the words of the sheet and of the heading are
-      // found once and joined, as splitting the joined text would give them.
+      // found once and joined, as splitting the joined text would give them. A sheet's measures
+      // come together: its words are looked up once for them.
       const heading = m.header === "" ? "" : this.joined(m.header);
-      const sheet = this.joined(m.sheet);
-      const both = sheet === "" ? heading : heading === "" ? sheet : `${sheet} ${heading}`;
-      if (m.header !== "") add(heading, i);
-      add(both, i);
-      const shown = m.input.name;
-      if (shown === m.header || shown === `${m.sheet}: ${m.header}`) {
-        // A summary row typed as the measure's name (most are) finds its words here.
-        if (shown !== m.header) this.joinedOf.set(shown, both);
-        return;
+      if (m.sheet !== lastSheet) {
+        sheet = this.joined(m.sheet);
+        lastSheet = m.sheet;
       }
-      if (shown !== "") add(this.joined(shown), i);
-    });
+      const both = sheet === "" ? heading : heading === "" ? sheet : `${sheet} ${heading}`;
+      if (m.header !== "") this.add(heading, i);
+      this.add(both, i);
+      const shown = m.input.name;
+      if (shown === m.header) continue;
+      if (isSheetColonHeading(shown, m.sheet, m.header)) {
+        // A summary row typed as the measure's name (most are) finds its words here.
+        this.joinedOf.set(shown, both);
+        continue;
+      }
+      if (shown !== "") this.add(this.joined(shown), i);
+    }
   }
 
   /** Measures (by position, ascending) whose name is the row's word for word. */
@@ -208,7 +235,9 @@ export class SummaryNames {
    * caller skips them): the index is then built over the rest only. No effect once it is built.
    */
   leaveOut(positions: Iterable<number>): void {
-    if (!this.index) for (const p of positions) this.leftOut.add(p);
+    if (this.index) return;
+    const out = (this.leftOut ??= new Uint8Array(this.measures.length));
+    for (const p of positions) out[p] = 1;
   }
 
   private built(): NameIndex {
@@ -216,25 +245,30 @@ export class SummaryNames {
     const index = new NameIndex();
     // Headings repeat across sheets («Spesialisthelsetjenesten»): each text is prepared once.
     const prepare = new Map<string, PreparedName>();
-    this.measures.forEach((m, i) => {
-      if (this.leftOut.has(i)) return;
-      const indexed: PreparedName[] = [];
-      for (const n of namesOf(m)) {
-        if (n === "") continue;
-        let prepared = prepare.get(n);
-        if (!prepared) prepare.set(n, (prepared = prepareName(n)));
-        // «Sheet: heading» and «Sheet heading» have the same words and acronyms, so the same
-        // similarity to any name (an equal normal form means equal words): one is enough.
-        const p0 = prepared;
-        const same = (p: PreparedName) => p.joined === p0.joined && p.words.length > 0 && p.acronyms.join(" ") === p0.acronyms.join(" ");
-        if (n.trim() !== "" && indexed.some(same)) continue;
-        indexed.push(prepared);
-        index.add(prepared);
-        this.owner.push(i);
-        this.forSimilarity.push(n.trim() !== "");
-      }
-    });
+    const leftOut = this.leftOut;
+    for (let i = 0; i < this.measures.length; i++) {
+      if (leftOut !== undefined && leftOut[i] === 1) continue;
+      const m = this.measures[i];
+      const first = index.names.length;
+      this.indexName(index, prepare, m.input.name, i, first);
+      this.indexName(index, prepare, m.header, i, first);
+      this.indexName(index, prepare, `${m.sheet} ${m.header}`, i, first);
+    }
     return (this.index = index);
+  }
+
+  /** Indexes one name of measure `i`, whose names so far are the entries from `first`. */
+  private indexName(index: NameIndex, prepare: Map<string, PreparedName>, n: string, i: number, first: number): void {
+    if (n === "") return;
+    let prepared = prepare.get(n);
+    if (!prepared) prepare.set(n, (prepared = prepareName(n)));
+    const blank = n.trim() === "";
+    // «Sheet: heading» and «Sheet heading» have the same words and acronyms, so the same
+    // similarity to any name (an equal normal form means equal words): one is enough.
+    if (!blank) for (let e = first; e < index.names.length; e++) if (sameWordsAndAcronyms(index.names[e], prepared)) return;
+    index.add(prepared);
+    this.owner.push(i);
+    this.forSimilarity.push(!blank);
   }
 
   /** Measures (by position, ascending) alike at least `min`, with the best similarity of their names; never one left out. */
