@@ -252,7 +252,11 @@ export class SummaryNames {
       const first = index.names.length;
       this.indexName(index, prepare, m.input.name, i, first);
       this.indexName(index, prepare, m.header, i, first);
-      this.indexName(index, prepare, `${m.sheet} ${m.header}`, i, first);
+      // «Sheet heading» has the words and acronyms of «Sheet: heading» (only what separates them
+      // differs): when that is the display name, indexed first and with words, it is left out
+      // below anyway, without preparing it.
+      const shownFirst = index.names.length > first && index.names[first].text === m.input.name && index.names[first].words.length > 0;
+      if (!(shownFirst && isSheetColonHeading(m.input.name, m.sheet, m.header))) this.indexName(index, prepare, `${m.sheet} ${m.header}`, i, first);
     }
     return (this.index = index);
   }
