@@ -191,10 +191,18 @@ export class SummaryNames {
     return j;
   }
 
-  private add(joined: string, i: number): void {
+  /** A display name «Sheet: heading» → the measures with its words (the list in `byWords`, complete once built). */
+  private readonly byShown = new Map<string, number[]>();
+
+  private add(joined: string, i: number): number[] {
     const list = this.byWords.get(joined);
-    if (!list) this.byWords.set(joined, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+    if (!list) {
+      const made = [i];
+      this.byWords.set(joined, made);
+      return made;
+    }
+    if (list[list.length - 1] !== i) list.push(i);
+    return list;
   }
 
   constructor(readonly measures: LegacyMeasure[]) {
@@ -213,12 +221,13 @@ export class SummaryNames {
       }
       const both = sheet === "" ? heading : heading === "" ? sheet : `${sheet} ${heading}`;
       if (m.header !== "") this.add(heading, i);
-      this.add(both, i);
+      const withBoth = this.add(both, i);
       const shown = m.input.name;
       if (shown === m.header) continue;
       if (isSheetColonHeading(shown, m.sheet, m.header)) {
-        // A summary row typed as the measure's name (most are) finds its words here.
-        this.joinedOf.set(shown, both);
+        // A summary row typed as the measure's name (most are) finds its measures here: the words
+        // of «Sheet: heading» are those of «Sheet heading».
+        this.byShown.set(shown, withBoth);
         continue;
       }
       if (shown !== "") this.add(this.joined(shown), i);
@@ -227,7 +236,7 @@ export class SummaryNames {
 
   /** Measures (by position, ascending) whose name is the row's word for word. */
   exact(name: string): readonly number[] {
-    return this.byWords.get(this.joined(name)) ?? NONE;
+    return this.byShown.get(name) ?? this.byWords.get(this.joined(name)) ?? NONE;
   }
 
   /**
