@@ -447,15 +447,21 @@ export function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<str
   // Ties shown as different ranks: one finding for each tied group, then rank by rank.
   if (summary.rankCol >= 0) {
     const explainedByTie = new Uint8Array(rows.length);
-    // A rank cell whose formula the file holds no result for, and that cannot be worked out, is not checked.
-    const rankOf = (r: number) => shownOf(rows[r].rankCell);
-    const tiedGroups = groupBy(
-      order.filter((r) => rankOf(r) !== undefined),
-      (r) => {
-        const res = resultOf[r]!;
-        return res.tied && res.rank !== null ? res.rank : undefined;
-      },
-    );
+    // Each matched row's shown rank, read once; a rank cell whose formula the file holds no result
+    // for, and that cannot be worked out, is not checked. Tied measures' rows grouped by their rank.
+    const rankShown: (CellValue | undefined)[] = [];
+    const tiedGroups = new Map<number, number[]>();
+    for (const r of order) {
+      const v = shownOf(rows[r].rankCell);
+      rankShown[r] = v;
+      if (v === undefined) continue;
+      const res = resultOf[r]!;
+      if (!res.tied || res.rank === null) continue;
+      const list = tiedGroups.get(res.rank);
+      if (list) list.push(r);
+      else tiedGroups.set(res.rank, [r]);
+    }
+    const rankOf = (r: number) => rankShown[r];
     for (const [rank, tied] of tiedGroups) {
       const shown = tied.map((r) => numberOf(rankOf(r)));
       if (tied.length < 2 || new Set(shown).size < 2) continue;
@@ -498,14 +504,15 @@ export function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<str
     }
   }
 
-  lw.measures.forEach((m, i) => {
-    if (listed[i]) return;
+  for (let i = 0; i < lw.measures.length; i++) {
+    if (listed[i]) continue;
+    const m = lw.measures[i];
     const r = byId.get(m.input.id)!;
-    if (r.total === null) return;
+    if (r.total === null) continue;
     out.push(
       finding("summary-missing", "warning", { measure: m.input.name, total: r.total, rank: r.rank }, { cell: m.input.address, measureId: m.input.id }),
     );
-  });
+  }
 
   const typed = summary.rows.filter((row) => numberOf(row.scoreCell.cell?.value) !== undefined && !row.scoreCell.cell?.formula);
   if (summary.scoreCol >= 0 && typed.length > 0) {
