@@ -63,6 +63,13 @@ function fuzzyKeys(w: string): Set<string> {
   return out;
 }
 
+/** The first letters of the words, joined (`words.map((w) => w[0]).join("")`). */
+function initialsOfWords(words: string[]): string {
+  let out = "";
+  for (let k = 0; k < words.length; k++) out += words[k][0] ?? "";
+  return out;
+}
+
 /** Adds entry `id` to the list under `key`, once. */
 function pushEntry(map: Map<string, number[]>, key: string, id: number): void {
   const list = map.get(key);
@@ -193,7 +200,7 @@ export class NameIndex {
     const ids = new Int32Array(name.words.length);
     for (let k = 0; k < ids.length; k++) ids[k] = this.vocabulary.get(name.words[k])!.id;
     this.wordIds.push(ids);
-    if (name.words.length > 0) pushEntry(this.byInitials, name.words.map((w) => w[0]).join(""), id);
+    if (name.words.length > 0) pushEntry(this.byInitials, initialsOfWords(name.words), id);
     for (const ac of name.acronyms) for (const s of initialsOf(ac)) pushEntry(this.byAcronym, s, id);
     this.wordMatches.clear();
     return id;
@@ -241,7 +248,7 @@ export class NameIndex {
     for (const e of this.exact.get(`n${query.norm}`) ?? []) must.add(e);
     for (const e of this.exact.get(`c${query.joined}`) ?? []) must.add(e);
     for (const ac of query.acronyms) for (const s of initialsOf(ac)) for (const e of this.byInitials.get(s) ?? []) must.add(e);
-    if (query.words.length > 0) for (const e of this.byAcronym.get(query.words.map((w) => w[0]).join("")) ?? []) must.add(e);
+    if (query.words.length > 0) for (const e of this.byAcronym.get(initialsOfWords(query.words)) ?? []) must.add(e);
 
     // How many of the query's words can match a word of each entry, an upper bound on the words
     // matched: the positions holding the same word form a group, and a group of m positions matches
@@ -259,17 +266,22 @@ export class NameIndex {
         }
       }
     }
-    const positions = query.words.map((w) => this.matchesOf(w));
+    // Loops rather than array methods here and below: the optimised code of this function met
+    // arrays of another elements kind than the interpreter had made, and was rebuilt each time.
+    const positions: string[][] = [];
     const byWord = new Map<string, { words: string[]; mult: number; reach: number }>();
-    query.words.forEach((w, p) => {
+    for (let p = 0; p < qn; p++) {
+      const w = query.words[p];
+      const matches = this.matchesOf(w);
+      positions.push(matches);
       const group = byWord.get(w);
       if (group) group.mult++;
       else {
         let reach = 0;
-        for (const v of positions[p]) reach += this.vocabulary.get(v)!.entries.length;
-        byWord.set(w, { words: positions[p], mult: 1, reach });
+        for (let k = 0; k < matches.length; k++) reach += this.vocabulary.get(matches[k])!.entries.length;
+        byWord.set(w, { words: matches, mult: 1, reach });
       }
-    });
+    }
     const groups = [...byWord.values()].sort((a, b) => b.reach - a.reach);
     const skipped: typeof groups = [];
     const walked: typeof groups = [];

@@ -292,7 +292,14 @@ export class SummaryNames {
       const m = this.owner[entry];
       if (!best.has(m) || s > best.get(m)!) best.set(m, s);
     }
-    return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([m, s]) => ({ m, s }));
+    // Built in a loop, not by array methods: the callers' optimised code otherwise met arrays of
+    // another elements kind than the interpreter had made, and was rebuilt.
+    const ms: number[] = [];
+    for (const m of best.keys()) ms.push(m);
+    ms.sort((a, b) => a - b);
+    const out: { m: number; s: number }[] = [];
+    for (let k = 0; k < ms.length; k++) out.push({ m: ms[k], s: best.get(ms[k])! });
+    return out;
   }
 }
 
