@@ -63,6 +63,46 @@ function fuzzyKeys(w: string): Set<string> {
   return out;
 }
 
+/** The first letters of the words, joined (`words.map((w) => w[0]).join("")`). */
+function initialsOfWords(words: string[]): string {
+  let out = "";
+  for (let k = 0; k < words.length; k++) out += words[k][0] ?? "";
+  return out;
+}
+
+/** Adds entry `id` to the list under `key`, once. */
+function pushEntry(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (list[list.length - 1] !== id) list.push(id);
+}
+
+/** Adds a word of five letters or more under each of its fuzzy keys. */
+function addKeys(fuzzy: Map<string, string[]>, w: string): void {
+  for (const k of fuzzyKeys(w)) {
+    const list = fuzzy.get(k);
+    if (list) list.push(w);
+    else fuzzy.set(k, [w]);
+  }
+}
+
+/** About how many fuzzy keys a word of `n` letters has (deleting one letter, or two from nine), as the cost of making them. */
+function keyCountOf(n: number): number {
+  return n >= 9 ? 2 + n + (n * (n - 1)) / 2 : 2 + n;
+}
+
+/**
+ * Whether two different words of five letters or more can be `sameWord`: one starts with the
+ * other (so both with the same five letters), or they are at most two edits apart (so their
+ * lengths differ by at most two).
+ */
+function mayBeSameWord(a: string, b: string): boolean {
+  const d = a.length - b.length;
+  if (d <= 2 && d >= -2) return true;
+  for (let i = 0; i < 5; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Strings of letters taken in order from the acronym, starting with its first: the initials it can abbreviate. */
 function initialsOf(acronym: string): string[] {
   const letters = [...acronym.toLowerCase()];
@@ -94,7 +134,15 @@ export class NameIndex {
   private sameBits = new Int32Array(0);
   private used = new Uint8Array(0);
   private readonly vocabulary = new Map<string, Word>();
-  private readonly fuzzy = new Map<string, string[]>();
+  /**
+   * The vocabulary's words of five letters or more, and their fuzzy keys: built only once looking
+   * a query word up in the keys costs less than comparing it with every such word (`matchesOf`).
+   */
+  private readonly longWords: string[] = [];
+  private fuzzy: Map<string, string[]> | undefined = undefined;
+  /** About how many fuzzy keys the long words have (what building `fuzzy` costs), and how many words the lookups compared. */
+  private keyCount = 0;
+  private compared = 0;
   private readonly exact = new Map<string, number[]>();
   /** Entries by the initials of their content words; entries by what their acronyms can abbreviate. */
   private readonly byInitials = new Map<string, number[]>();
@@ -115,6 +163,11 @@ export class NameIndex {
   /** Per entry: its content words (names[e].words.length, read for every entry a query touches). */
   private wordCount = new Int32Array(64);
 
+  /** `keysFirst`: look words up in the fuzzy keys from the first query on, never by comparing (the two find the same words). */
+  constructor(keysFirst = false) {
+    if (keysFirst) this.fuzzy = new Map();
+  }
+
   add(name: PreparedName): number {
     const id = this.names.length;
     this.names.push(name);
@@ -124,20 +177,19 @@ export class NameIndex {
       this.wordCount = grown;
     }
     this.wordCount[id] = name.words.length;
-    const push = <K>(map: Map<K, number[]>, key: K) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [id]);
-      else if (list[list.length - 1] !== id) list.push(id);
-    };
     this.maxWords = Math.max(this.maxWords, name.words.length);
-    push(this.exact, `n${name.norm}`);
-    push(this.exact, `c${name.joined}`);
+    pushEntry(this.exact, `n${name.norm}`, id);
+    pushEntry(this.exact, `c${name.joined}`, id);
     for (const w of name.words) {
       let word = this.vocabulary.get(w);
       if (!word) {
         word = { id: this.vocabulary.size, entries: [], counts: [] };
         this.vocabulary.set(w, word);
-        if (w.length >= 5) for (const k of fuzzyKeys(w)) (this.fuzzy.get(k) ?? this.fuzzy.set(k, []).get(k)!).push(w);
+        if (w.length >= 5) {
+          this.longWords.push(w);
+          this.keyCount += keyCountOf(w.length);
+          if (this.fuzzy) addKeys(this.fuzzy, w);
+        }
       }
       const last = word.entries.length - 1;
       if (word.entries[last] !== id) {
@@ -145,21 +197,42 @@ export class NameIndex {
         word.counts.push(1);
       } else word.counts[last]++;
     }
-    this.wordIds.push(Int32Array.from(name.words, (w) => this.vocabulary.get(w)!.id));
-    if (name.words.length > 0) push(this.byInitials, name.words.map((w) => w[0]).join(""));
-    for (const ac of name.acronyms) for (const s of initialsOf(ac)) push(this.byAcronym, s);
+    const ids = new Int32Array(name.words.length);
+    for (let k = 0; k < ids.length; k++) ids[k] = this.vocabulary.get(name.words[k])!.id;
+    this.wordIds.push(ids);
+    if (name.words.length > 0) pushEntry(this.byInitials, initialsOfWords(name.words), id);
+    for (const ac of name.acronyms) for (const s of initialsOf(ac)) pushEntry(this.byAcronym, s, id);
     this.wordMatches.clear();
     return id;
   }
 
-  /** Vocabulary words that are `sameWord` as `w`. */
+  /**
+   * Vocabulary words that are `sameWord` as `w`. Found by comparing `w` with every long word
+   * (one of the same length ± 2 or the same first five letters, as `sameWord` needs) while
+   * those comparisons have cost fewer steps than the long words have fuzzy keys; after that
+   * through the keys, built once. Both find every such word, so the same words.
+   */
   private matchesOf(w: string): string[] {
     const known = this.wordMatches.get(w);
     if (known) return known;
     const out = new Set<string>();
     if (this.vocabulary.has(w)) out.add(w);
     if (w.length >= 5) {
-      for (const k of fuzzyKeys(w)) for (const v of this.fuzzy.get(k) ?? []) if (!out.has(v) && sameWordRemembered(w, v)) out.add(v);
+      const long = this.longWords;
+      if (!this.fuzzy && this.compared + long.length <= this.keyCount) {
+        this.compared += long.length;
+        for (let i = 0; i < long.length; i++) {
+          const v = long[i];
+          if (v !== w && mayBeSameWord(w, v) && sameWordRemembered(w, v)) out.add(v);
+        }
+      } else {
+        if (!this.fuzzy) {
+          const fuzzy = new Map<string, string[]>();
+          for (const v of long) addKeys(fuzzy, v);
+          this.fuzzy = fuzzy;
+        }
+        for (const k of fuzzyKeys(w)) for (const v of this.fuzzy.get(k) ?? []) if (!out.has(v) && sameWordRemembered(w, v)) out.add(v);
+      }
     }
     const list = [...out];
     this.wordMatches.set(w, list);
@@ -175,7 +248,7 @@ export class NameIndex {
     for (const e of this.exact.get(`n${query.norm}`) ?? []) must.add(e);
     for (const e of this.exact.get(`c${query.joined}`) ?? []) must.add(e);
     for (const ac of query.acronyms) for (const s of initialsOf(ac)) for (const e of this.byInitials.get(s) ?? []) must.add(e);
-    if (query.words.length > 0) for (const e of this.byAcronym.get(query.words.map((w) => w[0]).join("")) ?? []) must.add(e);
+    if (query.words.length > 0) for (const e of this.byAcronym.get(initialsOfWords(query.words)) ?? []) must.add(e);
 
     // How many of the query's words can match a word of each entry, an upper bound on the words
     // matched: the positions holding the same word form a group, and a group of m positions matches
@@ -193,17 +266,22 @@ export class NameIndex {
         }
       }
     }
-    const positions = query.words.map((w) => this.matchesOf(w));
+    // Loops rather than array methods here and below: the optimised code of this function met
+    // arrays of another elements kind than the interpreter had made, and was rebuilt each time.
+    const positions: string[][] = [];
     const byWord = new Map<string, { words: string[]; mult: number; reach: number }>();
-    query.words.forEach((w, p) => {
+    for (let p = 0; p < qn; p++) {
+      const w = query.words[p];
+      const matches = this.matchesOf(w);
+      positions.push(matches);
       const group = byWord.get(w);
       if (group) group.mult++;
       else {
         let reach = 0;
-        for (const v of positions[p]) reach += this.vocabulary.get(v)!.entries.length;
-        byWord.set(w, { words: positions[p], mult: 1, reach });
+        for (let k = 0; k < matches.length; k++) reach += this.vocabulary.get(matches[k])!.entries.length;
+        byWord.set(w, { words: matches, mult: 1, reach });
       }
-    });
+    }
     const groups = [...byWord.values()].sort((a, b) => b.reach - a.reach);
     const skipped: typeof groups = [];
     const walked: typeof groups = [];

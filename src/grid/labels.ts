@@ -29,6 +29,11 @@ export interface LabelIndex {
   known: Map<string, boolean>;
   /** The distinct numbers of content words of the forms (above zero). */
   formLengths: number[];
+  /** Every form's content words, numbered across the entries (what `formsLike` lists). */
+  forms: string[][];
+  /** Per word: the forms having a word like it (remembered); and a count per form while a label is matched. */
+  formsLike: Map<string, number[]>;
+  formHits: Int32Array;
 }
 
 export function labelIndex(model: Model): LabelIndex {
@@ -43,7 +48,8 @@ export function labelIndex(model: Model): LabelIndex {
   }
   const vocabulary = [...new Set(entries.flatMap((e) => e.formWords.flat()))];
   const formLengths = [...new Set(entries.flatMap((e) => e.formWords.map((f) => f.length)))].filter((f) => f > 0);
-  return { exact, entries, seen: new Map(), vocabulary, known: new Map(), formLengths };
+  const forms = entries.flatMap((e) => e.formWords);
+  return { exact, entries, seen: new Map(), vocabulary, known: new Map(), formLengths, forms, formsLike: new Map(), formHits: new Int32Array(forms.length) };
 }
 
 const FUZZY_MIN = 0.8;
@@ -71,6 +77,9 @@ export function matchLabel(label: string, index: LabelIndex): LabelRole {
   // not remembered: a summary's thousands of names would be kept for the whole read, and finding
   // it again costs no more than looking it up.
   if (words.length > 0 && like === 0 && !special) return UNKNOWN;
+  // Nor, for the same reason, can it be a form or a Score or rank word when no form has enough of
+  // its words (counted per form): it names nothing unless it is like some form at FUZZY_MIN.
+  if (words.length > 0 && !special && !someFormReaches(words, index)) return UNKNOWN;
   const role = matchLabelOnce(label, words, like, index);
   index.seen.set(label, role);
   return role;
@@ -90,7 +99,7 @@ function matchLabelOnce(label: string, words: string[], like: number, index: Lab
   // A form can reach FUZZY_MIN only through words like one of the forms' words: when none can, no need to compare.
   // (Only a form's number of words matters here: each distinct number is tried once.)
   const reachable = like > 0 && index.formLengths.some((f) => (2 * Math.min(like, f)) / (words.length + f) >= FUZZY_MIN);
-  if (!reachable) return UNKNOWN;
+  if (!reachable || !someFormReaches(words, index)) return UNKNOWN;
   for (const e of index.entries) {
     const s = Math.max(...e.formWords.map((f) => wordsSimilarity(words, f, sameWordRemembered)));
     if (s > best.s) {
@@ -100,4 +109,37 @@ function matchLabelOnce(label: string, words: string[], like: number, index: Lab
   }
   if (best.s >= FUZZY_MIN && best.s - second >= FUZZY_MARGIN) return { kind: "node", id: best.id };
   return UNKNOWN;
+}
+
+/** The forms having a word `sameWord` as `w` (numbers into `index.forms`). */
+function formsLikeWord(w: string, index: LabelIndex): number[] {
+  let out = index.formsLike.get(w);
+  if (out === undefined) {
+    out = [];
+    for (let f = 0; f < index.forms.length; f++) if (index.forms[f].some((x) => sameWordRemembered(w, x))) out.push(f);
+    index.formsLike.set(w, out);
+  }
+  return out;
+}
+
+/**
+ * Whether some form may be like the label at FUZZY_MIN: a form matches at most as many of the
+ * label's words as have a word like them in that form (and at most its own number of words).
+ * When none can, no entry reaches FUZZY_MIN and the label names nothing (the loop of
+ * `matchLabelOnce` would find the same), without comparing it with every form.
+ */
+function someFormReaches(words: string[], index: LabelIndex): boolean {
+  const hits = index.formHits;
+  const touched: number[] = [];
+  for (const w of words) {
+    for (const f of formsLikeWord(w, index)) if (hits[f]++ === 0) touched.push(f);
+  }
+  let reaches = false;
+  for (const f of touched) {
+    const n = index.forms[f].length;
+    const h = hits[f] < n ? hits[f] : n;
+    if ((2 * h) / (words.length + n) >= FUZZY_MIN) reaches = true;
+    hits[f] = 0;
+  }
+  return reaches;
 }

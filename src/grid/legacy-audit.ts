@@ -144,11 +144,28 @@ function auditRank(m: LegacyMeasure, result: MeasureResult, out: Finding[]): voi
 }
 
 const NONE: readonly number[] = [];
-/** The names a summary row may use for a measure: its display name, its heading, «sheet heading». */
-const namesOf = (m: LegacyMeasure): string[] => [m.input.name, m.header, `${m.sheet} ${m.header}`];
 
 const MATCH_MIN = 0.6;
 const SUGGEST_MIN = 0.3;
+
+/** Whether `shown` is «sheet: heading» (compared without writing that out). */
+function isSheetColonHeading(shown: string, sheet: string, heading: string): boolean {
+  const n = sheet.length;
+  return (
+    shown.length === n + 2 + heading.length &&
+    shown.charCodeAt(n) === 58 &&
+    shown.charCodeAt(n + 1) === 32 &&
+    shown.startsWith(sheet) &&
+    shown.endsWith(heading)
+  );
+}
+
+/** An indexed name `p` with words and the same words and acronyms as `q`. */
+function sameWordsAndAcronyms(p: PreparedName, q: PreparedName): boolean {
+  if (p.joined !== q.joined || p.words.length === 0 || p.acronyms.length !== q.acronyms.length) return false;
+  for (let k = 0; k < p.acronyms.length; k++) if (p.acronyms[k] !== q.acronyms[k]) return false;
+  return true;
+}
 
 /**
  * The measures' names indexed once, for matching many summary rows. A summary name is the
@@ -163,7 +180,8 @@ export class SummaryNames {
   private readonly owner: number[] = [];
   private readonly forSimilarity: boolean[] = [];
   private readonly byWords = new Map<string, number[]>();
-  private readonly leftOut = new Set<number>();
+  /** Per measure: 1 when left out of the similarity index (see `leaveOut`). */
+  private leftOut: Uint8Array | undefined = undefined;
   /** A name's content words, joined: each text once (headings and summary names repeat). */
   private readonly joinedOf = new Map<string, string>();
 
@@ -173,34 +191,52 @@ export class SummaryNames {
     return j;
   }
 
+  /** A display name «Sheet: heading» → the measures with its words (the list in `byWords`, complete once built). */
+  private readonly byShown = new Map<string, number[]>();
+
+  private add(joined: string, i: number): number[] {
+    const list = this.byWords.get(joined);
+    if (!list) {
+      const made = [i];
+      this.byWords.set(joined, made);
+      return made;
+    }
+    if (list[list.length - 1] !== i) list.push(i);
+    return list;
+  }
+
   constructor(readonly measures: LegacyMeasure[]) {
-    const add = (joined: string, i: number) => {
-      const list = this.byWords.get(joined);
-      if (!list) this.byWords.set(joined, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    };
-    measures.forEach((m, i) => {
+    let lastSheet: string | undefined = undefined;
+    let sheet = "";
+    for (let i = 0; i < measures.length; i++) {
+      const m = measures[i];
       // The names are the heading, «Sheet heading» and the display name, which is one of the two
       // (or, for an unnamed column, «Sheet C»): the words of the sheet and of the heading are
-      // found once and joined, as splitting the joined text would give them.
+      // found once and joined, as splitting the joined text would give them. A sheet's measures
+      // come together: its words are looked up once for them.
       const heading = m.header === "" ? "" : this.joined(m.header);
-      const sheet = this.joined(m.sheet);
-      const both = sheet === "" ? heading : heading === "" ? sheet : `${sheet} ${heading}`;
-      if (m.header !== "") add(heading, i);
-      add(both, i);
-      const shown = m.input.name;
-      if (shown === m.header || shown === `${m.sheet}: ${m.header}`) {
-        // A summary row typed as the measure's name (most are) finds its words here.
-        if (shown !== m.header) this.joinedOf.set(shown, both);
-        return;
+      if (m.sheet !== lastSheet) {
+        sheet = this.joined(m.sheet);
+        lastSheet = m.sheet;
       }
-      if (shown !== "") add(this.joined(shown), i);
-    });
+      const both = sheet === "" ? heading : heading === "" ? sheet : `${sheet} ${heading}`;
+      if (m.header !== "") this.add(heading, i);
+      const withBoth = this.add(both, i);
+      const shown = m.input.name;
+      if (shown === m.header) continue;
+      if (isSheetColonHeading(shown, m.sheet, m.header)) {
+        // A summary row typed as the measure's name (most are) finds its measures here: the words
+        // of «Sheet: heading» are those of «Sheet heading».
+        this.byShown.set(shown, withBoth);
+        continue;
+      }
+      if (shown !== "") this.add(this.joined(shown), i);
+    }
   }
 
   /** Measures (by position, ascending) whose name is the row's word for word. */
   exact(name: string): readonly number[] {
-    return this.byWords.get(this.joined(name)) ?? NONE;
+    return this.byShown.get(name) ?? this.byWords.get(this.joined(name)) ?? NONE;
   }
 
   /**
@@ -208,7 +244,9 @@ export class SummaryNames {
    * caller skips them): the index is then built over the rest only. No effect once it is built.
    */
   leaveOut(positions: Iterable<number>): void {
-    if (!this.index) for (const p of positions) this.leftOut.add(p);
+    if (this.index) return;
+    const out = (this.leftOut ??= new Uint8Array(this.measures.length));
+    for (const p of positions) out[p] = 1;
   }
 
   private built(): NameIndex {
@@ -216,25 +254,34 @@ export class SummaryNames {
     const index = new NameIndex();
     // Headings repeat across sheets («Spesialisthelsetjenesten»): each text is prepared once.
     const prepare = new Map<string, PreparedName>();
-    this.measures.forEach((m, i) => {
-      if (this.leftOut.has(i)) return;
-      const indexed: PreparedName[] = [];
-      for (const n of namesOf(m)) {
-        if (n === "") continue;
-        let prepared = prepare.get(n);
-        if (!prepared) prepare.set(n, (prepared = prepareName(n)));
-        // «Sheet: heading» and «Sheet heading» have the same words and acronyms, so the same
-        // similarity to any name (an equal normal form means equal words): one is enough.
-        const p0 = prepared;
-        const same = (p: PreparedName) => p.joined === p0.joined && p.words.length > 0 && p.acronyms.join(" ") === p0.acronyms.join(" ");
-        if (n.trim() !== "" && indexed.some(same)) continue;
-        indexed.push(prepared);
-        index.add(prepared);
-        this.owner.push(i);
-        this.forSimilarity.push(n.trim() !== "");
-      }
-    });
+    const leftOut = this.leftOut;
+    for (let i = 0; i < this.measures.length; i++) {
+      if (leftOut !== undefined && leftOut[i] === 1) continue;
+      const m = this.measures[i];
+      const first = index.names.length;
+      this.indexName(index, prepare, m.input.name, i, first);
+      this.indexName(index, prepare, m.header, i, first);
+      // «Sheet heading» has the words and acronyms of «Sheet: heading» (only what separates them
+      // differs): when that is the display name, indexed first and with words, it is left out
+      // below anyway, without preparing it.
+      const shownFirst = index.names.length > first && index.names[first].text === m.input.name && index.names[first].words.length > 0;
+      if (!(shownFirst && isSheetColonHeading(m.input.name, m.sheet, m.header))) this.indexName(index, prepare, `${m.sheet} ${m.header}`, i, first);
+    }
     return (this.index = index);
+  }
+
+  /** Indexes one name of measure `i`, whose names so far are the entries from `first`. */
+  private indexName(index: NameIndex, prepare: Map<string, PreparedName>, n: string, i: number, first: number): void {
+    if (n === "") return;
+    let prepared = prepare.get(n);
+    if (!prepared) prepare.set(n, (prepared = prepareName(n)));
+    const blank = n.trim() === "";
+    // «Sheet: heading» and «Sheet heading» have the same words and acronyms, so the same
+    // similarity to any name (an equal normal form means equal words): one is enough.
+    if (!blank) for (let e = first; e < index.names.length; e++) if (sameWordsAndAcronyms(index.names[e], prepared)) return;
+    index.add(prepared);
+    this.owner.push(i);
+    this.forSimilarity.push(!blank);
   }
 
   /** Measures (by position, ascending) alike at least `min`, with the best similarity of their names; never one left out. */
@@ -245,7 +292,14 @@ export class SummaryNames {
       const m = this.owner[entry];
       if (!best.has(m) || s > best.get(m)!) best.set(m, s);
     }
-    return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([m, s]) => ({ m, s }));
+    // Built in a loop, not by array methods: the callers' optimised code otherwise met arrays of
+    // another elements kind than the interpreter had made, and was rebuilt.
+    const ms: number[] = [];
+    for (const m of best.keys()) ms.push(m);
+    ms.sort((a, b) => a - b);
+    const out: { m: number; s: number }[] = [];
+    for (let k = 0; k < ms.length; k++) out.push({ m: ms[k], s: best.get(ms[k])! });
+    return out;
   }
 }
 
@@ -258,23 +312,39 @@ export class SummaryNames {
  */
 export const keptSummaryNames = new SummaryNames([]);
 
+/** Summary rows ↔ measures by position (see `matchSummary`). */
+interface SummaryPairs {
+  /** Per summary row: the position of its measure, −1 for none. */
+  measureOf: Int32Array;
+  /** Per summary row: 1 when its measure has its name word for word (matched in the first round). */
+  wordForWord: Uint8Array;
+  /** The matched rows in the order they were matched: the first round in sheet order, then most alike first. */
+  order: number[];
+}
+
 /**
  * Summary rows ↔ measures, one to one, most alike first: every pair of a row and a measure of the
  * same name (word for word) in sheet order, then every other pair alike ≥ 0.6, most alike first.
  * A row given its measure by the first round needs no similarities, so they are computed only for
  * the rows left over.
  */
-export function matchSummary(summary: Summary, measures: LegacyMeasure[], names = new SummaryNames(measures)): Map<SummaryRow, LegacyMeasure> {
-  const out = new Map<SummaryRow, LegacyMeasure>();
+function pairSummary(summary: Summary, measures: LegacyMeasure[], names: SummaryNames): SummaryPairs {
+  const rows = summary.rows;
+  const measureOf = new Int32Array(rows.length).fill(-1);
+  const wordForWord = new Uint8Array(rows.length);
+  const order: number[] = [];
   const taken = new Uint8Array(measures.length);
-  const exactOf = new Map<SummaryRow, readonly number[]>();
+  const exactOf: (readonly number[])[] = [];
   const takenAt: number[] = [];
-  for (const row of summary.rows) {
-    const exact = names.exact(row.name);
-    exactOf.set(row, exact);
-    for (const i of exact) {
+  for (let r = 0; r < rows.length; r++) {
+    const exact = names.exact(rows[r].name);
+    exactOf.push(exact);
+    for (let k = 0; k < exact.length; k++) {
+      const i = exact[k];
       if (taken[i]) continue;
-      out.set(row, measures[i]);
+      measureOf[r] = i;
+      wordForWord[r] = 1;
+      order.push(r);
       taken[i] = 1;
       takenAt.push(i);
       break;
@@ -282,27 +352,39 @@ export function matchSummary(summary: Summary, measures: LegacyMeasure[], names 
   }
   // A measure given its row word for word is skipped by every later pairing (and suggestion).
   names.leaveOut(takenAt);
-  const pairs: { row: SummaryRow; m: number; s: number }[] = [];
-  for (const row of summary.rows) {
-    if (out.has(row)) continue;
-    const exact = exactOf.get(row)!;
-    for (const { m, s } of names.similar(row.name, MATCH_MIN)) if (!exact.includes(m)) pairs.push({ row, m, s });
+  const pairs: { row: number; m: number; s: number }[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    if (measureOf[r] >= 0) continue;
+    const exact = exactOf[r];
+    for (const { m, s } of names.similar(rows[r].name, MATCH_MIN)) if (!exact.includes(m)) pairs.push({ row: r, m, s });
   }
   pairs.sort((a, b) => b.s - a.s);
   for (const p of pairs) {
-    if (out.has(p.row) || taken[p.m]) continue;
-    out.set(p.row, measures[p.m]);
+    if (measureOf[p.row] >= 0 || taken[p.m]) continue;
+    measureOf[p.row] = p.m;
+    order.push(p.row);
     taken[p.m] = 1;
   }
+  return { measureOf, wordForWord, order };
+}
+
+/** `pairSummary` as a map from row to measure, in the order matched. */
+export function matchSummary(summary: Summary, measures: LegacyMeasure[], names = new SummaryNames(measures)): Map<SummaryRow, LegacyMeasure> {
+  const { measureOf, order } = pairSummary(summary, measures, names);
+  const out = new Map<SummaryRow, LegacyMeasure>();
+  for (const r of order) out.set(summary.rows[r], measures[measureOf[r]]);
   return out;
 }
 
-
 /** How far a typed copy may be from the total and still be that total rounded as shown. */
-function shownMatches(shown: number, total: number): boolean {
+export function shownMatches(shown: number, total: number): boolean {
+  const off = Math.abs(shown - total);
+  // Within half a hundredth when the shown number has at most two decimals (its shortest form has
+  // at most two then, and a shorter form only widens the margin): no need to write it out.
+  if (off <= 0.5 * 10 ** -2 + 1e-9 && Math.round(shown * 100) / 100 === shown) return true;
   const text = String(shown);
   const decimals = text.includes(".") && !text.includes("e") ? text.split(".")[1].length : 0;
-  return Math.abs(shown - total) <= 0.5 * 10 ** -decimals + 1e-9;
+  return off <= 0.5 * 10 ** -decimals + 1e-9;
 }
 
 /** `Samlet!D8:D9` from two placed cells (built from rows and columns: a sheet name may contain «!»). */
@@ -310,23 +392,28 @@ function rangeOf(sheet: string, from: PlacedCell, to: PlacedCell): string {
   return address(sheet, from.row, from.col, { row: to.row, col: to.col });
 }
 
-function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, MeasureResult>, out: Finding[]): void {
+export function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, MeasureResult>, out: Finding[]): void {
   const names = new SummaryNames(lw.measures);
-  const matched = matchSummary(summary, lw.measures, names);
-  const listed = new Set(matched.values());
-  const position = new Map(lw.measures.map((m, i) => [m, i]));
-  // Whether a summary name is the measure's name, word for word (connecting words aside).
-  const sameName = (row: SummaryRow, m: LegacyMeasure): boolean => names.exact(row.name).includes(position.get(m)!);
+  const { measureOf, wordForWord, order } = pairSummary(summary, lw.measures, names);
+  const rows = summary.rows;
+  // Rows and measures by position (no maps keyed by them): which measures have a row, each row's result.
+  const listed = new Uint8Array(lw.measures.length);
+  const resultOf: (MeasureResult | undefined)[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const i = measureOf[r];
+    if (i >= 0) listed[i] = 1;
+    resultOf.push(i >= 0 ? byId.get(lw.measures[i].input.id)! : undefined);
+  }
 
-  for (const row of summary.rows) {
-    const m = matched.get(row);
-    if (!m) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const result = resultOf[r];
+    if (!result) {
       // The most alike measure not listed yet (the first of equals), as a suggestion.
       let best: { m: LegacyMeasure; s: number } | undefined;
       for (const { m: i, s } of names.similar(row.name, SUGGEST_MIN)) {
-        const cand = lw.measures[i];
-        if (listed.has(cand)) continue;
-        if (!best || s > best.s) best = { m: cand, s };
+        if (listed[i]) continue;
+        if (!best || s > best.s) best = { m: lw.measures[i], s };
       }
       const params: Record<string, string> = { name: row.name };
       if (best) {
@@ -336,8 +423,8 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
       out.push(finding("summary-unmatched", "warning", params, { cell: row.nameCell.address }));
       continue;
     }
-    const result = byId.get(m.input.id)!;
-    if (!sameName(row, m)) {
+    const m = lw.measures[measureOf[r]];
+    if (!wordForWord[r]) {
       out.push(
         finding(
           "summary-name",
@@ -365,58 +452,68 @@ function auditSummary(summary: Summary, lw: LegacyWorkbook, byId: Map<string, Me
   }
 
   // Ties shown as different ranks: one finding for each tied group, then rank by rank.
-  const explainedByTie = new Set<SummaryRow>();
   if (summary.rankCol >= 0) {
-    // A rank cell whose formula the file holds no result for, and that cannot be worked out, is not checked.
-    const rankOf = (row: SummaryRow) => shownOf(row.rankCell);
-    const tiedGroups = groupBy([...matched.keys()].filter((row) => rankOf(row) !== undefined), (row) => {
-      const r = byId.get(matched.get(row)!.input.id)!;
-      return r.tied && r.rank !== null ? r.rank : undefined;
-    });
-    for (const [rank, rows] of tiedGroups) {
-      const shown = rows.map((row) => numberOf(rankOf(row)));
-      if (rows.length < 2 || new Set(shown).size < 2) continue;
-      const sorted = [...rows].sort((a, b) => a.row - b.row);
-      const first = byId.get(matched.get(sorted[0])!.input.id)!;
+    const explainedByTie = new Uint8Array(rows.length);
+    // Each matched row's shown rank, read once; a rank cell whose formula the file holds no result
+    // for, and that cannot be worked out, is not checked. Tied measures' rows grouped by their rank.
+    const rankShown: (CellValue | undefined)[] = [];
+    const tiedGroups = new Map<number, number[]>();
+    for (const r of order) {
+      const v = shownOf(rows[r].rankCell);
+      rankShown[r] = v;
+      if (v === undefined) continue;
+      const res = resultOf[r]!;
+      if (!res.tied || res.rank === null) continue;
+      const list = tiedGroups.get(res.rank);
+      if (list) list.push(r);
+      else tiedGroups.set(res.rank, [r]);
+    }
+    const rankOf = (r: number) => rankShown[r];
+    for (const [rank, tied] of tiedGroups) {
+      const shown = tied.map((r) => numberOf(rankOf(r)));
+      if (tied.length < 2 || new Set(shown).size < 2) continue;
+      const sorted = [...tied].sort((a, b) => rows[a].row - rows[b].row);
+      const first = resultOf[sorted[0]]!;
       out.push(
         finding(
           "summary-tie",
           "warning",
           {
-            names: sorted.map((row) => row.name),
-            shown: sorted.map((row) => String(numberOf(rankOf(row)) ?? "–")),
+            names: sorted.map((r) => rows[r].name),
+            shown: sorted.map((r) => String(numberOf(rankOf(r)) ?? "–")),
             rank,
             total: first.total,
           },
-          { cell: rangeOf(summary.sheet, sorted[0].rankCell, sorted[sorted.length - 1].rankCell), measureId: first.id },
+          { cell: rangeOf(summary.sheet, rows[sorted[0]].rankCell, rows[sorted[sorted.length - 1]].rankCell), measureId: first.id },
         ),
       );
       // A shown rank inside the tie's span (6 or 7 for a two-way tie at 6) is explained by the tie.
-      for (const row of rows) {
-        const s = numberOf(rankOf(row));
-        if (s !== undefined && s >= rank && s < rank + rows.length) explainedByTie.add(row);
+      for (const r of tied) {
+        const s = numberOf(rankOf(r));
+        if (s !== undefined && s >= rank && s < rank + tied.length) explainedByTie[r] = 1;
       }
     }
-    for (const [row, m] of matched) {
-      const v = rankOf(row);
-      if (explainedByTie.has(row) || v === undefined) continue;
-      const r = byId.get(m.input.id)!;
+    for (const r of order) {
+      const v = rankOf(r);
+      if (explainedByTie[r] || v === undefined) continue;
+      const res = resultOf[r]!;
       const shown = numberOf(v);
-      if (shown !== (r.rank ?? undefined)) {
+      if (shown !== (res.rank ?? undefined)) {
         out.push(
           finding(
             "summary-rank",
             "warning",
-            { name: row.name, shown: shown ?? (v === null ? "–" : String(isCellError(v) ? v.error : v)), correct: r.rank, tied: r.tied },
-            { cell: row.rankCell.address, measureId: m.input.id },
+            { name: rows[r].name, shown: shown ?? (v === null ? "–" : String(isCellError(v) ? v.error : v)), correct: res.rank, tied: res.tied },
+            { cell: rows[r].rankCell.address, measureId: lw.measures[measureOf[r]].input.id },
           ),
         );
       }
     }
   }
 
-  for (const m of lw.measures) {
-    if (listed.has(m)) continue;
+  for (let i = 0; i < lw.measures.length; i++) {
+    if (listed[i]) continue;
+    const m = lw.measures[i];
     const r = byId.get(m.input.id)!;
     if (r.total === null) continue;
     out.push(
