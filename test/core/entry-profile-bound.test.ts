@@ -24,9 +24,8 @@ test("frames with passes left out by f's bound equal the enumerated ones on 300 
     const problem = instance(seed);
     const setting = await settingOf(problem, solver);
     if (!setting) continue;
-    const { pre, hasMinimum, minList, fixedIn, asked } = setting;
+    const { pre, fixedIn, asked, fixedMask } = setting;
     const subsets = admissible(problem);
-    const fixedMask = hasMinimum ? minList.reduce((m, i) => m | (1 << i), 0) : 0;
     const want = new Map(asked.map((j) => [j, [entersAt(subsets, j, fixedMask, problem.budget), inBelow(subsets, j, fixedMask, problem.budget)]]));
     for (const withBelow of [true, false]) {
       const whole = entryProfile(pre, fixedIn, asked, problem.budget, Infinity, Infinity, withBelow);

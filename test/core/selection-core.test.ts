@@ -22,9 +22,8 @@ test("the frames above by windows on a core equal the enumerated ones on 80 inst
     const problem = instance(seed);
     const setting = await settingOf(problem, solver);
     if (!setting) continue;
-    const { pre, hasMinimum, minList, fixedIn, asked } = setting;
+    const { pre, hasMinimum, fixedIn, asked, fixedMask } = setting;
     const subsets = admissible(problem);
-    const fixedMask = hasMinimum ? minList.reduce((m, i) => m | (1 << i), 0) : 0;
     if (hasMinimum) fixedList++;
     if (problem.items.some((it) => it.requires.length > 1)) withMulti++;
     // Windows of one or three units cost the most (a bound and tables per window): on the first
