@@ -59,8 +59,8 @@ export async function serve(): Promise<{ url: string; close(): Promise<void> }> 
 }
 
 /**
- * Chromium's new headless mode opens a whole browser window for every context, and since about
- * version 140 that window's address bar builds its suggestion popup as a WebUI page of its own
+ * Chromium's new headless mode opens a whole browser window for every context, and in Debian's
+ * Chromium 156 that window's address bar builds its suggestion popup as a WebUI page of its own
  * (chrome://omnibox-popup.top-chrome, the «WebUI Top Renderer»): a renderer process that parses
  * and runs Chrome's own scripts each time a test opens a page, unseen in headless. Measured with
  * Debian's Chromium 156 on the 2-core CI machine class, a new context opening the preview to its
